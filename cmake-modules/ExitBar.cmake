@@ -1,0 +1,294 @@
+# ExitBar.cmake - public CMake API of ExitBar
+# SPDX-License-Identifier: Apache-2.0
+
+#[=======================================================================[.rst:
+ExitBar
+-------
+
+Turns a production-readiness audit into a build-time gate. Load it with
+``find_package(ExitBar)`` (or ``add_subdirectory``/``FetchContent`` of the
+ExitBar sources), then call ``exitbar_enable()``.
+
+.. command:: exitbar_enable
+
+  Runs the ``exitbar-*`` checks on targets during the build and creates the
+  ``exitbar`` gate target and ctest test::
+
+    exitbar_enable(<ALL | TARGETS <target>...>
+                   [POLICY <file>]
+                   [FAIL_ON <NO_GO | CONDITIONAL>]
+                   [CHECKS <glob-list>]
+                   [RELEASE_VERSION <version>])
+
+  ``ALL``
+    Every executable and library target of the project, including targets
+    defined after the call (they are collected when the top-level
+    ``CMakeLists.txt`` has been processed), so the call can sit right after
+    ``find_package``. ExitBar's own targets are never included.
+
+  ``TARGETS <target>...``
+    Only these targets (they may also be defined after the call).
+
+  ``POLICY <file>``
+    The policy file the gate applies (relative to the current source
+    folder). Default: the built-in policy (``exitbar policy init`` writes it).
+
+  ``FAIL_ON <NO_GO | CONDITIONAL>``
+    Which verdict fails the ``exitbar`` target and test. Default ``NO_GO``.
+
+  ``CHECKS <glob-list>``
+    clang-tidy ``--checks`` value. Default ``-*,exitbar-*``; the project's own
+    ``.clang-tidy`` still supplies check options.
+
+  ``RELEASE_VERSION <version>``
+    Version recorded in the verdict. Default: ``CMAKE_PROJECT_VERSION``.
+
+  The checks run through ``<LANG>_CLANG_TIDY`` with the clang-tidy that
+  matches the plugin's LLVM (``ExitBar_CLANG_TIDY``), whatever compiler
+  builds the project; their diagnostics appear in the normal build output and
+  each translation unit leaves a findings fragment under
+  ``<build>/exitbar/fragments/``.
+
+  ``cmake --build <build> --target exitbar`` builds the enabled targets,
+  collects evidence into ``<build>/exitbar/evidence/`` and runs the gate,
+  which writes ``<build>/exitbar/verdict.json`` and ``report.md`` and fails
+  on the ``FAIL_ON`` verdict. The ctest test ``exitbar`` does the same
+  collection and gate and runs after every other test.
+
+  Example:
+
+  .. code-block:: cmake
+
+    find_package(ExitBar 0.1 REQUIRED)
+    exitbar_enable(ALL POLICY exitbar-policy.json)
+
+Result variables (set by ``find_package(ExitBar)``):
+
+``ExitBar_CLANG_TIDY``
+  The clang-tidy executable that loads the plugin.
+
+Imported targets: ``ExitBar::exitbar`` (the command-line tool) and
+``ExitBar::checks`` (the clang-tidy plugin module).
+
+Cache variables:
+
+``EXITBAR_CLANG_TIDY``
+  Overrides the clang-tidy executable (must match the plugin's LLVM major).
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+block(SCOPE_FOR POLICIES)
+cmake_policy(VERSION 3.25)
+
+set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
+  "Folder of ExitBar.cmake and its build-time scripts")
+
+function(exitbar_enable)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "ALL"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION" "TARGETS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR
+      "exitbar_enable: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(arg_ALL AND arg_TARGETS)
+    message(FATAL_ERROR "exitbar_enable: give ALL or TARGETS, not both")
+  endif()
+  if(NOT arg_ALL AND NOT arg_TARGETS)
+    message(FATAL_ERROR "exitbar_enable: give ALL or TARGETS <target>...")
+  endif()
+  if(NOT DEFINED arg_FAIL_ON)
+    set(arg_FAIL_ON NO_GO)
+  endif()
+  if(NOT arg_FAIL_ON MATCHES "^(NO_GO|CONDITIONAL)$")
+    message(FATAL_ERROR
+      "exitbar_enable: FAIL_ON must be NO_GO or CONDITIONAL, not '${arg_FAIL_ON}'")
+  endif()
+  if(NOT DEFINED arg_CHECKS)
+    set(arg_CHECKS "-*,exitbar-*")
+  endif()
+  if(NOT DEFINED arg_RELEASE_VERSION)
+    set(arg_RELEASE_VERSION "${CMAKE_PROJECT_VERSION}")
+  endif()
+  if(DEFINED arg_POLICY)
+    cmake_path(ABSOLUTE_PATH arg_POLICY BASE_DIRECTORY
+      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+    if(NOT EXISTS "${arg_POLICY}")
+      message(FATAL_ERROR "exitbar_enable: POLICY file '${arg_POLICY}' does not exist")
+    endif()
+  endif()
+
+  get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
+  if(_enabled)
+    message(FATAL_ERROR "exitbar_enable: may be called only once per build")
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_ENABLED TRUE)
+  set_property(GLOBAL PROPERTY _EXITBAR_ALL "${arg_ALL}")
+  set_property(GLOBAL PROPERTY _EXITBAR_TARGETS "${arg_TARGETS}")
+  set_property(GLOBAL PROPERTY _EXITBAR_CHECKS "${arg_CHECKS}")
+
+  _exitbar_tools(_exe _plugin _tidy)
+  _exitbar_add_gate("${_exe}" "${arg_POLICY}" "${arg_FAIL_ON}"
+    "${arg_RELEASE_VERSION}")
+  # Targets defined after this call are only known once the top-level
+  # CMakeLists.txt has been read.
+  cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
+    CALL _exitbar_finalize)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <exe>, <plugin> and <tidy> to the paths of the exitbar tool, the
+# checks plugin and the matching clang-tidy.
+function(_exitbar_tools exe_var plugin_var tidy_var)
+  get_property(_exe GLOBAL PROPERTY _EXITBAR_EXECUTABLE)
+  get_property(_plugin GLOBAL PROPERTY _EXITBAR_PLUGIN)
+  if(NOT _exe AND TARGET ExitBar::exitbar)
+    get_target_property(_exe ExitBar::exitbar LOCATION)
+    get_target_property(_plugin ExitBar::checks LOCATION)
+  endif()
+  if(NOT _exe)
+    message(FATAL_ERROR "exitbar_enable: ExitBar::exitbar is not known; "
+      "call find_package(ExitBar) first")
+  endif()
+  if(EXITBAR_CLANG_TIDY)
+    set(_tidy "${EXITBAR_CLANG_TIDY}")
+  elseif(ExitBar_CLANG_TIDY)
+    set(_tidy "${ExitBar_CLANG_TIDY}")
+  else()
+    get_property(_tidy GLOBAL PROPERTY _EXITBAR_CLANG_TIDY)
+  endif()
+  if(NOT _tidy)
+    message(FATAL_ERROR "exitbar_enable: no clang-tidy known; set EXITBAR_CLANG_TIDY")
+  endif()
+  set(${exe_var} "${_exe}" PARENT_SCOPE)
+  set(${plugin_var} "${_plugin}" PARENT_SCOPE)
+  set(${tidy_var} "${_tidy}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Creates the `exitbar` target and ctest test; both run ExitBarCollect.cmake.
+function(_exitbar_add_gate exe policy fail_on release_version)
+  set(_script_args
+    -DEXITBAR_EXECUTABLE=${exe}
+    -DEXITBAR_BUILD_DIR=${CMAKE_BINARY_DIR}
+    -DEXITBAR_SOURCE_DIR=${CMAKE_SOURCE_DIR}
+    -DEXITBAR_POLICY=${policy}
+    -DEXITBAR_FAIL_ON=${fail_on}
+    -DEXITBAR_RELEASE_VERSION=${release_version}
+    -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
+  add_custom_target(exitbar
+    COMMAND "${CMAKE_COMMAND}" ${_script_args}
+    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
+    COMMENT "ExitBar: collecting evidence and applying the exit bar"
+    USES_TERMINAL
+    VERBATIM)
+  get_property(_in_tree GLOBAL PROPERTY _EXITBAR_IN_TREE)
+  if(_in_tree)
+    add_dependencies(exitbar exitbar_cli)
+  endif()
+  # Harmless without enable_testing(): ctest then never sees it.
+  add_test(NAME exitbar COMMAND "${CMAKE_COMMAND}" ${_script_args}
+    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
+  set_tests_properties(exitbar PROPERTIES LABELS exitbar)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Appends to <out> the build-system targets of <dir> and its subfolders.
+function(_exitbar_collect_targets dir out)
+  get_property(_targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
+  get_property(_subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(_sub IN LISTS _subdirs)
+    _exitbar_collect_targets("${_sub}" _more)
+    list(APPEND _targets ${_more})
+  endforeach()
+  set(${out} "${_targets}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Appends to <out> the tests of <dir> and its subfolders.
+function(_exitbar_collect_tests dir out)
+  get_property(_tests DIRECTORY "${dir}" PROPERTY TESTS)
+  get_property(_subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(_sub IN LISTS _subdirs)
+    _exitbar_collect_tests("${_sub}" _more)
+    list(APPEND _tests ${_more})
+  endforeach()
+  set(${out} "${_tests}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Escapes <text> for use inside a regular expression.
+function(_exitbar_regex_escape text out)
+  string(REGEX REPLACE "([][+.*()^$?|\\\\{}])" "\\\\\\1" _escaped "${text}")
+  set(${out} "${_escaped}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Runs once the top-level CMakeLists.txt is read: puts the checks on the
+# enabled targets and orders the `exitbar` test after every other test.
+function(_exitbar_finalize)
+  get_property(_all GLOBAL PROPERTY _EXITBAR_ALL)
+  get_property(_named GLOBAL PROPERTY _EXITBAR_TARGETS)
+  get_property(_checks GLOBAL PROPERTY _EXITBAR_CHECKS)
+  get_property(_in_tree GLOBAL PROPERTY _EXITBAR_IN_TREE)
+  get_property(_own_dir GLOBAL PROPERTY _EXITBAR_OWN_SOURCE_DIR)
+  _exitbar_tools(_exe _plugin _tidy)
+
+  if(_all)
+    _exitbar_collect_targets("${CMAKE_SOURCE_DIR}" _candidates)
+  else()
+    set(_candidates ${_named})
+    foreach(_t IN LISTS _named)
+      if(NOT TARGET "${_t}")
+        message(FATAL_ERROR "exitbar_enable: TARGETS names '${_t}', which is not a target")
+      endif()
+    endforeach()
+  endif()
+
+  _exitbar_regex_escape("${CMAKE_SOURCE_DIR}/" _source_regex)
+  set(_launcher "${_exe}" tidy
+    "--clang-tidy=${_tidy}"
+    "--source-dir=${CMAKE_SOURCE_DIR}"
+    "--fragments=${CMAKE_BINARY_DIR}/exitbar/fragments/findings"
+    --
+    "--load=${_plugin}"
+    "--checks=${_checks}"
+    "--header-filter=^${_source_regex}"
+    "--warnings-as-errors=-*"
+    --quiet
+    # GCC-only warning flags must not stop clang from parsing.
+    "--extra-arg=-Wno-unknown-warning-option")
+
+  foreach(_t IN LISTS _candidates)
+    get_target_property(_type "${_t}" TYPE)
+    get_target_property(_imported "${_t}" IMPORTED)
+    get_target_property(_aliased "${_t}" ALIASED_TARGET)
+    get_target_property(_dir "${_t}" SOURCE_DIR)
+    if(_imported OR _aliased OR NOT _type MATCHES
+        "^(EXECUTABLE|STATIC_LIBRARY|SHARED_LIBRARY|MODULE_LIBRARY|OBJECT_LIBRARY)$")
+      continue()
+    endif()
+    if(_own_dir)
+      cmake_path(IS_PREFIX _own_dir "${_dir}" NORMALIZE _is_own)
+      if(_is_own)
+        continue()
+      endif()
+    endif()
+    set_property(TARGET "${_t}" PROPERTY CXX_CLANG_TIDY "${_launcher}")
+    set_property(TARGET "${_t}" PROPERTY C_CLANG_TIDY "${_launcher}")
+    if(_in_tree)
+      add_dependencies("${_t}" exitbar_cli ExitBarChecks)
+    endif()
+    add_dependencies(exitbar "${_t}")
+  endforeach()
+
+  if(TEST exitbar)
+    _exitbar_collect_tests("${CMAKE_SOURCE_DIR}" _tests)
+    list(REMOVE_ITEM _tests exitbar)
+    if(_tests)
+      set_tests_properties(exitbar PROPERTIES DEPENDS "${_tests}")
+    endif()
+  endif()
+endfunction()
+
+endblock()

@@ -1,0 +1,49 @@
+# ExitBarCollect.cmake - build/test-time script: collect evidence, apply the exit bar
+# SPDX-License-Identifier: Apache-2.0
+#
+# Run by the `exitbar` target and ctest test that exitbar_enable() creates:
+#
+#   cmake -DEXITBAR_EXECUTABLE=<exitbar> -DEXITBAR_BUILD_DIR=<build>
+#         -DEXITBAR_SOURCE_DIR=<source> [-DEXITBAR_POLICY=<file>]
+#         [-DEXITBAR_FAIL_ON=NO_GO|CONDITIONAL] [-DEXITBAR_RELEASE_VERSION=<v>]
+#         -P ExitBarCollect.cmake
+#
+# Fails (exit code 1) when the verdict is NO_GO, or CONDITIONAL with
+# FAIL_ON CONDITIONAL, or when evidence cannot be collected.
+
+cmake_minimum_required(VERSION 3.25)
+
+foreach(_required EXITBAR_EXECUTABLE EXITBAR_BUILD_DIR EXITBAR_SOURCE_DIR)
+  if(NOT DEFINED ${_required})
+    message(FATAL_ERROR "ExitBarCollect.cmake: ${_required} is not set")
+  endif()
+endforeach()
+
+set(_evidence "${EXITBAR_BUILD_DIR}/exitbar/evidence")
+
+execute_process(
+  COMMAND "${EXITBAR_EXECUTABLE}" collect findings
+          --build-dir "${EXITBAR_BUILD_DIR}"
+  RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ExitBar: collecting findings failed (exit code ${_rc})")
+endif()
+
+set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"
+  --report-dir "${EXITBAR_BUILD_DIR}/exitbar")
+if(EXITBAR_POLICY)
+  list(APPEND _gate --policy "${EXITBAR_POLICY}")
+endif()
+if(EXITBAR_RELEASE_VERSION)
+  list(APPEND _gate --release-version "${EXITBAR_RELEASE_VERSION}")
+endif()
+if(EXITBAR_FAIL_ON STREQUAL "CONDITIONAL")
+  list(APPEND _gate --fail-on conditional)
+endif()
+execute_process(COMMAND ${_gate} RESULT_VARIABLE _rc)
+if(_rc EQUAL 1)
+  message(FATAL_ERROR "ExitBar: the release does not meet the exit bar "
+    "(see ${EXITBAR_BUILD_DIR}/exitbar/report.md)")
+elseif(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ExitBar: the gate could not run (exit code ${_rc})")
+endif()

@@ -1,0 +1,48 @@
+// Cli.cpp - the exitbar command line: subcommands and exit codes
+// SPDX-License-Identifier: Apache-2.0
+
+#include "Cli.h"
+#include "exitbar/Error.h"
+#include <fmt/core.h>
+#include <unistd.h>
+
+namespace exitbar::cli {
+
+bool useColor(const Context &Ctx, FILE *Stream) {
+  return !Ctx.Environment.get("NO_COLOR") && ::isatty(::fileno(Stream));
+}
+
+int run(int Argc, char **Argv) {
+  Context Ctx;
+  CLI::App App{"ExitBar: a production-readiness gate for C++ projects.\n"
+               "Example: exitbar gate --evidence build/exitbar/evidence",
+               "exitbar"};
+  App.set_version_flag("--version", "exitbar 0.1.0");
+  App.require_subcommand(1);
+  addCollectCommand(App, Ctx);
+  addGateCommand(App, Ctx);
+  addPolicyCommand(App, Ctx);
+  addTidyCommand(App, Ctx);
+  try {
+    App.parse(Argc, Argv);
+  } catch (const CLI::CallForHelp &E) {
+    return App.exit(E);
+  } catch (const CLI::CallForAllHelp &E) {
+    return App.exit(E);
+  } catch (const CLI::CallForVersion &E) {
+    return App.exit(E);
+  } catch (const CLI::ParseError &E) {
+    fmt::print(stderr, "exitbar: error[usage]: {}\n", E.what());
+    return BadInput;
+  } catch (const Error &E) {
+    fmt::print(stderr, "exitbar: {}\n", formatError(E));
+    return BadInput;
+  } catch (const std::exception &E) {
+    // Anything else is a bug in ExitBar; still exit 2, never crash a build.
+    fmt::print(stderr, "exitbar: error[internal]: {}\n", E.what());
+    return BadInput;
+  }
+  return Ctx.Exit;
+}
+
+} // namespace exitbar::cli

@@ -1,0 +1,36 @@
+// Cli.h - the exitbar command line: subcommands and exit codes
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_TOOLS_CLI_H
+#define EXITBAR_TOOLS_CLI_H
+
+#include "exitbar/Env.h"
+#include <CLI/CLI.hpp>
+
+namespace exitbar::cli {
+
+/// Exit codes every command shares (docs/cli.md).
+enum ExitCode { Success = 0, CheckFailed = 1, BadInput = 2 };
+
+/// State the subcommands share: the environment and the exit code their
+/// callback decided on.
+struct Context {
+  Env Environment = Env::process();
+  int Exit = Success;
+};
+
+/// Runs the tool; returns the process exit code.
+int run(int Argc, char **Argv);
+
+// One registration function per subcommand (commands/<Verb>Command.cpp).
+void addCollectCommand(CLI::App &App, Context &Ctx);
+void addGateCommand(CLI::App &App, Context &Ctx);
+void addPolicyCommand(CLI::App &App, Context &Ctx);
+void addTidyCommand(CLI::App &App, Context &Ctx);
+
+/// True when \p Stream is a terminal and NO_COLOR is unset.
+bool useColor(const Context &Ctx, FILE *Stream);
+
+} // namespace exitbar::cli
+
+#endif // EXITBAR_TOOLS_CLI_H

@@ -1,0 +1,114 @@
+// GateCommand.cpp - `exitbar gate`: apply the policy, write verdict and reports
+// SPDX-License-Identifier: Apache-2.0
+
+#include "Cli.h"
+#include "exitbar/Error.h"
+#include "exitbar/Files.h"
+#include "exitbar/Reports.h"
+#include "exitbar/Verdict.h"
+#include <filesystem>
+#include <fmt/color.h>
+#include <fmt/core.h>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace exitbar::cli {
+
+namespace {
+
+struct GateArgs {
+  std::string EvidenceDir;
+  std::string PolicyFile;
+  std::string ReportDir;
+  std::string ReleaseVersion;
+  std::string FailOn = "no-go";
+};
+
+void printSummary(const Verdict &V, const std::string &ReportDir,
+                  bool Color) {
+  fmt::text_style Style;
+  if (Color)
+    Style = fmt::emphasis::bold |
+            fmt::fg(V.Result == Status::Go            ? fmt::color::green
+                    : V.Result == Status::Conditional ? fmt::color::yellow
+                                                      : fmt::color::red);
+  fmt::print("exitbar: {}  readiness {:.0f} %  must-pass {}/{}  should-pass "
+             "{}/{}\n",
+             fmt::styled(toString(V.Result), Style), V.ReadinessScore,
+             V.MustPassed, V.MustTotal, V.ShouldPassed, V.ShouldTotal);
+  for (const CriterionResult &R : V.Criteria) {
+    if (R.Passed)
+      continue;
+    fmt::print("  {} {}: {}\n",
+               R.Rule.Required == Level::Must ? "blocking" : "warning ",
+               R.Rule.Id, R.Detail);
+    for (const std::string &Item : R.Items)
+      fmt::print("      {}\n", Item);
+  }
+  fmt::print("report: {}\n", (fs::path(ReportDir) / "report.md").string());
+}
+
+void runGate(const GateArgs &A, Context &Ctx) {
+  Policy P = A.PolicyFile.empty() ? defaultPolicy()
+                                  : parsePolicy(readFile(A.PolicyFile),
+                                                A.PolicyFile);
+  std::error_code Ec;
+  if (!fs::is_directory(A.EvidenceDir, Ec))
+    throw Error("input.evidence.missing-dir", A.EvidenceDir, "",
+                "evidence folder does not exist");
+  EvidenceSet Evidence = loadEvidence(A.EvidenceDir);
+  Verdict V =
+      evaluate(P, Evidence, A.ReleaseVersion, Ctx.Environment.now());
+
+  std::string ReportDir =
+      A.ReportDir.empty()
+          ? fs::path(A.EvidenceDir).parent_path().string()
+          : A.ReportDir;
+  if (ReportDir.empty())
+    ReportDir = ".";
+  std::ostringstream Markdown;
+  writeMarkdownReport(V, Markdown);
+  writeFileAtomically((fs::path(ReportDir) / "verdict.json").string(),
+                      verdictToJson(V));
+  writeFileAtomically((fs::path(ReportDir) / "report.md").string(),
+                      Markdown.str());
+  if (auto Summary = Ctx.Environment.get("GITHUB_STEP_SUMMARY");
+      Summary && !Summary->empty()) {
+    // Appending, not replacing: other steps write to the same summary.
+    std::FILE *F = std::fopen(Summary->c_str(), "a");
+    if (F) {
+      std::fputs(Markdown.str().c_str(), F);
+      std::fclose(F);
+    }
+  }
+  printSummary(V, ReportDir, useColor(Ctx, stdout));
+
+  bool Fails = V.Result == Status::NoGo ||
+               (V.Result == Status::Conditional && A.FailOn == "conditional");
+  Ctx.Exit = Fails ? CheckFailed : Success;
+}
+
+} // namespace
+
+void addGateCommand(CLI::App &App, Context &Ctx) {
+  auto A = std::make_shared<GateArgs>();
+  CLI::App *Cmd = App.add_subcommand(
+      "gate", "Apply the policy to the evidence; write verdict.json and "
+              "report.md; exit 0 GO/CONDITIONAL, 1 NO_GO, 2 bad input.\n"
+              "Example: exitbar gate --evidence build/exitbar/evidence");
+  Cmd->add_option("--evidence", A->EvidenceDir, "Folder of evidence files")
+      ->required();
+  Cmd->add_option("--policy", A->PolicyFile,
+                  "Policy file (default: the built-in policy)");
+  Cmd->add_option("--report-dir", A->ReportDir,
+                  "Where reports go (default: the evidence folder's parent)");
+  Cmd->add_option("--release-version", A->ReleaseVersion,
+                  "Version recorded in the verdict when the policy names none");
+  Cmd->add_option("--fail-on", A->FailOn,
+                  "Also fail (exit 1) on CONDITIONAL with 'conditional'")
+      ->check(CLI::IsMember({"no-go", "conditional"}));
+  Cmd->callback([A, &Ctx] { runGate(*A, Ctx); });
+}
+
+} // namespace exitbar::cli

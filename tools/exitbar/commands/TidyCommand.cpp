@@ -1,0 +1,39 @@
+// TidyCommand.cpp - `exitbar tidy`: the clang-tidy launcher CMake runs per translation unit
+// SPDX-License-Identifier: Apache-2.0
+
+#include "Cli.h"
+#include "exitbar/Tidy.h"
+#include <fmt/core.h>
+
+namespace exitbar::cli {
+
+void addTidyCommand(CLI::App &App, Context &Ctx) {
+  auto Options = std::make_shared<TidyRunOptions>();
+  CLI::App *Cmd = App.add_subcommand(
+      "tidy",
+      "Run clang-tidy for one translation unit, show its diagnostics and keep "
+      "them as a findings fragment. exitbar_enable() sets this as "
+      "<LANG>_CLANG_TIDY; everything after '--' goes to clang-tidy.\n"
+      "Example: exitbar tidy --clang-tidy clang-tidy-14 --source-dir . "
+      "--fragments build/exitbar/fragments/findings -- "
+      "--load=libExitBarChecks.so a.cpp -- c++ -c a.cpp");
+  Cmd->add_option("--clang-tidy", Options->ClangTidy, "clang-tidy to run")
+      ->required();
+  Cmd->add_option("--source-dir", Options->SourceDir,
+                  "Project source folder");
+  Cmd->add_option("--fragments", Options->FragmentDir,
+                  "Folder of per-translation-unit findings fragments")
+      ->required();
+  Cmd->add_option("args", Options->Arguments, "clang-tidy's arguments");
+  Cmd->positionals_at_end();
+  Cmd->callback([Options, &Ctx] {
+    TidyRunResult R = runTidy(*Options);
+    // CMake shows the launcher's stdout in the build log.
+    fmt::print("{}", R.Output);
+    std::fflush(stdout);
+    // A finding must not break the build: the gate decides, not the compile.
+    Ctx.Exit = Success;
+  });
+}
+
+} // namespace exitbar::cli

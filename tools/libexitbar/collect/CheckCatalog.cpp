@@ -1,0 +1,81 @@
+// CheckCatalog.cpp - severity and CWE ids of every exitbar-* check
+// SPDX-License-Identifier: Apache-2.0
+//
+// clang-tidy diagnostics carry no severity, so the catalogue supplies it. A
+// check whose diagnostics differ in gravity refines it by the subject its
+// message quotes first ('gets' is worse than 'strcpy').
+
+#include "exitbar/Findings.h"
+#include <algorithm>
+#include <map>
+
+namespace exitbar {
+namespace {
+
+struct SubjectRule {
+  const char *Subject;
+  Severity Level;
+  std::vector<std::string> Cwe;
+};
+
+struct CatalogEntry {
+  Severity Level;
+  std::vector<std::string> Cwe;
+  std::vector<SubjectRule> Subjects;
+};
+
+const std::map<std::string, CatalogEntry> &catalog() {
+  static const std::map<std::string, CatalogEntry> Entries = {
+      {"exitbar-unsafe-function",
+       {Severity::High,
+        {"CWE-676"},
+        {{"gets", Severity::Critical, {"CWE-242"}},
+         {"strcpy", Severity::High, {"CWE-120"}},
+         {"strcat", Severity::High, {"CWE-120"}},
+         {"sprintf", Severity::High, {"CWE-120"}},
+         {"vsprintf", Severity::High, {"CWE-120"}},
+         {"tmpnam", Severity::High, {"CWE-377"}},
+         {"tempnam", Severity::High, {"CWE-377"}},
+         {"mktemp", Severity::High, {"CWE-377"}},
+         {"operator>>", Severity::High, {"CWE-120"}},
+         {"scanf", Severity::High, {"CWE-120"}},
+         {"fscanf", Severity::High, {"CWE-120"}},
+         {"sscanf", Severity::High, {"CWE-120"}}}}},
+  };
+  return Entries;
+}
+
+/// The first '...'-quoted word of a diagnostic message.
+std::string firstQuoted(const std::string &Message) {
+  auto Open = Message.find('\'');
+  if (Open == std::string::npos)
+    return {};
+  auto Close = Message.find('\'', Open + 1);
+  if (Close == std::string::npos)
+    return {};
+  return Message.substr(Open + 1, Close - Open - 1);
+}
+
+} // namespace
+
+CheckInfo classifyFinding(const std::string &Check,
+                          const std::string &Message) {
+  auto It = catalog().find(Check);
+  if (It == catalog().end())
+    return {Severity::Low, {}};
+  const CatalogEntry &Entry = It->second;
+  std::string Subject = firstQuoted(Message);
+  for (const SubjectRule &Rule : Entry.Subjects)
+    if (Subject == Rule.Subject)
+      return {Rule.Level, Rule.Cwe};
+  return {Entry.Level, Entry.Cwe};
+}
+
+std::vector<std::string> knownChecks() {
+  std::vector<std::string> Names;
+  for (const auto &Entry : catalog())
+    Names.push_back(Entry.first);
+  return Names;
+}
+
+} // namespace exitbar

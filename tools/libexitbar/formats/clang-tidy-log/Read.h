@@ -1,0 +1,30 @@
+// Read.h - reader of clang-tidy's textual output
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_FORMATS_CLANG_TIDY_LOG_READ_H
+#define EXITBAR_FORMATS_CLANG_TIDY_LOG_READ_H
+
+#include <istream>
+#include <string>
+#include <vector>
+
+namespace exitbar::formats {
+
+/// One `file:line:col: warning|error: message [check]` line of the log.
+struct TidyDiagnostic {
+  std::string File;
+  int Line = 0;
+  int Column = 0;
+  std::string Level; ///< "warning" or "error"
+  std::string Message;
+  std::string Check; ///< the first check named in the brackets
+};
+
+/// Reads the diagnostics of a clang-tidy log; notes, source snippets, carets
+/// and summary lines are skipped, ANSI colour codes are ignored.
+/// Example: auto Diags = readClangTidyLog(LogStream);
+std::vector<TidyDiagnostic> readClangTidyLog(std::istream &In);
+
+} // namespace exitbar::formats
+
+#endif // EXITBAR_FORMATS_CLANG_TIDY_LOG_READ_H

@@ -1,0 +1,102 @@
+// Write.cpp - the Markdown report (GitHub-flavoured, fit for $GITHUB_STEP_SUMMARY)
+// SPDX-License-Identifier: Apache-2.0
+//
+// Format: GitHub Flavored Markdown 0.29 (tables extension).
+
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Reports.h"
+#include <cmath>
+
+namespace exitbar {
+namespace {
+
+/// A ten-cell bar for a 0-100 score.
+std::string bar(double Score) {
+  int Filled = static_cast<int>(std::lround(Score / 10));
+  std::string Out;
+  for (int I = 0; I < 10; ++I)
+    Out += I < Filled ? "\xe2\x96\x88" : "\xe2\x96\x91"; // '█' and '░'
+  return Out;
+}
+
+std::string percent(double Score) {
+  char Buf[32];
+  std::snprintf(Buf, sizeof Buf, "%.0f %%", Score);
+  return Buf;
+}
+
+/// Escapes the characters that would end a table cell or start markup.
+std::string cell(const std::string &Text) {
+  std::string Out;
+  for (char C : Text) {
+    if (C == '|' || C == '\\' || C == '`' || C == '*' || C == '_' || C == '<')
+      Out += '\\';
+    Out += C == '\n' ? ' ' : C;
+  }
+  return Out;
+}
+
+} // namespace
+
+void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
+  Out << "# ExitBar verdict: " << toString(V.Result) << "\n\n";
+  Out << "Release **" << cell(V.ReleaseVersion.empty() ? "unversioned"
+                                                         : V.ReleaseVersion)
+      << "** · readiness score **" << percent(V.ReadinessScore)
+      << "** · must-pass **" << V.MustPassed << "/" << V.MustTotal
+      << "** · should-pass **" << V.ShouldPassed << "/" << V.ShouldTotal
+      << "**\n\n";
+
+  // | category | score | criteria passed | bar |
+  Out << "| category | score | passed | |\n|---|---:|---:|---|\n";
+  for (const CategoryResult &C : V.Categories) {
+    if (!C.Score) {
+      Out << "| " << C.Name << " | n/a | 0/0 | no criteria |\n";
+      continue;
+    }
+    Out << "| " << C.Name << " | " << percent(*C.Score) << " | " << C.Passed
+        << "/" << C.Total << " | " << bar(*C.Score) << " |\n";
+  }
+
+  bool AnyBlocking = false;
+  for (const CriterionResult &R : V.Criteria) {
+    if (R.Passed || R.Rule.Required != Level::Must)
+      continue;
+    if (!AnyBlocking)
+      Out << "\n## Blocking items\n";
+    AnyBlocking = true;
+    Out << "\n### " << cell(R.Rule.Id) << " (" << R.Rule.Category
+        << ", must)\n\n"
+        << cell(R.Detail) << ". Evidence: `" << R.Evidence << "`.\n";
+    if (!R.Items.empty()) {
+      Out << "\n";
+      for (const std::string &Item : R.Items)
+        Out << "- " << cell(Item) << "\n";
+    }
+  }
+
+  // | id | category | level | threshold | actual | result |
+  Out << "\n## Criteria\n\n| id | category | level | bar | actual | result "
+         "|\n|---|---|---|---|---:|---|\n";
+  for (const CriterionResult &R : V.Criteria) {
+    char Threshold[64];
+    std::snprintf(Threshold, sizeof Threshold, "%s %g",
+                  std::string(toString(R.Rule.Op)).c_str(), R.Rule.Threshold);
+    std::string Actual = "no evidence";
+    if (R.Actual) {
+      char Buf[32];
+      std::snprintf(Buf, sizeof Buf, "%g", *R.Actual);
+      Actual = Buf;
+    }
+    Out << "| " << cell(R.Rule.Id) << " | " << R.Rule.Category << " | "
+        << toString(R.Rule.Required) << " | " << cell(R.Rule.Metric) << " "
+        << cell(Threshold) << " | " << Actual << " | "
+        << (R.Passed ? "pass" : "**fail**") << " |\n";
+  }
+}
+
+std::string verdictToJson(const Verdict &V) {
+  return dumpCanonical(nlohmann::json(V));
+}
+
+} // namespace exitbar

@@ -1,0 +1,67 @@
+// Evidence.h - ExitBar's normalized evidence model (one type per evidence kind)
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_EVIDENCE_H
+#define EXITBAR_EVIDENCE_H
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exitbar {
+
+/// Version of the evidence file schemas this library reads and writes.
+inline constexpr int EvidenceSchemaVersion = 1;
+
+/// How much a finding matters, from most to least severe.
+enum class Severity { Critical, High, Medium, Low };
+
+/// "critical", "high", "medium" or "low".
+std::string_view toString(Severity S);
+/// Parses a severity name; nothing for an unknown name.
+/// Example: parseSeverity("high") == Severity::High
+std::optional<Severity> parseSeverity(std::string_view Name);
+inline std::string_view format_as(Severity S) { return toString(S); }
+
+/// One diagnostic of a check at one place in the source.
+struct Finding {
+  std::string Check;       ///< e.g. "exitbar-unsafe-function"
+  Severity Level = Severity::Medium;
+  std::vector<std::string> Cwe; ///< e.g. {"CWE-242"}
+  std::string File;        ///< relative to the source directory when inside it
+  int Line = 0;
+  int Column = 0;
+  std::string Message;
+  /// Stable identity: survives edits elsewhere in the file (no line number).
+  std::string Fingerprint;
+
+  bool operator==(const Finding &O) const;
+};
+
+/// A translation unit clang-tidy could not analyse completely.
+struct AnalysisError {
+  std::string File;
+  std::string Message;
+  bool operator==(const AnalysisError &O) const {
+    return File == O.File && Message == O.Message;
+  }
+};
+
+/// evidence/findings.json: every finding of every translation unit.
+struct FindingsEvidence {
+  std::vector<Finding> Findings;
+  std::vector<AnalysisError> AnalysisErrors;
+  int TranslationUnits = 0;
+
+  /// Sorts and de-duplicates by fingerprint, making the evidence canonical.
+  void normalize();
+  /// Appends \p Other without normalizing (for bulk loading).
+  void append(const FindingsEvidence &Other);
+  /// Adds \p Other; associative and order-independent after normalize().
+  void merge(const FindingsEvidence &Other);
+};
+
+} // namespace exitbar
+
+#endif // EXITBAR_EVIDENCE_H

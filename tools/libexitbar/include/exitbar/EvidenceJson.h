@@ -1,0 +1,43 @@
+// EvidenceJson.h - JSON serialisation of evidence and verdicts (ADL to_json/from_json)
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_EVIDENCEJSON_H
+#define EXITBAR_EVIDENCEJSON_H
+
+#include "exitbar/Evidence.h"
+#include "exitbar/Verdict.h"
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace exitbar {
+
+void to_json(nlohmann::json &J, const Finding &F);
+void from_json(const nlohmann::json &J, Finding &F);
+void to_json(nlohmann::json &J, const AnalysisError &E);
+void from_json(const nlohmann::json &J, AnalysisError &E);
+void to_json(nlohmann::json &J, const FindingsEvidence &E);
+void from_json(const nlohmann::json &J, FindingsEvidence &E);
+void to_json(nlohmann::json &J, const Verdict &V);
+
+/// Parses JSON text (comments allowed), turning syntax errors into Error
+/// with `line:column` of the problem.
+/// Example: nlohmann::json J = parseJsonText(Text, "policy.json");
+nlohmann::json parseJsonText(std::string_view Text, const std::string &File);
+
+/// Parses findings evidence text (see findingsFromJson).
+FindingsEvidence parseFindingsEvidence(std::string_view Text,
+                                       const std::string &File);
+
+/// Converts parsed JSON to findings evidence, checking schema name, version
+/// and every member; throws Error naming \p File and the JSON pointer.
+FindingsEvidence findingsFromJson(const nlohmann::json &J,
+                                  const std::string &File);
+
+/// Canonical text of a JSON document: sorted keys, two-space indent, final
+/// newline, so equal documents are byte-identical.
+std::string dumpCanonical(const nlohmann::json &J);
+
+} // namespace exitbar
+
+#endif // EXITBAR_EVIDENCEJSON_H

@@ -1,0 +1,23 @@
+// Files.h - reading inputs and writing outputs without ever leaving half a file
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_FILES_H
+#define EXITBAR_FILES_H
+
+#include <string>
+
+namespace exitbar {
+
+/// The whole content of \p Path; throws Error (input.file.unreadable).
+/// Example: std::string Text = readFile("evidence/findings.json");
+std::string readFile(const std::string &Path);
+
+/// Writes \p Content to a temporary file beside \p Path, then renames it over
+/// \p Path, so readers see the old file or the new one, never a part. Creates
+/// missing parent folders. Throws Error (output.file.unwritable).
+/// Example: writeFileAtomically("out/verdict.json", Text);
+void writeFileAtomically(const std::string &Path, const std::string &Content);
+
+} // namespace exitbar
+
+#endif // EXITBAR_FILES_H

@@ -1,0 +1,56 @@
+// Findings.h - turning clang-tidy output into findings evidence
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_FINDINGS_H
+#define EXITBAR_FINDINGS_H
+
+#include "exitbar/Evidence.h"
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace exitbar {
+
+/// What ExitBar knows of a check: its severity and CWE ids, optionally
+/// refined by the subject the diagnostic names first (e.g. 'gets').
+struct CheckInfo {
+  Severity Level = Severity::Low;
+  std::vector<std::string> Cwe;
+};
+
+/// The catalogue entry for a diagnostic of \p Check whose message is
+/// \p Message. Checks ExitBar does not know get Low and no CWE.
+/// Example: classifyFinding("exitbar-unsafe-function", "'gets' ...").Level
+///          == Severity::Critical
+CheckInfo classifyFinding(const std::string &Check, const std::string &Message);
+
+/// Every exitbar-* check the catalogue knows, sorted.
+std::vector<std::string> knownChecks();
+
+/// Reads a source line for fingerprinting; returns "" when unreadable.
+using LineReader = std::function<std::string(const std::string &File, int Line)>;
+
+/// Options for turning one clang-tidy run into findings.
+struct TidyOutputOptions {
+  std::string SourceDir; ///< files below it are reported relative to it
+  LineReader ReadLine;   ///< defaults to reading the file from disk
+};
+
+/// Parses clang-tidy's stdout (clang's diagnostic format) into findings
+/// evidence with severities, CWE ids and fingerprints; compiler errors
+/// become analysis errors.
+/// Example: auto E = findingsFromTidyOutput(Log, {"/src", {}});
+FindingsEvidence findingsFromTidyOutput(const std::string &Output,
+                                        const TidyOutputOptions &Options);
+
+/// Merges every fragment under \p FragmentDir (one per translation unit)
+/// into one normalized evidence; fragments whose source file is gone are
+/// skipped. Throws Error naming a malformed fragment.
+FindingsEvidence collectFindings(const std::string &FragmentDir);
+
+/// Where the per-translation-unit fragments of a build tree live.
+std::string findingsFragmentDir(const std::string &BuildDir);
+
+} // namespace exitbar
+
+#endif // EXITBAR_FINDINGS_H

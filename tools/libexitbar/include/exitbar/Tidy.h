@@ -1,0 +1,38 @@
+// Tidy.h - running clang-tidy for one translation unit and keeping its findings
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_TIDY_H
+#define EXITBAR_TIDY_H
+
+#include "exitbar/Evidence.h"
+#include <string>
+#include <vector>
+
+namespace exitbar {
+
+/// How to run clang-tidy as CMake's `<LANG>_CLANG_TIDY` launcher.
+struct TidyRunOptions {
+  std::string ClangTidy;   ///< the clang-tidy executable
+  std::string SourceDir;   ///< findings below it get relative paths
+  std::string FragmentDir; ///< where the per-translation-unit fragment goes
+  /// clang-tidy's arguments as CMake passes them: options, the source file,
+  /// `--`, and the compiler command line.
+  std::vector<std::string> Arguments;
+};
+
+/// What one run produced.
+struct TidyRunResult {
+  int ClangTidyExitCode = 0;
+  std::string Output; ///< clang-tidy's stdout, to be shown in the build log
+  FindingsEvidence Evidence;
+  std::string FragmentPath;
+};
+
+/// Runs clang-tidy and atomically writes the findings fragment of the
+/// translation unit (replacing the previous build's).
+/// Example: auto R = runTidy({"clang-tidy", "/src", "/b/exitbar/...", Args});
+TidyRunResult runTidy(const TidyRunOptions &Options);
+
+} // namespace exitbar
+
+#endif // EXITBAR_TIDY_H

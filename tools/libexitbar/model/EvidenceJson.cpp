@@ -1,0 +1,192 @@
+// EvidenceJson.cpp - JSON serialisation of evidence and verdicts
+// SPDX-License-Identifier: Apache-2.0
+//
+// Schemas: docs/evidence-schema/findings.md and docs/evidence-schema/verdict.md.
+
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Error.h"
+
+using nlohmann::json;
+
+namespace exitbar {
+namespace {
+
+constexpr const char *FindingsSchema = "exitbar.findings";
+
+/// Reads member \p Key of \p J as T, or throws with the member's pointer.
+template <typename T>
+T member(const json &J, const char *Key, const std::string &Pointer) {
+  auto It = J.find(Key);
+  if (It == J.end())
+    throw Error("input.evidence.missing-member", "", Pointer,
+                std::string("missing member '") + Key + "'");
+  try {
+    return It->get<T>();
+  } catch (const json::exception &) {
+    throw Error("input.evidence.wrong-type", "", Pointer + "/" + Key,
+                "has the wrong type");
+  }
+}
+
+} // namespace
+
+void to_json(json &J, const Finding &F) {
+  J = json{{"check", F.Check},     {"severity", toString(F.Level)},
+           {"cwe", F.Cwe},         {"file", F.File},
+           {"line", F.Line},       {"column", F.Column},
+           {"message", F.Message}, {"fingerprint", F.Fingerprint}};
+}
+
+void from_json(const json &J, Finding &F) {
+  F.Check = J.at("check").get<std::string>();
+  auto Level = parseSeverity(J.at("severity").get<std::string>());
+  if (!Level)
+    throw json::other_error::create(501, "unknown severity", &J);
+  F.Level = *Level;
+  F.Cwe = J.at("cwe").get<std::vector<std::string>>();
+  F.File = J.at("file").get<std::string>();
+  F.Line = J.at("line").get<int>();
+  F.Column = J.at("column").get<int>();
+  F.Message = J.at("message").get<std::string>();
+  F.Fingerprint = J.at("fingerprint").get<std::string>();
+}
+
+void to_json(json &J, const AnalysisError &E) {
+  J = json{{"file", E.File}, {"message", E.Message}};
+}
+
+void from_json(const json &J, AnalysisError &E) {
+  E.File = J.at("file").get<std::string>();
+  E.Message = J.at("message").get<std::string>();
+}
+
+void to_json(json &J, const FindingsEvidence &E) {
+  J = json{{"schema", FindingsSchema},
+           {"schema_version", EvidenceSchemaVersion},
+           {"translation_units", E.TranslationUnits},
+           {"findings", E.Findings},
+           {"analysis_errors", E.AnalysisErrors}};
+}
+
+void from_json(const json &J, FindingsEvidence &E) {
+  E.TranslationUnits = J.at("translation_units").get<int>();
+  E.Findings = J.at("findings").get<std::vector<Finding>>();
+  E.AnalysisErrors = J.at("analysis_errors").get<std::vector<AnalysisError>>();
+}
+
+static json optionalNumber(const std::optional<double> &V) {
+  return V ? json(*V) : json(nullptr);
+}
+
+void to_json(json &J, const Verdict &V) {
+  json Criteria = json::array();
+  json Blocking = json::array();
+  json Results = json::object();
+  for (const CategoryResult &C : V.Categories)
+    Results[C.Name] = json{{"score", optionalNumber(C.Score)},
+                           {"weight", C.Weight},
+                           {"passed", C.Passed},
+                           {"total", C.Total},
+                           {"criteria", json::array()}};
+  for (const CriterionResult &R : V.Criteria) {
+    json Entry{{"id", R.Rule.Id},
+               {"category", R.Rule.Category},
+               {"level", toString(R.Rule.Required)},
+               {"metric", R.Rule.Metric},
+               {"comparison", toString(R.Rule.Op)},
+               {"threshold", R.Rule.Threshold},
+               {"weight", R.Rule.Weight},
+               {"actual", optionalNumber(R.Actual)},
+               {"passed", R.Passed},
+               {"evidence", R.Evidence},
+               {"detail", R.Detail},
+               {"items", R.Items}};
+    if (!R.Rule.Description.empty())
+      Entry["description"] = R.Rule.Description;
+    Results[R.Rule.Category]["criteria"].push_back(
+        json{{"id", R.Rule.Id}, {"passed", R.Passed}});
+    if (!R.Passed && R.Rule.Required == Level::Must)
+      Blocking.push_back(json{{"id", R.Rule.Id}, {"detail", R.Detail},
+                              {"evidence", R.Evidence}, {"items", R.Items}});
+    Criteria.push_back(std::move(Entry));
+  }
+  J = json{{"schema", "exitbar.verdict"},
+           {"schema_version", EvidenceSchemaVersion},
+           {"status", toString(V.Result)},
+           {"release_version", V.ReleaseVersion},
+           {"readiness_score", V.ReadinessScore},
+           {"must_pass", json{{"passed", V.MustPassed}, {"total", V.MustTotal}}},
+           {"should_pass",
+            json{{"passed", V.ShouldPassed}, {"total", V.ShouldTotal}}},
+           {"exit_bar_results", Results},
+           {"criteria", Criteria},
+           {"blocking_items", Blocking},
+           {"generated_at", V.GeneratedAt}};
+}
+
+json parseJsonText(std::string_view Text, const std::string &File) {
+  try {
+    return json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
+                       /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const json::parse_error &E) {
+    // nlohmann reports a byte offset; users want line:column.
+    size_t Offset = std::min<size_t>(E.byte == 0 ? 0 : E.byte - 1, Text.size());
+    int Line = 1, Column = 1;
+    for (size_t I = 0; I < Offset; ++I) {
+      if (Text[I] == '\n') {
+        ++Line;
+        Column = 1;
+      } else {
+        ++Column;
+      }
+    }
+    std::string Why = E.what();
+    auto Colon = Why.rfind(": ");
+    throw Error("input.json.syntax", File,
+                std::to_string(Line) + ":" + std::to_string(Column),
+                "invalid JSON: " +
+                    (Colon == std::string::npos ? Why : Why.substr(Colon + 2)));
+  }
+}
+
+FindingsEvidence parseFindingsEvidence(std::string_view Text,
+                                       const std::string &File) {
+  return findingsFromJson(parseJsonText(Text, File), File);
+}
+
+FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
+  try {
+    if (!J.is_object())
+      throw Error("input.evidence.wrong-type", "", "", "not a JSON object");
+    auto Schema = member<std::string>(J, "schema", "");
+    if (Schema != FindingsSchema)
+      throw Error("input.evidence.schema", "", "/schema",
+                  "expected '" + std::string(FindingsSchema) + "', found '" +
+                      Schema + "'");
+    auto Version = member<int>(J, "schema_version", "");
+    if (Version != EvidenceSchemaVersion)
+      throw Error("input.evidence.schema-version", "", "/schema_version",
+                  "unsupported schema version " + std::to_string(Version));
+    auto Findings = member<json>(J, "findings", "");
+    for (size_t I = 0; I < Findings.size(); ++I) {
+      try {
+        (void)Findings.at(I).get<Finding>();
+      } catch (const json::exception &E) {
+        throw Error("input.evidence.bad-finding", "",
+                    "/findings/" + std::to_string(I), E.what());
+      }
+    }
+    return J.get<FindingsEvidence>();
+  } catch (const Error &E) {
+    throw Error(E.id(), File, E.place(), E.message());
+  } catch (const json::exception &E) {
+    throw Error("input.evidence.invalid", File, "", E.what());
+  }
+}
+
+std::string dumpCanonical(const json &J) {
+  // nlohmann::json keeps object keys in a std::map, so keys come out sorted.
+  return J.dump(2) + "\n";
+}
+
+} // namespace exitbar

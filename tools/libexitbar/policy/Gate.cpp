@@ -1,0 +1,196 @@
+// Gate.cpp - applying a policy to evidence: measurements, verdict and scores
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Error.h"
+#include "exitbar/Env.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Files.h"
+#include "exitbar/Verdict.h"
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+
+namespace fs = std::filesystem;
+
+namespace exitbar {
+
+std::string_view toString(Status S) {
+  switch (S) {
+  case Status::Go:
+    return "GO";
+  case Status::Conditional:
+    return "CONDITIONAL";
+  case Status::NoGo:
+    return "NO_GO";
+  }
+  return "NO_GO";
+}
+
+namespace {
+
+/// Lists at most this many items behind a failing criterion.
+constexpr size_t MaxItems = 50;
+
+/// The value of one metric and where it came from.
+struct Measurement {
+  std::optional<double> Value;
+  std::string Evidence;
+  std::vector<std::string> Items;
+};
+
+std::string describe(const Finding &F) {
+  return F.File + ":" + std::to_string(F.Line) + ":" +
+         std::to_string(F.Column) + ": " + std::string(toString(F.Level)) +
+         ": " + F.Message + " [" + F.Check + "]";
+}
+
+Measurement countFindings(const FindingsEvidence &E,
+                          const std::function<bool(const Finding &)> &Match) {
+  Measurement M;
+  M.Evidence = "findings.json";
+  double Count = 0;
+  for (const Finding &F : E.Findings) {
+    if (!Match(F))
+      continue;
+    ++Count;
+    if (M.Items.size() < MaxItems)
+      M.Items.push_back(describe(F));
+  }
+  if (Count > static_cast<double>(M.Items.size()))
+    M.Items.push_back("... and " +
+                      std::to_string(static_cast<long long>(Count) -
+                                     static_cast<long long>(M.Items.size())) +
+                      " more");
+  M.Value = Count;
+  return M;
+}
+
+Measurement measure(const std::string &Metric, const EvidenceSet &E) {
+  auto After = [&](std::string_view Prefix) {
+    return Metric.substr(Prefix.size());
+  };
+  if (Metric.rfind("findings.", 0) == 0) {
+    if (!E.Findings)
+      return {std::nullopt, "findings.json", {}};
+    const FindingsEvidence &F = *E.Findings;
+    if (Metric == "findings.total")
+      return countFindings(F, [](const Finding &) { return true; });
+    if (Metric == "findings.analysis_errors") {
+      Measurement M{static_cast<double>(F.AnalysisErrors.size()),
+                    "findings.json",
+                    {}};
+      for (const AnalysisError &A : F.AnalysisErrors)
+        if (M.Items.size() < MaxItems)
+          M.Items.push_back(A.File + ": " + A.Message);
+      return M;
+    }
+    if (Metric.rfind("findings.severity.", 0) == 0) {
+      auto Level = parseSeverity(After("findings.severity."));
+      return countFindings(F, [&](const Finding &X) { return X.Level == Level; });
+    }
+    if (Metric.rfind("findings.check.", 0) == 0) {
+      std::string Check = After("findings.check.");
+      return countFindings(F, [&](const Finding &X) { return X.Check == Check; });
+    }
+    if (Metric.rfind("findings.cwe.", 0) == 0) {
+      std::string Cwe = After("findings.cwe.");
+      return countFindings(F, [&](const Finding &X) {
+        return std::find(X.Cwe.begin(), X.Cwe.end(), Cwe) != X.Cwe.end();
+      });
+    }
+  }
+  // parsePolicy rejects unknown metrics; reaching here is a library bug.
+  throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
+}
+
+std::string formatNumber(double V) {
+  if (std::floor(V) == V && std::fabs(V) < 1e15)
+    return std::to_string(static_cast<long long>(V));
+  char Buf[32];
+  std::snprintf(Buf, sizeof Buf, "%.2f", V);
+  return Buf;
+}
+
+double round2(double V) { return std::round(V * 100) / 100; }
+
+} // namespace
+
+EvidenceSet loadEvidence(const std::string &EvidenceDir) {
+  EvidenceSet Set;
+  std::error_code Ec;
+  fs::path Findings = fs::path(EvidenceDir) / "findings.json";
+  if (fs::exists(Findings, Ec))
+    Set.Findings = parseFindingsEvidence(readFile(Findings.string()),
+                                         Findings.string());
+  return Set;
+}
+
+Verdict evaluate(const Policy &P, const EvidenceSet &E,
+                 const std::string &ReleaseVersion, long long Now) {
+  Verdict V;
+  V.ReleaseVersion =
+      !P.ReleaseVersion.empty() ? P.ReleaseVersion : ReleaseVersion;
+  V.GeneratedAt = formatTimestamp(Now);
+  for (const Criterion &C : P.Criteria) {
+    CriterionResult R;
+    R.Rule = C;
+    Measurement M = measure(C.Metric, E);
+    R.Actual = M.Value;
+    R.Evidence = M.Evidence;
+    std::string Bar =
+        std::string(toString(C.Op)) + " " + formatNumber(C.Threshold);
+    if (!M.Value) {
+      R.Passed = false;
+      R.Detail = "no evidence: " + M.Evidence + " was not collected";
+    } else {
+      R.Passed = compare(*M.Value, C.Op, C.Threshold);
+      R.Detail = C.Metric + " = " + formatNumber(*M.Value) +
+                 (R.Passed ? ", meets " : ", required ") + Bar;
+      if (!R.Passed)
+        R.Items = std::move(M.Items);
+    }
+    if (C.Required == Level::Must) {
+      ++V.MustTotal;
+      V.MustPassed += R.Passed;
+    } else {
+      ++V.ShouldTotal;
+      V.ShouldPassed += R.Passed;
+    }
+    V.Criteria.push_back(std::move(R));
+  }
+
+  double WeightedSum = 0, WeightTotal = 0;
+  for (const Category &Cat : P.Categories) {
+    CategoryResult CR;
+    CR.Name = Cat.Name;
+    CR.Weight = Cat.Weight;
+    double Got = 0, Possible = 0;
+    for (const CriterionResult &R : V.Criteria) {
+      if (R.Rule.Category != Cat.Name)
+        continue;
+      ++CR.Total;
+      CR.Passed += R.Passed;
+      Possible += R.Rule.Weight;
+      Got += R.Passed ? R.Rule.Weight : 0;
+    }
+    if (CR.Total > 0) {
+      // A category whose criteria all weigh 0 counts as fully met.
+      CR.Score = round2(Possible > 0 ? 100 * Got / Possible : 100);
+      WeightedSum += Cat.Weight * *CR.Score;
+      WeightTotal += Cat.Weight;
+    }
+    V.Categories.push_back(CR);
+  }
+  V.ReadinessScore = WeightTotal > 0 ? round2(WeightedSum / WeightTotal) : 100;
+
+  if (V.MustPassed < V.MustTotal)
+    V.Result = Status::NoGo;
+  else if (V.ShouldPassed < V.ShouldTotal)
+    V.Result = Status::Conditional;
+  else
+    V.Result = Status::Go;
+  return V;
+}
+
+} // namespace exitbar

@@ -1,0 +1,323 @@
+// Policy.cpp - the exit bar's policy file: default, parsing and validation
+// SPDX-License-Identifier: Apache-2.0
+//
+// Schema: docs/policy.md.
+
+#include "exitbar/Policy.h"
+#include "exitbar/Error.h"
+#include "exitbar/Evidence.h"
+#include "exitbar/EvidenceJson.h"
+#include <algorithm>
+#include <set>
+
+using nlohmann::json;
+
+namespace exitbar {
+
+std::string_view toString(Level L) { return L == Level::Must ? "must" : "should"; }
+
+std::string_view toString(Comparison C) {
+  switch (C) {
+  case Comparison::Less:
+    return "<";
+  case Comparison::LessEqual:
+    return "<=";
+  case Comparison::Equal:
+    return "==";
+  case Comparison::GreaterEqual:
+    return ">=";
+  case Comparison::Greater:
+    return ">";
+  }
+  return "<=";
+}
+
+bool compare(double Actual, Comparison C, double Threshold) {
+  switch (C) {
+  case Comparison::Less:
+    return Actual < Threshold;
+  case Comparison::LessEqual:
+    return Actual <= Threshold;
+  case Comparison::Equal:
+    return Actual == Threshold;
+  case Comparison::GreaterEqual:
+    return Actual >= Threshold;
+  case Comparison::Greater:
+    return Actual > Threshold;
+  }
+  return false;
+}
+
+bool isKnownMetric(std::string_view Metric) {
+  auto HasPrefix = [&](std::string_view Prefix) {
+    return Metric.size() > Prefix.size() &&
+           Metric.substr(0, Prefix.size()) == Prefix;
+  };
+  if (Metric == "findings.total" || Metric == "findings.analysis_errors")
+    return true;
+  if (HasPrefix("findings.severity."))
+    return parseSeverity(Metric.substr(18)).has_value();
+  return HasPrefix("findings.check.") || HasPrefix("findings.cwe.");
+}
+
+Policy defaultPolicy() {
+  Policy P;
+  for (const char *Name :
+       {"quality", "security", "performance", "operational", "compliance"})
+    P.Categories.push_back({Name, 1});
+  P.Criteria = {
+      {"no-critical-findings", "security", Level::Must,
+       "findings.severity.critical", Comparison::LessEqual, 0, 1,
+       "No finding of critical severity"},
+      {"no-high-findings", "security", Level::Must, "findings.severity.high",
+       Comparison::LessEqual, 0, 1, "No finding of high severity"},
+      {"no-medium-findings", "security", Level::Should,
+       "findings.severity.medium", Comparison::LessEqual, 0, 1,
+       "No finding of medium severity"},
+      {"analysis-complete", "quality", Level::Should,
+       "findings.analysis_errors", Comparison::LessEqual, 0, 1,
+       "Every translation unit was analysed without compiler errors"},
+  };
+  return P;
+}
+
+namespace {
+
+/// Walks a policy document, collecting every problem with its JSON pointer.
+class PolicyReader {
+public:
+  explicit PolicyReader(std::string File) : File(std::move(File)) {}
+
+  Policy read(const json &J) {
+    Policy P;
+    if (!J.is_object()) {
+      problem("", "a policy is a JSON object");
+      return P;
+    }
+    static const std::set<std::string> Known = {
+        "schema", "schema_version", "release_version", "categories",
+        "criteria"};
+    for (const auto &Item : J.items())
+      if (!Known.count(Item.key()))
+        problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
+    if (auto Schema = J.find("schema");
+        Schema != J.end() && *Schema != "exitbar.policy")
+      problem("/schema", "expected \"exitbar.policy\"");
+    if (auto Version = J.find("schema_version");
+        Version != J.end() && *Version != EvidenceSchemaVersion)
+      problem("/schema_version", "unsupported schema version");
+    if (auto Release = J.find("release_version"); Release != J.end()) {
+      if (Release->is_string())
+        P.ReleaseVersion = Release->get<std::string>();
+      else
+        problem("/release_version", "must be a string");
+    }
+    readCategories(J, P);
+    readCriteria(J, P);
+    return P;
+  }
+
+  std::vector<std::pair<std::string, std::string>> Problems;
+
+private:
+  void problem(const std::string &Pointer, const std::string &Message) {
+    Problems.emplace_back(Pointer, Message);
+  }
+
+  void readCategories(const json &J, Policy &P) {
+    auto It = J.find("categories");
+    if (It == J.end()) {
+      P.Categories = defaultPolicy().Categories;
+      return;
+    }
+    if (!It->is_array()) {
+      problem("/categories", "must be an array");
+      return;
+    }
+    std::set<std::string> Seen;
+    for (size_t I = 0; I < It->size(); ++I) {
+      const json &C = (*It)[I];
+      std::string Pointer = "/categories/" + std::to_string(I);
+      Category Cat;
+      if (!C.is_object() || !C.contains("name") || !C["name"].is_string()) {
+        problem(Pointer, "a category needs a string 'name'");
+        continue;
+      }
+      Cat.Name = C["name"].get<std::string>();
+      if (!Seen.insert(Cat.Name).second)
+        problem(Pointer + "/name", "duplicate category '" + Cat.Name + "'");
+      if (C.contains("weight")) {
+        if (!C["weight"].is_number() || C["weight"].get<double>() < 0)
+          problem(Pointer + "/weight", "must be a non-negative number");
+        else
+          Cat.Weight = C["weight"].get<double>();
+      }
+      P.Categories.push_back(Cat);
+    }
+  }
+
+  static std::optional<Comparison> parseComparison(const std::string &Text) {
+    for (Comparison C :
+         {Comparison::Less, Comparison::LessEqual, Comparison::Equal,
+          Comparison::GreaterEqual, Comparison::Greater})
+      if (toString(C) == Text)
+        return C;
+    return std::nullopt;
+  }
+
+  void readCriteria(const json &J, Policy &P) {
+    auto It = J.find("criteria");
+    if (It == J.end()) {
+      problem("", "missing member 'criteria'");
+      return;
+    }
+    if (!It->is_array()) {
+      problem("/criteria", "must be an array");
+      return;
+    }
+    std::set<std::string> Ids;
+    for (size_t I = 0; I < It->size(); ++I) {
+      std::string Pointer = "/criteria/" + std::to_string(I);
+      if (auto C = readCriterion((*It)[I], Pointer, P)) {
+        if (!Ids.insert(C->Id).second)
+          problem(Pointer + "/id", "duplicate criterion id '" + C->Id + "'");
+        P.Criteria.push_back(*C);
+      }
+    }
+  }
+
+  std::optional<std::string> stringMember(const json &C,
+                                          const std::string &Pointer,
+                                          const char *Key, bool Required) {
+    auto It = C.find(Key);
+    if (It == C.end()) {
+      if (Required)
+        problem(Pointer, std::string("missing member '") + Key + "'");
+      return std::nullopt;
+    }
+    if (!It->is_string() || It->get<std::string>().empty()) {
+      problem(Pointer + "/" + Key, "must be a non-empty string");
+      return std::nullopt;
+    }
+    return It->get<std::string>();
+  }
+
+  std::optional<Criterion> readCriterion(const json &C,
+                                         const std::string &Pointer,
+                                         const Policy &P) {
+    if (!C.is_object()) {
+      problem(Pointer, "a criterion is a JSON object");
+      return std::nullopt;
+    }
+    static const std::set<std::string> Known = {
+        "id",        "category", "level",  "metric",
+        "comparison", "threshold", "weight", "description"};
+    for (const auto &Item : C.items())
+      if (!Known.count(Item.key()))
+        problem(Pointer + "/" + Item.key(),
+                "unknown member '" + Item.key() + "'");
+    size_t Before = Problems.size();
+    Criterion R;
+    R.Id = stringMember(C, Pointer, "id", true).value_or("");
+    R.Category = stringMember(C, Pointer, "category", true).value_or("");
+    if (!R.Category.empty() &&
+        std::none_of(P.Categories.begin(), P.Categories.end(),
+                     [&](const Category &Cat) { return Cat.Name == R.Category; }))
+      problem(Pointer + "/category", "unknown category '" + R.Category + "'");
+    if (auto L = stringMember(C, Pointer, "level", true)) {
+      if (*L == "must")
+        R.Required = Level::Must;
+      else if (*L == "should")
+        R.Required = Level::Should;
+      else
+        problem(Pointer + "/level", "must be \"must\" or \"should\"");
+    }
+    R.Metric = stringMember(C, Pointer, "metric", true).value_or("");
+    if (!R.Metric.empty() && !isKnownMetric(R.Metric))
+      problem(Pointer + "/metric", "unknown metric '" + R.Metric + "'");
+    if (auto Op = stringMember(C, Pointer, "comparison", true)) {
+      if (auto Parsed = parseComparison(*Op))
+        R.Op = *Parsed;
+      else
+        problem(Pointer + "/comparison",
+                "must be one of \"<\", \"<=\", \"==\", \">=\", \">\"");
+    }
+    if (!C.contains("threshold"))
+      problem(Pointer, "missing member 'threshold'");
+    else if (!C["threshold"].is_number())
+      problem(Pointer + "/threshold", "must be a number");
+    else
+      R.Threshold = C["threshold"].get<double>();
+    if (C.contains("weight")) {
+      if (!C["weight"].is_number() || C["weight"].get<double>() < 0)
+        problem(Pointer + "/weight", "must be a non-negative number");
+      else
+        R.Weight = C["weight"].get<double>();
+    }
+    R.Description = stringMember(C, Pointer, "description", false).value_or("");
+    if (Problems.size() != Before)
+      return std::nullopt;
+    return R;
+  }
+
+  std::string File;
+};
+
+} // namespace
+
+std::vector<std::string> checkPolicy(std::string_view Text,
+                                     const std::string &FileName) {
+  json J;
+  try {
+    J = parseJsonText(Text, FileName);
+  } catch (const Error &E) {
+    return {E.file() + ":" + E.place() + ": " + E.message()};
+  }
+  PolicyReader Reader(FileName);
+  Reader.read(J);
+  std::vector<std::string> Lines;
+  for (const auto &[Pointer, Message] : Reader.Problems)
+    Lines.push_back(FileName + ":" + (Pointer.empty() ? "/" : Pointer) + ": " +
+                    Message);
+  return Lines;
+}
+
+Policy parsePolicy(std::string_view Text, const std::string &FileName) {
+  json J = parseJsonText(Text, FileName);
+  PolicyReader Reader(FileName);
+  Policy P = Reader.read(J);
+  if (!Reader.Problems.empty()) {
+    const auto &[Pointer, Message] = Reader.Problems.front();
+    throw Error("input.policy.invalid", FileName,
+                Pointer.empty() ? "/" : Pointer, Message);
+  }
+  return P;
+}
+
+std::string policyToJson(const Policy &P) {
+  json Categories = json::array();
+  for (const Category &C : P.Categories)
+    Categories.push_back(json{{"name", C.Name}, {"weight", C.Weight}});
+  json Criteria = json::array();
+  for (const Criterion &C : P.Criteria) {
+    json Entry{{"id", C.Id},
+               {"category", C.Category},
+               {"level", toString(C.Required)},
+               {"metric", C.Metric},
+               {"comparison", toString(C.Op)},
+               {"threshold", C.Threshold},
+               {"weight", C.Weight}};
+    if (!C.Description.empty())
+      Entry["description"] = C.Description;
+    Criteria.push_back(std::move(Entry));
+  }
+  json J{{"schema", "exitbar.policy"},
+         {"schema_version", EvidenceSchemaVersion},
+         {"categories", Categories},
+         {"criteria", Criteria}};
+  if (!P.ReleaseVersion.empty())
+    J["release_version"] = P.ReleaseVersion;
+  return dumpCanonical(J);
+}
+
+} // namespace exitbar
