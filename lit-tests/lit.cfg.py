@@ -1,0 +1,36 @@
+# lit.cfg.py - lit configuration of ExitBar's test suite
+# SPDX-License-Identifier: Apache-2.0
+import os
+import shlex
+
+import lit.formats
+
+config.name = "ExitBar"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "Reference", "utils", "CMakeLists.txt", "lit.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+
+# Deterministic outputs need a fixed clock; colours would break FileCheck.
+config.environment["SOURCE_DATE_EPOCH"] = "1700000000"
+config.environment["NO_COLOR"] = "1"
+for var in ("GITHUB_STEP_SUMMARY", "CLICOLOR_FORCE"):
+    config.environment.pop(var, None)
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+
+q = shlex.quote
+exitbar = os.path.join(config.exitbar_tools_dir, "exitbar")
+runner = os.path.join(os.path.dirname(__file__), "utils", "check_exitbar_tidy.py")
+config.substitutions.append(("%check_exitbar_tidy",
+    " ".join([q(config.python), q(runner), "--clang-tidy", q(config.clang_tidy),
+              "--plugin", q(config.exitbar_plugin)])))
+config.substitutions.append(("%exitbar_plugin", q(config.exitbar_plugin)))
+config.substitutions.append(("%clang_tidy", q(config.clang_tidy)))
+config.substitutions.append(("%exitbar_build_dir", q(config.exitbar_binary_dir)))
+config.substitutions.append(("%exitbar_source_dir", q(config.exitbar_source_dir)))
+config.substitutions.append(("%exitbar", q(exitbar)))
+config.substitutions.append(("%python", q(config.python)))
+config.substitutions.append(("%cmake_generator", q(config.cmake_generator)))
+config.substitutions.append(("%cmake", q(config.cmake)))
+config.substitutions.append(("%ctest", q(config.ctest)))
