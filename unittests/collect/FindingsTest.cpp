@@ -1,1 +1,130 @@
+// FindingsTest.cpp - unit tests of turning clang-tidy output into findings evidence
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Files.h"
+#include "exitbar/Findings.h"
+#include <filesystem>
 #include <gtest/gtest.h>
+
+using namespace exitbar;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Source lines served from memory, so fingerprints are tested without disk.
+struct FakeSource {
+  std::map<int, std::string> Lines;
+  LineReader reader() const {
+    return [this](const std::string &, int Line) {
+      auto It = Lines.find(Line);
+      return It == Lines.end() ? std::string() : It->second;
+    };
+  }
+};
+
+const char *GetsWarning =
+    "/src/app/main.c:{L}:3: warning: 'gets' cannot limit its input to the "
+    "size of the buffer; use 'fgets' instead [exitbar-unsafe-function]\n";
+
+std::string at(int Line) {
+  std::string Text = GetsWarning;
+  Text.replace(Text.find("{L}"), 3, std::to_string(Line));
+  return Text;
+}
+
+TEST(FindingsFromTidyOutputTest, ClassifiesAndMakesPathsRelative) {
+  FakeSource Src{{{4, "  gets(buf);"}}};
+  auto E = findingsFromTidyOutput(at(4), {"/src", Src.reader()});
+  ASSERT_EQ(E.Findings.size(), 1U);
+  const Finding &F = E.Findings[0];
+  EXPECT_EQ(F.File, "app/main.c");
+  EXPECT_EQ(F.Level, Severity::Critical);
+  EXPECT_EQ(F.Cwe, std::vector<std::string>{"CWE-242"});
+  EXPECT_EQ(F.Fingerprint.size(), 32U);
+  EXPECT_EQ(E.TranslationUnits, 1);
+}
+
+TEST(FindingsFromTidyOutputTest, FingerprintSurvivesMovesAndReindentation) {
+  FakeSource Before{{{4, "  gets(buf);"}}};
+  FakeSource After{{{40, "\tgets(buf);   "}}};
+  auto A = findingsFromTidyOutput(at(4), {"/src", Before.reader()});
+  auto B = findingsFromTidyOutput(at(40), {"/src", After.reader()});
+  EXPECT_EQ(A.Findings[0].Fingerprint, B.Findings[0].Fingerprint);
+}
+
+TEST(FindingsFromTidyOutputTest, IdenticalLinesGetDistinctFingerprints) {
+  FakeSource Src{{{4, "gets(buf);"}, {9, "gets(buf);"}}};
+  auto E = findingsFromTidyOutput(at(4) + at(9), {"/src", Src.reader()});
+  ASSERT_EQ(E.Findings.size(), 2U);
+  EXPECT_NE(E.Findings[0].Fingerprint, E.Findings[1].Fingerprint);
+}
+
+TEST(FindingsFromTidyOutputTest, CompilerErrorsBecomeAnalysisErrors) {
+  auto E = findingsFromTidyOutput(
+      "/src/a.cpp:1:10: error: 'x.h' file not found [clang-diagnostic-error]\n"
+      "/src/a.cpp:2:1: warning: unused [clang-diagnostic-unused-variable]\n",
+      {"/src", {}});
+  EXPECT_TRUE(E.Findings.empty());
+  ASSERT_EQ(E.AnalysisErrors.size(), 1U);
+  EXPECT_EQ(E.AnalysisErrors[0].File, "a.cpp");
+}
+
+TEST(FindingsFromTidyOutputTest, UnknownChecksAreKeptAsLow) {
+  auto E = findingsFromTidyOutput(
+      "/elsewhere/b.cpp:3:1: warning: m [bugprone-foo]\n", {"/src", {}});
+  ASSERT_EQ(E.Findings.size(), 1U);
+  EXPECT_EQ(E.Findings[0].Level, Severity::Low);
+  EXPECT_EQ(E.Findings[0].File, "/elsewhere/b.cpp");
+}
+
+class CollectFindingsTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Dir = fs::temp_directory_path() / "exitbar-collect-findings-test";
+    fs::remove_all(Dir);
+    fs::create_directories(Dir / "src");
+  }
+  void TearDown() override { fs::remove_all(Dir); }
+
+  void fragment(const std::string &Name, const std::string &Source,
+                const std::string &Output) {
+    auto E = findingsFromTidyOutput(Output, {(Dir / "src").string(), {}});
+    nlohmann::json J = E;
+    J["source"] = Source;
+    writeFileAtomically((Dir / "fragments" / Name).string(), J.dump());
+  }
+  fs::path Dir;
+};
+
+TEST_F(CollectFindingsTest, MergesFragmentsAndDropsThoseOfDeletedSources) {
+  std::string Kept = (Dir / "src" / "main.c").string();
+  writeFileAtomically(Kept, "int main() { gets(b); }\n");
+  fragment("1.json", Kept, at(1));
+  fragment("2.json", Kept, at(1)); // the same finding from another target
+  fragment("3.json", (Dir / "src" / "gone.c").string(), at(7));
+  auto E = collectFindings((Dir / "fragments").string());
+  EXPECT_EQ(E.Findings.size(), 1U);
+  EXPECT_EQ(E.TranslationUnits, 2);
+}
+
+TEST_F(CollectFindingsTest, AMissingFolderMeansNoFindings) {
+  auto E = collectFindings((Dir / "nothing").string());
+  EXPECT_TRUE(E.Findings.empty());
+  EXPECT_EQ(E.TranslationUnits, 0);
+}
+
+TEST_F(CollectFindingsTest, AMalformedFragmentIsAnErrorNamingIt) {
+  writeFileAtomically((Dir / "fragments" / "bad.json").string(),
+                      "{\"schema\": \"exitbar.findings\",");
+  try {
+    collectFindings((Dir / "fragments").string());
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.json.syntax");
+    EXPECT_NE(E.file().find("bad.json"), std::string::npos);
+  }
+}
+
+} // namespace

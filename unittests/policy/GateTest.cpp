@@ -1,1 +1,104 @@
+// GateTest.cpp - unit tests of the verdict: each path and the score arithmetic
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Verdict.h"
 #include <gtest/gtest.h>
+
+using namespace exitbar;
+
+namespace {
+
+Finding high() {
+  Finding F;
+  F.Check = "exitbar-unsafe-function";
+  F.Level = Severity::High;
+  F.Cwe = {"CWE-120"};
+  F.File = "a.c";
+  F.Line = 3;
+  F.Column = 1;
+  F.Message = "'strcpy' does not check";
+  F.Fingerprint = "f";
+  return F;
+}
+
+EvidenceSet withFindings(std::vector<Finding> Findings) {
+  EvidenceSet E;
+  E.Findings = FindingsEvidence{};
+  E.Findings->Findings = std::move(Findings);
+  return E;
+}
+
+TEST(GateTest, NoFindingsIsGo) {
+  Verdict V = evaluate(defaultPolicy(), withFindings({}), "1.0", 0);
+  EXPECT_EQ(V.Result, Status::Go);
+  EXPECT_EQ(V.ReadinessScore, 100);
+  EXPECT_EQ(V.MustPassed, V.MustTotal);
+  EXPECT_EQ(V.ReleaseVersion, "1.0");
+  EXPECT_EQ(V.GeneratedAt, "1970-01-01T00:00:00Z");
+}
+
+TEST(GateTest, AFailingMustCriterionIsNoGo) {
+  Verdict V = evaluate(defaultPolicy(), withFindings({high()}), "", 0);
+  EXPECT_EQ(V.Result, Status::NoGo);
+  EXPECT_EQ(V.MustPassed, 1);
+  EXPECT_EQ(V.MustTotal, 2);
+  const CriterionResult *R = nullptr;
+  for (const auto &C : V.Criteria)
+    if (C.Rule.Id == "no-high-findings")
+      R = &C;
+  ASSERT_NE(R, nullptr);
+  EXPECT_FALSE(R->Passed);
+  EXPECT_EQ(R->Actual, 1);
+  ASSERT_EQ(R->Items.size(), 1U);
+  EXPECT_NE(R->Items[0].find("a.c:3:1"), std::string::npos);
+}
+
+TEST(GateTest, OnlyShouldFailuresIsConditional) {
+  Finding F = high();
+  F.Level = Severity::Medium;
+  Verdict V = evaluate(defaultPolicy(), withFindings({F}), "", 0);
+  EXPECT_EQ(V.Result, Status::Conditional);
+  EXPECT_EQ(V.ShouldPassed, V.ShouldTotal - 1);
+}
+
+TEST(GateTest, MissingEvidenceFailsWithNoEvidence) {
+  Verdict V = evaluate(defaultPolicy(), EvidenceSet{}, "", 0);
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const auto &C : V.Criteria) {
+    EXPECT_FALSE(C.Passed);
+    EXPECT_FALSE(C.Actual.has_value());
+    EXPECT_EQ(C.Detail.rfind("no evidence", 0), 0U) << C.Detail;
+  }
+  EXPECT_EQ(V.ReadinessScore, 0);
+}
+
+TEST(GateTest, ScoresAreWeightedWithinAndAcrossCategories) {
+  Policy P;
+  P.Categories = {{"security", 3}, {"quality", 1}, {"compliance", 5}};
+  // security: weights 3 (fails) and 1 (passes) -> 25; quality: 100;
+  // compliance has no criteria and does not count.
+  P.Criteria = {{"s1", "security", Level::Should, "findings.severity.high",
+                 Comparison::LessEqual, 0, 3, ""},
+                {"s2", "security", Level::Should, "findings.severity.low",
+                 Comparison::LessEqual, 0, 1, ""},
+                {"q1", "quality", Level::Should, "findings.total",
+                 Comparison::Less, 5, 1, ""}};
+  Verdict V = evaluate(P, withFindings({high()}), "", 0);
+  ASSERT_EQ(V.Categories.size(), 3U);
+  EXPECT_EQ(V.Categories[0].Score, 25);
+  EXPECT_EQ(V.Categories[1].Score, 100);
+  EXPECT_FALSE(V.Categories[2].Score.has_value());
+  EXPECT_DOUBLE_EQ(V.ReadinessScore, (3 * 25 + 1 * 100) / 4.0);
+  EXPECT_EQ(V.Result, Status::Conditional);
+}
+
+TEST(GateTest, ComparisonsAreStrictOrNotAsWritten) {
+  EXPECT_TRUE(compare(1, Comparison::Less, 2));
+  EXPECT_FALSE(compare(2, Comparison::Less, 2));
+  EXPECT_TRUE(compare(2, Comparison::LessEqual, 2));
+  EXPECT_TRUE(compare(2, Comparison::Equal, 2));
+  EXPECT_TRUE(compare(80, Comparison::GreaterEqual, 80));
+  EXPECT_FALSE(compare(80, Comparison::Greater, 80));
+}
+
+} // namespace

@@ -1,1 +1,96 @@
+// PolicyTest.cpp - unit tests of policy parsing and validation
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Error.h"
+#include "exitbar/Policy.h"
 #include <gtest/gtest.h>
+
+using namespace exitbar;
+
+namespace {
+
+std::string placeOf(const std::string &Text) {
+  try {
+    parsePolicy(Text, "p.json");
+  } catch (const Error &E) {
+    EXPECT_EQ(E.file(), "p.json");
+    return E.place() + " " + E.message();
+  }
+  return "no error";
+}
+
+TEST(PolicyTest, DefaultPolicyRoundTripsThroughJson) {
+  Policy P = parsePolicy(policyToJson(defaultPolicy()), "default.json");
+  Policy D = defaultPolicy();
+  ASSERT_EQ(P.Criteria.size(), D.Criteria.size());
+  for (size_t I = 0; I < D.Criteria.size(); ++I) {
+    EXPECT_EQ(P.Criteria[I].Id, D.Criteria[I].Id);
+    EXPECT_EQ(P.Criteria[I].Metric, D.Criteria[I].Metric);
+    EXPECT_EQ(P.Criteria[I].Required, D.Criteria[I].Required);
+  }
+  EXPECT_EQ(P.Categories.size(), 5U);
+}
+
+TEST(PolicyTest, AcceptsCommentsAndDefaultsCategories) {
+  Policy P = parsePolicy(R"({
+    // the one rule we care about
+    "criteria": [{"id": "x", "category": "security", "level": "should",
+                  "metric": "findings.cwe.CWE-78", "comparison": "==",
+                  "threshold": 0}]
+  })",
+                         "p.json");
+  ASSERT_EQ(P.Criteria.size(), 1U);
+  EXPECT_EQ(P.Criteria[0].Required, Level::Should);
+  EXPECT_EQ(P.Criteria[0].Op, Comparison::Equal);
+  EXPECT_EQ(P.Criteria[0].Weight, 1);
+}
+
+TEST(PolicyTest, ReportsTheJsonPointerOfEachProblem) {
+  const char *Criterion = R"({"criteria": [{"id": "a", "category": "security",
+      "level": "must", "metric": "%s", "comparison": "<=", "threshold": 0}]})";
+  char Buf[512];
+  std::snprintf(Buf, sizeof Buf, Criterion, "findings.nonsense");
+  EXPECT_EQ(placeOf(Buf),
+            "/criteria/0/metric unknown metric 'findings.nonsense'");
+  EXPECT_EQ(placeOf(R"({"criteria": [{"id": "a"}]})"),
+            "/criteria/0 missing member 'category'");
+  EXPECT_EQ(placeOf(R"({"criteria": 3})"), "/criteria must be an array");
+  EXPECT_EQ(placeOf(R"({"criteria": [], "extra": 1})"),
+            "/extra unknown member 'extra'");
+  EXPECT_EQ(placeOf(R"({"criteria": [{"id": "a", "category": "nope",
+      "level": "must", "metric": "findings.total", "comparison": "<=",
+      "threshold": 0}]})"),
+            "/criteria/0/category unknown category 'nope'");
+}
+
+TEST(PolicyTest, SyntaxErrorsGiveLineAndColumn) {
+  EXPECT_EQ(placeOf("{\n  \"criteria\": [\n  ,]\n}"),
+            "3:3 invalid JSON: syntax error while parsing value - unexpected "
+            "','; expected '[', '{', or a literal");
+}
+
+TEST(PolicyTest, CheckPolicyListsEveryProblem) {
+  auto Problems = checkPolicy(R"({"criteria": [
+      {"id": "a", "category": "security", "level": "maybe",
+       "metric": "findings.total", "comparison": "<=", "threshold": "0"},
+      {"id": "a", "category": "security", "level": "must",
+       "metric": "findings.total", "comparison": "<=", "threshold": 0},
+      {"id": "a", "category": "security", "level": "must",
+       "metric": "findings.total", "comparison": "<=", "threshold": 0}]})",
+                              "p.json");
+  ASSERT_EQ(Problems.size(), 3U);
+  EXPECT_EQ(Problems[0],
+            "p.json:/criteria/0/level: must be \"must\" or \"should\"");
+  EXPECT_EQ(Problems[1], "p.json:/criteria/0/threshold: must be a number");
+  EXPECT_EQ(Problems[2], "p.json:/criteria/2/id: duplicate criterion id 'a'");
+}
+
+TEST(PolicyTest, KnownMetrics) {
+  EXPECT_TRUE(isKnownMetric("findings.severity.critical"));
+  EXPECT_TRUE(isKnownMetric("findings.check.exitbar-unsafe-function"));
+  EXPECT_FALSE(isKnownMetric("findings.severity.severe"));
+  EXPECT_FALSE(isKnownMetric("findings.check."));
+  EXPECT_FALSE(isKnownMetric("coverage.nonsense"));
+}
+
+} // namespace

@@ -26,6 +26,16 @@ struct CatalogEntry {
 
 const std::map<std::string, CatalogEntry> &catalog() {
   static const std::map<std::string, CatalogEntry> Entries = {
+      {"exitbar-bind-all-interfaces", {Severity::Medium, {"CWE-1327"}, {}}},
+      {"exitbar-command-injection", {Severity::Critical, {"CWE-78"}, {}}},
+      {"exitbar-default-credentials", {Severity::High, {"CWE-1392", "CWE-798"}, {}}},
+      {"exitbar-hardcoded-secret", {Severity::Critical, {"CWE-798"}, {}}},
+      {"exitbar-insecure-random", {Severity::High, {"CWE-338", "CWE-337"}, {}}},
+      {"exitbar-insecure-transport", {Severity::Medium, {"CWE-319"}, {}}},
+      {"exitbar-path-traversal", {Severity::High, {"CWE-22"}, {}}},
+      {"exitbar-secret-in-log", {Severity::High, {"CWE-532"}, {}}},
+      {"exitbar-stub-implementation", {Severity::Medium, {"CWE-1164"}, {}}},
+      {"exitbar-tls-verification-disabled", {Severity::Critical, {"CWE-295"}, {}}},
       {"exitbar-unsafe-function",
        {Severity::High,
         {"CWE-676"},
@@ -41,6 +51,7 @@ const std::map<std::string, CatalogEntry> &catalog() {
          {"scanf", Severity::High, {"CWE-120"}},
          {"fscanf", Severity::High, {"CWE-120"}},
          {"sscanf", Severity::High, {"CWE-120"}}}}},
+      {"exitbar-weak-crypto", {Severity::High, {"CWE-327", "CWE-328"}, {}}},
   };
   return Entries;
 }
