@@ -1,0 +1,2 @@
+#include <string.h>
+void other(char *d, const char *s) { strcpy(d, s); }

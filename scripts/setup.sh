@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# setup.sh - installs the Debian 12 packages ExitBar builds and tests with (when missing)
+# SPDX-License-Identifier: Apache-2.0
+#
+# Usage: scripts/setup.sh [--test]    (--test also installs the test-only tools)
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ python3
+  llvm-14-dev libclang-14-dev clang-14 clang-tidy-14 llvm-14-tools
+  nlohmann-json3-dev libtinyxml2-dev libfmt-dev libcli11-dev libssl-dev zlib1g-dev
+)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(googletest libgtest-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
