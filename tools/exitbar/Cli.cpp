@@ -19,6 +19,8 @@ int run(int Argc, char **Argv) {
                "exitbar"};
   App.set_version_flag("--version", "exitbar 0.1.0");
   App.require_subcommand(1);
+  addAuditCommand(App, Ctx);
+  addBaselineCommand(App, Ctx);
   addCollectCommand(App, Ctx);
   addGateCommand(App, Ctx);
   addPolicyCommand(App, Ctx);

@@ -29,7 +29,7 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
 }
 
 TEST(GateTest, NoFindingsIsGo) {
-  Verdict V = evaluate(defaultPolicy(), withFindings({}), "1.0", 0);
+  Verdict V = evaluate(defaultPolicy(), withFindings({}), {"1.0", 0, {}, {}});
   EXPECT_EQ(V.Result, Status::Go);
   EXPECT_EQ(V.ReadinessScore, 100);
   EXPECT_EQ(V.MustPassed, V.MustTotal);
@@ -38,7 +38,7 @@ TEST(GateTest, NoFindingsIsGo) {
 }
 
 TEST(GateTest, AFailingMustCriterionIsNoGo) {
-  Verdict V = evaluate(defaultPolicy(), withFindings({high()}), "", 0);
+  Verdict V = evaluate(defaultPolicy(), withFindings({high()}), {});
   EXPECT_EQ(V.Result, Status::NoGo);
   EXPECT_EQ(V.MustPassed, 1);
   EXPECT_EQ(V.MustTotal, 2);
@@ -56,13 +56,13 @@ TEST(GateTest, AFailingMustCriterionIsNoGo) {
 TEST(GateTest, OnlyShouldFailuresIsConditional) {
   Finding F = high();
   F.Level = Severity::Medium;
-  Verdict V = evaluate(defaultPolicy(), withFindings({F}), "", 0);
+  Verdict V = evaluate(defaultPolicy(), withFindings({F}), {});
   EXPECT_EQ(V.Result, Status::Conditional);
   EXPECT_EQ(V.ShouldPassed, V.ShouldTotal - 1);
 }
 
 TEST(GateTest, MissingEvidenceFailsWithNoEvidence) {
-  Verdict V = evaluate(defaultPolicy(), EvidenceSet{}, "", 0);
+  Verdict V = evaluate(defaultPolicy(), EvidenceSet{}, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   for (const auto &C : V.Criteria) {
     EXPECT_FALSE(C.Passed);
@@ -83,7 +83,7 @@ TEST(GateTest, ScoresAreWeightedWithinAndAcrossCategories) {
                  Comparison::LessEqual, 0, 1, ""},
                 {"q1", "quality", Level::Should, "findings.total",
                  Comparison::Less, 5, 1, ""}};
-  Verdict V = evaluate(P, withFindings({high()}), "", 0);
+  Verdict V = evaluate(P, withFindings({high()}), {});
   ASSERT_EQ(V.Categories.size(), 3U);
   EXPECT_EQ(V.Categories[0].Score, 25);
   EXPECT_EQ(V.Categories[1].Score, 100);

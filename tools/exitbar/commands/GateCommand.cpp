@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
+#include "exitbar/Audit.h"
+#include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "exitbar/Reports.h"
@@ -23,7 +25,18 @@ struct GateArgs {
   std::string ReportDir;
   std::string ReleaseVersion;
   std::string FailOn = "no-go";
+  std::string SourceDir;
+  std::string BaselineFile;
+  std::string WaiversFile;
+  std::string AuditLog;
 };
+
+/// Renders one report into a string, so it is written whole or not at all.
+template <typename Writer> std::string render(Writer &&Write) {
+  std::ostringstream Out;
+  Write(Out);
+  return Out.str();
+}
 
 void printSummary(const Verdict &V, const std::string &ReportDir,
                   bool Color) {
@@ -50,16 +63,26 @@ void printSummary(const Verdict &V, const std::string &ReportDir,
 }
 
 void runGate(const GateArgs &A, Context &Ctx) {
+  // Every input is read and checked before any output is written.
+  std::string PolicyText = A.PolicyFile.empty()
+                               ? policyToJson(defaultPolicy())
+                               : readFile(A.PolicyFile);
   Policy P = A.PolicyFile.empty() ? defaultPolicy()
-                                  : parsePolicy(readFile(A.PolicyFile),
-                                                A.PolicyFile);
+                                  : parsePolicy(PolicyText, A.PolicyFile);
   std::error_code Ec;
   if (!fs::is_directory(A.EvidenceDir, Ec))
     throw Error("input.evidence.missing-dir", A.EvidenceDir, "",
                 "evidence folder does not exist");
   EvidenceSet Evidence = loadEvidence(A.EvidenceDir);
-  Verdict V =
-      evaluate(P, Evidence, A.ReleaseVersion, Ctx.Environment.now());
+  GateOptions Options;
+  Options.ReleaseVersion = A.ReleaseVersion;
+  Options.Now = Ctx.Environment.now();
+  if (!A.BaselineFile.empty())
+    Options.Accepted =
+        parseBaseline(readFile(A.BaselineFile), A.BaselineFile);
+  if (!A.WaiversFile.empty())
+    Options.Waivers = parseWaivers(readFile(A.WaiversFile), A.WaiversFile);
+  Verdict V = evaluate(P, Evidence, Options);
 
   std::string ReportDir =
       A.ReportDir.empty()
@@ -67,18 +90,33 @@ void runGate(const GateArgs &A, Context &Ctx) {
           : A.ReportDir;
   if (ReportDir.empty())
     ReportDir = ".";
-  std::ostringstream Markdown;
-  writeMarkdownReport(V, Markdown);
-  writeFileAtomically((fs::path(ReportDir) / "verdict.json").string(),
-                      verdictToJson(V));
-  writeFileAtomically((fs::path(ReportDir) / "report.md").string(),
-                      Markdown.str());
+  ReportOptions Report;
+  Report.SourceDir = A.SourceDir;
+  Report.Snippets = readSnippets(V, A.SourceDir, 2);
+  auto Out = [&](const char *Name) {
+    return (fs::path(ReportDir) / Name).string();
+  };
+  std::string Markdown =
+      render([&](std::ostream &O) { writeMarkdownReport(V, O); });
+  writeFileAtomically(Out("verdict.json"), verdictToJson(V));
+  writeFileAtomically(Out("report.md"), Markdown);
+  writeFileAtomically(Out("report.html"), render([&](std::ostream &O) {
+                        writeHtmlReport(V, O, Report);
+                      }));
+  writeFileAtomically(Out("exitbar.sarif"), render([&](std::ostream &O) {
+                        writeSarif(V, O, Report);
+                      }));
+  writeFileAtomically(Out("exitbar-junit.xml"), render([&](std::ostream &O) {
+                        writeJUnitReport(V, O);
+                      }));
+  appendAuditEntry(A.AuditLog.empty() ? Out("audit-log.jsonl") : A.AuditLog,
+                   V, sha256Hex(PolicyText));
   if (auto Summary = Ctx.Environment.get("GITHUB_STEP_SUMMARY");
       Summary && !Summary->empty()) {
     // Appending, not replacing: other steps write to the same summary.
     std::FILE *F = std::fopen(Summary->c_str(), "a");
     if (F) {
-      std::fputs(Markdown.str().c_str(), F);
+      std::fputs(Markdown.c_str(), F);
       std::fclose(F);
     }
   }
@@ -94,8 +132,9 @@ void runGate(const GateArgs &A, Context &Ctx) {
 void addGateCommand(CLI::App &App, Context &Ctx) {
   auto A = std::make_shared<GateArgs>();
   CLI::App *Cmd = App.add_subcommand(
-      "gate", "Apply the policy to the evidence; write verdict.json and "
-              "report.md; exit 0 GO/CONDITIONAL, 1 NO_GO, 2 bad input.\n"
+      "gate", "Apply the policy to the evidence; write verdict.json, "
+              "report.md, report.html, exitbar.sarif and exitbar-junit.xml; "
+              "exit 0 GO/CONDITIONAL, 1 NO_GO, 2 bad input.\n"
               "Example: exitbar gate --evidence build/exitbar/evidence");
   Cmd->add_option("--evidence", A->EvidenceDir, "Folder of evidence files")
       ->required();
@@ -108,6 +147,15 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--fail-on", A->FailOn,
                   "Also fail (exit 1) on CONDITIONAL with 'conditional'")
       ->check(CLI::IsMember({"no-go", "conditional"}));
+  Cmd->add_option("--source-dir", A->SourceDir,
+                  "Project source folder (SARIF base URI, HTML snippets)");
+  Cmd->add_option("--baseline", A->BaselineFile,
+                  "Baseline file: findings criteria count only new findings");
+  Cmd->add_option("--waivers", A->WaiversFile,
+                  "Waiver file accepting findings or criteria until a date");
+  Cmd->add_option("--audit-log", A->AuditLog,
+                  "Hash-chained log to append the verdict to (default "
+                  "<report-dir>/audit-log.jsonl)");
   Cmd->callback([A, &Ctx] { runGate(*A, Ctx); });
 }
 

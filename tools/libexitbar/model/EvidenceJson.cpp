@@ -103,6 +103,8 @@ void to_json(json &J, const Verdict &V) {
                {"items", R.Items}};
     if (!R.Rule.Description.empty())
       Entry["description"] = R.Rule.Description;
+    if (R.Waived)
+      Entry["waived"] = true;
     Results[R.Rule.Category]["criteria"].push_back(
         json{{"id", R.Rule.Id}, {"passed", R.Passed}});
     if (!R.Passed && R.Rule.Required == Level::Must)
@@ -110,7 +112,14 @@ void to_json(json &J, const Verdict &V) {
                               {"evidence", R.Evidence}, {"items", R.Items}});
     Criteria.push_back(std::move(Entry));
   }
+  json Counts{{"new", 0}, {"baselined", 0}, {"waived", 0}};
+  for (const FindingResult &F : V.Findings)
+    Counts[std::string(toString(F.State))] =
+        Counts[std::string(toString(F.State))].get<int>() + 1;
   J = json{{"schema", "exitbar.verdict"},
+           {"findings", Counts},
+           {"baseline", V.HasBaseline},
+           {"expired_waivers", V.ExpiredWaivers},
            {"schema_version", EvidenceSchemaVersion},
            {"status", toString(V.Result)},
            {"release_version", V.ReleaseVersion},

@@ -45,13 +45,15 @@ std::string describe(const Finding &F) {
          ": " + F.Message + " [" + F.Check + "]";
 }
 
-Measurement countFindings(const FindingsEvidence &E,
+/// Counts the new findings (not baselined, not waived) that \p Match.
+Measurement countFindings(const std::vector<FindingResult> &Findings,
                           const std::function<bool(const Finding &)> &Match) {
   Measurement M;
   M.Evidence = "findings.json";
   double Count = 0;
-  for (const Finding &F : E.Findings) {
-    if (!Match(F))
+  for (const FindingResult &R : Findings) {
+    const Finding &F = R.Item;
+    if (R.State != FindingState::New || !Match(F))
       continue;
     ++Count;
     if (M.Items.size() < MaxItems)
@@ -66,7 +68,8 @@ Measurement countFindings(const FindingsEvidence &E,
   return M;
 }
 
-Measurement measure(const std::string &Metric, const EvidenceSet &E) {
+Measurement measure(const std::string &Metric, const EvidenceSet &E,
+                    const std::vector<FindingResult> &Findings) {
   auto After = [&](std::string_view Prefix) {
     return Metric.substr(Prefix.size());
   };
@@ -75,7 +78,7 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E) {
       return {std::nullopt, "findings.json", {}};
     const FindingsEvidence &F = *E.Findings;
     if (Metric == "findings.total")
-      return countFindings(F, [](const Finding &) { return true; });
+      return countFindings(Findings, [](const Finding &) { return true; });
     if (Metric == "findings.analysis_errors") {
       Measurement M{static_cast<double>(F.AnalysisErrors.size()),
                     "findings.json",
@@ -87,15 +90,17 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E) {
     }
     if (Metric.rfind("findings.severity.", 0) == 0) {
       auto Level = parseSeverity(After("findings.severity."));
-      return countFindings(F, [&](const Finding &X) { return X.Level == Level; });
+      return countFindings(Findings,
+                           [&](const Finding &X) { return X.Level == Level; });
     }
     if (Metric.rfind("findings.check.", 0) == 0) {
       std::string Check = After("findings.check.");
-      return countFindings(F, [&](const Finding &X) { return X.Check == Check; });
+      return countFindings(Findings,
+                           [&](const Finding &X) { return X.Check == Check; });
     }
     if (Metric.rfind("findings.cwe.", 0) == 0) {
       std::string Cwe = After("findings.cwe.");
-      return countFindings(F, [&](const Finding &X) {
+      return countFindings(Findings, [&](const Finding &X) {
         return std::find(X.Cwe.begin(), X.Cwe.end(), Cwe) != X.Cwe.end();
       });
     }
@@ -126,16 +131,71 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
   return Set;
 }
 
+std::string_view toString(FindingState S) {
+  switch (S) {
+  case FindingState::New:
+    return "new";
+  case FindingState::Baselined:
+    return "baselined";
+  case FindingState::Waived:
+    return "waived";
+  }
+  return "new";
+}
+
+/// "waived by OWNER until DATE: REASON"
+static std::string describeWaiver(const Waiver &W) {
+  return "waived by " + W.Owner + " until " + W.Expires + ": " + W.Reason;
+}
+
+/// The unexpired waiver matching \p Matches, noting expired ones in \p V.
+static const Waiver *
+activeWaiver(const std::vector<Waiver> &Waivers, long long Now, Verdict &V,
+             const std::function<bool(const Waiver &)> &Matches) {
+  const Waiver *Active = nullptr;
+  for (const Waiver &W : Waivers) {
+    if (!Matches(W))
+      continue;
+    if (Now < W.ExpiresAt) {
+      Active = &W;
+      continue;
+    }
+    std::string Subject = W.Finding.empty() ? "criterion " + W.Criterion
+                                            : "finding " + W.Finding;
+    std::string Line = "waiver of " + Subject + " by " + W.Owner +
+                       " expired on " + W.Expires + " (" + W.Reason + ")";
+    if (std::find(V.ExpiredWaivers.begin(), V.ExpiredWaivers.end(), Line) ==
+        V.ExpiredWaivers.end())
+      V.ExpiredWaivers.push_back(Line);
+  }
+  return Active;
+}
+
 Verdict evaluate(const Policy &P, const EvidenceSet &E,
-                 const std::string &ReleaseVersion, long long Now) {
+                 const GateOptions &Options) {
   Verdict V;
   V.ReleaseVersion =
-      !P.ReleaseVersion.empty() ? P.ReleaseVersion : ReleaseVersion;
-  V.GeneratedAt = formatTimestamp(Now);
+      !P.ReleaseVersion.empty() ? P.ReleaseVersion : Options.ReleaseVersion;
+  V.GeneratedAt = formatTimestamp(Options.Now);
+  V.HasBaseline = Options.Accepted.has_value();
+  if (E.Findings) {
+    for (const Finding &F : E.Findings->Findings) {
+      FindingResult R{F, FindingState::New, {}};
+      if (const Waiver *W = activeWaiver(
+              Options.Waivers, Options.Now, V,
+              [&](const Waiver &X) { return X.Finding == F.Fingerprint; })) {
+        R.State = FindingState::Waived;
+        R.Note = describeWaiver(*W);
+      } else if (Options.Accepted && Options.Accepted->contains(F.Fingerprint)) {
+        R.State = FindingState::Baselined;
+      }
+      V.Findings.push_back(std::move(R));
+    }
+  }
   for (const Criterion &C : P.Criteria) {
     CriterionResult R;
     R.Rule = C;
-    Measurement M = measure(C.Metric, E);
+    Measurement M = measure(C.Metric, E, V.Findings);
     R.Actual = M.Value;
     R.Evidence = M.Evidence;
     std::string Bar =
@@ -150,6 +210,14 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
       if (!R.Passed)
         R.Items = std::move(M.Items);
     }
+    if (!R.Passed)
+      if (const Waiver *W = activeWaiver(
+              Options.Waivers, Options.Now, V,
+              [&](const Waiver &X) { return X.Criterion == C.Id; })) {
+        R.Passed = true;
+        R.Waived = true;
+        R.Detail += " (" + describeWaiver(*W) + ")";
+      }
     if (C.Required == Level::Must) {
       ++V.MustTotal;
       V.MustPassed += R.Passed;

@@ -47,6 +47,21 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
       << "** · should-pass **" << V.ShouldPassed << "/" << V.ShouldTotal
       << "**\n\n";
 
+  if (!V.Findings.empty() || V.HasBaseline) {
+    int New = 0, Baselined = 0, Waived = 0;
+    for (const FindingResult &F : V.Findings) {
+      New += F.State == FindingState::New;
+      Baselined += F.State == FindingState::Baselined;
+      Waived += F.State == FindingState::Waived;
+    }
+    Out << "Findings: **" << New << " new**";
+    if (V.HasBaseline)
+      Out << ", " << Baselined << " baselined";
+    if (Waived)
+      Out << ", " << Waived << " waived";
+    Out << ".\n\n";
+  }
+
   // | category | score | criteria passed | bar |
   Out << "| category | score | passed | |\n|---|---:|---:|---|\n";
   for (const CategoryResult &C : V.Categories) {
@@ -75,6 +90,12 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     }
   }
 
+  if (!V.ExpiredWaivers.empty()) {
+    Out << "\n## Expired waivers\n\n";
+    for (const std::string &Line : V.ExpiredWaivers)
+      Out << "- " << cell(Line) << "\n";
+  }
+
   // | id | category | level | threshold | actual | result |
   Out << "\n## Criteria\n\n| id | category | level | bar | actual | result "
          "|\n|---|---|---|---|---:|---|\n";
@@ -91,7 +112,7 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     Out << "| " << cell(R.Rule.Id) << " | " << R.Rule.Category << " | "
         << toString(R.Rule.Required) << " | " << cell(R.Rule.Metric) << " "
         << cell(Threshold) << " | " << Actual << " | "
-        << (R.Passed ? "pass" : "**fail**") << " |\n";
+        << (R.Waived ? "waived" : R.Passed ? "pass" : "**fail**") << " |\n";
   }
 }
 

@@ -19,6 +19,35 @@ enum class Status { Go, Conditional, NoGo };
 std::string_view toString(Status S); ///< "GO", "CONDITIONAL", "NO_GO"
 inline std::string_view format_as(Status S) { return toString(S); }
 
+/// A team's acceptance of a finding or of a failing criterion, with an
+/// owner, a reason and an expiry date; expired waivers stop counting.
+struct Waiver {
+  std::string Finding;   ///< a finding fingerprint, or empty
+  std::string Criterion; ///< a criterion id, or empty
+  std::string Owner;
+  std::string Reason;
+  std::string Expires;   ///< YYYY-MM-DD, inclusive
+  long long ExpiresAt = 0; ///< seconds since the epoch of the day after
+};
+
+/// Findings accepted as they are today (`exitbar baseline update`), by
+/// fingerprint; with a baseline, findings criteria count only new findings.
+struct Baseline {
+  std::vector<std::string> Fingerprints; ///< sorted
+  bool contains(const std::string &Fingerprint) const;
+};
+
+/// What the gate made of one finding.
+enum class FindingState { New, Baselined, Waived };
+std::string_view toString(FindingState S);
+
+/// A finding with its state, as the reports show it.
+struct FindingResult {
+  Finding Item;
+  FindingState State = FindingState::New;
+  std::string Note; ///< the waiver behind a Waived finding
+};
+
 /// One evaluated criterion.
 struct CriterionResult {
   Criterion Rule;
@@ -28,6 +57,7 @@ struct CriterionResult {
   std::string Detail;   ///< why it failed, or a summary when it passed
   /// The items behind a failure (e.g. the findings), one line each.
   std::vector<std::string> Items;
+  bool Waived = false; ///< failed, but an unexpired waiver accepts it
 };
 
 /// The score and counts of one category.
@@ -49,6 +79,10 @@ struct Verdict {
   std::vector<CategoryResult> Categories;
   std::vector<CriterionResult> Criteria;
   std::string GeneratedAt; ///< RFC 3339, from SOURCE_DATE_EPOCH when set
+  std::vector<FindingResult> Findings; ///< every finding with its state
+  bool HasBaseline = false;
+  /// Waivers that no longer count, one line each for the report.
+  std::vector<std::string> ExpiredWaivers;
 };
 
 /// Everything the gate may read, one optional member per evidence kind.
@@ -60,10 +94,28 @@ struct EvidenceSet {
 /// its member empty, a malformed one throws Error naming it.
 EvidenceSet loadEvidence(const std::string &EvidenceDir);
 
+/// What the gate needs besides the policy and the evidence.
+struct GateOptions {
+  std::string ReleaseVersion;
+  long long Now = 0; ///< seconds since the epoch (Env::now())
+  std::optional<Baseline> Accepted;
+  std::vector<Waiver> Waivers;
+};
+
 /// Applies \p P to \p E.
-/// Example: Verdict V = evaluate(defaultPolicy(), Evidence, "1.0", Env);
+/// Example: Verdict V = evaluate(defaultPolicy(), Evidence, {"1.0", Now});
 Verdict evaluate(const Policy &P, const EvidenceSet &E,
-                 const std::string &ReleaseVersion, long long Now);
+                 const GateOptions &Options);
+
+/// Parses a baseline file (schema exitbar.baseline); throws Error.
+Baseline parseBaseline(std::string_view Text, const std::string &File);
+/// A baseline of every finding in \p E, as canonical JSON text.
+std::string baselineToJson(const FindingsEvidence &E);
+
+/// Parses a waiver file (schema exitbar.waivers); throws Error with the JSON
+/// pointer of a waiver that lacks an owner, reason or valid expiry date.
+std::vector<Waiver> parseWaivers(std::string_view Text,
+                                 const std::string &File);
 
 } // namespace exitbar
 
