@@ -34,3 +34,15 @@ config.substitutions.append(("%python", q(config.python)))
 config.substitutions.append(("%cmake_generator", q(config.cmake_generator)))
 config.substitutions.append(("%cmake", q(config.cmake)))
 config.substitutions.append(("%ctest", q(config.ctest)))
+
+# Independent validators: tests that need one say `REQUIRES: <feature>`;
+# scripts/test.sh installs them all, so CI never skips these tests.
+sarif_multitool = os.path.join(config.validators_dir, "node_modules", ".bin", "sarif-multitool")
+if os.path.exists(sarif_multitool):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", q(sarif_multitool)))
+for chromium in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+    if os.path.exists(chromium):
+        config.available_features.add("chromium")
+        config.substitutions.append(("%chromium", q(chromium) + " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"))
+        break

@@ -11,7 +11,8 @@ packages=(
   nlohmann-json3-dev libtinyxml2-dev libfmt-dev libcli11-dev libssl-dev zlib1g-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(googletest libgtest-dev)
+  # chromium renders the HTML report; nodejs/npm bring the format validators.
+  packages+=(googletest libgtest-dev chromium nodejs npm)
 fi
 
 missing=()

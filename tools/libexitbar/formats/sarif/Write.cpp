@@ -46,6 +46,23 @@ std::string cweTag(std::string Cwe) {
   return "external/cwe/" + Cwe;
 }
 
+/// "exitbar-unsafe-function" -> "UnsafeFunction": SARIF wants a readable
+/// name that differs from the opaque id.
+std::string ruleName(const std::string &Check) {
+  std::string Name;
+  bool Upper = true;
+  for (char C : Check.substr(Check.rfind("exitbar-", 0) == 0 ? 8 : 0)) {
+    if (C == '-' || C == '.' || C == '_') {
+      Upper = true;
+      continue;
+    }
+    Name += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C)))
+                  : C;
+    Upper = false;
+  }
+  return Name;
+}
+
 json rule(const std::string &Check, const FindingResult *Example) {
   const auto &Docs = checkDocs();
   auto Doc = Docs.find(Check);
@@ -61,7 +78,7 @@ json rule(const std::string &Check, const FindingResult *Example) {
   if (Short.empty() || Short.size() > Summary.size())
     Short = Summary;
   return json{{"id", Check},
-              {"name", Check},
+              {"name", ruleName(Check)},
               {"shortDescription", {{"text", Short}}},
               {"fullDescription", {{"text", Summary}}},
               {"help", {{"text", Help}, {"markdown", Help}}},
