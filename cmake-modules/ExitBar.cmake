@@ -18,7 +18,9 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [POLICY <file>]
                    [FAIL_ON <NO_GO | CONDITIONAL>]
                    [CHECKS <glob-list>]
-                   [RELEASE_VERSION <version>])
+                   [RELEASE_VERSION <version>]
+                   [BASELINE <file>]
+                   [WAIVERS <file>])
 
   ``ALL``
     Every executable and library target of the project, including targets
@@ -43,6 +45,14 @@ ExitBar sources), then call ``exitbar_enable()``.
   ``RELEASE_VERSION <version>``
     Version recorded in the verdict. Default: ``CMAKE_PROJECT_VERSION``.
 
+  ``BASELINE <file>``
+    A baseline written by ``exitbar baseline update``: findings criteria
+    then count only findings that are not in it.
+
+  ``WAIVERS <file>``
+    A waiver file accepting findings or failing criteria, each with an
+    owner, a reason and an expiry date.
+
   The checks run through ``<LANG>_CLANG_TIDY`` with the clang-tidy that
   matches the plugin's LLVM (``ExitBar_CLANG_TIDY``), whatever compiler
   builds the project; their diagnostics appear in the normal build output and
@@ -51,7 +61,9 @@ ExitBar sources), then call ``exitbar_enable()``.
 
   ``cmake --build <build> --target exitbar`` builds the enabled targets,
   collects evidence into ``<build>/exitbar/evidence/`` and runs the gate,
-  which writes ``<build>/exitbar/verdict.json`` and ``report.md`` and fails
+  which writes ``<build>/exitbar/verdict.json``, ``report.md``,
+  ``report.html``, ``exitbar.sarif`` and ``exitbar-junit.xml``, appends to
+  ``audit-log.jsonl``, and fails
   on the ``FAIL_ON`` verdict. The ctest test ``exitbar`` does the same
   collection and gate and runs after every other test.
 
@@ -86,7 +98,7 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
 
 function(exitbar_enable)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALL"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION" "TARGETS")
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS" "TARGETS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "exitbar_enable: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -110,13 +122,16 @@ function(exitbar_enable)
   if(NOT DEFINED arg_RELEASE_VERSION)
     set(arg_RELEASE_VERSION "${CMAKE_PROJECT_VERSION}")
   endif()
-  if(DEFINED arg_POLICY)
-    cmake_path(ABSOLUTE_PATH arg_POLICY BASE_DIRECTORY
-      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
-    if(NOT EXISTS "${arg_POLICY}")
-      message(FATAL_ERROR "exitbar_enable: POLICY file '${arg_POLICY}' does not exist")
+  foreach(_file POLICY BASELINE WAIVERS)
+    if(DEFINED arg_${_file})
+      cmake_path(ABSOLUTE_PATH arg_${_file} BASE_DIRECTORY
+        "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+      if(NOT EXISTS "${arg_${_file}}")
+        message(FATAL_ERROR
+          "exitbar_enable: ${_file} file '${arg_${_file}}' does not exist")
+      endif()
     endif()
-  endif()
+  endforeach()
 
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
   if(_enabled)
@@ -129,7 +144,7 @@ function(exitbar_enable)
 
   _exitbar_tools(_exe _plugin _tidy)
   _exitbar_add_gate("${_exe}" "${arg_POLICY}" "${arg_FAIL_ON}"
-    "${arg_RELEASE_VERSION}")
+    "${arg_RELEASE_VERSION}" "${arg_BASELINE}" "${arg_WAIVERS}")
   # Targets defined after this call are only known once the top-level
   # CMakeLists.txt has been read.
   cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
@@ -167,8 +182,10 @@ endfunction()
 
 # Internal use, projects must not call this directly.
 # Creates the `exitbar` target and ctest test; both run ExitBarCollect.cmake.
-function(_exitbar_add_gate exe policy fail_on release_version)
+function(_exitbar_add_gate exe policy fail_on release_version baseline waivers)
   set(_script_args
+    -DEXITBAR_BASELINE=${baseline}
+    -DEXITBAR_WAIVERS=${waivers}
     -DEXITBAR_EXECUTABLE=${exe}
     -DEXITBAR_BUILD_DIR=${CMAKE_BINARY_DIR}
     -DEXITBAR_SOURCE_DIR=${CMAKE_SOURCE_DIR}

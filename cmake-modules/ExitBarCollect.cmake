@@ -6,6 +6,7 @@
 #   cmake -DEXITBAR_EXECUTABLE=<exitbar> -DEXITBAR_BUILD_DIR=<build>
 #         -DEXITBAR_SOURCE_DIR=<source> [-DEXITBAR_POLICY=<file>]
 #         [-DEXITBAR_FAIL_ON=NO_GO|CONDITIONAL] [-DEXITBAR_RELEASE_VERSION=<v>]
+#         [-DEXITBAR_BASELINE=<file>] [-DEXITBAR_WAIVERS=<file>]
 #         -P ExitBarCollect.cmake
 #
 # Fails (exit code 1) when the verdict is NO_GO, or CONDITIONAL with
@@ -30,7 +31,14 @@ if(NOT _rc EQUAL 0)
 endif()
 
 set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"
-  --report-dir "${EXITBAR_BUILD_DIR}/exitbar")
+  --report-dir "${EXITBAR_BUILD_DIR}/exitbar"
+  --source-dir "${EXITBAR_SOURCE_DIR}")
+if(EXITBAR_BASELINE)
+  list(APPEND _gate --baseline "${EXITBAR_BASELINE}")
+endif()
+if(EXITBAR_WAIVERS)
+  list(APPEND _gate --waivers "${EXITBAR_WAIVERS}")
+endif()
 if(EXITBAR_POLICY)
   list(APPEND _gate --policy "${EXITBAR_POLICY}")
 endif()
@@ -43,7 +51,7 @@ endif()
 execute_process(COMMAND ${_gate} RESULT_VARIABLE _rc)
 if(_rc EQUAL 1)
   message(FATAL_ERROR "ExitBar: the release does not meet the exit bar "
-    "(see ${EXITBAR_BUILD_DIR}/exitbar/report.md)")
+    "(see ${EXITBAR_BUILD_DIR}/exitbar/report.html)")
 elseif(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: the gate could not run (exit code ${_rc})")
 endif()
