@@ -102,3 +102,62 @@ TEST(GateTest, ComparisonsAreStrictOrNotAsWritten) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(GateBaselineTest, BaselinedFindingsDoNotCount) {
+  GateOptions Options;
+  Options.Accepted = Baseline{{"f"}};
+  Verdict V = evaluate(defaultPolicy(), withFindings({high()}), Options);
+  EXPECT_EQ(V.Result, Status::Go);
+  ASSERT_EQ(V.Findings.size(), 1U);
+  EXPECT_EQ(V.Findings[0].State, FindingState::Baselined);
+  EXPECT_TRUE(V.HasBaseline);
+}
+
+TEST(GateBaselineTest, WaiversCountUntilTheEndOfTheirDay) {
+  auto Waivers = parseWaivers(R"({"schema": "exitbar.waivers", "waivers": [
+      {"finding": "f", "owner": "o", "reason": "r", "expires": "1970-01-02"}]})",
+                              "w.json");
+  GateOptions Options;
+  Options.Waivers = Waivers;
+  Options.Now = 2 * 86400 - 1; // the last second of 1970-01-02
+  Verdict Before = evaluate(defaultPolicy(), withFindings({high()}), Options);
+  EXPECT_EQ(Before.Result, Status::Go);
+  EXPECT_EQ(Before.Findings[0].State, FindingState::Waived);
+  EXPECT_TRUE(Before.ExpiredWaivers.empty());
+
+  Options.Now = 2 * 86400; // 1970-01-03
+  Verdict After = evaluate(defaultPolicy(), withFindings({high()}), Options);
+  EXPECT_EQ(After.Result, Status::NoGo);
+  ASSERT_EQ(After.ExpiredWaivers.size(), 1U);
+  EXPECT_NE(After.ExpiredWaivers[0].find("expired on 1970-01-02"),
+            std::string::npos);
+}
+
+TEST(GateBaselineTest, AWaivedCriterionPassesAndSaysWhy) {
+  GateOptions Options;
+  Options.Waivers = parseWaivers(
+      R"({"schema": "exitbar.waivers", "waivers": [{"criterion":
+      "no-high-findings", "owner": "sec", "reason": "beta", "expires":
+      "2100-01-01"}]})",
+      "w.json");
+  Verdict V = evaluate(defaultPolicy(), withFindings({high()}), Options);
+  EXPECT_EQ(V.Result, Status::Go);
+  for (const auto &C : V.Criteria)
+    if (C.Rule.Id == "no-high-findings") {
+      EXPECT_TRUE(C.Waived);
+      EXPECT_NE(C.Detail.find("waived by sec until 2100-01-01: beta"),
+                std::string::npos);
+    }
+}
+
+TEST(GateBaselineTest, BaselineFilesRoundTrip) {
+  FindingsEvidence E;
+  E.Findings = {high()};
+  Baseline B = parseBaseline(baselineToJson(E), "b.json");
+  EXPECT_TRUE(B.contains("f"));
+  EXPECT_FALSE(B.contains("g"));
+}
+
+} // namespace
