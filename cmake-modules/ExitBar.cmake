@@ -20,7 +20,8 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [CHECKS <glob-list>]
                    [RELEASE_VERSION <version>]
                    [BASELINE <file>]
-                   [WAIVERS <file>])
+                   [WAIVERS <file>]
+                   [COVERAGE [COVERAGE_EXCLUDE <glob>...]])
 
   ``ALL``
     Every executable and library target of the project, including targets
@@ -52,6 +53,20 @@ ExitBar sources), then call ``exitbar_enable()``.
   ``WAIVERS <file>``
     A waiver file accepting findings or failing criteria, each with an
     owner, a reason and an expiry date.
+
+  ``COVERAGE``
+    Instrument the enabled targets for coverage (GCC: ``--coverage``) and
+    make the gate collect coverage and test results: the ``exitbar`` target
+    runs ``ctest --output-junit`` when the results are missing or older than
+    the build, then ``exitbar collect tests`` and ``exitbar collect
+    coverage`` (with the gcov matching the compiler). The cache option
+    ``EXITBAR_COVERAGE=ON`` does the same without editing the project.
+
+  ``COVERAGE_EXCLUDE <glob>...``
+    Files left out of the coverage evidence, as globs over paths relative
+    to the source folder (``*`` matches across ``/``), e.g. ``"tests/*"``.
+    Files outside the source folder and in the build folder are always left
+    out.
 
   The checks run through ``<LANG>_CLANG_TIDY`` with the clang-tidy that
   matches the plugin's LLVM (``ExitBar_CLANG_TIDY``), whatever compiler
@@ -86,6 +101,9 @@ Cache variables:
 
 ``EXITBAR_CLANG_TIDY``
   Overrides the clang-tidy executable (must match the plugin's LLVM major).
+
+``EXITBAR_COVERAGE``
+  ``ON`` acts as if ``exitbar_enable`` had been given ``COVERAGE``.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -97,8 +115,9 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
   "Folder of ExitBar.cmake and its build-time scripts")
 
 function(exitbar_enable)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "ALL"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS" "TARGETS")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS"
+    "TARGETS;COVERAGE_EXCLUDE")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "exitbar_enable: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -141,10 +160,15 @@ function(exitbar_enable)
   set_property(GLOBAL PROPERTY _EXITBAR_ALL "${arg_ALL}")
   set_property(GLOBAL PROPERTY _EXITBAR_TARGETS "${arg_TARGETS}")
   set_property(GLOBAL PROPERTY _EXITBAR_CHECKS "${arg_CHECKS}")
+  if(EXITBAR_COVERAGE)
+    set(arg_COVERAGE TRUE)
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_COVERAGE "${arg_COVERAGE}")
 
   _exitbar_tools(_exe _plugin _tidy)
   _exitbar_add_gate("${_exe}" "${arg_POLICY}" "${arg_FAIL_ON}"
-    "${arg_RELEASE_VERSION}" "${arg_BASELINE}" "${arg_WAIVERS}")
+    "${arg_RELEASE_VERSION}" "${arg_BASELINE}" "${arg_WAIVERS}"
+    "${arg_COVERAGE}" "${arg_COVERAGE_EXCLUDE}")
   # Targets defined after this call are only known once the top-level
   # CMakeLists.txt has been read.
   cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
@@ -182,8 +206,16 @@ endfunction()
 
 # Internal use, projects must not call this directly.
 # Creates the `exitbar` target and ctest test; both run ExitBarCollect.cmake.
-function(_exitbar_add_gate exe policy fail_on release_version baseline waivers)
+function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
+    coverage coverage_exclude)
+  if(coverage)
+    _exitbar_find_gcov(_gcov)
+  endif()
   set(_script_args
+    -DEXITBAR_COVERAGE=${coverage}
+    "-DEXITBAR_COVERAGE_EXCLUDE=${coverage_exclude}"
+    -DEXITBAR_GCOV=${_gcov}
+    -DEXITBAR_CTEST=${CMAKE_CTEST_COMMAND}
     -DEXITBAR_BASELINE=${baseline}
     -DEXITBAR_WAIVERS=${waivers}
     -DEXITBAR_EXECUTABLE=${exe}
@@ -212,6 +244,29 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers)
   add_test(NAME exitbar COMMAND "${CMAKE_COMMAND}" ${_script_args}
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}")
   set_tests_properties(exitbar PROPERTIES LABELS exitbar)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <out> to the gcov that reads the compiler's coverage notes: gcov-<major>
+# or gcov beside the compiler, else the first on PATH.
+function(_exitbar_find_gcov out)
+  set(_lang CXX)
+  if(NOT CMAKE_CXX_COMPILER_ID)
+    set(_lang C)
+  endif()
+  if(NOT CMAKE_${_lang}_COMPILER_ID STREQUAL "GNU")
+    message(WARNING "exitbar_enable: COVERAGE supports GCC; "
+      "${CMAKE_${_lang}_COMPILER_ID} builds get no coverage evidence")
+  endif()
+  string(REGEX MATCH "^[0-9]+" _major "${CMAKE_${_lang}_COMPILER_VERSION}")
+  get_filename_component(_dir "${CMAKE_${_lang}_COMPILER}" DIRECTORY)
+  find_program(EXITBAR_GCOV NAMES gcov-${_major} gcov HINTS "${_dir}"
+    DOC "gcov matching the compiler, for ExitBar's coverage evidence")
+  if(NOT EXITBAR_GCOV)
+    message(FATAL_ERROR "exitbar_enable: COVERAGE needs gcov-${_major} (or gcov); "
+      "install the gcc-${_major} package that provides it")
+  endif()
+  set(${out} "${EXITBAR_GCOV}" PARENT_SCOPE)
 endfunction()
 
 # Internal use, projects must not call this directly.
@@ -254,6 +309,7 @@ function(_exitbar_finalize)
   get_property(_checks GLOBAL PROPERTY _EXITBAR_CHECKS)
   get_property(_in_tree GLOBAL PROPERTY _EXITBAR_IN_TREE)
   get_property(_own_dir GLOBAL PROPERTY _EXITBAR_OWN_BINARY_DIR)
+  get_property(_coverage GLOBAL PROPERTY _EXITBAR_COVERAGE)
   _exitbar_tools(_exe _plugin _tidy)
 
   if(_all)
@@ -281,6 +337,20 @@ function(_exitbar_finalize)
     # GCC-only warning flags must not stop clang from parsing.
     "--extra-arg=-Wno-unknown-warning-option")
 
+  # clang-tidy parses with clang's default language standard unless the
+  # command line names one; give it the real compiler's default instead
+  # (an explicit -std in the compile command still wins, coming later).
+  set(_c_launcher ${_launcher})
+  set(_cxx_launcher ${_launcher})
+  if(CMAKE_C_STANDARD_COMPUTED_DEFAULT)
+    list(APPEND _c_launcher
+      "--extra-arg-before=-std=gnu${CMAKE_C_STANDARD_COMPUTED_DEFAULT}")
+  endif()
+  if(CMAKE_CXX_STANDARD_COMPUTED_DEFAULT)
+    list(APPEND _cxx_launcher
+      "--extra-arg-before=-std=gnu++${CMAKE_CXX_STANDARD_COMPUTED_DEFAULT}")
+  endif()
+
   foreach(_t IN LISTS _candidates)
     get_target_property(_type "${_t}" TYPE)
     get_target_property(_imported "${_t}" IMPORTED)
@@ -296,8 +366,18 @@ function(_exitbar_finalize)
         continue()
       endif()
     endif()
-    set_property(TARGET "${_t}" PROPERTY CXX_CLANG_TIDY "${_launcher}")
-    set_property(TARGET "${_t}" PROPERTY C_CLANG_TIDY "${_launcher}")
+    set_property(TARGET "${_t}" PROPERTY CXX_CLANG_TIDY "${_cxx_launcher}")
+    set_property(TARGET "${_t}" PROPERTY C_CLANG_TIDY "${_c_launcher}")
+    if(_coverage)
+      target_compile_options("${_t}" PRIVATE
+        "$<$<COMPILE_LANG_AND_ID:C,GNU>:--coverage>"
+        "$<$<COMPILE_LANG_AND_ID:CXX,GNU>:--coverage>")
+      if(NOT _type MATCHES "^(STATIC_LIBRARY|OBJECT_LIBRARY)$")
+        target_link_options("${_t}" PRIVATE
+          "$<$<LINK_LANG_AND_ID:C,GNU>:--coverage>"
+          "$<$<LINK_LANG_AND_ID:CXX,GNU>:--coverage>")
+      endif()
+    endif()
     if(_in_tree)
       add_dependencies("${_t}" exitbar_tools)
     endif()

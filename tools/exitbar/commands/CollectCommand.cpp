@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
+#include "exitbar/Collect.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
 #include <filesystem>
 #include <fmt/core.h>
+#include <sstream>
 
 namespace exitbar::cli {
 
@@ -50,12 +52,91 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
   });
 }
 
+static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
+  struct Args {
+    CoverageOptions Options;
+    std::string Output, Lcov;
+  };
+  auto A = std::make_shared<Args>();
+  CLI::App *Cmd = Collect.add_subcommand(
+      "coverage",
+      "Run gcov over every .gcno of a GCC --coverage build (files compiled "
+      "but never run count with zero hits) into evidence/coverage.json.\n"
+      "Example: exitbar collect coverage --build-dir build --source-dir .");
+  Cmd->add_option("--build-dir", A->Options.BuildDir, "The CMake build tree")
+      ->required();
+  Cmd->add_option("--source-dir", A->Options.SourceDir,
+                  "Project source folder; only files below it are kept")
+      ->required();
+  Cmd->add_option("--gcov", A->Options.Gcov,
+                  "gcov matching the compiler (default gcov)");
+  Cmd->add_option("--filter", A->Options.Filters,
+                  "Keep only files matching this glob (relative path)");
+  Cmd->add_option("--exclude", A->Options.Excludes,
+                  "Drop files matching this glob (relative path)");
+  Cmd->add_option("-j,--jobs", A->Options.Jobs, "Parallel gcov runs");
+  Cmd->add_option("--lcov", A->Lcov, "Also write an LCOV tracefile");
+  Cmd->add_option("-o,--output", A->Output,
+                  "Evidence file (default <build>/exitbar/evidence/"
+                  "coverage.json)");
+  Cmd->callback([A, &Ctx] {
+    CoverageEvidence E = collectGcovCoverage(A->Options);
+    std::string Out =
+        A->Output.empty() ? defaultEvidencePath(A->Options.BuildDir, "coverage")
+                          : A->Output;
+    if (!A->Lcov.empty()) {
+      std::ostringstream Lcov;
+      writeLcov(E, Lcov);
+      writeFileAtomically(A->Lcov, Lcov.str());
+    }
+    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    CoverageTotals T = E.totals();
+    fmt::print("coverage: lines {:.2f} % ({}/{}), branches {:.2f} % ({}/{}), "
+               "functions {:.2f} % ({}/{}) in {} files -> {}\n",
+               percent(T.LinesHit, T.LinesFound), T.LinesHit, T.LinesFound,
+               percent(T.BranchesHit, T.BranchesFound), T.BranchesHit,
+               T.BranchesFound, percent(T.FunctionsHit, T.FunctionsFound),
+               T.FunctionsHit, T.FunctionsFound, E.Files.size(), Out);
+    Ctx.Exit = Success;
+  });
+}
+
+static void addCollectTests(CLI::App &Collect, Context &Ctx) {
+  struct Args {
+    std::vector<std::string> JUnit;
+    std::string Output;
+  };
+  auto A = std::make_shared<Args>();
+  CLI::App *Cmd = Collect.add_subcommand(
+      "tests", "Read JUnit XML results (ctest --output-junit, GoogleTest, "
+               "Catch2, ...) into evidence/tests.json.\n"
+               "Example: exitbar collect tests --junit build/ctest-junit.xml "
+               "-o build/exitbar/evidence/tests.json");
+  Cmd->add_option("--junit", A->JUnit, "JUnit XML files")->required();
+  Cmd->add_option("-o,--output", A->Output,
+                  "Evidence file (default exitbar/evidence/tests.json)");
+  Cmd->callback([A, &Ctx] {
+    TestsEvidence E = collectTests(A->JUnit);
+    std::string Out = A->Output.empty()
+                          ? std::string("exitbar/evidence/tests.json")
+                          : A->Output;
+    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    fmt::print("tests: {} (passed {}, failed {}, errored {}, skipped {}, "
+               "flaky {}) -> {}\n",
+               E.total(), E.Passed, E.Failed, E.Errored, E.Skipped,
+               E.FlakyTests.size(), Out);
+    Ctx.Exit = Success;
+  });
+}
+
 void addCollectCommand(CLI::App &App, Context &Ctx) {
   CLI::App *Collect = App.add_subcommand(
       "collect", "Turn one family of raw inputs into an evidence file.\n"
                  "Example: exitbar collect findings --build-dir build");
   Collect->require_subcommand(1);
+  addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
+  addCollectTests(*Collect, Ctx);
 }
 
 } // namespace exitbar::cli

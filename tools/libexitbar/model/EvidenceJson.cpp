@@ -193,6 +193,112 @@ FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
   }
 }
 
+static json totalsJson(const CoverageTotals &T) {
+  return json{{"lines_found", T.LinesFound},
+              {"lines_hit", T.LinesHit},
+              {"line_percent", percent(T.LinesHit, T.LinesFound)},
+              {"branches_found", T.BranchesFound},
+              {"branches_hit", T.BranchesHit},
+              {"branch_percent", percent(T.BranchesHit, T.BranchesFound)},
+              {"functions_found", T.FunctionsFound},
+              {"functions_hit", T.FunctionsHit},
+              {"function_percent", percent(T.FunctionsHit, T.FunctionsFound)}};
+}
+
+void to_json(json &J, const CoverageEvidence &E) {
+  json Files = json::array();
+  for (const auto &[Path, F] : E.Files) {
+    json Lines = json::array(), Branches = json::array(),
+         Functions = json::array();
+    for (const auto &[Line, Hits] : F.Lines)
+      Lines.push_back(json::array({Line, Hits}));
+    for (const auto &[Key, Hits] : F.Branches)
+      Branches.push_back(json::array({Key.first, Key.second, Hits}));
+    for (const auto &[Name, Fn] : F.Functions)
+      Functions.push_back(
+          json{{"name", Name}, {"line", Fn.Line}, {"hits", Fn.Hits}});
+    json Entry = totalsJson(totalsOf(F));
+    Entry["path"] = Path;
+    Entry["lines"] = Lines;
+    Entry["branches"] = Branches;
+    Entry["functions"] = Functions;
+    Files.push_back(std::move(Entry));
+  }
+  J = json{{"schema", "exitbar.coverage"},
+           {"schema_version", EvidenceSchemaVersion},
+           {"tool", E.Tool},
+           {"totals", totalsJson(E.totals())},
+           {"files", Files}};
+}
+
+/// Checks an evidence document's schema name and version.
+static void checkSchema(const json &J, const char *Schema,
+                        const std::string &File) {
+  if (!J.is_object())
+    throw Error("input.evidence.wrong-type", File, "", "not a JSON object");
+  if (J.value("schema", "") != Schema)
+    throw Error("input.evidence.schema", File, "/schema",
+                std::string("expected '") + Schema + "'");
+  if (J.value("schema_version", 0) != EvidenceSchemaVersion)
+    throw Error("input.evidence.schema-version", File, "/schema_version",
+                "unsupported schema version");
+}
+
+CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
+  checkSchema(J, "exitbar.coverage", File);
+  CoverageEvidence E;
+  E.Tool = J.value("tool", "");
+  const json &Files = J.at("files");
+  for (size_t I = 0; I < Files.size(); ++I) {
+    std::string Pointer = "/files/" + std::to_string(I);
+    try {
+      const json &F = Files.at(I);
+      FileCoverage &Cov = E.Files[F.at("path").get<std::string>()];
+      for (const json &L : F.at("lines"))
+        Cov.Lines[L.at(0).get<int>()] += L.at(1).get<long long>();
+      for (const json &B : F.at("branches"))
+        Cov.Branches[{B.at(0).get<int>(), B.at(1).get<int>()}] +=
+            B.at(2).get<long long>();
+      for (const json &Fn : F.at("functions"))
+        Cov.Functions[Fn.at("name").get<std::string>()] = {
+            Fn.at("line").get<int>(), Fn.at("hits").get<long long>()};
+    } catch (const json::exception &X) {
+      throw Error("input.evidence.invalid", File, Pointer, X.what());
+    }
+  }
+  return E;
+}
+
+void to_json(json &J, const TestsEvidence &E) {
+  J = json{{"schema", "exitbar.tests"},
+           {"schema_version", EvidenceSchemaVersion},
+           {"passed", E.Passed},
+           {"failed", E.Failed},
+           {"skipped", E.Skipped},
+           {"errored", E.Errored},
+           {"total", E.total()},
+           {"seconds", E.Seconds},
+           {"failing_tests", E.FailingTests},
+           {"flaky_tests", E.FlakyTests}};
+}
+
+TestsEvidence testsFromJson(const json &J, const std::string &File) {
+  checkSchema(J, "exitbar.tests", File);
+  TestsEvidence E;
+  try {
+    E.Passed = J.at("passed").get<int>();
+    E.Failed = J.at("failed").get<int>();
+    E.Skipped = J.at("skipped").get<int>();
+    E.Errored = J.at("errored").get<int>();
+    E.Seconds = J.at("seconds").get<double>();
+    E.FailingTests = J.at("failing_tests").get<std::vector<std::string>>();
+    E.FlakyTests = J.at("flaky_tests").get<std::vector<std::string>>();
+  } catch (const json::exception &X) {
+    throw Error("input.evidence.invalid", File, "", X.what());
+  }
+  return E;
+}
+
 std::string dumpCanonical(const json &J) {
   // nlohmann::json keeps object keys in a std::map, so keys come out sorted.
   return J.dump(2) + "\n";

@@ -105,6 +105,68 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       });
     }
   }
+  if (Metric.rfind("coverage.", 0) == 0) {
+    if (!E.Coverage)
+      return {std::nullopt, "coverage.json", {}};
+    CoverageTotals T = E.Coverage->totals();
+    Measurement M{std::nullopt, "coverage.json", {}};
+    if (Metric == "coverage.line")
+      M.Value = percent(T.LinesHit, T.LinesFound);
+    else if (Metric == "coverage.branch")
+      M.Value = percent(T.BranchesHit, T.BranchesFound);
+    else if (Metric == "coverage.function")
+      M.Value = percent(T.FunctionsHit, T.FunctionsFound);
+    else if (Metric == "coverage.file_min_line") {
+      double Min = 100;
+      for (const auto &[Path, F] : E.Coverage->Files) {
+        CoverageTotals FT = totalsOf(F);
+        Min = std::min(Min, percent(FT.LinesHit, FT.LinesFound));
+      }
+      M.Value = Min;
+    }
+    // The least-covered files are the items behind a coverage failure.
+    std::vector<std::pair<double, std::string>> Files;
+    for (const auto &[Path, F] : E.Coverage->Files) {
+      CoverageTotals FT = totalsOf(F);
+      char Line[64];
+      std::snprintf(Line, sizeof Line, "%.1f %% lines (%lld/%lld)",
+                    percent(FT.LinesHit, FT.LinesFound), FT.LinesHit,
+                    FT.LinesFound);
+      Files.emplace_back(percent(FT.LinesHit, FT.LinesFound),
+                         Path + ": " + Line);
+    }
+    std::sort(Files.begin(), Files.end());
+    for (size_t I = 0; I < Files.size() && I < 10; ++I)
+      M.Items.push_back(Files[I].second);
+    if (M.Value)
+      return M;
+  }
+  if (Metric.rfind("tests.", 0) == 0) {
+    if (!E.Tests)
+      return {std::nullopt, "tests.json", {}};
+    const TestsEvidence &T = *E.Tests;
+    Measurement M{std::nullopt, "tests.json", {}};
+    for (const std::string &Name : T.FailingTests)
+      if (M.Items.size() < MaxItems)
+        M.Items.push_back("failed: " + Name);
+    for (const std::string &Name : T.FlakyTests)
+      if (M.Items.size() < MaxItems)
+        M.Items.push_back("flaky: " + Name);
+    if (Metric == "tests.total")
+      M.Value = T.total();
+    else if (Metric == "tests.passed")
+      M.Value = T.Passed;
+    else if (Metric == "tests.failed")
+      M.Value = T.Failed + T.Errored;
+    else if (Metric == "tests.skipped")
+      M.Value = T.Skipped;
+    else if (Metric == "tests.flaky")
+      M.Value = static_cast<double>(T.FlakyTests.size());
+    else if (Metric == "tests.pass_rate")
+      M.Value = percent(T.Passed, T.Passed + T.Failed + T.Errored);
+    if (M.Value)
+      return M;
+  }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
 }
@@ -128,6 +190,16 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
   if (fs::exists(Findings, Ec))
     Set.Findings = parseFindingsEvidence(readFile(Findings.string()),
                                          Findings.string());
+  fs::path Coverage = fs::path(EvidenceDir) / "coverage.json";
+  if (fs::exists(Coverage, Ec))
+    Set.Coverage = coverageFromJson(
+        parseJsonText(readFile(Coverage.string()), Coverage.string()),
+        Coverage.string());
+  fs::path Tests = fs::path(EvidenceDir) / "tests.json";
+  if (fs::exists(Tests, Ec))
+    Set.Tests = testsFromJson(
+        parseJsonText(readFile(Tests.string()), Tests.string()),
+        Tests.string());
   return Set;
 }
 

@@ -53,8 +53,14 @@ bool isKnownMetric(std::string_view Metric) {
     return Metric.size() > Prefix.size() &&
            Metric.substr(0, Prefix.size()) == Prefix;
   };
-  if (Metric == "findings.total" || Metric == "findings.analysis_errors")
-    return true;
+  static const char *Exact[] = {
+      "findings.total",    "findings.analysis_errors", "coverage.line",
+      "coverage.branch",   "coverage.function",        "coverage.file_min_line",
+      "tests.total",       "tests.passed",             "tests.failed",
+      "tests.skipped",     "tests.flaky",              "tests.pass_rate"};
+  for (const char *Known : Exact)
+    if (Metric == Known)
+      return true;
   if (HasPrefix("findings.severity."))
     return parseSeverity(Metric.substr(18)).has_value();
   return HasPrefix("findings.check.") || HasPrefix("findings.cwe.");
@@ -74,6 +80,15 @@ Policy defaultPolicy() {
       {"no-medium-findings", "security", Level::Should,
        "findings.severity.medium", Comparison::LessEqual, 0, 1,
        "No finding of medium severity"},
+      {"line-coverage", "quality", Level::Must, "coverage.line",
+       Comparison::GreaterEqual, 80, 1,
+       "Line coverage of the project's own code is at least 80 %"},
+      {"branch-coverage", "quality", Level::Should, "coverage.branch",
+       Comparison::GreaterEqual, 60, 1, "Branch coverage is at least 60 %"},
+      {"tests-pass", "quality", Level::Must, "tests.failed",
+       Comparison::LessEqual, 0, 1, "Every test passes"},
+      {"tests-ran", "quality", Level::Must, "tests.total",
+       Comparison::GreaterEqual, 1, 1, "At least one test ran"},
       {"analysis-complete", "quality", Level::Should,
        "findings.analysis_errors", Comparison::LessEqual, 0, 1,
        "Every translation unit was analysed without compiler errors"},

@@ -5,6 +5,7 @@
 #include "exitbar/Error.h"
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,7 +14,8 @@ extern char **environ; // NOLINT(readability-identifier-naming): POSIX name
 
 namespace exitbar {
 
-ProcessResult runProcess(const std::vector<std::string> &Argv) {
+ProcessResult runProcess(const std::vector<std::string> &Argv,
+                         bool DiscardStderr) {
   if (Argv.empty())
     throw Error("tool.not-found", "", "", "empty command line");
   int Pipe[2];
@@ -26,6 +28,9 @@ ProcessResult runProcess(const std::vector<std::string> &Argv) {
   posix_spawn_file_actions_adddup2(&Actions, Pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&Actions, Pipe[0]);
   posix_spawn_file_actions_addclose(&Actions, Pipe[1]);
+  if (DiscardStderr)
+    posix_spawn_file_actions_addopen(&Actions, STDERR_FILENO, "/dev/null",
+                                     O_WRONLY, 0);
 
   std::vector<char *> Args;
   Args.reserve(Argv.size() + 1);

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_EVIDENCEJSON_H
 #define EXITBAR_EVIDENCEJSON_H
 
+#include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Verdict.h"
 #include <nlohmann/json.hpp>
@@ -19,6 +20,14 @@ void from_json(const nlohmann::json &J, AnalysisError &E);
 void to_json(nlohmann::json &J, const FindingsEvidence &E);
 void from_json(const nlohmann::json &J, FindingsEvidence &E);
 void to_json(nlohmann::json &J, const Verdict &V);
+void to_json(nlohmann::json &J, const CoverageEvidence &E);
+void to_json(nlohmann::json &J, const TestsEvidence &E);
+
+/// Converts parsed coverage.json / tests.json, checking schema and members;
+/// throws Error naming \p File and the JSON pointer.
+CoverageEvidence coverageFromJson(const nlohmann::json &J,
+                                  const std::string &File);
+TestsEvidence testsFromJson(const nlohmann::json &J, const std::string &File);
 
 /// Parses JSON text (comments allowed), turning syntax errors into Error
 /// with `line:column` of the problem.

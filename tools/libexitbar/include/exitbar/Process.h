@@ -16,9 +16,11 @@ struct ProcessResult {
 };
 
 /// Runs \p Argv (argv[0] searched in PATH), capturing stdout; stderr goes to
-/// ours. Throws Error (tool.not-found) when the program cannot be started.
+/// ours, or nowhere with \p DiscardStderr. Throws Error (tool.not-found)
+/// when the program cannot be started.
 /// Example: auto R = runProcess({"clang-tidy", "--version"});
-ProcessResult runProcess(const std::vector<std::string> &Argv);
+ProcessResult runProcess(const std::vector<std::string> &Argv,
+                         bool DiscardStderr = false);
 
 } // namespace exitbar
 

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_VERDICT_H
 #define EXITBAR_VERDICT_H
 
+#include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
 #include <map>
@@ -88,6 +89,8 @@ struct Verdict {
 /// Everything the gate may read, one optional member per evidence kind.
 struct EvidenceSet {
   std::optional<FindingsEvidence> Findings;
+  std::optional<CoverageEvidence> Coverage;
+  std::optional<TestsEvidence> Tests;
 };
 
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves

@@ -1,0 +1,139 @@
+// Coverage.cpp - `exitbar collect coverage`: gcov over a build tree, merged and filtered
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Coverage.h"
+#include "exitbar/Error.h"
+#include "exitbar/Process.h"
+#include "formats/gcov-json/Read.h"
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fnmatch.h>
+#include <mutex>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace exitbar {
+namespace {
+
+/// gcov runs per batch: large enough to amortise process start-up, small
+/// enough to keep every core busy on a few hundred files.
+constexpr size_t BatchSize = 32;
+
+std::vector<std::string> findNotesFiles(const std::string &BuildDir) {
+  std::vector<std::string> Found;
+  std::error_code Ec;
+  fs::recursive_directory_iterator It(
+      BuildDir, fs::directory_options::skip_permission_denied, Ec);
+  if (Ec)
+    throw Error("input.coverage.build-dir", BuildDir, "",
+                "cannot read the build folder: " + Ec.message());
+  for (auto End = fs::recursive_directory_iterator(); It != End;
+       It.increment(Ec)) {
+    if (Ec)
+      break;
+    const fs::path &P = It->path();
+    // CMake's compiler identification objects are not the project's code.
+    if (It->is_directory() && P.filename().string().rfind("CompilerId", 0) == 0) {
+      It.disable_recursion_pending();
+      continue;
+    }
+    if (P.extension() == ".gcno")
+      Found.push_back(fs::absolute(P).lexically_normal().string());
+  }
+  std::sort(Found.begin(), Found.end());
+  return Found;
+}
+
+bool matchesAny(const std::vector<std::string> &Globs, const std::string &Path) {
+  return std::any_of(Globs.begin(), Globs.end(), [&](const std::string &G) {
+    return ::fnmatch(G.c_str(), Path.c_str(), 0) == 0;
+  });
+}
+
+bool isInside(const fs::path &Path, const fs::path &Dir) {
+  auto Rel = Path.lexically_relative(Dir);
+  return !Rel.empty() && *Rel.begin() != "..";
+}
+
+} // namespace
+
+CoverageEvidence filterCoverage(const CoverageEvidence &E,
+                                const CoverageOptions &Options) {
+  CoverageEvidence Out;
+  Out.Tool = E.Tool;
+  fs::path Source = fs::absolute(Options.SourceDir).lexically_normal();
+  fs::path Build = fs::absolute(Options.BuildDir).lexically_normal();
+  for (const auto &[File, Cov] : E.Files) {
+    fs::path Path = fs::path(File).lexically_normal();
+    if (Path.is_relative())
+      Path = (Source / Path).lexically_normal();
+    // Generated sources in the build folder are not the project's code,
+    // even when the build folder sits inside the source folder.
+    if (!Options.BuildDir.empty() && isInside(Path, Build))
+      continue;
+    std::string Relative = isInside(Path, Source)
+                               ? Path.lexically_relative(Source).string()
+                               : Path.string();
+    bool Keep = Options.Filters.empty() ? isInside(Path, Source)
+                                        : matchesAny(Options.Filters, Relative);
+    if (!Keep || matchesAny(Options.Excludes, Relative))
+      continue;
+    Out.Files[Relative].merge(Cov);
+  }
+  return Out;
+}
+
+CoverageEvidence collectGcovCoverage(const CoverageOptions &Options) {
+  std::vector<std::string> Notes = findNotesFiles(Options.BuildDir);
+  std::vector<std::vector<std::string>> Batches;
+  for (size_t I = 0; I < Notes.size(); I += BatchSize)
+    Batches.emplace_back(Notes.begin() + static_cast<long>(I),
+                         Notes.begin() +
+                             static_cast<long>(std::min(I + BatchSize, Notes.size())));
+
+  unsigned Jobs = Options.Jobs ? Options.Jobs
+                               : std::max(1U, std::thread::hardware_concurrency());
+  Jobs = std::min<unsigned>(Jobs, static_cast<unsigned>(Batches.size()));
+  std::vector<CoverageEvidence> Results(Batches.size());
+  std::vector<std::exception_ptr> Failures(Batches.size());
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t B; (B = Next++) < Batches.size();) {
+      try {
+        std::vector<std::string> Argv{Options.Gcov, "--json-format",
+                                      "--stdout", "--branch-probabilities"};
+        Argv.insert(Argv.end(), Batches[B].begin(), Batches[B].end());
+        // gcov says "cannot open data file" for every compiled-but-never-run
+        // file: expected, and those files still count with zero hits.
+        ProcessResult R = runProcess(Argv, /*DiscardStderr=*/true);
+        if (R.ExitCode != 0 && R.Stdout.empty())
+          throw Error("input.gcov.failed", Batches[B].front(), "",
+                      Options.Gcov + " exited with code " +
+                          std::to_string(R.ExitCode) +
+                          " (corrupt or mismatched .gcno/.gcda?)");
+        Results[B] = formats::readGcovJson(R.Stdout, Batches[B].front());
+      } catch (...) {
+        Failures[B] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> Threads;
+  for (unsigned J = 1; J < Jobs; ++J)
+    Threads.emplace_back(Work);
+  Work();
+  for (std::thread &T : Threads)
+    T.join();
+  for (const std::exception_ptr &F : Failures)
+    if (F)
+      std::rethrow_exception(F);
+
+  CoverageEvidence All;
+  All.Tool = "gcov";
+  for (const CoverageEvidence &R : Results)
+    All.merge(R);
+  return filterCoverage(All, Options);
+}
+
+} // namespace exitbar

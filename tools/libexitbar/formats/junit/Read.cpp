@@ -1,0 +1,63 @@
+// Read.cpp - reader of JUnit XML test results (ctest, GoogleTest, Catch2, pytest, ...)
+// SPDX-License-Identifier: Apache-2.0
+//
+// Format: the de-facto JUnit XML (Jenkins junit-10.xsd): <testcase> with an
+// optional <failure>, <error> or <skipped> child. Producers differ in
+// details: ctest marks not-run tests with status="notrun" and <skipped>;
+// GoogleTest writes result="skipped"; both are read as skipped.
+
+#include "formats/junit/Read.h"
+#include "exitbar/Error.h"
+#include <cstdlib>
+#include <tinyxml2.h>
+
+namespace exitbar::formats {
+namespace {
+
+void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out) {
+  for (; E; E = E->NextSiblingElement()) {
+    if (std::string_view(E->Name()) == "testcase") {
+      JUnitCase Case;
+      const char *Class = E->Attribute("classname");
+      const char *Name = E->Attribute("name");
+      Case.Name = (Class && *Class ? std::string(Class) + "." : "") +
+                  (Name ? Name : "");
+      Case.Seconds = std::strtod(E->Attribute("time") ? E->Attribute("time")
+                                                      : "0",
+                                 nullptr);
+      const char *Status = E->Attribute("status");
+      const char *Result = E->Attribute("result");
+      if (E->FirstChildElement("failure"))
+        Case.Outcome = TestOutcome::Failed;
+      else if (E->FirstChildElement("error"))
+        Case.Outcome = TestOutcome::Errored;
+      else if (E->FirstChildElement("skipped") ||
+               (Status && std::string_view(Status) == "notrun") ||
+               (Result && std::string_view(Result) == "skipped"))
+        Case.Outcome = TestOutcome::Skipped;
+      Out.push_back(std::move(Case));
+      continue;
+    }
+    collectCases(E->FirstChildElement(), Out);
+  }
+}
+
+} // namespace
+
+std::vector<JUnitCase> readJUnit(std::string_view Text,
+                                 const std::string &File) {
+  tinyxml2::XMLDocument Doc;
+  if (Doc.Parse(Text.data(), Text.size()) != tinyxml2::XML_SUCCESS)
+    throw Error("input.junit.xml", File, std::to_string(Doc.ErrorLineNum()),
+                std::string("invalid XML: ") + Doc.ErrorName());
+  const tinyxml2::XMLElement *Root = Doc.RootElement();
+  if (!Root || (std::string_view(Root->Name()) != "testsuites" &&
+                std::string_view(Root->Name()) != "testsuite"))
+    throw Error("input.junit.root", File, "1",
+                "the root element must be <testsuites> or <testsuite>");
+  std::vector<JUnitCase> Cases;
+  collectCases(Root, Cases);
+  return Cases;
+}
+
+} // namespace exitbar::formats

@@ -1,0 +1,90 @@
+// Coverage.h - coverage and test-result evidence
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_COVERAGE_H
+#define EXITBAR_COVERAGE_H
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace exitbar {
+
+/// A function of a source file and how often it was entered.
+struct FunctionCoverage {
+  int Line = 0;
+  long long Hits = 0;
+};
+
+/// Coverage of one source file: hit counts per line, per branch (keyed by
+/// line and the branch's index on that line) and per function.
+struct FileCoverage {
+  std::map<int, long long> Lines;
+  std::map<std::pair<int, int>, long long> Branches;
+  std::map<std::string, FunctionCoverage> Functions; ///< by demangled name
+
+  /// Adds \p Other's hit counts (the union of two runs or shards).
+  void merge(const FileCoverage &Other);
+};
+
+/// Found/hit counts of lines, branches and functions.
+struct CoverageTotals {
+  long long LinesFound = 0, LinesHit = 0;
+  long long BranchesFound = 0, BranchesHit = 0;
+  long long FunctionsFound = 0, FunctionsHit = 0;
+  void add(const CoverageTotals &Other);
+};
+CoverageTotals totalsOf(const FileCoverage &F);
+/// Percentage hit of found; 100 when nothing was found.
+double percent(long long Hit, long long Found);
+
+/// evidence/coverage.json: coverage of every file of the project, keyed by
+/// path relative to the source folder.
+struct CoverageEvidence {
+  std::map<std::string, FileCoverage> Files;
+  std::string Tool; ///< "gcov", "lcov", ...
+  CoverageTotals totals() const;
+  /// Union of hit counts; associative and order-independent.
+  void merge(const CoverageEvidence &Other);
+};
+
+/// How `exitbar collect coverage` finds and filters coverage data.
+struct CoverageOptions {
+  std::string BuildDir;
+  std::string SourceDir;
+  std::string Gcov = "gcov";
+  std::vector<std::string> Filters;  ///< globs of files to keep (default: all
+                                     ///< under SourceDir)
+  std::vector<std::string> Excludes; ///< globs of files to drop; the build
+                                     ///< folder is always dropped
+  unsigned Jobs = 0;                 ///< parallel gcov runs (0: one per core)
+};
+
+/// Runs gcov (JSON intermediate format, batches in parallel) over every
+/// .gcno of the build tree, so compiled-but-never-run files count with zero
+/// hits, merges the results and keeps the project's files. Throws Error
+/// (tool.not-found, input.gcov.*).
+/// Example: auto E = collectGcovCoverage({"build", "."});
+CoverageEvidence collectGcovCoverage(const CoverageOptions &Options);
+
+/// Keeps only the files \p Options selects and makes their paths relative to
+/// the source folder.
+CoverageEvidence filterCoverage(const CoverageEvidence &E,
+                                const CoverageOptions &Options);
+
+/// One test case's outcome.
+enum class TestOutcome { Passed, Failed, Skipped, Errored };
+
+/// evidence/tests.json: the results of the test run.
+struct TestsEvidence {
+  int Passed = 0, Failed = 0, Skipped = 0, Errored = 0;
+  double Seconds = 0;
+  std::vector<std::string> FailingTests; ///< "suite.name", sorted
+  std::vector<std::string> FlakyTests;   ///< passed and failed in one run
+  int total() const { return Passed + Failed + Skipped + Errored; }
+};
+
+} // namespace exitbar
+
+#endif // EXITBAR_COVERAGE_H
