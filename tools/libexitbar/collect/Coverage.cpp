@@ -4,6 +4,7 @@
 #include "exitbar/Coverage.h"
 #include "exitbar/Error.h"
 #include "exitbar/Process.h"
+#include "formats/gcda/Read.h"
 #include "formats/gcov-json/Read.h"
 #include <algorithm>
 #include <atomic>
@@ -65,13 +66,16 @@ CoverageEvidence filterCoverage(const CoverageEvidence &E,
   Out.Tool = E.Tool;
   fs::path Source = fs::absolute(Options.SourceDir).lexically_normal();
   fs::path Build = fs::absolute(Options.BuildDir).lexically_normal();
+  // An in-source build has no separate build folder to leave out.
+  bool DropBuild = !Options.BuildDir.empty() && Build != Source &&
+                   !isInside(Source, Build);
   for (const auto &[File, Cov] : E.Files) {
     fs::path Path = fs::path(File).lexically_normal();
     if (Path.is_relative())
       Path = (Source / Path).lexically_normal();
     // Generated sources in the build folder are not the project's code,
     // even when the build folder sits inside the source folder.
-    if (!Options.BuildDir.empty() && isInside(Path, Build))
+    if (DropBuild && isInside(Path, Build))
       continue;
     std::string Relative = isInside(Path, Source)
                                ? Path.lexically_relative(Source).string()
@@ -102,13 +106,15 @@ CoverageEvidence collectGcovCoverage(const CoverageOptions &Options) {
   auto Work = [&] {
     for (size_t B; (B = Next++) < Batches.size();) {
       try {
+        for (const std::string &Notes : Batches[B])
+          formats::checkGcovFiles(Notes);
         std::vector<std::string> Argv{Options.Gcov, "--json-format",
                                       "--stdout", "--branch-probabilities"};
         Argv.insert(Argv.end(), Batches[B].begin(), Batches[B].end());
         // gcov says "cannot open data file" for every compiled-but-never-run
         // file: expected, and those files still count with zero hits.
         ProcessResult R = runProcess(Argv, /*DiscardStderr=*/true);
-        if (R.ExitCode != 0 && R.Stdout.empty())
+        if (R.ExitCode != 0)
           throw Error("input.gcov.failed", Batches[B].front(), "",
                       Options.Gcov + " exited with code " +
                           std::to_string(R.ExitCode) +
