@@ -11,8 +11,9 @@ packages=(
   nlohmann-json3-dev libtinyxml2-dev libfmt-dev libcli11-dev libssl-dev zlib1g-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-  # chromium renders the HTML report; nodejs/npm bring the format validators.
-  packages+=(googletest libgtest-dev chromium nodejs npm)
+  # chromium renders the HTML report; nodejs/npm bring the format validators;
+  # lcov is the reference the coverage numbers are compared with.
+  packages+=(googletest libgtest-dev chromium nodejs npm lcov)
 fi
 
 missing=()
