@@ -75,6 +75,14 @@ if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting findings failed (exit code ${_rc})")
 endif()
 
+execute_process(
+  COMMAND "${EXITBAR_EXECUTABLE}" collect readiness
+          --source-dir "${EXITBAR_SOURCE_DIR}" -o "${_evidence}/readiness.json"
+  RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ExitBar: collecting readiness failed (exit code ${_rc})")
+endif()
+
 set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"
   --report-dir "${EXITBAR_BUILD_DIR}/exitbar"
   --source-dir "${EXITBAR_SOURCE_DIR}")

@@ -21,10 +21,23 @@ Finding high() {
   return F;
 }
 
+/// Evidence that meets every default criterion but for \p Findings.
 EvidenceSet withFindings(std::vector<Finding> Findings) {
   EvidenceSet E;
   E.Findings = FindingsEvidence{};
   E.Findings->Findings = std::move(Findings);
+  E.Coverage = CoverageEvidence{};
+  E.Coverage->Files["a.c"].Lines = {{1, 1}, {2, 3}};
+  E.Tests = TestsEvidence{};
+  E.Tests->Passed = 3;
+  E.Readiness = ReadinessEvidence{};
+  E.Readiness->LicenseFile = "LICENSE";
+  E.Readiness->LicenseId = "MIT";
+  for (const char *Name :
+       {"README", "SECURITY", "CONTRIBUTING", "ARCHITECTURE", "CHANGELOG"})
+    E.Readiness->Documents.push_back({Name, Name, "present", ""});
+  E.Readiness->CiFiles = {".ci/run"};
+  E.Readiness->CiRunsTests = true;
   return E;
 }
 
@@ -40,8 +53,7 @@ TEST(GateTest, NoFindingsIsGo) {
 TEST(GateTest, AFailingMustCriterionIsNoGo) {
   Verdict V = evaluate(defaultPolicy(), withFindings({high()}), {});
   EXPECT_EQ(V.Result, Status::NoGo);
-  EXPECT_EQ(V.MustPassed, 1);
-  EXPECT_EQ(V.MustTotal, 2);
+  EXPECT_EQ(V.MustPassed, V.MustTotal - 1);
   const CriterionResult *R = nullptr;
   for (const auto &C : V.Criteria)
     if (C.Rule.Id == "no-high-findings")
@@ -59,6 +71,27 @@ TEST(GateTest, OnlyShouldFailuresIsConditional) {
   Verdict V = evaluate(defaultPolicy(), withFindings({F}), {});
   EXPECT_EQ(V.Result, Status::Conditional);
   EXPECT_EQ(V.ShouldPassed, V.ShouldTotal - 1);
+}
+
+TEST(GateTest, CoverageAndTestFailuresBlock) {
+  EvidenceSet E = withFindings({});
+  E.Coverage->Files["b.c"].Lines = {{1, 0}, {2, 0}, {3, 0}};
+  E.Tests->Failed = 1;
+  E.Tests->FailingTests = {"suite.case"};
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const auto &C : V.Criteria) {
+    if (C.Rule.Id == "line-coverage") {
+      EXPECT_FALSE(C.Passed);
+      EXPECT_DOUBLE_EQ(*C.Actual, 40);
+      ASSERT_FALSE(C.Items.empty());
+      EXPECT_EQ(C.Items[0].rfind("b.c: 0.0 %", 0), 0U) << C.Items[0];
+    }
+    if (C.Rule.Id == "tests-pass") {
+      EXPECT_FALSE(C.Passed);
+      EXPECT_EQ(C.Items, std::vector<std::string>{"failed: suite.case"});
+    }
+  }
 }
 
 TEST(GateTest, MissingEvidenceFailsWithNoEvidence) {

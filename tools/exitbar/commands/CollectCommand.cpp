@@ -6,6 +6,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
+#include "exitbar/Readiness.h"
 #include <filesystem>
 #include <fmt/core.h>
 #include <sstream>
@@ -129,6 +130,50 @@ static void addCollectTests(CLI::App &Collect, Context &Ctx) {
   });
 }
 
+static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
+  struct Args {
+    ReadinessOptions Options;
+    std::string Output;
+  };
+  auto A = std::make_shared<Args>();
+  CLI::App *Cmd = Collect.add_subcommand(
+      "readiness",
+      "Look through the source tree for a LICENSE (and its SPDX id), README, "
+      "SECURITY, CONTRIBUTING, ARCHITECTURE, CHANGELOG, runbooks with "
+      "deployment/rollback/incident/monitoring sections, and CI that runs "
+      "the tests.\n"
+      "Example: exitbar collect readiness --source-dir . "
+      "-o build/exitbar/evidence/readiness.json");
+  Cmd->add_option("--source-dir", A->Options.SourceDir, "Project source folder")
+      ->required();
+  Cmd->add_option("--document", A->Options.Documents,
+                  "Documents to require (replaces the default list)");
+  Cmd->add_option("--runbook-section", A->Options.RunbookSections,
+                  "Runbook sections to require (replaces the default list)");
+  Cmd->add_option("-o,--output", A->Output,
+                  "Evidence file (default exitbar/evidence/readiness.json)");
+  Cmd->callback([A, &Ctx] {
+    ReadinessEvidence E = collectReadiness(A->Options);
+    std::string Out = A->Output.empty()
+                          ? std::string("exitbar/evidence/readiness.json")
+                          : A->Output;
+    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    int Present = 0;
+    for (const DocumentCheck &D : E.Documents)
+      Present += D.Status == "present";
+    fmt::print("readiness: licence {}, documents {}/{}, runbook sections "
+               "missing {}, CI {} -> {}\n",
+               E.LicenseId ? *E.LicenseId
+                           : (E.LicenseFile.empty() ? "missing" : "unknown"),
+               Present, E.Documents.size(), E.SectionsMissing.size(),
+               E.CiFiles.empty() ? "none"
+                                 : (E.CiRunsTests ? "runs tests"
+                                                  : "does not run tests"),
+               Out);
+    Ctx.Exit = Success;
+  });
+}
+
 void addCollectCommand(CLI::App &App, Context &Ctx) {
   CLI::App *Collect = App.add_subcommand(
       "collect", "Turn one family of raw inputs into an evidence file.\n"
@@ -136,6 +181,7 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   Collect->require_subcommand(1);
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
+  addCollectReadiness(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);
 }
 

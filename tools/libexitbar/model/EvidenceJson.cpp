@@ -299,6 +299,58 @@ TestsEvidence testsFromJson(const json &J, const std::string &File) {
   return E;
 }
 
+void to_json(json &J, const ReadinessEvidence &E) {
+  json Documents = json::array();
+  for (const DocumentCheck &D : E.Documents)
+    Documents.push_back(json{{"name", D.Name},
+                             {"file", D.File},
+                             {"status", D.Status},
+                             {"reason", D.Reason}});
+  json Runbooks = json::array();
+  for (const RunbookCheck &R : E.Runbooks)
+    Runbooks.push_back(json{{"file", R.File},
+                            {"sections_found", R.SectionsFound},
+                            {"sections_missing", R.SectionsMissing}});
+  J = json{{"schema", "exitbar.readiness"},
+           {"schema_version", EvidenceSchemaVersion},
+           {"license", {{"file", E.LicenseFile},
+                        {"spdx_id", E.LicenseId ? json(*E.LicenseId)
+                                                : json(nullptr)}}},
+           {"documents", Documents},
+           {"runbooks", Runbooks},
+           {"required_sections", E.RequiredSections},
+           {"sections_missing", E.SectionsMissing},
+           {"ci", {{"files", E.CiFiles}, {"runs_tests", E.CiRunsTests}}}};
+}
+
+ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
+  checkSchema(J, "exitbar.readiness", File);
+  ReadinessEvidence E;
+  try {
+    E.LicenseFile = J.at("license").at("file").get<std::string>();
+    if (!J.at("license").at("spdx_id").is_null())
+      E.LicenseId = J.at("license").at("spdx_id").get<std::string>();
+    for (const json &D : J.at("documents"))
+      E.Documents.push_back({D.at("name").get<std::string>(),
+                             D.at("file").get<std::string>(),
+                             D.at("status").get<std::string>(),
+                             D.at("reason").get<std::string>()});
+    for (const json &R : J.at("runbooks"))
+      E.Runbooks.push_back(
+          {R.at("file").get<std::string>(),
+           R.at("sections_found").get<std::vector<std::string>>(),
+           R.at("sections_missing").get<std::vector<std::string>>()});
+    E.RequiredSections =
+        J.at("required_sections").get<std::vector<std::string>>();
+    E.SectionsMissing = J.at("sections_missing").get<std::vector<std::string>>();
+    E.CiFiles = J.at("ci").at("files").get<std::vector<std::string>>();
+    E.CiRunsTests = J.at("ci").at("runs_tests").get<bool>();
+  } catch (const json::exception &X) {
+    throw Error("input.evidence.invalid", File, "", X.what());
+  }
+  return E;
+}
+
 std::string dumpCanonical(const json &J) {
   // nlohmann::json keeps object keys in a std::map, so keys come out sorted.
   return J.dump(2) + "\n";

@@ -167,6 +167,62 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (M.Value)
       return M;
   }
+  if (Metric.rfind("readiness.", 0) == 0) {
+    if (!E.Readiness)
+      return {std::nullopt, "readiness.json", {}};
+    const ReadinessEvidence &R = *E.Readiness;
+    Measurement M{std::nullopt, "readiness.json", {}};
+    if (Metric == "readiness.license") {
+      M.Value = R.LicenseId ? 1 : 0;
+      M.Items.push_back(R.LicenseFile.empty()
+                            ? "no LICENSE file"
+                            : R.LicenseFile + ": " +
+                                  (R.LicenseId ? *R.LicenseId
+                                               : "licence not recognised"));
+    } else if (Metric == "readiness.documents_missing") {
+      double Missing = 0;
+      for (const DocumentCheck &D : R.Documents)
+        if (D.Status != "present") {
+          ++Missing;
+          M.Items.push_back(D.Name + ": " +
+                            (D.File.empty() ? "missing"
+                                            : D.File + " is " + D.Reason));
+        }
+      M.Value = Missing;
+    } else if (Metric.rfind("readiness.document.", 0) == 0) {
+      std::string Name = Metric.substr(19);
+      M.Value = 0;
+      for (const DocumentCheck &D : R.Documents)
+        if (D.Name == Name) {
+          M.Value = D.Status == "present" ? 1 : 0;
+          if (D.Status != "present")
+            M.Items.push_back(D.Name + ": " +
+                              (D.File.empty() ? "missing"
+                                              : D.File + " is " + D.Reason));
+        }
+      if (M.Items.empty() && *M.Value == 0)
+        M.Items.push_back(Name + ": not among the documents collected");
+    } else if (Metric == "readiness.runbook_sections_missing") {
+      M.Value = static_cast<double>(R.SectionsMissing.size());
+      for (const std::string &S : R.SectionsMissing)
+        M.Items.push_back("no runbook section on " + S +
+                          (R.Runbooks.empty() ? " (no runbook found)" : ""));
+    } else if (Metric == "readiness.ci") {
+      M.Value = R.CiFiles.empty() ? 0 : 1;
+      if (R.CiFiles.empty())
+        M.Items.push_back("no CI configuration (.github/workflows, "
+                          ".gitlab-ci.yml, Jenkinsfile, .ci/)");
+    } else if (Metric == "readiness.ci_runs_tests") {
+      M.Value = R.CiRunsTests ? 1 : 0;
+      if (!R.CiRunsTests)
+        M.Items.push_back(R.CiFiles.empty()
+                              ? "no CI configuration"
+                              : "no CI file runs the tests (ctest, make test, "
+                                "...)");
+    }
+    if (M.Value)
+      return M;
+  }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
 }
@@ -195,6 +251,11 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
     Set.Coverage = coverageFromJson(
         parseJsonText(readFile(Coverage.string()), Coverage.string()),
         Coverage.string());
+  fs::path Readiness = fs::path(EvidenceDir) / "readiness.json";
+  if (fs::exists(Readiness, Ec))
+    Set.Readiness = readinessFromJson(
+        parseJsonText(readFile(Readiness.string()), Readiness.string()),
+        Readiness.string());
   fs::path Tests = fs::path(EvidenceDir) / "tests.json";
   if (fs::exists(Tests, Ec))
     Set.Tests = testsFromJson(

@@ -57,13 +57,16 @@ bool isKnownMetric(std::string_view Metric) {
       "findings.total",    "findings.analysis_errors", "coverage.line",
       "coverage.branch",   "coverage.function",        "coverage.file_min_line",
       "tests.total",       "tests.passed",             "tests.failed",
-      "tests.skipped",     "tests.flaky",              "tests.pass_rate"};
+      "tests.skipped",     "tests.flaky",              "tests.pass_rate",
+      "readiness.license", "readiness.documents_missing", "readiness.ci",
+      "readiness.runbook_sections_missing", "readiness.ci_runs_tests"};
   for (const char *Known : Exact)
     if (Metric == Known)
       return true;
   if (HasPrefix("findings.severity."))
     return parseSeverity(Metric.substr(18)).has_value();
-  return HasPrefix("findings.check.") || HasPrefix("findings.cwe.");
+  return HasPrefix("findings.check.") || HasPrefix("findings.cwe.") ||
+         HasPrefix("readiness.document.");
 }
 
 Policy defaultPolicy() {
@@ -89,6 +92,30 @@ Policy defaultPolicy() {
        Comparison::LessEqual, 0, 1, "Every test passes"},
       {"tests-ran", "quality", Level::Must, "tests.total",
        Comparison::GreaterEqual, 1, 1, "At least one test ran"},
+      {"license", "compliance", Level::Must, "readiness.license",
+       Comparison::GreaterEqual, 1, 1,
+       "A LICENSE file with a recognised licence"},
+      {"readme", "compliance", Level::Should, "readiness.document.README",
+       Comparison::GreaterEqual, 1, 1, "A README with real content"},
+      {"security-policy", "compliance", Level::Should,
+       "readiness.document.SECURITY", Comparison::GreaterEqual, 1, 1,
+       "SECURITY.md: how to report a vulnerability"},
+      {"contributing", "compliance", Level::Should,
+       "readiness.document.CONTRIBUTING", Comparison::GreaterEqual, 1, 1,
+       "CONTRIBUTING.md"},
+      {"architecture", "compliance", Level::Should,
+       "readiness.document.ARCHITECTURE", Comparison::GreaterEqual, 1, 1,
+       "ARCHITECTURE.md"},
+      {"changelog", "compliance", Level::Should,
+       "readiness.document.CHANGELOG", Comparison::GreaterEqual, 1, 1,
+       "A CHANGELOG"},
+      {"runbook", "operational", Level::Should,
+       "readiness.runbook_sections_missing", Comparison::LessEqual, 0, 1,
+       "Runbooks cover deployment, rollback, incident response and "
+       "monitoring"},
+      {"ci-runs-tests", "operational", Level::Should,
+       "readiness.ci_runs_tests", Comparison::GreaterEqual, 1, 1,
+       "CI configuration that runs the tests"},
       {"analysis-complete", "quality", Level::Should,
        "findings.analysis_errors", Comparison::LessEqual, 0, 1,
        "Every translation unit was analysed without compiler errors"},

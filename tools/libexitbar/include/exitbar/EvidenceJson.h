@@ -6,6 +6,7 @@
 
 #include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
+#include "exitbar/Readiness.h"
 #include "exitbar/Verdict.h"
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,6 +29,9 @@ void to_json(nlohmann::json &J, const TestsEvidence &E);
 CoverageEvidence coverageFromJson(const nlohmann::json &J,
                                   const std::string &File);
 TestsEvidence testsFromJson(const nlohmann::json &J, const std::string &File);
+void to_json(nlohmann::json &J, const ReadinessEvidence &E);
+ReadinessEvidence readinessFromJson(const nlohmann::json &J,
+                                    const std::string &File);
 
 /// Parses JSON text (comments allowed), turning syntax errors into Error
 /// with `line:column` of the problem.

@@ -7,6 +7,7 @@
 #include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
+#include "exitbar/Readiness.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -91,6 +92,7 @@ struct EvidenceSet {
   std::optional<FindingsEvidence> Findings;
   std::optional<CoverageEvidence> Coverage;
   std::optional<TestsEvidence> Tests;
+  std::optional<ReadinessEvidence> Readiness;
 };
 
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves

@@ -1,0 +1,68 @@
+// Readiness.h - repository readiness evidence: licence, documents, runbooks, CI
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_READINESS_H
+#define EXITBAR_READINESS_H
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exitbar {
+
+/// A document the policy asks for, and what was found.
+struct DocumentCheck {
+  std::string Name;   ///< "README", "SECURITY", ...
+  std::string File;   ///< relative path, empty when missing
+  std::string Status; ///< "present", "missing" or "placeholder"
+  std::string Reason; ///< why a found file counts as missing
+};
+
+/// A runbook and the required sections it lacks.
+struct RunbookCheck {
+  std::string File;
+  std::vector<std::string> SectionsFound;
+  std::vector<std::string> SectionsMissing;
+};
+
+/// evidence/readiness.json.
+struct ReadinessEvidence {
+  std::string LicenseFile;             ///< empty when there is none
+  std::optional<std::string> LicenseId; ///< SPDX id when identified
+  std::vector<DocumentCheck> Documents;
+  std::vector<std::string> RequiredSections;
+  std::vector<RunbookCheck> Runbooks;
+  /// Required sections no runbook has (all of them without a runbook).
+  std::vector<std::string> SectionsMissing;
+  std::vector<std::string> CiFiles; ///< CI configuration found
+  bool CiRunsTests = false;
+};
+
+/// What `collect readiness` looks for (defaults: the audits' list).
+struct ReadinessOptions {
+  std::string SourceDir;
+  std::vector<std::string> Documents = {"README", "SECURITY", "CONTRIBUTING",
+                                        "ARCHITECTURE", "CHANGELOG"};
+  std::vector<std::string> RunbookSections = {"deployment", "rollback",
+                                              "incident response",
+                                              "monitoring"};
+};
+
+/// The SPDX id of a licence text, or nothing when it is not one ExitBar
+/// knows (MIT, Apache-2.0, BSD-2/3-Clause, GPL-2.0/3.0, LGPL-2.1/3.0,
+/// AGPL-3.0, MPL-2.0, BSL-1.0, ISC, Unlicense).
+/// Example: identifyLicense(readFile("LICENSE")) == "MIT"
+std::optional<std::string> identifyLicense(std::string_view Text);
+
+/// Why a document's text counts as missing ("empty", "a template full of
+/// TODO/TBD", ...), or "" when it has real content.
+std::string placeholderReason(std::string_view Text);
+
+/// Looks through the source tree.
+/// Example: auto E = collectReadiness({"."});
+ReadinessEvidence collectReadiness(const ReadinessOptions &Options);
+
+} // namespace exitbar
+
+#endif // EXITBAR_READINESS_H
