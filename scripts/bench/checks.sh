@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# checks.sh - what the exitbar-* suite adds to a clang-tidy run, as a ratio in one run
+# SPDX-License-Identifier: Apache-2.0
+#
+# Usage: scripts/bench/checks.sh [build-folder] [max-translation-units]
+#
+# Runs clang-tidy over the same real translation units (ExitBar's own
+# library, from the build's compile_commands.json: nlohmann/json, fmt and the
+# standard library make them realistically heavy) with four check sets:
+#   bare     -*,misc-misplaced-const       (a near-empty set: the parse alone)
+#   exitbar  -*,exitbar-*                  (ExitBar's whole suite)
+#   peers    -*,bugprone-*,cert-*          (what teams run instead)
+# and prints each total and the ratios to bare.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build="${1:-build}"
+max="${2:-12}"
+plugin="$build/bin/libExitBarChecks.so"
+tidy="$(grep -m1 '^EXITBAR_CLANG_TIDY:' "$build/CMakeCache.txt" | cut -d= -f2)"
+db="$build/compile_commands.json"
+[[ -f "$plugin" && -x "$tidy" && -f "$db" ]] || { echo "build ExitBar first ($build)"; exit 2; }
+
+mapfile -t files < <(python3 -c "
+import json, sys
+entries = [e['file'] for e in json.load(open('$db')) if '/tools/libexitbar/' in e['file']]
+print('\n'.join(sorted(set(entries))[:$max]))")
+
+time_set() { # <checks>
+  local start end
+  start=$(date +%s.%N)
+  for f in "${files[@]}"; do
+    "$tidy" --load="$plugin" -p "$build" --quiet --checks="$1" "$f" >/dev/null 2>&1 || true
+  done
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d); ${#files[@]} translation units"
+bare=$(time_set "-*,misc-misplaced-const")
+exitbar=$(time_set "-*,exitbar-*")
+peers=$(time_set "-*,bugprone-*,cert-*")
+printf "bare     %7.2f s\n" "$bare"
+printf "exitbar  %7.2f s  ratio %.3f  (+%.1f %%)\n" "$exitbar" "$(echo "$exitbar / $bare" | bc -l)" "$(echo "($exitbar / $bare - 1) * 100" | bc -l)"
+printf "peers    %7.2f s  ratio %.3f  (+%.1f %%)\n" "$peers" "$(echo "$peers / $bare" | bc -l)" "$(echo "($peers / $bare - 1) * 100" | bc -l)"
