@@ -13,7 +13,12 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
   # chromium renders the HTML report; nodejs/npm bring the format validators;
   # lcov is the reference the coverage numbers are compared with.
-  packages+=(googletest libgtest-dev chromium nodejs npm lcov)
+  packages+=(googletest libgtest-dev chromium lcov)
+  # Node may come from elsewhere than Debian (the machine image ships one);
+  # only a machine without npm gets Debian's.
+  if ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+  fi
 fi
 
 missing=()
