@@ -1,6 +1,13 @@
 // ExitBarTidyModule.cpp - registers every exitbar-* check with clang-tidy
 // SPDX-License-Identifier: Apache-2.0
 
+#include "CommandInjectionCheck.h"
+#include "DefaultCredentialsCheck.h"
+#include "HardcodedSecretCheck.h"
+#include "InsecureRandomCheck.h"
+#include "PathTraversalCheck.h"
+#include "SecretInLogCheck.h"
+#include "StubImplementationCheck.h"
 #include "UnsafeFunctionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -11,6 +18,20 @@ namespace clang::tidy::exitbar {
 class ExitBarModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<CommandInjectionCheck>(
+        "exitbar-command-injection");
+    CheckFactories.registerCheck<DefaultCredentialsCheck>(
+        "exitbar-default-credentials");
+    CheckFactories.registerCheck<HardcodedSecretCheck>(
+        "exitbar-hardcoded-secret");
+    CheckFactories.registerCheck<InsecureRandomCheck>(
+        "exitbar-insecure-random");
+    CheckFactories.registerCheck<PathTraversalCheck>(
+        "exitbar-path-traversal");
+    CheckFactories.registerCheck<SecretInLogCheck>(
+        "exitbar-secret-in-log");
+    CheckFactories.registerCheck<StubImplementationCheck>(
+        "exitbar-stub-implementation");
     CheckFactories.registerCheck<UnsafeFunctionCheck>(
         "exitbar-unsafe-function");
   }

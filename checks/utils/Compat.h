@@ -32,6 +32,12 @@ inline bool containsInsensitive(llvm::StringRef Text, llvm::StringRef Needle) {
 #endif
 }
 
+/// True for 'A'-'Z' (llvm::isUpper only exists from LLVM 15).
+inline bool isUpper(char C) { return C >= 'A' && C <= 'Z'; }
+
+/// True for 'a'-'z' (llvm::isLower only exists from LLVM 15).
+inline bool isLower(char C) { return C >= 'a' && C <= 'z'; }
+
 } // namespace clang::tidy::exitbar::compat
 
 #endif // EXITBAR_CHECKS_UTILS_COMPAT_H

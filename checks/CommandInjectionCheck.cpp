@@ -1,0 +1,271 @@
+// CommandInjectionCheck.cpp - flags commands and programs built from untrusted input
+// SPDX-License-Identifier: Apache-2.0
+
+#include "CommandInjectionCheck.h"
+#include "utils/OptionUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::exitbar {
+namespace {
+
+constexpr llvm::StringLiteral DefaultUntrustedParameters =
+    "request;req;client;remote;upload;query;payload;untrusted;tainted;"
+    "user input";
+constexpr llvm::StringLiteral DefaultRequestTypes =
+    "*request;request_rec;mg_http_message;*HttpMessage";
+
+/// How a function of the exec family takes its program and arguments.
+struct ExecSpec {
+  unsigned Program;  ///< index of the path or file argument
+  unsigned Argv;     ///< index of the argv array, or of argv[0] for a list
+  bool List;         ///< execl-style variadic argument list
+};
+
+std::optional<ExecSpec> execSpec(StringRef Name) {
+  return llvm::StringSwitch<std::optional<ExecSpec>>(Name)
+      .Cases("execl", "execlp", "execle", ExecSpec{0, 1, true})
+      .Cases("execv", "execvp", "execvpe", "execve", ExecSpec{0, 1, false})
+      .Case("execveat", ExecSpec{1, 2, false})
+      .Cases("posix_spawn", "posix_spawnp", ExecSpec{1, 4, false})
+      .Default(std::nullopt);
+}
+
+/// True for programs that run their "-c" argument as a shell script.
+bool isShell(StringRef Program) {
+  StringRef Base = Program.rsplit('/').second;
+  if (Base.empty())
+    Base = Program;
+  return llvm::StringSwitch<bool>(Base)
+      .Cases("sh", "bash", "dash", "zsh", "ksh", "ash", true)
+      .Cases("csh", "tcsh", "mksh", "fish", "busybox", true)
+      .Default(false);
+}
+
+/// True for "-c" and combined flags that include it ("-ec", "-lc").
+bool isCommandFlag(StringRef Arg) {
+  if (Arg.size() < 2 || Arg[0] != '-' || Arg[1] == '-')
+    return false;
+  return Arg.drop_front().contains('c') &&
+         llvm::all_of(Arg.drop_front(), [](char C) { return isalpha(C); });
+}
+
+/// The string an expression spells, if it is a literal.
+std::optional<StringRef> literalText(const Expr *E) {
+  if (const auto *S = dyn_cast_or_null<StringLiteral>(taint::stripWrappers(E)))
+    if (S->getCharByteWidth() == 1)
+      return S->getString();
+  return std::nullopt;
+}
+
+bool isNullElement(const Expr *E) {
+  E = taint::stripWrappers(E);
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return true;
+  if (const auto *I = dyn_cast<IntegerLiteral>(E))
+    return I->getValue() == 0;
+  return false;
+}
+
+/// True when the data reaches the sink from a parameter without being joined
+/// with any other text (`system(cmd)`, `execv(argv[0], argv)`, `char *c =
+/// *cmdPtr; popen(c, "r")`): the function runs what its caller gives it, and
+/// the callers are where commands get built.
+bool isForwardedParameter(const taint::Trace &T) {
+  return T.Source.K == taint::Origin::Kind::Parameter && !T.Source.Remote &&
+         !T.Combined;
+}
+
+} // namespace
+
+CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ParameterPolicy(
+          llvm::StringRef(Options.get("Parameters", "all")).trim().lower()),
+      UntrustedParameters(
+          Options.get("UntrustedParameters", DefaultUntrustedParameters)),
+      RequestTypes(Options.get("RequestTypes", DefaultRequestTypes)),
+      Validators(Options.get("Validators", taint::DefaultValidators)),
+      FlagForwardedParameters(
+          utils::readBool(Options, "FlagForwardedParameters", false)),
+      Taint([&] {
+        taint::Config C;
+        C.ParameterPolicy =
+            llvm::StringSwitch<taint::Config::Parameters>(ParameterPolicy)
+                .Case("named", taint::Config::Parameters::Named)
+                .Case("none", taint::Config::Parameters::None)
+                .Default(taint::Config::Parameters::All);
+        C.UntrustedWords = utils::parseList(UntrustedParameters);
+        C.RequestTypes = utils::parseList(RequestTypes);
+        C.Validators = utils::parseList(Validators);
+        return C;
+      }()) {}
+
+void CommandInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Parameters", ParameterPolicy);
+  Options.store(Opts, "UntrustedParameters", UntrustedParameters);
+  Options.store(Opts, "RequestTypes", RequestTypes);
+  Options.store(Opts, "Validators", Validators);
+  utils::storeBool(Options, Opts, "FlagForwardedParameters",
+                   FlagForwardedParameters);
+}
+
+void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
+  // Only the C library's functions: a project's own `Shell::system` is not it.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(
+                          hasAnyName("::system", "::popen", "::_popen",
+                                     "::execl", "::execlp", "::execle",
+                                     "::execv", "::execvp", "::execvpe",
+                                     "::execve", "::execveat", "::posix_spawn",
+                                     "::posix_spawnp"))
+                          .bind("sink")),
+               unless(isExpansionInSystemHeader()))
+          .bind("call"),
+      this);
+}
+
+void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const auto *Sink = Result.Nodes.getNodeAs<FunctionDecl>("sink");
+  if (!Call || !Sink || Call->getNumArgs() == 0)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const FunctionDecl *Fn = taint::enclosingFunction(*Call, Ctx);
+  if (!Fn)
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  StringRef Name = Sink->getName();
+
+  auto Find = [&](const Expr *Arg) -> std::optional<taint::Trace> {
+    auto T = Taint.find(*Arg, *Fn, Ctx, Call);
+    if (T && !FlagForwardedParameters && isForwardedParameter(*T))
+      return std::nullopt;
+    return T;
+  };
+
+  auto Exec = execSpec(Name);
+  if (!Exec) {
+    // system, popen: the argument is a shell command line.
+    const Expr *Command = Call->getArg(0);
+    if (auto T = Find(Command))
+      report(*Call, *Command, *T,
+             "'%0' runs a shell command built from untrusted input; validate "
+             "the input against an allow-list, or run a fixed program with "
+             "execv/posix_spawn and pass the input as an argument",
+             "the command", SM);
+    return;
+  }
+  if (Exec->Program >= Call->getNumArgs())
+    return;
+  const Expr *Program = Call->getArg(Exec->Program);
+  if (auto T = Find(Program)) {
+    report(*Call, *Program, *T,
+           "'%0' runs a program named by untrusted input; run a fixed program "
+           "or check the name against an allow-list",
+           "the program", SM);
+    return;
+  }
+  // A fixed shell with untrusted input after "-c" is system() again; untrusted
+  // arguments to any other fixed program are not parsed by a shell.
+  if (const Expr *Script = shellCommand(*Call, Exec->Program, *Fn, Ctx))
+    if (auto T = Find(Script))
+      report(*Call, *Script, *T,
+             "'%0' passes untrusted input to a shell as its command; run a "
+             "fixed program and pass the input as a separate argument",
+             "the command", SM);
+}
+
+const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
+                                                unsigned ProgramIndex,
+                                                const FunctionDecl &Fn,
+                                                ASTContext &Ctx) {
+  auto Exec = execSpec(cast<FunctionDecl>(Call.getCalleeDecl())->getName());
+  if (!Exec || Exec->Argv >= Call.getNumArgs())
+    return nullptr;
+  // The literal a constant-initialised variable holds (`const char *sh =
+  // "/bin/sh"`) counts as the program too.
+  auto Text = [&](const Expr *E) -> std::optional<StringRef> {
+    if (auto Lit = literalText(E))
+      return Lit;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(taint::stripWrappers(E)))
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (const Expr *Value = Taint.lastAssignedValue(*V, Call, Fn, Ctx))
+          return literalText(Value);
+    return std::nullopt;
+  };
+
+  llvm::SmallVector<const Expr *, 8> Elements;
+  const Expr *Array = nullptr;
+  if (Exec->List) {
+    for (unsigned I = Exec->Argv; I < Call.getNumArgs(); ++I)
+      Elements.push_back(Call.getArg(I));
+  } else {
+    // `char *args[] = {"sh", "-c", cmd, NULL}`, or a vector of them.
+    const Expr *E = taint::stripWrappers(Call.getArg(Exec->Argv));
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+      E = taint::stripWrappers(Member->getImplicitObjectArgument());
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!V)
+      return nullptr;
+    Array = Ref;
+    const Expr *Init = Taint.lastAssignedValue(*V, Call, Fn, Ctx);
+    Init = Init ? taint::stripWrappers(Init) : nullptr;
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init))
+      if (Construct->getNumArgs() >= 1)
+        Init = taint::stripWrappers(Construct->getArg(0));
+    if (const auto *List = dyn_cast_or_null<CXXStdInitializerListExpr>(Init))
+      Init = taint::stripWrappers(List->getSubExpr());
+    const auto *InitList = dyn_cast_or_null<InitListExpr>(Init);
+    if (!InitList)
+      return nullptr;
+    for (const Expr *Element : InitList->inits())
+      Elements.push_back(Element);
+  }
+  if (Elements.empty())
+    return nullptr;
+
+  auto Program = Text(Call.getArg(ProgramIndex));
+  auto Argv0 = Text(Elements.front());
+  if (!(Program && isShell(*Program)) && !(Argv0 && isShell(*Argv0)))
+    return nullptr;
+  for (size_t I = 1; I < Elements.size(); ++I) {
+    auto Flag = literalText(Elements[I]);
+    if (!Flag || !isCommandFlag(*Flag))
+      continue;
+    // The script is the next element; when the initializer leaves it empty
+    // (`args[2] = cmd;` later), look at the whole array.
+    if (I + 1 < Elements.size() && !isNullElement(Elements[I + 1]))
+      return Elements[I + 1];
+    return Array;
+  }
+  return nullptr;
+}
+
+void CommandInjectionCheck::report(const CallExpr &Call, const Expr &Arg,
+                                   const taint::Trace &T, StringRef Message,
+                                   StringRef Subject,
+                                   const SourceManager &SM) {
+  const auto *Callee = cast<FunctionDecl>(Call.getCalleeDecl());
+  diag(SM.getExpansionLoc(Call.getBeginLoc()), Message)
+      << Callee->getName() << Arg.getSourceRange();
+  const VarDecl *Via = T.Chain.empty() ? nullptr : T.Chain.front();
+  if (Via && Via != T.Source.Param)
+    diag(SM.getExpansionLoc(T.Source.Loc), "'%0' comes from %1",
+         DiagnosticIDs::Note)
+        << Via->getName() << taint::describeOrigin(T.Source);
+  else
+    diag(SM.getExpansionLoc(T.Source.Loc), "%0 comes from %1",
+         DiagnosticIDs::Note)
+        << Subject << taint::describeOrigin(T.Source);
+}
+
+void CommandInjectionCheck::onEndOfTranslationUnit() { Taint.clear(); }
+
+} // namespace clang::tidy::exitbar

@@ -1,0 +1,44 @@
+// CommandInjectionCheck.h - flags commands and programs built from untrusted input
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_CHECKS_COMMANDINJECTIONCHECK_H
+#define EXITBAR_CHECKS_COMMANDINJECTIONCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Taint.h"
+
+namespace clang::tidy::exitbar {
+
+/// Flags system, popen, exec and posix_spawn calls whose command or program
+/// comes from untrusted input.
+///
+/// For the user-facing documentation see:
+/// docs/checks/exitbar-command-injection.md
+class CommandInjectionCheck : public ClangTidyCheck {
+public:
+  CommandInjectionCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// Reports \p T at \p Call and notes its origin; \p Arg is the argument
+  /// that carries it, \p Subject what the note calls it ("the command").
+  void report(const CallExpr &Call, const Expr &Arg, const taint::Trace &T,
+              StringRef Message, StringRef Subject, const SourceManager &SM);
+  /// The command after "-c" when \p Call runs a shell, else null.
+  const Expr *shellCommand(const CallExpr &Call, unsigned ProgramIndex,
+                           const FunctionDecl &Fn, ASTContext &Ctx);
+
+  std::string ParameterPolicy;
+  std::string UntrustedParameters;
+  std::string RequestTypes;
+  std::string Validators;
+  const bool FlagForwardedParameters;
+  taint::TaintAnalysis Taint;
+};
+
+} // namespace clang::tidy::exitbar
+
+#endif // EXITBAR_CHECKS_COMMANDINJECTIONCHECK_H

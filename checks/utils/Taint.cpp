@@ -1,0 +1,1454 @@
+// Taint.cpp - intra-procedural tracking of untrusted data for injection checks
+// SPDX-License-Identifier: Apache-2.0
+
+#include "utils/Taint.h"
+#include "utils/IdentifierWords.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::exitbar::taint {
+
+const char DefaultValidators[] =
+    "*valid*;*saniti*;*escape*;*quote*;*safe*;*allow*;*whitelist*;*permit*;"
+    "*trusted*;*verify*;regex_match;regex_search;regexec;fnmatch;strspn;"
+    "strcspn;strpbrk;strchr;strrchr;strstr;strcasestr;find;rfind;"
+    "find_first_of;find_first_not_of;find_last_of;find_last_not_of;contains;"
+    "starts_with;ends_with;startsWith;endsWith;strncmp;strcmp;strcasecmp;"
+    "strncasecmp;memcmp;compare;mismatch;equal;all_of;any_of;none_of;count;"
+    "search;isalnum;isalpha;isdigit;isxdigit;isspace;ispunct;isprint;isgraph;"
+    "islower;isupper;iscntrl;isascii";
+
+namespace {
+
+/// Safety limit on the steps of one query; real functions need far fewer.
+constexpr unsigned MaxSteps = 4000;
+
+/// The name of a function if it is a plain identifier, else "".
+StringRef plainName(const NamedDecl *D) {
+  if (!D)
+    return {};
+  if (const IdentifierInfo *II = D->getIdentifier())
+    return II->getName();
+  return {};
+}
+
+/// True for functions of the C library: declared at global scope (possibly
+/// inside `extern "C"`) or in namespace std.
+bool isLibraryFunction(const FunctionDecl *FD) {
+  if (!FD || isa<CXXMethodDecl>(FD))
+    return false;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  return DC->isTranslationUnit() || FD->isInStdNamespace();
+}
+
+/// The callee of a call, or null for calls through pointers.
+const FunctionDecl *calleeOf(const CallExpr *Call) {
+  return dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+}
+
+/// True when \p T is, after references, a record whose class (or a base)
+/// is named \p Name in namespace std.
+bool isStdRecordNamed(QualType T, llvm::ArrayRef<StringRef> Names) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  auto Matches = [&](const CXXRecordDecl *R) {
+    if (!R->isInStdNamespace())
+      return false;
+    StringRef N = plainName(R);
+    return llvm::is_contained(Names, N);
+  };
+  if (Matches(RD))
+    return true;
+  bool Found = false;
+  RD->forallBases([&](const CXXRecordDecl *Base) {
+    Found |= Matches(Base);
+    return !Found;
+  });
+  return Found;
+}
+
+bool isStringStream(QualType T) {
+  return isStdRecordNamed(T, {"basic_istringstream", "basic_ostringstream",
+                              "basic_stringstream"});
+}
+
+bool isInputStream(QualType T) {
+  return isStdRecordNamed(T, {"basic_istream"});
+}
+
+bool isOutputStream(QualType T) {
+  return isStdRecordNamed(T, {"basic_ostream"});
+}
+
+/// Types whose values cannot carry text into a command or a path.
+bool isScalarNonPointer(QualType T) {
+  T = T.getCanonicalType();
+  return T->isArithmeticType() || T->isEnumeralType() || T->isVoidType() ||
+         T->isNullPtrType();
+}
+
+/// The class a parameter refers to, through references, pointers and
+/// smart pointers (`const Request &`, `HttpRequestPtr`).
+const CXXRecordDecl *pointedRecord(QualType T) {
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return nullptr;
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || !RD->isInStdNamespace() ||
+        (plainName(RD) != "shared_ptr" && plainName(RD) != "unique_ptr"))
+      return RD;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+      return nullptr;
+    T = Args[0].getAsType();
+  }
+  return nullptr;
+}
+
+bool isEmptyContent(const Expr *E);
+
+/// True when \p E adds text to what it is joined with: not a number, not an
+/// empty string.
+bool hasText(const Expr *E) {
+  return !isScalarNonPointer(stripWrappers(E)->getType()) &&
+         !isEmptyContent(E);
+}
+
+bool isEmptyContent(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *S = dyn_cast<StringLiteral>(E))
+    return S->getLength() == 0;
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+    return C->getNumArgs() == 0 ||
+           (C->getNumArgs() >= 1 && isa<CXXDefaultArgExpr>(C->getArg(0)));
+  if (const auto *I = dyn_cast<InitListExpr>(E))
+    return I->getNumInits() == 0;
+  if (isa<ImplicitValueInitExpr>(E))
+    return true;
+  if (const auto *L = dyn_cast<IntegerLiteral>(E))
+    return L->getValue() == 0;
+  return false;
+}
+
+/// Where in a printf format the argument at \p Position (0-based among the
+/// arguments after the format) lands: true when the output has anything
+/// before it, so the argument is appended to other content.
+bool formatPlacesAfterContent(const StringLiteral *Format, unsigned Position) {
+  if (!Format || Format->getCharByteWidth() != 1)
+    return true;
+  StringRef F = Format->getString();
+  unsigned Arg = 0;
+  for (size_t I = 0; I < F.size(); ++I) {
+    if (F[I] != '%')
+      continue;
+    if (I + 1 < F.size() && F[I + 1] == '%') {
+      ++I;
+      continue;
+    }
+    // The first conversion: is it this argument, with nothing before it?
+    if (Arg == Position)
+      return I != 0;
+    // Skip to the conversion letter; '*' widths take arguments too.
+    size_t J = I + 1;
+    while (J < F.size() && !isalpha(static_cast<unsigned char>(F[J])) &&
+           F[J] != '%') {
+      if (F[J] == '*')
+        ++Arg;
+      ++J;
+    }
+    while (J < F.size() && StringRef("hljztLq").contains(F[J]))
+      ++J;
+    ++Arg;
+    I = J;
+    if (Arg > Position)
+      return true;
+  }
+  return true;
+}
+
+/// The format string literal of a call, or null.
+const StringLiteral *formatLiteral(const CallExpr *Call, unsigned Index) {
+  if (Index >= Call->getNumArgs())
+    return nullptr;
+  return dyn_cast<StringLiteral>(stripWrappers(Call->getArg(Index)));
+}
+
+/// Output positions of printf-like functions: (destination, format) argument
+/// indices; the destination is written through a pointer.
+std::optional<std::pair<unsigned, unsigned>> printfLike(StringRef Name) {
+  return llvm::StringSwitch<std::optional<std::pair<unsigned, unsigned>>>(Name)
+      .Cases("sprintf", "vsprintf", std::make_pair(0U, 1U))
+      .Cases("snprintf", "vsnprintf", "swprintf", "vswprintf",
+             std::make_pair(0U, 2U))
+      .Case("asprintf", std::make_pair(0U, 1U))
+      .Case("vasprintf", std::make_pair(0U, 1U))
+      .Default(std::nullopt);
+}
+
+/// Copy functions: (destination, source, appends).
+struct CopySpec {
+  unsigned Dest;
+  unsigned Src;
+  bool Appends;
+};
+std::optional<CopySpec> copyLike(StringRef Name) {
+  return llvm::StringSwitch<std::optional<CopySpec>>(Name)
+      .Cases("strcpy", "strncpy", "strlcpy", "stpcpy", "stpncpy",
+             CopySpec{0, 1, false})
+      .Cases("wcscpy", "wcsncpy", "memcpy", "memmove", "g_strlcpy",
+             CopySpec{0, 1, false})
+      .Cases("strcat", "strncat", "strlcat", "wcscat", "wcsncat",
+             CopySpec{0, 1, true})
+      .Case("g_strlcat", CopySpec{0, 1, true})
+      .Case("bcopy", CopySpec{1, 0, false})
+      .Case("realpath", CopySpec{1, 0, false})
+      .Default(std::nullopt);
+}
+
+/// Functions whose result points into, or copies, their arguments.
+bool propagatesArguments(const FunctionDecl *FD) {
+  StringRef Name = plainName(FD);
+  if (Name.empty())
+    return false;
+  if (isLibraryFunction(FD))
+    return llvm::StringSwitch<bool>(Name)
+        .Cases("strdup", "strndup", "realpath", "canonicalize_file_name",
+               "strcat", "strncat", "strcpy", "strncpy", true)
+        .Cases("stpcpy", "strtok", "strtok_r", "strchr", "strrchr", "strstr",
+               "strpbrk", "basename", "dirname", true)
+        .Cases("move", "forward", "string_view", "wcsdup", "__xpg_basename",
+               true)
+        .Cases("format", "vformat", true)
+        .Cases("g_strdup", "g_strndup", "g_strconcat", "g_build_filename",
+               "g_build_path", "g_strdup_printf", "g_path_get_basename", true)
+        .Cases("g_path_get_dirname", "g_canonicalize_filename", true)
+        .Default(false);
+  // Formatting and path libraries, matched by their qualified names.
+  std::string Qualified = FD->getQualifiedNameAsString();
+  return llvm::StringSwitch<bool>(Qualified)
+      .Cases("fmt::format", "fmt::v8::format", "fmt::v9::format",
+             "fmt::v10::format", "fmt::sprintf", true)
+      .Cases("absl::StrCat", "absl::StrFormat", "absl::StrJoin", true)
+      .Cases("std::filesystem::canonical", "std::filesystem::weakly_canonical",
+             "std::filesystem::absolute", "std::filesystem::proximate",
+             "std::filesystem::relative", true)
+      .Cases("std::filesystem::__cxx11::canonical",
+             "std::filesystem::__cxx11::weakly_canonical",
+             "std::filesystem::__cxx11::absolute", true)
+      .Cases("boost::filesystem::canonical", "boost::filesystem::absolute",
+             "boost::filesystem::weakly_canonical", "boost::str", true)
+      .Default(false);
+}
+
+/// Functions returning data read from outside: (name, remote).
+std::optional<bool> returnsInput(StringRef Name) {
+  return llvm::StringSwitch<std::optional<bool>>(Name)
+      .Cases("gets", "fgets", "fgetws", "readline", "fgetln", false)
+      .Default(std::nullopt);
+}
+
+bool isEnvironmentFunction(StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("getenv", "secure_getenv", "__secure_getenv", "_wgetenv", true)
+      .Cases("g_getenv", "qgetenv", true)
+      .Default(false);
+}
+
+/// Builder methods of string classes that add their arguments to the object.
+bool isBuilderMethod(StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("append", "insert", "replace", "assign", "push_back", true)
+      .Cases("arg", "concat", "prepend", "emplace_back", true)
+      .Default(false);
+}
+
+/// Comparisons that return 0 on a match: which branch of a guard saw the
+/// match decides what it validated. After `if (strcmp(s, "-v") == 0)
+/// return;` s is anything but "-v"; after `if (strncmp(p, root, n) != 0)
+/// return;` p starts with root.
+bool isThreeWayComparison(StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", true)
+      .Cases("wcscmp", "wcsncmp", "compare", "strcoll", true)
+      .Default(false);
+}
+
+bool isNoReturnCall(const Expr *E) {
+  E = stripWrappers(E);
+  if (isa<CXXThrowExpr>(E))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *FD = calleeOf(Call)) {
+      if (FD->isNoReturn())
+        return true;
+      return llvm::StringSwitch<bool>(plainName(FD))
+          .Cases("exit", "_exit", "_Exit", "abort", "err", "errx", true)
+          .Cases("quick_exit", "terminate", true)
+          .Default(false);
+    }
+  }
+  return false;
+}
+
+/// True when a branch of an `if` always leaves the enclosing function or
+/// loop iteration, so the code after the `if` runs only when it was not
+/// taken.
+bool branchExits(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return isNoReturnCall(E);
+  if (const auto *C = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : C->body())
+      if (branchExits(Child))
+        return true;
+    return false;
+  }
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return branchExits(If->getThen()) && branchExits(If->getElse());
+  return false;
+}
+
+/// A variable an expression names, and the element when a constant index
+/// selects one (`argv[1]`); -1 means the whole variable.
+struct VarRef {
+  const VarDecl *Var = nullptr;
+  int64_t Element = -1;
+};
+
+/// The variable written through \p E (`buf`, `&s`, `buf + n`, `arr[2]`,
+/// `req.field`), and whether the whole variable is overwritten.
+std::pair<const VarDecl *, bool> writtenVariable(const Expr *E) {
+  bool Whole = true;
+  for (int Depth = 0; E && Depth < 16; ++Depth) {
+    E = stripWrappers(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return {dyn_cast<VarDecl>(Ref->getDecl()), Whole};
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_AddrOf) {
+        E = U->getSubExpr();
+        continue;
+      }
+      if (U->getOpcode() == UO_Deref) {
+        Whole = false;
+        E = U->getSubExpr();
+        continue;
+      }
+      return {nullptr, false};
+    }
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      Whole = false;
+      E = A->getBase();
+      continue;
+    }
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      Whole = false;
+      E = M->getBase();
+      continue;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      if (!B->isAdditiveOp())
+        return {nullptr, false};
+      Whole = false;
+      E = B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+        Whole = false;
+        E = Op->getArg(0);
+        continue;
+      }
+      return {nullptr, false};
+    }
+    return {nullptr, false};
+  }
+  return {nullptr, false};
+}
+
+/// The leftmost stream operand of a chain `s << a << b`.
+const Expr *streamRoot(const CXXOperatorCallExpr *Op) {
+  const Expr *E = Op->getArg(0);
+  for (int Depth = 0; Depth < 64; ++Depth) {
+    const auto *Inner = dyn_cast<CXXOperatorCallExpr>(stripWrappers(E));
+    if (!Inner || Inner->getOperator() != Op->getOperator() ||
+        Inner->getNumArgs() != 2)
+      break;
+    E = Inner->getArg(0);
+  }
+  return stripWrappers(E);
+}
+
+} // namespace
+
+bool globMatch(StringRef Pattern, StringRef Text) {
+  // Iterative wildcard matching with single-star backtracking.
+  size_t P = 0, T = 0, Star = StringRef::npos, Mark = 0;
+  auto Lower = [](char C) { return llvm::toLower(C); };
+  while (T < Text.size()) {
+    if (P < Pattern.size() && Pattern[P] == '*') {
+      Star = P++;
+      Mark = T;
+    } else if (P < Pattern.size() && Lower(Pattern[P]) == Lower(Text[T])) {
+      ++P;
+      ++T;
+    } else if (Star != StringRef::npos) {
+      P = Star + 1;
+      T = ++Mark;
+    } else {
+      return false;
+    }
+  }
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
+}
+
+bool globMatchAny(const std::vector<std::string> &Patterns, StringRef Text) {
+  if (Text.empty())
+    return false;
+  for (const std::string &P : Patterns)
+    if (globMatch(P, Text))
+      return true;
+  return false;
+}
+
+bool isText(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return T->getPointeeType()->isAnyCharacterType();
+  if (T->isArrayType())
+    return T->getArrayElementTypeNoTypeQual()->isAnyCharacterType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  return llvm::StringSwitch<bool>(plainName(RD))
+      .Cases("basic_string", "basic_string_view", "path", "QString",
+             "QByteArray", true)
+      .Cases("StringRef", "string_view", "QStringView", "Twine", "CString",
+             true)
+      .Cases("basic_ostringstream", "basic_stringstream", true)
+      .Default(false);
+}
+
+bool isStringLike(QualType T) {
+  if (isText(T))
+    return true;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType() || T->isArrayType()) {
+    QualType Elem = T->isPointerType() ? T->getPointeeType()
+                                       : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    Elem = Elem.getCanonicalType();
+    if (Elem->isAnyCharacterType())
+      return true;
+    // argv-like arrays of strings.
+    if (Elem->isPointerType() || Elem->isArrayType() || Elem->isRecordType())
+      return isStringLike(Elem);
+    return false;
+  }
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  StringRef Name = plainName(RD);
+  if (llvm::StringSwitch<bool>(Name)
+          .Cases("basic_string", "basic_string_view", "path", "QString",
+                 "QByteArray", true)
+          .Cases("StringRef", "string_view", "QStringView", "Twine",
+                 "CString", true)
+          .Default(false))
+    return true;
+  // Containers of strings: vector<string>, array<const char *, N>, ...
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    if (!llvm::StringSwitch<bool>(Name)
+             .Cases("vector", "array", "list", "deque", "span", true)
+             .Cases("initializer_list", "optional", "QStringList", true)
+             .Default(false))
+      return false;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+           isStringLike(Args[0].getAsType());
+  }
+  return Name == "QStringList";
+}
+
+const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenCasts();
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = B->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = M->getSubExpr();
+    else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Next))
+      Next = D->getExpr();
+    if (Next == E)
+      break;
+    E = Next;
+  }
+  return E;
+}
+
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  // Parents of a statement are statements until the declaration that owns
+  // the body; the parent map memoises the walk for the whole unit.
+  for (int Depth = 0; Depth < 512 && !Parents.empty(); ++Depth) {
+    const DynTypedNode &P = Parents[0];
+    if (const auto *FD = P.get<FunctionDecl>())
+      return FD;
+    if (const auto *Lambda = P.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (P.get<Decl>() && !P.get<VarDecl>())
+      return nullptr;
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
+const FunctionDecl &enclosingNonLambda(const FunctionDecl &F) {
+  const FunctionDecl *Current = &F;
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    const auto *M = dyn_cast<CXXMethodDecl>(Current);
+    if (!M || !isLambdaCallOperator(M))
+      break;
+    const auto *Outer =
+        dyn_cast<FunctionDecl>(M->getParent()->getDeclContext());
+    if (!Outer || !Outer->hasBody())
+      break;
+    Current = Outer;
+  }
+  return *Current;
+}
+
+std::string describeOrigin(const Origin &O) {
+  switch (O.K) {
+  case Origin::Kind::Parameter:
+    return "parameter '" + O.Name + "'";
+  case Origin::Kind::CommandLine:
+    return "the command line ('" + O.Name + "')";
+  case Origin::Kind::Environment:
+    if (O.Param)
+      return "the environment ('" + O.Name + "')";
+    return "'" + O.Name + "'";
+  case Origin::Kind::Input:
+  case Origin::Kind::Network:
+    return "'" + O.Name + "'";
+  }
+  return "'" + O.Name + "'";
+}
+
+//===----------------------------------------------------------------------===//
+// The per-function index
+//===----------------------------------------------------------------------===//
+
+/// Definitions, validations and the evaluation order of one function body.
+class TaintAnalysis::FunctionIndex {
+public:
+  FunctionIndex(const FunctionDecl &F, const Config &C, ASTContext &Ctx)
+      : Cfg(C), Ctx(Ctx) {
+    if (const Stmt *Body = F.getBody())
+      walk(Body);
+  }
+
+  std::optional<Trace> find(const Expr &E, const Stmt &At) {
+    auto AtSeq = Seq.find(&At);
+    if (AtSeq == Seq.end())
+      return std::nullopt;
+    Query Q{AtSeq->second, 0};
+    return taintOf(&E, Q);
+  }
+
+  const Expr *lastAssignedValue(const VarDecl &V, const Stmt &At) {
+    auto AtSeq = Seq.find(&At);
+    unsigned Limit = AtSeq == Seq.end() ? ~0U : AtSeq->second;
+    const Expr *Value = nullptr;
+    auto It = Defs.find(&V);
+    if (It == Defs.end())
+      return nullptr;
+    for (const Def &D : It->second)
+      if (D.Seq < Limit && D.K == Def::Assign && D.Values.size() == 1)
+        Value = D.Values.front();
+    return Value;
+  }
+
+private:
+  /// One write to a variable.
+  struct Def {
+    enum Kind { Assign, Append, Input } K = Assign;
+    unsigned Seq = 0;
+    /// Assign/Append: the values written.
+    llvm::SmallVector<const Expr *, 2> Values;
+    /// Values that land after other content of the same write, e.g. the
+    /// second argument of `snprintf(p, n, "/srv/%s", name)`.
+    llvm::SmallPtrSet<const Expr *, 2> AfterContent;
+    /// Input: where the data came from.
+    Origin Src;
+    /// False for writes into part of the variable (`fgets(buf + n, ...)`).
+    bool Whole = true;
+    /// The write joins its values with other text (a format with more than
+    /// a lone "%s").
+    bool Combines = false;
+  };
+
+  /// Evidence that a variable was validated.
+  struct Validation {
+    int64_t Element = -1;
+    unsigned Seq = 0;   ///< when the check happened
+    bool After = false; ///< holds for everything after Seq
+    unsigned Begin = 0, End = 0; ///< else: holds inside [Begin, End]
+  };
+
+  struct Query {
+    unsigned Sink;
+    unsigned Steps;
+  };
+
+  //--- Building -------------------------------------------------------------
+
+  void number(const Stmt *S) { Seq[S] = ++Counter; }
+
+  void walk(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      walk(If->getInit());
+      walk(If->getConditionVariableDeclStmt());
+      walk(If->getCond());
+      Guard G;
+      G.CondSeq = Counter;
+      G.Then.first = Counter + 1;
+      walk(If->getThen());
+      G.Then.second = Counter;
+      G.Else.first = Counter + 1;
+      walk(If->getElse());
+      G.Else.second = Counter;
+      number(If);
+      G.IfSeq = Counter;
+      G.ThenExits = branchExits(If->getThen());
+      G.ElseExits = branchExits(If->getElse());
+      if (const Expr *Cond = If->getCond())
+        scanCondition(Cond, G, /*Positive=*/true, 0);
+      return;
+    }
+    if (const auto *For = dyn_cast<CXXForRangeStmt>(S)) {
+      walk(For->getInit());
+      walk(For->getRangeInit());
+      if (const VarDecl *LoopVar = For->getLoopVariable()) {
+        number(For->getLoopVarStmt());
+        Def D;
+        D.Seq = Counter;
+        D.Values.push_back(For->getRangeInit());
+        Defs[LoopVar].push_back(std::move(D));
+      }
+      walk(For->getBody());
+      number(For);
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        walk(Init);
+      walk(Lambda->getBody());
+      number(Lambda);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      walk(Child);
+    number(S);
+    visit(S);
+  }
+
+  void addDef(const VarDecl *V, Def D) {
+    if (!V)
+      return;
+    D.Seq = Counter;
+    Defs[V].push_back(std::move(D));
+  }
+
+  /// Records a write through \p Target of \p Values (or of input).
+  void addWrite(const Expr *Target, llvm::ArrayRef<const Expr *> Values,
+                bool Appends, const Expr *Leading = nullptr,
+                bool Combines = false) {
+    auto [Var, Whole] = writtenVariable(Target);
+    if (!Var)
+      return;
+    Def D;
+    D.K = Appends || !Whole ? Def::Append : Def::Assign;
+    D.Whole = Whole;
+    D.Combines = Combines;
+    for (const Expr *V : Values) {
+      D.Values.push_back(V);
+      if (Leading != nullptr && V != Leading)
+        D.AfterContent.insert(V);
+    }
+    addDef(Var, std::move(D));
+  }
+
+  void addInput(const Expr *Target, Origin Src) {
+    auto [Var, Whole] = writtenVariable(Target);
+    if (!Var)
+      return;
+    Def D;
+    D.K = Def::Input;
+    D.Whole = Whole;
+    D.Src = std::move(Src);
+    addDef(Var, std::move(D));
+  }
+
+  Origin callOrigin(const CallExpr *Call, StringRef Name, bool Remote) {
+    Origin O;
+    O.K = Remote ? Origin::Kind::Network : Origin::Kind::Input;
+    O.Name = Name.str();
+    O.Loc = Call->getBeginLoc();
+    O.Remote = Remote;
+    return O;
+  }
+
+  /// Reads from a stream: `std::getline(in, s)`, `in >> s`, `in.read(b, n)`.
+  void addStreamRead(const Expr *Stream, const Expr *Target,
+                     const CallExpr *Call, StringRef Name) {
+    const Expr *S = stripWrappers(Stream);
+    if (isStringStream(S->getType())) {
+      // Reading a string stream copies what was put into it.
+      addWrite(Target, {S}, /*Appends=*/false);
+      return;
+    }
+    addInput(Target, callOrigin(Call, Name, false));
+  }
+
+  void visit(const Stmt *S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (const Expr *Init = V->getInit()) {
+            Def Definition;
+            Definition.Values.push_back(Init);
+            addDef(V, std::move(Definition));
+          }
+      return;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      if (B->getOpcode() == BO_Assign)
+        addWrite(B->getLHS(), {B->getRHS()}, false);
+      return;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+      visitOperator(Op);
+      return;
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+      visitMemberCall(Member);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      visitCall(Call);
+  }
+
+  void visitOperator(const CXXOperatorCallExpr *Op) {
+    if (Op->getNumArgs() != 2)
+      return;
+    switch (Op->getOperator()) {
+    case OO_Equal:
+      addWrite(Op->getArg(0), {Op->getArg(1)}, false);
+      return;
+    case OO_PlusEqual:
+    case OO_SlashEqual:
+      addWrite(Op->getArg(0), {Op->getArg(1)}, true);
+      return;
+    case OO_LessLess: {
+      const Expr *Root = streamRoot(Op);
+      if (isOutputStream(Root->getType()) && isStringStream(Root->getType()))
+        addWrite(Root, {Op->getArg(1)}, true);
+      return;
+    }
+    case OO_GreaterGreater: {
+      const Expr *Root = streamRoot(Op);
+      if (isInputStream(Root->getType()))
+        addStreamRead(Root, Op->getArg(1), Op, "operator>>");
+      return;
+    }
+    default:
+      return;
+    }
+  }
+
+  void visitMemberCall(const CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    StringRef Name = plainName(Method);
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (Name.empty() || !Object)
+      return;
+    if (isInputStream(Object->getType())) {
+      if (llvm::StringSwitch<bool>(Name)
+              .Cases("getline", "read", "get", "readsome", true)
+              .Default(false) &&
+          Call->getNumArgs() >= 1)
+        addStreamRead(Object, Call->getArg(0), Call, Name);
+      return;
+    }
+    if (isStringLike(Object->getType()) && isBuilderMethod(Name)) {
+      llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+      addWrite(Object, Args, Name != "assign");
+      return;
+    }
+    // `validatePath(p);` returns nothing: it throws or exits when p is bad.
+    if (isValidatorName(Name) && Call->getType()->isVoidType())
+      addValidations(Call, Counter, Counter, {0, 0});
+  }
+
+  void visitCall(const CallExpr *Call) {
+    const FunctionDecl *FD = calleeOf(Call);
+    StringRef Name = plainName(FD);
+    if (Name.empty())
+      return;
+    unsigned N = Call->getNumArgs();
+    if (isLibraryFunction(FD)) {
+      // Data read from outside into a buffer.
+      bool Remote = false;
+      int Into = llvm::StringSwitch<int>(Name)
+                     .Cases("gets", "fgets", "fgetws", "fread", 0)
+                     .Cases("read", "pread", "pread64", 1)
+                     .Default(-1);
+      if (Into < 0) {
+        Into = llvm::StringSwitch<int>(Name)
+                   .Cases("recv", "recvfrom", "SSL_read", "SSL_read_ex", 1)
+                   .Cases("BIO_read", "gnutls_record_recv", "mbedtls_ssl_read",
+                          1)
+                   .Default(-1);
+        Remote = Into >= 0;
+      }
+      if (Into >= 0 && static_cast<unsigned>(Into) < N) {
+        addInput(Call->getArg(Into), callOrigin(Call, Name, Remote));
+        return;
+      }
+      if ((Name == "getline" || Name == "getdelim") && N >= 2) {
+        if (FD->isInStdNamespace())
+          addStreamRead(Call->getArg(0), Call->getArg(1), Call,
+                        "std::getline");
+        else
+          addInput(Call->getArg(0), callOrigin(Call, Name, false));
+        return;
+      }
+      // scanf family: every argument after the format receives input.
+      int FirstOut = llvm::StringSwitch<int>(Name)
+                         .Cases("scanf", "__isoc99_scanf", "wscanf", 1)
+                         .Cases("fscanf", "__isoc99_fscanf", "fwscanf", 2)
+                         .Default(-1);
+      if (FirstOut >= 0) {
+        for (unsigned I = FirstOut; I < N; ++I)
+          addInput(Call->getArg(I), callOrigin(Call, Name, false));
+        return;
+      }
+      if ((Name == "sscanf" || Name == "__isoc99_sscanf" ||
+           Name == "swscanf") &&
+          N >= 3) {
+        for (unsigned I = 2; I < N; ++I)
+          addWrite(Call->getArg(I), {Call->getArg(0)}, false);
+        return;
+      }
+      if (auto Printf = printfLike(Name)) {
+        auto [Dest, FormatIndex] = *Printf;
+        if (FormatIndex >= N)
+          return;
+        const StringLiteral *Format = formatLiteral(Call, FormatIndex);
+        llvm::SmallVector<const Expr *, 4> Values;
+        Values.push_back(Call->getArg(FormatIndex));
+        const Expr *Leading = Call->getArg(FormatIndex);
+        if (Format) {
+          Leading = nullptr;
+          for (unsigned I = FormatIndex + 1; I < N; ++I) {
+            Values.push_back(Call->getArg(I));
+            if (!formatPlacesAfterContent(Format, I - FormatIndex - 1))
+              Leading = Call->getArg(I);
+          }
+        }
+        bool Plain = Format && Format->getCharByteWidth() == 1 &&
+                     Format->getString() == "%s" && Values.size() == 2;
+        addWrite(Call->getArg(Dest), Values, false, Leading ? Leading : Call,
+                 !Plain);
+        return;
+      }
+      if (auto Copy = copyLike(Name)) {
+        if (std::max(Copy->Dest, Copy->Src) < N &&
+            !isa<CXXNullPtrLiteralExpr, GNUNullExpr>(
+                stripWrappers(Call->getArg(Copy->Dest))))
+          addWrite(Call->getArg(Copy->Dest), {Call->getArg(Copy->Src)},
+                   Copy->Appends);
+        return;
+      }
+    }
+    // `validatePath(p);` returns nothing: it throws or exits when p is bad.
+    if (isValidatorName(Name) && Call->getType()->isVoidType())
+      addValidations(Call, Counter, Counter, {0, 0});
+  }
+
+  //--- Validation -------------------------------------------------------------
+
+  bool isValidatorName(StringRef Name) const {
+    return globMatchAny(Cfg.Validators, Name);
+  }
+
+  /// Variables an expression mentions, with the constant element selected.
+  static void collectMentions(const Stmt *S,
+                              llvm::SmallVectorImpl<VarRef> &Out,
+                              int Depth = 0) {
+    if (!S || Depth > 24)
+      return;
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(S)) {
+      const Expr *Base = stripWrappers(A->getBase());
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
+        if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl())) {
+          Expr::EvalResult R;
+          const Expr *Idx = A->getIdx();
+          int64_t Element = -1;
+          if (!Idx->isValueDependent() &&
+              Idx->EvaluateAsInt(R, V->getASTContext()))
+            Element = R.Val.getInt().getExtValue();
+          Out.push_back({V, Element});
+          collectMentions(Idx, Out, Depth + 1);
+          return;
+        }
+      }
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        Out.push_back({V, -1});
+      return;
+    }
+    if (isa<LambdaExpr>(S))
+      return;
+    for (const Stmt *Child : S->children())
+      collectMentions(Child, Out, Depth + 1);
+  }
+
+  /// Records that the variables \p Check mentions (and the variables they
+  /// were computed from) are validated inside \p Range once \p CondSeq is
+  /// reached and, when \p AfterSeq is not 0, everywhere after it.
+  void addValidations(const Expr *Check, unsigned CondSeq, unsigned AfterSeq,
+                      std::pair<unsigned, unsigned> Range) {
+    llvm::SmallVector<VarRef, 8> Mentioned;
+    collectMentions(Check, Mentioned);
+    // One level of aliases: `char c = name[i]`, `bool ok = ...`, the range
+    // of a range-for loop, `const char *p = s.c_str()`.
+    size_t Direct = Mentioned.size();
+    for (size_t I = 0; I < Direct; ++I) {
+      auto It = Defs.find(Mentioned[I].Var);
+      if (It == Defs.end())
+        continue;
+      for (const Def &D : It->second)
+        for (const Expr *V : D.Values)
+          collectMentions(V, Mentioned);
+    }
+    for (const VarRef &Ref : Mentioned) {
+      llvm::SmallVector<Validation, 2> &List = Vals[Ref.Var];
+      if (Range.first != 0 && Range.second >= Range.first)
+        List.push_back({Ref.Element, CondSeq, false, Range.first,
+                        Range.second});
+      if (AfterSeq != 0)
+        List.push_back({Ref.Element, AfterSeq, true, 0, 0});
+    }
+  }
+
+  /// True when \p E is a string literal (an allow-list entry).
+  static bool isLiteral(const Expr *E) {
+    return isa<StringLiteral>(stripWrappers(E));
+  }
+
+  /// True for the integer literal 0 (`strcmp(a, b) == 0`).
+  static bool isZero(const Expr *E) {
+    if (const auto *I = dyn_cast<IntegerLiteral>(stripWrappers(E)))
+      return I->getValue() == 0;
+    return false;
+  }
+
+  /// The name of the function or method a call invokes, or "".
+  static StringRef calleeName(const CallExpr *Call) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      return plainName(Member->getMethodDecl());
+    return plainName(calleeOf(Call));
+  }
+
+  /// An `if` being scanned for validations.
+  struct Guard {
+    unsigned CondSeq = 0, IfSeq = 0;
+    std::pair<unsigned, unsigned> Then, Else; ///< evaluation-order ranges
+    bool ThenExits = false, ElseExits = false;
+  };
+
+  /// A check that is true when the value matched: it validates the branch
+  /// that runs on a match, and everything after the `if` when the branch
+  /// that runs on a mismatch leaves.
+  void addMatch(const Expr *Check, const Guard &G, bool MatchWhenTrue) {
+    addValidations(Check, G.CondSeq,
+                   (MatchWhenTrue ? G.ElseExits : G.ThenExits) ? G.IfSeq : 0,
+                   MatchWhenTrue ? G.Then : G.Else);
+  }
+
+  /// A check of unknown polarity (`isSafe(p)`, `p.find("..")`): it
+  /// validates both branches, and everything after the `if` when either
+  /// branch leaves.
+  void addCheck(const Expr *Check, const Guard &G) {
+    addValidations(Check, G.CondSeq,
+                   G.ThenExits || G.ElseExits ? G.IfSeq : 0,
+                   {G.Then.first, G.Else.second});
+  }
+
+  /// Finds the validating parts of a guard condition; \p Positive is false
+  /// under an odd number of negations.
+  void scanCondition(const Expr *E, const Guard &G, bool Positive,
+                     int Depth) {
+    if (!E || Depth > 32)
+      return;
+    E = stripWrappers(E);
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_LNot)
+        scanCondition(U->getSubExpr(), G, !Positive, Depth + 1);
+      return;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      if ((B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE) &&
+          (isZero(B->getLHS()) || isZero(B->getRHS()))) {
+        const Expr *Other = isZero(B->getLHS()) ? B->getRHS() : B->getLHS();
+        scanCondition(Other, G, Positive == (B->getOpcode() == BO_NE),
+                      Depth + 1);
+        return;
+      }
+      scanCondition(B->getLHS(), G, Positive, Depth + 1);
+      scanCondition(B->getRHS(), G, Positive, Depth + 1);
+      return;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      OverloadedOperatorKind K = Op->getOperator();
+      if ((K == OO_EqualEqual || K == OO_ExclaimEqual) &&
+          Op->getNumArgs() == 2 && isStringLike(Op->getArg(0)->getType()) &&
+          isStringLike(Op->getArg(1)->getType())) {
+        addMatch(Op, G, Positive == (K == OO_EqualEqual));
+        return;
+      }
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      StringRef Name = calleeName(Call);
+      if (isValidatorName(Name)) {
+        // A three-way comparison is "true" when it did not match.
+        if (isThreeWayComparison(Name))
+          addMatch(Call, G, !Positive);
+        else
+          addCheck(Call, G);
+        return;
+      }
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      // `bool ok = isSafe(name); if (!ok) return;`
+      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+      if (V && Depth < 8 && isScalarNonPointer(V->getType())) {
+        auto It = Defs.find(V);
+        if (It != Defs.end()) {
+          llvm::SmallVector<const Expr *, 4> Values;
+          for (const Def &D : It->second)
+            Values.append(D.Values.begin(), D.Values.end());
+          for (const Expr *Value : Values)
+            scanCondition(Value, G, Positive, Depth + 8);
+        }
+      }
+      return;
+    }
+    for (const Stmt *Child : E->children())
+      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
+        scanCondition(ChildExpr, G, Positive, Depth + 1);
+  }
+
+  bool isValidated(const VarDecl *V, int64_t Element, unsigned From,
+                   unsigned Sink) const {
+    auto It = Vals.find(V);
+    if (It == Vals.end())
+      return false;
+    for (const Validation &Val : It->second) {
+      if (Val.Element != -1 && Val.Element != Element)
+        continue;
+      if (Val.Seq <= From)
+        continue;
+      if (Val.After ? Val.Seq < Sink : Val.Begin <= Sink && Sink <= Val.End)
+        return true;
+    }
+    return false;
+  }
+
+  //--- Queries ----------------------------------------------------------------
+
+  std::optional<Origin> parameterOrigin(const ParmVarDecl *P) const {
+    const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
+    if (!F)
+      return std::nullopt;
+    Origin O;
+    O.Param = P;
+    O.Name = P->getName().str();
+    O.Loc = P->getLocation();
+    if (F->isMain()) {
+      if (P->getFunctionScopeIndex() == 1 && Cfg.CommandLine) {
+        O.K = Origin::Kind::CommandLine;
+        return O;
+      }
+      if (P->getFunctionScopeIndex() == 2 && Cfg.Environment) {
+        O.K = Origin::Kind::Environment;
+        return O;
+      }
+      return std::nullopt;
+    }
+    O.K = Origin::Kind::Parameter;
+    if (const CXXRecordDecl *RD = pointedRecord(P->getType()))
+      if (globMatchAny(Cfg.RequestTypes, plainName(RD))) {
+        O.Remote = true;
+        return O;
+      }
+    if (!isStringLike(P->getType()))
+      return std::nullopt;
+    if (!P->getName().empty())
+      for (const std::string &Phrase : Cfg.UntrustedWords)
+        if (utils::identifierHasPhrase(P->getName(), Phrase)) {
+          O.Remote = true;
+          return O;
+        }
+    if (Cfg.ParameterPolicy == Config::Parameters::All)
+      return O;
+    return std::nullopt;
+  }
+
+  bool budget(Query &Q) { return ++Q.Steps < MaxSteps; }
+
+  /// Whether an earlier write left content in \p V before \p Seq.
+  bool hasContentBefore(const VarDecl *V, unsigned Seq) const {
+    auto It = Defs.find(V);
+    if (It == Defs.end())
+      return false;
+    for (const Def &D : It->second) {
+      if (D.Seq >= Seq)
+        break;
+      if (D.K == Def::Input)
+        return true;
+      for (const Expr *Value : D.Values)
+        if (!isEmptyContent(Value))
+          return true;
+    }
+    return false;
+  }
+
+  std::optional<Trace> varTaint(const VarDecl *V, int64_t Element,
+                                unsigned Use, Query &Q) {
+    if (!budget(Q))
+      return std::nullopt;
+    const Def *Last = nullptr;
+    auto It = Defs.find(V);
+    if (It != Defs.end())
+      for (const Def &D : It->second)
+        if (D.Seq < Use)
+          Last = &D;
+    std::optional<Trace> T;
+    if (!Last) {
+      const auto *P = dyn_cast<ParmVarDecl>(V);
+      if (!P || isValidated(V, Element, 0, Q.Sink))
+        return std::nullopt;
+      if (auto O = parameterOrigin(P)) {
+        T.emplace();
+        T->Source = *O;
+        T->Chain.push_back(V);
+      }
+      return T;
+    }
+    if (isValidated(V, Element, Last->Seq, Q.Sink))
+      return std::nullopt;
+    switch (Last->K) {
+    case Def::Input:
+      T.emplace();
+      T->Source = Last->Src;
+      T->Appended = !Last->Whole && hasContentBefore(V, Last->Seq);
+      T->Combined = T->Appended;
+      break;
+    case Def::Append:
+      T = varTaint(V, Element, Last->Seq, Q);
+      // Adding an element to an array of strings, or setting a field of a
+      // struct, joins no text.
+      if (T) {
+        // The earlier content already carries the taint; this write adds
+        // text after it.
+        T->Chain.erase(T->Chain.begin());
+        T->Combined |= isText(V->getType()) &&
+                       llvm::any_of(Last->Values, hasText);
+        break;
+      }
+      for (const Expr *Value : Last->Values)
+        if ((T = taintOf(Value, Q))) {
+          if (isText(V->getType())) {
+            T->Appended |= hasContentBefore(V, Last->Seq) ||
+                           Last->AfterContent.count(Value);
+            T->Combined |= T->Appended || Last->Values.size() > 1;
+          }
+          break;
+        }
+      break;
+    case Def::Assign:
+      for (const Expr *Value : Last->Values)
+        if ((T = taintOf(Value, Q))) {
+          T->Appended |= Last->AfterContent.count(Value) > 0;
+          T->Combined |= T->Appended || Last->Combines;
+          break;
+        }
+      break;
+    }
+    if (T)
+      T->Chain.insert(T->Chain.begin(), V);
+    return T;
+  }
+
+  unsigned seqOf(const Stmt *S) const {
+    auto It = Seq.find(S);
+    return It == Seq.end() ? 0 : It->second;
+  }
+
+  /// The first tainted value among \p Args, which are joined in order:
+  /// later ones count as appended, and any other text makes it combined.
+  std::optional<Trace> firstTainted(llvm::ArrayRef<const Expr *> Args,
+                                    Query &Q) {
+    bool First = true;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      if (auto T = taintOf(Args[I], Q)) {
+        T->Appended |= !First;
+        T->Combined |= !First;
+        for (size_t J = I + 1; J < Args.size(); ++J)
+          T->Combined |= hasText(Args[J]);
+        return T;
+      }
+      First &= !hasText(Args[I]);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Trace> taintOf(const Expr *E, Query &Q) {
+    if (!E || !budget(Q))
+      return std::nullopt;
+    E = stripWrappers(E);
+    if (E->isTypeDependent() || E->isValueDependent())
+      return std::nullopt;
+    // Numbers, booleans and enumerators cannot carry text.
+    if (isScalarNonPointer(E->getType()))
+      return std::nullopt;
+
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        return varTaint(V, -1, seqOf(Ref), Q);
+      return std::nullopt;
+    }
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = stripWrappers(A->getBase());
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
+        if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl())) {
+          int64_t Element = -1;
+          Expr::EvalResult R;
+          if (A->getIdx()->EvaluateAsInt(R, Ctx))
+            Element = R.Val.getInt().getExtValue();
+          return varTaint(V, Element, seqOf(Ref), Q);
+        }
+      return taintOf(Base, Q);
+    }
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(stripWrappers(M->getBase())))
+        return std::nullopt;
+      return taintOf(M->getBase(), Q);
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
+        return taintOf(U->getSubExpr(), Q);
+      return std::nullopt;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      if (B->isAdditiveOp())
+        return taintOf(B->getLHS()->getType()->isPointerType() ? B->getLHS()
+                                                               : B->getRHS(),
+                       Q);
+      if (B->getOpcode() == BO_Comma || B->isAssignmentOp())
+        return taintOf(B->getRHS(), Q);
+      return std::nullopt;
+    }
+    if (const auto *C = dyn_cast<AbstractConditionalOperator>(E)) {
+      // `isSafe(x) ? x : "default"` validates the branch it selects.
+      llvm::SmallVector<VarRef, 4> Validated;
+      collectGuarded(C->getCond(), Validated);
+      for (const Expr *Branch : {C->getTrueExpr(), C->getFalseExpr()}) {
+        auto T = taintOf(Branch, Q);
+        if (!T)
+          continue;
+        bool Clean = false;
+        for (const VarRef &R : Validated)
+          Clean |= llvm::is_contained(T->Chain, R.Var);
+        if (!Clean)
+          return T;
+      }
+      return std::nullopt;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      return operatorTaint(Op, Q);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+      return memberCallTaint(Member, Q);
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return callTaint(Call, Q);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (isStringLike(Construct->getType()) ||
+          isStringStream(Construct->getType()) ||
+          (Ctor && (Ctor->isCopyOrMoveConstructor() ||
+                    Ctor->isConvertingConstructor(false)) &&
+           Construct->getNumArgs() == 1)) {
+        llvm::SmallVector<const Expr *, 4> Args(Construct->arguments());
+        return firstTainted(Args, Q);
+      }
+      return std::nullopt;
+    }
+    if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+      llvm::SmallVector<const Expr *, 4> Args(Init->inits().begin(),
+                                              Init->inits().end());
+      return firstTainted(Args, Q);
+    }
+    if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+      return taintOf(List->getSubExpr(), Q);
+    return std::nullopt;
+  }
+
+  /// Validations a ternary's condition makes for its branches.
+  void collectGuarded(const Expr *Cond, llvm::SmallVectorImpl<VarRef> &Out) {
+    if (!Cond)
+      return;
+    const Expr *E = stripWrappers(Cond);
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_LNot)
+        E = stripWrappers(U->getSubExpr());
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (isValidatorName(calleeName(Call)))
+        collectMentions(Call, Out);
+      return;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      collectGuarded(B->getLHS(), Out);
+      collectGuarded(B->getRHS(), Out);
+    }
+  }
+
+  std::optional<Trace> operatorTaint(const CXXOperatorCallExpr *Op,
+                                     Query &Q) {
+    llvm::SmallVector<const Expr *, 4> Args(Op->arguments());
+    switch (Op->getOperator()) {
+    case OO_Plus:
+    case OO_Slash:
+    case OO_Percent: // boost::format("ls %1%") % name
+    case OO_PlusEqual:
+    case OO_SlashEqual:
+      return firstTainted(Args, Q);
+    case OO_Equal:
+      return Args.size() == 2 ? taintOf(Args[1], Q) : std::nullopt;
+    case OO_Subscript:
+    case OO_Star:
+    case OO_Arrow:
+      return Args.empty() ? std::nullopt : taintOf(Args[0], Q);
+    default:
+      return std::nullopt;
+    }
+  }
+
+  std::optional<Trace> memberCallTaint(const CXXMemberCallExpr *Call,
+                                       Query &Q) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Method || !Object)
+      return std::nullopt;
+    StringRef Name = plainName(Method);
+    if (!Name.empty() && globMatchAny(Cfg.CleanFunctions, Name))
+      return std::nullopt;
+    if (isa<CXXThisExpr>(stripWrappers(Object)))
+      return std::nullopt;
+    // Conversions (`path` to `string`), accessors (`c_str`, `substr`, a
+    // request's `get_param`): the result comes from the object.
+    if (auto T = taintOf(Object, Q))
+      return T;
+    if (isBuilderMethod(Name) && isStringLike(Object->getType())) {
+      llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+      if (auto T = firstTainted(Args, Q)) {
+        T->Appended = true;
+        T->Combined = true;
+        return T;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Trace> callTaint(const CallExpr *Call, Query &Q) {
+    const FunctionDecl *FD = calleeOf(Call);
+    StringRef Name = plainName(FD);
+    if (Name.empty() || globMatchAny(Cfg.CleanFunctions, Name))
+      return std::nullopt;
+    if (isLibraryFunction(FD)) {
+      if (Cfg.Environment && isEnvironmentFunction(Name)) {
+        Trace T;
+        T.Source.K = Origin::Kind::Environment;
+        T.Source.Name = Name.str();
+        T.Source.Loc = Call->getBeginLoc();
+        return T;
+      }
+      if (auto Remote = returnsInput(Name)) {
+        Trace T;
+        T.Source = callOrigin(Call, Name, *Remote);
+        return T;
+      }
+    }
+    if (!propagatesArguments(FD))
+      return std::nullopt;
+    llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+    return firstTainted(Args, Q);
+  }
+
+  const Config &Cfg;
+  ASTContext &Ctx;
+  unsigned Counter = 0;
+  llvm::DenseMap<const Stmt *, unsigned> Seq;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<Def, 2>> Defs;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<Validation, 2>> Vals;
+};
+
+//===----------------------------------------------------------------------===//
+// TaintAnalysis
+//===----------------------------------------------------------------------===//
+
+TaintAnalysis::TaintAnalysis(Config C) : Cfg(std::move(C)) {}
+TaintAnalysis::~TaintAnalysis() = default;
+
+TaintAnalysis::FunctionIndex &
+TaintAnalysis::indexFor(const FunctionDecl &F, ASTContext &Ctx) {
+  const FunctionDecl &Root = enclosingNonLambda(F);
+  std::unique_ptr<FunctionIndex> &Slot = Cache[&Root];
+  if (!Slot)
+    Slot = std::make_unique<FunctionIndex>(Root, Cfg, Ctx);
+  return *Slot;
+}
+
+std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
+                                         ASTContext &Ctx, const Stmt *At) {
+  return indexFor(F, Ctx).find(E, At ? *At : E);
+}
+
+const Expr *TaintAnalysis::lastAssignedValue(const VarDecl &V, const Stmt &At,
+                                             const FunctionDecl &F,
+                                             ASTContext &Ctx) {
+  return indexFor(F, Ctx).lastAssignedValue(V, At);
+}
+
+void TaintAnalysis::clear() { Cache.clear(); }
+
+} // namespace clang::tidy::exitbar::taint

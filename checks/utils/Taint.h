@@ -1,0 +1,169 @@
+// Taint.h - intra-procedural tracking of untrusted data for injection checks
+// SPDX-License-Identifier: Apache-2.0
+//
+// The analysis answers one question for a check: "does the value of this
+// expression, where it is evaluated, come from untrusted input of the same
+// function, without having been validated first?" It is deliberately local
+// and cheap: one walk over the body of a function that contains a sink,
+// cached, then on-demand queries that follow each variable back to its last
+// definition before the use, in evaluation order. There is no CFG: a loop's
+// later definitions do not flow back to its start, and both branches of an
+// `if` are assumed to run.
+
+#ifndef EXITBAR_CHECKS_UTILS_TAINT_H
+#define EXITBAR_CHECKS_UTILS_TAINT_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::exitbar::taint {
+
+/// Where untrusted data enters a function.
+struct Origin {
+  enum class Kind {
+    Parameter,   ///< a parameter the policy marks untrusted
+    CommandLine, ///< main's argv
+    Environment, ///< getenv and friends, main's envp
+    Input,       ///< read from a file, a terminal or a stream
+    Network,     ///< received from a socket or a TLS connection
+  };
+  Kind K = Kind::Input;
+  /// The parameter's name, or the function that produced the data.
+  std::string Name;
+  /// The parameter's declaration or the call that produced the data.
+  SourceLocation Loc;
+  /// The parameter, for Kind::Parameter and main's parameters.
+  const ParmVarDecl *Param = nullptr;
+  /// True for data from another party: the network or a request parameter.
+  bool Remote = false;
+};
+
+/// How untrusted data reaches an expression.
+struct Trace {
+  Origin Source;
+  /// The variables the data went through, from the queried expression back
+  /// to the origin; empty when the expression is the source itself.
+  llvm::SmallVector<const VarDecl *, 4> Chain;
+  /// True when the data was placed after other content on the way, as in
+  /// `"/srv/files/" + name` or `strcat(path, name)`.
+  bool Appended = false;
+  /// True when the data was joined with other text on the way, before or
+  /// after it: a command or path was built from it rather than passed on.
+  bool Combined = false;
+};
+
+/// What a check treats as untrusted and as validated.
+struct Config {
+  /// Which parameters of ordinary functions carry untrusted data.
+  enum class Parameters {
+    All,   ///< every string-like parameter
+    Named, ///< string-like parameters whose names have an UntrustedWords phrase
+    None,  ///< none (main's parameters and request objects still do)
+  };
+  Parameters ParameterPolicy = Parameters::All;
+  /// Identifier phrases (see utils::identifierHasPhrase) that mark a
+  /// parameter as remote input whatever the policy, e.g. "request".
+  std::vector<std::string> UntrustedWords;
+  /// Glob patterns of class names whose parameters are remote requests
+  /// (`const HttpRequest &req`, also through pointers and smart pointers);
+  /// their fields and methods are untrusted.
+  std::vector<std::string> RequestTypes;
+  /// Glob patterns (`*` wildcard, case-insensitive) of functions that
+  /// validate what they are given when used in a guard: `if (!isSafe(p))
+  /// return;`, `if (p.find("..") != npos) return;`, or `validate(p);` when
+  /// they return void.
+  std::vector<std::string> Validators;
+  /// Glob patterns of functions and methods whose result never carries taint
+  /// although their argument or object does (`basename`, `filename` for
+  /// paths).
+  std::vector<std::string> CleanFunctions;
+  /// main's argv and envp are sources.
+  bool CommandLine = true;
+  /// getenv and friends are sources.
+  bool Environment = true;
+};
+
+/// The default Config::Validators: validator-like names, string searches,
+/// prefix and equality comparisons, regular expressions and character
+/// classes.
+extern const char DefaultValidators[];
+
+/// Untrusted-data queries over function bodies, cached per function; one
+/// instance per check and translation unit.
+class TaintAnalysis {
+public:
+  explicit TaintAnalysis(Config C);
+  ~TaintAnalysis();
+  TaintAnalysis(const TaintAnalysis &) = delete;
+  TaintAnalysis &operator=(const TaintAnalysis &) = delete;
+
+  /// The untrusted data that \p E carries where it is evaluated, if any,
+  /// ignoring data that a guard before \p At (or around it) validated. \p F
+  /// is the function containing both (a lambda's enclosing function is
+  /// analysed with it); \p At defaults to \p E.
+  /// Example: `if (auto T = Taint.find(*Call->getArg(0), *Fn, Ctx)) ...`
+  std::optional<Trace> find(const Expr &E, const FunctionDecl &F,
+                            ASTContext &Ctx, const Stmt *At = nullptr);
+
+  /// The definition of \p V that reaches \p At: its initializer or the
+  /// right-hand side of the last plain assignment before it; null if none.
+  const Expr *lastAssignedValue(const VarDecl &V, const Stmt &At,
+                                const FunctionDecl &F, ASTContext &Ctx);
+
+  /// Forgets every analysed function (at the end of a translation unit).
+  void clear();
+
+  const Config &config() const { return Cfg; }
+
+private:
+  class FunctionIndex;
+  FunctionIndex &indexFor(const FunctionDecl &F, ASTContext &Ctx);
+
+  Config Cfg;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionIndex>> Cache;
+};
+
+/// True when \p Text matches \p Pattern, where `*` matches any run of
+/// characters; ASCII case is ignored.
+/// Example: globMatch("is*valid*", "isValidPath") == true
+bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text);
+
+/// True when \p Text matches any of \p Patterns (see globMatch).
+bool globMatchAny(const std::vector<std::string> &Patterns,
+                  llvm::StringRef Text);
+
+/// True for character pointers and arrays and string classes: a single
+/// text, as opposed to a container of texts.
+bool isText(QualType T);
+
+/// True for character pointers and arrays, string classes (std::string,
+/// string_view, filesystem::path, QString, ...), and standard containers of
+/// them, which can carry text from a source to a sink.
+bool isStringLike(QualType T);
+
+/// \p E without parentheses, casts and temporary-object wrappers.
+const Expr *stripWrappers(const Expr *E);
+
+/// The function whose body contains \p S (for a statement in a lambda, the
+/// lambda's call operator), or null outside any function body.
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
+
+/// The innermost function with a body that contains a lambda's body: the
+/// function whose variables the lambda can see.
+const FunctionDecl &enclosingNonLambda(const FunctionDecl &F);
+
+/// How the note at a trace's origin describes it: "parameter 'user'",
+/// "'getenv'", "the command line ('argv')".
+std::string describeOrigin(const Origin &O);
+
+} // namespace clang::tidy::exitbar::taint
+
+#endif // EXITBAR_CHECKS_UTILS_TAINT_H

@@ -1,0 +1,337 @@
+// RUN: %check_exitbar_tidy %s exitbar-command-injection %t -- -- -isystem %S/Inputs/exitbar-command-injection
+
+#include <ctype.h>
+#include <iostream>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <string>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+// --- Flagged ----------------------------------------------------------------
+
+void listUserDir(const char *user) {
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "ls /home/%s", user);
+  system(cmd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input; validate the input against an allow-list, or run a fixed program with execv/posix_spawn and pass the input as an argument [exitbar-command-injection]
+  // CHECK-MESSAGES: :[[@LINE-5]]:30: note: 'cmd' comes from parameter 'user'
+}
+
+void archive(const std::string &dir) {
+  std::string cmd = "tar czf /tmp/out.tgz " + dir;
+  system(cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+  // CHECK-MESSAGES: :[[@LINE-4]]:33: note: 'cmd' comes from parameter 'dir'
+}
+
+void page() {
+  const char *pager = getenv("PAGER");
+  std::string cmd = std::string(pager) + " README";
+  FILE *p = popen(cmd.c_str(), "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'popen' runs a shell command built from untrusted input
+  // CHECK-MESSAGES: :[[@LINE-4]]:23: note: 'cmd' comes from 'getenv'
+  pclose(p);
+}
+
+void fromTerminal() {
+  char line[128];
+  if (fgets(line, sizeof line, stdin) == NULL)
+    return;
+  system(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 'line' comes from 'fgets'
+}
+
+void fromStream() {
+  std::string host;
+  std::getline(std::cin, host);
+  system(("ping -c 1 " + host).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'host' comes from 'std::getline'
+}
+
+void fromSocket(int fd) {
+  char buf[512];
+  recv(fd, buf, sizeof buf, 0);
+  execl("/bin/sh", "sh", "-c", buf, (char *)0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'execl' passes untrusted input to a shell as its command; run a fixed program and pass the input as a separate argument [exitbar-command-injection]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'buf' comes from 'recv'
+}
+
+void shellArray(const char *file) {
+  char script[128] = "gzip ";
+  strcat(script, file);
+  char *args[] = {(char *)"sh", (char *)"-c", script, nullptr};
+  execv("/bin/sh", args);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'execv' passes untrusted input to a shell as its command
+  // CHECK-MESSAGES: :[[@LINE-6]]:29: note: 'script' comes from parameter 'file'
+}
+
+void shellVector(const std::string &branch) {
+  std::string script = "git checkout " + branch;
+  std::vector<const char *> args = {"bash", "-ec", script.c_str(), nullptr};
+  execvp("bash", const_cast<char *const *>(args.data()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'execvp' passes untrusted input to a shell as its command
+  // CHECK-MESSAGES: :[[@LINE-5]]:37: note: 'script' comes from parameter 'branch'
+}
+
+void streamBuilt(const std::string &pattern) {
+  std::ostringstream os;
+  os << "grep -r " << pattern << " .";
+  system(os.str().c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-5]]:37: note: 'os' comes from parameter 'pattern'
+}
+
+void programFromEnvironment(char *const argv[]) {
+  const char *tool = secure_getenv("TOOL");
+  execvp(tool, argv);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'execvp' runs a program named by untrusted input; run a fixed program or check the name against an allow-list [exitbar-command-injection]
+  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: 'tool' comes from 'secure_getenv'
+}
+
+void spawnProgram(const std::string &name, char *const argv[]) {
+  std::string path = "/opt/tools/" + name;
+  pid_t pid;
+  posix_spawn(&pid, path.c_str(), nullptr, nullptr, argv, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'posix_spawn' runs a program named by untrusted input
+  // CHECK-MESSAGES: :[[@LINE-5]]:38: note: 'path' comes from parameter 'name'
+}
+
+// A parameter named as request data is untrusted even when passed on as is.
+int runRequested(const char *user_input) { return system(user_input); }
+// CHECK-MESSAGES: :[[@LINE-1]]:51: warning: 'system' runs a shell command
+// CHECK-MESSAGES: :[[@LINE-2]]:30: note: the command comes from parameter 'user_input'
+
+struct HttpRequest {
+  std::string param(const char *name) const;
+  std::string body;
+};
+
+void handle(const HttpRequest &req) {
+  std::string cmd = "convert " + req.param("file") + " out.png";
+  system(cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-4]]:32: note: 'cmd' comes from parameter 'req'
+}
+
+void builtAfterParameter(const std::string &dir) {
+  std::string cmd = dir + " | wc -l";
+  popen(cmd.c_str(), "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'popen' runs a shell command built from untrusted input
+  // CHECK-MESSAGES: :[[@LINE-4]]:45: note: 'cmd' comes from parameter 'dir'
+}
+
+void checkedTooLate(const char *name) {
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "whois %s", name);
+  system(cmd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-5]]:33: note: 'cmd' comes from parameter 'name'
+  if (strpbrk(name, ";|&$`") != NULL)
+    return;
+}
+
+void guardWithoutExit(const std::string &host) {
+  if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyz.") !=
+      std::string::npos)
+    puts("suspicious host");
+  system(("ping " + host).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-6]]:42: note: the command comes from parameter 'host'
+}
+
+void validatedThenReplaced(const char *name) {
+  if (strpbrk(name, ";|&$`") != NULL)
+    return;
+  char cmd[64];
+  const char *other = getenv("OTHER");
+  snprintf(cmd, sizeof cmd, "echo %s %s", name, other);
+  system(cmd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-4]]:23: note: 'cmd' comes from 'getenv'
+}
+
+void rejectsOnePrefix(const char *uri) {
+  // Refusing "file:" URIs says nothing about the rest of the text.
+  if (!strncmp(uri, "file:", 5))
+    exit(1);
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "lpr -P %s", uri);
+  system(cmd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-8]]:35: note: 'cmd' comes from parameter 'uri'
+}
+
+void inLambda(const std::string &target) {
+  std::string cmd = "make " + target;
+  auto run = [&] { return system(cmd.c_str()); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-4]]:34: note: 'cmd' comes from parameter 'target'
+  run();
+}
+
+#define RUN_SHELL(c) system(c)
+void throughMacro(const char *arg) {
+  char cmd[64];
+  sprintf(cmd, "echo %s", arg);
+  RUN_SHELL(cmd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+}
+
+int main(int argc, char **argv) {
+  if (argc < 3)
+    return 1;
+  if (strcmp(argv[1], "--help") == 0)
+    return 0;
+  system(argv[1]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-7]]:27: note: the command comes from the command line ('argv')
+  execvp(argv[2], argv + 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'execvp' runs a program named by untrusted input
+  // CHECK-MESSAGES: :[[@LINE-10]]:27: note: the program comes from the command line ('argv')
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "echo %d arguments", argc);
+  system(cmd);
+  if (strcmp(argv[1], "status") == 0)
+    system(argv[1]);
+  return 0;
+}
+
+// --- Accepted look-alikes -----------------------------------------------------
+
+#define BUILD_COMMAND "make -j4"
+namespace app {
+int system(const char *command);
+}
+struct Shell {
+  int popen(const char *command);
+};
+
+bool is_safe_name(const std::string &name);
+std::string shell_quote(const std::string &arg);
+bool isValidHost(const char *host);
+void validate_branch(const std::string &branch);
+
+void constants(Shell &shell, const char *user) {
+  system("ls -l");
+  system(BUILD_COMMAND);
+  const char *cmd = "make";
+  system(cmd);
+  std::string fixed = std::string("git ") + "status";
+  system(fixed.c_str());
+  app::system(user);
+  shell.popen(user);
+  system(user); // NOLINT(exitbar-command-injection)
+  mock_system_run(user);
+}
+
+void numbersOnly(int pid, long size) {
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "kill -9 %d", pid);
+  system(cmd);
+  std::string trim = "truncate -s " + std::to_string(static_cast<int>(size));
+  system(trim.c_str());
+}
+
+// A wrapper that runs the command it is given: its callers build commands.
+int runCommand(const char *command) { return system(command); }
+FILE *openPipe(const std::string &command) { return popen(command.c_str(), "r"); }
+int spawn(const char *path, char *const argv[]) { return execv(path, argv); }
+void runFirst(char **commands) {
+  char *first = *commands;
+  popen(first, "r");
+}
+void runArgs(const std::vector<std::string> &args, char *const argv[]) {
+  std::string program = args[0];
+  execvp(program.c_str(), argv);
+}
+
+void earlyReturn(const std::string &name) {
+  if (!is_safe_name(name))
+    return;
+  system(("ls " + name).c_str());
+}
+
+void validatedAfterBuilding(const char *name) {
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "finger %s", name);
+  if (strspn(name, "abcdefghijklmnopqrstuvwxyz") != strlen(name))
+    return;
+  system(cmd);
+}
+
+void enclosingGuard(const char *host) {
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "ping -c 1 %s", host);
+  if (isValidHost(host)) {
+    system(cmd);
+  }
+}
+
+int storedVerdict(const char *name) {
+  bool ok = is_safe_name(name);
+  if (!ok)
+    return -1;
+  std::string cmd = std::string("id ") + name;
+  return system(cmd.c_str());
+}
+
+void quoted(const std::string &dir) {
+  std::string cmd = "ls " + shell_quote(dir);
+  system(cmd.c_str());
+}
+
+void characterLoop(const std::string &name) {
+  for (char c : name)
+    if (!isalnum(c))
+      return;
+  system(("ping " + name).c_str());
+}
+
+void whitelistFind(const std::string &host) {
+  if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyz.") !=
+      std::string::npos)
+    throw 1;
+  system(("ping " + host).c_str());
+}
+
+void throwingValidator(const std::string &branch) {
+  validate_branch(branch);
+  system(("git checkout " + branch).c_str());
+}
+
+void ternaryDefault(const char *host) {
+  const char *safe = isValidHost(host) ? host : "localhost";
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "ping %s", safe);
+  system(cmd);
+}
+
+void reassigned(void) {
+  const char *cmd = getenv("CMD");
+  cmd = "uptime";
+  system(cmd);
+}
+
+void allowList(const std::string &mode, const char *level) {
+  if (mode == "fast")
+    system(("run --" + mode).c_str());
+  if (strcmp(level, "high") != 0 && strcmp(level, "low") != 0)
+    return;
+  system((std::string("nice --level ") + level).c_str());
+}
+
+void fixedProgramArguments(const char *host, const std::string &file) {
+  // No shell parses these: the program is fixed, the input is one argument.
+  execl("/usr/bin/ping", "ping", "-c", "1", host, (char *)0);
+  execlp("gzip", "gzip", "-c", file.c_str(), (char *)0);
+  char *args[] = {(char *)"tar", (char *)"xf", (char *)file.c_str(), nullptr};
+  execvp("tar", args);
+  pid_t pid;
+  posix_spawnp(&pid, "convert", nullptr, nullptr, args, nullptr);
+}
