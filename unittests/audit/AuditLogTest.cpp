@@ -5,6 +5,7 @@
 #include "exitbar/Files.h"
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -14,7 +15,14 @@ namespace {
 class AuditLogTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    Path = (fs::temp_directory_path() / "exitbar-audit-test.jsonl").string();
+    // ctest runs test cases in parallel processes: one file per case.
+    Path = (fs::temp_directory_path() /
+            ("exitbar-audit-" +
+             std::string(::testing::UnitTest::GetInstance()
+                             ->current_test_info()
+                             ->name()) +
+             "-" + std::to_string(::getpid()) + ".jsonl"))
+               .string();
     fs::remove(Path);
     for (Status S : {Status::Go, Status::NoGo, Status::Conditional}) {
       Verdict V;

@@ -7,6 +7,7 @@
 #include "exitbar/Findings.h"
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -82,7 +83,12 @@ TEST(FindingsFromTidyOutputTest, UnknownChecksAreKeptAsLow) {
 class CollectFindingsTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    Dir = fs::temp_directory_path() / "exitbar-collect-findings-test";
+    // ctest runs test cases in parallel processes: one folder per case.
+    Dir = fs::temp_directory_path() /
+          ("exitbar-collect-findings-" +
+           std::string(
+               ::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+           "-" + std::to_string(::getpid()));
     fs::remove_all(Dir);
     fs::create_directories(Dir / "src");
   }

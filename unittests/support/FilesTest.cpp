@@ -5,6 +5,7 @@
 #include "exitbar/Files.h"
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -17,7 +18,8 @@ protected:
     Dir = fs::temp_directory_path() /
           ("exitbar-files-" +
            std::string(
-               ::testing::UnitTest::GetInstance()->current_test_info()->name()));
+               ::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+           "-" + std::to_string(::getpid()));
     fs::remove_all(Dir);
   }
   void TearDown() override { fs::remove_all(Dir); }
