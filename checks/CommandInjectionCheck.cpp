@@ -1,7 +1,8 @@
-// CommandInjectionCheck.cpp - flags commands and programs built from untrusted input
+// CommandInjectionCheck.cpp - flags shell commands built from untrusted input
 // SPDX-License-Identifier: Apache-2.0
 
 #include "CommandInjectionCheck.h"
+#include "utils/IdentifierWords.h"
 #include "utils/OptionUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -21,9 +22,9 @@ constexpr llvm::StringLiteral DefaultRequestTypes =
 
 /// How a function of the exec family takes its program and arguments.
 struct ExecSpec {
-  unsigned Program;  ///< index of the path or file argument
-  unsigned Argv;     ///< index of the argv array, or of argv[0] for a list
-  bool List;         ///< execl-style variadic argument list
+  unsigned Program; ///< index of the path or file argument
+  unsigned Argv;    ///< index of the argv array, or of argv[0] for a list
+  bool List;        ///< execl-style variadic argument list
 };
 
 std::optional<ExecSpec> execSpec(StringRef Name) {
@@ -71,13 +72,24 @@ bool isNullElement(const Expr *E) {
   return false;
 }
 
+/// True for parameters whose name says they hold a whole command or
+/// program (`cmd`, `command`, `shellCmd`, `script`, `program`).
+bool namesACommand(const ParmVarDecl &P) {
+  static const std::vector<std::string> Phrases = {
+      "cmd",    "command", "cmdline", "command line",
+      "script", "shell",   "program", "prog"};
+  return !utils::firstPhraseIn(P.getName(), Phrases).empty();
+}
+
 /// True when the data reaches the sink from a parameter without being joined
 /// with any other text (`system(cmd)`, `execv(argv[0], argv)`, `char *c =
-/// *cmdPtr; popen(c, "r")`): the function runs what its caller gives it, and
-/// the callers are where commands get built.
+/// *cmdPtr; popen(c, "r")`), or from a parameter that is a command by name
+/// (`popen(("cat f | " + cmd).c_str(), "r")`): the function runs what its
+/// caller gives it, and the callers are where commands get built.
 bool isForwardedParameter(const taint::Trace &T) {
-  return T.Source.K == taint::Origin::Kind::Parameter && !T.Source.Remote &&
-         !T.Combined;
+  if (T.Source.K != taint::Origin::Kind::Parameter || T.Source.Remote)
+    return false;
+  return !T.Combined || (T.Source.Param && namesACommand(*T.Source.Param));
 }
 
 } // namespace
@@ -93,6 +105,7 @@ CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
       Validators(Options.get("Validators", taint::DefaultValidators)),
       FlagForwardedParameters(
           utils::readBool(Options, "FlagForwardedParameters", false)),
+      TrustProjectChecks(utils::readBool(Options, "TrustProjectChecks", true)),
       Taint([&] {
         taint::Config C;
         C.ParameterPolicy =
@@ -103,6 +116,7 @@ CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
         C.UntrustedWords = utils::parseList(UntrustedParameters);
         C.RequestTypes = utils::parseList(RequestTypes);
         C.Validators = utils::parseList(Validators);
+        C.ProjectFunctionsValidate = TrustProjectChecks;
         return C;
       }()) {}
 
@@ -113,19 +127,20 @@ void CommandInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Validators", Validators);
   utils::storeBool(Options, Opts, "FlagForwardedParameters",
                    FlagForwardedParameters);
+  utils::storeBool(Options, Opts, "TrustProjectChecks", TrustProjectChecks);
 }
 
 void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
   // Only the C library's functions: a project's own `Shell::system` is not it.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(
-                          hasAnyName("::system", "::popen", "::_popen",
-                                     "::execl", "::execlp", "::execle",
-                                     "::execv", "::execvp", "::execvpe",
-                                     "::execve", "::execveat", "::posix_spawn",
-                                     "::posix_spawnp"))
-                          .bind("sink")),
-               unless(isExpansionInSystemHeader()))
+      callExpr(
+          callee(functionDecl(hasAnyName("::system", "::popen", "::_popen",
+                                         "::execl", "::execlp", "::execle",
+                                         "::execv", "::execvp", "::execvpe",
+                                         "::execve", "::execveat",
+                                         "::posix_spawn", "::posix_spawnp"))
+                     .bind("sink")),
+          unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
 }
@@ -250,8 +265,7 @@ const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
 
 void CommandInjectionCheck::report(const CallExpr &Call, const Expr &Arg,
                                    const taint::Trace &T, StringRef Message,
-                                   StringRef Subject,
-                                   const SourceManager &SM) {
+                                   StringRef Subject, const SourceManager &SM) {
   const auto *Callee = cast<FunctionDecl>(Call.getCalleeDecl());
   diag(SM.getExpansionLoc(Call.getBeginLoc()), Message)
       << Callee->getName() << Arg.getSourceRange();

@@ -1,4 +1,4 @@
-// CommandInjectionCheck.h - flags commands and programs built from untrusted input
+// CommandInjectionCheck.h - flags shell commands built from untrusted input
 // SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_CHECKS_COMMANDINJECTIONCHECK_H
@@ -36,6 +36,7 @@ private:
   std::string RequestTypes;
   std::string Validators;
   const bool FlagForwardedParameters;
+  const bool TrustProjectChecks;
   taint::TaintAnalysis Taint;
 };
 

@@ -1,14 +1,18 @@
 // ExitBarTidyModule.cpp - registers every exitbar-* check with clang-tidy
 // SPDX-License-Identifier: Apache-2.0
 
+#include "BindAllInterfacesCheck.h"
 #include "CommandInjectionCheck.h"
 #include "DefaultCredentialsCheck.h"
 #include "HardcodedSecretCheck.h"
 #include "InsecureRandomCheck.h"
+#include "InsecureTransportCheck.h"
 #include "PathTraversalCheck.h"
 #include "SecretInLogCheck.h"
 #include "StubImplementationCheck.h"
+#include "TlsVerificationDisabledCheck.h"
 #include "UnsafeFunctionCheck.h"
+#include "WeakCryptoCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -18,6 +22,8 @@ namespace clang::tidy::exitbar {
 class ExitBarModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<BindAllInterfacesCheck>(
+        "exitbar-bind-all-interfaces");
     CheckFactories.registerCheck<CommandInjectionCheck>(
         "exitbar-command-injection");
     CheckFactories.registerCheck<DefaultCredentialsCheck>(
@@ -26,14 +32,20 @@ public:
         "exitbar-hardcoded-secret");
     CheckFactories.registerCheck<InsecureRandomCheck>(
         "exitbar-insecure-random");
+    CheckFactories.registerCheck<InsecureTransportCheck>(
+        "exitbar-insecure-transport");
     CheckFactories.registerCheck<PathTraversalCheck>(
         "exitbar-path-traversal");
     CheckFactories.registerCheck<SecretInLogCheck>(
         "exitbar-secret-in-log");
     CheckFactories.registerCheck<StubImplementationCheck>(
         "exitbar-stub-implementation");
+    CheckFactories.registerCheck<TlsVerificationDisabledCheck>(
+        "exitbar-tls-verification-disabled");
     CheckFactories.registerCheck<UnsafeFunctionCheck>(
         "exitbar-unsafe-function");
+    CheckFactories.registerCheck<WeakCryptoCheck>(
+        "exitbar-weak-crypto");
   }
 };
 

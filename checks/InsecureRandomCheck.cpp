@@ -16,7 +16,7 @@ namespace clang::tidy::exitbar {
 namespace {
 
 constexpr llvm::StringLiteral DefaultSecretNames =
-    "password;passwd;passphrase;pwd;secret;token;nonce;salt;otp;session id;"
+    "password;passwd;passphrase;pwd;secret;token;nonce;cnonce;salt;otp;session id;"
     "session key;uuid;guid;csrf;xsrf;cookie;credential;api key;auth code";
 constexpr llvm::StringLiteral DefaultByteSecretNames = "key;iv";
 constexpr llvm::StringLiteral DefaultEngines =
@@ -32,15 +32,17 @@ constexpr llvm::StringLiteral DefaultEngines =
 /// lifetime), not the secret: `tokenLength = rand() % 8` is harmless.
 bool isQuantityName(StringRef Name) {
   static const llvm::StringSet<> Last = {
-      "len",      "length",  "size",     "count",      "num",      "index",
-      "idx",      "pos",     "position", "offset",     "type",     "kind",
-      "bits",     "width",   "delay",    "timeout",    "interval", "ttl",
-      "expiry",   "expires", "lifetime", "age",        "time",     "timestamp",
-      "seconds",  "ms",      "attempts", "retries",    "max",      "min",
-      "limit",    "rate",    "ratio",    "percent",    "chance",   "probability",
-      "duration", "period",  "counter",  "generation", "version"};
-  static const llvm::StringSet<> First = {"n", "num", "number", "max", "min",
-                                          "count"};
+      "len",         "length",   "size",    "count",     "num",
+      "index",       "idx",      "pos",     "position",  "offset",
+      "type",        "kind",     "bits",    "width",     "delay",
+      "timeout",     "interval", "ttl",     "expiry",    "expires",
+      "lifetime",    "age",      "time",    "timestamp", "seconds",
+      "ms",          "attempts", "retries", "max",       "min",
+      "limit",       "rate",     "ratio",   "percent",   "chance",
+      "probability", "duration", "period",  "counter",   "generation",
+      "version",     "number"};
+  static const llvm::StringSet<> First = {"n",   "num", "number",
+                                          "max", "min", "count"};
   std::vector<std::string> Words = utils::splitIdentifier(Name);
   if (Words.empty())
     return false;
@@ -101,26 +103,26 @@ bool fillsFirstArgument(const FunctionDecl &F) {
 /// Members that return (part of) their object's value.
 bool isValueAccessor(StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "str",   "c_str", "data", "substr", "toString", "to_string",
-      "toStdString", "toHex", "hex", "string", "value", "get", "front",
-      "back",  "at"};
+      "str",       "c_str",       "data",  "substr", "toString",
+      "to_string", "toStdString", "toHex", "hex",    "string",
+      "value",     "get",         "front", "back",   "at"};
   return Names.contains(Name);
 }
 
 /// Members that store their argument into their object.
 bool isStoringMember(StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "push_back", "emplace_back", "append", "insert", "push", "assign",
-      "emplace",   "push_front",   "emplace_front", "add", "put", "write",
-      "fill",      "replace"};
+      "push_back", "emplace_back", "append",     "insert",        "push",
+      "assign",    "emplace",      "push_front", "emplace_front", "add",
+      "put",       "write",        "fill",       "replace"};
   return Names.contains(Name);
 }
 
 /// Members and functions that name the storage behind an object.
 bool isStorageAccessor(StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "begin", "end", "data", "rbegin", "back_inserter", "inserter",
-      "front_inserter"};
+      "begin",         "end",      "data",          "rbegin",
+      "back_inserter", "inserter", "front_inserter"};
   return Names.contains(Name);
 }
 
@@ -201,8 +203,7 @@ AST_MATCHER_P(Expr, refersToCanonical, const Decl *, Canonical) {
 /// named as a secret (or nothing does).
 class InsecureRandomCheck::Flow {
 public:
-  Flow(InsecureRandomCheck &Check, ASTContext &Ctx)
-      : Check(Check), Ctx(Ctx) {}
+  Flow(InsecureRandomCheck &Check, ASTContext &Ctx) : Check(Check), Ctx(Ctx) {}
 
   std::optional<Sink> fromValue(const Expr *Value);
 
@@ -218,14 +219,20 @@ private:
   bool isSecretNameUntyped(StringRef Name) const {
     return Check.isSecretName(Name, QualType());
   }
+  /// \p Arg, a random value, is an argument of \p Call.
   std::optional<Sink> fromCall(const CallExpr *Call, const Expr *Arg);
+  /// A random value is returned by \p Return.
   std::optional<Sink> fromReturn(const ReturnStmt *Return);
+  /// \p F returns a random value: where do its callers put it?
   std::optional<Sink> fromCallers(const FunctionDecl *F);
+  /// The local \p Var holds a random value: where do its uses put it?
   std::optional<Sink> fromVar(const VarDecl *Var);
+  /// A random value is stored into \p Target (assigned, appended, copied).
   std::optional<Sink> intoTarget(const Expr *Target);
+  /// \p F produces a random value of type \p T (returns it or stores it
+  /// through an output parameter or into its object).
   std::optional<Sink> intoFunctionOutput(const FunctionDecl *F, QualType T,
                                          SourceLocation Loc);
-  const Stmt *parentStmt(const Stmt *S) const;
   /// The function or lambda whose body holds \p S.
   DynTypedNode enclosingFunction(const Stmt *S) const;
 
@@ -236,7 +243,8 @@ private:
   unsigned Budget = 400;
 };
 
-std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::fromValue(const Expr *Value) {
+std::optional<InsecureRandomCheck::Sink>
+InsecureRandomCheck::Flow::fromValue(const Expr *Value) {
   const Expr *Cur = Value;
   while (Budget > 0) {
     --Budget;
@@ -312,7 +320,8 @@ std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::fromValue(co
       if (Kind == OO_Subscript) {
         if (!IsObject && !P->getType()->isArithmeticType())
           return std::nullopt;
-      } else if (Kind == OO_Call || (Kind == OO_Star && Op->getNumArgs() == 1)) {
+      } else if (Kind == OO_Call ||
+                 (Kind == OO_Star && Op->getNumArgs() == 1)) {
         // Calling a tainted function object (a lambda returning a random
         // value) or dereferencing a tainted iterator.
         if (!IsObject)
@@ -349,8 +358,8 @@ std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::fromValue(co
   return std::nullopt;
 }
 
-std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::fromCall(const CallExpr *Call,
-                                                     const Expr *Arg) {
+std::optional<InsecureRandomCheck::Sink>
+InsecureRandomCheck::Flow::fromCall(const CallExpr *Call, const Expr *Arg) {
   unsigned Index = 0;
   while (Index < Call->getNumArgs() && Call->getArg(Index) != Arg)
     ++Index;
@@ -383,9 +392,11 @@ std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::fromCall(con
       return Sink{F->getName().str(), Loc};
   }
   // The C and C++ libraries' value functions (std::to_string, abs, htonl)
-  // return what they are given in another form.
+  // return what they are given in another form; a project's own functions
+  // may do anything with it.
   bool Library = F->isInStdNamespace() ||
-                 (F->isExternC() && F->getDeclContext()->isTranslationUnit());
+                 (F->isExternC() && Ctx.getSourceManager().isInSystemHeader(
+                                        F->getCanonicalDecl()->getLocation()));
   QualType Result = F->getReturnType();
   if (Library && !isa<CXXMemberCallExpr>(Call) && !Result->isVoidType() &&
       !Result->isBooleanType())
@@ -447,10 +458,10 @@ InsecureRandomCheck::Flow::fromCallers(const FunctionDecl *F) {
     return std::nullopt;
   Budget -= 20; // a whole-TU search is dear
   std::optional<Sink> Found;
-  auto Refs = match(expr(refersToCanonical(Canonical),
-                         unless(isExpansionInSystemHeader()))
-                        .bind("ref"),
-                    Ctx);
+  auto Refs = match(
+      expr(refersToCanonical(Canonical), unless(isExpansionInSystemHeader()))
+          .bind("ref"),
+      Ctx);
   for (const auto &Ref : Refs) {
     Found = fromValue(Ref.getNodeAs<Expr>("ref"));
     if (Found)
@@ -460,7 +471,8 @@ InsecureRandomCheck::Flow::fromCallers(const FunctionDecl *F) {
   return Found;
 }
 
-std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::fromVar(const VarDecl *Var) {
+std::optional<InsecureRandomCheck::Sink>
+InsecureRandomCheck::Flow::fromVar(const VarDecl *Var) {
   if (!Seen.insert(Var).second)
     return std::nullopt;
   const auto *Fn = dyn_cast<FunctionDecl>(Var->getDeclContext());
@@ -478,7 +490,7 @@ std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::fromVar(cons
 
 std::optional<InsecureRandomCheck::Sink>
 InsecureRandomCheck::Flow::intoFunctionOutput(const FunctionDecl *F, QualType T,
-                               SourceLocation Loc) {
+                                              SourceLocation Loc) {
   if (!F)
     return std::nullopt;
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
@@ -499,7 +511,8 @@ InsecureRandomCheck::Flow::intoFunctionOutput(const FunctionDecl *F, QualType T,
   return Sink{Class.str() + "::" + F->getNameAsString(), Loc};
 }
 
-std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::intoTarget(const Expr *Target) {
+std::optional<InsecureRandomCheck::Sink>
+InsecureRandomCheck::Flow::intoTarget(const Expr *Target) {
   SourceLocation Loc = Target->getBeginLoc();
   const Expr *E = Target;
   for (int Depth = 0; Depth < 32; ++Depth) {
@@ -526,8 +539,8 @@ std::optional<InsecureRandomCheck::Sink> InsecureRandomCheck::Flow::intoTarget(c
       if (isa<CXXThisExpr>(Base)) {
         // A member function that stores into its object, such as
         // `void Session::newToken() { value = rand(); }`.
-        return intoFunctionOutput(
-            enclosingFunction(Target).get<FunctionDecl>(), D->getType(), Loc);
+        return intoFunctionOutput(enclosingFunction(Target).get<FunctionDecl>(),
+                                  D->getType(), Loc);
       }
       E = Base;
     } else if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(E)) {
@@ -591,8 +604,8 @@ InsecureRandomCheck::InsecureRandomCheck(StringRef Name,
       ReportAllUses(utils::readBool(Options, "ReportAllUses", true)),
       ReportPredictableSeeds(
           utils::readBool(Options, "ReportPredictableSeeds", true)),
-      SecretNames(utils::parseList(
-          Options.get("SecretNames", DefaultSecretNames))),
+      SecretNames(
+          utils::parseList(Options.get("SecretNames", DefaultSecretNames))),
       ByteSecretNames(utils::parseList(
           Options.get("ByteSecretNames", DefaultByteSecretNames))),
       Engines(utils::parseList(Options.get("Engines", DefaultEngines))) {}
@@ -626,22 +639,21 @@ void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
   // Only the C library's generators: a project's own `random(lo, hi)` is
   // not one of them.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::rand", "::random", "::rand_r",
-                                              "::drand48", "::erand48",
-                                              "::lrand48", "::nrand48",
-                                              "::mrand48", "::jrand48"),
-                                   isExternC())
-                          .bind("cfn")),
-               Ours)
+      callExpr(
+          callee(functionDecl(hasAnyName("::rand", "::random", "::rand_r",
+                                         "::drand48", "::erand48", "::lrand48",
+                                         "::nrand48", "::mrand48", "::jrand48"),
+                              isExternC())
+                     .bind("cfn")),
+          Ours)
           .bind("cgen"),
       this);
   if (!EngineNames.empty()) {
     // `gen()`, and `dist(gen)` for any distribution.
-    Finder->addMatcher(
-        cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                            hasAnyArgument(Engine), Ours)
-            .bind("egen"),
-        this);
+    Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                                           hasAnyArgument(Engine), Ours)
+                           .bind("egen"),
+                       this);
     Finder->addMatcher(
         callExpr(callee(functionDecl(hasName("::std::generate_canonical"))),
                  hasAnyArgument(Engine), Ours)
@@ -651,40 +663,42 @@ void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
 
   if (!ReportPredictableSeeds)
     return;
-  auto Clock = callExpr(
-      callee(functionDecl(
-                 anyOf(hasAnyName("::time", "::clock", "::getpid", "::getppid",
-                                  "::gettid", "::GetTickCount",
-                                  "::GetTickCount64", "::GetCurrentProcessId",
-                                  "::timeGetTime", "::std::time",
-                                  "::std::clock"),
-                       cxxMethodDecl(hasName("now"),
-                                     ofClass(hasAnyName(
-                                         "::std::chrono::system_clock",
-                                         "::std::chrono::steady_clock",
-                                         "::std::chrono::high_resolution_clock")))))
-                 .bind("clockfn")))
-                   .bind("clock");
+  auto Clock =
+      callExpr(
+          callee(functionDecl(
+                     anyOf(hasAnyName("::time", "::clock", "::getpid",
+                                      "::getppid", "::gettid", "::GetTickCount",
+                                      "::GetTickCount64",
+                                      "::GetCurrentProcessId", "::timeGetTime",
+                                      "::std::time", "::std::clock"),
+                           cxxMethodDecl(
+                               hasName("now"),
+                               ofClass(hasAnyName(
+                                   "::std::chrono::system_clock",
+                                   "::std::chrono::steady_clock",
+                                   "::std::chrono::high_resolution_clock")))))
+                     .bind("clockfn")))
+          .bind("clock");
   auto Predictable = expr(anyOf(Clock, hasDescendant(Clock)));
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::srand", "::srandom",
-                                              "::srand48"),
-                                   isExternC())
-                          .bind("seeded")),
-               hasArgument(0, Predictable), Ours)
+      callExpr(
+          callee(functionDecl(hasAnyName("::srand", "::srandom", "::srand48"),
+                              isExternC())
+                     .bind("seeded")),
+          hasArgument(0, Predictable), Ours)
           .bind("seed"),
       this);
   if (EngineNames.empty())
     return;
-  Finder->addMatcher(cxxConstructExpr(hasType(EngineType),
-                                      hasArgument(0, Predictable), Ours)
-                         .bind("seed"),
-                     this);
   Finder->addMatcher(
-      cxxMemberCallExpr(on(Engine), callee(cxxMethodDecl(hasName("seed"))),
-                        hasArgument(0, Predictable), Ours)
+      cxxConstructExpr(hasType(EngineType), hasArgument(0, Predictable), Ours)
           .bind("seed"),
       this);
+  Finder->addMatcher(cxxMemberCallExpr(on(Engine),
+                                       callee(cxxMethodDecl(hasName("seed"))),
+                                       hasArgument(0, Predictable), Ours)
+                         .bind("seed"),
+                     this);
 }
 
 void InsecureRandomCheck::check(const MatchFinder::MatchResult &Result) {
@@ -706,8 +720,7 @@ void InsecureRandomCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("cgen")) {
-    checkGenerator(Call,
-                   Result.Nodes.getNodeAs<FunctionDecl>("cfn")->getName(),
+    checkGenerator(Call, Result.Nodes.getNodeAs<FunctionDecl>("cfn")->getName(),
                    /*CLibrary=*/true, Result);
     return;
   }

@@ -1,4 +1,4 @@
-// PathTraversalCheck.cpp - flags file operations on paths built from untrusted input
+// PathTraversalCheck.cpp - flags file access through untrusted paths
 // SPDX-License-Identifier: Apache-2.0
 
 #include "PathTraversalCheck.h"
@@ -49,8 +49,7 @@ std::optional<PathSink> filesystemSink(StringRef Name) {
       .Cases("remove", "remove_all", PathSink{"removes", {0}})
       .Case("rename", PathSink{"renames", {0, 1}})
       .Cases("copy", "copy_file", PathSink{"copies", {0, 1}})
-      .Cases("create_directory", "create_directories",
-             PathSink{"creates", {0}})
+      .Cases("create_directory", "create_directories", PathSink{"creates", {0}})
       .Default(std::nullopt);
 }
 
@@ -67,7 +66,8 @@ bool isFilesystemNamespace(const DeclContext *DC) {
     Parent = dyn_cast<NamespaceDecl>(Parent->getParent());
   while (Parent && Parent->isInline())
     Parent = dyn_cast<NamespaceDecl>(Parent->getParent());
-  return Parent && (Parent->getName() == "std" || Parent->getName() == "boost") &&
+  return Parent &&
+         (Parent->getName() == "std" || Parent->getName() == "boost") &&
          Parent->getParent()->getRedeclContext()->isTranslationUnit();
 }
 
@@ -90,6 +90,7 @@ PathTraversalCheck::PathTraversalCheck(StringRef Name,
       Validators(Options.get("Validators", taint::DefaultValidators)),
       FlagLocalWholePaths(
           utils::readBool(Options, "FlagLocalWholePaths", false)),
+      TrustProjectChecks(utils::readBool(Options, "TrustProjectChecks", true)),
       Taint([&] {
         taint::Config C;
         // Ordinary parameters are how programs pass their own paths around;
@@ -98,11 +99,11 @@ PathTraversalCheck::PathTraversalCheck(StringRef Name,
         C.UntrustedWords = utils::parseList(UntrustedParameters);
         C.RequestTypes = utils::parseList(RequestTypes);
         C.Validators = utils::parseList(Validators);
+        C.ProjectFunctionsValidate = TrustProjectChecks;
         // The last component alone cannot leave the directory it is put in.
-        C.CleanFunctions = {"basename",  "__xpg_basename",
-                            "g_path_get_basename", "filename",
-                            "stem",      "extension",
-                            "PathFindFileName*"};
+        C.CleanFunctions = {
+            "basename", "__xpg_basename", "g_path_get_basename", "filename",
+            "stem",     "extension",      "PathFindFileName*"};
         return C;
       }()) {}
 
@@ -111,6 +112,7 @@ void PathTraversalCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RequestTypes", RequestTypes);
   Options.store(Opts, "Validators", Validators);
   utils::storeBool(Options, Opts, "FlagLocalWholePaths", FlagLocalWholePaths);
+  utils::storeBool(Options, Opts, "TrustProjectChecks", TrustProjectChecks);
 }
 
 void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
@@ -118,24 +120,22 @@ void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
   // construction of the translation unit; check() then keeps the C
   // library's, std::filesystem's and the standard streams' own.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(
-                          hasAnyName("fopen", "fopen64", "freopen",
-                                     "freopen64", "open", "open64", "openat",
-                                     "openat64", "creat", "creat64", "unlink",
-                                     "unlinkat", "remove", "rename",
-                                     "renameat", "renameat2", "mkdir",
-                                     "mkdirat", "rmdir", "truncate",
-                                     "truncate64", "opendir", "remove_all",
-                                     "copy", "copy_file", "create_directory",
-                                     "create_directories"))
-                          .bind("callee")),
-               unless(isExpansionInSystemHeader()))
+      callExpr(
+          callee(functionDecl(
+                     hasAnyName("fopen", "fopen64", "freopen", "freopen64",
+                                "open", "open64", "openat", "openat64", "creat",
+                                "creat64", "unlink", "unlinkat", "remove",
+                                "rename", "renameat", "renameat2", "mkdir",
+                                "mkdirat", "rmdir", "truncate", "truncate64",
+                                "opendir", "remove_all", "copy", "copy_file",
+                                "create_directory", "create_directories"))
+                     .bind("callee")),
+          unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
-  auto FileStream =
-      cxxRecordDecl(hasAnyName("basic_ifstream", "basic_ofstream",
-                               "basic_fstream", "basic_filebuf"))
-          .bind("stream");
+  auto FileStream = cxxRecordDecl(hasAnyName("basic_ifstream", "basic_ofstream",
+                                             "basic_fstream", "basic_filebuf"))
+                        .bind("stream");
   Finder->addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(FileStream))),
                        unless(argumentCountIs(0)),

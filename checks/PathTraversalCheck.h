@@ -1,4 +1,4 @@
-// PathTraversalCheck.h - flags file operations on paths built from untrusted input
+// PathTraversalCheck.h - flags file access through untrusted paths
 // SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_CHECKS_PATHTRAVERSALCHECK_H
@@ -27,6 +27,7 @@ private:
   std::string RequestTypes;
   std::string Validators;
   const bool FlagLocalWholePaths;
+  const bool TrustProjectChecks;
   taint::TaintAnalysis Taint;
 };
 

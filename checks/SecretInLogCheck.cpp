@@ -30,7 +30,7 @@ constexpr llvm::StringLiteral DefaultLogFunctions =
 constexpr llvm::StringLiteral DefaultLogWords =
     "log;logf;logv;logger;print;printf;println;printk;trace;tracef;debug;"
     "debugf;dbg;dlog;elog;vlog;plog;syslog;logd;logi;logw;loge;alogd;alogi;"
-    "alogw;aloge;alogv;logmsg";
+    "alogw;aloge;alogv;logmsg;infof;warnf;errorf;failf";
 
 /// Functions that print to a stream given as an argument: its index.
 std::optional<unsigned> streamArgument(StringRef Name) {
@@ -602,9 +602,14 @@ void SecretInLogCheck::check(const MatchFinder::MatchResult &Result) {
     const Expr *Stripped = utils::stripWrappers(Root);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Stripped))
       Sink = Ref->getDecl()->getQualifiedNameAsString();
-    else if (const auto *Call = dyn_cast<CallExpr>(Stripped))
+    else if (const auto *Call = dyn_cast<CallExpr>(Stripped)) {
       if (const FunctionDecl *Fn = Call->getDirectCallee())
         Sink = Fn->getQualifiedNameAsString();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Stripped)) {
+      // LOG << ... where LOG is `Logger()`: name the logger class.
+      Sink =
+          Construct->getConstructor()->getParent()->getQualifiedNameAsString();
+    }
     // The whole chain, for the messages around the value.
     const Expr *Chain = Shift;
     for (DynTypedNodeList Parents = Ctx.getParents(*Chain); !Parents.empty();

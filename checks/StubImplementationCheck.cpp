@@ -193,16 +193,16 @@ void lexRange(const SourceManager &SM, const LangOptions &LO, FileID FID,
   StringRef Buf = SM.getBufferData(FID);
   if (Begin >= Buf.size())
     return;
-  Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(),
-            Buf.begin() + Begin, Buf.end());
+  Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin() + Begin,
+            Buf.end());
   Lex.SetCommentRetentionState(true);
   Token Tok;
   while (true) {
     bool AtEnd = Lex.LexFromRawLexer(Tok);
     if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) >= End)
       return;
-    Visit(Tok, StringRef(SM.getCharacterData(Tok.getLocation()),
-                         Tok.getLength()));
+    Visit(Tok,
+          StringRef(SM.getCharacterData(Tok.getLocation()), Tok.getLength()));
     if (AtEnd)
       return;
   }
@@ -291,8 +291,7 @@ private:
       bool Value;
       if (!Cond->getCond()->isValueDependent() &&
           Cond->getCond()->EvaluateAsBooleanCondition(Value, Ctx))
-        return classifyExpr(Value ? Cond->getTrueExpr()
-                                  : Cond->getFalseExpr());
+        return classifyExpr(Value ? Cond->getTrueExpr() : Cond->getFalseExpr());
     }
     if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
       if (Op->getOpcode() == BO_Comma) {
@@ -329,12 +328,11 @@ private:
   /// `LOG_WARN`, `qWarning`, `logger`, `spdlog::info`).
   static bool hasLoggingWord(StringRef Name) {
     static const llvm::StringSet<> Words = {
-        "log",   "logger", "logging", "print", "printf",  "fprintf",
-        "puts",  "warn",   "warning", "trace", "debug",   "info",
-        "notice", "verbose", "cout",  "cerr",  "clog",    "perror"};
-    return llvm::any_of(utils::splitIdentifier(Name), [](const std::string &W) {
-      return Words.contains(W);
-    });
+        "log",    "logger",  "logging", "print", "printf", "fprintf",
+        "puts",   "warn",    "warning", "trace", "debug",  "info",
+        "notice", "verbose", "cout",    "cerr",  "clog",   "perror"};
+    return llvm::any_of(utils::splitIdentifier(Name),
+                        [](const std::string &W) { return Words.contains(W); });
   }
 
   /// `fprintf(stderr, ...)`, `logger->warn(...)`, `std::cerr << ...`.
@@ -395,8 +393,8 @@ private:
           Literal->getLength() > MaxMessageLength)
         return false;
       // __FILE__ may well be "stub.cpp".
-      StringRef Macro = Lexer::getImmediateMacroName(
-          Literal->getBeginLoc(), SM, Ctx.getLangOpts());
+      StringRef Macro = Lexer::getImmediateMacroName(Literal->getBeginLoc(), SM,
+                                                     Ctx.getLangOpts());
       if (Literal->getBeginLoc().isMacroID() && Macro.startswith("__") &&
           Macro.endswith("__"))
         return false;
@@ -505,9 +503,12 @@ StubImplementationCheck::findCommentMarker(StringRef Text) const {
       if (Word == Tag ||
           (Word.equals_insensitive(Tag) &&
            (After == ':' || After == '(' || Before == '\\' || Before == '@')))
-        return Marker{Word.str(), {}, false, false,
-                      compat::containsInsensitive(Text.substr(End),
-                                                  "implement")};
+        return Marker{
+            Word.str(),
+            {},
+            false,
+            false,
+            compat::containsInsensitive(Text.substr(End), "implement")};
     I = End;
   }
   return std::nullopt;
@@ -607,28 +608,27 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
     unsigned Begin = SM.getFileOffset(From);
     Begin = precedingCommentStart(SM.getBufferData(FID), Begin);
     unsigned BodyBegin = SM.getFileOffset(Body->getBeginLoc());
-    lexRange(SM, LO, FID, Begin, SM.getFileOffset(To) + 1,
-             [&](const Token &Tok, StringRef Spelling) {
-               if (isSkipped(Tok.getLocation()))
-                 return;
-               if (Tok.is(tok::comment) && (!Comment || !Comment->Strong)) {
-                 // The first strong marker, else the first marker.
-                 if (auto Found = findCommentMarker(Spelling))
-                   if (!Comment || Found->Strong) {
-                     Comment = Found;
-                     Comment->Loc = Tok.getLocation();
-                   }
-               } else if (Strings && !Text &&
-                          tok::isStringLiteral(Tok.getKind()) &&
-                          SM.getFileOffset(Tok.getLocation()) >= BodyBegin &&
-                          Spelling.size() <= MaxMessageLength &&
-                          !LiveStrings.count(
-                              SM.getFileOffset(Tok.getLocation()))) {
-                 std::string Found = findPhrase(Spelling);
-                 if (!Found.empty())
-                   Text = Marker{Found, Tok.getLocation(), true, false, true};
-               }
-             });
+    lexRange(
+        SM, LO, FID, Begin, SM.getFileOffset(To) + 1,
+        [&](const Token &Tok, StringRef Spelling) {
+          if (isSkipped(Tok.getLocation()))
+            return;
+          if (Tok.is(tok::comment) && (!Comment || !Comment->Strong)) {
+            // The first strong marker, else the first marker.
+            if (auto Found = findCommentMarker(Spelling))
+              if (!Comment || Found->Strong) {
+                Comment = Found;
+                Comment->Loc = Tok.getLocation();
+              }
+          } else if (Strings && !Text && tok::isStringLiteral(Tok.getKind()) &&
+                     SM.getFileOffset(Tok.getLocation()) >= BodyBegin &&
+                     Spelling.size() <= MaxMessageLength &&
+                     !LiveStrings.count(SM.getFileOffset(Tok.getLocation()))) {
+            std::string Found = findPhrase(Spelling);
+            if (!Found.empty())
+              Text = Marker{Found, Tok.getLocation(), true, false, true};
+          }
+        });
   };
   if (CheckCommentMarkers || Terminal != Kind::Ignorable) {
     for (const FunctionDecl *Redecl : F->redecls()) {
@@ -676,9 +676,8 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
     size_t Close = Quoted.rfind('"');
     if (Open != StringRef::npos && Close > Open + 1)
       Quoted = Quoted.slice(Open + 1, Close);
-    std::string Shown = Quoted.size() > 60
-                            ? Quoted.substr(0, 57).str() + "..."
-                            : Quoted.str();
+    std::string Shown =
+        Quoted.size() > 60 ? Quoted.substr(0, 57).str() + "..." : Quoted.str();
     Marked = (Terminal == Kind::Abort ? " with \"" : " \"") + Shown + "\"";
   } else {
     Marked = " and is marked '" + M.Text + "'";

@@ -1,22 +1,23 @@
-// Taint.cpp - intra-procedural tracking of untrusted data for injection checks
+// Taint.cpp - tracks untrusted data inside one function for injection checks
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/Taint.h"
 #include "utils/IdentifierWords.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::exitbar::taint {
 
-const char DefaultValidators[] =
+const llvm::StringLiteral DefaultValidators =
     "*valid*;*saniti*;*escape*;*quote*;*safe*;*allow*;*whitelist*;*permit*;"
     "*trusted*;*verify*;regex_match;regex_search;regexec;fnmatch;strspn;"
     "strcspn;strpbrk;strchr;strrchr;strstr;strcasestr;find;rfind;"
@@ -54,8 +55,8 @@ const FunctionDecl *calleeOf(const CallExpr *Call) {
   return dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
 }
 
-/// True when \p T is, after references, a record whose class (or a base)
-/// is named \p Name in namespace std.
+/// True when \p T is, after references, a class of namespace std named one
+/// of \p Names, or derives from one.
 bool isStdRecordNamed(QualType T, llvm::ArrayRef<StringRef> Names) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition())
@@ -77,8 +78,8 @@ bool isStdRecordNamed(QualType T, llvm::ArrayRef<StringRef> Names) {
 }
 
 bool isStringStream(QualType T) {
-  return isStdRecordNamed(T, {"basic_istringstream", "basic_ostringstream",
-                              "basic_stringstream"});
+  return isStdRecordNamed(
+      T, {"basic_istringstream", "basic_ostringstream", "basic_stringstream"});
 }
 
 bool isInputStream(QualType T) {
@@ -118,15 +119,8 @@ const CXXRecordDecl *pointedRecord(QualType T) {
   return nullptr;
 }
 
-bool isEmptyContent(const Expr *E);
-
-/// True when \p E adds text to what it is joined with: not a number, not an
-/// empty string.
-bool hasText(const Expr *E) {
-  return !isScalarNonPointer(stripWrappers(E)->getType()) &&
-         !isEmptyContent(E);
-}
-
+/// True for values that add nothing when text is joined: "", a
+/// default-constructed string, `{}`, 0.
 bool isEmptyContent(const Expr *E) {
   E = stripWrappers(E);
   if (const auto *S = dyn_cast<StringLiteral>(E))
@@ -141,6 +135,12 @@ bool isEmptyContent(const Expr *E) {
   if (const auto *L = dyn_cast<IntegerLiteral>(E))
     return L->getValue() == 0;
   return false;
+}
+
+/// True when \p E adds text to what it is joined with: not a number, not an
+/// empty string.
+bool hasText(const Expr *E) {
+  return !isScalarNonPointer(stripWrappers(E)->getType()) && !isEmptyContent(E);
 }
 
 /// Where in a printf format the argument at \p Position (0-based among the
@@ -313,12 +313,8 @@ bool branchExits(const Stmt *S) {
     return true;
   if (const auto *E = dyn_cast<Expr>(S))
     return isNoReturnCall(E);
-  if (const auto *C = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : C->body())
-      if (branchExits(Child))
-        return true;
-    return false;
-  }
+  if (const auto *C = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(C->body(), branchExits);
   if (const auto *If = dyn_cast<IfStmt>(S))
     return branchExits(If->getThen()) && branchExits(If->getElse());
   return false;
@@ -398,7 +394,10 @@ const Expr *streamRoot(const CXXOperatorCallExpr *Op) {
 
 bool globMatch(StringRef Pattern, StringRef Text) {
   // Iterative wildcard matching with single-star backtracking.
-  size_t P = 0, T = 0, Star = StringRef::npos, Mark = 0;
+  size_t P = 0;
+  size_t T = 0;
+  size_t Star = StringRef::npos;
+  size_t Mark = 0;
   auto Lower = [](char C) { return llvm::toLower(C); };
   while (T < Text.size()) {
     if (P < Pattern.size() && Pattern[P] == '*') {
@@ -420,12 +419,9 @@ bool globMatch(StringRef Pattern, StringRef Text) {
 }
 
 bool globMatchAny(const std::vector<std::string> &Patterns, StringRef Text) {
-  if (Text.empty())
-    return false;
-  for (const std::string &P : Patterns)
-    if (globMatch(P, Text))
-      return true;
-  return false;
+  return !Text.empty() && llvm::any_of(Patterns, [&](const std::string &P) {
+    return globMatch(P, Text);
+  });
 }
 
 bool isText(QualType T) {
@@ -451,8 +447,9 @@ bool isStringLike(QualType T) {
     return true;
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType() || T->isArrayType()) {
-    QualType Elem = T->isPointerType() ? T->getPointeeType()
-                                       : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    QualType Elem = T->isPointerType()
+                        ? T->getPointeeType()
+                        : QualType(T->getArrayElementTypeNoTypeQual(), 0);
     Elem = Elem.getCanonicalType();
     if (Elem->isAnyCharacterType())
       return true;
@@ -468,8 +465,8 @@ bool isStringLike(QualType T) {
   if (llvm::StringSwitch<bool>(Name)
           .Cases("basic_string", "basic_string_view", "path", "QString",
                  "QByteArray", true)
-          .Cases("StringRef", "string_view", "QStringView", "Twine",
-                 "CString", true)
+          .Cases("StringRef", "string_view", "QStringView", "Twine", "CString",
+                 true)
           .Default(false))
     return true;
   // Containers of strings: vector<string>, array<const char *, N>, ...
@@ -607,8 +604,8 @@ private:
   /// Evidence that a variable was validated.
   struct Validation {
     int64_t Element = -1;
-    unsigned Seq = 0;   ///< when the check happened
-    bool After = false; ///< holds for everything after Seq
+    unsigned Seq = 0;            ///< when the check happened
+    bool After = false;          ///< holds for everything after Seq
     unsigned Begin = 0, End = 0; ///< else: holds inside [Begin, End]
   };
 
@@ -708,7 +705,7 @@ private:
     addDef(Var, std::move(D));
   }
 
-  Origin callOrigin(const CallExpr *Call, StringRef Name, bool Remote) {
+  static Origin callOrigin(const CallExpr *Call, StringRef Name, bool Remote) {
     Origin O;
     O.K = Remote ? Origin::Kind::Network : Origin::Kind::Input;
     O.Name = Name.str();
@@ -823,11 +820,11 @@ private:
                      .Cases("read", "pread", "pread64", 1)
                      .Default(-1);
       if (Into < 0) {
-        Into = llvm::StringSwitch<int>(Name)
-                   .Cases("recv", "recvfrom", "SSL_read", "SSL_read_ex", 1)
-                   .Cases("BIO_read", "gnutls_record_recv", "mbedtls_ssl_read",
-                          1)
-                   .Default(-1);
+        Into =
+            llvm::StringSwitch<int>(Name)
+                .Cases("recv", "recvfrom", "SSL_read", "SSL_read_ex", 1)
+                .Cases("BIO_read", "gnutls_record_recv", "mbedtls_ssl_read", 1)
+                .Default(-1);
         Remote = Into >= 0;
       }
       if (Into >= 0 && static_cast<unsigned>(Into) < N) {
@@ -836,8 +833,7 @@ private:
       }
       if ((Name == "getline" || Name == "getdelim") && N >= 2) {
         if (FD->isInStdNamespace())
-          addStreamRead(Call->getArg(0), Call->getArg(1), Call,
-                        "std::getline");
+          addStreamRead(Call->getArg(0), Call->getArg(1), Call, "std::getline");
         else
           addInput(Call->getArg(0), callOrigin(Call, Name, false));
         return;
@@ -897,13 +893,12 @@ private:
 
   //--- Validation -------------------------------------------------------------
 
-  bool isValidatorName(StringRef Name) const {
+  [[nodiscard]] bool isValidatorName(StringRef Name) const {
     return globMatchAny(Cfg.Validators, Name);
   }
 
   /// Variables an expression mentions, with the constant element selected.
-  static void collectMentions(const Stmt *S,
-                              llvm::SmallVectorImpl<VarRef> &Out,
+  static void collectMentions(const Stmt *S, llvm::SmallVectorImpl<VarRef> &Out,
                               int Depth = 0) {
     if (!S || Depth > 24)
       return;
@@ -938,7 +933,7 @@ private:
   /// were computed from) are validated inside \p Range once \p CondSeq is
   /// reached and, when \p AfterSeq is not 0, everywhere after it.
   void addValidations(const Expr *Check, unsigned CondSeq, unsigned AfterSeq,
-                      std::pair<unsigned, unsigned> Range) {
+                      std::pair<unsigned, unsigned> Range, unsigned IfSeq = 0) {
     llvm::SmallVector<VarRef, 8> Mentioned;
     collectMentions(Check, Mentioned);
     // One level of aliases: `char c = name[i]`, `bool ok = ...`, the range
@@ -952,11 +947,30 @@ private:
         for (const Expr *V : D.Values)
           collectMentions(V, Mentioned);
     }
+    // A guarded branch that overwrites the checked value, or part of it,
+    // with a constant sanitises it in place (`if (!isalnum(*p)) *p =
+    // '_';`, `if (!isSafe(n)) n = "guest";`): the value is fine after the
+    // `if` whichever way it went. A branch that builds a new value from
+    // something else (`cmd = ...; sprintf(cmd, ...)`) is not that.
+    auto Sanitises = [&](const Def &D) {
+      return D.Seq >= Range.first && D.Seq <= Range.second &&
+             D.K != Def::Input && !D.Values.empty() &&
+             llvm::all_of(D.Values, [](const Expr *V) {
+               return isa<StringLiteral, CharacterLiteral, IntegerLiteral,
+                          CXXNullPtrLiteralExpr, GNUNullExpr>(stripWrappers(V));
+             });
+    };
+    if (AfterSeq == 0 && IfSeq != 0 && Range.second >= Range.first &&
+        llvm::any_of(Mentioned, [&](const VarRef &Ref) {
+          auto It = Defs.find(Ref.Var);
+          return It != Defs.end() && llvm::any_of(It->second, Sanitises);
+        }))
+      AfterSeq = IfSeq;
     for (const VarRef &Ref : Mentioned) {
       llvm::SmallVector<Validation, 2> &List = Vals[Ref.Var];
       if (Range.first != 0 && Range.second >= Range.first)
-        List.push_back({Ref.Element, CondSeq, false, Range.first,
-                        Range.second});
+        List.push_back(
+            {Ref.Element, CondSeq, false, Range.first, Range.second});
       if (AfterSeq != 0)
         List.push_back({Ref.Element, AfterSeq, true, 0, 0});
     }
@@ -972,6 +986,34 @@ private:
     if (const auto *I = dyn_cast<IntegerLiteral>(stripWrappers(E)))
       return I->getValue() == 0;
     return false;
+  }
+
+  /// The callee when it is the project's own: declared outside system
+  /// headers, so neither the C library nor the standard library.
+  const FunctionDecl *projectFunction(const CallExpr *Call) const {
+    const FunctionDecl *FD = calleeOf(Call);
+    if (!FD || FD->getBuiltinID() != 0)
+      return nullptr;
+    SourceLocation Loc = FD->getLocation();
+    if (Loc.isInvalid() || Ctx.getSourceManager().isInSystemHeader(Loc))
+      return nullptr;
+    return FD;
+  }
+
+  /// True when argument \p I of a call is only read: not `&x`, not bound to
+  /// a non-const reference (an output the callee fills).
+  static bool isReadArgument(const FunctionDecl *FD, unsigned I,
+                             const Expr *Arg) {
+    if (const auto *U = dyn_cast<UnaryOperator>(stripWrappers(Arg)))
+      if (U->getOpcode() == UO_AddrOf)
+        return false;
+    if (I < FD->getNumParams()) {
+      QualType T = FD->getParamDecl(I)->getType();
+      if (T->isLValueReferenceType() &&
+          !T.getNonReferenceType().isConstQualified())
+        return false;
+    }
+    return true;
   }
 
   /// The name of the function or method a call invokes, or "".
@@ -997,25 +1039,49 @@ private:
                    MatchWhenTrue ? G.Then : G.Else);
   }
 
+  /// True for literals a deny-list compares with: `..`, path separators,
+  /// shell metacharacters. `if (part == "..") return;` validates, unlike
+  /// `if (arg == "-v") return;`.
+  static bool isDangerousLiteral(const Expr *E) {
+    const auto *S = dyn_cast<StringLiteral>(stripWrappers(E));
+    if (!S || S->getCharByteWidth() != 1)
+      return false;
+    StringRef Text = S->getString();
+    return Text.contains("..") ||
+           Text.find_first_of("/\\;|&$`<>") != StringRef::npos;
+  }
+
+  /// True for literals of white space only: a search for a newline or a
+  /// blank (`strchr(line, '\n')`) trims input, it does not check it.
+  static bool isBlankLiteral(const Expr *E) {
+    E = stripWrappers(E);
+    if (const auto *C = dyn_cast<CharacterLiteral>(E))
+      return llvm::isSpace(static_cast<char>(C->getValue()));
+    if (const auto *S = dyn_cast<StringLiteral>(E))
+      return S->getCharByteWidth() == 1 &&
+             llvm::all_of(S->getString(),
+                          [](char C) { return llvm::isSpace(C); });
+    return false;
+  }
+
   /// A check of unknown polarity (`isSafe(p)`, `p.find("..")`): it
   /// validates both branches, and everything after the `if` when either
   /// branch leaves.
   void addCheck(const Expr *Check, const Guard &G) {
-    addValidations(Check, G.CondSeq,
-                   G.ThenExits || G.ElseExits ? G.IfSeq : 0,
-                   {G.Then.first, G.Else.second});
+    addValidations(Check, G.CondSeq, G.ThenExits || G.ElseExits ? G.IfSeq : 0,
+                   {G.Then.first, G.Else.second}, G.IfSeq);
   }
 
   /// Finds the validating parts of a guard condition; \p Positive is false
   /// under an odd number of negations.
-  void scanCondition(const Expr *E, const Guard &G, bool Positive,
-                     int Depth) {
+  void scanCondition(const Expr *E, const Guard &G, bool Positive, int Depth,
+                     bool NamedOnly = false) {
     if (!E || Depth > 32)
       return;
     E = stripWrappers(E);
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       if (U->getOpcode() == UO_LNot)
-        scanCondition(U->getSubExpr(), G, !Positive, Depth + 1);
+        scanCondition(U->getSubExpr(), G, !Positive, Depth + 1, NamedOnly);
       return;
     }
     if (const auto *B = dyn_cast<BinaryOperator>(E)) {
@@ -1023,11 +1089,11 @@ private:
           (isZero(B->getLHS()) || isZero(B->getRHS()))) {
         const Expr *Other = isZero(B->getLHS()) ? B->getRHS() : B->getLHS();
         scanCondition(Other, G, Positive == (B->getOpcode() == BO_NE),
-                      Depth + 1);
+                      Depth + 1, NamedOnly);
         return;
       }
-      scanCondition(B->getLHS(), G, Positive, Depth + 1);
-      scanCondition(B->getRHS(), G, Positive, Depth + 1);
+      scanCondition(B->getLHS(), G, Positive, Depth + 1, NamedOnly);
+      scanCondition(B->getRHS(), G, Positive, Depth + 1, NamedOnly);
       return;
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
@@ -1035,37 +1101,61 @@ private:
       if ((K == OO_EqualEqual || K == OO_ExclaimEqual) &&
           Op->getNumArgs() == 2 && isStringLike(Op->getArg(0)->getType()) &&
           isStringLike(Op->getArg(1)->getType())) {
-        addMatch(Op, G, Positive == (K == OO_EqualEqual));
+        if (isDangerousLiteral(Op->getArg(0)) ||
+            isDangerousLiteral(Op->getArg(1)))
+          addCheck(Op, G);
+        else
+          addMatch(Op, G, Positive == (K == OO_EqualEqual));
         return;
       }
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
       StringRef Name = calleeName(Call);
       if (isValidatorName(Name)) {
+        if (llvm::any_of(Call->arguments(), isBlankLiteral))
+          return;
         // A three-way comparison is "true" when it did not match.
-        if (isThreeWayComparison(Name))
+        if (isThreeWayComparison(Name) &&
+            llvm::none_of(Call->arguments(), isDangerousLiteral))
           addMatch(Call, G, !Positive);
         else
           addCheck(Call, G);
         return;
       }
+      // The project's own helper deciding a guard (`if (check(s) < 0)
+      // return;`) is a check of what it reads, whatever its name.
+      const FunctionDecl *FD = Cfg.ProjectFunctionsValidate && !NamedOnly
+                                   ? projectFunction(Call)
+                                   : nullptr;
+      if (FD) {
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+          if (isReadArgument(FD, I, Call->getArg(I)))
+            addCheck(Call->getArg(I), G);
+        if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+          if (const Expr *Object = Member->getImplicitObjectArgument())
+            addCheck(Object, G);
+        return;
+      }
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      // `bool ok = isSafe(name); if (!ok) return;`
+      // `bool ok = isSafe(name); if (!ok) return;` and `auto m =
+      // std::mismatch(...); if (m.first != root.end()) return;`. Through a
+      // variable only named validators count: `int rc = runJob(cmd); if (rc)
+      // return;` ran the command, it did not check it.
       const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-      if (V && Depth < 8 && isScalarNonPointer(V->getType())) {
+      if (V && Depth < 8) {
         auto It = Defs.find(V);
         if (It != Defs.end()) {
           llvm::SmallVector<const Expr *, 4> Values;
           for (const Def &D : It->second)
             Values.append(D.Values.begin(), D.Values.end());
           for (const Expr *Value : Values)
-            scanCondition(Value, G, Positive, Depth + 8);
+            scanCondition(Value, G, Positive, Depth + 8, /*NamedOnly=*/true);
         }
       }
       return;
     }
     for (const Stmt *Child : E->children())
       if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
-        scanCondition(ChildExpr, G, Positive, Depth + 1);
+        scanCondition(ChildExpr, G, Positive, Depth + 1, NamedOnly);
   }
 
   bool isValidated(const VarDecl *V, int64_t Element, unsigned From,
@@ -1073,15 +1163,11 @@ private:
     auto It = Vals.find(V);
     if (It == Vals.end())
       return false;
-    for (const Validation &Val : It->second) {
-      if (Val.Element != -1 && Val.Element != Element)
-        continue;
-      if (Val.Seq <= From)
-        continue;
-      if (Val.After ? Val.Seq < Sink : Val.Begin <= Sink && Sink <= Val.End)
-        return true;
-    }
-    return false;
+    return llvm::any_of(It->second, [&](const Validation &Val) {
+      if ((Val.Element != -1 && Val.Element != Element) || Val.Seq <= From)
+        return false;
+      return Val.After ? Val.Seq < Sink : Val.Begin <= Sink && Sink <= Val.End;
+    });
   }
 
   //--- Queries ----------------------------------------------------------------
@@ -1124,7 +1210,7 @@ private:
     return std::nullopt;
   }
 
-  bool budget(Query &Q) { return ++Q.Steps < MaxSteps; }
+  static bool budget(Query &Q) { return ++Q.Steps < MaxSteps; }
 
   /// Whether an earlier write left content in \p V before \p Seq.
   bool hasContentBefore(const VarDecl *V, unsigned Seq) const {
@@ -1143,8 +1229,8 @@ private:
     return false;
   }
 
-  std::optional<Trace> varTaint(const VarDecl *V, int64_t Element,
-                                unsigned Use, Query &Q) {
+  std::optional<Trace> varTaint(const VarDecl *V, int64_t Element, unsigned Use,
+                                Query &Q) {
     if (!budget(Q))
       return std::nullopt;
     const Def *Last = nullptr;
@@ -1182,8 +1268,8 @@ private:
         // The earlier content already carries the taint; this write adds
         // text after it.
         T->Chain.erase(T->Chain.begin());
-        T->Combined |= isText(V->getType()) &&
-                       llvm::any_of(Last->Values, hasText);
+        T->Combined |=
+            isText(V->getType()) && llvm::any_of(Last->Values, hasText);
         break;
       }
       for (const Expr *Value : Last->Values)
@@ -1305,8 +1391,9 @@ private:
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
       if (isStringLike(Construct->getType()) ||
           isStringStream(Construct->getType()) ||
-          (Ctor && (Ctor->isCopyOrMoveConstructor() ||
-                    Ctor->isConvertingConstructor(false)) &&
+          (Ctor &&
+           (Ctor->isCopyOrMoveConstructor() ||
+            Ctor->isConvertingConstructor(false)) &&
            Construct->getNumArgs() == 1)) {
         llvm::SmallVector<const Expr *, 4> Args(Construct->arguments());
         return firstTainted(Args, Q);
@@ -1342,8 +1429,7 @@ private:
     }
   }
 
-  std::optional<Trace> operatorTaint(const CXXOperatorCallExpr *Op,
-                                     Query &Q) {
+  std::optional<Trace> operatorTaint(const CXXOperatorCallExpr *Op, Query &Q) {
     llvm::SmallVector<const Expr *, 4> Args(Op->arguments());
     switch (Op->getOperator()) {
     case OO_Plus:
@@ -1429,8 +1515,8 @@ private:
 TaintAnalysis::TaintAnalysis(Config C) : Cfg(std::move(C)) {}
 TaintAnalysis::~TaintAnalysis() = default;
 
-TaintAnalysis::FunctionIndex &
-TaintAnalysis::indexFor(const FunctionDecl &F, ASTContext &Ctx) {
+TaintAnalysis::FunctionIndex &TaintAnalysis::indexFor(const FunctionDecl &F,
+                                                      ASTContext &Ctx) {
   const FunctionDecl &Root = enclosingNonLambda(F);
   std::unique_ptr<FunctionIndex> &Slot = Cache[&Root];
   if (!Slot)

@@ -1,4 +1,4 @@
-// Taint.h - intra-procedural tracking of untrusted data for injection checks
+// Taint.h - tracks untrusted data inside one function for injection checks
 // SPDX-License-Identifier: Apache-2.0
 //
 // The analysis answers one question for a check: "does the value of this
@@ -85,6 +85,9 @@ struct Config {
   /// although their argument or object does (`basename`, `filename` for
   /// paths).
   std::vector<std::string> CleanFunctions;
+  /// A call of the project's own function (declared outside system headers)
+  /// in a guard validates what it reads, whatever its name.
+  bool ProjectFunctionsValidate = true;
   /// main's argv and envp are sources.
   bool CommandLine = true;
   /// getenv and friends are sources.
@@ -94,7 +97,7 @@ struct Config {
 /// The default Config::Validators: validator-like names, string searches,
 /// prefix and equality comparisons, regular expressions and character
 /// classes.
-extern const char DefaultValidators[];
+extern const llvm::StringLiteral DefaultValidators;
 
 /// Untrusted-data queries over function bodies, cached per function; one
 /// instance per check and translation unit.

@@ -2,7 +2,7 @@
 // RUN:   -config="{CheckOptions: [{key: exitbar-command-injection.Parameters, value: named}, {key: exitbar-command-injection.UntrustedParameters, value: 'host;target name'}, {key: exitbar-command-injection.RequestTypes, value: '*Event'}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-command-injection
 // RUN: %check_exitbar_tidy -check-suffix=FORWARD %s exitbar-command-injection %t -- \
-// RUN:   -config="{CheckOptions: [{key: exitbar-command-injection.FlagForwardedParameters, value: true}, {key: exitbar-command-injection.Validators, value: 'my_check*'}]}" \
+// RUN:   -config="{CheckOptions: [{key: exitbar-command-injection.FlagForwardedParameters, value: true}, {key: exitbar-command-injection.Validators, value: 'my_check*'}, {key: exitbar-command-injection.TrustProjectChecks, value: false}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-command-injection
 // RUN: %check_exitbar_tidy -check-suffix=NONE %s exitbar-command-injection %t -- \
 // RUN:   -config="{CheckOptions: [{key: exitbar-command-injection.Parameters, value: none}]}" \
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string>
+#include <validators.h>
 
 struct HttpRequest {
   std::string param(const char *name) const;
@@ -18,8 +19,7 @@ struct HttpRequest {
 struct BuildEvent {
   std::string branch;
 };
-bool is_safe(const char *s);
-bool my_check_name(const char *s);
+bool project_ok(const char *s);
 
 void plainParameter(const char *dir) {
   char cmd[64];
@@ -58,6 +58,11 @@ int forward(const char *command) {
   // CHECK-MESSAGES-FORWARD: :[[@LINE-3]]:25: note: the command comes from parameter 'command'
 }
 
+int wrapped(const char *command) {
+  return system((std::string("exec ") + command).c_str());
+  // CHECK-MESSAGES-FORWARD: :[[@LINE-1]]:10: warning: 'system' runs a shell command
+}
+
 void validators(const char *a, const char *b) {
   if (!is_safe(a))
     return;
@@ -66,6 +71,13 @@ void validators(const char *a, const char *b) {
   if (!my_check_name(b))
     return;
   system(("ls " + std::string(b)).c_str());
+}
+
+void projectValidator(const char *c) {
+  if (!project_ok(c))
+    return;
+  system(("ls " + std::string(c)).c_str());
+  // CHECK-MESSAGES-FORWARD: :[[@LINE-1]]:3: warning: 'system' runs a shell command
 }
 
 void environment() {

@@ -46,6 +46,20 @@ void fromTerminal() {
   // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 'line' comes from 'fgets'
 }
 
+void newlineTrimmed() {
+  // Looking for the newline trims the line; it does not check it.
+  char line[128];
+  if (fgets(line, sizeof line, stdin) == NULL)
+    return;
+  char *nl = strchr(line, '\n');
+  if (nl == NULL)
+    return;
+  *nl = '\0';
+  system(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-8]]:7: note: 'line' comes from 'fgets'
+}
+
 void fromStream() {
   std::string host;
   std::getline(std::cin, host);
@@ -167,6 +181,26 @@ void rejectsOnePrefix(const char *uri) {
   // CHECK-MESSAGES: :[[@LINE-8]]:35: note: 'cmd' comes from parameter 'uri'
 }
 
+void lengthIsNoCheck(const char *name) {
+  // A library call in a guard says nothing about the characters.
+  if (strlen(name) > 32)
+    return;
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "id %s", name);
+  system(cmd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+}
+
+int load_override(std::string &value);
+void outputIsNoCheck(const char *dir) {
+  std::string cmd = std::string("ls ") + dir;
+  // The project's helper fills cmd; it does not check it.
+  if (load_override(cmd) < 0)
+    return;
+  system(cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+}
+
 void inLambda(const std::string &target) {
   std::string cmd = "make " + target;
   auto run = [&] { return system(cmd.c_str()); };
@@ -242,6 +276,10 @@ void numbersOnly(int pid, long size) {
 int runCommand(const char *command) { return system(command); }
 FILE *openPipe(const std::string &command) { return popen(command.c_str(), "r"); }
 int spawn(const char *path, char *const argv[]) { return execv(path, argv); }
+FILE *runFeeding(const std::string &userCmd) {
+  // A parameter that is a command by name stays the caller's command.
+  return popen(("/bin/cat /tmp/input | " + userCmd).c_str(), "r");
+}
 void runFirst(char **commands) {
   char *first = *commands;
   popen(first, "r");
@@ -255,6 +293,21 @@ void earlyReturn(const std::string &name) {
   if (!is_safe_name(name))
     return;
   system(("ls " + name).c_str());
+}
+
+// The project's own helper in an early-return guard checks what it reads.
+static int check(const char *str) {
+  for (unsigned i = 0; i < strlen(str); ++i)
+    if (!isalnum(str[i]))
+      return -1;
+  return 0;
+}
+void projectCheck(char *str) {
+  char buf[40];
+  if (check(str) < 0)
+    return;
+  snprintf(buf, sizeof buf, "/bin/echo %s", str);
+  system(buf);
 }
 
 void validatedAfterBuilding(const char *name) {
@@ -291,6 +344,18 @@ void characterLoop(const std::string &name) {
     if (!isalnum(c))
       return;
   system(("ping " + name).c_str());
+}
+
+void sanitisedInPlace(char *name, std::string user) {
+  for (char *p = name; *p; ++p)
+    if (!isalnum(*p))
+      *p = '_';
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "finger %s", name);
+  system(cmd);
+  if (!is_safe_name(user))
+    user = "guest";
+  system(("id " + user).c_str());
 }
 
 void whitelistFind(const std::string &host) {

@@ -236,6 +236,7 @@ void notSecrets(std::vector<Player *> &players) {
     zobristKeys[i] = gen64();
   // How long a token is, or which player is picked, is no secret.
   int tokenLength = 8 + dist(gen);
+  int secretNumber = dist(gen); // a guessing game
   Player *target = players[dist(gen)];
   std::vector<int> deck(52);
   std::shuffle(deck.begin(), deck.end(), gen);

@@ -2,12 +2,13 @@
 // RUN:   -config="{CheckOptions: [{key: exitbar-path-traversal.UntrustedParameters, value: 'file name'}, {key: exitbar-path-traversal.RequestTypes, value: '*Message'}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-path-traversal
 // RUN: %check_exitbar_tidy -check-suffix=LOCAL %s exitbar-path-traversal %t -- \
-// RUN:   -config="{CheckOptions: [{key: exitbar-path-traversal.FlagLocalWholePaths, value: true}, {key: exitbar-path-traversal.Validators, value: 'checked_*'}]}" \
+// RUN:   -config="{CheckOptions: [{key: exitbar-path-traversal.FlagLocalWholePaths, value: true}, {key: exitbar-path-traversal.Validators, value: 'checked_*'}, {key: exitbar-path-traversal.TrustProjectChecks, value: false}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-path-traversal
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string>
+#include <validators.h>
 
 struct HttpRequest {
   std::string param(const char *name) const;
@@ -15,8 +16,7 @@ struct HttpRequest {
 struct ChatMessage {
   std::string attachment;
 };
-bool is_safe_path(const char *p);
-bool checked_path(const char *p);
+bool project_path_ok(const char *p);
 
 FILE *named(const char *file_name, const char *request_path) {
   fopen(request_path, "r");
@@ -48,4 +48,11 @@ void validators(const char *request_a, const char *request_b) {
   if (!checked_path(request_b))
     return;
   fopen(request_b, "r");
+}
+
+void projectValidator(const char *request_c) {
+  if (!project_path_ok(request_c))
+    return;
+  fopen(request_c, "r");
+  // CHECK-MESSAGES-LOCAL: :[[@LINE-1]]:3: warning: 'fopen' opens a path
 }

@@ -192,6 +192,13 @@ void dotDotRejected(const char *upload_name, const std::string &query) {
   fs::remove("/srv/cache/" + query);
 }
 
+void denyListComparison(const char *request_name) {
+  if (strcmp(request_name, "..") == 0 || strchr(request_name, '/'))
+    return;
+  std::string path = std::string("/srv/") + request_name;
+  fopen(path.c_str(), "r");
+}
+
 void lastComponentOnly(char *upload_name, const HttpRequest &req) {
   char path[256];
   snprintf(path, sizeof path, "/var/uploads/%s", basename(upload_name));

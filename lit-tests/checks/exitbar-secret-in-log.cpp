@@ -20,6 +20,20 @@ struct Config {
 };
 
 void log_message(const char *message);
+struct Curl_easy;
+void infof(struct Curl_easy *data, const char *fmt, ...);
+struct Logger {
+  Logger();
+  Logger &operator<<(const char *text);
+  Logger &operator<<(const std::string &text);
+};
+void moreLoggers(struct Curl_easy *data, const char *passwd,
+                 const std::string &expected_password) {
+  infof(data, "SSH: password %s", passwd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: secret 'passwd' reaches logging call 'infof'
+  Logger() << "expected " << expected_password;
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: secret 'expected_password' reaches logging call 'Logger'
+}
 int curl_global_trace(const char *config);
 struct mg_connection;
 int mg_printf(struct mg_connection *conn, const char *fmt, ...);

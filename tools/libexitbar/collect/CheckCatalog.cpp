@@ -75,7 +75,20 @@ const std::map<std::string, CatalogEntry> &catalog() {
          {"scanf", Severity::High, {"CWE-120"}},
          {"fscanf", Severity::High, {"CWE-120"}},
          {"sscanf", Severity::High, {"CWE-120"}}}}},
-      {"exitbar-weak-crypto", {Severity::High, {"CWE-327", "CWE-328"}, {}}},
+      {"exitbar-weak-crypto",
+       {Severity::High,
+        {"CWE-327", "CWE-328"},
+        {{"MD5", Severity::High, {"CWE-328"}},
+         {"MD4", Severity::High, {"CWE-328"}},
+         {"MD2", Severity::High, {"CWE-328"}},
+         {"SHA-1", Severity::High, {"CWE-328"}},
+         {"DES", Severity::High, {"CWE-327"}},
+         {"3DES", Severity::High, {"CWE-327"}},
+         {"RC4", Severity::High, {"CWE-327"}},
+         {"RC2", Severity::High, {"CWE-327"}},
+         {"RC5", Severity::High, {"CWE-327"}},
+         {"Blowfish", Severity::High, {"CWE-327"}},
+         {"ECB", Severity::High, {"CWE-327"}}}}},
   };
   return Entries;
 }

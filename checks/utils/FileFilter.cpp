@@ -1,0 +1,17 @@
+// FileFilter.cpp - the AllowedFiles option: files a check leaves alone
+// SPDX-License-Identifier: Apache-2.0
+
+#include "utils/FileFilter.h"
+
+namespace clang::tidy::exitbar::utils {
+
+FileFilter::FileFilter(std::string Pattern)
+    : Pattern(std::move(Pattern)), Regex(this->Pattern) {}
+
+bool FileFilter::matches(SourceLocation Loc, const SourceManager &SM) const {
+  if (Pattern.empty() || Loc.isInvalid())
+    return false;
+  return Regex.match(SM.getFilename(SM.getExpansionLoc(Loc)));
+}
+
+} // namespace clang::tidy::exitbar::utils

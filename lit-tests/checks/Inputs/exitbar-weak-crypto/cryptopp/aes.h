@@ -1,0 +1,2 @@
+// Mock <cryptopp/aes.h>.
+#include <cryptopp/cryptlib.h>

@@ -1,0 +1,2 @@
+// Mock <cryptopp/arc4.h>.
+#include <cryptopp/cryptlib.h>

@@ -1,0 +1,2 @@
+// Mock <cryptopp/des.h>.
+#include <cryptopp/cryptlib.h>

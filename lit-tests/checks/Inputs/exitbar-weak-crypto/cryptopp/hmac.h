@@ -1,0 +1,2 @@
+// Mock <cryptopp/hmac.h>.
+#include <cryptopp/cryptlib.h>

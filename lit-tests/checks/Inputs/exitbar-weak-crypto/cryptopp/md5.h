@@ -1,0 +1,2 @@
+// Mock <cryptopp/md5.h>.
+#include <cryptopp/cryptlib.h>

@@ -1,0 +1,2 @@
+// Mock <cryptopp/modes.h>.
+#include <cryptopp/cryptlib.h>

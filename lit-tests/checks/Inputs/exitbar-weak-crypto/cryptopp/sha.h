@@ -1,0 +1,2 @@
+// Mock <cryptopp/sha.h>.
+#include <cryptopp/cryptlib.h>

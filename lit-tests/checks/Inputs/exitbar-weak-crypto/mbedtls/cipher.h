@@ -1,0 +1,2 @@
+/* Mock <mbedtls/cipher.h>. */
+#include <mbedtls/md.h>

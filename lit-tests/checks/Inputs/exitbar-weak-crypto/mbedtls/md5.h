@@ -1,0 +1,2 @@
+/* Mock <mbedtls/md5.h>. */
+#include <mbedtls/md.h>

@@ -1,0 +1,2 @@
+/* Mock <openssl/aes.h>. */
+#include <openssl/evp.h>

@@ -1,0 +1,2 @@
+/* Mock <openssl/des.h>. */
+#include <openssl/evp.h>

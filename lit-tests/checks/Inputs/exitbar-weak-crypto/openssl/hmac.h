@@ -1,0 +1,2 @@
+/* Mock <openssl/hmac.h>. */
+#include <openssl/evp.h>

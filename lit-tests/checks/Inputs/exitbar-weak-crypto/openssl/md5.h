@@ -1,0 +1,2 @@
+/* Mock <openssl/md5.h>. */
+#include <openssl/evp.h>

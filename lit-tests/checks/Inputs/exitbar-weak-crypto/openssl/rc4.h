@@ -1,0 +1,2 @@
+/* Mock <openssl/rc4.h>. */
+#include <openssl/evp.h>

@@ -1,0 +1,2 @@
+/* Mock <openssl/rsa.h>. */
+#include <openssl/evp.h>

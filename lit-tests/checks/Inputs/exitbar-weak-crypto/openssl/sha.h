@@ -1,0 +1,2 @@
+/* Mock <openssl/sha.h>. */
+#include <openssl/evp.h>
