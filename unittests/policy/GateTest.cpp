@@ -94,6 +94,19 @@ TEST(GateTest, CoverageAndTestFailuresBlock) {
   }
 }
 
+TEST(GateTest, BranchCoverageItemsCountBranchesNotLines) {
+  EvidenceSet E = withFindings({});
+  // a.c: every line hit, one of two branches; c.c: no branches at all.
+  E.Coverage->Files["a.c"].Branches = {{{1, 0}, 1}, {{1, 1}, 0}};
+  E.Coverage->Files["c.c"].Lines = {{1, 0}};
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  for (const auto &C : V.Criteria)
+    if (C.Rule.Id == "branch-coverage") {
+      EXPECT_FALSE(C.Passed);
+      EXPECT_EQ(C.Items, std::vector<std::string>{"a.c: 50.0 % branches (1/2)"});
+    }
+}
+
 TEST(GateTest, MissingEvidenceFailsWithNoEvidence) {
   Verdict V = evaluate(defaultPolicy(), EvidenceSet{}, {});
   EXPECT_EQ(V.Result, Status::NoGo);

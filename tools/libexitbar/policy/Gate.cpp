@@ -124,16 +124,24 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       }
       M.Value = Min;
     }
-    // The least-covered files are the items behind a coverage failure.
+    // The least-covered files, in the metric's own unit, are the items
+    // behind a coverage failure; files without any of that unit are left out.
+    const bool Branch = Metric == "coverage.branch";
+    const bool Function = Metric == "coverage.function";
+    const char *Unit = Branch ? "branches" : Function ? "functions" : "lines";
     std::vector<std::pair<double, std::string>> Files;
     for (const auto &[Path, F] : E.Coverage->Files) {
       CoverageTotals FT = totalsOf(F);
-      char Line[64];
-      std::snprintf(Line, sizeof Line, "%.1f %% lines (%lld/%lld)",
-                    percent(FT.LinesHit, FT.LinesFound), FT.LinesHit,
-                    FT.LinesFound);
-      Files.emplace_back(percent(FT.LinesHit, FT.LinesFound),
-                         Path + ": " + Line);
+      long long Hit = Branch ? FT.BranchesHit
+                             : Function ? FT.FunctionsHit : FT.LinesHit;
+      long long Found = Branch ? FT.BranchesFound
+                               : Function ? FT.FunctionsFound : FT.LinesFound;
+      if (Found == 0)
+        continue;
+      char Line[80];
+      std::snprintf(Line, sizeof Line, "%.1f %% %s (%lld/%lld)",
+                    percent(Hit, Found), Unit, Hit, Found);
+      Files.emplace_back(percent(Hit, Found), Path + ": " + Line);
     }
     std::sort(Files.begin(), Files.end());
     for (size_t I = 0; I < Files.size() && I < 10; ++I)
