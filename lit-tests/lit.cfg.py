@@ -41,6 +41,10 @@ sarif_multitool = os.path.join(config.validators_dir, "node_modules", ".bin", "s
 if os.path.exists(sarif_multitool):
     config.available_features.add("sarif-multitool")
     config.substitutions.append(("%sarif_multitool", q(sarif_multitool)))
+# Cobertura's DTD, checked with libxml2's xmllint (offline: --nonet).
+if os.path.exists("/usr/bin/xmllint"):
+    config.available_features.add("xmllint")
+    config.substitutions.append(("%cobertura_validate", "xmllint --noout --nonet --dtdvalid " + q(os.path.join(config.exitbar_source_dir, "lit-tests", "validators", "cobertura-coverage-04.dtd"))))
 for chromium in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
     if os.path.exists(chromium):
         config.available_features.add("chromium")

@@ -2,19 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/IdentifierWords.h"
+#include "utils/Compat.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-
-namespace {
-
-// LLVM 14 has no llvm::isUpper/isLower; these are ASCII-only on purpose.
-bool isUpperAscii(char C) { return C >= 'A' && C <= 'Z'; }
-bool isLowerAscii(char C) { return C >= 'a' && C <= 'z'; }
-
-} // namespace
 
 namespace clang::tidy::exitbar::utils {
 
-std::vector<std::string> splitIdentifier(llvm::StringRef Name) {
+std::vector<std::string> splitNameWords(llvm::StringRef Name) {
   std::vector<std::string> Words;
   std::string Current;
   auto Flush = [&] {
@@ -24,21 +18,29 @@ std::vector<std::string> splitIdentifier(llvm::StringRef Name) {
   };
   for (size_t I = 0; I < Name.size(); ++I) {
     char C = Name[I];
-    if (!llvm::isAlpha(C)) {
+    if (!llvm::isAlnum(C)) {
       Flush();
       continue;
     }
-    if (isUpperAscii(C) && !Current.empty()) {
-      bool PrevLower = isLowerAscii(Current.back());
+    if (!Current.empty()) {
+      char Prev = Current.back();
+      bool CaseStart = compat::isUpper(C) && compat::isLower(Prev);
       // "HTTPSession": the 'S' before a lowercase letter starts a new word.
-      bool AcronymEnd = isUpperAscii(Current.back()) && I + 1 < Name.size() &&
-                        isLowerAscii(Name[I + 1]);
-      if (PrevLower || AcronymEnd)
+      bool AcronymEnd = compat::isUpper(C) && compat::isUpper(Prev) &&
+                        I + 1 < Name.size() && compat::isLower(Name[I + 1]);
+      bool DigitEdge = llvm::isDigit(C) != llvm::isDigit(Prev);
+      if (CaseStart || AcronymEnd || DigitEdge)
         Flush();
     }
     Current += C;
   }
   Flush();
+  return Words;
+}
+
+std::vector<std::string> splitIdentifier(llvm::StringRef Name) {
+  std::vector<std::string> Words = splitNameWords(Name);
+  llvm::erase_if(Words, [](const std::string &W) { return llvm::isDigit(W[0]); });
   return Words;
 }
 

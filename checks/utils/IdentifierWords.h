@@ -10,8 +10,14 @@
 
 namespace clang::tidy::exitbar::utils {
 
-/// Splits an identifier into lowercase words at underscores, digits, and
-/// camelCase or acronym boundaries.
+/// Splits an identifier into lowercase words at non-alphanumeric characters,
+/// camelCase and acronym boundaries, and between letters and digits; runs of
+/// digits are words of their own.
+/// Example: splitNameWords("kDBPassword2_len") == {"k", "db", "password",
+/// "2", "len"}
+std::vector<std::string> splitNameWords(llvm::StringRef Name);
+
+/// splitNameWords without the digit words: the words that carry meaning.
 /// Example: splitIdentifier("mHTTPSessionId_2") == {"m", "http", "session",
 /// "id"}
 std::vector<std::string> splitIdentifier(llvm::StringRef Name);

@@ -150,36 +150,6 @@ llvm::StringRef singular(llvm::StringRef Word, const llvm::StringSet<> &Set) {
 
 } // namespace
 
-std::vector<std::string> splitNameWords(llvm::StringRef Name) {
-  std::vector<std::string> Words;
-  std::string Current;
-  auto Flush = [&] {
-    if (!Current.empty())
-      Words.push_back(llvm::StringRef(Current).lower());
-    Current.clear();
-  };
-  for (size_t I = 0; I < Name.size(); ++I) {
-    char C = Name[I];
-    if (!llvm::isAlnum(C)) {
-      Flush();
-      continue;
-    }
-    if (!Current.empty()) {
-      char Prev = Current.back();
-      bool CaseStart = compat::isUpper(C) && compat::isLower(Prev);
-      // "DBPassword": the 'P' before a lowercase letter starts a new word.
-      bool AcronymEnd = compat::isUpper(C) && compat::isUpper(Prev) &&
-                        I + 1 < Name.size() && compat::isLower(Name[I + 1]);
-      bool DigitEdge = llvm::isDigit(C) != llvm::isDigit(Prev);
-      if (CaseStart || AcronymEnd || DigitEdge)
-        Flush();
-    }
-    Current += C;
-  }
-  Flush();
-  return Words;
-}
-
 SecretNames::SecretNames(llvm::StringRef SecretWords,
                          llvm::StringRef IgnoredWords)
     : SecretList(parseList(SecretWords)), IgnoredList(parseList(IgnoredWords)) {

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_CHECKS_UTILS_SECRETNAMES_H
 #define EXITBAR_CHECKS_UTILS_SECRETNAMES_H
 
+#include "utils/IdentifierWords.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
@@ -26,12 +27,6 @@ constexpr llvm::StringLiteral DefaultCredentialValues =
     "1234;0000;1111;changeme;changeit;default;test;test123;demo;letmein;"
     "qwerty;secret;welcome;abc123;master;manager;operator;support;system;"
     "sysadmin;superuser;ubnt;raspberry;cisco;tomcat;vagrant;postgres;oracle";
-
-/// Splits an identifier into lowercase words at non-alphanumeric characters,
-/// camelCase and acronym boundaries, and between letters and digits.
-/// Example: splitNameWords("kDBPassword2_len") == {"k", "db", "password",
-/// "2", "len"}
-std::vector<std::string> splitNameWords(llvm::StringRef Name);
 
 /// Classifies identifiers, map keys and environment-variable names by
 /// whether they denote a secret.

@@ -3,6 +3,8 @@
 
 #include "Cli.h"
 #include "exitbar/Collect.h"
+#include "exitbar/Env.h"
+#include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <sstream>
+#include <unistd.h>
 
 namespace exitbar::cli {
 
@@ -56,40 +59,101 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
 static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
   struct Args {
     CoverageOptions Options;
-    std::string Output, Lcov;
+    std::vector<std::string> Inputs;
+    std::string Output, Lcov, Cobertura, Html, DiffBase;
   };
   auto A = std::make_shared<Args>();
   CLI::App *Cmd = Collect.add_subcommand(
       "coverage",
-      "Run gcov over every .gcno of a GCC --coverage build (files compiled "
-      "but never run count with zero hits) into evidence/coverage.json.\n"
-      "Example: exitbar collect coverage --build-dir build --source-dir .");
-  Cmd->add_option("--build-dir", A->Options.BuildDir, "The CMake build tree")
-      ->required();
+      "Measure coverage into evidence/coverage.json: from a GCC --coverage "
+      "build tree (gcov over every .gcno, so files compiled but never run "
+      "count with zero hits), from a Clang build tree (llvm-profdata and "
+      "llvm-cov over its .profraw files), or from existing reports (LCOV, "
+      "Cobertura XML, gcov JSON).\n"
+      "Example: exitbar collect coverage --build-dir build --source-dir .\n"
+      "Example: exitbar collect coverage --input coverage.info --source-dir .");
+  Cmd->add_option("--build-dir", A->Options.BuildDir,
+                  "The CMake build tree (left out of the evidence)");
   Cmd->add_option("--source-dir", A->Options.SourceDir,
                   "Project source folder; only files below it are kept")
       ->required();
+  Cmd->add_option("--input", A->Inputs,
+                  "Read this coverage report instead of running gcov "
+                  "(repeatable; LCOV, Cobertura, gcov JSON, coverage.json)");
   Cmd->add_option("--gcov", A->Options.Gcov,
                   "gcov matching the compiler (default gcov)");
+  Cmd->add_option("--llvm-profdata", A->Options.LlvmProfdata,
+                  "Clang builds: llvm-profdata matching the compiler");
+  Cmd->add_option("--llvm-cov", A->Options.LlvmCov,
+                  "Clang builds: llvm-cov matching the compiler");
   Cmd->add_option("--filter", A->Options.Filters,
                   "Keep only files matching this glob (relative path)");
   Cmd->add_option("--exclude", A->Options.Excludes,
                   "Drop files matching this glob (relative path)");
   Cmd->add_option("-j,--jobs", A->Options.Jobs, "Parallel gcov runs");
+  Cmd->add_option("--diff-base", A->DiffBase,
+                  "Also measure the lines changed since this git revision");
   Cmd->add_option("--lcov", A->Lcov, "Also write an LCOV tracefile");
+  Cmd->add_option("--cobertura", A->Cobertura, "Also write Cobertura XML");
+  Cmd->add_option("--html", A->Html,
+                  "Also write a per-file HTML view into this folder");
   Cmd->add_option("-o,--output", A->Output,
                   "Evidence file (default <build>/exitbar/evidence/"
                   "coverage.json)");
   Cmd->callback([A, &Ctx] {
-    CoverageEvidence E = collectGcovCoverage(A->Options);
-    std::string Out =
-        A->Output.empty() ? defaultEvidencePath(A->Options.BuildDir, "coverage")
-                          : A->Output;
+    if (A->Options.BuildDir.empty() && A->Inputs.empty())
+      throw Error("usage.coverage.no-input", "", "",
+                  "give --build-dir (a build tree to measure) or --input "
+                  "(coverage reports to read)");
+    if (A->Options.LlvmProfdata.empty() != A->Options.LlvmCov.empty())
+      throw Error("usage.coverage.llvm-tools", "", "",
+                  "--llvm-profdata and --llvm-cov go together");
+    // A progress line only where someone watches: a terminal.
+    if (::isatty(STDERR_FILENO))
+      A->Options.Progress = [](size_t Done, size_t Total) {
+        fmt::print(stderr, "\rcoverage: {}/{} {}", Done, Total,
+                   Done == Total ? "\n" : "");
+        std::fflush(stderr);
+      };
+    CoverageEvidence E;
+    if (!A->Inputs.empty()) {
+      for (const std::string &Input : A->Inputs) {
+        CoverageEvidence R = readCoverageReport(Input);
+        E.Tool = E.Tool.empty() || E.Tool == R.Tool ? R.Tool : "mixed";
+        E.merge(R);
+      }
+      std::string Tool = E.Tool;
+      E = filterCoverage(E, A->Options);
+      E.Tool = Tool;
+    } else if (!A->Options.LlvmCov.empty()) {
+      E = collectLlvmCoverage(A->Options);
+    } else {
+      E = collectGcovCoverage(A->Options);
+    }
+    if (!A->DiffBase.empty())
+      E.Diff = diffCoverage(E, changedLinesSince(A->DiffBase, A->Options.SourceDir),
+                            A->DiffBase);
+    std::string Out = !A->Output.empty() ? A->Output
+                      : !A->Options.BuildDir.empty()
+                          ? defaultEvidencePath(A->Options.BuildDir, "coverage")
+                          : "exitbar/evidence/coverage.json";
     if (!A->Lcov.empty()) {
       std::ostringstream Lcov;
       writeLcov(E, Lcov);
       writeFileAtomically(A->Lcov, Lcov.str());
     }
+    if (!A->Cobertura.empty()) {
+      std::ostringstream Xml;
+      CoberturaOptions CO;
+      CO.SourceDir = std::filesystem::absolute(A->Options.SourceDir)
+                         .lexically_normal()
+                         .string();
+      CO.Timestamp = Env::process().now();
+      writeCobertura(E, CO, Xml);
+      writeFileAtomically(A->Cobertura, Xml.str());
+    }
+    if (!A->Html.empty())
+      writeCoverageHtml(E, A->Options.SourceDir, A->Html);
     writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
     CoverageTotals T = E.totals();
     fmt::print("coverage: lines {:.2f} % ({}/{}), branches {:.2f} % ({}/{}), "
@@ -98,6 +162,10 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
                percent(T.BranchesHit, T.BranchesFound), T.BranchesHit,
                T.BranchesFound, percent(T.FunctionsHit, T.FunctionsFound),
                T.FunctionsHit, T.FunctionsFound, E.Files.size(), Out);
+    if (E.Diff)
+      fmt::print("coverage of lines changed since {}: {:.2f} % ({}/{})\n",
+                 E.Diff->Base, percent(E.Diff->LinesHit, E.Diff->LinesFound),
+                 E.Diff->LinesHit, E.Diff->LinesFound);
     Ctx.Exit = Success;
   });
 }

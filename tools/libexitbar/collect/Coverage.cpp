@@ -6,6 +6,10 @@
 #include "exitbar/Process.h"
 #include "formats/gcda/Read.h"
 #include "formats/gcov-json/Read.h"
+#include "formats/lcov/Read.h"
+#include <cstdlib>
+#include <cxxabi.h>
+#include <fstream>
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -65,7 +69,9 @@ CoverageEvidence filterCoverage(const CoverageEvidence &E,
   CoverageEvidence Out;
   Out.Tool = E.Tool;
   fs::path Source = fs::absolute(Options.SourceDir).lexically_normal();
-  fs::path Build = fs::absolute(Options.BuildDir).lexically_normal();
+  fs::path Build = Options.BuildDir.empty()
+                       ? fs::path()
+                       : fs::absolute(Options.BuildDir).lexically_normal();
   // An in-source build has no separate build folder to leave out.
   bool DropBuild = !Options.BuildDir.empty() && Build != Source &&
                    !isInside(Source, Build);
@@ -103,6 +109,8 @@ CoverageEvidence collectGcovCoverage(const CoverageOptions &Options) {
   std::vector<CoverageEvidence> Results(Batches.size());
   std::vector<std::exception_ptr> Failures(Batches.size());
   std::atomic<size_t> Next{0};
+  std::mutex ProgressMutex;
+  size_t Done = 0;
   auto Work = [&] {
     for (size_t B; (B = Next++) < Batches.size();) {
       try {
@@ -120,6 +128,10 @@ CoverageEvidence collectGcovCoverage(const CoverageOptions &Options) {
                           std::to_string(R.ExitCode) +
                           " (corrupt or mismatched .gcno/.gcda?)");
         Results[B] = formats::readGcovJson(R.Stdout, Batches[B].front());
+        if (Options.Progress) {
+          std::lock_guard<std::mutex> Lock(ProgressMutex);
+          Options.Progress(++Done, Batches.size());
+        }
       } catch (...) {
         Failures[B] = std::current_exception();
       }
@@ -139,6 +151,121 @@ CoverageEvidence collectGcovCoverage(const CoverageOptions &Options) {
   All.Tool = "gcov";
   for (const CoverageEvidence &R : Results)
     All.merge(R);
+  return filterCoverage(All, Options);
+}
+
+namespace {
+
+/// ELF executables and shared libraries of the build tree: the objects whose
+/// coverage mappings llvm-cov needs (it skips those without one).
+std::vector<std::string> findBinaries(const std::string &BuildDir) {
+  std::vector<std::string> Found;
+  std::error_code Ec;
+  fs::recursive_directory_iterator It(
+      BuildDir, fs::directory_options::skip_permission_denied, Ec);
+  for (auto End = fs::recursive_directory_iterator(); !Ec && It != End;
+       It.increment(Ec)) {
+    const fs::path &P = It->path();
+    if (It->is_directory(Ec)) {
+      // CMake's compiler checks and try_compile projects.
+      if (P.filename() == "CMakeFiles")
+        It.disable_recursion_pending();
+      continue;
+    }
+    if (!It->is_regular_file(Ec))
+      continue;
+    std::string Name = P.filename().string();
+    bool Shared = Name.find(".so") != std::string::npos;
+    bool Executable = (It->status(Ec).permissions() & fs::perms::owner_exec) !=
+                      fs::perms::none;
+    if (!Shared && !Executable)
+      continue;
+    char Magic[4] = {};
+    std::ifstream In(P, std::ios::binary);
+    if (In.read(Magic, 4) && Magic[0] == 0x7f && Magic[1] == 'E' &&
+        Magic[2] == 'L' && Magic[3] == 'F')
+      Found.push_back(fs::absolute(P).lexically_normal().string());
+  }
+  std::sort(Found.begin(), Found.end());
+  return Found;
+}
+
+std::vector<std::string> findProfiles(const std::string &BuildDir) {
+  std::vector<std::string> Found;
+  std::error_code Ec;
+  fs::recursive_directory_iterator It(
+      BuildDir, fs::directory_options::skip_permission_denied, Ec);
+  for (auto End = fs::recursive_directory_iterator(); !Ec && It != End;
+       It.increment(Ec))
+    if (It->path().extension() == ".profraw")
+      Found.push_back(It->path().string());
+  std::sort(Found.begin(), Found.end());
+  return Found;
+}
+
+/// llvm-cov names C++ functions by their mangled names; gcov demangles.
+void demangleFunctions(CoverageEvidence &E) {
+  for (auto &[Path, F] : E.Files) {
+    std::map<std::string, FunctionCoverage> Named;
+    for (auto &[Name, Fn] : F.Functions) {
+      int Status = 0;
+      char *Demangled = Name.rfind("_Z", 0) == 0
+                            ? abi::__cxa_demangle(Name.c_str(), nullptr, nullptr, &Status)
+                            : nullptr;
+      FunctionCoverage &Out = Named[Demangled && Status == 0 ? Demangled : Name];
+      std::free(Demangled);
+      Out.Line = Fn.Line;
+      Out.Hits += Fn.Hits;
+    }
+    F.Functions = std::move(Named);
+  }
+}
+
+} // namespace
+
+CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options) {
+  std::vector<std::string> Profiles = findProfiles(Options.BuildDir);
+  if (Profiles.empty())
+    throw Error("input.llvm-cov.no-profiles", Options.BuildDir, "",
+                "no .profraw files: run the tests of a build compiled with "
+                "-fprofile-instr-generate -fcoverage-mapping first");
+  std::vector<std::string> Binaries = findBinaries(Options.BuildDir);
+  if (Binaries.empty())
+    throw Error("input.llvm-cov.no-binaries", Options.BuildDir, "",
+                "no executables or shared libraries in the build folder");
+  fs::path Merged = fs::path(Options.BuildDir) / "exitbar" / "coverage.profdata";
+  fs::create_directories(Merged.parent_path());
+  std::vector<std::string> Merge{Options.LlvmProfdata, "merge", "-sparse", "-o",
+                                 Merged.string()};
+  Merge.insert(Merge.end(), Profiles.begin(), Profiles.end());
+  if (Options.Progress)
+    Options.Progress(0, 2);
+  ProcessResult M = runProcess(Merge, /*DiscardStderr=*/true);
+  if (M.ExitCode != 0)
+    throw Error("input.llvm-cov.failed", Profiles.front(), "",
+                Options.LlvmProfdata + " merge exited with code " +
+                    std::to_string(M.ExitCode) + " (corrupt .profraw file?)");
+  if (Options.Progress)
+    Options.Progress(1, 2);
+  std::vector<std::string> Export{Options.LlvmCov, "export", "-format=lcov",
+                                  "-instr-profile", Merged.string(),
+                                  Binaries.front()};
+  for (size_t I = 1; I < Binaries.size(); ++I) {
+    Export.push_back("-object");
+    Export.push_back(Binaries[I]);
+  }
+  ProcessResult X = runProcess(Export, /*DiscardStderr=*/true);
+  if (X.ExitCode != 0)
+    throw Error("input.llvm-cov.failed", Merged.string(), "",
+                Options.LlvmCov + " export exited with code " +
+                    std::to_string(X.ExitCode) +
+                    " (no binary built with -fcoverage-mapping, or a profile "
+                    "from another build?)");
+  if (Options.Progress)
+    Options.Progress(2, 2);
+  CoverageEvidence All = formats::readLcov(X.Stdout, Options.LlvmCov + " export");
+  All.Tool = "llvm-cov";
+  demangleFunctions(All);
   return filterCoverage(All, Options);
 }
 

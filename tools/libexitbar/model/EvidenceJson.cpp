@@ -229,6 +229,12 @@ void to_json(json &J, const CoverageEvidence &E) {
            {"tool", E.Tool},
            {"totals", totalsJson(E.totals())},
            {"files", Files}};
+  if (E.Diff)
+    J["diff"] = json{{"base", E.Diff->Base},
+                     {"lines_found", E.Diff->LinesFound},
+                     {"lines_hit", E.Diff->LinesHit},
+                     {"line_percent", percent(E.Diff->LinesHit, E.Diff->LinesFound)},
+                     {"missed", E.Diff->Missed}};
 }
 
 /// Checks an evidence document's schema name and version.
@@ -264,6 +270,18 @@ CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
             Fn.at("line").get<int>(), Fn.at("hits").get<long long>()};
     } catch (const json::exception &X) {
       throw Error("input.evidence.invalid", File, Pointer, X.what());
+    }
+  }
+  if (auto It = J.find("diff"); It != J.end()) {
+    try {
+      DiffCoverage D;
+      D.Base = It->at("base").get<std::string>();
+      D.LinesFound = It->at("lines_found").get<long long>();
+      D.LinesHit = It->at("lines_hit").get<long long>();
+      D.Missed = It->at("missed").get<std::map<std::string, std::vector<int>>>();
+      E.Diff = std::move(D);
+    } catch (const json::exception &X) {
+      throw Error("input.evidence.invalid", File, "/diff", X.what());
     }
   }
   return E;

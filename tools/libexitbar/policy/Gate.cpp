@@ -110,6 +110,23 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       return {std::nullopt, "coverage.json", {}};
     CoverageTotals T = E.Coverage->totals();
     Measurement M{std::nullopt, "coverage.json", {}};
+    if (Metric == "coverage.diff_line") {
+      // Only lines changed since the base revision count, and only the
+      // changed lines never run are the items.
+      if (!E.Coverage->Diff)
+        return {std::nullopt, "coverage.json (run with --diff-base)", {}};
+      const DiffCoverage &D = *E.Coverage->Diff;
+      M.Value = percent(D.LinesHit, D.LinesFound);
+      for (const auto &[Path, Lines] : D.Missed) {
+        std::string Item = Path + ": changed lines not run:";
+        for (size_t I = 0; I < Lines.size() && I < 20; ++I)
+          Item += " " + std::to_string(Lines[I]);
+        if (Lines.size() > 20)
+          Item += " ...";
+        M.Items.push_back(Item);
+      }
+      return M;
+    }
     if (Metric == "coverage.line")
       M.Value = percent(T.LinesHit, T.LinesFound);
     else if (Metric == "coverage.branch")

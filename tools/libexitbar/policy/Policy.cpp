@@ -56,6 +56,7 @@ bool isKnownMetric(std::string_view Metric) {
   static const char *Exact[] = {
       "findings.total",    "findings.analysis_errors", "coverage.line",
       "coverage.branch",   "coverage.function",        "coverage.file_min_line",
+      "coverage.diff_line",
       "tests.total",       "tests.passed",             "tests.failed",
       "tests.skipped",     "tests.flaky",              "tests.pass_rate",
       "readiness.license", "readiness.documents_missing", "readiness.ci",

@@ -20,6 +20,33 @@ TestsEvidence collectTests(const std::vector<std::string> &JUnitFiles);
 /// Example: writeLcov(E, Out);
 void writeLcov(const CoverageEvidence &E, std::ostream &Out);
 
+/// What a Cobertura report says besides the coverage itself.
+struct CoberturaOptions {
+  std::string SourceDir;   ///< the <source> file names are relative to
+  long long Timestamp = 0; ///< seconds since the epoch (SOURCE_DATE_EPOCH)
+  std::string ToolVersion = "0.1.0";
+};
+
+/// Writes coverage as Cobertura XML (coverage-04.dtd), the format GitLab,
+/// Jenkins and Azure DevOps show in merge requests.
+/// Example: writeCobertura(E, {".", Env.now(), "0.1.0"}, Out);
+void writeCobertura(const CoverageEvidence &E, const CoberturaOptions &Options,
+                    std::ostream &Out);
+
+/// Writes a per-file HTML coverage view into \p OutDir: index.html and one
+/// page per file with covered, missed and partly covered lines highlighted
+/// (source text read from \p SourceDir). Throws Error when it cannot write.
+/// Example: writeCoverageHtml(E, ".", "build/exitbar/coverage");
+void writeCoverageHtml(const CoverageEvidence &E, const std::string &SourceDir,
+                       const std::string &OutDir);
+
+/// Reads an existing coverage report, recognised by its content: an LCOV
+/// tracefile, Cobertura XML, gcov JSON (plain or .gz) or llvm-cov export
+/// JSON. Paths stay as the report has them; filterCoverage makes them
+/// relative. Throws Error (input.coverage.format and the readers' ids).
+/// Example: auto E = readCoverageReport("build/coverage.info");
+CoverageEvidence readCoverageReport(const std::string &Path);
+
 } // namespace exitbar
 
 #endif // EXITBAR_COLLECT_H

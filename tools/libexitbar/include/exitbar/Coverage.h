@@ -4,6 +4,7 @@
 #ifndef EXITBAR_COVERAGE_H
 #define EXITBAR_COVERAGE_H
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,11 +40,21 @@ CoverageTotals totalsOf(const FileCoverage &F);
 /// Percentage hit of found; 100 when nothing was found.
 double percent(long long Hit, long long Found);
 
+/// Coverage of the lines changed since a git revision ("new code must be
+/// covered"): only changed lines that hold code count.
+struct DiffCoverage {
+  std::string Base;            ///< the revision compared with, as given
+  long long LinesFound = 0, LinesHit = 0;
+  /// Changed lines never run, per file (relative path).
+  std::map<std::string, std::vector<int>> Missed;
+};
+
 /// evidence/coverage.json: coverage of every file of the project, keyed by
 /// path relative to the source folder.
 struct CoverageEvidence {
   std::map<std::string, FileCoverage> Files;
-  std::string Tool; ///< "gcov", "lcov", ...
+  std::string Tool; ///< "gcov", "llvm-cov", "lcov", "cobertura", ...
+  std::optional<DiffCoverage> Diff;
   CoverageTotals totals() const;
   /// Union of hit counts; associative and order-independent.
   void merge(const CoverageEvidence &Other);
@@ -59,6 +70,11 @@ struct CoverageOptions {
   std::vector<std::string> Excludes; ///< globs of files to drop; the build
                                      ///< folder is always dropped
   unsigned Jobs = 0;                 ///< parallel gcov runs (0: one per core)
+  /// Clang builds: llvm-profdata and llvm-cov matching the compiler; when
+  /// set, coverage comes from the build tree's .profraw files instead of gcov.
+  std::string LlvmProfdata, LlvmCov;
+  /// Called as work completes (done, total), e.g. to draw a progress line.
+  std::function<void(size_t, size_t)> Progress;
 };
 
 /// Runs gcov (JSON intermediate format, batches in parallel) over every
@@ -67,6 +83,31 @@ struct CoverageOptions {
 /// (tool.not-found, input.gcov.*).
 /// Example: auto E = collectGcovCoverage({"build", "."});
 CoverageEvidence collectGcovCoverage(const CoverageOptions &Options);
+
+/// Merges the build tree's .profraw files with llvm-profdata and exports
+/// them with llvm-cov (every ELF executable and shared library of the build
+/// tree as an object, so instrumented code never run counts with zero hits),
+/// then filters like collectGcovCoverage. Throws Error (tool.not-found,
+/// input.llvm-cov.*).
+/// Example: auto E = collectLlvmCoverage({"build", ".", ..., "llvm-profdata-14", "llvm-cov-14"});
+CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options);
+
+/// Coverage of the lines in \p ChangedLines (relative path -> line numbers)
+/// as measured by \p E.
+/// Example: auto D = diffCoverage(E, changedLinesSince("main", "."), "main");
+DiffCoverage diffCoverage(const CoverageEvidence &E,
+                          const std::map<std::string, std::vector<int>> &ChangedLines,
+                          const std::string &Base);
+
+/// Lines added or changed in the work tree of \p SourceDir since the git
+/// revision \p Base, per file relative to \p SourceDir. Throws Error
+/// (tool.git.failed) when git cannot compare.
+std::map<std::string, std::vector<int>> changedLinesSince(const std::string &Base,
+                                                          const std::string &SourceDir);
+
+/// Parses `git diff --unified=0` output into the new-side lines of each
+/// file's hunks (the paths as git prints them, relative to the repository).
+std::map<std::string, std::vector<int>> parseUnifiedDiff(const std::string &Diff);
 
 /// Keeps only the files \p Options selects and makes their paths relative to
 /// the source folder.
