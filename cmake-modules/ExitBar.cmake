@@ -55,11 +55,14 @@ ExitBar sources), then call ``exitbar_enable()``.
     owner, a reason and an expiry date.
 
   ``COVERAGE``
-    Instrument the enabled targets for coverage (GCC: ``--coverage``) and
-    make the gate collect coverage and test results: the ``exitbar`` target
-    runs ``ctest --output-junit`` when the results are missing or older than
-    the build, then ``exitbar collect tests`` and ``exitbar collect
-    coverage`` (with the gcov matching the compiler). The cache option
+    Instrument the enabled targets for coverage (GCC: ``--coverage``;
+    Clang: ``-fprofile-instr-generate -fcoverage-mapping``, with
+    ``LLVM_PROFILE_FILE`` set for every test so profiles land in
+    ``<build>/exitbar/profiles``) and make the gate collect coverage and
+    test results: the ``exitbar`` target runs ``ctest --output-junit`` when
+    the results are missing or older than the build, then ``exitbar collect
+    tests`` and ``exitbar collect coverage`` (with the gcov, or the
+    llvm-profdata and llvm-cov, matching the compiler). The cache option
     ``EXITBAR_COVERAGE=ON`` does the same without editing the project.
 
   ``COVERAGE_EXCLUDE <glob>...``
@@ -209,12 +212,14 @@ endfunction()
 function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     coverage coverage_exclude)
   if(coverage)
-    _exitbar_find_gcov(_gcov)
+    _exitbar_find_coverage_tools(_gcov _profdata _llvm_cov)
   endif()
   set(_script_args
     -DEXITBAR_COVERAGE=${coverage}
     "-DEXITBAR_COVERAGE_EXCLUDE=${coverage_exclude}"
     -DEXITBAR_GCOV=${_gcov}
+    -DEXITBAR_LLVM_PROFDATA=${_profdata}
+    -DEXITBAR_LLVM_COV=${_llvm_cov}
     -DEXITBAR_CTEST=${CMAKE_CTEST_COMMAND}
     -DEXITBAR_BASELINE=${baseline}
     -DEXITBAR_WAIVERS=${waivers}
@@ -247,26 +252,47 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
 endfunction()
 
 # Internal use, projects must not call this directly.
-# Sets <out> to the gcov that reads the compiler's coverage notes: gcov-<major>
-# or gcov beside the compiler, else the first on PATH.
-function(_exitbar_find_gcov out)
+# Finds the tools that read the compiler's coverage data: for GCC, sets
+# <gcov> to gcov-<major> or gcov beside the compiler (else the first on
+# PATH); for Clang, sets <profdata> and <llvm_cov> to llvm-profdata-<major>
+# and llvm-cov-<major> (or unversioned, beside the compiler first).
+function(_exitbar_find_coverage_tools gcov profdata llvm_cov)
   set(_lang CXX)
   if(NOT CMAKE_CXX_COMPILER_ID)
     set(_lang C)
   endif()
-  if(NOT CMAKE_${_lang}_COMPILER_ID STREQUAL "GNU")
-    message(WARNING "exitbar_enable: COVERAGE supports GCC; "
-      "${CMAKE_${_lang}_COMPILER_ID} builds get no coverage evidence")
-  endif()
+  set(_id "${CMAKE_${_lang}_COMPILER_ID}")
   string(REGEX MATCH "^[0-9]+" _major "${CMAKE_${_lang}_COMPILER_VERSION}")
   get_filename_component(_dir "${CMAKE_${_lang}_COMPILER}" DIRECTORY)
+  set(${gcov} "" PARENT_SCOPE)
+  set(${profdata} "" PARENT_SCOPE)
+  set(${llvm_cov} "" PARENT_SCOPE)
+  if(_id STREQUAL "Clang")
+    find_program(EXITBAR_LLVM_PROFDATA NAMES llvm-profdata-${_major} llvm-profdata
+      HINTS "${_dir}" "/usr/lib/llvm-${_major}/bin"
+      DOC "llvm-profdata matching the compiler, for ExitBar's coverage evidence")
+    find_program(EXITBAR_LLVM_COV NAMES llvm-cov-${_major} llvm-cov
+      HINTS "${_dir}" "/usr/lib/llvm-${_major}/bin"
+      DOC "llvm-cov matching the compiler, for ExitBar's coverage evidence")
+    if(NOT EXITBAR_LLVM_PROFDATA OR NOT EXITBAR_LLVM_COV)
+      message(FATAL_ERROR "exitbar_enable: COVERAGE with Clang ${_major} needs "
+        "llvm-profdata-${_major} and llvm-cov-${_major}; install llvm-${_major}")
+    endif()
+    set(${profdata} "${EXITBAR_LLVM_PROFDATA}" PARENT_SCOPE)
+    set(${llvm_cov} "${EXITBAR_LLVM_COV}" PARENT_SCOPE)
+    return()
+  endif()
+  if(NOT _id STREQUAL "GNU")
+    message(WARNING "exitbar_enable: COVERAGE supports GCC and Clang; "
+      "${_id} builds get no coverage evidence")
+  endif()
   find_program(EXITBAR_GCOV NAMES gcov-${_major} gcov HINTS "${_dir}"
     DOC "gcov matching the compiler, for ExitBar's coverage evidence")
   if(NOT EXITBAR_GCOV)
     message(FATAL_ERROR "exitbar_enable: COVERAGE needs gcov-${_major} (or gcov); "
       "install the gcc-${_major} package that provides it")
   endif()
-  set(${out} "${EXITBAR_GCOV}" PARENT_SCOPE)
+  set(${gcov} "${EXITBAR_GCOV}" PARENT_SCOPE)
 endfunction()
 
 # Internal use, projects must not call this directly.
@@ -371,11 +397,15 @@ function(_exitbar_finalize)
     if(_coverage)
       target_compile_options("${_t}" PRIVATE
         "$<$<COMPILE_LANG_AND_ID:C,GNU>:--coverage>"
-        "$<$<COMPILE_LANG_AND_ID:CXX,GNU>:--coverage>")
+        "$<$<COMPILE_LANG_AND_ID:CXX,GNU>:--coverage>"
+        "$<$<COMPILE_LANG_AND_ID:C,Clang>:-fprofile-instr-generate;-fcoverage-mapping>"
+        "$<$<COMPILE_LANG_AND_ID:CXX,Clang>:-fprofile-instr-generate;-fcoverage-mapping>")
       if(NOT _type MATCHES "^(STATIC_LIBRARY|OBJECT_LIBRARY)$")
         target_link_options("${_t}" PRIVATE
           "$<$<LINK_LANG_AND_ID:C,GNU>:--coverage>"
-          "$<$<LINK_LANG_AND_ID:CXX,GNU>:--coverage>")
+          "$<$<LINK_LANG_AND_ID:CXX,GNU>:--coverage>"
+          "$<$<LINK_LANG_AND_ID:C,Clang>:-fprofile-instr-generate>"
+          "$<$<LINK_LANG_AND_ID:CXX,Clang>:-fprofile-instr-generate>")
       endif()
     endif()
     if(_in_tree)
@@ -389,6 +419,14 @@ function(_exitbar_finalize)
     list(REMOVE_ITEM _tests exitbar)
     if(_tests)
       set_tests_properties(exitbar PROPERTIES DEPENDS "${_tests}")
+      # Clang writes a test's profile where LLVM_PROFILE_FILE says (%p: one
+      # file per process, %m: per instrumented binary); GCC ignores it.
+      if(_coverage)
+        foreach(_test IN LISTS _tests)
+          set_property(TEST "${_test}" APPEND PROPERTY ENVIRONMENT
+            "LLVM_PROFILE_FILE=${CMAKE_BINARY_DIR}/exitbar/profiles/%p-%m.profraw")
+        endforeach()
+      endif()
     endif()
   endif()
 endfunction()

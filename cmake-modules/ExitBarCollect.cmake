@@ -26,10 +26,16 @@ if(EXITBAR_COVERAGE)
   # Test results are stale when any coverage note (one per compiled object)
   # is newer than them: the build changed after the tests ran.
   set(_junit "${EXITBAR_BUILD_DIR}/exitbar/ctest-junit.xml")
+  set(_profiles "${EXITBAR_BUILD_DIR}/exitbar/profiles")
   set(_stale TRUE)
   if(EXISTS "${_junit}")
     set(_stale FALSE)
-    file(GLOB_RECURSE _notes "${EXITBAR_BUILD_DIR}/*.gcno")
+    # GCC writes a .gcno beside each object; Clang builds only have objects.
+    if(EXITBAR_LLVM_COV)
+      file(GLOB_RECURSE _notes "${EXITBAR_BUILD_DIR}/*.o")
+    else()
+      file(GLOB_RECURSE _notes "${EXITBAR_BUILD_DIR}/*.gcno")
+    endif()
     foreach(_note IN LISTS _notes)
       if("${_note}" IS_NEWER_THAN "${_junit}")
         set(_stale TRUE)
@@ -39,6 +45,8 @@ if(EXITBAR_COVERAGE)
   endif()
   if(_stale)
     message(STATUS "ExitBar: running the tests for fresh results")
+    # Profiles of an earlier build would add counts of code that changed.
+    file(REMOVE_RECURSE "${_profiles}")
     # Failing tests are evidence, not an error of this script.
     execute_process(
       COMMAND "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
@@ -56,10 +64,17 @@ if(EXITBAR_COVERAGE)
   foreach(_glob IN LISTS EXITBAR_COVERAGE_EXCLUDE)
     list(APPEND _excludes --exclude "${_glob}")
   endforeach()
+  if(EXITBAR_LLVM_COV)
+    set(_tools --llvm-profdata "${EXITBAR_LLVM_PROFDATA}" --llvm-cov "${EXITBAR_LLVM_COV}")
+  else()
+    set(_tools --gcov "${EXITBAR_GCOV}")
+  endif()
   execute_process(
     COMMAND "${EXITBAR_EXECUTABLE}" collect coverage ${_excludes}
             --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}"
-            --gcov "${EXITBAR_GCOV}"
+            ${_tools}
+            --cobertura "${EXITBAR_BUILD_DIR}/exitbar/coverage.xml"
+            --html "${EXITBAR_BUILD_DIR}/exitbar/coverage"
             --lcov "${EXITBAR_BUILD_DIR}/exitbar/coverage.info"
     RESULT_VARIABLE _rc)
   if(NOT _rc EQUAL 0)

@@ -12,8 +12,10 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   # chromium renders the HTML report; nodejs/npm bring the format validators;
-  # lcov is the reference the coverage numbers are compared with.
-  packages+=(googletest libgtest-dev chromium lcov)
+  # lcov is the reference the coverage numbers are compared with; xmllint
+  # (libxml2-utils) validates Cobertura output against its DTD; git makes
+  # the repositories the diff-coverage tests compare with.
+  packages+=(googletest libgtest-dev chromium lcov libxml2-utils git)
   # Node may come from elsewhere than Debian (the machine image ships one);
   # only a machine without npm gets Debian's.
   if ! command -v npm >/dev/null 2>&1; then
