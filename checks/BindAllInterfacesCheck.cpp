@@ -633,15 +633,14 @@ void BindAllInterfacesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
   // BSD sockets (and the libraries that take a ready sockaddr) binding a
   // socket address set up in the same function.
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
-                                  "::bind", "::uv_tcp_bind", "::uv_udp_bind"))),
-                              unless(isExpansionInSystemHeader()))
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName(
+                                  "::bind", "::uv_tcp_bind", "::uv_udp_bind"))))
                          .bind("bind"),
                      this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::getaddrinfo", "::GetAddrInfoW",
+      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName("::getaddrinfo", "::GetAddrInfoW",
                                               "::GetAddrInfoA"))),
-               argumentCountIs(4), unless(isExpansionInSystemHeader()))
+               argumentCountIs(4))
           .bind("lookup"),
       this);
 
@@ -657,13 +656,11 @@ void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
   }
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   if (!NameRefs.empty()) {
-    Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
-                                unless(isExpansionInSystemHeader()))
+    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName(NameRefs))))
                            .bind("host-call"),
                        this);
-    Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                                            hasAnyName(NameRefs))),
-                                        unless(isExpansionInSystemHeader()))
+    Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()), hasDeclaration(cxxConstructorDecl(
+                                            hasAnyName(NameRefs))))
                            .bind("host-construct"),
                        this);
   }
@@ -671,31 +668,29 @@ void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
   // Boost.Asio / standalone Asio: an endpoint made from a protocol and a port
   // has the unspecified address.
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
+      cxxConstructExpr(unless(isExpansionInSystemHeader()), hasDeclaration(cxxConstructorDecl(ofClass(
                            hasAnyName("::boost::asio::ip::basic_endpoint",
                                       "::asio::ip::basic_endpoint")))),
-                       argumentCountIs(2), unless(isExpansionInSystemHeader()))
+                       argumentCountIs(2))
           .bind("endpoint"),
       this);
   Finder->addMatcher(
       callExpr(
-          callee(cxxMethodDecl(
+          unless(isExpansionInSystemHeader()), callee(cxxMethodDecl(
                      hasName("any"),
                      ofClass(hasAnyName(
                          "::boost::asio::ip::address_v4",
                          "::boost::asio::ip::address_v6",
                          "::asio::ip::address_v4", "::asio::ip::address_v6",
                          "::Pistache::Ipv4", "::Pistache::Ipv6")))
-                     .bind("any-fn")),
-          unless(isExpansionInSystemHeader()))
+                     .bind("any-fn")))
           .bind("any-call"),
       this);
   Finder->addMatcher(
-      declRefExpr(to(enumConstantDecl(hasAnyName("::QHostAddress::Any",
+      declRefExpr(unless(isExpansionInSystemHeader()), to(enumConstantDecl(hasAnyName("::QHostAddress::Any",
                                                  "::QHostAddress::AnyIPv4",
                                                  "::QHostAddress::AnyIPv6"))
-                         .bind("any-enum")),
-                  unless(isExpansionInSystemHeader()))
+                         .bind("any-enum")))
           .bind("any-ref"),
       this);
 }

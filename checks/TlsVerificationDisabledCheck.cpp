@@ -6,6 +6,7 @@
 #include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
+#include "utils/NameMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -291,29 +292,28 @@ void TlsVerificationDisabledCheck::storeOptions(
 void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
   auto NotSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::curl_easy_setopt"))),
-               argumentCountIs(3), NotSystem)
+      callExpr(NotSystem, callee(functionDecl(hasName("::curl_easy_setopt"))),
+               argumentCountIs(3))
           .bind("curl"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(
+      callExpr(NotSystem, callee(functionDecl(hasAnyName(
                    "::SSL_CTX_set_verify", "::SSL_set_verify",
                    "::wolfSSL_CTX_set_verify", "::wolfSSL_set_verify"))),
-               argumentCountIs(3), NotSystem)
+               argumentCountIs(3))
           .bind("ossl-verify"),
       this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
+  Finder->addMatcher(callExpr(NotSystem, callee(functionDecl(hasAnyName(
                                   "::SSL_CTX_set_cert_verify_callback",
                                   "::X509_STORE_set_verify_cb",
                                   "::X509_STORE_CTX_set_verify_cb",
-                                  "::wolfSSL_CTX_set_cert_verify_callback"))),
-                              NotSystem)
+                                  "::wolfSSL_CTX_set_cert_verify_callback"))))
                          .bind("ossl-callback"),
                      this);
-  Finder->addMatcher(callExpr(callee(functionDecl(
+  Finder->addMatcher(callExpr(NotSystem, callee(functionDecl(
                                   hasAnyName("::mbedtls_ssl_conf_authmode",
                                              "::mbedtls_ssl_set_hs_authmode"))),
-                              argumentCountIs(2), NotSystem)
+                              argumentCountIs(2))
                          .bind("mbedtls"),
                      this);
   auto AsioTls =
@@ -322,80 +322,75 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
                          "::boost::beast::ssl_stream"));
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("set_verify_mode"), AsioTls)), NotSystem)
+          NotSystem, callee(cxxMethodDecl(hasName("set_verify_mode"), AsioTls)))
           .bind("asio-mode"),
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("set_verify_callback"), AsioTls)),
-          NotSystem)
+          NotSystem, callee(cxxMethodDecl(hasName("set_verify_callback"), AsioTls)))
           .bind("asio-callback"),
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(
+          NotSystem, callee(cxxMethodDecl(
               hasAnyName("enable_server_certificate_verification",
                          "enable_server_hostname_verification",
                          "set_verify_server_certs", "set_check_call_host"),
-              ofClass(cxxRecordDecl(matchesName("^::(httplib|grpc)::"))))),
-          argumentCountIs(1), NotSystem)
+              ofClass(cxxRecordDecl(anyOf(utils::isInsideScope("httplib"),
+                                  utils::isInsideScope("grpc")))))),
+          argumentCountIs(1))
           .bind("false-arg"),
       this);
-  Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
+  Finder->addMatcher(cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
                                           hasName("::cpr::VerifySsl")))),
-                                      argumentCountIs(1), NotSystem)
+                                      argumentCountIs(1))
                          .bind("cpr"),
                      this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(
+          NotSystem, callee(cxxMethodDecl(
               hasName("setPeerVerifyMode"),
               ofClass(hasAnyName("::QSslSocket", "::QSslConfiguration")))),
-          argumentCountIs(1), NotSystem)
+          argumentCountIs(1))
           .bind("qt-mode"),
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(
+          NotSystem, callee(cxxMethodDecl(
               hasName("ignoreSslErrors"), parameterCountIs(0),
               ofClass(cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(
-                  "::QSslSocket", "::QNetworkReply", "::QWebSocket")))))),
-          NotSystem)
+                  "::QSslSocket", "::QNetworkReply", "::QWebSocket")))))))
           .bind("qt-ignore"),
       this);
-  Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                                          hasName("::Poco::Net::Context")))),
-                                      NotSystem)
+  Finder->addMatcher(cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
+                                          hasName("::Poco::Net::Context")))))
                          .bind("poco-context"),
                      this);
   Finder->addMatcher(
-      binaryOperator(isAssignmentOperator(),
+      binaryOperator(NotSystem, isAssignmentOperator(),
                      hasLHS(memberExpr(member(
                          fieldDecl(hasName("verificationMode"),
                                    hasParent(cxxRecordDecl(hasName(
-                                       "::Poco::Net::Context::Params"))))))),
-                     NotSystem)
+                                       "::Poco::Net::Context::Params"))))))))
           .bind("poco-params"),
       this);
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                           hasName("::Poco::Net::AcceptCertificateHandler")))),
-                       NotSystem)
+      cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
+                           hasName("::Poco::Net::AcceptCertificateHandler")))))
           .bind("poco-accept"),
       this);
 
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::SSL_get_verify_result"))),
-               NotSystem)
+      callExpr(NotSystem, callee(functionDecl(hasName("::SSL_get_verify_result"))))
           .bind("result-check"),
       this);
 
   // Evidence of which end of the connection the code sets up.
   Finder->addMatcher(
       callExpr(
-          callee(
+          NotSystem, callee(
               functionDecl(
-                  anyOf(matchesName("(server|client)_method$"),
+                  anyOf(utils::identifierMatches("(server|client)_method$"),
                         hasAnyName(
                             "SSL_accept", "SSL_set_accept_state",
                             "wolfSSL_accept", "wolfSSL_set_accept_state",
@@ -406,15 +401,15 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
                             "startClientEncryption", "connectToHostEncrypted",
                             "initializeServer", "initializeClient",
                             "::BIO_new_ssl", "::mbedtls_ssl_config_defaults")))
-                  .bind("evidence-fn")),
-          NotSystem)
+                  .bind("evidence-fn")))
           .bind("evidence-call"),
       this);
   Finder->addMatcher(
-      declRefExpr(to(enumConstantDecl(
-                         matchesName("^::(boost::)?asio::ssl::|^::Poco::Net::"))
-                         .bind("evidence-enum")),
-                  NotSystem)
+      declRefExpr(NotSystem, to(enumConstantDecl(
+                         anyOf(utils::isInsideScope("boost::asio::ssl"),
+                               utils::isInsideScope("asio::ssl"),
+                               utils::isInsideScope("Poco::Net")))
+                         .bind("evidence-enum")))
           .bind("evidence-ref"),
       this);
 }

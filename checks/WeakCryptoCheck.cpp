@@ -6,6 +6,7 @@
 #include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
+#include "utils/NameMatchers.h"
 #include "utils/OptionUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -458,7 +459,7 @@ void WeakCryptoCheck::registerMatchers(MatchFinder *Finder) {
   auto NotSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
       callExpr(
-          callee(
+          NotSystem, callee(
               functionDecl(
                   anyOf(hasAnyName(
                             "::MD5", "::MD5_Init", "::MD4", "::MD4_Init",
@@ -489,10 +490,10 @@ void WeakCryptoCheck::registerMatchers(MatchFinder *Finder) {
                             "::mbedtls_des3_set3key_dec",
                             "::mbedtls_des_setkey_enc",
                             "::mbedtls_des_setkey_dec"),
-                        matchesName("^::EVP_(des|desx|rc2|rc5_32_12_16|bf)_|^::"
-                                    "EVP_.*_ecb$")))
-                  .bind("fn")),
-          NotSystem)
+                        allOf(utils::isGlobal(),
+                              utils::identifierMatches(
+                                  "^EVP_((des|desx|rc2|rc5_32_12_16|bf)_|.*_ecb$)"))))
+                  .bind("fn")))
           .bind("call"),
       this);
 
@@ -500,47 +501,44 @@ void WeakCryptoCheck::registerMatchers(MatchFinder *Finder) {
   for (const NameArgument &Entry : NameArguments)
     NameFunctions.push_back(Entry.Function);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(NameFunctions)).bind("named-fn")),
-               NotSystem)
+      callExpr(NotSystem, callee(functionDecl(hasAnyName(NameFunctions)).bind("named-fn")))
           .bind("named-call"),
       this);
   Finder->addMatcher(
       cxxConstructExpr(
-          hasDeclaration(
-              cxxConstructorDecl(hasAnyName(NameFunctions)).bind("named-fn")),
-          NotSystem)
+          NotSystem, hasDeclaration(
+              cxxConstructorDecl(hasAnyName(NameFunctions)).bind("named-fn")))
           .bind("named-call"),
       this);
 
   Finder->addMatcher(
       callExpr(
-          callee(functionDecl(hasAnyName("::CryptCreateHash",
+          NotSystem, callee(functionDecl(hasAnyName("::CryptCreateHash",
                                          "::CryptDeriveKey", "::CryptGenKey"))
-                     .bind("algid-fn")),
-          NotSystem)
+                     .bind("algid-fn")))
           .bind("algid-call"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::EVP_get_digestbynid",
+      callExpr(NotSystem, callee(functionDecl(hasAnyName("::EVP_get_digestbynid",
                                               "::RSA_sign", "::RSA_verify"))
-                          .bind("nid-fn")),
-               NotSystem)
+                          .bind("nid-fn")))
           .bind("nid-call"),
       this);
   Finder->addMatcher(
       declRefExpr(
-          to(enumConstantDecl(
-                 matchesName("^::(MBEDTLS_(MD_|MODE_ECB|CIPHER_)|GCRY_(MD_|"
-                             "CIPHER_)|GNUTLS_(DIG_|MAC_MD5|CIPHER_)|"
-                             "QCryptographicHash::)"))
-                 .bind("enum")),
-          NotSystem)
+          NotSystem, to(enumConstantDecl(
+                 anyOf(allOf(utils::isGlobal(),
+                             utils::identifierMatches(
+                                 "^(MBEDTLS_(MD_|MODE_ECB|CIPHER_)|GCRY_(MD_|"
+                                 "CIPHER_)|GNUTLS_(DIG_|MAC_MD5|CIPHER_))")),
+                       utils::isInsideScope("QCryptographicHash")))
+                 .bind("enum")))
           .bind("enum-ref"),
       this);
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(cxxRecordDecl(
-                           matchesName("^::(CryptoPP|Poco)::"))))),
-                       NotSystem)
+      cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(cxxRecordDecl(
+                           anyOf(utils::isInsideScope("CryptoPP"),
+                                 utils::isInsideScope("Poco")))))))
           .bind("construct"),
       this);
 }
