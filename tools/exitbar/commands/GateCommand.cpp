@@ -93,6 +93,8 @@ void runGate(const GateArgs &A, Context &Ctx) {
   ReportOptions Report;
   Report.SourceDir = A.SourceDir;
   Report.Snippets = readSnippets(V, A.SourceDir, 2);
+  if (Evidence.Coverage)
+    Report.Coverage = &*Evidence.Coverage;
   auto Out = [&](const char *Name) {
     return (fs::path(ReportDir) / Name).string();
   };

@@ -7,7 +7,9 @@
 #include "exitbar/Reports.h"
 #include "report/CheckDocs.h"
 #include <cmath>
+#include <filesystem>
 #include <map>
+#include <sstream>
 
 namespace exitbar {
 namespace {
@@ -228,6 +230,45 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
   Out << "</section>\n";
 }
 
+/// Line, branch and function coverage summed per directory (a file's
+/// parent folder), so a reader sees which part of the tree lacks tests.
+void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
+  std::map<std::string, std::pair<CoverageTotals, int>> Dirs;
+  for (const auto &[Path, F] : C.Files) {
+    std::string Dir = std::filesystem::path(Path).parent_path().generic_string();
+    auto &[Totals, Files] = Dirs[Dir.empty() ? "." : Dir];
+    Totals.add(totalsOf(F));
+    ++Files;
+  }
+  auto Cell = [&](long long Hit, long long Found) {
+    double P = percent(Hit, Found);
+    std::ostringstream S;
+    if (Found == 0)
+      return std::string("<td>-</td>");
+    S << "<td><div class=\"bar\" style=\"width:120px\"><span class=\""
+      << (P >= 80 ? "hi" : P >= 50 ? "mid" : "lo") << "\" style=\"width:"
+      << number(P) << "%\"></span></div>" << number(P) << " % (" << Hit << "/"
+      << Found << ")</td>";
+    return S.str();
+  };
+  CoverageTotals All = C.totals();
+  Out << "<section id=\"coverage\"><h2>Coverage by directory</h2>"
+         "<div class=\"table\"><table><thead><tr><th>directory</th>"
+         "<th>files</th><th>lines</th><th>branches</th><th>functions</th>"
+         "</tr></thead><tbody>\n";
+  for (const auto &[Dir, Entry] : Dirs) {
+    const CoverageTotals &T = Entry.first;
+    Out << "<tr><td>" << escape(Dir) << "</td><td>" << Entry.second << "</td>"
+        << Cell(T.LinesHit, T.LinesFound) << Cell(T.BranchesHit, T.BranchesFound)
+        << Cell(T.FunctionsHit, T.FunctionsFound) << "</tr>\n";
+  }
+  Out << "<tr><td><b>all</b></td><td>" << C.Files.size() << "</td>"
+      << Cell(All.LinesHit, All.LinesFound)
+      << Cell(All.BranchesHit, All.BranchesFound)
+      << Cell(All.FunctionsHit, All.FunctionsFound) << "</tr>\n";
+  Out << "</tbody></table></div></section>\n";
+}
+
 } // namespace
 
 void writeHtmlReport(const Verdict &V, std::ostream &Out,
@@ -257,6 +298,8 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
     Out << "</ul></section>\n";
   }
   writeFindings(V, Options, Out);
+  if (Options.Coverage)
+    writeCoverageByDirectory(*Options.Coverage, Out);
   Out << "<footer class=\"state\" style=\"margin:16px 0\">ExitBar "
       << escape(Options.ToolVersion) << "</footer></main></body></html>\n";
 }

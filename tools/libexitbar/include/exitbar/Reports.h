@@ -18,6 +18,8 @@ struct ReportOptions {
   std::string ToolVersion = "0.1.0";
   /// Source lines around each finding, by "file:line" (HTML snippets).
   std::map<std::string, std::vector<std::pair<int, std::string>>> Snippets;
+  /// The coverage evidence, for the HTML report's coverage by directory.
+  const CoverageEvidence *Coverage = nullptr;
 };
 
 /// Writes the Markdown report: verdict, scorecard, blocking items.
