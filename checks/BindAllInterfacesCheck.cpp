@@ -5,6 +5,7 @@
 #include "utils/ExprValues.h"
 #include "utils/LocalWrites.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -631,6 +632,7 @@ void BindAllInterfacesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   // BSD sockets (and the libraries that take a ready sockaddr) binding a
   // socket address set up in the same function.
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName(

@@ -4,6 +4,7 @@
 #include "CommandInjectionCheck.h"
 #include "utils/IdentifierWords.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -131,6 +132,7 @@ void CommandInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   // Only the C library's functions: a project's own `Shell::system` is not it.
   Finder->addMatcher(
       callExpr(

@@ -4,6 +4,7 @@
 #include "DefaultCredentialsCheck.h"
 #include "utils/Compat.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -134,6 +135,7 @@ void DefaultCredentialsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DefaultCredentialsCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   auto Common = allOf(unless(isExpansionInSystemHeader()),
                       unless(isInTemplateInstantiation()));
   Finder->addMatcher(

@@ -4,6 +4,7 @@
 #include "HardcodedSecretCheck.h"
 #include "utils/Compat.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -486,6 +487,7 @@ void HardcodedSecretCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void HardcodedSecretCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   auto NotSystem = unless(isExpansionInSystemHeader());
   auto NotInstantiated = unless(isInTemplateInstantiation());
   Finder->addMatcher(varDecl(unless(parmVarDecl()), hasInitializer(expr()),

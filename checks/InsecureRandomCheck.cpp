@@ -4,6 +4,7 @@
 #include "InsecureRandomCheck.h"
 #include "utils/IdentifierWords.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -629,6 +630,7 @@ bool InsecureRandomCheck::isSecretName(StringRef Name, QualType Type) const {
 }
 
 void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   std::vector<StringRef> EngineNames(Engines.begin(), Engines.end());
   auto EngineType = hasUnqualifiedDesugaredType(recordType(hasDeclaration(
       cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(EngineNames))))));

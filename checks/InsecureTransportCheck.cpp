@@ -7,6 +7,7 @@
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -495,6 +496,7 @@ void InsecureTransportCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void InsecureTransportCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   Finder->addMatcher(
       stringLiteral(unless(isExpansionInSystemHeader())).bind("url"), this);
 }

@@ -4,6 +4,7 @@
 #include "PathTraversalCheck.h"
 #include "utils/Compat.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -116,6 +117,7 @@ void PathTraversalCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   // Unqualified names keep the matchers cheap on every call and
   // construction of the translation unit; check() then keeps the C
   // library's, std::filesystem's and the standard streams' own.

@@ -4,6 +4,7 @@
 #include "SecretInLogCheck.h"
 #include "utils/Compat.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -228,6 +229,7 @@ void SecretInLogCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void SecretInLogCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   auto Common = allOf(unless(isExpansionInSystemHeader()),
                       unless(isInTemplateInstantiation()));
   Finder->addMatcher(callExpr(Common, unless(cxxOperatorCallExpr()),

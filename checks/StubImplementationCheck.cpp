@@ -5,6 +5,7 @@
 #include "utils/Compat.h"
 #include "utils/IdentifierWords.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -521,6 +522,7 @@ void StubImplementationCheck::registerPPCallbacks(
 }
 
 void StubImplementationCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   Finder->addMatcher(
       functionDecl(isDefinition(), hasBody(compoundStmt()),
                    unless(isImplicit()), unless(isDefaulted()),

@@ -7,6 +7,7 @@
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
 #include "utils/NameMatchers.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -290,6 +291,7 @@ void TlsVerificationDisabledCheck::storeOptions(
 }
 
 void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   auto NotSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
       callExpr(NotSystem, callee(functionDecl(hasName("::curl_easy_setopt"))),
@@ -370,7 +372,7 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
       binaryOperator(NotSystem, isAssignmentOperator(),
                      hasLHS(memberExpr(member(
                          fieldDecl(hasName("verificationMode"),
-                                   hasParent(cxxRecordDecl(hasName(
+                                   hasDeclContext(cxxRecordDecl(hasName(
                                        "::Poco::Net::Context::Params"))))))))
           .bind("poco-params"),
       this);

@@ -4,6 +4,7 @@
 #include "UnsafeFunctionCheck.h"
 #include "utils/Compat.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -136,6 +137,7 @@ void UnsafeFunctionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnsafeFunctionCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   // Only the C library's functions: a project's own `copy::strcpy` is not it.
   std::vector<std::string> Names;
   for (const auto &Entry : Functions) {

@@ -8,6 +8,7 @@
 #include "utils/LocalWrites.h"
 #include "utils/NameMatchers.h"
 #include "utils/OptionUtils.h"
+#include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -456,6 +457,7 @@ void WeakCryptoCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void WeakCryptoCheck::registerMatchers(MatchFinder *Finder) {
+  utils::limitTraversalToProject(Finder);
   auto NotSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
       callExpr(

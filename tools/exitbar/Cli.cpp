@@ -21,6 +21,7 @@ int run(int Argc, char **Argv) {
   App.require_subcommand(1);
   addAuditCommand(App, Ctx);
   addBaselineCommand(App, Ctx);
+  addBenchmarksCommand(App, Ctx);
   addCollectCommand(App, Ctx);
   addGateCommand(App, Ctx);
   addPolicyCommand(App, Ctx);

@@ -25,6 +25,7 @@ int run(int Argc, char **Argv);
 // One registration function per subcommand (commands/<Verb>Command.cpp).
 void addAuditCommand(CLI::App &App, Context &Ctx);
 void addBaselineCommand(CLI::App &App, Context &Ctx);
+void addBenchmarksCommand(CLI::App &App, Context &Ctx);
 void addCollectCommand(CLI::App &App, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);
 void addPolicyCommand(CLI::App &App, Context &Ctx);

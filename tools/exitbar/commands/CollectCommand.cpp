@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
+#include "exitbar/Benchmarks.h"
 #include "exitbar/Collect.h"
 #include "exitbar/Env.h"
 #include "exitbar/Error.h"
@@ -170,6 +171,43 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
   });
 }
 
+static void addCollectBenchmarks(CLI::App &Collect, Context &Ctx) {
+  struct Args {
+    std::vector<std::string> Inputs;
+    std::string Baseline, Metric = "cpu", Output;
+  };
+  auto A = std::make_shared<Args>();
+  CLI::App *Cmd = Collect.add_subcommand(
+      "benchmarks",
+      "Read Google Benchmark JSON results, compare each benchmark with the "
+      "baseline, into evidence/benchmarks.json.\n"
+      "Example: exitbar collect benchmarks --input bench.json --baseline "
+      "benchmark-baseline.json -o build/exitbar/evidence/benchmarks.json");
+  Cmd->add_option("--input", A->Inputs,
+                  "Google Benchmark JSON output (repeatable)")
+      ->required();
+  Cmd->add_option("--baseline", A->Baseline,
+                  "Baseline from `exitbar benchmarks baseline`");
+  Cmd->add_option("--metric", A->Metric, "Time compared: cpu (default) or real");
+  Cmd->add_option("-o,--output", A->Output, "Evidence file")->required();
+  Cmd->callback([A, &Ctx] {
+    std::vector<BenchmarkResult> All;
+    for (const std::string &In : A->Inputs)
+      for (BenchmarkResult &R : readGoogleBenchmark(readFile(In), In))
+        All.push_back(std::move(R));
+    std::optional<BenchmarkBaseline> Baseline;
+    if (!A->Baseline.empty())
+      Baseline = parseBenchmarkBaseline(readFile(A->Baseline), A->Baseline);
+    BenchmarksEvidence E = compareBenchmarks(std::move(All), Baseline, A->Metric,
+                                             A->Baseline);
+    writeFileAtomically(A->Output, benchmarksToJson(E));
+    fmt::print("benchmarks: {}, largest slow-down {:+.1f} % ({} time{}) -> {}\n",
+               E.Benchmarks.size(), maxRegressionPercent(E), E.Metric,
+               E.BaselineFile.empty() ? ", no baseline" : "", A->Output);
+    Ctx.Exit = Success;
+  });
+}
+
 static void addCollectTests(CLI::App &Collect, Context &Ctx) {
   struct Args {
     std::vector<std::string> JUnit;
@@ -247,6 +285,7 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
       "collect", "Turn one family of raw inputs into an evidence file.\n"
                  "Example: exitbar collect findings --build-dir build");
   Collect->require_subcommand(1);
+  addCollectBenchmarks(*Collect, Ctx);
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectReadiness(*Collect, Ctx);

@@ -248,6 +248,39 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (M.Value)
       return M;
   }
+  if (Metric.rfind("benchmarks.", 0) == 0) {
+    if (!E.Benchmarks)
+      return {std::nullopt, "benchmarks.json", {}};
+    const BenchmarksEvidence &B = *E.Benchmarks;
+    Measurement M{std::nullopt, "benchmarks.json", {}};
+    if (Metric == "benchmarks.count") {
+      M.Value = static_cast<double>(B.Benchmarks.size());
+      if (B.Benchmarks.empty())
+        M.Items.push_back("the benchmark run produced no results");
+    } else if (Metric == "benchmarks.max_regression_percent") {
+      M.Value = maxRegressionPercent(B);
+      // The slowest-down benchmarks first, as the items behind a failure.
+      std::vector<const BenchmarkResult *> Slower;
+      for (const BenchmarkResult &R : B.Benchmarks)
+        if (R.ChangePercent && *R.ChangePercent > 0)
+          Slower.push_back(&R);
+      std::sort(Slower.begin(), Slower.end(), [](auto *A, auto *C) {
+        return *A->ChangePercent > *C->ChangePercent;
+      });
+      for (size_t I = 0; I < Slower.size() && I < 10; ++I) {
+        char Line[160];
+        double Now = B.Metric == "cpu" ? Slower[I]->CpuNs : Slower[I]->RealNs;
+        std::snprintf(Line, sizeof Line, ": +%.1f %% (%.0f ns, baseline %.0f ns)",
+                      *Slower[I]->ChangePercent, Now, *Slower[I]->BaselineNs);
+        M.Items.push_back(Slower[I]->Name + Line);
+      }
+      if (B.BaselineFile.empty())
+        M.Items.push_back("no baseline to compare with: store one with "
+                          "`exitbar benchmarks baseline`");
+    }
+    if (M.Value)
+      return M;
+  }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
 }
@@ -286,6 +319,10 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
     Set.Tests = testsFromJson(
         parseJsonText(readFile(Tests.string()), Tests.string()),
         Tests.string());
+  fs::path Benchmarks = fs::path(EvidenceDir) / "benchmarks.json";
+  if (fs::exists(Benchmarks, Ec))
+    Set.Benchmarks =
+        benchmarksFromJson(readFile(Benchmarks.string()), Benchmarks.string());
   return Set;
 }
 

@@ -60,7 +60,8 @@ bool isKnownMetric(std::string_view Metric) {
       "tests.total",       "tests.passed",             "tests.failed",
       "tests.skipped",     "tests.flaky",              "tests.pass_rate",
       "readiness.license", "readiness.documents_missing", "readiness.ci",
-      "readiness.runbook_sections_missing", "readiness.ci_runs_tests"};
+      "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
+      "benchmarks.count", "benchmarks.max_regression_percent"};
   for (const char *Known : Exact)
     if (Metric == Known)
       return true;

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_VERDICT_H
 #define EXITBAR_VERDICT_H
 
+#include "exitbar/Benchmarks.h"
 #include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
@@ -93,6 +94,7 @@ struct EvidenceSet {
   std::optional<CoverageEvidence> Coverage;
   std::optional<TestsEvidence> Tests;
   std::optional<ReadinessEvidence> Readiness;
+  std::optional<BenchmarksEvidence> Benchmarks;
 };
 
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves

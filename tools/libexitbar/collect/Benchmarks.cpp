@@ -1,0 +1,134 @@
+// Benchmarks.cpp - benchmark results compared with a baseline; their evidence files
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Benchmarks.h"
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Evidence.h"
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace exitbar {
+
+BenchmarksEvidence compareBenchmarks(std::vector<BenchmarkResult> Results,
+                                     const std::optional<BenchmarkBaseline> &Baseline,
+                                     const std::string &Metric,
+                                     const std::string &BaselineFile) {
+  if (Metric != "cpu" && Metric != "real")
+    throw Error("usage.benchmark.metric", "", "",
+                "--metric is 'cpu' or 'real', not '" + Metric + "'");
+  BenchmarksEvidence E;
+  E.Metric = Metric;
+  E.BaselineFile = BaselineFile;
+  std::sort(Results.begin(), Results.end(),
+            [](const BenchmarkResult &A, const BenchmarkResult &B) {
+              return A.Name < B.Name;
+            });
+  for (BenchmarkResult &R : Results) {
+    if (!Baseline)
+      continue;
+    auto It = Baseline->Times.find(R.Name);
+    if (It == Baseline->Times.end())
+      continue; // a new benchmark: nothing to compare with yet
+    double Before = Metric == "cpu" ? It->second.first : It->second.second;
+    double Now = Metric == "cpu" ? R.CpuNs : R.RealNs;
+    R.BaselineNs = Before;
+    if (Before > 0)
+      R.ChangePercent = (Now - Before) / Before * 100;
+  }
+  if (Baseline)
+    for (const auto &[Name, Times] : Baseline->Times)
+      if (std::none_of(Results.begin(), Results.end(),
+                       [&](const BenchmarkResult &R) { return R.Name == Name; }))
+        E.Missing.push_back(Name);
+  E.Benchmarks = std::move(Results);
+  return E;
+}
+
+double maxRegressionPercent(const BenchmarksEvidence &E) {
+  double Max = 0;
+  for (const BenchmarkResult &R : E.Benchmarks)
+    if (R.ChangePercent)
+      Max = std::max(Max, *R.ChangePercent);
+  return Max;
+}
+
+std::string benchmarkBaselineToJson(const std::vector<BenchmarkResult> &Results) {
+  json Times = json::object();
+  for (const BenchmarkResult &R : Results)
+    Times[R.Name] = json{{"cpu_ns", R.CpuNs}, {"real_ns", R.RealNs}};
+  return dumpCanonical(json{{"schema", "exitbar.benchmark-baseline"},
+                            {"schema_version", EvidenceSchemaVersion},
+                            {"benchmarks", Times}});
+}
+
+BenchmarkBaseline parseBenchmarkBaseline(std::string_view Text,
+                                         const std::string &File) {
+  json J = parseJsonText(Text, File);
+  if (!J.is_object() || J.value("schema", "") != "exitbar.benchmark-baseline")
+    throw Error("input.benchmark.baseline", File, "/schema",
+                "expected 'exitbar.benchmark-baseline' (written by `exitbar "
+                "benchmarks baseline`)");
+  BenchmarkBaseline B;
+  auto It = J.find("benchmarks");
+  if (It == J.end() || !It->is_object())
+    throw Error("input.benchmark.baseline", File, "/benchmarks", "must be an object");
+  for (const auto &[Name, T] : It->items()) {
+    std::string P = "/benchmarks/" + Name;
+    if (!T.is_object() || !T.contains("cpu_ns") || !T["cpu_ns"].is_number() ||
+        !T.contains("real_ns") || !T["real_ns"].is_number())
+      throw Error("input.benchmark.baseline", File, P,
+                  "needs numbers 'cpu_ns' and 'real_ns'");
+    B.Times[Name] = {T["cpu_ns"].get<double>(), T["real_ns"].get<double>()};
+  }
+  return B;
+}
+
+std::string benchmarksToJson(const BenchmarksEvidence &E) {
+  json List = json::array();
+  for (const BenchmarkResult &R : E.Benchmarks) {
+    json B{{"name", R.Name}, {"cpu_ns", R.CpuNs}, {"real_ns", R.RealNs}};
+    B["baseline_ns"] = R.BaselineNs ? json(*R.BaselineNs) : json(nullptr);
+    B["change_percent"] = R.ChangePercent ? json(*R.ChangePercent) : json(nullptr);
+    List.push_back(std::move(B));
+  }
+  return dumpCanonical(json{{"schema", "exitbar.benchmarks"},
+                            {"schema_version", EvidenceSchemaVersion},
+                            {"metric", E.Metric},
+                            {"baseline", E.BaselineFile.empty() ? json(nullptr)
+                                                                : json(E.BaselineFile)},
+                            {"missing_from_run", E.Missing},
+                            {"max_regression_percent", maxRegressionPercent(E)},
+                            {"benchmarks", List}});
+}
+
+BenchmarksEvidence benchmarksFromJson(std::string_view Text, const std::string &File) {
+  json J = parseJsonText(Text, File);
+  if (!J.is_object() || J.value("schema", "") != "exitbar.benchmarks")
+    throw Error("input.evidence.schema", File, "/schema", "expected 'exitbar.benchmarks'");
+  BenchmarksEvidence E;
+  try {
+    E.Metric = J.at("metric").get<std::string>();
+    if (!J.at("baseline").is_null())
+      E.BaselineFile = J.at("baseline").get<std::string>();
+    E.Missing = J.at("missing_from_run").get<std::vector<std::string>>();
+    for (const json &B : J.at("benchmarks")) {
+      BenchmarkResult R;
+      R.Name = B.at("name").get<std::string>();
+      R.CpuNs = B.at("cpu_ns").get<double>();
+      R.RealNs = B.at("real_ns").get<double>();
+      if (!B.at("baseline_ns").is_null())
+        R.BaselineNs = B.at("baseline_ns").get<double>();
+      if (!B.at("change_percent").is_null())
+        R.ChangePercent = B.at("change_percent").get<double>();
+      E.Benchmarks.push_back(std::move(R));
+    }
+  } catch (const json::exception &X) {
+    throw Error("input.evidence.invalid", File, "", X.what());
+  }
+  return E;
+}
+
+} // namespace exitbar
