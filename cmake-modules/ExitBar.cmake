@@ -21,7 +21,9 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [RELEASE_VERSION <version>]
                    [BASELINE <file>]
                    [WAIVERS <file>]
-                   [COVERAGE [COVERAGE_EXCLUDE <glob>...]])
+                   [COVERAGE [COVERAGE_EXCLUDE <glob>...]]
+                   [TRUSTED_KEYS <dir-or-file>...]
+                   [REQUIRE_SIGNED])
 
   ``ALL``
     Every executable and library target of the project, including targets
@@ -68,6 +70,19 @@ ExitBar sources), then call ``exitbar_enable()``.
     Files outside the source folder and in the build folder are always left
     out.
 
+  ``TRUSTED_KEYS <dir-or-file>...``
+    PEM public keys (files, or folders of ``*.pem``/``*.pub``/``*.key``)
+    trusted to sign the release artifacts. The gate checks the signature of
+    every executable and library of the enabled targets (and the files the
+    policy's ``signing.artifacts`` names) into
+    ``<build>/exitbar/evidence/signatures.json``; the default policy's
+    must-pass criterion ``artifacts-signed`` fails on any artifact that is
+    unsigned, wrongly signed or signed by another key.
+
+  ``REQUIRE_SIGNED``
+    Adds the ``artifacts-signed`` criterion to a policy that lacks it, so a
+    project's own ``POLICY`` also refuses unsigned artifacts.
+
   The checks run through ``<LANG>_CLANG_TIDY`` with the clang-tidy that
   matches the plugin's LLVM (``ExitBar_CLANG_TIDY``), whatever compiler
   builds the project; their diagnostics appear in the normal build output and
@@ -88,6 +103,38 @@ ExitBar sources), then call ``exitbar_enable()``.
 
     find_package(ExitBar 0.1 REQUIRED)
     exitbar_enable(ALL POLICY exitbar-policy.json)
+
+.. command:: exitbar_sign_artifacts
+
+  Signs release artifacts after they are built::
+
+    exitbar_sign_artifacts(KEY <file | env://NAME>
+                           [TARGETS <target>...]
+                           [FILES <file>...])
+
+  ``KEY <file | env://NAME>``
+    The Ed25519 or ECDSA P-256 private key (unencrypted PEM): a file, or
+    ``env://NAME`` for the PEM text in environment variable ``NAME`` at
+    build time (never stored in the cache or the build files).
+
+  ``TARGETS <target>...``
+    Targets whose files are signed. Default: the targets
+    ``exitbar_enable()`` enabled (every executable and library with
+    ``ALL``).
+
+  ``FILES <file>...``
+    Further files to sign (e.g. packages), relative to the build folder.
+
+  The ``exitbar_sign`` target (part of ``all``) runs ``exitbar sign`` once
+  the targets are built and writes ``<artifact>.sig`` beside each one; the
+  ``exitbar`` gate target depends on it.
+
+  Example:
+
+  .. code-block:: cmake
+
+    exitbar_enable(ALL TRUSTED_KEYS keys/)
+    exitbar_sign_artifacts(KEY env://RELEASE_SIGNING_KEY)
 
 Result variables (set by ``find_package(ExitBar)``):
 
@@ -115,9 +162,9 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
   "Folder of ExitBar.cmake and its build-time scripts")
 
 function(exitbar_enable)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE"
+  cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
     "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS"
-    "TARGETS;COVERAGE_EXCLUDE")
+    "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "exitbar_enable: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -151,6 +198,15 @@ function(exitbar_enable)
       endif()
     endif()
   endforeach()
+
+  set(_trusted)
+  foreach(_key IN LISTS arg_TRUSTED_KEYS)
+    cmake_path(ABSOLUTE_PATH _key BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
+      NORMALIZE)
+    list(APPEND _trusted "${_key}")
+  endforeach()
+  set_property(GLOBAL PROPERTY _EXITBAR_TRUSTED_KEYS "${_trusted}")
+  set_property(GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED "${arg_REQUIRE_SIGNED}")
 
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
   if(_enabled)
@@ -211,6 +267,8 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
   if(coverage)
     _exitbar_find_gcov(_gcov)
   endif()
+  get_property(_trusted_keys GLOBAL PROPERTY _EXITBAR_TRUSTED_KEYS)
+  get_property(_require_signed GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED)
   set(_script_args
     -DEXITBAR_COVERAGE=${coverage}
     "-DEXITBAR_COVERAGE_EXCLUDE=${coverage_exclude}"
@@ -224,6 +282,8 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     -DEXITBAR_POLICY=${policy}
     -DEXITBAR_FAIL_ON=${fail_on}
     -DEXITBAR_RELEASE_VERSION=${release_version}
+    "-DEXITBAR_TRUSTED_KEYS=${_trusted_keys}"
+    -DEXITBAR_REQUIRE_SIGNED=${_require_signed}
     -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
   add_custom_target(exitbar
     COMMAND "${CMAKE_COMMAND}" ${_script_args}
@@ -323,6 +383,7 @@ function(_exitbar_finalize)
     endforeach()
   endif()
 
+  set(_enabled_targets)
   _exitbar_regex_escape("${CMAKE_SOURCE_DIR}/" _source_regex)
   set(_launcher "${_exe}" tidy
     "--clang-tidy=${_tidy}"
@@ -382,7 +443,14 @@ function(_exitbar_finalize)
       add_dependencies("${_t}" exitbar_tools)
     endif()
     add_dependencies(exitbar "${_t}")
+    list(APPEND _enabled_targets "${_t}")
   endforeach()
+
+  _exitbar_write_artifact_list("${_enabled_targets}")
+  get_property(_sign_key GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
+  if(_sign_key)
+    _exitbar_add_sign_target("${_exe}" "${_enabled_targets}")
+  endif()
 
   if(TEST exitbar)
     _exitbar_collect_tests("${CMAKE_SOURCE_DIR}" _tests)
@@ -390,6 +458,147 @@ function(_exitbar_finalize)
     if(_tests)
       set_tests_properties(exitbar PROPERTIES DEPENDS "${_tests}")
     endif()
+  endif()
+endfunction()
+
+function(exitbar_sign_artifacts)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "KEY" "TARGETS;FILES")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR
+      "exitbar_sign_artifacts: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT arg_KEY)
+    message(FATAL_ERROR
+      "exitbar_sign_artifacts: give KEY <file> or KEY env://NAME")
+  endif()
+  get_property(_already GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
+  if(_already)
+    message(FATAL_ERROR
+      "exitbar_sign_artifacts: may be called only once per build")
+  endif()
+  if(NOT arg_KEY MATCHES "^env://")
+    cmake_path(ABSOLUTE_PATH arg_KEY BASE_DIRECTORY
+      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+  endif()
+  set(_files)
+  foreach(_file IN LISTS arg_FILES)
+    cmake_path(ABSOLUTE_PATH _file BASE_DIRECTORY "${CMAKE_BINARY_DIR}"
+      NORMALIZE)
+    list(APPEND _files "${_file}")
+  endforeach()
+  set_property(GLOBAL PROPERTY _EXITBAR_SIGN_KEY "${arg_KEY}")
+  set_property(GLOBAL PROPERTY _EXITBAR_SIGN_TARGETS "${arg_TARGETS}")
+  set_property(GLOBAL PROPERTY _EXITBAR_SIGN_FILES "${_files}")
+  get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
+  if(NOT _enabled)
+    # Without exitbar_enable() nothing else finalizes; targets may still
+    # be defined after this call.
+    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
+      CALL _exitbar_finalize_signing)
+  endif()
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <out> to the path of the exitbar tool.
+function(_exitbar_executable out)
+  get_property(_exe GLOBAL PROPERTY _EXITBAR_EXECUTABLE)
+  if(NOT _exe AND TARGET ExitBar::exitbar)
+    get_target_property(_exe ExitBar::exitbar LOCATION)
+  endif()
+  if(NOT _exe)
+    message(FATAL_ERROR "exitbar_sign_artifacts: ExitBar::exitbar is not "
+      "known; call find_package(ExitBar) first")
+  endif()
+  set(${out} "${_exe}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# exitbar_sign_artifacts() without exitbar_enable(): sign the named targets.
+function(_exitbar_finalize_signing)
+  _exitbar_executable(_exe)
+  _exitbar_add_sign_target("${_exe}" "")
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Returns in <out> the artifact kind of target <t> ("" when it has none).
+function(_exitbar_artifact_kind t out)
+  get_target_property(_type "${t}" TYPE)
+  set(_kind "")
+  if(_type STREQUAL "EXECUTABLE")
+    set(_kind executable)
+  elseif(_type STREQUAL "SHARED_LIBRARY")
+    set(_kind shared-library)
+  elseif(_type STREQUAL "STATIC_LIBRARY")
+    set(_kind static-library)
+  elseif(_type STREQUAL "MODULE_LIBRARY")
+    set(_kind module-library)
+  endif()
+  set(${out} "${_kind}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Writes <build>/exitbar/artifacts.txt at generate time: one
+# "<kind>\t<target>\t<file>" line per artifact of the enabled targets, read by
+# `exitbar collect signatures`.
+function(_exitbar_write_artifact_list targets)
+  set(_content "")
+  foreach(_t IN LISTS targets)
+    _exitbar_artifact_kind("${_t}" _kind)
+    if(_kind)
+      string(APPEND _content "${_kind}\t${_t}\t$<TARGET_FILE:${_t}>\n")
+    endif()
+  endforeach()
+  get_property(_multi GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+  if(_multi)
+    # One list per configuration; the gate reads the one it is given.
+    set(_output "${CMAKE_BINARY_DIR}/exitbar/artifacts-$<CONFIG>.txt")
+  else()
+    set(_output "${CMAKE_BINARY_DIR}/exitbar/artifacts.txt")
+  endif()
+  file(GENERATE OUTPUT "${_output}" CONTENT "${_content}")
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Creates the `exitbar_sign` target: signs the artifacts once they are
+# built. <default_targets> are signed when exitbar_sign_artifacts() named no
+# TARGETS.
+function(_exitbar_add_sign_target exe default_targets)
+  get_property(_key GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
+  get_property(_targets GLOBAL PROPERTY _EXITBAR_SIGN_TARGETS)
+  get_property(_files GLOBAL PROPERTY _EXITBAR_SIGN_FILES)
+  if(NOT _targets)
+    set(_targets ${default_targets})
+  endif()
+  set(_artifacts ${_files})
+  set(_depends)
+  foreach(_t IN LISTS _targets)
+    if(NOT TARGET "${_t}")
+      message(FATAL_ERROR
+        "exitbar_sign_artifacts: TARGETS names '${_t}', which is not a target")
+    endif()
+    _exitbar_artifact_kind("${_t}" _kind)
+    if(_kind)
+      list(APPEND _artifacts "$<TARGET_FILE:${_t}>")
+      list(APPEND _depends "${_t}")
+    endif()
+  endforeach()
+  if(NOT _artifacts)
+    message(FATAL_ERROR "exitbar_sign_artifacts: nothing to sign; "
+      "name TARGETS or FILES, or call exitbar_enable() first")
+  endif()
+  add_custom_target(exitbar_sign ALL
+    COMMAND "${exe}" sign --key "${_key}" ${_artifacts}
+    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
+    COMMENT "ExitBar: signing the release artifacts"
+    VERBATIM)
+  if(_depends)
+    add_dependencies(exitbar_sign ${_depends})
+  endif()
+  if(TARGET exitbar_cli)
+    add_dependencies(exitbar_sign exitbar_cli)
+  endif()
+  if(TARGET exitbar)
+    add_dependencies(exitbar exitbar_sign)
   endif()
 endfunction()
 

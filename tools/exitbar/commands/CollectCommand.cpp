@@ -182,6 +182,7 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectReadiness(*Collect, Ctx);
+  addCollectSignatures(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);
 }
 

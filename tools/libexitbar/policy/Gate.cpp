@@ -68,6 +68,27 @@ Measurement countFindings(const std::vector<FindingResult> &Findings,
   return M;
 }
 
+/// signatures.<Name>; the items are the artifacts that are not good.
+Measurement measureSignatures(const std::string &Name,
+                              const SignaturesEvidence &S) {
+  Measurement M{std::nullopt, "signatures.json", {}};
+  for (const ArtifactSignature &A : S.Artifacts)
+    if (A.Status != SignatureStatus::Good && M.Items.size() < MaxItems)
+      M.Items.push_back(A.Path + ": " + std::string(toString(A.Status)) +
+                        (A.Detail.empty() ? "" : ": " + A.Detail));
+  if (Name == "artifacts")
+    M.Value = static_cast<double>(S.Artifacts.size());
+  else if (Name == "bad")
+    M.Value = S.bad();
+  else if (Name == "untrusted_key")
+    M.Value = S.count(SignatureStatus::UntrustedKey);
+  else if (Name == "needs_online_check")
+    M.Value = S.count(SignatureStatus::NeedsOnlineCheck);
+  else if (auto Status = parseSignatureStatus(Name))
+    M.Value = S.count(*Status);
+  return M;
+}
+
 Measurement measure(const std::string &Metric, const EvidenceSet &E,
                     const std::vector<FindingResult> &Findings) {
   auto After = [&](std::string_view Prefix) {
@@ -223,6 +244,11 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (M.Value)
       return M;
   }
+  if (Metric.rfind("signatures.", 0) == 0) {
+    if (!E.Signatures)
+      return {std::nullopt, "signatures.json", {}};
+    return measureSignatures(After("signatures."), *E.Signatures);
+  }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
 }
@@ -256,6 +282,11 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
     Set.Readiness = readinessFromJson(
         parseJsonText(readFile(Readiness.string()), Readiness.string()),
         Readiness.string());
+  fs::path Signatures = fs::path(EvidenceDir) / "signatures.json";
+  if (fs::exists(Signatures, Ec))
+    Set.Signatures = signaturesFromJson(
+        parseJsonText(readFile(Signatures.string()), Signatures.string()),
+        Signatures.string());
   fs::path Tests = fs::path(EvidenceDir) / "tests.json";
   if (fs::exists(Tests, Ec))
     Set.Tests = testsFromJson(

@@ -59,7 +59,10 @@ bool isKnownMetric(std::string_view Metric) {
       "tests.total",       "tests.passed",             "tests.failed",
       "tests.skipped",     "tests.flaky",              "tests.pass_rate",
       "readiness.license", "readiness.documents_missing", "readiness.ci",
-      "readiness.runbook_sections_missing", "readiness.ci_runs_tests"};
+      "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
+      "signatures.artifacts", "signatures.good", "signatures.bad",
+      "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
+      "signatures.needs_online_check", "signatures.missing"};
   for (const char *Known : Exact)
     if (Metric == Known)
       return true;
@@ -119,6 +122,9 @@ Policy defaultPolicy() {
       {"analysis-complete", "quality", Level::Should,
        "findings.analysis_errors", Comparison::LessEqual, 0, 1,
        "Every translation unit was analysed without compiler errors"},
+      {"artifacts-signed", "security", Level::Must, "signatures.bad",
+       Comparison::LessEqual, 0, 1,
+       "All release artifacts signed by a trusted key"},
   };
   return P;
 }
@@ -138,7 +144,7 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria"};
+        "criteria", "signing"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -156,6 +162,7 @@ public:
     }
     readCategories(J, P);
     readCriteria(J, P);
+    readSigning(J, P);
     return P;
   }
 
@@ -195,6 +202,41 @@ private:
           Cat.Weight = C["weight"].get<double>();
       }
       P.Categories.push_back(Cat);
+    }
+  }
+
+  void readStrings(const json &J, const std::string &Pointer,
+                   std::vector<std::string> &Out) {
+    if (!J.is_array()) {
+      problem(Pointer, "must be an array of strings");
+      return;
+    }
+    for (size_t I = 0; I < J.size(); ++I) {
+      if (J[I].is_string() && !J[I].get<std::string>().empty())
+        Out.push_back(J[I].get<std::string>());
+      else
+        problem(Pointer + "/" + std::to_string(I),
+                "must be a non-empty string");
+    }
+  }
+
+  void readSigning(const json &J, Policy &P) {
+    auto It = J.find("signing");
+    if (It == J.end())
+      return;
+    if (!It->is_object()) {
+      problem("/signing", "must be an object");
+      return;
+    }
+    for (const auto &Item : It->items()) {
+      if (Item.key() == "trusted_keys")
+        readStrings(Item.value(), "/signing/trusted_keys",
+                    P.Signing.TrustedKeys);
+      else if (Item.key() == "artifacts")
+        readStrings(Item.value(), "/signing/artifacts", P.Signing.Artifacts);
+      else
+        problem("/signing/" + Item.key(),
+                "unknown member '" + Item.key() + "'");
     }
   }
 
@@ -359,6 +401,9 @@ std::string policyToJson(const Policy &P) {
          {"criteria", Criteria}};
   if (!P.ReleaseVersion.empty())
     J["release_version"] = P.ReleaseVersion;
+  if (!P.Signing.TrustedKeys.empty() || !P.Signing.Artifacts.empty())
+    J["signing"] = json{{"trusted_keys", P.Signing.TrustedKeys},
+                        {"artifacts", P.Signing.Artifacts}};
   return dumpCanonical(J);
 }
 
