@@ -3,8 +3,13 @@
 
 #include "Cli.h"
 #include "exitbar/Error.h"
+#include "exitbar/Files.h"
+#include "exitbar/Policy.h"
 #include "exitbar/Signing.h"
+#include <filesystem>
 #include <fmt/core.h>
+
+namespace fs = std::filesystem;
 
 namespace exitbar::cli {
 
@@ -12,18 +17,29 @@ namespace {
 
 struct VerifyArgs {
   TrustOptions Trust;
+  std::string PolicyFile;
   std::string Signature;
   std::vector<std::string> Files;
 };
 
 void runVerify(const VerifyArgs &A, Context &Ctx) {
-  if (A.Trust.KeyFiles.empty() && A.Trust.TrustedDirs.empty())
+  TrustOptions Options = A.Trust;
+  if (!A.PolicyFile.empty()) {
+    // The policy's keys are relative to the policy file.
+    Policy P = parsePolicy(readFile(A.PolicyFile), A.PolicyFile);
+    fs::path PolicyDir = fs::path(A.PolicyFile).parent_path();
+    for (const std::string &Key : P.Signing.TrustedKeys)
+      Options.KeyFiles.push_back(
+          fs::path(Key).is_absolute() ? Key : (PolicyDir / Key).string());
+  }
+  if (Options.KeyFiles.empty() && Options.TrustedDirs.empty())
     throw Error("usage.verify.no-keys", "", "",
-                "give --key PUBFILE or --trusted-keys DIR");
+                "give --key PUBFILE, --trusted-keys DIR or a --policy that "
+                "names trusted keys");
   if (!A.Signature.empty() && A.Files.size() != 1)
     throw Error("usage.verify.signature", "", "",
                 "--signature needs exactly one file to verify");
-  TrustStore Trust = loadTrust(A.Trust);
+  TrustStore Trust = loadTrust(Options);
   bool AllGood = true;
   for (const std::string &File : A.Files) {
     SignatureCheck C = verifyFile(File, A.Signature, Trust);
@@ -56,6 +72,8 @@ void addVerifyCommand(CLI::App &App, Context &Ctx) {
                   "Folder of public keys that are known but not trusted "
                   "(their signatures count as untrusted-key)")
       ->allow_extra_args(false);
+  Cmd->add_option("--policy", A->PolicyFile,
+                  "Policy whose signing.trusted_keys are trusted");
   Cmd->add_option("--signature", A->Signature,
                   "Signature file (one input file only)");
   Cmd->add_option("files", A->Files, "Files to verify")->required();
