@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Verdict.h"
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace exitbar;
@@ -38,6 +39,9 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
     E.Readiness->Documents.push_back({Name, Name, "present", ""});
   E.Readiness->CiFiles = {".ci/run"};
   E.Readiness->CiRunsTests = true;
+  E.Sbom = SbomEvidence{};
+  E.Sbom->HasAuthor = E.Sbom->HasTimestamp = true;
+  E.Sbom->Checks = {{"project:p", "p", "project", {}}};
   return E;
 }
 
@@ -191,6 +195,25 @@ TEST(GateBaselineTest, BaselineFilesRoundTrip) {
   Baseline B = parseBaseline(baselineToJson(E), "b.json");
   EXPECT_TRUE(B.contains("f"));
   EXPECT_FALSE(B.contains("g"));
+}
+
+TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
+  EvidenceSet E = withFindings({});
+  E.Sbom->Checks.push_back({"pkg:generic/x", "x", "find_package",
+                            {"supplier", "version"}});
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  auto It = std::find_if(V.Criteria.begin(), V.Criteria.end(),
+                         [](const CriterionResult &R) {
+                           return R.Rule.Id == "sbom-complete";
+                         });
+  ASSERT_NE(It, V.Criteria.end());
+  EXPECT_FALSE(It->Passed);
+  EXPECT_EQ(It->Items,
+            std::vector<std::string>{"pkg:generic/x: missing supplier, version"});
+  E.Sbom.reset();
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_EQ(V.Result, Status::NoGo); // no SBOM at all
 }
 
 } // namespace

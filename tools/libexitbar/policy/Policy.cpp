@@ -59,7 +59,8 @@ bool isKnownMetric(std::string_view Metric) {
       "tests.total",       "tests.passed",             "tests.failed",
       "tests.skipped",     "tests.flaky",              "tests.pass_rate",
       "readiness.license", "readiness.documents_missing", "readiness.ci",
-      "readiness.runbook_sections_missing", "readiness.ci_runs_tests"};
+      "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
+      "sbom.generated", "sbom.components", "sbom.components_incomplete"};
   for (const char *Known : Exact)
     if (Metric == Known)
       return true;
@@ -116,6 +117,10 @@ Policy defaultPolicy() {
       {"ci-runs-tests", "operational", Level::Should,
        "readiness.ci_runs_tests", Comparison::GreaterEqual, 1, 1,
        "CI configuration that runs the tests"},
+      {"sbom-complete", "compliance", Level::Must,
+       "sbom.components_incomplete", Comparison::LessEqual, 0, 1,
+       "SBOM generated and complete: every component has the NTIA minimum "
+       "elements"},
       {"analysis-complete", "quality", Level::Should,
        "findings.analysis_errors", Comparison::LessEqual, 0, 1,
        "Every translation unit was analysed without compiler errors"},
@@ -138,7 +143,7 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria"};
+        "criteria", "sbom"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -153,6 +158,23 @@ public:
         P.ReleaseVersion = Release->get<std::string>();
       else
         problem("/release_version", "must be a string");
+    }
+    if (auto Sbom = J.find("sbom"); Sbom != J.end()) {
+      if (!Sbom->is_object())
+        problem("/sbom", "must be an object");
+      else
+        for (const auto &Item : Sbom->items()) {
+          std::string *Into = Item.key() == "supplier" ? &P.SbomSupplier
+                              : Item.key() == "author" ? &P.SbomAuthor
+                                                       : nullptr;
+          if (!Into)
+            problem("/sbom/" + Item.key(),
+                    "unknown member '" + Item.key() + "'");
+          else if (!Item.value().is_string())
+            problem("/sbom/" + Item.key(), "must be a string");
+          else
+            *Into = Item.value().get<std::string>();
+        }
     }
     readCategories(J, P);
     readCriteria(J, P);
@@ -359,6 +381,10 @@ std::string policyToJson(const Policy &P) {
          {"criteria", Criteria}};
   if (!P.ReleaseVersion.empty())
     J["release_version"] = P.ReleaseVersion;
+  if (!P.SbomSupplier.empty())
+    J["sbom"]["supplier"] = P.SbomSupplier;
+  if (!P.SbomAuthor.empty())
+    J["sbom"]["author"] = P.SbomAuthor;
   return dumpCanonical(J);
 }
 

@@ -8,6 +8,7 @@
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
 #include "exitbar/Readiness.h"
+#include "exitbar/Sbom.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -93,6 +94,7 @@ struct EvidenceSet {
   std::optional<CoverageEvidence> Coverage;
   std::optional<TestsEvidence> Tests;
   std::optional<ReadinessEvidence> Readiness;
+  std::optional<SbomEvidence> Sbom;
 };
 
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves
