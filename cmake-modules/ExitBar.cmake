@@ -23,7 +23,8 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [WAIVERS <file>]
                    [COVERAGE [COVERAGE_EXCLUDE <glob>...]]
                    [TRUSTED_KEYS <dir-or-file>...]
-                   [REQUIRE_SIGNED])
+                   [REQUIRE_SIGNED]
+                   [SBOM_SUPPLIER <name>] [SBOM_AUTHOR <name>])
 
   ``ALL``
     Every executable and library target of the project, including targets
@@ -82,6 +83,23 @@ ExitBar sources), then call ``exitbar_enable()``.
   ``REQUIRE_SIGNED``
     Adds the ``artifacts-signed`` criterion to a policy that lacks it, so a
     project's own ``POLICY`` also refuses unsigned artifacts.
+  ``SBOM_SUPPLIER <name>``
+    The supplier of the project's own components in the SBOM (an
+    organisation or ``Name <mail>``). A policy's ``"sbom"`` section and
+    ``exitbar collect sbom --supplier`` take precedence.
+
+  ``SBOM_AUTHOR <name>``
+    The author of the SBOM data. Default: the supplier.
+
+  The SBOM: ``exitbar_enable`` writes a CMake File API query (codemodel 2,
+  cache 2, toolchains 1, cmakeFiles 1) into the build folder and, once the
+  top-level ``CMakeLists.txt`` is read, records the packages found with
+  ``find_package`` (version, folder, imported targets' files) and the
+  project's name and version in ``<build>/exitbar/sbom/cmake-packages.json``.
+  The gate runs ``exitbar collect sbom``, which re-runs ``cmake <build>``
+  when the File API reply is missing or older than ``CMakeCache.txt`` and
+  writes ``<build>/exitbar/sbom.cdx.json`` (CycloneDX 1.5) and
+  ``sbom.spdx.json`` (SPDX 2.3).
 
   The checks run through ``<LANG>_CLANG_TIDY`` with the clang-tidy that
   matches the plugin's LLVM (``ExitBar_CLANG_TIDY``), whatever compiler
@@ -163,7 +181,7 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
 
 function(exitbar_enable)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR"
     "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
@@ -229,6 +247,162 @@ function(exitbar_enable)
   # CMakeLists.txt has been read.
   cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
     CALL _exitbar_finalize)
+
+  _exitbar_write_file_api_query()
+  set_property(GLOBAL PROPERTY _EXITBAR_SBOM_SUPPLIER "${arg_SBOM_SUPPLIER}")
+  set_property(GLOBAL PROPERTY _EXITBAR_SBOM_AUTHOR "${arg_SBOM_AUTHOR}")
+  cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
+    CALL _exitbar_record_packages)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Writes ExitBar's File API query. CMake reads queries before the project's
+# CMakeLists.txt runs, so the next configure answers it; `exitbar collect
+# sbom` re-runs cmake when the reply is missing or stale.
+function(_exitbar_write_file_api_query)
+  set(_query "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/client-exitbar/query.json")
+  set(_text [=[{
+  "requests": [
+    {"kind": "codemodel", "version": 2},
+    {"kind": "cache", "version": 2},
+    {"kind": "toolchains", "version": 1},
+    {"kind": "cmakeFiles", "version": 1}
+  ]
+}
+]=])
+  if(EXISTS "${_query}")
+    file(READ "${_query}" _old)
+    if(_old STREQUAL _text)
+      return()
+    endif()
+  endif()
+  file(WRITE "${_query}" "${_text}")
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <out> to <text> as a JSON string literal.
+function(_exitbar_json_string text out)
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  string(REPLACE "\n" "\\n" text "${text}")
+  string(REPLACE "\t" "\\t" text "${text}")
+  set(${out} "\"${text}\"" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Appends to <out> the imported targets of <dir> and its subfolders.
+function(_exitbar_collect_imported dir out)
+  get_property(_targets DIRECTORY "${dir}" PROPERTY IMPORTED_TARGETS)
+  get_property(_subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(_sub IN LISTS _subdirs)
+    _exitbar_collect_imported("${_sub}" _more)
+    list(APPEND _targets ${_more})
+  endforeach()
+  set(${out} "${_targets}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Runs once the top-level CMakeLists.txt is read: records the project and
+# the packages find_package found (the File API lists neither imported
+# targets nor package versions) in <build>/exitbar/sbom/cmake-packages.json.
+function(_exitbar_record_packages)
+  get_property(_packages GLOBAL PROPERTY PACKAGES_FOUND)
+  list(REMOVE_DUPLICATES _packages)
+  list(REMOVE_ITEM _packages ExitBar)
+  list(SORT _packages)
+  _exitbar_collect_imported("${CMAKE_SOURCE_DIR}" _imported)
+  list(REMOVE_DUPLICATES _imported)
+  list(SORT _imported)
+
+  set(_json "{}")
+  foreach(_pair "schema;exitbar.cmake-packages"
+      "project_name;${CMAKE_PROJECT_NAME}"
+      "project_version;${CMAKE_PROJECT_VERSION}"
+      "project_description;${CMAKE_PROJECT_DESCRIPTION}")
+    list(GET _pair 0 _key)
+    list(SUBLIST _pair 1 -1 _value)
+    _exitbar_json_string("${_value}" _value)
+    string(JSON _json SET "${_json}" "${_key}" "${_value}")
+  endforeach()
+  string(JSON _json SET "${_json}" schema_version 1)
+  set(_project "{}")
+  foreach(_key name version description)
+    string(JSON _value GET "${_json}" "project_${_key}")
+    _exitbar_json_string("${_value}" _value)
+    string(JSON _project SET "${_project}" "${_key}" "${_value}")
+    string(JSON _json REMOVE "${_json}" "project_${_key}")
+  endforeach()
+  string(JSON _json SET "${_json}" project "${_project}")
+  foreach(_who SUPPLIER AUTHOR)
+    get_property(_value GLOBAL PROPERTY _EXITBAR_SBOM_${_who})
+    if(_value)
+      string(TOLOWER "${_who}" _key)
+      _exitbar_json_string("${_value}" _value)
+      string(JSON _json SET "${_json}" "${_key}" "${_value}")
+    endif()
+  endforeach()
+
+  set(_list "[]")
+  set(_index 0)
+  foreach(_pkg IN LISTS _packages)
+    string(TOUPPER "${_pkg}" _upper)
+    set(_version "")
+    foreach(_var ${_pkg}_VERSION ${_upper}_VERSION ${_upper}_VERSION_STRING)
+      if(NOT _version AND DEFINED ${_var})
+        set(_version "${${_var}}")
+      endif()
+    endforeach()
+    set(_dir "")
+    if(${_pkg}_DIR AND NOT ${_pkg}_DIR MATCHES "-NOTFOUND$")
+      set(_dir "${${_pkg}_DIR}")
+    endif()
+    # Files of the imported targets named <pkg>::..., which dpkg may own.
+    set(_files "[]")
+    set(_fi 0)
+    string(TOLOWER "${_pkg}::" _prefix)
+    foreach(_t IN LISTS _imported)
+      string(TOLOWER "${_t}" _lt)
+      string(FIND "${_lt}" "${_prefix}" _at)
+      if(NOT _at EQUAL 0)
+        continue()
+      endif()
+      get_target_property(_configs "${_t}" IMPORTED_CONFIGURATIONS)
+      set(_props IMPORTED_LOCATION INTERFACE_INCLUDE_DIRECTORIES)
+      foreach(_c IN LISTS _configs)
+        list(APPEND _props IMPORTED_LOCATION_${_c})
+      endforeach()
+      foreach(_p IN LISTS _props)
+        get_target_property(_values "${_t}" ${_p})
+        foreach(_v IN LISTS _values)
+          if(_v AND IS_ABSOLUTE "${_v}" AND NOT _v MATCHES "\\$<")
+            _exitbar_json_string("${_v}" _v)
+            string(JSON _files SET "${_files}" ${_fi} "${_v}")
+            math(EXPR _fi "${_fi} + 1")
+          endif()
+        endforeach()
+      endforeach()
+    endforeach()
+    set(_entry "{}")
+    foreach(_field name version dir)
+      if(_field STREQUAL "name")
+        _exitbar_json_string("${_pkg}" _value)
+      elseif(_field STREQUAL "version")
+        _exitbar_json_string("${_version}" _value)
+      else()
+        _exitbar_json_string("${_dir}" _value)
+      endif()
+      string(JSON _entry SET "${_entry}" ${_field} "${_value}")
+    endforeach()
+    string(JSON _entry SET "${_entry}" files "${_files}")
+    string(JSON _list SET "${_list}" ${_index} "${_entry}")
+    math(EXPR _index "${_index} + 1")
+  endforeach()
+  string(JSON _json SET "${_json}" packages "${_list}")
+
+  set(_out "${CMAKE_BINARY_DIR}/exitbar/sbom/cmake-packages.json")
+  file(WRITE "${_out}.tmp" "${_json}\n")
+  file(COPY_FILE "${_out}.tmp" "${_out}" ONLY_IF_DIFFERENT)
+  file(REMOVE "${_out}.tmp")
 endfunction()
 
 # Internal use, projects must not call this directly.

@@ -103,6 +103,21 @@ if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting signatures failed (exit code ${_rc})")
 endif()
 
+# The SBOM: `collect sbom` re-runs cmake itself when the File API reply is
+# missing or older than the cache.
+set(_sbom "${EXITBAR_EXECUTABLE}" collect sbom
+  --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}")
+if(EXITBAR_POLICY)
+  list(APPEND _sbom --policy "${EXITBAR_POLICY}")
+endif()
+if(EXITBAR_RELEASE_VERSION)
+  list(APPEND _sbom --release-version "${EXITBAR_RELEASE_VERSION}")
+endif()
+execute_process(COMMAND ${_sbom} RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ExitBar: collecting the SBOM failed (exit code ${_rc})")
+endif()
+
 set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"
   --report-dir "${EXITBAR_BUILD_DIR}/exitbar"
   --source-dir "${EXITBAR_SOURCE_DIR}")

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Verdict.h"
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace exitbar;
@@ -43,6 +44,9 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   App.Path = "app";
   App.Status = SignatureStatus::Good;
   E.Signatures->Artifacts.push_back(App);
+  E.Sbom = SbomEvidence{};
+  E.Sbom->HasAuthor = E.Sbom->HasTimestamp = true;
+  E.Sbom->Checks = {{"project:p", "p", "project", {}}};
   return E;
 }
 
@@ -231,6 +235,25 @@ TEST(GateSignaturesTest, EveryArtifactMustBeSignedByATrustedKey) {
       EXPECT_EQ(C.Detail, "no evidence: signatures.json was not collected");
     }
   }
+}
+
+TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
+  EvidenceSet E = withFindings({});
+  E.Sbom->Checks.push_back({"pkg:generic/x", "x", "find_package",
+                            {"supplier", "version"}});
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  auto It = std::find_if(V.Criteria.begin(), V.Criteria.end(),
+                         [](const CriterionResult &R) {
+                           return R.Rule.Id == "sbom-complete";
+                         });
+  ASSERT_NE(It, V.Criteria.end());
+  EXPECT_FALSE(It->Passed);
+  EXPECT_EQ(It->Items,
+            std::vector<std::string>{"pkg:generic/x: missing supplier, version"});
+  E.Sbom.reset();
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_EQ(V.Result, Status::NoGo); // no SBOM at all
 }
 
 } // namespace

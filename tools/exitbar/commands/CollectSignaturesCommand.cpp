@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
+#include "exitbar/CMakeFileApi.h"
+#include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Policy.h"
@@ -20,6 +22,7 @@ struct CollectSignaturesArgs {
   std::string PolicyFile;
   std::string ArtifactList;
   std::vector<std::string> Artifacts;
+  std::vector<std::string> Targets;
   TrustOptions Trust;
   std::string Output;
 };
@@ -46,8 +49,18 @@ void runCollectSignatures(const CollectSignaturesArgs &A, Context &Ctx) {
   if (List.empty() &&
       fs::exists(fs::path(A.BuildDir) / "exitbar" / "artifacts.txt", Ec))
     List = (fs::path(A.BuildDir) / "exitbar" / "artifacts.txt").string();
-  if (!List.empty())
+  if (!List.empty() && A.Targets.empty())
     Options.Artifacts = readArtifactList(readFile(List), List);
+  else if (fs::exists(fs::path(A.BuildDir) / ".cmake" / "api" / "v1" / "reply",
+                      Ec))
+    // Without the package's list: every executable and library target the
+    // CMake File API reply knows (or those named with --target).
+    Options.Artifacts =
+        artifactsFromFileApi(readFileApiReply(A.BuildDir), A.Targets);
+  else if (!A.Targets.empty())
+    throw Error("input.artifacts.target", A.BuildDir, "",
+                "--target needs a CMake File API reply in the build folder "
+                "(configure it with exitbar_enable, or query codemodel-v2)");
 
   SignaturesEvidence E = collectSignatures(Options);
   std::string Out =
@@ -95,6 +108,9 @@ void addCollectSignatures(CLI::App &Collect, Context &Ctx) {
   Cmd->add_option("--artifacts-list", A->ArtifactList,
                   "Target artifact list (default <build>/exitbar/"
                   "artifacts.txt when present)");
+  Cmd->add_option("--target", A->Targets,
+                  "Only this target's files, from the CMake File API reply")
+      ->allow_extra_args(false);
   Cmd->add_option("--artifact", A->Artifacts,
                   "Another artifact: a file or glob, relative to the current "
                   "folder")

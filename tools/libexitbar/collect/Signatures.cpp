@@ -1,6 +1,7 @@
 // Signatures.cpp - `collect signatures`: every release artifact and the verdict on its signature
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/CMakeFileApi.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
@@ -92,6 +93,32 @@ std::vector<ArtifactRef> readArtifactList(std::string_view Text,
                   "expected '<kind>\\t<target>\\t<path>'");
     Out.push_back({Line.substr(Tab2 + 1), Line.substr(Tab1 + 1, Tab2 - Tab1 - 1),
                    Line.substr(0, Tab1)});
+  }
+  return Out;
+}
+
+std::vector<ArtifactRef>
+artifactsFromFileApi(const FileApiReply &Reply,
+                     const std::vector<std::string> &Targets) {
+  static const std::map<std::string, std::string> Kinds = {
+      {"EXECUTABLE", "executable"},
+      {"SHARED_LIBRARY", "shared-library"},
+      {"MODULE_LIBRARY", "module-library"},
+      {"STATIC_LIBRARY", "static-library"}};
+  for (const std::string &Name : Targets)
+    if (std::none_of(Reply.Targets.begin(), Reply.Targets.end(),
+                     [&](const FileApiTarget &T) { return T.Name == Name; }))
+      throw Error("input.artifacts.target", Reply.IndexFile, "",
+                  "no target named '" + Name + "' in the File API reply");
+  std::vector<ArtifactRef> Out;
+  for (const FileApiTarget &T : Reply.Targets) {
+    auto Kind = Kinds.find(T.Type);
+    if (Kind == Kinds.end() || T.GeneratorProvided ||
+        (!Targets.empty() &&
+         std::find(Targets.begin(), Targets.end(), T.Name) == Targets.end()))
+      continue;
+    for (const std::string &File : T.Artifacts)
+      Out.push_back({File, T.Name, Kind->second});
   }
   return Out;
 }

@@ -249,6 +249,34 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       return {std::nullopt, "signatures.json", {}};
     return measureSignatures(After("signatures."), *E.Signatures);
   }
+  if (Metric.rfind("sbom.", 0) == 0) {
+    if (!E.Sbom)
+      return {std::nullopt, "sbom.json", {}};
+    const SbomEvidence &S = *E.Sbom;
+    Measurement M{std::nullopt, "sbom.json", {}};
+    if (Metric == "sbom.generated")
+      M.Value = 1;
+    else if (Metric == "sbom.components")
+      M.Value = S.Components;
+    else if (Metric == "sbom.components_incomplete")
+      M.Value = S.incomplete();
+    if (!S.HasAuthor)
+      M.Items.push_back("the SBOM has no author (set a supplier or author: "
+                        "exitbar_enable(SBOM_SUPPLIER ...), the policy's "
+                        "\"sbom\" section, or --author)");
+    if (!S.HasTimestamp)
+      M.Items.push_back("the SBOM has no timestamp");
+    for (const SbomComponentCheck &C : S.Checks) {
+      if (C.Missing.empty() || M.Items.size() >= MaxItems)
+        continue;
+      std::string Line = C.Ref + ": missing";
+      for (size_t I = 0; I < C.Missing.size(); ++I)
+        Line += (I ? ", " : " ") + C.Missing[I];
+      M.Items.push_back(Line);
+    }
+    if (M.Value)
+      return M;
+  }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
 }
@@ -287,6 +315,10 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
     Set.Signatures = signaturesFromJson(
         parseJsonText(readFile(Signatures.string()), Signatures.string()),
         Signatures.string());
+  fs::path Sbom = fs::path(EvidenceDir) / "sbom.json";
+  if (fs::exists(Sbom, Ec))
+    Set.Sbom = sbomFromJson(parseJsonText(readFile(Sbom.string()), Sbom.string()),
+                            Sbom.string());
   fs::path Tests = fs::path(EvidenceDir) / "tests.json";
   if (fs::exists(Tests, Ec))
     Set.Tests = testsFromJson(

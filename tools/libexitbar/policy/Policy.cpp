@@ -62,7 +62,8 @@ bool isKnownMetric(std::string_view Metric) {
       "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
       "signatures.artifacts", "signatures.good", "signatures.bad",
       "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
-      "signatures.needs_online_check", "signatures.missing"};
+      "signatures.needs_online_check", "signatures.missing",
+      "sbom.generated", "sbom.components", "sbom.components_incomplete"};
   for (const char *Known : Exact)
     if (Metric == Known)
       return true;
@@ -119,6 +120,10 @@ Policy defaultPolicy() {
       {"ci-runs-tests", "operational", Level::Should,
        "readiness.ci_runs_tests", Comparison::GreaterEqual, 1, 1,
        "CI configuration that runs the tests"},
+      {"sbom-complete", "compliance", Level::Must,
+       "sbom.components_incomplete", Comparison::LessEqual, 0, 1,
+       "SBOM generated and complete: every component has the NTIA minimum "
+       "elements"},
       {"analysis-complete", "quality", Level::Should,
        "findings.analysis_errors", Comparison::LessEqual, 0, 1,
        "Every translation unit was analysed without compiler errors"},
@@ -144,7 +149,7 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria", "signing"};
+        "criteria", "signing", "sbom"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -159,6 +164,23 @@ public:
         P.ReleaseVersion = Release->get<std::string>();
       else
         problem("/release_version", "must be a string");
+    }
+    if (auto Sbom = J.find("sbom"); Sbom != J.end()) {
+      if (!Sbom->is_object())
+        problem("/sbom", "must be an object");
+      else
+        for (const auto &Item : Sbom->items()) {
+          std::string *Into = Item.key() == "supplier" ? &P.SbomSupplier
+                              : Item.key() == "author" ? &P.SbomAuthor
+                                                       : nullptr;
+          if (!Into)
+            problem("/sbom/" + Item.key(),
+                    "unknown member '" + Item.key() + "'");
+          else if (!Item.value().is_string())
+            problem("/sbom/" + Item.key(), "must be a string");
+          else
+            *Into = Item.value().get<std::string>();
+        }
     }
     readCategories(J, P);
     readCriteria(J, P);
@@ -404,6 +426,10 @@ std::string policyToJson(const Policy &P) {
   if (!P.Signing.TrustedKeys.empty() || !P.Signing.Artifacts.empty())
     J["signing"] = json{{"trusted_keys", P.Signing.TrustedKeys},
                         {"artifacts", P.Signing.Artifacts}};
+  if (!P.SbomSupplier.empty())
+    J["sbom"]["supplier"] = P.SbomSupplier;
+  if (!P.SbomAuthor.empty())
+    J["sbom"]["author"] = P.SbomAuthor;
   return dumpCanonical(J);
 }
 

@@ -8,6 +8,7 @@
 #include "exitbar/Evidence.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Signatures.h"
+#include "exitbar/Sbom.h"
 #include "exitbar/Verdict.h"
 #include <nlohmann/json.hpp>
 #include <string>
@@ -33,6 +34,8 @@ TestsEvidence testsFromJson(const nlohmann::json &J, const std::string &File);
 void to_json(nlohmann::json &J, const ReadinessEvidence &E);
 ReadinessEvidence readinessFromJson(const nlohmann::json &J,
                                     const std::string &File);
+void to_json(nlohmann::json &J, const SbomEvidence &E);
+SbomEvidence sbomFromJson(const nlohmann::json &J, const std::string &File);
 
 void to_json(nlohmann::json &J, const SignaturesEvidence &E);
 SignaturesEvidence signaturesFromJson(const nlohmann::json &J,

@@ -14,6 +14,7 @@
 namespace exitbar {
 
 class Env;
+struct FileApiReply;
 class PrivateKey;
 
 /// The key algorithms ExitBar signs and verifies with.
@@ -185,6 +186,13 @@ SignaturesEvidence collectSignatures(const SignaturesOptions &Options);
 /// (input.artifacts.invalid) naming the line.
 std::vector<ArtifactRef> readArtifactList(std::string_view Text,
                                           const std::string &File);
+
+/// The executables and shared, module and static libraries that the
+/// targets of a File API reply build (all of them, or those named in
+/// \p Targets; an unknown name is an Error, input.artifacts.target).
+/// Example: auto A = artifactsFromFileApi(readFileApiReply("build"), {});
+std::vector<ArtifactRef> artifactsFromFileApi(const FileApiReply &Reply,
+                                              const std::vector<std::string> &Targets);
 
 /// Warning text for a private key file readable by group or others, or "".
 std::string privateKeyPermissionWarning(const std::string &Path);
