@@ -23,7 +23,7 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [WAIVERS <file>]
                    [COVERAGE [COVERAGE_EXCLUDE <glob>...]]
                    [TRUSTED_KEYS <dir-or-file>...]
-                   [REQUIRE_SIGNED]
+                   [REQUIRE_SIGNED] [ATTEST_KEY <file | env://NAME>]
                    [SBOM_SUPPLIER <name>] [SBOM_AUTHOR <name>])
 
   ``ALL``
@@ -83,6 +83,13 @@ ExitBar sources), then call ``exitbar_enable()``.
   ``REQUIRE_SIGNED``
     Adds the ``artifacts-signed`` criterion to a policy that lacks it, so a
     project's own ``POLICY`` also refuses unsigned artifacts.
+
+  ``ATTEST_KEY <file | env://NAME>``
+    Also write the signed verdict ``<build>/exitbar/verdict.intoto.json``: a
+    DSSE envelope of an in-toto statement whose subjects are the artifacts'
+    SHA-256 digests and whose predicate is a SLSA Verification Summary
+    carrying the verdict, signed with this private key (checked by
+    ``exitbar verify-attestation``).
   ``SBOM_SUPPLIER <name>``
     The supplier of the project's own components in the SBOM (an
     organisation or ``Name <mail>``). A policy's ``"sbom"`` section and
@@ -181,7 +188,7 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
 
 function(exitbar_enable)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY"
     "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
@@ -225,6 +232,11 @@ function(exitbar_enable)
   endforeach()
   set_property(GLOBAL PROPERTY _EXITBAR_TRUSTED_KEYS "${_trusted}")
   set_property(GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED "${arg_REQUIRE_SIGNED}")
+  if(DEFINED arg_ATTEST_KEY AND NOT arg_ATTEST_KEY MATCHES "^env://")
+    cmake_path(ABSOLUTE_PATH arg_ATTEST_KEY BASE_DIRECTORY
+      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_ATTEST_KEY "${arg_ATTEST_KEY}")
 
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
   if(_enabled)
@@ -443,6 +455,7 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
   endif()
   get_property(_trusted_keys GLOBAL PROPERTY _EXITBAR_TRUSTED_KEYS)
   get_property(_require_signed GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED)
+  get_property(_attest_key GLOBAL PROPERTY _EXITBAR_ATTEST_KEY)
   set(_script_args
     -DEXITBAR_COVERAGE=${coverage}
     "-DEXITBAR_COVERAGE_EXCLUDE=${coverage_exclude}"
@@ -458,6 +471,7 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     -DEXITBAR_RELEASE_VERSION=${release_version}
     "-DEXITBAR_TRUSTED_KEYS=${_trusted_keys}"
     -DEXITBAR_REQUIRE_SIGNED=${_require_signed}
+    -DEXITBAR_ATTEST_KEY=${_attest_key}
     -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
   add_custom_target(exitbar
     COMMAND "${CMAKE_COMMAND}" ${_script_args}

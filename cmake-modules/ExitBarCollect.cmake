@@ -8,6 +8,7 @@
 #         [-DEXITBAR_FAIL_ON=NO_GO|CONDITIONAL] [-DEXITBAR_RELEASE_VERSION=<v>]
 #         [-DEXITBAR_BASELINE=<file>] [-DEXITBAR_WAIVERS=<file>]
 #         [-DEXITBAR_TRUSTED_KEYS=<dir-or-file>;...] [-DEXITBAR_REQUIRE_SIGNED=ON]
+#         [-DEXITBAR_ATTEST_KEY=<file|env://NAME>]
 #         -P ExitBarCollect.cmake
 #
 # Fails (exit code 1) when the verdict is NO_GO, or CONDITIONAL with
@@ -135,6 +136,10 @@ if(EXITBAR_RELEASE_VERSION)
 endif()
 if(EXITBAR_REQUIRE_SIGNED)
   list(APPEND _gate --require-signed)
+endif()
+if(EXITBAR_ATTEST_KEY)
+  list(APPEND _gate --attest "${EXITBAR_BUILD_DIR}/exitbar/verdict.intoto.json"
+    --attest-key "${EXITBAR_ATTEST_KEY}")
 endif()
 if(EXITBAR_FAIL_ON STREQUAL "CONDITIONAL")
   list(APPEND _gate --fail-on conditional)

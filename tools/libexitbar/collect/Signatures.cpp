@@ -177,8 +177,9 @@ SignaturesEvidence collectSignatures(const SignaturesOptions &Options) {
       A.Detail = "the artifact does not exist (not built yet?)";
       continue;
     }
-    A.Sha256 = sha256Hex(readFile(Ref.Path));
-    SignatureCheck C = verifyFile(Ref.Path, "", Trust);
+    std::string Data = readFile(Ref.Path);
+    A.Sha256 = sha256Hex(Data);
+    SignatureCheck C = verifyData(Data, Ref.Path, "", Trust);
     A.Status = C.Status;
     A.SignatureFile = C.SignatureFile.empty()
                           ? ""

@@ -393,7 +393,12 @@ SignatureCheck checkSignature(std::string_view Data,
 SignatureCheck verifyFile(const std::string &Path,
                           const std::string &SignatureFile,
                           const TrustStore &Trust) {
-  std::string Data = readFile(Path);
+  return verifyData(readFile(Path), Path, SignatureFile, Trust);
+}
+
+SignatureCheck verifyData(std::string_view Data, const std::string &Path,
+                          const std::string &SignatureFile,
+                          const TrustStore &Trust) {
   std::string Found = SignatureFile;
   std::error_code Ec;
   if (Found.empty())

@@ -194,6 +194,11 @@ std::vector<ArtifactRef> readArtifactList(std::string_view Text,
 std::vector<ArtifactRef> artifactsFromFileApi(const FileApiReply &Reply,
                                               const std::vector<std::string> &Targets);
 
+/// verifyFile for an artifact already read into \p Data.
+SignatureCheck verifyData(std::string_view Data, const std::string &Path,
+                          const std::string &SignatureFile,
+                          const TrustStore &Trust);
+
 /// Warning text for a private key file readable by group or others, or "".
 std::string privateKeyPermissionWarning(const std::string &Path);
 
