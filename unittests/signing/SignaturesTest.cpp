@@ -249,6 +249,23 @@ TEST(KeysTest, WrongKeysGiveClearErrors) {
             "input.key.encrypted");
 }
 
+TEST(ArtifactListTest, ReadsLinesAndNamesTheBadOne) {
+  auto List = readArtifactList(
+      "executable\tapp\t/b/app\n\nstatic-library\tcore\t/b/lib core.a\n",
+      "artifacts.txt");
+  ASSERT_EQ(List.size(), 2u);
+  EXPECT_EQ(List[1].Path, "/b/lib core.a");
+  EXPECT_EQ(List[1].Target, "core");
+  EXPECT_EQ(List[1].Kind, "static-library");
+  try {
+    readArtifactList("executable\tapp\t/b/app\nbroken line\n", "a.txt");
+    FAIL();
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.artifacts.invalid");
+    EXPECT_EQ(E.place(), "2");
+  }
+}
+
 TEST(Base64Test, RoundTripAndRejects) {
   for (std::string S : {"", "a", "ab", "abc", "abcd", "\xff\x00\x10"})
     EXPECT_EQ(base64Decode(base64Encode(S)), S);
