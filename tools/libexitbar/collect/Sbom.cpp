@@ -16,6 +16,7 @@
 #include "sbom/Dpkg.h"
 #include "support/Parallel.h"
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -357,12 +358,30 @@ std::vector<SbomComponent> fetchContentSources(const FileApiReply &R) {
   return Out;
 }
 
-/// vcpkg.json (manifest mode) and conanfile.txt of the source folder.
-std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir) {
+/// True when the build was configured through \p Manager's toolchain (a
+/// manifest the build does not use describes nothing it contains).
+bool buildUses(const FileApiReply &R, const std::string &Manager) {
+  std::string Upper = Manager;
+  for (char &C : Upper)
+    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
+  for (const auto &[Name, Value] : R.Cache) {
+    if (Name.rfind(Upper + "_", 0) == 0)
+      return true;
+    if (Name == "CMAKE_TOOLCHAIN_FILE" &&
+        Value.find(Manager) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+/// vcpkg.json (manifest mode) and conanfile.txt of the source folder, when
+/// the build uses vcpkg or conan.
+std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir,
+                                                const FileApiReply &R) {
   std::vector<SbomComponent> Out;
   std::error_code Ec;
   fs::path Vcpkg = SourceDir / "vcpkg.json";
-  if (fs::exists(Vcpkg, Ec)) {
+  if (buildUses(R, "vcpkg") && fs::exists(Vcpkg, Ec)) {
     json J = parseJsonText(readFile(Vcpkg.string()), Vcpkg.string());
     const json Deps = J.is_object() && J.contains("dependencies")
                           ? J["dependencies"]
@@ -400,7 +419,7 @@ std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir) {
     }
   }
   fs::path Conan = SourceDir / "conanfile.txt";
-  if (fs::exists(Conan, Ec)) {
+  if (buildUses(R, "conan") && fs::exists(Conan, Ec)) {
     std::istringstream In(readFile(Conan.string()));
     std::string Line, Section;
     while (std::getline(In, Line)) {
@@ -474,7 +493,10 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
                  SystemFiles.back().end());
   }
   for (const ConfigureInfo::Package &P : Info.Packages) {
-    Paths.insert(Paths.end(), P.Files.begin(), P.Files.end());
+    for (const std::string &F : P.Files) {
+      const std::vector<std::string> &All = Ctx.Paths.expand(F);
+      Paths.insert(Paths.end(), All.begin(), All.end());
+    }
     if (!P.Dir.empty())
       Paths.push_back(P.Dir);
   }
@@ -553,7 +575,7 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
     Doc.Root.DependsOn.push_back(C.Ref);
     Packages.Components.push_back(std::move(C));
   }
-  for (SbomComponent &C : manifestDependencies(SourceDir)) {
+  for (SbomComponent &C : manifestDependencies(SourceDir, Reply)) {
     Doc.Root.DependsOn.push_back(C.Ref);
     Packages.Components.push_back(std::move(C));
   }
