@@ -58,12 +58,14 @@ dump("index-2024-01-01T00-00-00-0000.json", {"objects": [
     {"kind": "toolchains", "version": {"major": 1, "minor": 0}, "jsonFile": "toolchains-v1-1.json"}]})
 PY
 
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%dT%H:%MZ); $n targets; reply $(du -sh "$tmp/build/.cmake" | cut -f1)"
 for mode in "" --with-sources; do
   /usr/bin/time -v "$exitbar" collect sbom --build-dir "$tmp/build" --no-refresh --release-version 1.0 \
     --supplier bench $mode >"$tmp/out" 2>"$tmp/time"
-  printf '%-15s %s  wall %s s  peak %s MB  (%s)\n' "${mode:-default}" "$(cut -d' ' -f2-5 "$tmp/out")" \
+  printf '%-15s %s  wall %s s  cpu %s s  peak %s MB  (%s)\n' "${mode:-default}" "$(cut -d' ' -f2-5 "$tmp/out")" \
     "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tmp/time" | awk -F: '{print $(NF-1)*60+$NF}')" \
+    "$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tmp/time")" \
     "$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$tmp/time")" \
     "cdx $(du -h "$tmp/build/exitbar/sbom.cdx.json" | cut -f1), spdx $(du -h "$tmp/build/exitbar/sbom.spdx.json" | cut -f1)"
 done
