@@ -176,6 +176,17 @@ TEST(CollectSbomTest, FetchContentVcpkgAndConan) {
       << "[requires]\nboost/1.83.0\nspdlog/1.12.0@user/stable#rev1\n[generators]\nCMakeDeps\n";
   SbomOptions O = options(T);
   O.SourceDir = T.Source.string();
+  // Manifests count only when the build uses their package manager.
+  SbomDocument Unused = collectSbom(O, Env::fixed({{"SOURCE_DATE_EPOCH", "0"}}));
+  EXPECT_EQ(Unused.find("pkg:conan/boost@1.83.0"), nullptr);
+  EXPECT_EQ(Unused.find("pkg:generic/vcpkg/zlib@1.3"), nullptr);
+  exitbar::test::writeJson(
+      T.Build / ".cmake/api/v1/reply/cache-v2-1.json",
+      {{"entries",
+        nlohmann::json::array(
+            {{{"name", "CMAKE_TOOLCHAIN_FILE"},
+              {"value", "/opt/vcpkg/scripts/buildsystems/vcpkg.cmake"}},
+             {{"name", "CONAN_COMMAND"}, {"value", "/usr/bin/conan"}}})}});
   SbomDocument D = collectSbom(O, Env::fixed({{"SOURCE_DATE_EPOCH", "0"}}));
   const SbomComponent *Fmt = D.find("pkg:github/fmtlib/fmt@10.2.1");
   ASSERT_NE(Fmt, nullptr);

@@ -11,6 +11,7 @@
 #include "exitbar/Sbom.h"
 #include <filesystem>
 #include <fmt/core.h>
+#include <future>
 #include <sstream>
 
 namespace exitbar::cli {
@@ -252,9 +253,12 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
                    ? (std::filesystem::path(A->EvidenceDir) / "sbom.json")
                          .string()
                    : defaultEvidencePath(Options.BuildDir, "sbom"));
+    // The two documents are independent; write them side by side.
     std::ostringstream Cdx, Spdx;
-    writeCycloneDx(Doc, Cdx);
+    auto CdxDone = std::async(std::launch::async,
+                              [&] { writeCycloneDx(Doc, Cdx); });
     writeSpdx(Doc, Spdx);
+    CdxDone.get();
     writeFileAtomically(E.CycloneDx, Cdx.str());
     writeFileAtomically(E.Spdx, Spdx.str());
     writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));

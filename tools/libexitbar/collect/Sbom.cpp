@@ -14,7 +14,9 @@
 #include "exitbar/Process.h"
 #include "exitbar/Sbom.h"
 #include "sbom/Dpkg.h"
+#include "support/Parallel.h"
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -123,48 +125,65 @@ std::string debNamespace() {
   return "debian";
 }
 
-/// Everything one target's fragment needs to know about the build.
-struct Context {
-  const SbomOptions &Options;
-  const FileApiReply &Reply;
-  std::string Project, Version, Supplier, Author;
-  sbom::DpkgDatabase Dpkg;
-  std::string DebNamespace = "debian";
-  std::set<std::string> Included; ///< target names that get a component
-};
-
 bool wanted(const FileApiTarget &T) {
   static const std::set<std::string> Types = {
       "EXECUTABLE", "STATIC_LIBRARY", "SHARED_LIBRARY", "MODULE_LIBRARY"};
   return !T.GeneratorProvided && Types.count(T.Type);
 }
 
-/// The system files a target uses: link libraries outside the project
-/// (with -lname resolved through the implicit link folders) and include
-/// folders outside it, with symlinks resolved as well.
-std::vector<std::string> systemFiles(const FileApiTarget &T,
-                                     const FileApiReply &R) {
-  std::vector<std::string> Out;
-  auto Add = [&](const std::string &P) {
-    Out.push_back(P);
-    std::error_code Ec;
-    fs::path Real = fs::canonical(P, Ec);
-    if (!Ec && Real.string() != P)
-      Out.push_back(Real.string());
-  };
-  for (const std::string &F : T.LinkLibraries) {
-    if (F.rfind("-l", 0) == 0) {
-      std::string Name = F.substr(2);
-      for (const std::string &Dir : R.ImplicitLinkDirs)
+/// Resolves paths and -l flags once per build, not once per target.
+class PathCache {
+public:
+  /// \p Path and, when it is a symlink, what it points to.
+  const std::vector<std::string> &expand(const std::string &Path) {
+    auto [It, New] = Expanded.try_emplace(Path);
+    if (New) {
+      It->second.push_back(Path);
+      std::error_code Ec;
+      fs::path Real = fs::canonical(Path, Ec);
+      if (!Ec && Real.string() != Path)
+        It->second.push_back(Real.string());
+    }
+    return It->second;
+  }
+  /// lib<Name>.so or .a in the implicit link folders, or "".
+  const std::string &library(const std::string &Name,
+                             const std::vector<std::string> &Dirs) {
+    auto [It, New] = Libraries.try_emplace(Name);
+    if (New)
+      for (const std::string &Dir : Dirs) {
         for (const char *Ext : {".so", ".a"}) {
           fs::path P = fs::path(Dir) / ("lib" + Name + Ext);
           std::error_code Ec;
           if (fs::exists(P, Ec)) {
-            Add(P.string());
-            goto Found;
+            It->second = P.string();
+            return It->second;
           }
         }
-    Found:
+      }
+    return It->second;
+  }
+
+private:
+  std::map<std::string, std::vector<std::string>> Expanded;
+  std::map<std::string, std::string> Libraries;
+};
+
+/// The system files a target uses: link libraries outside the project
+/// (with -lname resolved through the implicit link folders) and include
+/// folders outside it, with symlinks resolved as well.
+std::vector<std::string> systemFiles(const FileApiTarget &T,
+                                     const FileApiReply &R, PathCache &Cache) {
+  std::vector<std::string> Out;
+  auto Add = [&](const std::string &P) {
+    const std::vector<std::string> &All = Cache.expand(P);
+    Out.insert(Out.end(), All.begin(), All.end());
+  };
+  for (const std::string &F : T.LinkLibraries) {
+    if (F.rfind("-l", 0) == 0) {
+      if (const std::string &Lib = Cache.library(F.substr(2), R.ImplicitLinkDirs);
+          !Lib.empty())
+        Add(Lib);
       continue;
     }
     if (F.empty() || F[0] != '/')
@@ -178,6 +197,30 @@ std::vector<std::string> systemFiles(const FileApiTarget &T,
       Add(I);
   return Out;
 }
+
+/// The whole file, read in one call (artifacts can be large).
+std::string readArtifact(const std::string &Path) {
+  std::ifstream In(Path, std::ios::binary | std::ios::ate);
+  if (!In)
+    throw Error("input.file.unreadable", Path, "", "cannot open the artifact");
+  std::string Bytes(static_cast<size_t>(In.tellg()), '\0');
+  In.seekg(0);
+  In.read(Bytes.data(), static_cast<std::streamsize>(Bytes.size()));
+  if (!In)
+    throw Error("input.file.unreadable", Path, "", "read failed");
+  return Bytes;
+}
+
+/// Everything one target's fragment needs to know about the build.
+struct Context {
+  const SbomOptions &Options;
+  const FileApiReply &Reply;
+  std::string Project, Version, Supplier, Author;
+  sbom::DpkgDatabase Dpkg;
+  std::string DebNamespace = "debian";
+  std::set<std::string> Included; ///< target names that get a component
+  PathCache Paths;
+};
 
 SbomComponent debComponent(const sbom::DebPackage &P, const Context &Ctx) {
   SbomComponent C;
@@ -212,7 +255,9 @@ std::vector<SbomComponent> debOwners(const std::vector<std::string> &Files,
   return Out;
 }
 
-SbomDocument targetFragment(const FileApiTarget &T, const Context &Ctx) {
+SbomDocument targetFragment(const FileApiTarget &T,
+                            const std::vector<std::string> &SystemFiles,
+                            const Context &Ctx) {
   SbomDocument F;
   SbomComponent C;
   C.Ref = "target:" + T.Name;
@@ -231,7 +276,7 @@ SbomDocument targetFragment(const FileApiTarget &T, const Context &Ctx) {
     C.File = fs::path(A).lexically_relative(Ctx.Reply.BuildDir).generic_string();
     std::error_code Ec;
     if (fs::is_regular_file(A, Ec)) {
-      std::string Bytes = readFile(A);
+      std::string Bytes = readArtifact(A);
       C.Sha256 = sha256Hex(Bytes);
       C.Sha1 = sha1Hex(Bytes);
     }
@@ -246,7 +291,7 @@ SbomDocument targetFragment(const FileApiTarget &T, const Context &Ctx) {
   for (const std::string &D : T.Dependencies)
     if (Ctx.Included.count(D))
       C.DependsOn.push_back("target:" + D);
-  for (SbomComponent &Deb : debOwners(systemFiles(T, Ctx.Reply), Ctx)) {
+  for (SbomComponent &Deb : debOwners(SystemFiles, Ctx)) {
     C.DependsOn.push_back(Deb.Ref);
     F.Components.push_back(std::move(Deb));
   }
@@ -313,12 +358,30 @@ std::vector<SbomComponent> fetchContentSources(const FileApiReply &R) {
   return Out;
 }
 
-/// vcpkg.json (manifest mode) and conanfile.txt of the source folder.
-std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir) {
+/// True when the build was configured through \p Manager's toolchain (a
+/// manifest the build does not use describes nothing it contains).
+bool buildUses(const FileApiReply &R, const std::string &Manager) {
+  std::string Upper = Manager;
+  for (char &C : Upper)
+    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
+  for (const auto &[Name, Value] : R.Cache) {
+    if (Name.rfind(Upper + "_", 0) == 0)
+      return true;
+    if (Name == "CMAKE_TOOLCHAIN_FILE" &&
+        Value.find(Manager) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+/// vcpkg.json (manifest mode) and conanfile.txt of the source folder, when
+/// the build uses vcpkg or conan.
+std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir,
+                                                const FileApiReply &R) {
   std::vector<SbomComponent> Out;
   std::error_code Ec;
   fs::path Vcpkg = SourceDir / "vcpkg.json";
-  if (fs::exists(Vcpkg, Ec)) {
+  if (buildUses(R, "vcpkg") && fs::exists(Vcpkg, Ec)) {
     json J = parseJsonText(readFile(Vcpkg.string()), Vcpkg.string());
     const json Deps = J.is_object() && J.contains("dependencies")
                           ? J["dependencies"]
@@ -356,7 +419,7 @@ std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir) {
     }
   }
   fs::path Conan = SourceDir / "conanfile.txt";
-  if (fs::exists(Conan, Ec)) {
+  if (buildUses(R, "conan") && fs::exists(Conan, Ec)) {
     std::istringstream In(readFile(Conan.string()));
     std::string Line, Section;
     while (std::getline(In, Line)) {
@@ -401,7 +464,7 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
           ? Reply.SourceDir
           : fs::absolute(Options.SourceDir).lexically_normal().string();
 
-  Context Ctx{Options, Reply, "", "", "", "", {}, "debian", {}};
+  Context Ctx{Options, Reply, "", "", "", "", {}, "debian", {}, {}};
   Ctx.Project = !Info.ProjectName.empty()
                     ? Info.ProjectName
                     : (Reply.Cache.count("CMAKE_PROJECT_NAME")
@@ -423,11 +486,17 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
     }
 
   std::vector<std::string> Paths;
-  for (const FileApiTarget *T : Targets)
-    for (std::string &P : systemFiles(*T, Reply))
-      Paths.push_back(std::move(P));
+  std::vector<std::vector<std::string>> SystemFiles;
+  for (const FileApiTarget *T : Targets) {
+    SystemFiles.push_back(systemFiles(*T, Reply, Ctx.Paths));
+    Paths.insert(Paths.end(), SystemFiles.back().begin(),
+                 SystemFiles.back().end());
+  }
   for (const ConfigureInfo::Package &P : Info.Packages) {
-    Paths.insert(Paths.end(), P.Files.begin(), P.Files.end());
+    for (const std::string &F : P.Files) {
+      const std::vector<std::string> &All = Ctx.Paths.expand(F);
+      Paths.insert(Paths.end(), All.begin(), All.end());
+    }
     if (!P.Dir.empty())
       Paths.push_back(P.Dir);
   }
@@ -455,11 +524,15 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
 
   // One fragment per target, then merged (the merge is order-independent;
   // appending all and normalizing once is the same merge in O(n log n)).
-  for (const FileApiTarget *T : Targets) {
-    SbomDocument F = targetFragment(*T, Ctx);
-    for (SbomComponent &C : F.Components)
+  // Fragments are built on every core (hashing artifacts dominates).
+  std::vector<SbomDocument> Fragments(Targets.size());
+  parallelFor(Targets.size(), [&](size_t I) {
+    Fragments[I] = targetFragment(*Targets[I], SystemFiles[I], Ctx);
+  });
+  for (size_t I = 0; I < Targets.size(); ++I) {
+    for (SbomComponent &C : Fragments[I].Components)
       Doc.Components.push_back(std::move(C));
-    Doc.Root.DependsOn.push_back("target:" + T->Name);
+    Doc.Root.DependsOn.push_back("target:" + Targets[I]->Name);
   }
 
   // find_package: a package whose files dpkg owns is that deb package (the
@@ -502,7 +575,7 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
     Doc.Root.DependsOn.push_back(C.Ref);
     Packages.Components.push_back(std::move(C));
   }
-  for (SbomComponent &C : manifestDependencies(SourceDir)) {
+  for (SbomComponent &C : manifestDependencies(SourceDir, Reply)) {
     Doc.Root.DependsOn.push_back(C.Ref);
     Packages.Components.push_back(std::move(C));
   }

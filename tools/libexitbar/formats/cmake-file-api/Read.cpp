@@ -10,6 +10,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
+#include "support/Parallel.h"
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -305,13 +306,16 @@ FileApiReply readFileApiReply(const std::string &BuildDir,
     Files.push_back({Model.string(Targets[I], P, "jsonFile"), Project, P});
   }
   std::error_code Ec;
-  for (const Pending &F : Files) {
+  for (const Pending &F : Files)
     if (!fs::is_regular_file(ReplyDir / F.File, Ec))
       Model.fail(F.Pointer + "/jsonFile",
                  "names '" + F.File + "', which is missing (partial reply)");
-    Out.Targets.push_back(readTarget(ReplyDir, F.File, F.Project, NameOfId,
-                                     Out.SourceDir, Out.BuildDir));
-  }
+  // Target files are independent: parse them on every core.
+  Out.Targets.resize(Files.size());
+  parallelFor(Files.size(), [&](size_t I) {
+    Out.Targets[I] = readTarget(ReplyDir, Files[I].File, Files[I].Project,
+                                NameOfId, Out.SourceDir, Out.BuildDir);
+  });
   std::sort(Out.Targets.begin(), Out.Targets.end(),
             [](const FileApiTarget &A, const FileApiTarget &B) {
               return A.Name < B.Name;

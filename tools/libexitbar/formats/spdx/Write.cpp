@@ -11,6 +11,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Sbom.h"
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
@@ -64,14 +65,10 @@ void writeSpdx(const SbomDocument &Doc, std::ostream &Out) {
   SpdxIds Ids;
   json Packages = json::array();
   json Files = json::array();
-  json Relationships = json::array();
+  // Sorted as plain strings before they become JSON (cheaper to compare).
+  std::vector<std::array<std::string, 3>> Relations;
   auto Relate = [&](const std::string &A, const char *Type,
-                    const std::string &B) {
-    // {"spdxElementId", "relationshipType", "relatedSpdxElement"}
-    Relationships.push_back({{"spdxElementId", A},
-                             {"relationshipType", Type},
-                             {"relatedSpdxElement", B}});
-  };
+                    const std::string &B) { Relations.push_back({A, Type, B}); };
   auto Package = [&](const SbomComponent &C) {
     std::string Id = Ids.of("Package", C.Ref);
     json P{{"SPDXID", Id},
@@ -138,7 +135,13 @@ void writeSpdx(const SbomDocument &Doc, std::ostream &Out) {
   for (const SbomComponent &C : Doc.Components)
     for (const std::string &D : C.DependsOn)
       Relate(Ids.of("Package", C.Ref), "DEPENDS_ON", Ids.of("Package", D));
-  std::sort(Relationships.begin(), Relationships.end());
+  std::sort(Relations.begin(), Relations.end());
+  json Relationships = json::array();
+  for (const auto &[A, Type, B] : Relations)
+    // {"spdxElementId", "relationshipType", "relatedSpdxElement"}
+    Relationships.push_back({{"spdxElementId", A},
+                             {"relationshipType", Type},
+                             {"relatedSpdxElement", B}});
 
   json Creators = json::array({"Tool: exitbar-" + Doc.ToolVersion});
   if (!Doc.Supplier.empty())
