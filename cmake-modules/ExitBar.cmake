@@ -21,7 +21,10 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [RELEASE_VERSION <version>]
                    [BASELINE <file>]
                    [WAIVERS <file>]
-                   [COVERAGE [COVERAGE_EXCLUDE <glob>...]])
+                   [COVERAGE [COVERAGE_EXCLUDE <glob>...]]
+                   [TRUSTED_KEYS <dir-or-file>...]
+                   [REQUIRE_SIGNED] [ATTEST_KEY <file | env://NAME>]
+                   [SBOM_SUPPLIER <name>] [SBOM_AUTHOR <name>])
 
   ``ALL``
     Every executable and library target of the project, including targets
@@ -71,6 +74,43 @@ ExitBar sources), then call ``exitbar_enable()``.
     Files outside the source folder and in the build folder are always left
     out.
 
+  ``TRUSTED_KEYS <dir-or-file>...``
+    PEM public keys (files, or folders of ``*.pem``/``*.pub``/``*.key``)
+    trusted to sign the release artifacts. The gate checks the signature of
+    every executable and library of the enabled targets (and the files the
+    policy's ``signing.artifacts`` names) into
+    ``<build>/exitbar/evidence/signatures.json``; the default policy's
+    must-pass criterion ``artifacts-signed`` fails on any artifact that is
+    unsigned, wrongly signed or signed by another key.
+
+  ``REQUIRE_SIGNED``
+    Adds the ``artifacts-signed`` criterion to a policy that lacks it, so a
+    project's own ``POLICY`` also refuses unsigned artifacts.
+
+  ``ATTEST_KEY <file | env://NAME>``
+    Also write the signed verdict ``<build>/exitbar/verdict.intoto.json``: a
+    DSSE envelope of an in-toto statement whose subjects are the artifacts'
+    SHA-256 digests and whose predicate is a SLSA Verification Summary
+    carrying the verdict, signed with this private key (checked by
+    ``exitbar verify-attestation``).
+  ``SBOM_SUPPLIER <name>``
+    The supplier of the project's own components in the SBOM (an
+    organisation or ``Name <mail>``). A policy's ``"sbom"`` section and
+    ``exitbar collect sbom --supplier`` take precedence.
+
+  ``SBOM_AUTHOR <name>``
+    The author of the SBOM data. Default: the supplier.
+
+  The SBOM: ``exitbar_enable`` writes a CMake File API query (codemodel 2,
+  cache 2, toolchains 1, cmakeFiles 1) into the build folder and, once the
+  top-level ``CMakeLists.txt`` is read, records the packages found with
+  ``find_package`` (version, folder, imported targets' files) and the
+  project's name and version in ``<build>/exitbar/sbom/cmake-packages.json``.
+  The gate runs ``exitbar collect sbom``, which re-runs ``cmake <build>``
+  when the File API reply is missing or older than ``CMakeCache.txt`` and
+  writes ``<build>/exitbar/sbom.cdx.json`` (CycloneDX 1.5) and
+  ``sbom.spdx.json`` (SPDX 2.3).
+
   The checks run through ``<LANG>_CLANG_TIDY`` with the clang-tidy that
   matches the plugin's LLVM (``ExitBar_CLANG_TIDY``), whatever compiler
   builds the project; their diagnostics appear in the normal build output and
@@ -91,6 +131,38 @@ ExitBar sources), then call ``exitbar_enable()``.
 
     find_package(ExitBar 0.1 REQUIRED)
     exitbar_enable(ALL POLICY exitbar-policy.json)
+
+.. command:: exitbar_sign_artifacts
+
+  Signs release artifacts after they are built::
+
+    exitbar_sign_artifacts(KEY <file | env://NAME>
+                           [TARGETS <target>...]
+                           [FILES <file>...])
+
+  ``KEY <file | env://NAME>``
+    The Ed25519 or ECDSA P-256 private key (unencrypted PEM): a file, or
+    ``env://NAME`` for the PEM text in environment variable ``NAME`` at
+    build time (never stored in the cache or the build files).
+
+  ``TARGETS <target>...``
+    Targets whose files are signed. Default: the targets
+    ``exitbar_enable()`` enabled (every executable and library with
+    ``ALL``).
+
+  ``FILES <file>...``
+    Further files to sign (e.g. packages), relative to the build folder.
+
+  The ``exitbar_sign`` target (part of ``all``) runs ``exitbar sign`` once
+  the targets are built and writes ``<artifact>.sig`` beside each one; the
+  ``exitbar`` gate target depends on it.
+
+  Example:
+
+  .. code-block:: cmake
+
+    exitbar_enable(ALL TRUSTED_KEYS keys/)
+    exitbar_sign_artifacts(KEY env://RELEASE_SIGNING_KEY)
 
 Result variables (set by ``find_package(ExitBar)``):
 
@@ -118,9 +190,9 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
   "Folder of ExitBar.cmake and its build-time scripts")
 
 function(exitbar_enable)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS"
-    "TARGETS;COVERAGE_EXCLUDE")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY"
+    "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "exitbar_enable: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -155,6 +227,20 @@ function(exitbar_enable)
     endif()
   endforeach()
 
+  set(_trusted)
+  foreach(_key IN LISTS arg_TRUSTED_KEYS)
+    cmake_path(ABSOLUTE_PATH _key BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
+      NORMALIZE)
+    list(APPEND _trusted "${_key}")
+  endforeach()
+  set_property(GLOBAL PROPERTY _EXITBAR_TRUSTED_KEYS "${_trusted}")
+  set_property(GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED "${arg_REQUIRE_SIGNED}")
+  if(DEFINED arg_ATTEST_KEY AND NOT arg_ATTEST_KEY MATCHES "^env://")
+    cmake_path(ABSOLUTE_PATH arg_ATTEST_KEY BASE_DIRECTORY
+      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_ATTEST_KEY "${arg_ATTEST_KEY}")
+
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
   if(_enabled)
     message(FATAL_ERROR "exitbar_enable: may be called only once per build")
@@ -176,6 +262,162 @@ function(exitbar_enable)
   # CMakeLists.txt has been read.
   cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
     CALL _exitbar_finalize)
+
+  _exitbar_write_file_api_query()
+  set_property(GLOBAL PROPERTY _EXITBAR_SBOM_SUPPLIER "${arg_SBOM_SUPPLIER}")
+  set_property(GLOBAL PROPERTY _EXITBAR_SBOM_AUTHOR "${arg_SBOM_AUTHOR}")
+  cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
+    CALL _exitbar_record_packages)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Writes ExitBar's File API query. CMake reads queries before the project's
+# CMakeLists.txt runs, so the next configure answers it; `exitbar collect
+# sbom` re-runs cmake when the reply is missing or stale.
+function(_exitbar_write_file_api_query)
+  set(_query "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/client-exitbar/query.json")
+  set(_text [=[{
+  "requests": [
+    {"kind": "codemodel", "version": 2},
+    {"kind": "cache", "version": 2},
+    {"kind": "toolchains", "version": 1},
+    {"kind": "cmakeFiles", "version": 1}
+  ]
+}
+]=])
+  if(EXISTS "${_query}")
+    file(READ "${_query}" _old)
+    if(_old STREQUAL _text)
+      return()
+    endif()
+  endif()
+  file(WRITE "${_query}" "${_text}")
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <out> to <text> as a JSON string literal.
+function(_exitbar_json_string text out)
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  string(REPLACE "\n" "\\n" text "${text}")
+  string(REPLACE "\t" "\\t" text "${text}")
+  set(${out} "\"${text}\"" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Appends to <out> the imported targets of <dir> and its subfolders.
+function(_exitbar_collect_imported dir out)
+  get_property(_targets DIRECTORY "${dir}" PROPERTY IMPORTED_TARGETS)
+  get_property(_subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(_sub IN LISTS _subdirs)
+    _exitbar_collect_imported("${_sub}" _more)
+    list(APPEND _targets ${_more})
+  endforeach()
+  set(${out} "${_targets}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Runs once the top-level CMakeLists.txt is read: records the project and
+# the packages find_package found (the File API lists neither imported
+# targets nor package versions) in <build>/exitbar/sbom/cmake-packages.json.
+function(_exitbar_record_packages)
+  get_property(_packages GLOBAL PROPERTY PACKAGES_FOUND)
+  list(REMOVE_DUPLICATES _packages)
+  list(REMOVE_ITEM _packages ExitBar)
+  list(SORT _packages)
+  _exitbar_collect_imported("${CMAKE_SOURCE_DIR}" _imported)
+  list(REMOVE_DUPLICATES _imported)
+  list(SORT _imported)
+
+  set(_json "{}")
+  foreach(_pair "schema;exitbar.cmake-packages"
+      "project_name;${CMAKE_PROJECT_NAME}"
+      "project_version;${CMAKE_PROJECT_VERSION}"
+      "project_description;${CMAKE_PROJECT_DESCRIPTION}")
+    list(GET _pair 0 _key)
+    list(SUBLIST _pair 1 -1 _value)
+    _exitbar_json_string("${_value}" _value)
+    string(JSON _json SET "${_json}" "${_key}" "${_value}")
+  endforeach()
+  string(JSON _json SET "${_json}" schema_version 1)
+  set(_project "{}")
+  foreach(_key name version description)
+    string(JSON _value GET "${_json}" "project_${_key}")
+    _exitbar_json_string("${_value}" _value)
+    string(JSON _project SET "${_project}" "${_key}" "${_value}")
+    string(JSON _json REMOVE "${_json}" "project_${_key}")
+  endforeach()
+  string(JSON _json SET "${_json}" project "${_project}")
+  foreach(_who SUPPLIER AUTHOR)
+    get_property(_value GLOBAL PROPERTY _EXITBAR_SBOM_${_who})
+    if(_value)
+      string(TOLOWER "${_who}" _key)
+      _exitbar_json_string("${_value}" _value)
+      string(JSON _json SET "${_json}" "${_key}" "${_value}")
+    endif()
+  endforeach()
+
+  set(_list "[]")
+  set(_index 0)
+  foreach(_pkg IN LISTS _packages)
+    string(TOUPPER "${_pkg}" _upper)
+    set(_version "")
+    foreach(_var ${_pkg}_VERSION ${_upper}_VERSION ${_upper}_VERSION_STRING)
+      if(NOT _version AND DEFINED ${_var})
+        set(_version "${${_var}}")
+      endif()
+    endforeach()
+    set(_dir "")
+    if(${_pkg}_DIR AND NOT ${_pkg}_DIR MATCHES "-NOTFOUND$")
+      set(_dir "${${_pkg}_DIR}")
+    endif()
+    # Files of the imported targets named <pkg>::..., which dpkg may own.
+    set(_files "[]")
+    set(_fi 0)
+    string(TOLOWER "${_pkg}::" _prefix)
+    foreach(_t IN LISTS _imported)
+      string(TOLOWER "${_t}" _lt)
+      string(FIND "${_lt}" "${_prefix}" _at)
+      if(NOT _at EQUAL 0)
+        continue()
+      endif()
+      get_target_property(_configs "${_t}" IMPORTED_CONFIGURATIONS)
+      set(_props IMPORTED_LOCATION INTERFACE_INCLUDE_DIRECTORIES)
+      foreach(_c IN LISTS _configs)
+        list(APPEND _props IMPORTED_LOCATION_${_c})
+      endforeach()
+      foreach(_p IN LISTS _props)
+        get_target_property(_values "${_t}" ${_p})
+        foreach(_v IN LISTS _values)
+          if(_v AND IS_ABSOLUTE "${_v}" AND NOT _v MATCHES "\\$<")
+            _exitbar_json_string("${_v}" _v)
+            string(JSON _files SET "${_files}" ${_fi} "${_v}")
+            math(EXPR _fi "${_fi} + 1")
+          endif()
+        endforeach()
+      endforeach()
+    endforeach()
+    set(_entry "{}")
+    foreach(_field name version dir)
+      if(_field STREQUAL "name")
+        _exitbar_json_string("${_pkg}" _value)
+      elseif(_field STREQUAL "version")
+        _exitbar_json_string("${_version}" _value)
+      else()
+        _exitbar_json_string("${_dir}" _value)
+      endif()
+      string(JSON _entry SET "${_entry}" ${_field} "${_value}")
+    endforeach()
+    string(JSON _entry SET "${_entry}" files "${_files}")
+    string(JSON _list SET "${_list}" ${_index} "${_entry}")
+    math(EXPR _index "${_index} + 1")
+  endforeach()
+  string(JSON _json SET "${_json}" packages "${_list}")
+
+  set(_out "${CMAKE_BINARY_DIR}/exitbar/sbom/cmake-packages.json")
+  file(WRITE "${_out}.tmp" "${_json}\n")
+  file(COPY_FILE "${_out}.tmp" "${_out}" ONLY_IF_DIFFERENT)
+  file(REMOVE "${_out}.tmp")
 endfunction()
 
 # Internal use, projects must not call this directly.
@@ -214,6 +456,9 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
   if(coverage)
     _exitbar_find_coverage_tools(_gcov _profdata _llvm_cov)
   endif()
+  get_property(_trusted_keys GLOBAL PROPERTY _EXITBAR_TRUSTED_KEYS)
+  get_property(_require_signed GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED)
+  get_property(_attest_key GLOBAL PROPERTY _EXITBAR_ATTEST_KEY)
   set(_script_args
     -DEXITBAR_COVERAGE=${coverage}
     "-DEXITBAR_COVERAGE_EXCLUDE=${coverage_exclude}"
@@ -229,6 +474,9 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     -DEXITBAR_POLICY=${policy}
     -DEXITBAR_FAIL_ON=${fail_on}
     -DEXITBAR_RELEASE_VERSION=${release_version}
+    "-DEXITBAR_TRUSTED_KEYS=${_trusted_keys}"
+    -DEXITBAR_REQUIRE_SIGNED=${_require_signed}
+    -DEXITBAR_ATTEST_KEY=${_attest_key}
     -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
   add_custom_target(exitbar
     COMMAND "${CMAKE_COMMAND}" ${_script_args}
@@ -349,6 +597,7 @@ function(_exitbar_finalize)
     endforeach()
   endif()
 
+  set(_enabled_targets)
   _exitbar_regex_escape("${CMAKE_SOURCE_DIR}/" _source_regex)
   set(_launcher "${_exe}" tidy
     "--clang-tidy=${_tidy}"
@@ -412,7 +661,14 @@ function(_exitbar_finalize)
       add_dependencies("${_t}" exitbar_tools)
     endif()
     add_dependencies(exitbar "${_t}")
+    list(APPEND _enabled_targets "${_t}")
   endforeach()
+
+  _exitbar_write_artifact_list("${_enabled_targets}")
+  get_property(_sign_key GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
+  if(_sign_key)
+    _exitbar_add_sign_target("${_exe}" "${_enabled_targets}")
+  endif()
 
   if(TEST exitbar)
     _exitbar_collect_tests("${CMAKE_SOURCE_DIR}" _tests)
@@ -428,6 +684,147 @@ function(_exitbar_finalize)
         endforeach()
       endif()
     endif()
+  endif()
+endfunction()
+
+function(exitbar_sign_artifacts)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "KEY" "TARGETS;FILES")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR
+      "exitbar_sign_artifacts: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT arg_KEY)
+    message(FATAL_ERROR
+      "exitbar_sign_artifacts: give KEY <file> or KEY env://NAME")
+  endif()
+  get_property(_already GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
+  if(_already)
+    message(FATAL_ERROR
+      "exitbar_sign_artifacts: may be called only once per build")
+  endif()
+  if(NOT arg_KEY MATCHES "^env://")
+    cmake_path(ABSOLUTE_PATH arg_KEY BASE_DIRECTORY
+      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+  endif()
+  set(_files)
+  foreach(_file IN LISTS arg_FILES)
+    cmake_path(ABSOLUTE_PATH _file BASE_DIRECTORY "${CMAKE_BINARY_DIR}"
+      NORMALIZE)
+    list(APPEND _files "${_file}")
+  endforeach()
+  set_property(GLOBAL PROPERTY _EXITBAR_SIGN_KEY "${arg_KEY}")
+  set_property(GLOBAL PROPERTY _EXITBAR_SIGN_TARGETS "${arg_TARGETS}")
+  set_property(GLOBAL PROPERTY _EXITBAR_SIGN_FILES "${_files}")
+  get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
+  if(NOT _enabled)
+    # Without exitbar_enable() nothing else finalizes; targets may still
+    # be defined after this call.
+    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
+      CALL _exitbar_finalize_signing)
+  endif()
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <out> to the path of the exitbar tool.
+function(_exitbar_executable out)
+  get_property(_exe GLOBAL PROPERTY _EXITBAR_EXECUTABLE)
+  if(NOT _exe AND TARGET ExitBar::exitbar)
+    get_target_property(_exe ExitBar::exitbar LOCATION)
+  endif()
+  if(NOT _exe)
+    message(FATAL_ERROR "exitbar_sign_artifacts: ExitBar::exitbar is not "
+      "known; call find_package(ExitBar) first")
+  endif()
+  set(${out} "${_exe}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# exitbar_sign_artifacts() without exitbar_enable(): sign the named targets.
+function(_exitbar_finalize_signing)
+  _exitbar_executable(_exe)
+  _exitbar_add_sign_target("${_exe}" "")
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Returns in <out> the artifact kind of target <t> ("" when it has none).
+function(_exitbar_artifact_kind t out)
+  get_target_property(_type "${t}" TYPE)
+  set(_kind "")
+  if(_type STREQUAL "EXECUTABLE")
+    set(_kind executable)
+  elseif(_type STREQUAL "SHARED_LIBRARY")
+    set(_kind shared-library)
+  elseif(_type STREQUAL "STATIC_LIBRARY")
+    set(_kind static-library)
+  elseif(_type STREQUAL "MODULE_LIBRARY")
+    set(_kind module-library)
+  endif()
+  set(${out} "${_kind}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Writes <build>/exitbar/artifacts.txt at generate time: one
+# "<kind>\t<target>\t<file>" line per artifact of the enabled targets, read by
+# `exitbar collect signatures`.
+function(_exitbar_write_artifact_list targets)
+  set(_content "")
+  foreach(_t IN LISTS targets)
+    _exitbar_artifact_kind("${_t}" _kind)
+    if(_kind)
+      string(APPEND _content "${_kind}\t${_t}\t$<TARGET_FILE:${_t}>\n")
+    endif()
+  endforeach()
+  get_property(_multi GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+  if(_multi)
+    # One list per configuration; the gate reads the one it is given.
+    set(_output "${CMAKE_BINARY_DIR}/exitbar/artifacts-$<CONFIG>.txt")
+  else()
+    set(_output "${CMAKE_BINARY_DIR}/exitbar/artifacts.txt")
+  endif()
+  file(GENERATE OUTPUT "${_output}" CONTENT "${_content}")
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Creates the `exitbar_sign` target: signs the artifacts once they are
+# built. <default_targets> are signed when exitbar_sign_artifacts() named no
+# TARGETS.
+function(_exitbar_add_sign_target exe default_targets)
+  get_property(_key GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
+  get_property(_targets GLOBAL PROPERTY _EXITBAR_SIGN_TARGETS)
+  get_property(_files GLOBAL PROPERTY _EXITBAR_SIGN_FILES)
+  if(NOT _targets)
+    set(_targets ${default_targets})
+  endif()
+  set(_artifacts ${_files})
+  set(_depends)
+  foreach(_t IN LISTS _targets)
+    if(NOT TARGET "${_t}")
+      message(FATAL_ERROR
+        "exitbar_sign_artifacts: TARGETS names '${_t}', which is not a target")
+    endif()
+    _exitbar_artifact_kind("${_t}" _kind)
+    if(_kind)
+      list(APPEND _artifacts "$<TARGET_FILE:${_t}>")
+      list(APPEND _depends "${_t}")
+    endif()
+  endforeach()
+  if(NOT _artifacts)
+    message(FATAL_ERROR "exitbar_sign_artifacts: nothing to sign; "
+      "name TARGETS or FILES, or call exitbar_enable() first")
+  endif()
+  add_custom_target(exitbar_sign ALL
+    COMMAND "${exe}" sign --key "${_key}" ${_artifacts}
+    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
+    COMMENT "ExitBar: signing the release artifacts"
+    VERBATIM)
+  if(_depends)
+    add_dependencies(exitbar_sign ${_depends})
+  endif()
+  if(TARGET exitbar_cli)
+    add_dependencies(exitbar_sign exitbar_cli)
+  endif()
+  if(TARGET exitbar)
+    add_dependencies(exitbar exitbar_sign)
   endif()
 endfunction()
 

@@ -7,6 +7,8 @@
 #         -DEXITBAR_SOURCE_DIR=<source> [-DEXITBAR_POLICY=<file>]
 #         [-DEXITBAR_FAIL_ON=NO_GO|CONDITIONAL] [-DEXITBAR_RELEASE_VERSION=<v>]
 #         [-DEXITBAR_BASELINE=<file>] [-DEXITBAR_WAIVERS=<file>]
+#         [-DEXITBAR_TRUSTED_KEYS=<dir-or-file>;...] [-DEXITBAR_REQUIRE_SIGNED=ON]
+#         [-DEXITBAR_ATTEST_KEY=<file|env://NAME>]
 #         -P ExitBarCollect.cmake
 #
 # Fails (exit code 1) when the verdict is NO_GO, or CONDITIONAL with
@@ -98,6 +100,40 @@ if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting readiness failed (exit code ${_rc})")
 endif()
 
+# Release artifacts and their signatures (the list of the enabled targets'
+# files is written at generate time).
+set(_signatures "${EXITBAR_EXECUTABLE}" collect signatures
+  --build-dir "${EXITBAR_BUILD_DIR}" -o "${_evidence}/signatures.json")
+foreach(_key IN LISTS EXITBAR_TRUSTED_KEYS)
+  if(IS_DIRECTORY "${_key}")
+    list(APPEND _signatures --trusted-keys "${_key}")
+  else()
+    list(APPEND _signatures --key "${_key}")
+  endif()
+endforeach()
+if(EXITBAR_POLICY)
+  list(APPEND _signatures --policy "${EXITBAR_POLICY}")
+endif()
+execute_process(COMMAND ${_signatures} RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ExitBar: collecting signatures failed (exit code ${_rc})")
+endif()
+
+# The SBOM: `collect sbom` re-runs cmake itself when the File API reply is
+# missing or older than the cache.
+set(_sbom "${EXITBAR_EXECUTABLE}" collect sbom
+  --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}")
+if(EXITBAR_POLICY)
+  list(APPEND _sbom --policy "${EXITBAR_POLICY}")
+endif()
+if(EXITBAR_RELEASE_VERSION)
+  list(APPEND _sbom --release-version "${EXITBAR_RELEASE_VERSION}")
+endif()
+execute_process(COMMAND ${_sbom} RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ExitBar: collecting the SBOM failed (exit code ${_rc})")
+endif()
+
 set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"
   --report-dir "${EXITBAR_BUILD_DIR}/exitbar"
   --source-dir "${EXITBAR_SOURCE_DIR}")
@@ -112,6 +148,13 @@ if(EXITBAR_POLICY)
 endif()
 if(EXITBAR_RELEASE_VERSION)
   list(APPEND _gate --release-version "${EXITBAR_RELEASE_VERSION}")
+endif()
+if(EXITBAR_REQUIRE_SIGNED)
+  list(APPEND _gate --require-signed)
+endif()
+if(EXITBAR_ATTEST_KEY)
+  list(APPEND _gate --attest "${EXITBAR_BUILD_DIR}/exitbar/verdict.intoto.json"
+    --attest-key "${EXITBAR_ATTEST_KEY}")
 endif()
 if(EXITBAR_FAIL_ON STREQUAL "CONDITIONAL")
   list(APPEND _gate --fail-on conditional)

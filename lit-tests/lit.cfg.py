@@ -50,3 +50,15 @@ for chromium in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
         config.available_features.add("chromium")
         config.substitutions.append(("%chromium", q(chromium) + " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"))
         break
+# CycloneDX (the CycloneDX project's JsonStrictValidator) and SPDX (ajv over
+# the official schema, copied into validators/schemas/) validation of SBOMs.
+import shutil
+node = shutil.which("node")
+cyclonedx_library = os.path.join(config.validators_dir, "node_modules", "@cyclonedx", "cyclonedx-library")
+if node and os.path.exists(cyclonedx_library):
+    config.available_features.add("sbom-validators")
+    config.substitutions.append(("%validate_sbom", " ".join([
+        "env", "NODE_PATH=" + q(os.path.join(config.validators_dir, "node_modules")), q(node),
+        q(os.path.join(os.path.dirname(__file__), "utils", "validate_sbom.js"))])))
+    config.substitutions.append(("%spdx_schema", q(os.path.join(
+        os.path.dirname(__file__), "validators", "schemas", "spdx-schema-2.3.json"))))

@@ -25,7 +25,10 @@ int run(int Argc, char **Argv) {
   addCollectCommand(App, Ctx);
   addGateCommand(App, Ctx);
   addPolicyCommand(App, Ctx);
+  addSignCommand(App, Ctx);
   addTidyCommand(App, Ctx);
+  addVerifyCommand(App, Ctx);
+  addVerifyAttestationCommand(App, Ctx);
   try {
     App.parse(Argc, Argv);
   } catch (const CLI::CallForHelp &E) {

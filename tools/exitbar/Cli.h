@@ -27,9 +27,13 @@ void addAuditCommand(CLI::App &App, Context &Ctx);
 void addBaselineCommand(CLI::App &App, Context &Ctx);
 void addBenchmarksCommand(CLI::App &App, Context &Ctx);
 void addCollectCommand(CLI::App &App, Context &Ctx);
+void addCollectSignatures(CLI::App &Collect, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);
 void addPolicyCommand(CLI::App &App, Context &Ctx);
+void addSignCommand(CLI::App &App, Context &Ctx);
 void addTidyCommand(CLI::App &App, Context &Ctx);
+void addVerifyCommand(CLI::App &App, Context &Ctx);
+void addVerifyAttestationCommand(CLI::App &App, Context &Ctx);
 
 /// True when \p Stream is a terminal and NO_COLOR is unset.
 bool useColor(const Context &Ctx, FILE *Stream);

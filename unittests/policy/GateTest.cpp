@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Verdict.h"
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace exitbar;
@@ -38,6 +39,14 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
     E.Readiness->Documents.push_back({Name, Name, "present", ""});
   E.Readiness->CiFiles = {".ci/run"};
   E.Readiness->CiRunsTests = true;
+  E.Signatures = SignaturesEvidence{};
+  ArtifactSignature App;
+  App.Path = "app";
+  App.Status = SignatureStatus::Good;
+  E.Signatures->Artifacts.push_back(App);
+  E.Sbom = SbomEvidence{};
+  E.Sbom->HasAuthor = E.Sbom->HasTimestamp = true;
+  E.Sbom->Checks = {{"project:p", "p", "project", {}}};
   return E;
 }
 
@@ -204,6 +213,60 @@ TEST(GateBaselineTest, BaselineFilesRoundTrip) {
   Baseline B = parseBaseline(baselineToJson(E), "b.json");
   EXPECT_TRUE(B.contains("f"));
   EXPECT_FALSE(B.contains("g"));
+}
+
+TEST(GateSignaturesTest, EveryArtifactMustBeSignedByATrustedKey) {
+  EvidenceSet E = withFindings({});
+  auto Add = [&](const char *Path, SignatureStatus S, const char *Detail) {
+    ArtifactSignature A;
+    A.Path = Path;
+    A.Status = S;
+    A.Detail = Detail;
+    E.Signatures->Artifacts.push_back(A);
+  };
+  Add("libcore.a", SignatureStatus::Unsigned, "no libcore.a.sig");
+  Add("tool", SignatureStatus::UntrustedKey, "signed by sha256:ab");
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  const CriterionResult *R = nullptr;
+  for (const auto &C : V.Criteria)
+    if (C.Rule.Id == "artifacts-signed")
+      R = &C;
+  ASSERT_NE(R, nullptr);
+  EXPECT_EQ(R->Rule.Required, Level::Must);
+  EXPECT_EQ(R->Actual, 2);
+  EXPECT_EQ(R->Evidence, "signatures.json");
+  ASSERT_EQ(R->Items.size(), 2u);
+  EXPECT_EQ(R->Items[0], "libcore.a: unsigned: no libcore.a.sig");
+  EXPECT_EQ(R->Items[1], "tool: untrusted-key: signed by sha256:ab");
+
+  E.Signatures.reset();
+  V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const auto &C : V.Criteria) {
+    if (C.Rule.Id == "artifacts-signed") {
+      EXPECT_EQ(C.Detail, "no evidence: signatures.json was not collected");
+    }
+  }
+}
+
+TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
+  EvidenceSet E = withFindings({});
+  E.Sbom->Checks.push_back({"pkg:generic/x", "x", "find_package",
+                            {"supplier", "version"}});
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  auto It = std::find_if(V.Criteria.begin(), V.Criteria.end(),
+                         [](const CriterionResult &R) {
+                           return R.Rule.Id == "sbom-complete";
+                         });
+  ASSERT_NE(It, V.Criteria.end());
+  EXPECT_FALSE(It->Passed);
+  EXPECT_EQ(It->Items,
+            std::vector<std::string>{"pkg:generic/x: missing supplier, version"});
+  E.Sbom.reset();
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_EQ(V.Result, Status::NoGo); // no SBOM at all
 }
 
 } // namespace

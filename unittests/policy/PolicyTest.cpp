@@ -93,4 +93,23 @@ TEST(PolicyTest, KnownMetrics) {
   EXPECT_FALSE(isKnownMetric("coverage.nonsense"));
 }
 
+TEST(PolicyTest, SigningMember) {
+  Policy P = parsePolicy(R"({"criteria": [], "signing": {
+      "trusted_keys": ["keys/release.pub"], "artifacts": ["dist/*.tar.gz"]}})",
+                         "p.json");
+  EXPECT_EQ(P.Signing.TrustedKeys, std::vector<std::string>{"keys/release.pub"});
+  EXPECT_EQ(P.Signing.Artifacts, std::vector<std::string>{"dist/*.tar.gz"});
+  Policy Again = parsePolicy(policyToJson(P), "again.json");
+  EXPECT_EQ(Again.Signing.Artifacts, P.Signing.Artifacts);
+  auto Problems = checkPolicy(
+      R"({"criteria": [], "signing": {"trusted_key": [], "artifacts": [1]}})",
+      "p.json");
+  ASSERT_EQ(Problems.size(), 2u);
+  EXPECT_EQ(Problems[0], "p.json:/signing/artifacts/0: must be a non-empty string");
+  EXPECT_EQ(Problems[1], "p.json:/signing/trusted_key: unknown member 'trusted_key'");
+  EXPECT_TRUE(isKnownMetric("signatures.bad"));
+  EXPECT_TRUE(isKnownMetric("signatures.untrusted_key"));
+  EXPECT_FALSE(isKnownMetric("signatures.bogus"));
+}
+
 } // namespace

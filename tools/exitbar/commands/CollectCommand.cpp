@@ -9,9 +9,12 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
+#include "exitbar/Policy.h"
 #include "exitbar/Readiness.h"
+#include "exitbar/Sbom.h"
 #include <filesystem>
 #include <fmt/core.h>
+#include <future>
 #include <sstream>
 #include <unistd.h>
 
@@ -280,6 +283,98 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
   });
 }
 
+static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
+  struct Args {
+    SbomOptions Options;
+    std::string CycloneDx, Spdx, Output, EvidenceDir, Policy;
+    bool NoDpkg = false, NoRefresh = false;
+  };
+  auto A = std::make_shared<Args>();
+  CLI::App *Cmd = Collect.add_subcommand(
+      "sbom",
+      "Write the SBOM of a build tree (CMake File API reply, find_package "
+      "packages, Debian packages owning linked libraries, FetchContent, "
+      "vcpkg.json, conanfile.txt) as CycloneDX 1.5 and SPDX 2.3 JSON, and "
+      "its NTIA completeness into evidence/sbom.json.\n"
+      "Example: exitbar collect sbom --build-dir build");
+  Cmd->add_option("--build-dir", A->Options.BuildDir, "The CMake build tree")
+      ->required();
+  Cmd->add_option("--source-dir", A->Options.SourceDir,
+                  "Project source folder (default: the reply's)");
+  Cmd->add_option("--cyclonedx", A->CycloneDx,
+                  "CycloneDX file (default <build>/exitbar/sbom.cdx.json)");
+  Cmd->add_option("--spdx", A->Spdx,
+                  "SPDX file (default <build>/exitbar/sbom.spdx.json)");
+  Cmd->add_option("--evidence-dir", A->EvidenceDir,
+                  "Evidence folder (default <build>/exitbar/evidence)");
+  Cmd->add_option("-o,--output", A->Output,
+                  "Evidence file (default <evidence-dir>/sbom.json)");
+  Cmd->add_option("--policy", A->Policy,
+                  "Policy file whose 'sbom' section names supplier/author");
+  Cmd->add_option("--release-version", A->Options.ReleaseVersion,
+                  "Version of the project's components (default "
+                  "project(VERSION))");
+  Cmd->add_option("--supplier", A->Options.Supplier,
+                  "Supplier of the project's components (overrides policy)");
+  Cmd->add_option("--author", A->Options.Author,
+                  "Author of the SBOM (overrides policy; default supplier)");
+  Cmd->add_option("--configuration", A->Options.Configuration,
+                  "Configuration of a multi-config build (default first)");
+  Cmd->add_flag("--with-sources", A->Options.WithSources,
+                "List each target's source files");
+  Cmd->add_flag("--no-dpkg", A->NoDpkg,
+                "Do not map system files to Debian packages");
+  Cmd->add_option("--dpkg-root", A->Options.DpkgRoot,
+                  "dpkg database folder (default /var/lib/dpkg)");
+  Cmd->add_flag("--no-refresh", A->NoRefresh,
+                "Never re-run cmake when the File API reply is stale");
+  Cmd->callback([A, &Ctx] {
+    SbomOptions Options = A->Options;
+    if (A->NoDpkg)
+      Options.DpkgRoot.clear();
+    Options.Refresh = !A->NoRefresh;
+    if (!A->Policy.empty()) {
+      Policy P = parsePolicy(readFile(A->Policy), A->Policy);
+      if (Options.Supplier.empty())
+        Options.Supplier = P.SbomSupplier;
+      if (Options.Author.empty())
+        Options.Author = P.SbomAuthor;
+      if (Options.ReleaseVersion.empty())
+        Options.ReleaseVersion = P.ReleaseVersion;
+    }
+    SbomDocument Doc = collectSbom(Options, Ctx.Environment);
+    auto Default = [&](const std::string &Given, const char *Name) {
+      return Given.empty() ? (std::filesystem::path(Options.BuildDir) /
+                              "exitbar" / Name)
+                                 .string()
+                           : Given;
+    };
+    SbomEvidence E = checkSbom(Doc);
+    E.CycloneDx = Default(A->CycloneDx, "sbom.cdx.json");
+    E.Spdx = Default(A->Spdx, "sbom.spdx.json");
+    std::string Out =
+        !A->Output.empty()
+            ? A->Output
+            : (!A->EvidenceDir.empty()
+                   ? (std::filesystem::path(A->EvidenceDir) / "sbom.json")
+                         .string()
+                   : defaultEvidencePath(Options.BuildDir, "sbom"));
+    // The two documents are independent; write them side by side.
+    std::ostringstream Cdx, Spdx;
+    auto CdxDone = std::async(std::launch::async,
+                              [&] { writeCycloneDx(Doc, Cdx); });
+    writeSpdx(Doc, Spdx);
+    CdxDone.get();
+    writeFileAtomically(E.CycloneDx, Cdx.str());
+    writeFileAtomically(E.Spdx, Spdx.str());
+    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    fmt::print("sbom: {} components ({} incomplete), {} dependency edges -> "
+               "{}, {}\n",
+               E.Components, E.incomplete(), E.Edges, E.CycloneDx, E.Spdx);
+    Ctx.Exit = Success;
+  });
+}
+
 void addCollectCommand(CLI::App &App, Context &Ctx) {
   CLI::App *Collect = App.add_subcommand(
       "collect", "Turn one family of raw inputs into an evidence file.\n"
@@ -289,6 +384,8 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectReadiness(*Collect, Ctx);
+  addCollectSignatures(*Collect, Ctx);
+  addCollectSbom(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);
 }
 

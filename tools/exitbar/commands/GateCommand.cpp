@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
+#include "exitbar/Attestation.h"
 #include "exitbar/Audit.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "exitbar/Reports.h"
 #include "exitbar/Verdict.h"
+#include <algorithm>
 #include <filesystem>
 #include <fmt/color.h>
 #include <fmt/core.h>
@@ -29,6 +31,10 @@ struct GateArgs {
   std::string BaselineFile;
   std::string WaiversFile;
   std::string AuditLog;
+  std::string Attest;
+  std::vector<std::string> AttestKeys;
+  std::string ResourceUri;
+  bool RequireSigned = false;
 };
 
 /// Renders one report into a string, so it is written whole or not at all.
@@ -62,6 +68,55 @@ void printSummary(const Verdict &V, const std::string &ReportDir,
   fmt::print("report: {}\n", (fs::path(ReportDir) / "report.md").string());
 }
 
+/// Adds the default policy's artifacts-signed criterion to \p P unless a
+/// criterion already measures signatures.
+void requireSigned(Policy &P) {
+  for (const Criterion &C : P.Criteria)
+    if (C.Metric.rfind("signatures.", 0) == 0)
+      return;
+  for (const Criterion &C : defaultPolicy().Criteria)
+    if (C.Metric.rfind("signatures.", 0) == 0) {
+      if (std::none_of(P.Categories.begin(), P.Categories.end(),
+                       [&](const Category &Cat) {
+                         return Cat.Name == C.Category;
+                       }))
+        P.Categories.push_back({C.Category, 1});
+      P.Criteria.push_back(C);
+    }
+}
+
+/// The signed verdict (a DSSE envelope), made before any output is written
+/// so a bad key leaves nothing behind.
+std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
+                   const EvidenceSet &Evidence, const std::string &PolicyText,
+                   bool Passed) {
+  if (A.AttestKeys.empty())
+    throw Error("usage.attest.no-key", "", "",
+                "--attest needs --attest-key FILE (or env://NAME)");
+  if (!Evidence.Signatures)
+    throw Error("usage.attest.no-subjects", A.EvidenceDir, "",
+                "--attest needs signatures.json in the evidence (exitbar "
+                "collect signatures): its artifacts are the subjects");
+  std::vector<PrivateKey> Keys;
+  for (const std::string &Location : A.AttestKeys) {
+    std::string Warning;
+    Keys.push_back(loadPrivateKey(Location, Ctx.Environment, Warning));
+    if (!Warning.empty())
+      fmt::print(stderr, "exitbar: warning: {}\n", Warning);
+  }
+  StatementOptions S;
+  for (const ArtifactSignature &Artifact : Evidence.Signatures->Artifacts)
+    if (!Artifact.Sha256.empty())
+      S.Subjects.push_back({Artifact.Path, Artifact.Sha256});
+  S.Inputs = digestEvidence(A.EvidenceDir);
+  S.PolicyUri = A.PolicyFile.empty() ? "builtin:exitbar-default-policy"
+                                     : A.PolicyFile;
+  S.PolicySha256 = sha256Hex(PolicyText);
+  S.ResourceUri = A.ResourceUri;
+  S.Passed = Passed;
+  return signEnvelope(InTotoPayloadType, makeVerdictStatement(V, S), Keys);
+}
+
 void runGate(const GateArgs &A, Context &Ctx) {
   // Every input is read and checked before any output is written.
   std::string PolicyText = A.PolicyFile.empty()
@@ -69,6 +124,8 @@ void runGate(const GateArgs &A, Context &Ctx) {
                                : readFile(A.PolicyFile);
   Policy P = A.PolicyFile.empty() ? defaultPolicy()
                                   : parsePolicy(PolicyText, A.PolicyFile);
+  if (A.RequireSigned)
+    requireSigned(P);
   std::error_code Ec;
   if (!fs::is_directory(A.EvidenceDir, Ec))
     throw Error("input.evidence.missing-dir", A.EvidenceDir, "",
@@ -83,6 +140,12 @@ void runGate(const GateArgs &A, Context &Ctx) {
   if (!A.WaiversFile.empty())
     Options.Waivers = parseWaivers(readFile(A.WaiversFile), A.WaiversFile);
   Verdict V = evaluate(P, Evidence, Options);
+  bool Fails = V.Result == Status::NoGo ||
+               (V.Result == Status::Conditional && A.FailOn == "conditional");
+  std::string Attestation =
+      A.Attest.empty()
+          ? ""
+          : attest(A, Ctx, V, Evidence, PolicyText, !Fails);
 
   std::string ReportDir =
       A.ReportDir.empty()
@@ -122,10 +185,12 @@ void runGate(const GateArgs &A, Context &Ctx) {
       std::fclose(F);
     }
   }
+  if (!A.Attest.empty())
+    writeFileAtomically(A.Attest, Attestation);
   printSummary(V, ReportDir, useColor(Ctx, stdout));
+  if (!A.Attest.empty())
+    fmt::print("attestation: {}\n", A.Attest);
 
-  bool Fails = V.Result == Status::NoGo ||
-               (V.Result == Status::Conditional && A.FailOn == "conditional");
   Ctx.Exit = Fails ? CheckFailed : Success;
 }
 
@@ -158,6 +223,20 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--audit-log", A->AuditLog,
                   "Hash-chained log to append the verdict to (default "
                   "<report-dir>/audit-log.jsonl)");
+  Cmd->add_flag("--require-signed", A->RequireSigned,
+                "Add the artifacts-signed criterion when the policy lacks "
+                "one");
+  Cmd->add_option("--attest", A->Attest,
+                  "Also write the signed verdict: a DSSE envelope of an "
+                  "in-toto statement (SLSA VSA) over the artifacts of "
+                  "signatures.json");
+  Cmd->add_option("--attest-key,--key", A->AttestKeys,
+                  "Private key that signs the attestation (file or "
+                  "env://NAME)")
+      ->allow_extra_args(false);
+  Cmd->add_option("--resource-uri", A->ResourceUri,
+                  "The attestation's resourceUri (default "
+                  "urn:exitbar:release:<version>)");
   Cmd->callback([A, &Ctx] { runGate(*A, Ctx); });
 }
 

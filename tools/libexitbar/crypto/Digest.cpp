@@ -6,10 +6,10 @@
 
 namespace exitbar {
 
-std::string sha256Hex(std::string_view Data) {
+static std::string digestHex(std::string_view Data, const EVP_MD *Md) {
   unsigned char Digest[EVP_MAX_MD_SIZE];
   unsigned int Length = 0;
-  EVP_Digest(Data.data(), Data.size(), Digest, &Length, EVP_sha256(), nullptr);
+  EVP_Digest(Data.data(), Data.size(), Digest, &Length, Md, nullptr);
   static const char *Hex = "0123456789abcdef";
   std::string Out;
   Out.reserve(Length * 2);
@@ -18,6 +18,14 @@ std::string sha256Hex(std::string_view Data) {
     Out += Hex[Digest[I] & 0xF];
   }
   return Out;
+}
+
+std::string sha256Hex(std::string_view Data) {
+  return digestHex(Data, EVP_sha256());
+}
+
+std::string sha1Hex(std::string_view Data) {
+  return digestHex(Data, EVP_sha1());
 }
 
 } // namespace exitbar

@@ -68,6 +68,27 @@ Measurement countFindings(const std::vector<FindingResult> &Findings,
   return M;
 }
 
+/// signatures.<Name>; the items are the artifacts that are not good.
+Measurement measureSignatures(const std::string &Name,
+                              const SignaturesEvidence &S) {
+  Measurement M{std::nullopt, "signatures.json", {}};
+  for (const ArtifactSignature &A : S.Artifacts)
+    if (A.Status != SignatureStatus::Good && M.Items.size() < MaxItems)
+      M.Items.push_back(A.Path + ": " + std::string(toString(A.Status)) +
+                        (A.Detail.empty() ? "" : ": " + A.Detail));
+  if (Name == "artifacts")
+    M.Value = static_cast<double>(S.Artifacts.size());
+  else if (Name == "bad")
+    M.Value = S.bad();
+  else if (Name == "untrusted_key")
+    M.Value = S.count(SignatureStatus::UntrustedKey);
+  else if (Name == "needs_online_check")
+    M.Value = S.count(SignatureStatus::NeedsOnlineCheck);
+  else if (auto Status = parseSignatureStatus(Name))
+    M.Value = S.count(*Status);
+  return M;
+}
+
 Measurement measure(const std::string &Metric, const EvidenceSet &E,
                     const std::vector<FindingResult> &Findings) {
   auto After = [&](std::string_view Prefix) {
@@ -281,6 +302,39 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (M.Value)
       return M;
   }
+  if (Metric.rfind("signatures.", 0) == 0) {
+    if (!E.Signatures)
+      return {std::nullopt, "signatures.json", {}};
+    return measureSignatures(After("signatures."), *E.Signatures);
+  }
+  if (Metric.rfind("sbom.", 0) == 0) {
+    if (!E.Sbom)
+      return {std::nullopt, "sbom.json", {}};
+    const SbomEvidence &S = *E.Sbom;
+    Measurement M{std::nullopt, "sbom.json", {}};
+    if (Metric == "sbom.generated")
+      M.Value = 1;
+    else if (Metric == "sbom.components")
+      M.Value = S.Components;
+    else if (Metric == "sbom.components_incomplete")
+      M.Value = S.incomplete();
+    if (!S.HasAuthor)
+      M.Items.push_back("the SBOM has no author (set a supplier or author: "
+                        "exitbar_enable(SBOM_SUPPLIER ...), the policy's "
+                        "\"sbom\" section, or --author)");
+    if (!S.HasTimestamp)
+      M.Items.push_back("the SBOM has no timestamp");
+    for (const SbomComponentCheck &C : S.Checks) {
+      if (C.Missing.empty() || M.Items.size() >= MaxItems)
+        continue;
+      std::string Line = C.Ref + ": missing";
+      for (size_t I = 0; I < C.Missing.size(); ++I)
+        Line += (I ? ", " : " ") + C.Missing[I];
+      M.Items.push_back(Line);
+    }
+    if (M.Value)
+      return M;
+  }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
 }
@@ -314,6 +368,15 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
     Set.Readiness = readinessFromJson(
         parseJsonText(readFile(Readiness.string()), Readiness.string()),
         Readiness.string());
+  fs::path Signatures = fs::path(EvidenceDir) / "signatures.json";
+  if (fs::exists(Signatures, Ec))
+    Set.Signatures = signaturesFromJson(
+        parseJsonText(readFile(Signatures.string()), Signatures.string()),
+        Signatures.string());
+  fs::path Sbom = fs::path(EvidenceDir) / "sbom.json";
+  if (fs::exists(Sbom, Ec))
+    Set.Sbom = sbomFromJson(parseJsonText(readFile(Sbom.string()), Sbom.string()),
+                            Sbom.string());
   fs::path Tests = fs::path(EvidenceDir) / "tests.json";
   if (fs::exists(Tests, Ec))
     Set.Tests = testsFromJson(

@@ -61,7 +61,11 @@ bool isKnownMetric(std::string_view Metric) {
       "tests.skipped",     "tests.flaky",              "tests.pass_rate",
       "readiness.license", "readiness.documents_missing", "readiness.ci",
       "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
-      "benchmarks.count", "benchmarks.max_regression_percent"};
+      "benchmarks.count", "benchmarks.max_regression_percent",
+      "signatures.artifacts", "signatures.good", "signatures.bad",
+      "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
+      "signatures.needs_online_check", "signatures.missing",
+      "sbom.generated", "sbom.components", "sbom.components_incomplete"};
   for (const char *Known : Exact)
     if (Metric == Known)
       return true;
@@ -118,9 +122,16 @@ Policy defaultPolicy() {
       {"ci-runs-tests", "operational", Level::Should,
        "readiness.ci_runs_tests", Comparison::GreaterEqual, 1, 1,
        "CI configuration that runs the tests"},
+      {"sbom-complete", "compliance", Level::Must,
+       "sbom.components_incomplete", Comparison::LessEqual, 0, 1,
+       "SBOM generated and complete: every component has the NTIA minimum "
+       "elements"},
       {"analysis-complete", "quality", Level::Should,
        "findings.analysis_errors", Comparison::LessEqual, 0, 1,
        "Every translation unit was analysed without compiler errors"},
+      {"artifacts-signed", "security", Level::Must, "signatures.bad",
+       Comparison::LessEqual, 0, 1,
+       "All release artifacts signed by a trusted key"},
   };
   return P;
 }
@@ -140,7 +151,7 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria"};
+        "criteria", "signing", "sbom"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -156,8 +167,26 @@ public:
       else
         problem("/release_version", "must be a string");
     }
+    if (auto Sbom = J.find("sbom"); Sbom != J.end()) {
+      if (!Sbom->is_object())
+        problem("/sbom", "must be an object");
+      else
+        for (const auto &Item : Sbom->items()) {
+          std::string *Into = Item.key() == "supplier" ? &P.SbomSupplier
+                              : Item.key() == "author" ? &P.SbomAuthor
+                                                       : nullptr;
+          if (!Into)
+            problem("/sbom/" + Item.key(),
+                    "unknown member '" + Item.key() + "'");
+          else if (!Item.value().is_string())
+            problem("/sbom/" + Item.key(), "must be a string");
+          else
+            *Into = Item.value().get<std::string>();
+        }
+    }
     readCategories(J, P);
     readCriteria(J, P);
+    readSigning(J, P);
     return P;
   }
 
@@ -197,6 +226,41 @@ private:
           Cat.Weight = C["weight"].get<double>();
       }
       P.Categories.push_back(Cat);
+    }
+  }
+
+  void readStrings(const json &J, const std::string &Pointer,
+                   std::vector<std::string> &Out) {
+    if (!J.is_array()) {
+      problem(Pointer, "must be an array of strings");
+      return;
+    }
+    for (size_t I = 0; I < J.size(); ++I) {
+      if (J[I].is_string() && !J[I].get<std::string>().empty())
+        Out.push_back(J[I].get<std::string>());
+      else
+        problem(Pointer + "/" + std::to_string(I),
+                "must be a non-empty string");
+    }
+  }
+
+  void readSigning(const json &J, Policy &P) {
+    auto It = J.find("signing");
+    if (It == J.end())
+      return;
+    if (!It->is_object()) {
+      problem("/signing", "must be an object");
+      return;
+    }
+    for (const auto &Item : It->items()) {
+      if (Item.key() == "trusted_keys")
+        readStrings(Item.value(), "/signing/trusted_keys",
+                    P.Signing.TrustedKeys);
+      else if (Item.key() == "artifacts")
+        readStrings(Item.value(), "/signing/artifacts", P.Signing.Artifacts);
+      else
+        problem("/signing/" + Item.key(),
+                "unknown member '" + Item.key() + "'");
     }
   }
 
@@ -361,6 +425,13 @@ std::string policyToJson(const Policy &P) {
          {"criteria", Criteria}};
   if (!P.ReleaseVersion.empty())
     J["release_version"] = P.ReleaseVersion;
+  if (!P.Signing.TrustedKeys.empty() || !P.Signing.Artifacts.empty())
+    J["signing"] = json{{"trusted_keys", P.Signing.TrustedKeys},
+                        {"artifacts", P.Signing.Artifacts}};
+  if (!P.SbomSupplier.empty())
+    J["sbom"]["supplier"] = P.SbomSupplier;
+  if (!P.SbomAuthor.empty())
+    J["sbom"]["author"] = P.SbomAuthor;
   return dumpCanonical(J);
 }
 

@@ -13,6 +13,11 @@ namespace exitbar {
 /// Example: sha256Hex("") == "e3b0c442...b855"
 std::string sha256Hex(std::string_view Data);
 
+/// Lower-case hex SHA-1 of \p Data (SPDX file checksums, UUIDv5; never for
+/// security decisions).
+/// Example: sha1Hex("") == "da39a3ee...0709"
+std::string sha1Hex(std::string_view Data);
+
 } // namespace exitbar
 
 #endif // EXITBAR_DIGEST_H

@@ -7,6 +7,8 @@
 #include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Readiness.h"
+#include "exitbar/Signatures.h"
+#include "exitbar/Sbom.h"
 #include "exitbar/Verdict.h"
 #include <nlohmann/json.hpp>
 #include <string>
@@ -32,6 +34,12 @@ TestsEvidence testsFromJson(const nlohmann::json &J, const std::string &File);
 void to_json(nlohmann::json &J, const ReadinessEvidence &E);
 ReadinessEvidence readinessFromJson(const nlohmann::json &J,
                                     const std::string &File);
+void to_json(nlohmann::json &J, const SbomEvidence &E);
+SbomEvidence sbomFromJson(const nlohmann::json &J, const std::string &File);
+
+void to_json(nlohmann::json &J, const SignaturesEvidence &E);
+SignaturesEvidence signaturesFromJson(const nlohmann::json &J,
+                                      const std::string &File);
 
 /// Parses JSON text (comments allowed), turning syntax errors into Error
 /// with `line:column` of the problem.

@@ -42,11 +42,25 @@ struct Category {
   double Weight = 1;
 };
 
+/// The policy's `signing` member: what `collect signatures` checks.
+struct SigningPolicy {
+  /// PEM public key files trusted to sign releases, relative to the policy
+  /// file's folder.
+  std::vector<std::string> TrustedKeys;
+  /// Files or globs of release artifacts besides the targets' own files,
+  /// relative to the build folder.
+  std::vector<std::string> Artifacts;
+};
+
 /// A whole policy file.
 struct Policy {
   std::string ReleaseVersion; ///< empty: taken from the gate's arguments
+  /// The "sbom" section: who supplies the project's components and who
+  /// authors its SBOM (`exitbar collect sbom --policy`).
+  std::string SbomSupplier, SbomAuthor;
   std::vector<Category> Categories;
   std::vector<Criterion> Criteria;
+  SigningPolicy Signing;
 };
 
 /// The policy ExitBar applies when a project names none: the audits' exit bar.

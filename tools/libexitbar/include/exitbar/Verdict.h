@@ -9,6 +9,8 @@
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
 #include "exitbar/Readiness.h"
+#include "exitbar/Signatures.h"
+#include "exitbar/Sbom.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -95,6 +97,8 @@ struct EvidenceSet {
   std::optional<TestsEvidence> Tests;
   std::optional<ReadinessEvidence> Readiness;
   std::optional<BenchmarksEvidence> Benchmarks;
+  std::optional<SignaturesEvidence> Signatures;
+  std::optional<SbomEvidence> Sbom;
 };
 
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves

@@ -1,0 +1,586 @@
+// Sbom.cpp - `exitbar collect sbom`: the SBOM of a build tree from its File API reply
+// SPDX-License-Identifier: Apache-2.0
+//
+// One fragment per target (its component, its edges, and the Debian
+// packages that own what it links and includes), merged with the
+// project-level fragments (find_package packages recorded at configure,
+// FetchContent sources, vcpkg.json, conanfile.txt).
+
+#include "exitbar/CMakeFileApi.h"
+#include "exitbar/Digest.h"
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Files.h"
+#include "exitbar/Process.h"
+#include "exitbar/Sbom.h"
+#include "sbom/Dpkg.h"
+#include "support/Parallel.h"
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace exitbar {
+namespace {
+
+/// What the CMake package recorded at configure time
+/// (<build>/exitbar/sbom/cmake-packages.json, see docs/cmake.md).
+struct ConfigureInfo {
+  std::string ProjectName, ProjectVersion, Supplier, Author, Description;
+  struct Package {
+    std::string Name, Version, Dir;
+    std::vector<std::string> Files; ///< imported targets' locations/includes
+  };
+  std::vector<Package> Packages;
+};
+
+ConfigureInfo readConfigureInfo(const fs::path &File) {
+  ConfigureInfo Info;
+  std::error_code Ec;
+  if (!fs::exists(File, Ec))
+    return Info;
+  json J = parseJsonText(readFile(File.string()), File.string());
+  auto Str = [&](const json &O, const char *Key, const std::string &Pointer) {
+    auto It = O.find(Key);
+    if (It == O.end())
+      return std::string();
+    if (!It->is_string())
+      throw Error("input.sbom.configure-info", File.string(),
+                  Pointer + "/" + Key, "expected a string");
+    return It->get<std::string>();
+  };
+  if (!J.is_object())
+    throw Error("input.sbom.configure-info", File.string(), "/",
+                "expected an object");
+  if (J.contains("project")) {
+    Info.ProjectName = Str(J["project"], "name", "/project");
+    Info.ProjectVersion = Str(J["project"], "version", "/project");
+    Info.Description = Str(J["project"], "description", "/project");
+  }
+  Info.Supplier = Str(J, "supplier", "");
+  Info.Author = Str(J, "author", "");
+  if (J.contains("packages")) {
+    if (!J["packages"].is_array())
+      throw Error("input.sbom.configure-info", File.string(), "/packages",
+                  "expected an array");
+    for (size_t I = 0; I < J["packages"].size(); ++I) {
+      const json &P = J["packages"][I];
+      std::string Ptr = "/packages/" + std::to_string(I);
+      ConfigureInfo::Package Pkg{Str(P, "name", Ptr), Str(P, "version", Ptr),
+                                 Str(P, "dir", Ptr), {}};
+      if (P.contains("files") && P["files"].is_array())
+        for (const json &F : P["files"])
+          if (F.is_string() && !F.get<std::string>().empty())
+            Pkg.Files.push_back(F.get<std::string>());
+      Info.Packages.push_back(std::move(Pkg));
+    }
+  }
+  return Info;
+}
+
+/// Re-runs CMake on the build folder so the File API query is answered.
+void refreshReply(const std::string &BuildDir) {
+  fs::path Cache = fs::path(BuildDir) / "CMakeCache.txt";
+  std::error_code Ec;
+  if (!fs::exists(Cache, Ec))
+    return; // not a configured build tree: the reader says what is missing
+  fs::path Query = fileApiQueryPath(BuildDir);
+  if (!fs::exists(Query, Ec))
+    writeFileAtomically(Query.string(), fileApiQueryText());
+  std::string CMake = "cmake";
+  std::ifstream In(Cache);
+  std::string Line;
+  while (std::getline(In, Line))
+    if (Line.rfind("CMAKE_COMMAND:", 0) == 0)
+      CMake = Line.substr(Line.find('=') + 1);
+  ProcessResult R = runProcess({CMake, BuildDir}, /*DiscardStderr=*/false);
+  if (R.ExitCode != 0)
+    throw Error("input.file-api.refresh", BuildDir, "",
+                "re-running cmake to answer the File API query failed (exit "
+                "code " +
+                    std::to_string(R.ExitCode) + ")");
+}
+
+bool isUnder(const std::string &Path, const std::string &Dir) {
+  if (Dir.empty())
+    return false;
+  return Path == Dir || Path.rfind(Dir + "/", 0) == 0;
+}
+
+std::string debNamespace() {
+  std::ifstream In("/etc/os-release");
+  std::string Line;
+  while (std::getline(In, Line))
+    if (Line.rfind("ID=", 0) == 0) {
+      std::string Id = Line.substr(3);
+      Id.erase(std::remove(Id.begin(), Id.end(), '"'), Id.end());
+      return Id.empty() ? "debian" : Id;
+    }
+  return "debian";
+}
+
+bool wanted(const FileApiTarget &T) {
+  static const std::set<std::string> Types = {
+      "EXECUTABLE", "STATIC_LIBRARY", "SHARED_LIBRARY", "MODULE_LIBRARY"};
+  return !T.GeneratorProvided && Types.count(T.Type);
+}
+
+/// Resolves paths and -l flags once per build, not once per target.
+class PathCache {
+public:
+  /// \p Path and, when it is a symlink, what it points to.
+  const std::vector<std::string> &expand(const std::string &Path) {
+    auto [It, New] = Expanded.try_emplace(Path);
+    if (New) {
+      It->second.push_back(Path);
+      std::error_code Ec;
+      fs::path Real = fs::canonical(Path, Ec);
+      if (!Ec && Real.string() != Path)
+        It->second.push_back(Real.string());
+    }
+    return It->second;
+  }
+  /// lib<Name>.so or .a in the implicit link folders, or "".
+  const std::string &library(const std::string &Name,
+                             const std::vector<std::string> &Dirs) {
+    auto [It, New] = Libraries.try_emplace(Name);
+    if (New)
+      for (const std::string &Dir : Dirs) {
+        for (const char *Ext : {".so", ".a"}) {
+          fs::path P = fs::path(Dir) / ("lib" + Name + Ext);
+          std::error_code Ec;
+          if (fs::exists(P, Ec)) {
+            It->second = P.string();
+            return It->second;
+          }
+        }
+      }
+    return It->second;
+  }
+
+private:
+  std::map<std::string, std::vector<std::string>> Expanded;
+  std::map<std::string, std::string> Libraries;
+};
+
+/// The system files a target uses: link libraries outside the project
+/// (with -lname resolved through the implicit link folders) and include
+/// folders outside it, with symlinks resolved as well.
+std::vector<std::string> systemFiles(const FileApiTarget &T,
+                                     const FileApiReply &R, PathCache &Cache) {
+  std::vector<std::string> Out;
+  auto Add = [&](const std::string &P) {
+    const std::vector<std::string> &All = Cache.expand(P);
+    Out.insert(Out.end(), All.begin(), All.end());
+  };
+  for (const std::string &F : T.LinkLibraries) {
+    if (F.rfind("-l", 0) == 0) {
+      if (const std::string &Lib = Cache.library(F.substr(2), R.ImplicitLinkDirs);
+          !Lib.empty())
+        Add(Lib);
+      continue;
+    }
+    if (F.empty() || F[0] != '/')
+      continue; // flags, or the project's own libraries (relative)
+    if (isUnder(F, R.BuildDir) || isUnder(F, R.SourceDir))
+      continue;
+    Add(fs::path(F).lexically_normal().string());
+  }
+  for (const std::string &I : T.IncludeDirs)
+    if (!isUnder(I, R.BuildDir) && !isUnder(I, R.SourceDir))
+      Add(I);
+  return Out;
+}
+
+/// The whole file, read in one call (artifacts can be large).
+std::string readArtifact(const std::string &Path) {
+  std::ifstream In(Path, std::ios::binary | std::ios::ate);
+  if (!In)
+    throw Error("input.file.unreadable", Path, "", "cannot open the artifact");
+  std::string Bytes(static_cast<size_t>(In.tellg()), '\0');
+  In.seekg(0);
+  In.read(Bytes.data(), static_cast<std::streamsize>(Bytes.size()));
+  if (!In)
+    throw Error("input.file.unreadable", Path, "", "read failed");
+  return Bytes;
+}
+
+/// Everything one target's fragment needs to know about the build.
+struct Context {
+  const SbomOptions &Options;
+  const FileApiReply &Reply;
+  std::string Project, Version, Supplier, Author;
+  sbom::DpkgDatabase Dpkg;
+  std::string DebNamespace = "debian";
+  std::set<std::string> Included; ///< target names that get a component
+  PathCache Paths;
+};
+
+SbomComponent debComponent(const sbom::DebPackage &P, const Context &Ctx) {
+  SbomComponent C;
+  C.Purl = makePurl("deb", Ctx.DebNamespace, P.Name, P.Version,
+                    {{"arch", P.Architecture}});
+  C.Ref = C.Purl;
+  C.Name = P.Name;
+  C.Version = P.Version;
+  C.Type = "library";
+  C.Supplier = P.Maintainer;
+  C.Origin = "deb";
+  if (!P.Homepage.empty())
+    C.Properties["dpkg:homepage"] = P.Homepage;
+  if (!P.Source.empty())
+    C.Properties["dpkg:source"] = P.Source;
+  return C;
+}
+
+/// The deb components owning \p Files. A path that several packages list
+/// is a shared folder (/usr/include belongs to everyone) and identifies
+/// none; a file has one owner.
+std::vector<SbomComponent> debOwners(const std::vector<std::string> &Files,
+                                     const Context &Ctx) {
+  std::vector<SbomComponent> Out;
+  for (const std::string &F : Files) {
+    auto Owners = Ctx.Dpkg.ownersOf(F);
+    if (Owners.size() != 1)
+      continue;
+    for (const sbom::DebPackage *P : Owners)
+      Out.push_back(debComponent(*P, Ctx));
+  }
+  return Out;
+}
+
+SbomDocument targetFragment(const FileApiTarget &T,
+                            const std::vector<std::string> &SystemFiles,
+                            const Context &Ctx) {
+  SbomDocument F;
+  SbomComponent C;
+  C.Ref = "target:" + T.Name;
+  C.Name = T.Name;
+  C.Version = Ctx.Version;
+  C.Type = T.Type == "EXECUTABLE" ? "application" : "library";
+  C.Purl = makePurl("generic", Ctx.Project, T.Name, Ctx.Version);
+  C.Supplier = Ctx.Supplier;
+  C.Author = Ctx.Author;
+  C.Origin = "target";
+  C.Properties["cmake:target-type"] = T.Type;
+  if (T.Project != Ctx.Project)
+    C.Properties["cmake:project"] = T.Project;
+  if (!T.Artifacts.empty()) {
+    const std::string &A = T.Artifacts.front();
+    C.File = fs::path(A).lexically_relative(Ctx.Reply.BuildDir).generic_string();
+    std::error_code Ec;
+    if (fs::is_regular_file(A, Ec)) {
+      std::string Bytes = readArtifact(A);
+      C.Sha256 = sha256Hex(Bytes);
+      C.Sha1 = sha1Hex(Bytes);
+    }
+  }
+  if (Ctx.Options.WithSources)
+    for (const std::string &S : T.Sources) {
+      fs::path P(S);
+      C.Sources.push_back(P.is_absolute() ? P.lexically_relative(Ctx.Reply.SourceDir)
+                                              .generic_string()
+                                        : P.generic_string());
+    }
+  for (const std::string &D : T.Dependencies)
+    if (Ctx.Included.count(D))
+      C.DependsOn.push_back("target:" + D);
+  for (SbomComponent &Deb : debOwners(SystemFiles, Ctx)) {
+    C.DependsOn.push_back(Deb.Ref);
+    F.Components.push_back(std::move(Deb));
+  }
+  F.Components.push_back(std::move(C));
+  F.normalize();
+  return F;
+}
+
+/// `_deps/<name>-subbuild/CMakeLists.txt`: the ExternalProject_Add that
+/// FetchContent generates names the repository and tag, or the URL.
+std::vector<SbomComponent> fetchContentSources(const FileApiReply &R) {
+  std::vector<SbomComponent> Out;
+  std::error_code Ec;
+  fs::path Deps = fs::path(R.BuildDir) / "_deps";
+  std::vector<fs::path> Subbuilds;
+  for (const auto &E : fs::directory_iterator(Deps, Ec))
+    if (E.is_directory() && E.path().filename().string().size() > 9 &&
+        E.path().filename().string().find("-subbuild") != std::string::npos)
+      Subbuilds.push_back(E.path());
+  std::sort(Subbuilds.begin(), Subbuilds.end());
+  static const std::regex Arg(
+      R"re((?:^|[\s"])(GIT_REPOSITORY|GIT_TAG|URL|URL_HASH)"?\s+"?([^"\s)]+))re");
+  for (const fs::path &Dir : Subbuilds) {
+    fs::path File = Dir / "CMakeLists.txt";
+    if (!fs::exists(File, Ec))
+      continue;
+    std::string Text = readFile(File.string());
+    std::map<std::string, std::string> Args;
+    for (auto It = std::sregex_iterator(Text.begin(), Text.end(), Arg);
+         It != std::sregex_iterator(); ++It)
+      Args.emplace((*It)[1].str(), (*It)[2].str());
+    std::string Name = Dir.filename().string();
+    Name = Name.substr(0, Name.rfind("-subbuild"));
+    SbomComponent C;
+    C.Name = Name;
+    C.Origin = "fetchcontent";
+    C.Type = "library";
+    std::string Repo = Args["GIT_REPOSITORY"];
+    if (!Repo.empty()) {
+      C.Version = Args["GIT_TAG"];
+      C.DownloadLocation = "git+" + Repo + (C.Version.empty() ? "" : "@" + C.Version);
+      static const std::regex GitHub(
+          R"(^https?://github\.com/([^/]+)/([^/]+?)(\.git)?/?$)");
+      std::smatch M;
+      if (std::regex_match(Repo, M, GitHub)) {
+        C.Purl = makePurl("github", M[1].str(), M[2].str(), C.Version);
+        C.Supplier = M[1].str(); // the account that publishes it
+      } else {
+        C.Purl = makePurl("generic", "", Name, C.Version, {{"vcs_url", "git+" + Repo}});
+      }
+    } else if (!Args["URL"].empty()) {
+      C.DownloadLocation = Args["URL"];
+      std::string Hash = Args["URL_HASH"];
+      C.Version = Hash.substr(Hash.find('=') + 1);
+      C.Purl = makePurl("generic", "", Name, C.Version,
+                        {{"download_url", Args["URL"]}});
+    } else {
+      continue; // SOURCE_DIR-only declarations name no remote source
+    }
+    C.Ref = C.Purl;
+    C.Properties["cmake:fetchcontent"] = Name;
+    Out.push_back(std::move(C));
+  }
+  return Out;
+}
+
+/// True when the build was configured through \p Manager's toolchain (a
+/// manifest the build does not use describes nothing it contains).
+bool buildUses(const FileApiReply &R, const std::string &Manager) {
+  std::string Upper = Manager;
+  for (char &C : Upper)
+    C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
+  for (const auto &[Name, Value] : R.Cache) {
+    if (Name.rfind(Upper + "_", 0) == 0)
+      return true;
+    if (Name == "CMAKE_TOOLCHAIN_FILE" &&
+        Value.find(Manager) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+/// vcpkg.json (manifest mode) and conanfile.txt of the source folder, when
+/// the build uses vcpkg or conan.
+std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir,
+                                                const FileApiReply &R) {
+  std::vector<SbomComponent> Out;
+  std::error_code Ec;
+  fs::path Vcpkg = SourceDir / "vcpkg.json";
+  if (buildUses(R, "vcpkg") && fs::exists(Vcpkg, Ec)) {
+    json J = parseJsonText(readFile(Vcpkg.string()), Vcpkg.string());
+    const json Deps = J.is_object() && J.contains("dependencies")
+                          ? J["dependencies"]
+                          : json::array();
+    if (!Deps.is_array())
+      throw Error("input.sbom.vcpkg", Vcpkg.string(), "/dependencies",
+                  "expected an array");
+    // Versions pinned by "overrides" win over "version>=" minimums.
+    std::map<std::string, std::string> Pinned;
+    if (J.contains("overrides") && J["overrides"].is_array())
+      for (const json &O : J["overrides"])
+        if (O.is_object() && O.contains("name") && O.contains("version") &&
+            O["name"].is_string() && O["version"].is_string())
+          Pinned[O["name"].get<std::string>()] = O["version"].get<std::string>();
+    for (size_t I = 0; I < Deps.size(); ++I) {
+      const json &D = Deps[I];
+      SbomComponent C;
+      if (D.is_string()) {
+        C.Name = D.get<std::string>();
+      } else if (D.is_object() && D.contains("name") && D["name"].is_string()) {
+        C.Name = D["name"].get<std::string>();
+        if (D.contains("version>=") && D["version>="].is_string())
+          C.Version = D["version>="].get<std::string>();
+      } else {
+        throw Error("input.sbom.vcpkg", Vcpkg.string(),
+                    "/dependencies/" + std::to_string(I),
+                    "expected a name or an object with 'name'");
+      }
+      if (Pinned.count(C.Name))
+        C.Version = Pinned[C.Name];
+      C.Origin = "vcpkg";
+      C.Purl = makePurl("generic", "vcpkg", C.Name, C.Version);
+      C.Ref = C.Purl;
+      Out.push_back(std::move(C));
+    }
+  }
+  fs::path Conan = SourceDir / "conanfile.txt";
+  if (buildUses(R, "conan") && fs::exists(Conan, Ec)) {
+    std::istringstream In(readFile(Conan.string()));
+    std::string Line, Section;
+    while (std::getline(In, Line)) {
+      Line.erase(0, Line.find_first_not_of(" \t"));
+      Line.erase(Line.find_last_not_of(" \t\r") + 1);
+      if (Line.empty() || Line[0] == '#')
+        continue;
+      if (Line[0] == '[') {
+        Section = Line;
+        continue;
+      }
+      if (Section != "[requires]" && Section != "[tool_requires]")
+        continue;
+      // name/version[@user/channel][#revision]
+      std::string Ref = Line.substr(0, Line.find_first_of("#"));
+      auto Slash = Ref.find('/');
+      SbomComponent C;
+      C.Name = Ref.substr(0, Slash);
+      if (Slash != std::string::npos)
+        C.Version = Ref.substr(Slash + 1, Ref.find('@') == std::string::npos
+                                              ? std::string::npos
+                                              : Ref.find('@') - Slash - 1);
+      C.Origin = "conan";
+      C.Purl = makePurl("conan", "", C.Name, C.Version);
+      C.Ref = C.Purl;
+      Out.push_back(std::move(C));
+    }
+  }
+  return Out;
+}
+
+} // namespace
+
+SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
+  if (Options.Refresh && !fileApiReplyIsFresh(Options.BuildDir))
+    refreshReply(Options.BuildDir);
+  FileApiReply Reply = readFileApiReply(Options.BuildDir, Options.Configuration);
+  ConfigureInfo Info = readConfigureInfo(fs::path(Reply.BuildDir) / "exitbar" /
+                                         "sbom" / "cmake-packages.json");
+  std::string SourceDir =
+      Options.SourceDir.empty()
+          ? Reply.SourceDir
+          : fs::absolute(Options.SourceDir).lexically_normal().string();
+
+  Context Ctx{Options, Reply, "", "", "", "", {}, "debian", {}, {}};
+  Ctx.Project = !Info.ProjectName.empty()
+                    ? Info.ProjectName
+                    : (Reply.Cache.count("CMAKE_PROJECT_NAME")
+                           ? Reply.Cache.at("CMAKE_PROJECT_NAME")
+                           : fs::path(SourceDir).filename().string());
+  Ctx.Version = !Options.ReleaseVersion.empty() ? Options.ReleaseVersion
+                                                : Info.ProjectVersion;
+  Ctx.Supplier = !Options.Supplier.empty() ? Options.Supplier : Info.Supplier;
+  Ctx.Author = !Options.Author.empty() ? Options.Author : Info.Author;
+  if (Ctx.Author.empty())
+    Ctx.Author = Ctx.Supplier;
+
+  std::vector<const FileApiTarget *> Targets;
+  for (const FileApiTarget &T : Reply.Targets)
+    // ExitBar's own tool is not part of a consumer's product.
+    if (wanted(T) && (T.Project != "ExitBar" || Ctx.Project == "ExitBar")) {
+      Targets.push_back(&T);
+      Ctx.Included.insert(T.Name);
+    }
+
+  std::vector<std::string> Paths;
+  std::vector<std::vector<std::string>> SystemFiles;
+  for (const FileApiTarget *T : Targets) {
+    SystemFiles.push_back(systemFiles(*T, Reply, Ctx.Paths));
+    Paths.insert(Paths.end(), SystemFiles.back().begin(),
+                 SystemFiles.back().end());
+  }
+  for (const ConfigureInfo::Package &P : Info.Packages) {
+    for (const std::string &F : P.Files) {
+      const std::vector<std::string> &All = Ctx.Paths.expand(F);
+      Paths.insert(Paths.end(), All.begin(), All.end());
+    }
+    if (!P.Dir.empty())
+      Paths.push_back(P.Dir);
+  }
+  if (!Options.DpkgRoot.empty()) {
+    Ctx.Dpkg = sbom::DpkgDatabase::load(Options.DpkgRoot, Paths);
+    if (Options.DpkgRoot == "/var/lib/dpkg")
+      Ctx.DebNamespace = debNamespace();
+  }
+
+  SbomDocument Doc;
+  Doc.Timestamp = formatTimestamp(Environment.now());
+  Doc.Supplier = Ctx.Supplier;
+  if (!Ctx.Author.empty())
+    Doc.Authors.push_back(Ctx.Author);
+  Doc.Root.Ref = "project:" + Ctx.Project;
+  Doc.Root.Name = Ctx.Project;
+  Doc.Root.Version = Ctx.Version;
+  Doc.Root.Type = "application";
+  Doc.Root.Purl = makePurl("generic", "", Ctx.Project, Ctx.Version);
+  Doc.Root.Supplier = Ctx.Supplier;
+  Doc.Root.Author = Ctx.Author;
+  Doc.Root.Origin = "project";
+  if (!Info.Description.empty())
+    Doc.Root.Properties["cmake:description"] = Info.Description;
+
+  // One fragment per target, then merged (the merge is order-independent;
+  // appending all and normalizing once is the same merge in O(n log n)).
+  // Fragments are built on every core (hashing artifacts dominates).
+  std::vector<SbomDocument> Fragments(Targets.size());
+  parallelFor(Targets.size(), [&](size_t I) {
+    Fragments[I] = targetFragment(*Targets[I], SystemFiles[I], Ctx);
+  });
+  for (size_t I = 0; I < Targets.size(); ++I) {
+    for (SbomComponent &C : Fragments[I].Components)
+      Doc.Components.push_back(std::move(C));
+    Doc.Root.DependsOn.push_back("target:" + Targets[I]->Name);
+  }
+
+  // find_package: a package whose files dpkg owns is that deb package (the
+  // CMake name becomes a property); others are components of their own.
+  SbomDocument Packages;
+  for (const ConfigureInfo::Package &P : Info.Packages) {
+    std::vector<std::string> Files = P.Files;
+    if (!P.Dir.empty())
+      Files.push_back(P.Dir);
+    std::vector<std::string> Expanded;
+    for (const std::string &F : Files) {
+      Expanded.push_back(F);
+      std::error_code Ec;
+      fs::path Real = fs::canonical(F, Ec);
+      if (!Ec && Real.string() != F)
+        Expanded.push_back(Real.string());
+    }
+    std::vector<SbomComponent> Debs = debOwners(Expanded, Ctx);
+    for (SbomComponent &D : Debs) {
+      D.Properties["cmake:find_package"] = P.Name;
+      Doc.Root.DependsOn.push_back(D.Ref);
+      Packages.Components.push_back(std::move(D));
+    }
+    if (!Debs.empty())
+      continue;
+    if (P.Version.empty() && P.Files.empty() && P.Dir.empty())
+      continue; // e.g. Threads: nothing that identifies a package
+    SbomComponent C;
+    C.Name = P.Name;
+    C.Version = P.Version;
+    C.Origin = "find_package";
+    C.Purl = makePurl("generic", "", P.Name, P.Version);
+    C.Ref = C.Purl;
+    if (!P.Dir.empty())
+      C.Properties["cmake:package-dir"] = P.Dir;
+    Doc.Root.DependsOn.push_back(C.Ref);
+    Packages.Components.push_back(std::move(C));
+  }
+  for (SbomComponent &C : fetchContentSources(Reply)) {
+    Doc.Root.DependsOn.push_back(C.Ref);
+    Packages.Components.push_back(std::move(C));
+  }
+  for (SbomComponent &C : manifestDependencies(SourceDir, Reply)) {
+    Doc.Root.DependsOn.push_back(C.Ref);
+    Packages.Components.push_back(std::move(C));
+  }
+  Doc.merge(Packages);
+  return Doc;
+}
+
+} // namespace exitbar

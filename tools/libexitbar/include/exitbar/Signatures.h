@@ -1,0 +1,64 @@
+// Signatures.h - signatures evidence: which release artifacts are signed, and by whom
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_SIGNATURES_H
+#define EXITBAR_SIGNATURES_H
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exitbar {
+
+/// What verification made of one artifact.
+enum class SignatureStatus {
+  Good,             ///< signed by a trusted key
+  Unsigned,         ///< no signature found
+  Invalid,          ///< a signature that no known key made over these bytes
+  UntrustedKey,     ///< a valid signature by a key outside the trust store
+  NeedsOnlineCheck, ///< keyless (certificate) bundle: needs Sigstore online
+  Missing           ///< the artifact itself does not exist (not built)
+};
+/// "good", "unsigned", "invalid", "untrusted-key", "needs-online-check",
+/// "missing".
+std::string_view toString(SignatureStatus S);
+inline std::string_view format_as(SignatureStatus S) { return toString(S); }
+/// Parses a status name. Example: parseSignatureStatus("good")
+std::optional<SignatureStatus> parseSignatureStatus(std::string_view Name);
+
+/// One artifact and the verdict on its signature.
+struct ArtifactSignature {
+  std::string Path;   ///< relative to the build folder when inside it
+  std::string Target; ///< the CMake target that builds it, or ""
+  /// "executable", "shared-library", "static-library", "module-library" or
+  /// "file" (named in the policy or on the command line).
+  std::string Kind;
+  std::string Sha256; ///< hex; empty when missing
+  SignatureStatus Status = SignatureStatus::Unsigned;
+  std::string SignatureFile;
+  std::string Format; ///< "base64", "cosign-bundle", "sigstore-bundle"
+  std::string KeyId;  ///< the key that verified it
+  std::string Detail; ///< why it is not good, or a note
+};
+
+/// A key of the trust store the artifacts were checked against.
+struct TrustedKeyInfo {
+  std::string Id;   ///< "sha256:<hex of the DER public key>"
+  std::string Type; ///< "ed25519" or "ecdsa-p256"
+  std::string File;
+};
+
+/// evidence/signatures.json.
+struct SignaturesEvidence {
+  std::vector<TrustedKeyInfo> TrustedKeys; ///< sorted by id
+  std::vector<ArtifactSignature> Artifacts; ///< sorted by path
+  /// How many artifacts have status \p S.
+  int count(SignatureStatus S) const;
+  /// Artifacts whose status is not Good.
+  int bad() const;
+};
+
+} // namespace exitbar
+
+#endif // EXITBAR_SIGNATURES_H

@@ -1,0 +1,218 @@
+// Attestation.cpp - in-toto Statement v1 + SLSA VSA v1 predicate in a DSSE envelope
+// SPDX-License-Identifier: Apache-2.0
+//
+// Specifications implemented:
+// - DSSE v1 envelope and PAE: https://github.com/secure-systems-lab/dsse
+//   (envelope.md, protocol.md)
+// - in-toto Statement v1: https://github.com/in-toto/attestation
+//   (spec/v1/statement.md)
+// - SLSA Verification Summary Attestation v1:
+//   https://slsa.dev/spec/v1.0/verification_summary
+// The layout is documented in docs/signing.md.
+
+#include "exitbar/Attestation.h"
+#include "exitbar/Digest.h"
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Files.h"
+#include <algorithm>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace exitbar {
+
+std::string dssePae(std::string_view PayloadType, std::string_view Payload) {
+  std::string Out = "DSSEv1 ";
+  Out += std::to_string(PayloadType.size());
+  Out += ' ';
+  Out += PayloadType;
+  Out += ' ';
+  Out += std::to_string(Payload.size());
+  Out += ' ';
+  Out += Payload;
+  return Out;
+}
+
+static json digestSet(const std::string &Sha256) {
+  return json{{"sha256", Sha256}};
+}
+
+std::string makeVerdictStatement(const Verdict &V,
+                                 const StatementOptions &Options) {
+  json Subjects = json::array();
+  for (const DigestedFile &S : Options.Subjects)
+    Subjects.push_back(json{{"name", S.Name}, {"digest", digestSet(S.Sha256)}});
+  json Inputs = json::array();
+  for (const DigestedFile &I : Options.Inputs)
+    Inputs.push_back(json{{"uri", I.Name}, {"digest", digestSet(I.Sha256)}});
+  json Failing = json::array();
+  for (const CriterionResult &R : V.Criteria)
+    if (!R.Passed)
+      Failing.push_back(json{{"id", R.Rule.Id},
+                             {"level", toString(R.Rule.Required)},
+                             {"detail", R.Detail}});
+  std::string Resource = Options.ResourceUri;
+  if (Resource.empty())
+    Resource = "urn:exitbar:release:" +
+               (V.ReleaseVersion.empty() ? std::string("unversioned")
+                                         : V.ReleaseVersion);
+  json Predicate{
+      {"verifier",
+       {{"id", "urn:exitbar:gate"}, {"version", {{"exitbar", "0.1.0"}}}}},
+      {"timeVerified", V.GeneratedAt},
+      {"resourceUri", Resource},
+      {"policy",
+       {{"uri", Options.PolicyUri}, {"digest", digestSet(Options.PolicySha256)}}},
+      {"inputAttestations", Inputs},
+      {"verificationResult", Options.Passed ? "PASSED" : "FAILED"},
+      // SLSA levels are not what ExitBar verifies: custom values (not
+      // SLSA_*) as the VSA spec allows, or FAILED.
+      {"verifiedLevels",
+       json::array({Options.Passed
+                        ? "EXITBAR_" + std::string(toString(V.Result))
+                        : std::string("FAILED")})},
+      {"slsaVersion", "1.0"},
+      // Consumers ignore fields they do not know (in-toto parsing rules);
+      // ExitBar's own reader uses these.
+      {"exitbar",
+       {{"status", toString(V.Result)},
+        {"release_version", V.ReleaseVersion},
+        {"readiness_score", V.ReadinessScore},
+        {"must_pass", {{"passed", V.MustPassed}, {"total", V.MustTotal}}},
+        {"should_pass", {{"passed", V.ShouldPassed}, {"total", V.ShouldTotal}}},
+        {"failing_criteria", Failing}}}};
+  json Statement{{"_type", "https://in-toto.io/Statement/v1"},
+                 {"subject", Subjects},
+                 {"predicateType", VsaPredicateType},
+                 {"predicate", Predicate}};
+  return dumpCanonical(Statement);
+}
+
+std::string signEnvelope(std::string_view PayloadType, std::string_view Payload,
+                         const std::vector<PrivateKey> &Keys) {
+  std::string Pae = dssePae(PayloadType, Payload);
+  json Signatures = json::array();
+  for (const PrivateKey &K : Keys)
+    Signatures.push_back(json{{"keyid", K.publicKey().id()},
+                              {"sig", base64Encode(K.sign(Pae))}});
+  return dumpCanonical(json{{"payloadType", PayloadType},
+                            {"payload", base64Encode(Payload)},
+                            {"signatures", Signatures}});
+}
+
+namespace {
+
+[[noreturn]] void malformed(const std::string &File, const std::string &Pointer,
+                            const std::string &Message) {
+  throw Error("input.attestation.invalid", File, Pointer, Message);
+}
+
+std::string stringAt(const json &J, const char *Key, const std::string &File,
+                     const std::string &Pointer) {
+  auto It = J.find(Key);
+  if (It == J.end() || !It->is_string())
+    malformed(File, Pointer + "/" + Key, "missing or not a string");
+  return It->get<std::string>();
+}
+
+} // namespace
+
+AttestationCheck verifyAttestation(std::string_view EnvelopeText,
+                                   const std::string &File,
+                                   const TrustStore &Trust,
+                                   const std::vector<DigestedFile> &Artifacts) {
+  json Envelope = parseJsonText(EnvelopeText, File);
+  if (!Envelope.is_object())
+    malformed(File, "", "a DSSE envelope is a JSON object");
+  std::string PayloadType = stringAt(Envelope, "payloadType", File, "");
+  auto Payload = base64Decode(stringAt(Envelope, "payload", File, ""));
+  if (!Payload)
+    malformed(File, "/payload", "not base64");
+  auto Sigs = Envelope.find("signatures");
+  if (Sigs == Envelope.end() || !Sigs->is_array())
+    malformed(File, "/signatures", "missing or not an array");
+
+  AttestationCheck C;
+  if (PayloadType != InTotoPayloadType)
+    C.Problems.push_back("payloadType is '" + PayloadType + "', not " +
+                         InTotoPayloadType);
+  // Signatures are over the PAE of type and payload, so neither can be
+  // swapped without breaking them.
+  std::string Pae = dssePae(PayloadType, *Payload);
+  for (size_t I = 0; I < Sigs->size() && !C.SignedByTrustedKey; ++I) {
+    const json &S = (*Sigs)[I];
+    std::string Pointer = "/signatures/" + std::to_string(I);
+    auto Sig = base64Decode(stringAt(S, "sig", File, Pointer));
+    if (!Sig)
+      continue;
+    for (const PublicKey &K : Trust.Trusted)
+      if (K.verify(Pae, *Sig)) {
+        C.SignedByTrustedKey = true;
+        C.KeyId = K.id();
+        break;
+      }
+  }
+  if (!C.SignedByTrustedKey)
+    C.Problems.push_back(Sigs->empty()
+                             ? "the envelope has no signature"
+                             : "no trusted key signed the envelope (or its "
+                               "payload was changed)");
+
+  json Statement;
+  try {
+    Statement = json::parse(*Payload);
+  } catch (const json::exception &) {
+    malformed(File, "/payload", "the payload is not JSON");
+  }
+  if (!Statement.is_object())
+    malformed(File, "/payload", "the statement is not a JSON object");
+  if (Statement.value("_type", "") != "https://in-toto.io/Statement/v1")
+    C.Problems.push_back("the payload is not an in-toto Statement v1");
+  if (Statement.value("predicateType", "") != VsaPredicateType)
+    C.Problems.push_back(std::string("predicateType is not ") +
+                         VsaPredicateType);
+  if (auto Subjects = Statement.find("subject");
+      Subjects != Statement.end() && Subjects->is_array())
+    for (const json &S : *Subjects)
+      if (S.is_object() && S.contains("digest") && S["digest"].is_object())
+        C.Subjects.push_back({S.value("name", ""),
+                              S["digest"].value("sha256", "")});
+  if (const json *P = Statement.contains("predicate") &&
+                              Statement["predicate"].is_object()
+                          ? &Statement["predicate"]
+                          : nullptr) {
+    C.VerificationResult = P->value("verificationResult", "");
+    if (P->contains("exitbar") && (*P)["exitbar"].is_object())
+      C.Status = (*P)["exitbar"].value("status", "");
+  }
+  if (C.VerificationResult != "PASSED")
+    C.Problems.push_back("verificationResult is " +
+                         (C.VerificationResult.empty()
+                              ? std::string("missing")
+                              : C.VerificationResult) +
+                         (C.Status.empty() ? "" : " (verdict " + C.Status + ")"));
+  for (const DigestedFile &A : Artifacts)
+    if (std::none_of(C.Subjects.begin(), C.Subjects.end(),
+                     [&](const DigestedFile &S) { return S.Sha256 == A.Sha256; }))
+      C.Problems.push_back(A.Name + ": not a subject of the attestation (sha256 " +
+                           A.Sha256 + " was not verified)");
+  return C;
+}
+
+std::vector<DigestedFile> digestEvidence(const std::string &EvidenceDir) {
+  std::vector<DigestedFile> Out;
+  std::error_code Ec;
+  for (const auto &Entry : fs::directory_iterator(EvidenceDir, Ec))
+    if (Entry.is_regular_file(Ec) && Entry.path().extension() == ".json")
+      Out.push_back({"evidence/" + Entry.path().filename().string(),
+                     sha256Hex(readFile(Entry.path().string()))});
+  std::sort(Out.begin(), Out.end(),
+            [](const DigestedFile &A, const DigestedFile &B) {
+              return A.Name < B.Name;
+            });
+  return Out;
+}
+
+} // namespace exitbar

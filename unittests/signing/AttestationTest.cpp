@@ -1,0 +1,161 @@
+// AttestationTest.cpp - unit tests of DSSE PAE and the signed verdict (in-toto + SLSA VSA)
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Attestation.h"
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include <gtest/gtest.h>
+
+using namespace exitbar;
+using nlohmann::json;
+
+namespace {
+
+TEST(DssePaeTest, MatchesTheSpecification) {
+  // The test vector of the DSSE protocol document.
+  EXPECT_EQ(dssePae("http://example.com/HelloWorld", "hello world"),
+            "DSSEv1 29 http://example.com/HelloWorld 11 hello world");
+  EXPECT_EQ(dssePae("", ""), "DSSEv1 0  0 ");
+  // Lengths are bytes, not characters.
+  EXPECT_EQ(dssePae("t", "\xc3\xa9"), "DSSEv1 1 t 2 \xc3\xa9");
+}
+
+class AttestationTest : public ::testing::TestWithParam<KeyType> {
+protected:
+  void SetUp() override {
+    Key = parsePrivateKey(generatePrivateKeyPem(GetParam()), "release.key");
+    Trust.Trusted.push_back(
+        parsePublicKey(Key.publicKey().pem(), "release.pub"));
+    V.Result = Status::Go;
+    V.ReleaseVersion = "1.2.3";
+    V.GeneratedAt = "2023-11-14T22:13:20Z";
+    V.MustPassed = V.MustTotal = 7;
+    Options.Subjects = {{"bin/app", std::string(64, 'a')},
+                        {"lib/libcore.a", std::string(64, 'b')}};
+    Options.Inputs = {{"evidence/findings.json", std::string(64, 'c')}};
+    Options.PolicyUri = "exitbar-policy.json";
+    Options.PolicySha256 = std::string(64, 'd');
+    Options.Passed = true;
+  }
+
+  std::string envelope() {
+    return signEnvelope(InTotoPayloadType, makeVerdictStatement(V, Options),
+                        {Key});
+  }
+
+  PrivateKey Key = parsePrivateKey(generatePrivateKeyPem(KeyType::Ed25519),
+                                   "placeholder");
+  TrustStore Trust;
+  Verdict V;
+  StatementOptions Options;
+};
+
+TEST_P(AttestationTest, StatementIsAnInTotoVsa) {
+  json S = json::parse(makeVerdictStatement(V, Options));
+  EXPECT_EQ(S["_type"], "https://in-toto.io/Statement/v1");
+  EXPECT_EQ(S["predicateType"], "https://slsa.dev/verification_summary/v1");
+  EXPECT_EQ(S["subject"][0]["name"], "bin/app");
+  EXPECT_EQ(S["subject"][0]["digest"]["sha256"], std::string(64, 'a'));
+  const json &P = S["predicate"];
+  EXPECT_EQ(P["verificationResult"], "PASSED");
+  EXPECT_EQ(P["policy"]["digest"]["sha256"], std::string(64, 'd'));
+  EXPECT_EQ(P["inputAttestations"][0]["uri"], "evidence/findings.json");
+  EXPECT_EQ(P["resourceUri"], "urn:exitbar:release:1.2.3");
+  EXPECT_EQ(P["verifier"]["id"], "urn:exitbar:gate");
+  EXPECT_EQ(P["timeVerified"], "2023-11-14T22:13:20Z");
+  EXPECT_EQ(P["verifiedLevels"][0], "EXITBAR_GO");
+  EXPECT_EQ(P["exitbar"]["status"], "GO");
+}
+
+TEST_P(AttestationTest, RoundTrip) {
+  std::string Env = envelope();
+  json J = json::parse(Env);
+  EXPECT_EQ(J["payloadType"], "application/vnd.in-toto+json");
+  EXPECT_EQ(J["signatures"][0]["keyid"], Key.publicKey().id());
+  AttestationCheck C = verifyAttestation(
+      Env, "a.json", Trust, {{"app", std::string(64, 'a')}});
+  EXPECT_TRUE(C.holds()) << (C.Problems.empty() ? "" : C.Problems[0]);
+  EXPECT_TRUE(C.SignedByTrustedKey);
+  EXPECT_EQ(C.KeyId, Key.publicKey().id());
+  EXPECT_EQ(C.Status, "GO");
+  EXPECT_EQ(C.Subjects.size(), 2u);
+}
+
+TEST_P(AttestationTest, SignatureIsOverThePaeNotThePayload) {
+  json J = json::parse(envelope());
+  std::string Payload = *base64Decode(J["payload"].get<std::string>());
+  std::string Sig = *base64Decode(J["signatures"][0]["sig"].get<std::string>());
+  EXPECT_TRUE(Trust.Trusted[0].verify(dssePae(InTotoPayloadType, Payload), Sig));
+  EXPECT_FALSE(Trust.Trusted[0].verify(Payload, Sig));
+}
+
+TEST_P(AttestationTest, TamperingIsDetected) {
+  json J = json::parse(envelope());
+  // A FAILED verdict rewritten as PASSED: the payload no longer matches.
+  Options.Passed = false;
+  V.Result = Status::NoGo;
+  json Failed = json::parse(envelope());
+  std::string Payload = *base64Decode(Failed["payload"].get<std::string>());
+  std::string Forged = Payload;
+  Forged.replace(Forged.find("\"FAILED\""), 8, "\"PASSED\"");
+  Failed["payload"] = base64Encode(Forged);
+  AttestationCheck C =
+      verifyAttestation(Failed.dump(), "a.json", Trust, {});
+  EXPECT_FALSE(C.holds());
+  EXPECT_FALSE(C.SignedByTrustedKey);
+
+  // The untouched FAILED envelope is signed but does not hold.
+  AttestationCheck F = verifyAttestation(envelope(), "a.json", Trust, {});
+  EXPECT_TRUE(F.SignedByTrustedKey);
+  ASSERT_EQ(F.Problems.size(), 1u);
+  EXPECT_EQ(F.Problems[0], "verificationResult is FAILED (verdict NO_GO)");
+
+  // Another payload type under the same signature.
+  json Typed = J;
+  Typed["payloadType"] = "application/json";
+  EXPECT_FALSE(verifyAttestation(Typed.dump(), "a.json", Trust, {})
+                   .SignedByTrustedKey);
+
+  // An artifact that is not a subject.
+  AttestationCheck Other = verifyAttestation(
+      J.dump(), "a.json", Trust, {{"app", std::string(64, 'e')}});
+  ASSERT_EQ(Other.Problems.size(), 1u);
+  EXPECT_NE(Other.Problems[0].find("not a subject"), std::string::npos);
+
+  // An untrusted key.
+  TrustStore Stranger;
+  Stranger.Trusted.push_back(parsePublicKey(
+      parsePrivateKey(generatePrivateKeyPem(GetParam()), "other")
+          .publicKey()
+          .pem(),
+      "other.pub"));
+  EXPECT_FALSE(
+      verifyAttestation(J.dump(), "a.json", Stranger, {}).SignedByTrustedKey);
+}
+
+TEST_P(AttestationTest, MalformedEnvelopesAreErrors) {
+  for (const char *Text :
+       {"", "[]", "{}", R"({"payloadType": "x", "payload": "!!", "signatures": []})",
+        R"({"payloadType": "x", "payload": "e30=", "signatures": {}})",
+        R"({"payloadType": "x", "payload": "bm90IGpzb24=", "signatures": []})"}) {
+    try {
+      verifyAttestation(Text, "a.json", Trust, {});
+      ADD_FAILURE() << Text;
+    } catch (const Error &E) {
+      EXPECT_TRUE(E.id() == "input.attestation.invalid" ||
+                  E.id() == "input.json.syntax")
+          << E.what();
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(BothKeyTypes, AttestationTest,
+                         ::testing::Values(KeyType::Ed25519,
+                                           KeyType::EcdsaP256),
+                         [](const auto &Info) {
+                           return std::string(Info.param == KeyType::Ed25519
+                                                  ? "Ed25519"
+                                                  : "EcdsaP256");
+                         });
+
+} // namespace
