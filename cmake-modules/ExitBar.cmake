@@ -191,8 +191,8 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
 
 function(exitbar_enable)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY"
-    "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS")
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY;BENCHMARK_BASELINE"
+    "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS;BENCHMARKS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "exitbar_enable: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -216,7 +216,7 @@ function(exitbar_enable)
   if(NOT DEFINED arg_RELEASE_VERSION)
     set(arg_RELEASE_VERSION "${CMAKE_PROJECT_VERSION}")
   endif()
-  foreach(_file POLICY BASELINE WAIVERS)
+  foreach(_file POLICY BASELINE WAIVERS BENCHMARK_BASELINE)
     if(DEFINED arg_${_file})
       cmake_path(ABSOLUTE_PATH arg_${_file} BASE_DIRECTORY
         "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
@@ -240,6 +240,8 @@ function(exitbar_enable)
       "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
   endif()
   set_property(GLOBAL PROPERTY _EXITBAR_ATTEST_KEY "${arg_ATTEST_KEY}")
+  set_property(GLOBAL PROPERTY _EXITBAR_BENCHMARKS "${arg_BENCHMARKS}")
+  set_property(GLOBAL PROPERTY _EXITBAR_BENCHMARK_BASELINE "${arg_BENCHMARK_BASELINE}")
 
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
   if(_enabled)
@@ -459,6 +461,11 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
   get_property(_trusted_keys GLOBAL PROPERTY _EXITBAR_TRUSTED_KEYS)
   get_property(_require_signed GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED)
   get_property(_attest_key GLOBAL PROPERTY _EXITBAR_ATTEST_KEY)
+  get_property(_benchmark_baseline GLOBAL PROPERTY _EXITBAR_BENCHMARK_BASELINE)
+  # A list in a custom command's argument becomes several arguments; lists
+  # travel to the script joined with '|' (which globs and paths here lack).
+  string(REPLACE ";" "|" coverage_exclude "${coverage_exclude}")
+  string(REPLACE ";" "|" _trusted_keys "${_trusted_keys}")
   set(_script_args
     -DEXITBAR_COVERAGE=${coverage}
     "-DEXITBAR_COVERAGE_EXCLUDE=${coverage_exclude}"
@@ -477,6 +484,7 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     "-DEXITBAR_TRUSTED_KEYS=${_trusted_keys}"
     -DEXITBAR_REQUIRE_SIGNED=${_require_signed}
     -DEXITBAR_ATTEST_KEY=${_attest_key}
+    -DEXITBAR_BENCHMARK_BASELINE=${_benchmark_baseline}
     -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
   add_custom_target(exitbar
     COMMAND "${CMAKE_COMMAND}" ${_script_args}
@@ -665,6 +673,7 @@ function(_exitbar_finalize)
   endforeach()
 
   _exitbar_write_artifact_list("${_enabled_targets}")
+  _exitbar_write_benchmark_list()
   get_property(_sign_key GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
   if(_sign_key)
     _exitbar_add_sign_target("${_exe}" "${_enabled_targets}")
@@ -760,6 +769,29 @@ function(_exitbar_artifact_kind t out)
     set(_kind module-library)
   endif()
   set(${out} "${_kind}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Writes <build>/exitbar/benchmarks.txt at generate time: the executable of
+# each target named by exitbar_enable(BENCHMARKS ...), one per line, which
+# the gate runs with Google Benchmark's JSON output; the gate depends on them.
+function(_exitbar_write_benchmark_list)
+  get_property(_benchmarks GLOBAL PROPERTY _EXITBAR_BENCHMARKS)
+  set(_content "")
+  foreach(_t IN LISTS _benchmarks)
+    if(NOT TARGET "${_t}")
+      message(FATAL_ERROR "exitbar_enable: BENCHMARKS names '${_t}', which is not a target")
+    endif()
+    get_target_property(_type "${_t}" TYPE)
+    if(NOT _type STREQUAL "EXECUTABLE")
+      message(FATAL_ERROR "exitbar_enable: BENCHMARKS target '${_t}' is not an executable")
+    endif()
+    string(APPEND _content "$<TARGET_FILE:${_t}>\n")
+    if(TARGET exitbar)
+      add_dependencies(exitbar "${_t}")
+    endif()
+  endforeach()
+  file(GENERATE OUTPUT "${CMAKE_BINARY_DIR}/exitbar/benchmarks.txt" CONTENT "${_content}")
 endfunction()
 
 # Internal use, projects must not call this directly.

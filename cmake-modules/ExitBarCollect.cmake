@@ -7,7 +7,7 @@
 #         -DEXITBAR_SOURCE_DIR=<source> [-DEXITBAR_POLICY=<file>]
 #         [-DEXITBAR_FAIL_ON=NO_GO|CONDITIONAL] [-DEXITBAR_RELEASE_VERSION=<v>]
 #         [-DEXITBAR_BASELINE=<file>] [-DEXITBAR_WAIVERS=<file>]
-#         [-DEXITBAR_TRUSTED_KEYS=<dir-or-file>;...] [-DEXITBAR_REQUIRE_SIGNED=ON]
+#         [-DEXITBAR_TRUSTED_KEYS=<dir-or-file>|...] [-DEXITBAR_REQUIRE_SIGNED=ON]
 #         [-DEXITBAR_ATTEST_KEY=<file|env://NAME>]
 #         -P ExitBarCollect.cmake
 #
@@ -15,6 +15,10 @@
 # FAIL_ON CONDITIONAL, or when evidence cannot be collected.
 
 cmake_minimum_required(VERSION 3.25)
+
+# Lists arrive joined with '|' (see _exitbar_add_gate).
+string(REPLACE "|" ";" EXITBAR_COVERAGE_EXCLUDE "${EXITBAR_COVERAGE_EXCLUDE}")
+string(REPLACE "|" ";" EXITBAR_TRUSTED_KEYS "${EXITBAR_TRUSTED_KEYS}")
 
 foreach(_required EXITBAR_EXECUTABLE EXITBAR_BUILD_DIR EXITBAR_SOURCE_DIR)
   if(NOT DEFINED ${_required})
@@ -98,6 +102,47 @@ execute_process(
   RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting readiness failed (exit code ${_rc})")
+endif()
+
+# Benchmarks: each executable exitbar_enable(BENCHMARKS ...) named runs with
+# Google Benchmark's JSON output (short runs: the gate compares against a
+# baseline recorded the same way), then the results become evidence.
+set(_benchmark_list "${EXITBAR_BUILD_DIR}/exitbar/benchmarks.txt")
+file(REMOVE "${_evidence}/benchmarks.json")
+if(EXISTS "${_benchmark_list}")
+  file(STRINGS "${_benchmark_list}" _benchmarks)
+  set(_inputs)
+  foreach(_bench IN LISTS _benchmarks)
+    get_filename_component(_name "${_bench}" NAME)
+    set(_out "${EXITBAR_BUILD_DIR}/exitbar/benchmarks/${_name}.json")
+    file(MAKE_DIRECTORY "${EXITBAR_BUILD_DIR}/exitbar/benchmarks")
+    # Coverage data of benchmark runs goes to a throw-away folder: it must
+    # not add to the tests' coverage in a later gate run.
+    execute_process(
+      COMMAND "${CMAKE_COMMAND}" -E env
+              "GCOV_PREFIX=${EXITBAR_BUILD_DIR}/exitbar/benchmarks/coverage"
+              "LLVM_PROFILE_FILE=${EXITBAR_BUILD_DIR}/exitbar/benchmarks/coverage/%p.profraw"
+              "${_bench}" "--benchmark_out=${_out}" --benchmark_out_format=json
+              --benchmark_min_time=0.05
+      OUTPUT_QUIET ERROR_VARIABLE _bench_log RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "ExitBar: benchmark ${_bench} failed (exit code ${_rc}):\n${_bench_log}")
+    endif()
+    list(APPEND _inputs --input "${_out}")
+  endforeach()
+  if(_inputs)
+    set(_baseline_args)
+    if(EXITBAR_BENCHMARK_BASELINE)
+      set(_baseline_args --baseline "${EXITBAR_BENCHMARK_BASELINE}")
+    endif()
+    execute_process(
+      COMMAND "${EXITBAR_EXECUTABLE}" collect benchmarks ${_inputs} ${_baseline_args}
+              -o "${_evidence}/benchmarks.json"
+      RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "ExitBar: collecting benchmarks failed (exit code ${_rc})")
+    endif()
+  endif()
 endif()
 
 # Release artifacts and their signatures (the list of the enabled targets'

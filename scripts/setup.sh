@@ -9,6 +9,7 @@ packages=(
   cmake ninja-build g++ python3
   llvm-14-dev libclang-14-dev clang-14 clang-tidy-14 llvm-14-tools
   nlohmann-json3-dev libtinyxml2-dev libfmt-dev libcli11-dev libssl-dev zlib1g-dev
+  libbenchmark-dev openssl
 )
 if [[ "${1:-}" == "--test" ]]; then
   # chromium renders the HTML report; nodejs/npm bring the format validators;

@@ -47,6 +47,9 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Sbom = SbomEvidence{};
   E.Sbom->HasAuthor = E.Sbom->HasTimestamp = true;
   E.Sbom->Checks = {{"project:p", "p", "project", {}}};
+  E.Benchmarks = BenchmarksEvidence{};
+  E.Benchmarks->Benchmarks.push_back({"BM_Add", 10, 10, 10, 0.0});
+  E.Benchmarks->BaselineFile = "benchmark-baseline.json";
   return E;
 }
 

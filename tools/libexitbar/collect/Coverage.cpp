@@ -224,7 +224,12 @@ void demangleFunctions(CoverageEvidence &E) {
 } // namespace
 
 CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options) {
-  std::vector<std::string> Profiles = findProfiles(Options.BuildDir);
+  // exitbar_enable(COVERAGE) sends the tests' profiles to exitbar/profiles;
+  // other .profraw files in the tree (benchmark runs) are not test coverage.
+  fs::path Own = fs::path(Options.BuildDir) / "exitbar" / "profiles";
+  std::error_code Ec;
+  std::vector<std::string> Profiles =
+      findProfiles(fs::is_directory(Own, Ec) ? Own.string() : Options.BuildDir);
   if (Profiles.empty())
     throw Error("input.llvm-cov.no-profiles", Options.BuildDir, "",
                 "no .profraw files: run the tests of a build compiled with "

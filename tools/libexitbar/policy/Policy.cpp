@@ -132,6 +132,11 @@ Policy defaultPolicy() {
       {"artifacts-signed", "security", Level::Must, "signatures.bad",
        Comparison::LessEqual, 0, 1,
        "All release artifacts signed by a trusted key"},
+      {"benchmarks-exist", "performance", Level::Should, "benchmarks.count",
+       Comparison::GreaterEqual, 1, 1, "Benchmarks ran for this build"},
+      {"no-benchmark-regression", "performance", Level::Should,
+       "benchmarks.max_regression_percent", Comparison::LessEqual, 10, 1,
+       "No benchmark is more than 10 % slower than the baseline"},
   };
   return P;
 }
