@@ -55,3 +55,13 @@ void wideCount(void) {
   int password_length = 0;
   wprintf(L"%d\n", password_length);
 }
+
+// A script, command or program run to verify a password is not one.
+struct options {
+  const char *auth_user_pass_verify_script;
+  const char *password_command;
+};
+void showOptions(const struct options *o) {
+  msg(1, "auth_user_pass_verify_script = '%s'", o->auth_user_pass_verify_script);
+  msg(1, "password_command = '%s'", o->password_command);
+}
