@@ -29,6 +29,18 @@ struct ExecSpec {
 };
 
 std::optional<ExecSpec> execSpec(StringRef Name) {
+  // The Windows C runtime's _exec*/_wexec* take the same arguments as POSIX
+  // exec*; its _spawn*/_wspawn* take a mode first.
+  if (Name.consume_front("_wexec") || Name.consume_front("_exec"))
+    return llvm::StringSwitch<std::optional<ExecSpec>>(Name)
+        .Cases("l", "le", "lp", "lpe", ExecSpec{0, 1, true})
+        .Cases("v", "ve", "vp", "vpe", ExecSpec{0, 1, false})
+        .Default(std::nullopt);
+  if (Name.consume_front("_wspawn") || Name.consume_front("_spawn"))
+    return llvm::StringSwitch<std::optional<ExecSpec>>(Name)
+        .Cases("l", "le", "lp", "lpe", ExecSpec{1, 2, true})
+        .Cases("v", "ve", "vp", "vpe", ExecSpec{1, 2, false})
+        .Default(std::nullopt);
   return llvm::StringSwitch<std::optional<ExecSpec>>(Name)
       .Cases("execl", "execlp", "execle", ExecSpec{0, 1, true})
       .Cases("execv", "execvp", "execvpe", "execve", ExecSpec{0, 1, false})
@@ -37,31 +49,48 @@ std::optional<ExecSpec> execSpec(StringRef Name) {
       .Default(std::nullopt);
 }
 
-/// True for programs that run their "-c" argument as a shell script.
+/// True for programs that run their "-c" (cmd.exe: "/c") argument as a
+/// shell script.
 bool isShell(StringRef Program) {
-  StringRef Base = Program.rsplit('/').second;
-  if (Base.empty())
-    Base = Program;
-  return llvm::StringSwitch<bool>(Base)
+  StringRef Base = Program.substr(Program.find_last_of("/\\") + 1);
+  std::string Lower = Base.lower();
+  StringRef Name(Lower);
+  Name.consume_back(".exe");
+  return llvm::StringSwitch<bool>(Name)
       .Cases("sh", "bash", "dash", "zsh", "ksh", "ash", true)
       .Cases("csh", "tcsh", "mksh", "fish", "busybox", true)
+      .Cases("cmd", "powershell", "pwsh", true)
       .Default(false);
 }
 
-/// True for "-c" and combined flags that include it ("-ec", "-lc").
+/// True for "-c" and combined flags that include it ("-ec", "-lc"), and for
+/// cmd.exe's "/c" and "/k".
 bool isCommandFlag(StringRef Arg) {
+  if (Arg.equals_insensitive("/c") || Arg.equals_insensitive("/k") ||
+      Arg.equals_insensitive("-command"))
+    return true;
   if (Arg.size() < 2 || Arg[0] != '-' || Arg[1] == '-')
     return false;
   return Arg.drop_front().contains('c') &&
          llvm::all_of(Arg.drop_front(), [](char C) { return isalpha(C); });
 }
 
-/// The string an expression spells, if it is a literal.
-std::optional<StringRef> literalText(const Expr *E) {
-  if (const auto *S = dyn_cast_or_null<StringLiteral>(taint::stripWrappers(E)))
-    if (S->getCharByteWidth() == 1)
-      return S->getString();
-  return std::nullopt;
+/// The string an expression spells, if it is a literal; wide literals
+/// (`L"cmd.exe"`) when they are plain ASCII.
+std::optional<std::string> literalText(const Expr *E) {
+  const auto *S = dyn_cast_or_null<StringLiteral>(taint::stripWrappers(E));
+  if (!S)
+    return std::nullopt;
+  if (S->getCharByteWidth() == 1)
+    return S->getString().str();
+  std::string Text;
+  for (unsigned I = 0; I < S->getLength(); ++I) {
+    uint32_t Unit = S->getCodeUnit(I);
+    if (Unit == 0 || Unit > 0x7f)
+      return std::nullopt;
+    Text.push_back(static_cast<char>(Unit));
+  }
+  return Text;
 }
 
 bool isNullElement(const Expr *E) {
@@ -136,11 +165,23 @@ void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
   // Only the C library's functions: a project's own `Shell::system` is not it.
   Finder->addMatcher(
       callExpr(
-          callee(functionDecl(hasAnyName("::system", "::popen", "::_popen",
-                                         "::execl", "::execlp", "::execle",
-                                         "::execv", "::execvp", "::execvpe",
-                                         "::execve", "::execveat",
-                                         "::posix_spawn", "::posix_spawnp"))
+          callee(functionDecl(
+                     hasAnyName(
+                         "::system", "::popen", "::_popen", "::_wsystem",
+                         "::_wpopen", "::execl", "::execlp", "::execle",
+                         "::execv", "::execvp", "::execvpe", "::execve",
+                         "::execveat", "::posix_spawn", "::posix_spawnp",
+                         // The Windows C runtime.
+                         "::_execl", "::_execle", "::_execlp", "::_execlpe",
+                         "::_execv", "::_execve", "::_execvp", "::_execvpe",
+                         "::_wexecl", "::_wexecle", "::_wexeclp",
+                         "::_wexeclpe", "::_wexecv", "::_wexecve",
+                         "::_wexecvp", "::_wexecvpe", "::_spawnl",
+                         "::_spawnle", "::_spawnlp", "::_spawnlpe",
+                         "::_spawnv", "::_spawnve", "::_spawnvp",
+                         "::_spawnvpe", "::_wspawnl", "::_wspawnle",
+                         "::_wspawnlp", "::_wspawnlpe", "::_wspawnv",
+                         "::_wspawnve", "::_wspawnvp", "::_wspawnvpe"))
                      .bind("sink")),
           unless(isExpansionInSystemHeader()))
           .bind("call"),
@@ -207,7 +248,7 @@ const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
     return nullptr;
   // The literal a constant-initialised variable holds (`const char *sh =
   // "/bin/sh"`) counts as the program too.
-  auto Text = [&](const Expr *E) -> std::optional<StringRef> {
+  auto Text = [&](const Expr *E) -> std::optional<std::string> {
     if (auto Lit = literalText(E))
       return Lit;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(taint::stripWrappers(E)))

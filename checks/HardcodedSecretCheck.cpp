@@ -647,6 +647,11 @@ void HardcodedSecretCheck::checkKeyValuePairs(ArrayRef<const Expr *> Items,
     SecretKind Kind = SecretKind::None;
     if (auto Text = constantText(Key)) {
       KeyName = *Text;
+      // A placeholder is a value put where a secret goes (`#define
+      // AP_PASSWORD "YOUR_PASSWORD"` passed before the next argument), not
+      // the name of a key.
+      if (isPlaceholder(KeyName))
+        continue;
       Kind = Names.classifyKey(*Text);
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(Key)) {
       if (isa<EnumConstantDecl>(Ref->getDecl())) {
@@ -654,8 +659,17 @@ void HardcodedSecretCheck::checkKeyValuePairs(ArrayRef<const Expr *> Items,
         Kind = Names.classify(KeyName);
       }
     }
-    if (Kind != SecretKind::None)
-      checkStore(Items[I + 1], KeyName, Kind, "stored under key", SM);
+    if (Kind == SecretKind::None)
+      continue;
+    // A value that is itself a long name with a strong secret word makes
+    // the pair a table from one name to another (`{"PSK-AES128-CBC-SHA",
+    // "TLS-PSK-WITH-AES-128-CBC-SHA"}`), digits or not.
+    if (auto ValueText = constantText(Items[I + 1]->IgnoreParenImpCasts()))
+      if (Names.classifyKey(*ValueText) == SecretKind::Strong &&
+          StringRef(*ValueText).find_first_of("-_") != StringRef::npos &&
+          utils::splitNameWords(*ValueText).size() >= 4)
+        continue;
+    checkStore(Items[I + 1], KeyName, Kind, "stored under key", SM);
   }
 }
 

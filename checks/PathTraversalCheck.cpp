@@ -41,6 +41,22 @@ std::optional<PathSink> cSink(StringRef Name) {
       .Case("rename", PathSink{"renames", {0, 1}})
       .Cases("renameat", "renameat2", PathSink{"renames", {1, 3}})
       .Cases("truncate", "truncate64", PathSink{"truncates", {0}})
+      // The Windows C runtime and the Win32 file API.
+      .Cases("_open", "_wopen", "_sopen", "_wsopen", "_wfopen", "_wfreopen",
+             PathSink{"opens", {0}})
+      .Cases("_fsopen", "_wfsopen", "CreateFileA", "CreateFileW",
+             PathSink{"opens", {0}})
+      .Cases("_sopen_s", "_wsopen_s", "fopen_s", "_wfopen_s",
+             PathSink{"opens", {1}})
+      .Cases("_creat", "_wcreat", "_mkdir", "_wmkdir", "CreateDirectoryA",
+             "CreateDirectoryW", PathSink{"creates", {0}})
+      .Cases("_unlink", "_wunlink", "_wremove", "_rmdir", "_wrmdir",
+             PathSink{"removes", {0}})
+      .Cases("DeleteFileA", "DeleteFileW", "RemoveDirectoryA",
+             "RemoveDirectoryW", PathSink{"removes", {0}})
+      .Cases("_wrename", "MoveFileA", "MoveFileW", "MoveFileExA",
+             "MoveFileExW", PathSink{"renames", {0, 1}})
+      .Cases("CopyFileA", "CopyFileW", PathSink{"copies", {0, 1}})
       .Default(std::nullopt);
 }
 
@@ -130,7 +146,20 @@ void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
                                 "rename", "renameat", "renameat2", "mkdir",
                                 "mkdirat", "rmdir", "truncate", "truncate64",
                                 "opendir", "remove_all", "copy", "copy_file",
-                                "create_directory", "create_directories"))
+                                "create_directory", "create_directories",
+                                // The Windows C runtime and Win32.
+                                "_open", "_wopen", "_sopen", "_wsopen",
+                                "_wfopen", "_wfreopen", "_fsopen", "_wfsopen",
+                                "_sopen_s", "_wsopen_s", "fopen_s",
+                                "_wfopen_s", "_creat", "_wcreat", "_mkdir",
+                                "_wmkdir", "_unlink", "_wunlink", "_wremove",
+                                "_rmdir", "_wrmdir", "_wrename", "CreateFileA",
+                                "CreateFileW", "CreateDirectoryA",
+                                "CreateDirectoryW", "DeleteFileA",
+                                "DeleteFileW", "RemoveDirectoryA",
+                                "RemoveDirectoryW", "MoveFileA", "MoveFileW",
+                                "MoveFileExA", "MoveFileExW", "CopyFileA",
+                                "CopyFileW"))
                      .bind("callee")),
           unless(isExpansionInSystemHeader()))
           .bind("call"),

@@ -299,7 +299,48 @@ bool SecretInLogCheck::isLoggingFunction(const FunctionDecl *Fn) const {
          utils::splitNameWords(identifierOf(Method->getParent())))
       if (Word == "log" || Word == "logger" || Word == "logging")
         return true;
-  return false;
+  // The project's own printf-like functions that take nothing to write into
+  // before the format (`x_msg(flags, fmt, ...)`, `die(fmt, ...)`): they
+  // print, and printing is logging unless a buffer, stream, descriptor or
+  // connection is named first (`buf_printf(&buf, ...)`, `reply(fd, ...)`).
+  // The format is the one a printf format attribute names, or a variadic
+  // function's last parameter, a `const char *` named `fmt` or `format`
+  // (clang 14 drops GCC's `format(gnu_printf, ...)`).
+  unsigned FormatIndex = 0; // 1-based among the declared parameters
+  if (const auto *Format = Fn->getAttr<FormatAttr>()) {
+    if (Format->getType() &&
+        Format->getType()->getName().contains("printf") &&
+        Format->getFormatIdx() >= 1) {
+      FormatIndex = static_cast<unsigned>(Format->getFormatIdx());
+      // Methods count `this` as the first argument of the attribute.
+      if (isa<CXXMethodDecl>(Fn) && !cast<CXXMethodDecl>(Fn)->isStatic())
+        FormatIndex = FormatIndex > 1 ? FormatIndex - 1 : 0;
+    }
+  } else if (Fn->isVariadic() && Fn->getNumParams() > 0) {
+    const ParmVarDecl *Last = Fn->getParamDecl(Fn->getNumParams() - 1);
+    QualType T = Last->getType();
+    if (T->isPointerType() && T->getPointeeType()->isCharType())
+      for (const std::string &Word : utils::splitNameWords(identifierOf(Last)))
+        if (Word == "fmt" || Word == "format")
+          FormatIndex = Fn->getNumParams();
+  }
+  if (FormatIndex == 0)
+    return false;
+  if (Fn->getASTContext().getSourceManager().isInSystemHeader(
+          Fn->getLocation()))
+    return false;
+  for (unsigned I = 0; I + 1 < FormatIndex && I < Fn->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Fn->getParamDecl(I);
+    QualType T = Param->getType().getNonReferenceType();
+    if (T->isPointerType() || T->isRecordType() || T->isArrayType())
+      return false;
+    for (const std::string &Word : utils::splitNameWords(identifierOf(Param)))
+      if (Word == "fd" || Word == "sock" || Word == "socket" ||
+          Word == "conn" || Word == "connection" || Word == "out" ||
+          Word == "dest" || Word == "buf" || Word == "buffer")
+        return false;
+  }
+  return true;
 }
 
 bool SecretInLogCheck::isLoggingStream(const Expr *Root,

@@ -684,6 +684,13 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
   } else {
     Marked = " and is marked '" + M.Text + "'";
   }
+  // The version of the function that conditional compilation chose where a
+  // platform or configuration lacks a feature (`#ifdef HAVE_MLOCKALL ...
+  // #else warn(...) #endif`, a "stub for non-Mac systems" after the `#if`
+  // that defines the real one) is a fallback, not unfinished code. Throwing
+  // and aborting stubs are still reported: they fail where they run.
+  if (Terminal == Kind::Ignorable && isConfigurationFallback(*F, *Body, SM))
+    return;
   SourceLocation Loc = SM.getExpansionLoc(F->getLocation());
   diag(Loc, "'%0' is a stub that %1%2; implement it or remove it before "
             "release")
@@ -691,6 +698,54 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
   if (!M.InMessage &&
       SM.getExpansionLineNumber(M.Loc) != SM.getExpansionLineNumber(Loc))
     diag(M.Loc, "marked '%0' here", DiagnosticIDs::Note) << M.Text;
+}
+
+bool StubImplementationCheck::isConfigurationFallback(
+    const FunctionDecl &F, const Stmt &Body, const SourceManager &SM) const {
+  SourceLocation Begin = SM.getExpansionLoc(F.getOuterLocStart());
+  SourceLocation End = SM.getExpansionLoc(Body.getEndLoc());
+  FileID FID = SM.getFileID(Begin);
+  if (FID != SM.getFileID(End))
+    return false;
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return false;
+  StringRef Name =
+      F.getDeclName().isIdentifier() ? F.getName() : StringRef();
+  auto isIdentifierChar = [](char C) { return isalnum(C) || C == '_'; };
+  for (SourceRange R : SkippedRanges) {
+    SourceLocation RB = R.getBegin();
+    if (SM.getFileID(RB) != FID)
+      continue;
+    // Skipped code inside the definition: `#ifdef HAVE_X real #else stub`.
+    if (!SM.isBeforeInTranslationUnit(RB, Begin) &&
+        SM.isBeforeInTranslationUnit(RB, End))
+      return true;
+    if (Name.empty())
+      continue;
+    // A definition of the same name in a skipped branch: the name, an
+    // argument list, then a body before any `;` (not a call or prototype).
+    unsigned From = SM.getFileOffset(RB);
+    unsigned To = std::min<size_t>(SM.getFileOffset(R.getEnd()), Buffer.size());
+    if (From >= To)
+      continue;
+    StringRef Text = Buffer.slice(From, To);
+    for (size_t Pos = Text.find(Name); Pos != StringRef::npos;
+         Pos = Text.find(Name, Pos + 1)) {
+      if (Pos > 0 && isIdentifierChar(Text[Pos - 1]))
+        continue;
+      StringRef After = Text.drop_front(Pos + Name.size());
+      if (After.empty() || isIdentifierChar(After.front()))
+        continue;
+      if (!After.ltrim(" \t").startswith("("))
+        continue;
+      size_t Stop = After.find_first_of(";{");
+      if (Stop != StringRef::npos && After[Stop] == '{')
+        return true;
+    }
+  }
+  return false;
 }
 
 } // namespace clang::tidy::exitbar

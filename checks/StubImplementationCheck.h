@@ -48,6 +48,10 @@ private:
   /// Code the preprocessor skipped (`#ifdef DEBUG ... #endif`): its
   /// comments belong to a configuration that is not being checked.
   std::vector<SourceRange> SkippedRanges;
+  /// True when conditional compilation chose this body: the body holds code
+  /// that it skipped, or a skipped branch of the file defines the function.
+  bool isConfigurationFallback(const FunctionDecl &F, const Stmt &Body,
+                               const SourceManager &SM) const;
   const std::vector<std::string> Markers;
   const std::vector<std::string> CommentTags;
   const bool CheckCommentMarkers;

@@ -6,7 +6,10 @@
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <optional>
 
@@ -28,6 +31,91 @@ StringRef reasonFor(StringRef Name) {
       .Cases("tmpnam", "tempnam", "mktemp",
              "returns a file name another process can create first")
       .Default("is unsafe");
+}
+
+/// The variable a call's result or an argument names: `name = tmpnam(0)`,
+/// `char *name = mktemp(tmpl)`, `mktemp(tmpl)`.
+const VarDecl *referencedVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+/// True when the temporary name \p Call makes is then created exclusively
+/// in the same function: `open(name, O_CREAT | O_EXCL, ...)` or
+/// `fopen(name, "wx")`. Whoever creates the file first makes that open fail,
+/// so the name's predictability is no race.
+bool openedExclusively(const CallExpr &Call, StringRef Name,
+                       ASTContext &Ctx) {
+  llvm::SmallPtrSet<const VarDecl *, 4> Names;
+  if ((Name == "mktemp" || Name == "tmpnam") && Call.getNumArgs() > 0)
+    if (const VarDecl *V = referencedVariable(Call.getArg(0)))
+      Names.insert(V);
+  const Stmt *Child = &Call;
+  const FunctionDecl *Fn = nullptr;
+  for (DynTypedNodeList Parents = Ctx.getParents(*Child); !Parents.empty();
+       Parents = Ctx.getParents(*Child)) {
+    if ((Fn = Parents[0].get<FunctionDecl>()))
+      break;
+    if (const auto *Var = Parents[0].get<VarDecl>()) {
+      Names.insert(Var);
+      Child = nullptr;
+      for (DynTypedNodeList Up = Ctx.getParents(*Var); !Up.empty();
+           Up = Ctx.getParents(Up[0])) {
+        if ((Fn = Up[0].get<FunctionDecl>()))
+          break;
+      }
+      break;
+    }
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      break;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(Parent))
+      if (Assign->isAssignmentOp())
+        if (const VarDecl *V = referencedVariable(Assign->getLHS()))
+          Names.insert(V);
+    Child = Parent;
+  }
+  if (!Fn || !Fn->hasBody() || Names.empty())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Spelled = [&](const Expr *E) {
+    CharSourceRange Range = SM.getExpansionRange(E->getSourceRange());
+    return Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
+  };
+  for (const auto &Found :
+       match(findAll(callExpr(callee(functionDecl(
+                                          hasAnyName("::open", "::open64",
+                                                     "::_open", "::_wopen",
+                                                     "::openat", "::openat64",
+                                                     "::fopen", "::fopen64",
+                                                     "::_wfopen"))
+                                          .bind("fn")))
+                         .bind("open")),
+             *Fn->getBody(), Ctx)) {
+    const auto *Open = Found.getNodeAs<CallExpr>("open");
+    StringRef OpenName = Found.getNodeAs<FunctionDecl>("fn")->getName();
+    unsigned PathIndex = OpenName.startswith("openat") ? 1 : 0;
+    if (Open->getNumArgs() <= PathIndex + 1)
+      continue;
+    const VarDecl *Path = referencedVariable(Open->getArg(PathIndex));
+    if (!Path || !Names.count(Path))
+      continue;
+    const Expr *Mode = Open->getArg(PathIndex + 1);
+    if (OpenName.contains("fopen")) {
+      if (const auto *Literal =
+              dyn_cast<StringLiteral>(Mode->IgnoreParenImpCasts()))
+        if (Literal->getCharByteWidth() == 1 &&
+            Literal->getString().contains('x'))
+          return true;
+      continue;
+    }
+    if (Spelled(Mode).contains("EXCL"))
+      return true;
+  }
+  return false;
 }
 
 /// Index of the format argument of each scanf-family function.
@@ -208,6 +296,9 @@ void UnsafeFunctionCheck::check(const MatchFinder::MatchResult &Result) {
   for (const auto &Entry : Functions)
     if (Entry.first == Name)
       Replacement = Entry.second;
+  if ((Name == "tmpnam" || Name == "tempnam" || Name == "mktemp") &&
+      openedExclusively(*Call, Name, *Result.Context))
+    return;
   SourceLocation Loc = Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
   if (Replacement.empty())
     diag(Loc, "'%0' %1; avoid it") << Name << reasonFor(Name);

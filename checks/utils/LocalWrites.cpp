@@ -243,14 +243,30 @@ const Expr *stripWrappers(const Expr *E) {
   return E;
 }
 
+/// A character type, including C's `wchar_t`, `char16_t` and `char32_t`,
+/// which are typedefs of integer types there.
+static bool isCharacterLike(QualType T) {
+  if (T.isNull())
+    return false;
+  if (T->isAnyCharacterType())
+    return true;
+  for (const auto *Typedef = T->getAs<TypedefType>(); Typedef;
+       Typedef = Typedef->getDecl()->getUnderlyingType()->getAs<TypedefType>()) {
+    StringRef Name = Typedef->getDecl()->getName();
+    if (Name == "wchar_t" || Name == "char16_t" || Name == "char32_t")
+      return true;
+  }
+  return false;
+}
+
 bool isTextType(QualType T) {
   if (T.isNull())
     return false;
   T = T.getNonReferenceType();
   if (T->isPointerType())
-    return T->getPointeeType()->isAnyCharacterType();
-  if (T->isArrayType())
-    return T->getArrayElementTypeNoTypeQual()->isAnyCharacterType();
+    return isCharacterLike(T->getPointeeType());
+  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return isCharacterLike(Array->getElementType());
   if (const auto *RD = T->getAsRecordDecl()) {
     std::string Name = RD->getName().lower();
     return StringRef(Name).contains("string") || Name == "qbytearray" ||

@@ -62,7 +62,8 @@ public:
       "config;cfg;conf;settings;spec;schema;validator;checker;generator;"
       "status;state;encoding;placeholder;mask;masked;redacted;bits;algorithm;"
       "algo;alg;method;scheme;source;location;lifetime;duration;interval;"
-      "request;reset;changer;char;chars;stdin;fd;test;tests;suite";
+      "request;reset;changer;char;chars;stdin;fd;test;tests;suite;script;"
+      "command;cmd;program;verify";
 
   SecretNames(llvm::StringRef SecretWords, llvm::StringRef IgnoredWords);
 

@@ -18,6 +18,7 @@ int fscanf(FILE *f, const char *format, ...);
 int sscanf(const char *s, const char *format, ...);
 char *tmpnam(char *s);
 char *tempnam(const char *dir, const char *prefix);
+FILE *fopen(const char *path, const char *mode);
 int puts(const char *s);
 /* A system header may use what user code must not. */
 static inline void mock_system_copy(char *d) { gets(d); }
