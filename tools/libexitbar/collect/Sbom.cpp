@@ -22,6 +22,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -199,19 +200,6 @@ std::vector<std::string> systemFiles(const FileApiTarget &T,
   return Out;
 }
 
-/// The whole file, read in one call (artifacts can be large).
-std::string readArtifact(const std::string &Path) {
-  std::ifstream In(Path, std::ios::binary | std::ios::ate);
-  if (!In)
-    throw Error("input.file.unreadable", Path, "", "cannot open the artifact");
-  std::string Bytes(static_cast<size_t>(In.tellg()), '\0');
-  In.seekg(0);
-  In.read(Bytes.data(), static_cast<std::streamsize>(Bytes.size()));
-  if (!In)
-    throw Error("input.file.unreadable", Path, "", "read failed");
-  return Bytes;
-}
-
 /// Everything one target's fragment needs to know about the build.
 struct Context {
   const SbomOptions &Options;
@@ -278,9 +266,7 @@ SbomDocument targetFragment(const FileApiTarget &T,
         fs::path(A).lexically_relative(Ctx.Reply.BuildDir).generic_string();
     std::error_code Ec;
     if (fs::is_regular_file(A, Ec)) {
-      std::string Bytes = readArtifact(A);
-      C.Sha256 = sha256Hex(Bytes);
-      C.Sha1 = sha1Hex(Bytes);
+      std::tie(C.Sha256, C.Sha1) = fileDigestsHex(A);
     }
   }
   if (Ctx.Options.WithSources)
