@@ -307,8 +307,19 @@ function(_exitbar_json_string text out)
 endfunction()
 
 # Internal use, projects must not call this directly.
-# Appends to <out> the imported targets of <dir> and its subfolders.
+# Appends to <out> the imported targets of <dir> and its subfolders, except
+# those of ExitBar's own folders (add_subdirectory/FetchContent): ExitBar's
+# build dependencies are not part of the consumer's product.
 function(_exitbar_collect_imported dir out)
+  get_property(_own_dir GLOBAL PROPERTY _EXITBAR_OWN_BINARY_DIR)
+  get_property(_binary DIRECTORY "${dir}" PROPERTY BINARY_DIR)
+  if(_own_dir)
+    cmake_path(IS_PREFIX _own_dir "${_binary}" NORMALIZE _is_own)
+    if(_is_own)
+      set(${out} "" PARENT_SCOPE)
+      return()
+    endif()
+  endif()
   get_property(_targets DIRECTORY "${dir}" PROPERTY IMPORTED_TARGETS)
   get_property(_subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
   foreach(_sub IN LISTS _subdirs)
@@ -399,6 +410,11 @@ function(_exitbar_record_packages)
         endforeach()
       endforeach()
     endforeach()
+    if(NOT _version AND _fi EQUAL 0)
+      # Found only in a scope the top level does not see (e.g. ExitBar's
+      # own folders), or nothing that identifies a package (Threads).
+      continue()
+    endif()
     set(_entry "{}")
     foreach(_field name version dir)
       if(_field STREQUAL "name")

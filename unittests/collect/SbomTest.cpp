@@ -1,8 +1,8 @@
-// SbomTest.cpp - unit tests of `collect sbom`: targets, Debian packages, manifests, determinism
-// SPDX-License-Identifier: Apache-2.0
+// SbomTest.cpp - unit tests of `collect sbom`: targets, Debian packages,
+// manifests, determinism SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Error.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/Error.h"
 #include "formats/cmake-file-api/FakeReply.h"
 #include <fstream>
 #include <gtest/gtest.h>
@@ -24,7 +24,8 @@ struct Tree {
 Tree makeTree() {
   const auto *Info = ::testing::UnitTest::GetInstance()->current_test_info();
   Tree T;
-  T.Root = fs::temp_directory_path() / ("exitbar-sbom-" + std::string(Info->name()));
+  T.Root =
+      fs::temp_directory_path() / ("exitbar-sbom-" + std::string(Info->name()));
   fs::remove_all(T.Root);
   T.Build = T.Root / "build";
   T.Source = T.Root / "src";
@@ -40,9 +41,19 @@ Tree makeTree() {
   std::ofstream(T.Sys / "lib/libm.so") << "m";
   writeFakeReply(
       T.Build, T.Source,
-      {{"app", "EXECUTABLE", {"app"}, {"main.c"}, {"core"},
-        {"libcore.a", (T.Sys / "lib/libzz.so").string(), "-lm"}, {}},
-       {"core", "STATIC_LIBRARY", {"libcore.a"}, {"core.c"}, {}, {},
+      {{"app",
+        "EXECUTABLE",
+        {"app"},
+        {"main.c"},
+        {"core"},
+        {"libcore.a", (T.Sys / "lib/libzz.so").string(), "-lm"},
+        {}},
+       {"core",
+        "STATIC_LIBRARY",
+        {"libcore.a"},
+        {"core.c"},
+        {},
+        {},
         {(T.Source / "include").string(), (T.Sys / "include/zz").string()}},
        {"docs", "UTILITY", {}, {}, {}, {}, {}}});
   // -lm is found through the toolchain's implicit link folders.
@@ -60,16 +71,21 @@ Tree makeTree() {
   Index["objects"].push_back({{"kind", "toolchains"},
                               {"version", {{"major", 1}, {"minor", 0}}},
                               {"jsonFile", "toolchains-v1-1.json"}});
-  exitbar::test::writeJson(Reply / "index-2024-01-01T00-00-00-0000.json", Index);
+  exitbar::test::writeJson(Reply / "index-2024-01-01T00-00-00-0000.json",
+                           Index);
 
   std::ofstream(T.Dpkg / "status")
       << "Package: libzz1\nStatus: install ok installed\nArchitecture: amd64\n"
          "Version: 1.2-3\nMaintainer: ZZ Team <zz@example.org>\n\n"
-         "Package: libzz-dev\nStatus: install ok installed\nArchitecture: amd64\n"
+         "Package: libzz-dev\nStatus: install ok installed\nArchitecture: "
+         "amd64\n"
          "Version: 1.2-3\nMaintainer: ZZ Team <zz@example.org>\n\n"
-         "Package: libc6-dev\nStatus: install ok installed\nArchitecture: amd64\n"
-         "Version: 2.36-9\nMaintainer: GNU Libc Maintainers <libc@example.org>\n\n"
-         "Package: libgood-dev\nStatus: install ok installed\nArchitecture: amd64\n"
+         "Package: libc6-dev\nStatus: install ok installed\nArchitecture: "
+         "amd64\n"
+         "Version: 2.36-9\nMaintainer: GNU Libc Maintainers "
+         "<libc@example.org>\n\n"
+         "Package: libgood-dev\nStatus: install ok installed\nArchitecture: "
+         "amd64\n"
          "Version: 4.5-1\nMaintainer: Good <good@example.org>\n";
   std::ofstream(T.Dpkg / "info/libzz1:amd64.list")
       << (T.Sys / "lib/libzz.so.1.2").string() << "\n";
@@ -85,16 +101,22 @@ Tree makeTree() {
       T.Build / "exitbar/sbom/cmake-packages.json",
       {{"schema", "exitbar.cmake-packages"},
        {"schema_version", 1},
-       {"project", {{"name", "demo"}, {"version", "2.1.0"}, {"description", ""}}},
+       {"project",
+        {{"name", "demo"}, {"version", "2.1.0"}, {"description", ""}}},
        {"supplier", "ACME Corp"},
        {"packages",
-        nlohmann::json::array(
-            {{{"name", "Good"}, {"version", "4.5"}, {"dir", "/opt/good/lib/cmake/Good"},
-              {"files", nlohmann::json::array()}},
-             {{"name", "Custom"}, {"version", "0.3"}, {"dir", "/opt/custom"},
-              {"files", nlohmann::json::array()}},
-             {{"name", "Threads"}, {"version", ""}, {"dir", ""},
-              {"files", nlohmann::json::array()}}})}});
+        nlohmann::json::array({{{"name", "Good"},
+                                {"version", "4.5"},
+                                {"dir", "/opt/good/lib/cmake/Good"},
+                                {"files", nlohmann::json::array()}},
+                               {{"name", "Custom"},
+                                {"version", "0.3"},
+                                {"dir", "/opt/custom"},
+                                {"files", nlohmann::json::array()}},
+                               {{"name", "Threads"},
+                                {"version", ""},
+                                {"dir", ""},
+                                {"files", nlohmann::json::array()}}})}});
   return T;
 }
 
@@ -108,7 +130,8 @@ SbomOptions options(const Tree &T) {
 
 TEST(CollectSbomTest, TargetsWithHashesEdgesAndDebianPackages) {
   Tree T = makeTree();
-  SbomDocument D = collectSbom(options(T), Env::fixed({{"SOURCE_DATE_EPOCH", "1700000000"}}));
+  SbomDocument D = collectSbom(
+      options(T), Env::fixed({{"SOURCE_DATE_EPOCH", "1700000000"}}));
   EXPECT_EQ(D.Timestamp, "2023-11-14T22:13:20Z");
   EXPECT_EQ(D.Root.Name, "demo");
   EXPECT_EQ(D.Root.Version, "2.1.0");
@@ -127,15 +150,18 @@ TEST(CollectSbomTest, TargetsWithHashesEdgesAndDebianPackages) {
                 "pkg:deb/debian/libc6-dev@2.36-9?arch=amd64",
                 "pkg:deb/debian/libzz-dev@1.2-3?arch=amd64",
                 "pkg:deb/debian/libzz1@1.2-3?arch=amd64", "target:core"}));
-  const SbomComponent *Runtime = D.find("pkg:deb/debian/libzz1@1.2-3?arch=amd64");
+  const SbomComponent *Runtime =
+      D.find("pkg:deb/debian/libzz1@1.2-3?arch=amd64");
   ASSERT_NE(Runtime, nullptr);
   EXPECT_EQ(Runtime->Supplier, "ZZ Team <zz@example.org>");
   // The include folder owned by one package maps too.
-  EXPECT_EQ(D.find("target:core")->DependsOn,
-            std::vector<std::string>{"pkg:deb/debian/libzz-dev@1.2-3?arch=amd64"});
+  EXPECT_EQ(
+      D.find("target:core")->DependsOn,
+      std::vector<std::string>{"pkg:deb/debian/libzz-dev@1.2-3?arch=amd64"});
   // find_package: dpkg-owned config folder -> that package; else generic;
   // Threads (nothing identifying) is left out.
-  const SbomComponent *Good = D.find("pkg:deb/debian/libgood-dev@4.5-1?arch=amd64");
+  const SbomComponent *Good =
+      D.find("pkg:deb/debian/libgood-dev@4.5-1?arch=amd64");
   ASSERT_NE(Good, nullptr);
   EXPECT_EQ(Good->Properties.at("cmake:find_package"), "Good");
   ASSERT_NE(D.find("pkg:generic/Custom@0.3"), nullptr);
@@ -163,21 +189,25 @@ TEST(CollectSbomTest, FetchContentVcpkgAndConan) {
   fs::create_directories(T.Build / "_deps/fmt-subbuild");
   std::ofstream(T.Build / "_deps/fmt-subbuild/CMakeLists.txt")
       << "ExternalProject_Add(fmt-populate\n"
-         "                     \"GIT_REPOSITORY\" \"https://github.com/fmtlib/fmt.git\"\n"
+         "                     \"GIT_REPOSITORY\" "
+         "\"https://github.com/fmtlib/fmt.git\"\n"
          "                     \"GIT_TAG\" \"10.2.1\"\n)\n";
   fs::create_directories(T.Build / "_deps/json-subbuild");
   std::ofstream(T.Build / "_deps/json-subbuild/CMakeLists.txt")
-      << "ExternalProject_Add(json-populate \"URL\" \"https://example.org/json.tar.xz\""
+      << "ExternalProject_Add(json-populate \"URL\" "
+         "\"https://example.org/json.tar.xz\""
          " \"URL_HASH\" \"SHA256=abc123\")\n";
   std::ofstream(T.Source / "vcpkg.json")
       << R"({"name": "demo", "dependencies": ["zlib", {"name": "fmt", "version>=": "10.0.0"}],
            "overrides": [{"name": "zlib", "version": "1.3"}]})";
   std::ofstream(T.Source / "conanfile.txt")
-      << "[requires]\nboost/1.83.0\nspdlog/1.12.0@user/stable#rev1\n[generators]\nCMakeDeps\n";
+      << "[requires]\nboost/1.83.0\nspdlog/1.12.0@user/"
+         "stable#rev1\n[generators]\nCMakeDeps\n";
   SbomOptions O = options(T);
   O.SourceDir = T.Source.string();
   // Manifests count only when the build uses their package manager.
-  SbomDocument Unused = collectSbom(O, Env::fixed({{"SOURCE_DATE_EPOCH", "0"}}));
+  SbomDocument Unused =
+      collectSbom(O, Env::fixed({{"SOURCE_DATE_EPOCH", "0"}}));
   EXPECT_EQ(Unused.find("pkg:conan/boost@1.83.0"), nullptr);
   EXPECT_EQ(Unused.find("pkg:generic/vcpkg/zlib@1.3"), nullptr);
   exitbar::test::writeJson(
@@ -190,17 +220,21 @@ TEST(CollectSbomTest, FetchContentVcpkgAndConan) {
   SbomDocument D = collectSbom(O, Env::fixed({{"SOURCE_DATE_EPOCH", "0"}}));
   const SbomComponent *Fmt = D.find("pkg:github/fmtlib/fmt@10.2.1");
   ASSERT_NE(Fmt, nullptr);
-  EXPECT_EQ(Fmt->DownloadLocation, "git+https://github.com/fmtlib/fmt.git@10.2.1");
+  EXPECT_EQ(Fmt->DownloadLocation,
+            "git+https://github.com/fmtlib/fmt.git@10.2.1");
   EXPECT_EQ(Fmt->Supplier, "fmtlib");
   const SbomComponent *Json = D.find(
-      "pkg:generic/json@abc123?download_url=https%3A%2F%2Fexample.org%2Fjson.tar.xz");
+      "pkg:generic/"
+      "json@abc123?download_url=https%3A%2F%2Fexample.org%2Fjson.tar.xz");
   ASSERT_NE(Json, nullptr);
   EXPECT_NE(D.find("pkg:generic/vcpkg/zlib@1.3"), nullptr);
   EXPECT_NE(D.find("pkg:generic/vcpkg/fmt@10.0.0"), nullptr);
   EXPECT_NE(D.find("pkg:conan/boost@1.83.0"), nullptr);
   EXPECT_NE(D.find("pkg:conan/spdlog@1.12.0"), nullptr);
-  for (const char *Ref : {"pkg:conan/boost@1.83.0", "pkg:github/fmtlib/fmt@10.2.1"})
-    EXPECT_TRUE(std::count(D.Root.DependsOn.begin(), D.Root.DependsOn.end(), Ref))
+  for (const char *Ref :
+       {"pkg:conan/boost@1.83.0", "pkg:github/fmtlib/fmt@10.2.1"})
+    EXPECT_TRUE(
+        std::count(D.Root.DependsOn.begin(), D.Root.DependsOn.end(), Ref))
         << Ref;
 }
 

@@ -1,8 +1,8 @@
-// SbomTest.cpp - unit tests of the SBOM model: merge, purls, completeness, writers
-// SPDX-License-Identifier: Apache-2.0
+// SbomTest.cpp - unit tests of the SBOM model: merge, purls, completeness,
+// writers SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/EvidenceJson.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/EvidenceJson.h"
 #include <gtest/gtest.h>
 #include <sstream>
 
@@ -53,9 +53,12 @@ SbomDocument sample() {
 }
 
 TEST(SbomModelTest, MergeIsAssociativeAndOrderIndependent) {
-  SbomDocument A = fragment({component("target:a", {"pkg:x"}), component("pkg:x")});
-  SbomDocument B = fragment({component("target:b", {"pkg:x"}), component("pkg:x")});
-  SbomDocument C = fragment({component("target:a", {"pkg:y"}), component("pkg:y")});
+  SbomDocument A =
+      fragment({component("target:a", {"pkg:x"}), component("pkg:x")});
+  SbomDocument B =
+      fragment({component("target:b", {"pkg:x"}), component("pkg:x")});
+  SbomDocument C =
+      fragment({component("target:a", {"pkg:y"}), component("pkg:y")});
   SbomDocument AB_C = A;
   AB_C.merge(B);
   AB_C.merge(C);
@@ -105,9 +108,9 @@ TEST(SbomModelTest, CompletenessNamesMissingElements) {
                            return C.Ref == "pkg:generic/orphan";
                          });
   ASSERT_NE(It, E.Checks.end());
-  EXPECT_EQ(It->Missing,
-            (std::vector<std::string>{"supplier", "version", "unique identifier",
-                                      "dependency relationship"}));
+  EXPECT_EQ(It->Missing, (std::vector<std::string>{"supplier", "version",
+                                                   "unique identifier",
+                                                   "dependency relationship"}));
   // Without an author every component counts as incomplete.
   D.Authors.clear();
   EXPECT_EQ(checkSbom(D).incomplete(), 5);
@@ -147,10 +150,11 @@ TEST(SbomModelTest, SpdxFilesHaveSha1AndPackagesAVerificationCode) {
   EXPECT_EQ(J["files"][0]["fileName"], "./bin/app");
   for (const json &P : J["packages"]) {
     std::string Id = P["SPDXID"];
-    EXPECT_EQ(Id.find_first_not_of(
-                  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-",
-                  8),
-              std::string::npos)
+    EXPECT_EQ(
+        Id.find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-",
+            8),
+        std::string::npos)
         << Id;
     EXPECT_EQ(P["filesAnalyzed"].get<bool>(), P.contains("hasFiles")) << Id;
     EXPECT_EQ(P["filesAnalyzed"].get<bool>(),

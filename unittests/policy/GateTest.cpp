@@ -255,18 +255,17 @@ TEST(GateSignaturesTest, EveryArtifactMustBeSignedByATrustedKey) {
 
 TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
   EvidenceSet E = withFindings({});
-  E.Sbom->Checks.push_back({"pkg:generic/x", "x", "find_package",
-                            {"supplier", "version"}});
+  E.Sbom->Checks.push_back(
+      {"pkg:generic/x", "x", "find_package", {"supplier", "version"}});
   Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
   EXPECT_EQ(V.Result, Status::NoGo);
-  auto It = std::find_if(V.Criteria.begin(), V.Criteria.end(),
-                         [](const CriterionResult &R) {
-                           return R.Rule.Id == "sbom-complete";
-                         });
+  auto It = std::find_if(
+      V.Criteria.begin(), V.Criteria.end(),
+      [](const CriterionResult &R) { return R.Rule.Id == "sbom-complete"; });
   ASSERT_NE(It, V.Criteria.end());
   EXPECT_FALSE(It->Passed);
-  EXPECT_EQ(It->Items,
-            std::vector<std::string>{"pkg:generic/x: missing supplier, version"});
+  EXPECT_EQ(It->Items, std::vector<std::string>{
+                           "pkg:generic/x: missing supplier, version"});
   E.Sbom.reset();
   V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
   EXPECT_EQ(V.Result, Status::NoGo); // no SBOM at all

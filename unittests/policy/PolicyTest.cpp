@@ -69,6 +69,23 @@ TEST(PolicyTest, SyntaxErrorsGiveLineAndColumn) {
             "','; expected '[', '{', or a literal");
 }
 
+TEST(PolicyTest, SbomSectionNamesSupplierAndAuthor) {
+  Policy P = parsePolicy(R"({"sbom": {"supplier": "ACME", "author": "Ops"},
+                             "criteria": []})",
+                         "p.json");
+  EXPECT_EQ(P.SbomSupplier, "ACME");
+  EXPECT_EQ(P.SbomAuthor, "Ops");
+  EXPECT_EQ(parsePolicy(policyToJson(P), "again.json").SbomSupplier, "ACME");
+  auto Problems = checkPolicy(R"({"sbom": {"suplier": "x", "author": 3},
+                                  "criteria": []})",
+                              "p.json");
+  ASSERT_EQ(Problems.size(), 2U);
+  EXPECT_EQ(Problems[0], "p.json:/sbom/author: must be a string");
+  EXPECT_EQ(Problems[1], "p.json:/sbom/suplier: unknown member 'suplier'");
+  EXPECT_TRUE(isKnownMetric("sbom.components_incomplete"));
+  EXPECT_TRUE(isKnownMetric("sbom.generated"));
+}
+
 TEST(PolicyTest, CheckPolicyListsEveryProblem) {
   auto Problems = checkPolicy(R"({"criteria": [
       {"id": "a", "category": "security", "level": "maybe",

@@ -20,34 +20,44 @@ fs::path fakeDpkg(const std::string &Name) {
   std::ofstream(Root / "status")
       << "Package: zlib1g\nStatus: install ok installed\nArchitecture: amd64\n"
          "Multi-Arch: same\nSource: zlib\nVersion: 1:1.2.13.dfsg-1\n"
-         "Maintainer: Mark Brown <broonie@debian.org>\nDescription: compression\n"
+         "Maintainer: Mark Brown <broonie@debian.org>\nDescription: "
+         "compression\n"
          " a continuation line: with a colon\n\n"
          "Package: zlib1g\nStatus: install ok installed\nArchitecture: i386\n"
-         "Version: 1:1.2.13.dfsg-1\nMaintainer: Mark Brown <broonie@debian.org>\n\n"
-         "Package: zlib1g-dev\nStatus: install ok installed\nArchitecture: amd64\n"
-         "Source: zlib\nVersion: 1:1.2.13.dfsg-1\nMaintainer: Mark Brown <broonie@debian.org>\n\n"
+         "Version: 1:1.2.13.dfsg-1\nMaintainer: Mark Brown "
+         "<broonie@debian.org>\n\n"
+         "Package: zlib1g-dev\nStatus: install ok installed\nArchitecture: "
+         "amd64\n"
+         "Source: zlib\nVersion: 1:1.2.13.dfsg-1\nMaintainer: Mark Brown "
+         "<broonie@debian.org>\n\n"
          "Package: tzdata\nStatus: install ok installed\nArchitecture: all\n"
-         "Version: 2024a-0+deb12u1\nMaintainer: GNU Libc Maintainers <debian-glibc@lists.debian.org>\n\n"
-         "Package: oldlib\nStatus: deinstall ok config-files\nArchitecture: amd64\n"
+         "Version: 2024a-0+deb12u1\nMaintainer: GNU Libc Maintainers "
+         "<debian-glibc@lists.debian.org>\n\n"
+         "Package: oldlib\nStatus: deinstall ok config-files\nArchitecture: "
+         "amd64\n"
          "Version: 1.0\nMaintainer: Nobody <n@example.org>\n";
   std::ofstream(Root / "info/zlib1g:amd64.list")
-      << "/.\n/lib\n/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu/libz.so.1.2.13\n"
+      << "/.\n/lib\n/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu/"
+         "libz.so.1.2.13\n"
          "/lib/x86_64-linux-gnu/libz.so.1\n";
   std::ofstream(Root / "info/zlib1g:i386.list")
       << "/lib/i386-linux-gnu/libz.so.1.2.13\n";
   std::ofstream(Root / "info/zlib1g-dev:amd64.list")
-      << "/usr/include\n/usr/include/zlib.h\n/usr/lib/x86_64-linux-gnu/libz.so\n";
-  std::ofstream(Root / "info/tzdata.list") << "/usr/share/zoneinfo\n/usr/include\n";
+      << "/usr/include\n/usr/include/zlib.h\n/usr/lib/x86_64-linux-gnu/"
+         "libz.so\n";
+  std::ofstream(Root / "info/tzdata.list")
+      << "/usr/share/zoneinfo\n/usr/include\n";
   std::ofstream(Root / "info/oldlib:amd64.list") << "/usr/lib/liboldlib.so\n";
   return Root;
 }
 
 TEST(DpkgTest, MapsFilesToInstalledPackagesPerArchitecture) {
   fs::path Root = fakeDpkg("arch");
-  auto Db = DpkgDatabase::load(
-      Root.string(),
-      {"/usr/lib/x86_64-linux-gnu/libz.so", "/usr/lib/x86_64-linux-gnu/libz.so.1.2.13",
-       "/lib/i386-linux-gnu/libz.so.1.2.13", "/usr/lib/liboldlib.so"});
+  auto Db = DpkgDatabase::load(Root.string(),
+                               {"/usr/lib/x86_64-linux-gnu/libz.so",
+                                "/usr/lib/x86_64-linux-gnu/libz.so.1.2.13",
+                                "/lib/i386-linux-gnu/libz.so.1.2.13",
+                                "/usr/lib/liboldlib.so"});
   auto Dev = Db.ownersOf("/usr/lib/x86_64-linux-gnu/libz.so");
   ASSERT_EQ(Dev.size(), 1U);
   EXPECT_EQ(Dev[0]->Name, "zlib1g-dev");
@@ -68,7 +78,8 @@ TEST(DpkgTest, MapsFilesToInstalledPackagesPerArchitecture) {
 
 TEST(DpkgTest, SharedFoldersHaveSeveralOwnersAndArchAllPackagesCount) {
   fs::path Root = fakeDpkg("shared");
-  auto Db = DpkgDatabase::load(Root.string(), {"/usr/include", "/usr/share/zoneinfo"});
+  auto Db = DpkgDatabase::load(Root.string(),
+                               {"/usr/include", "/usr/share/zoneinfo"});
   EXPECT_EQ(Db.ownersOf("/usr/include").size(), 2U);
   auto Tz = Db.ownersOf("/usr/share/zoneinfo");
   ASSERT_EQ(Tz.size(), 1U);

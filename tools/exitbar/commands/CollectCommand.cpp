@@ -344,10 +344,10 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
     }
     SbomDocument Doc = collectSbom(Options, Ctx.Environment);
     auto Default = [&](const std::string &Given, const char *Name) {
-      return Given.empty() ? (std::filesystem::path(Options.BuildDir) /
-                              "exitbar" / Name)
-                                 .string()
-                           : Given;
+      return Given.empty()
+                 ? (std::filesystem::path(Options.BuildDir) / "exitbar" / Name)
+                       .string()
+                 : Given;
     };
     SbomEvidence E = checkSbom(Doc);
     E.CycloneDx = Default(A->CycloneDx, "sbom.cdx.json");
@@ -361,8 +361,8 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
                    : defaultEvidencePath(Options.BuildDir, "sbom"));
     // The two documents are independent; write them side by side.
     std::ostringstream Cdx, Spdx;
-    auto CdxDone = std::async(std::launch::async,
-                              [&] { writeCycloneDx(Doc, Cdx); });
+    auto CdxDone =
+        std::async(std::launch::async, [&] { writeCycloneDx(Doc, Cdx); });
     writeSpdx(Doc, Spdx);
     CdxDone.get();
     writeFileAtomically(E.CycloneDx, Cdx.str());

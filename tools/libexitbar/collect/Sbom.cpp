@@ -1,18 +1,18 @@
-// Sbom.cpp - `exitbar collect sbom`: the SBOM of a build tree from its File API reply
-// SPDX-License-Identifier: Apache-2.0
+// Sbom.cpp - `exitbar collect sbom`: the SBOM of a build tree from its File API
+// reply SPDX-License-Identifier: Apache-2.0
 //
 // One fragment per target (its component, its edges, and the Debian
 // packages that own what it links and includes), merged with the
 // project-level fragments (find_package packages recorded at configure,
 // FetchContent sources, vcpkg.json, conanfile.txt).
 
+#include "exitbar/Sbom.h"
 #include "exitbar/CMakeFileApi.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Process.h"
-#include "exitbar/Sbom.h"
 #include "sbom/Dpkg.h"
 #include "support/Parallel.h"
 #include <algorithm>
@@ -22,6 +22,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -72,8 +73,8 @@ ConfigureInfo readConfigureInfo(const fs::path &File) {
     for (size_t I = 0; I < J["packages"].size(); ++I) {
       const json &P = J["packages"][I];
       std::string Ptr = "/packages/" + std::to_string(I);
-      ConfigureInfo::Package Pkg{Str(P, "name", Ptr), Str(P, "version", Ptr),
-                                 Str(P, "dir", Ptr), {}};
+      ConfigureInfo::Package Pkg{
+          Str(P, "name", Ptr), Str(P, "version", Ptr), Str(P, "dir", Ptr), {}};
       if (P.contains("files") && P["files"].is_array())
         for (const json &F : P["files"])
           if (F.is_string() && !F.get<std::string>().empty())
@@ -181,7 +182,8 @@ std::vector<std::string> systemFiles(const FileApiTarget &T,
   };
   for (const std::string &F : T.LinkLibraries) {
     if (F.rfind("-l", 0) == 0) {
-      if (const std::string &Lib = Cache.library(F.substr(2), R.ImplicitLinkDirs);
+      if (const std::string &Lib =
+              Cache.library(F.substr(2), R.ImplicitLinkDirs);
           !Lib.empty())
         Add(Lib);
       continue;
@@ -196,19 +198,6 @@ std::vector<std::string> systemFiles(const FileApiTarget &T,
     if (!isUnder(I, R.BuildDir) && !isUnder(I, R.SourceDir))
       Add(I);
   return Out;
-}
-
-/// The whole file, read in one call (artifacts can be large).
-std::string readArtifact(const std::string &Path) {
-  std::ifstream In(Path, std::ios::binary | std::ios::ate);
-  if (!In)
-    throw Error("input.file.unreadable", Path, "", "cannot open the artifact");
-  std::string Bytes(static_cast<size_t>(In.tellg()), '\0');
-  In.seekg(0);
-  In.read(Bytes.data(), static_cast<std::streamsize>(Bytes.size()));
-  if (!In)
-    throw Error("input.file.unreadable", Path, "", "read failed");
-  return Bytes;
 }
 
 /// Everything one target's fragment needs to know about the build.
@@ -273,20 +262,20 @@ SbomDocument targetFragment(const FileApiTarget &T,
     C.Properties["cmake:project"] = T.Project;
   if (!T.Artifacts.empty()) {
     const std::string &A = T.Artifacts.front();
-    C.File = fs::path(A).lexically_relative(Ctx.Reply.BuildDir).generic_string();
+    C.File =
+        fs::path(A).lexically_relative(Ctx.Reply.BuildDir).generic_string();
     std::error_code Ec;
     if (fs::is_regular_file(A, Ec)) {
-      std::string Bytes = readArtifact(A);
-      C.Sha256 = sha256Hex(Bytes);
-      C.Sha1 = sha1Hex(Bytes);
+      std::tie(C.Sha256, C.Sha1) = fileDigestsHex(A);
     }
   }
   if (Ctx.Options.WithSources)
     for (const std::string &S : T.Sources) {
       fs::path P(S);
-      C.Sources.push_back(P.is_absolute() ? P.lexically_relative(Ctx.Reply.SourceDir)
-                                              .generic_string()
-                                        : P.generic_string());
+      C.Sources.push_back(
+          P.is_absolute()
+              ? P.lexically_relative(Ctx.Reply.SourceDir).generic_string()
+              : P.generic_string());
     }
   for (const std::string &D : T.Dependencies)
     if (Ctx.Included.count(D))
@@ -332,7 +321,8 @@ std::vector<SbomComponent> fetchContentSources(const FileApiReply &R) {
     std::string Repo = Args["GIT_REPOSITORY"];
     if (!Repo.empty()) {
       C.Version = Args["GIT_TAG"];
-      C.DownloadLocation = "git+" + Repo + (C.Version.empty() ? "" : "@" + C.Version);
+      C.DownloadLocation =
+          "git+" + Repo + (C.Version.empty() ? "" : "@" + C.Version);
       static const std::regex GitHub(
           R"(^https?://github\.com/([^/]+)/([^/]+?)(\.git)?/?$)");
       std::smatch M;
@@ -340,7 +330,8 @@ std::vector<SbomComponent> fetchContentSources(const FileApiReply &R) {
         C.Purl = makePurl("github", M[1].str(), M[2].str(), C.Version);
         C.Supplier = M[1].str(); // the account that publishes it
       } else {
-        C.Purl = makePurl("generic", "", Name, C.Version, {{"vcs_url", "git+" + Repo}});
+        C.Purl = makePurl("generic", "", Name, C.Version,
+                          {{"vcs_url", "git+" + Repo}});
       }
     } else if (!Args["URL"].empty()) {
       C.DownloadLocation = Args["URL"];
@@ -395,7 +386,8 @@ std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir,
       for (const json &O : J["overrides"])
         if (O.is_object() && O.contains("name") && O.contains("version") &&
             O["name"].is_string() && O["version"].is_string())
-          Pinned[O["name"].get<std::string>()] = O["version"].get<std::string>();
+          Pinned[O["name"].get<std::string>()] =
+              O["version"].get<std::string>();
     for (size_t I = 0; I < Deps.size(); ++I) {
       const json &D = Deps[I];
       SbomComponent C;
@@ -456,7 +448,8 @@ std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir,
 SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
   if (Options.Refresh && !fileApiReplyIsFresh(Options.BuildDir))
     refreshReply(Options.BuildDir);
-  FileApiReply Reply = readFileApiReply(Options.BuildDir, Options.Configuration);
+  FileApiReply Reply =
+      readFileApiReply(Options.BuildDir, Options.Configuration);
   ConfigureInfo Info = readConfigureInfo(fs::path(Reply.BuildDir) / "exitbar" /
                                          "sbom" / "cmake-packages.json");
   std::string SourceDir =

@@ -1,5 +1,5 @@
-// Sbom.cpp - the SBOM model: canonical order, associative merge, NTIA completeness
-// SPDX-License-Identifier: Apache-2.0
+// Sbom.cpp - the SBOM model: canonical order, associative merge, NTIA
+// completeness SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Sbom.h"
 #include <algorithm>
@@ -72,7 +72,8 @@ void SbomDocument::merge(const SbomDocument &Other) {
   else if (!Other.Root.Ref.empty())
     absorb(Root, Other.Root);
   Authors.insert(Authors.end(), Other.Authors.begin(), Other.Authors.end());
-  if (Supplier.empty() || (!Other.Supplier.empty() && Other.Supplier < Supplier))
+  if (Supplier.empty() ||
+      (!Other.Supplier.empty() && Other.Supplier < Supplier))
     Supplier = Other.Supplier;
   if (Timestamp.empty() ||
       (!Other.Timestamp.empty() && Other.Timestamp > Timestamp))
@@ -90,9 +91,9 @@ const SbomComponent *SbomDocument::find(const std::string &Ref) const {
 int SbomEvidence::incomplete() const {
   if (!HasAuthor || !HasTimestamp)
     return static_cast<int>(Checks.size());
-  return static_cast<int>(
-      std::count_if(Checks.begin(), Checks.end(),
-                    [](const SbomComponentCheck &C) { return !C.Missing.empty(); }));
+  return static_cast<int>(std::count_if(
+      Checks.begin(), Checks.end(),
+      [](const SbomComponentCheck &C) { return !C.Missing.empty(); }));
 }
 
 SbomEvidence checkSbom(const SbomDocument &Doc) {

@@ -375,8 +375,8 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
         Signatures.string());
   fs::path Sbom = fs::path(EvidenceDir) / "sbom.json";
   if (fs::exists(Sbom, Ec))
-    Set.Sbom = sbomFromJson(parseJsonText(readFile(Sbom.string()), Sbom.string()),
-                            Sbom.string());
+    Set.Sbom = sbomFromJson(
+        parseJsonText(readFile(Sbom.string()), Sbom.string()), Sbom.string());
   fs::path Tests = fs::path(EvidenceDir) / "tests.json";
   if (fs::exists(Tests, Ec))
     Set.Tests = testsFromJson(

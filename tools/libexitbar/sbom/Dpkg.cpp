@@ -1,5 +1,5 @@
-// Dpkg.cpp - which installed Debian package owns a file, read from the dpkg database
-// SPDX-License-Identifier: Apache-2.0
+// Dpkg.cpp - which installed Debian package owns a file, read from the dpkg
+// database SPDX-License-Identifier: Apache-2.0
 //
 // Formats: deb-control(5) stanzas in <root>/status; one path per line in
 // <root>/info/<package>[:<arch>].list (the ":<arch>" suffix appears for
@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 namespace exitbar::sbom {
 
 std::string mergedUsrAlias(const std::string &Path) {
-  for (const char *Dir : {"/lib/", "/lib32/", "/lib64/", "/libx32/", "/bin/",
-                          "/sbin/"}) {
+  for (const char *Dir :
+       {"/lib/", "/lib32/", "/lib64/", "/libx32/", "/bin/", "/sbin/"}) {
     std::string D = Dir;
     if (Path.rfind(D, 0) == 0)
       return "/usr" + Path;
@@ -86,7 +86,8 @@ DpkgDatabase DpkgDatabase::load(const std::string &Root,
   Flush();
 
   std::error_code Ec;
-  for (const auto &Entry : fs::directory_iterator(fs::path(Root) / "info", Ec)) {
+  for (const auto &Entry :
+       fs::directory_iterator(fs::path(Root) / "info", Ec)) {
     const fs::path &P = Entry.path();
     if (P.extension() != ".list")
       continue;

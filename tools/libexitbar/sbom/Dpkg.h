@@ -1,5 +1,5 @@
-// Dpkg.h - which installed Debian package owns a file, read from the dpkg database
-// SPDX-License-Identifier: Apache-2.0
+// Dpkg.h - which installed Debian package owns a file, read from the dpkg
+// database SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SBOM_DPKG_H
 #define EXITBAR_SBOM_DPKG_H
@@ -22,7 +22,8 @@ public:
   /// Reads \p Root (normally /var/lib/dpkg), keeping only the owners of
   /// \p Paths (absolute; /lib and /usr/lib are the same folder on merged-/usr
   /// systems). A missing database gives an empty one.
-  /// Example: auto Db = DpkgDatabase::load("/var/lib/dpkg", {"/usr/lib/x86_64-linux-gnu/libz.so"});
+  /// Example: auto Db = DpkgDatabase::load("/var/lib/dpkg",
+  /// {"/usr/lib/x86_64-linux-gnu/libz.so"});
   static DpkgDatabase load(const std::string &Root,
                            const std::vector<std::string> &Paths);
 
@@ -34,8 +35,8 @@ private:
   std::map<std::string, std::vector<std::string>> Owners; ///< path -> keys
 };
 
-/// The path as dpkg may list it on a merged-/usr system (/usr/lib/x <-> /lib/x),
-/// or "" when there is no other spelling.
+/// The path as dpkg may list it on a merged-/usr system (/usr/lib/x <->
+/// /lib/x), or "" when there is no other spelling.
 std::string mergedUsrAlias(const std::string &Path);
 
 } // namespace exitbar::sbom

@@ -16,7 +16,8 @@ namespace exitbar {
 /// Calls \p Job(I) for every I in [0, N) on up to one thread per core. When
 /// jobs throw, the exception of the lowest I is rethrown, so the error a
 /// user sees does not depend on scheduling.
-/// Example: parallelFor(Files.size(), [&](size_t I) { Out[I] = read(Files[I]); });
+/// Example: parallelFor(Files.size(), [&](size_t I) { Out[I] = read(Files[I]);
+/// });
 template <typename F> void parallelFor(size_t N, F &&Job) {
   size_t Threads = std::min<size_t>(
       {std::max(1U, std::thread::hardware_concurrency()), 8, (N + 31) / 32});

@@ -60,29 +60,29 @@ writeFakeReply(const std::filesystem::path &Build,
     J["compileGroups"] = json::array({{{"includes", Includes}}});
     writeJson(Reply / File, J);
   }
-  writeJson(Reply / "codemodel-v2-1.json",
-            {{"kind", "codemodel"},
-             {"version", {{"major", 2}, {"minor", 4}}},
-             {"paths", {{"source", Source.string()}, {"build", Build.string()}}},
-             {"configurations",
-              json::array({{{"name", ""},
-                            {"projects", json::array({{{"name", ProjectName}}})},
-                            {"targets", TargetRefs}}})}});
+  writeJson(
+      Reply / "codemodel-v2-1.json",
+      {{"kind", "codemodel"},
+       {"version", {{"major", 2}, {"minor", 4}}},
+       {"paths", {{"source", Source.string()}, {"build", Build.string()}}},
+       {"configurations",
+        json::array({{{"name", ""},
+                      {"projects", json::array({{{"name", ProjectName}}})},
+                      {"targets", TargetRefs}}})}});
   writeJson(Reply / "cache-v2-1.json",
             {{"kind", "cache"},
              {"version", {{"major", 2}, {"minor", 0}}},
-             {"entries",
-              json::array({{{"name", "CMAKE_PROJECT_NAME"},
-                            {"value", ProjectName},
-                            {"type", "STATIC"}}})}});
-  writeJson(Reply / "index-2024-01-01T00-00-00-0000.json",
-            {{"objects",
-              json::array({{{"kind", "codemodel"},
-                            {"version", {{"major", 2}, {"minor", 4}}},
-                            {"jsonFile", "codemodel-v2-1.json"}},
-                           {{"kind", "cache"},
-                            {"version", {{"major", 2}, {"minor", 0}}},
-                            {"jsonFile", "cache-v2-1.json"}}})}});
+             {"entries", json::array({{{"name", "CMAKE_PROJECT_NAME"},
+                                       {"value", ProjectName},
+                                       {"type", "STATIC"}}})}});
+  writeJson(
+      Reply / "index-2024-01-01T00-00-00-0000.json",
+      {{"objects", json::array({{{"kind", "codemodel"},
+                                 {"version", {{"major", 2}, {"minor", 4}}},
+                                 {"jsonFile", "codemodel-v2-1.json"}},
+                                {{"kind", "cache"},
+                                 {"version", {{"major", 2}, {"minor", 0}}},
+                                 {"jsonFile", "cache-v2-1.json"}}})}});
   return Reply;
 }
 

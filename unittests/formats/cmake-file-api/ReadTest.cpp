@@ -25,7 +25,12 @@ fs::path tempDir() {
 TEST(FileApiReadTest, ReadsTargetsWithArtifactsDependenciesAndLibraries) {
   fs::path B = tempDir();
   writeFakeReply(B, "/src",
-                 {{"core", "STATIC_LIBRARY", {"libcore.a"}, {"core.c"}, {}, {},
+                 {{"core",
+                   "STATIC_LIBRARY",
+                   {"libcore.a"},
+                   {"core.c"},
+                   {},
+                   {},
                    {"/src/include", "/usr/include/openssl"}},
                   {"app",
                    "EXECUTABLE",
@@ -85,10 +90,9 @@ TEST(FileApiReadTest, MistypedMemberNamesFileAndPointer) {
 
 TEST(FileApiReadTest, PartialReplyNamesTheCodemodelPointer) {
   fs::path B = tempDir();
-  fs::path Reply = writeFakeReply(
-      B, "/src",
-      {{"a", "EXECUTABLE", {"a"}, {}, {}, {}, {}},
-       {"b", "EXECUTABLE", {"b"}, {}, {}, {}, {}}});
+  fs::path Reply = writeFakeReply(B, "/src",
+                                  {{"a", "EXECUTABLE", {"a"}, {}, {}, {}, {}},
+                                   {"b", "EXECUTABLE", {"b"}, {}, {}, {}, {}}});
   fs::remove(Reply / "target-b.json");
   try {
     readFileApiReply(B.string());

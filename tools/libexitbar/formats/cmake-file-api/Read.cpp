@@ -25,8 +25,8 @@ namespace {
 class ReplyFile {
 public:
   ReplyFile(std::string Path)
-      : Path(std::move(Path)), Doc(parseJsonText(readFile(this->Path),
-                                                 this->Path)) {}
+      : Path(std::move(Path)),
+        Doc(parseJsonText(readFile(this->Path), this->Path)) {}
 
   [[noreturn]] void fail(const std::string &Pointer,
                          const std::string &Message) const {
@@ -50,8 +50,7 @@ public:
   const json &array(const json &O, const std::string &P, const char *K) const {
     return need(O, P, K, &json::is_array, "an array");
   }
-  const json &object(const json &O, const std::string &P,
-                     const char *K) const {
+  const json &object(const json &O, const std::string &P, const char *K) const {
     return need(O, P, K, &json::is_object, "an object");
   }
   std::string string(const json &O, const std::string &P, const char *K) const {
@@ -99,8 +98,9 @@ std::string objectFile(const ReplyFile &Index, const std::string &Kind,
     if (Index.string(O, P, "kind") != Kind)
       continue;
     const json &Version = Index.object(O, P, "version");
-    if (Index.need(Version, P + "/version", "major", &json::is_number_integer,
-                   "an integer")
+    if (Index
+            .need(Version, P + "/version", "major", &json::is_number_integer,
+                  "an integer")
             .get<int>() != Major)
       continue;
     return Index.string(O, P, "jsonFile");
@@ -170,9 +170,9 @@ FileApiTarget readTarget(const fs::path &ReplyDir, const std::string &File,
       const json &Inc = T.array(Groups[G], P, "includes");
       for (size_t I = 0; I < Inc.size(); ++I) {
         fs::path Dir = T.string(Inc[I], at(P + "/includes", I), "path");
-        std::string Abs =
-            (Dir.is_absolute() ? Dir : SourceDir / Dir).lexically_normal()
-                .string();
+        std::string Abs = (Dir.is_absolute() ? Dir : SourceDir / Dir)
+                              .lexically_normal()
+                              .string();
         if (Seen.insert(Abs).second)
           Out.IncludeDirs.push_back(Abs);
       }
@@ -239,7 +239,8 @@ FileApiReply readFileApiReply(const std::string &BuildDir,
       const json &Compiler = Tools.object(List[I], P, "compiler");
       if (!Compiler.contains("implicit"))
         continue;
-      const json &Implicit = Tools.object(Compiler, P + "/compiler", "implicit");
+      const json &Implicit =
+          Tools.object(Compiler, P + "/compiler", "implicit");
       if (!Implicit.contains("linkDirectories"))
         continue;
       const json &Dirs =

@@ -64,7 +64,8 @@ void writeCycloneDx(const SbomDocument &Doc, std::ostream &Out) {
   json Dependencies = json::array();
   // dependencies: one entry per component, even without edges, so the graph
   // is known to be complete.
-  Dependencies.push_back({{"ref", Doc.Root.Ref}, {"dependsOn", Doc.Root.DependsOn}});
+  Dependencies.push_back(
+      {{"ref", Doc.Root.Ref}, {"dependsOn", Doc.Root.DependsOn}});
   std::string Seed = Doc.Root.Ref + "@" + Doc.Root.Version;
   for (const SbomComponent &C : Doc.Components) {
     Components.push_back(component(C, true));
@@ -74,11 +75,10 @@ void writeCycloneDx(const SbomDocument &Doc, std::ostream &Out) {
   json Metadata{
       {"timestamp", Doc.Timestamp},
       {"tools",
-       {{"components",
-         json::array({{{"type", "application"},
-                       {"name", "exitbar"},
-                       {"version", Doc.ToolVersion},
-                       {"bom-ref", "tool:exitbar"}}})}}},
+       {{"components", json::array({{{"type", "application"},
+                                     {"name", "exitbar"},
+                                     {"version", Doc.ToolVersion},
+                                     {"bom-ref", "tool:exitbar"}}})}}},
       {"component", component(Doc.Root, false)}};
   if (!Doc.Authors.empty()) {
     json Authors = json::array();

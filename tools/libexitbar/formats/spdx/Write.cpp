@@ -68,7 +68,9 @@ void writeSpdx(const SbomDocument &Doc, std::ostream &Out) {
   // Sorted as plain strings before they become JSON (cheaper to compare).
   std::vector<std::array<std::string, 3>> Relations;
   auto Relate = [&](const std::string &A, const char *Type,
-                    const std::string &B) { Relations.push_back({A, Type, B}); };
+                    const std::string &B) {
+    Relations.push_back({A, Type, B});
+  };
   auto Package = [&](const SbomComponent &C) {
     std::string Id = Ids.of("Package", C.Ref);
     json P{{"SPDXID", Id},
@@ -87,9 +89,10 @@ void writeSpdx(const SbomDocument &Doc, std::ostream &Out) {
     if (!C.Author.empty())
       P["originator"] = actor("Person", C.Author);
     if (!C.Purl.empty())
-      P["externalRefs"] = json::array({{{"referenceCategory", "PACKAGE-MANAGER"},
-                                        {"referenceType", "purl"},
-                                        {"referenceLocator", C.Purl}}});
+      P["externalRefs"] =
+          json::array({{{"referenceCategory", "PACKAGE-MANAGER"},
+                        {"referenceType", "purl"},
+                        {"referenceLocator", C.Purl}}});
     if (!C.Sources.empty()) {
       std::string Info = "built from:";
       for (const std::string &S : C.Sources)
@@ -102,21 +105,22 @@ void writeSpdx(const SbomDocument &Doc, std::ostream &Out) {
       Files.push_back(
           {{"SPDXID", FileId},
            {"fileName", "./" + C.File},
-           {"checksums", json::array({{{"algorithm", "SHA1"}, {"checksumValue", C.Sha1}},
-                                      {{"algorithm", "SHA256"},
-                                       {"checksumValue", C.Sha256}}})},
+           {"checksums",
+            json::array(
+                {{{"algorithm", "SHA1"}, {"checksumValue", C.Sha1}},
+                 {{"algorithm", "SHA256"}, {"checksumValue", C.Sha256}}})},
            {"licenseConcluded", "NOASSERTION"},
            {"copyrightText", "NOASSERTION"},
-           {"fileTypes", json::array({C.Type == "application" ? "BINARY"
-                                                              : "ARCHIVE"})}});
+           {"fileTypes",
+            json::array({C.Type == "application" ? "BINARY" : "ARCHIVE"})}});
       P["filesAnalyzed"] = true;
       P["hasFiles"] = json::array({FileId});
       // Verification code: SHA-1 of the sorted SHA-1s of the files (7.9).
       P["packageVerificationCode"] = {
           {"packageVerificationCodeValue", sha1Hex(C.Sha1)}};
-      P["checksums"] = json::array(
-          {{{"algorithm", "SHA1"}, {"checksumValue", C.Sha1}},
-           {{"algorithm", "SHA256"}, {"checksumValue", C.Sha256}}});
+      P["checksums"] =
+          json::array({{{"algorithm", "SHA1"}, {"checksumValue", C.Sha1}},
+                       {{"algorithm", "SHA256"}, {"checksumValue", C.Sha256}}});
       Relate(Id, "CONTAINS", FileId);
     }
     Packages.push_back(std::move(P));
@@ -148,9 +152,8 @@ void writeSpdx(const SbomDocument &Doc, std::ostream &Out) {
     Creators.push_back(actor("Organization", Doc.Supplier));
   for (const std::string &A : Doc.Authors)
     Creators.push_back(actor("Person", A));
-  std::string Name = Doc.Root.Name + (Doc.Root.Version.empty()
-                                          ? ""
-                                          : "-" + Doc.Root.Version);
+  std::string Name =
+      Doc.Root.Name + (Doc.Root.Version.empty() ? "" : "-" + Doc.Root.Version);
   std::string UriName = Name;
   for (char &C : UriName)
     if (!std::isalnum(static_cast<unsigned char>(C)) && C != '.' && C != '-' &&

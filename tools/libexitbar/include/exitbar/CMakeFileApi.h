@@ -1,5 +1,5 @@
-// CMakeFileApi.h - the targets of a build tree, read from CMake's File API reply
-// SPDX-License-Identifier: Apache-2.0
+// CMakeFileApi.h - the targets of a build tree, read from CMake's File API
+// reply SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_CMAKEFILEAPI_H
 #define EXITBAR_CMAKEFILEAPI_H
@@ -12,7 +12,8 @@ namespace exitbar {
 
 /// One build-system target of the codemodel (version 2).
 struct FileApiTarget {
-  std::string Id;   ///< the codemodel's unique id, e.g. "app::@6890427a1f51a3e7e1df"
+  std::string
+      Id; ///< the codemodel's unique id, e.g. "app::@6890427a1f51a3e7e1df"
   std::string Name; ///< e.g. "app"
   /// "EXECUTABLE", "STATIC_LIBRARY", "SHARED_LIBRARY", "MODULE_LIBRARY",
   /// "OBJECT_LIBRARY", "INTERFACE_LIBRARY" or "UTILITY".
@@ -34,10 +35,10 @@ struct FileApiTarget {
 
 /// What ExitBar reads of a File API reply (codemodel v2 and cache v2).
 struct FileApiReply {
-  std::string SourceDir; ///< top-level source folder
-  std::string BuildDir;  ///< top-level build folder
+  std::string SourceDir;     ///< top-level source folder
+  std::string BuildDir;      ///< top-level build folder
   std::string Configuration; ///< the configuration read ("" single-config)
-  std::vector<FileApiTarget> Targets; ///< sorted by name
+  std::vector<FileApiTarget> Targets;       ///< sorted by name
   std::map<std::string, std::string> Cache; ///< cache entries, name -> value
   /// The compilers' implicit link folders (toolchains v1), where `-lfoo`
   /// is looked up; empty when the reply has no toolchains object.

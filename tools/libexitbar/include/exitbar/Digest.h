@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace exitbar {
 
@@ -17,6 +18,12 @@ std::string sha256Hex(std::string_view Data);
 /// security decisions).
 /// Example: sha1Hex("") == "da39a3ee...0709"
 std::string sha1Hex(std::string_view Data);
+
+/// SHA-256 and SHA-1 (lower-case hex) of the file at \p Path, read once in
+/// 1 MiB blocks, so large artifacts never sit in memory whole. Throws Error
+/// (input.file.unreadable).
+/// Example: auto [Sha256, Sha1] = fileDigestsHex("build/app");
+std::pair<std::string, std::string> fileDigestsHex(const std::string &Path);
 
 } // namespace exitbar
 

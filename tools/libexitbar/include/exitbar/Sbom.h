@@ -1,5 +1,5 @@
-// Sbom.h - software bill of materials: components, dependency graph, completeness
-// SPDX-License-Identifier: Apache-2.0
+// Sbom.h - software bill of materials: components, dependency graph,
+// completeness SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SBOM_H
 #define EXITBAR_SBOM_H
@@ -41,7 +41,7 @@ struct SbomComponent {
 /// A whole SBOM, or a fragment of one (e.g. one target's component and its
 /// external dependencies); fragments merge into the document.
 struct SbomDocument {
-  SbomComponent Root; ///< the project (metadata component)
+  SbomComponent Root;                    ///< the project (metadata component)
   std::vector<SbomComponent> Components; ///< sorted by Ref after normalize()
   std::vector<std::string> Authors;
   std::string Supplier;
@@ -93,7 +93,8 @@ void writeCycloneDx(const SbomDocument &Doc, std::ostream &Out);
 void writeSpdx(const SbomDocument &Doc, std::ostream &Out);
 
 /// A package URL with the characters purl-spec reserves percent-encoded.
-/// Example: makePurl("deb", "debian", "libssl3", "3.0.11-1", {{"arch", "amd64"}})
+/// Example: makePurl("deb", "debian", "libssl3", "3.0.11-1", {{"arch",
+/// "amd64"}})
 std::string makePurl(const std::string &Type, const std::string &Namespace,
                      const std::string &Name, const std::string &Version,
                      const std::map<std::string, std::string> &Qualifiers = {});
@@ -101,8 +102,8 @@ std::string makePurl(const std::string &Type, const std::string &Namespace,
 /// What `exitbar collect sbom` reads and writes.
 struct SbomOptions {
   std::string BuildDir;
-  std::string SourceDir;   ///< "" the reply's source folder
-  std::string Configuration; ///< multi-config generators; "" first
+  std::string SourceDir;      ///< "" the reply's source folder
+  std::string Configuration;  ///< multi-config generators; "" first
   std::string ReleaseVersion; ///< overrides project(VERSION)
   std::string Supplier;
   std::string Author;
