@@ -391,7 +391,9 @@ function(_exitbar_record_packages)
     foreach(_t IN LISTS _imported)
       string(TOLOWER "${_t}" _lt)
       string(FIND "${_lt}" "${_prefix}" _at)
-      if(NOT _at EQUAL 0)
+      # Imported targets of a subfolder (ExitBar's own when it is a
+      # subproject) are not visible from the top level.
+      if(NOT _at EQUAL 0 OR NOT TARGET "${_t}")
         continue()
       endif()
       get_target_property(_configs "${_t}" IMPORTED_CONFIGURATIONS)
