@@ -158,6 +158,10 @@ void runGate(const GateArgs &A, Context &Ctx) {
   Report.Snippets = readSnippets(V, A.SourceDir, 2);
   if (Evidence.Coverage)
     Report.Coverage = &*Evidence.Coverage;
+  if (Evidence.Signatures)
+    Report.Signatures = &*Evidence.Signatures;
+  if (Evidence.Sbom)
+    Report.Sbom = &*Evidence.Sbom;
   auto Out = [&](const char *Name) {
     return (fs::path(ReportDir) / Name).string();
   };

@@ -6,6 +6,7 @@
 
 #include "exitbar/Reports.h"
 #include "report/CheckDocs.h"
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -269,6 +270,62 @@ void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
   Out << "</tbody></table></div></section>\n";
 }
 
+/// Every release artifact with its signature status; the ones that are not
+/// good first, since those block the release.
+void writeSignatures(const SignaturesEvidence &S, std::ostream &Out) {
+  std::vector<const ArtifactSignature *> Rows;
+  for (const ArtifactSignature &A : S.Artifacts)
+    Rows.push_back(&A);
+  std::stable_sort(Rows.begin(), Rows.end(), [](auto *A, auto *B) {
+    return (A->Status != SignatureStatus::Good) > (B->Status != SignatureStatus::Good);
+  });
+  Out << "<section id=\"signatures\"><h2>Release artifacts</h2><p>"
+      << S.Artifacts.size() << " artifacts, " << S.count(SignatureStatus::Good)
+      << " signed by a trusted key, checked against " << S.TrustedKeys.size()
+      << " trusted keys.</p><div class=\"table\"><table><thead><tr>"
+         "<th>artifact</th><th>kind</th><th>signature</th><th>key or reason</th>"
+         "</tr></thead><tbody>\n";
+  for (const ArtifactSignature *A : Rows) {
+    bool Good = A->Status == SignatureStatus::Good;
+    Out << "<tr data-artifact=\"" << escape(A->Path) << "\"><td>"
+        << escape(A->Path) << "</td><td>" << escape(A->Kind)
+        << "</td><td class=\"" << (Good ? "pass" : "fail") << "\">"
+        << escape(std::string(toString(A->Status))) << "</td><td>"
+        << escape(Good ? A->KeyId : A->Detail) << "</td></tr>\n";
+  }
+  Out << "</tbody></table></div></section>\n";
+}
+
+/// The SBOM's size and each component's missing NTIA minimum elements.
+void writeSbom(const SbomEvidence &S, std::ostream &Out) {
+  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>" << S.Components
+      << " components, " << S.Edges << " dependency relationships, "
+      << S.incomplete() << " incomplete";
+  if (!S.CycloneDx.empty())
+    Out << "; <code>" << escape(S.CycloneDx) << "</code>";
+  if (!S.Spdx.empty())
+    Out << ", <code>" << escape(S.Spdx) << "</code>";
+  Out << ".</p>";
+  if (!S.HasAuthor || !S.HasTimestamp)
+    Out << "<p class=\"fail\">The document has no "
+        << (!S.HasAuthor ? (!S.HasTimestamp ? "author and no timestamp" : "author")
+                         : "timestamp")
+        << ".</p>";
+  Out << "<div class=\"table\"><table><thead><tr><th>component</th>"
+         "<th>origin</th><th>NTIA minimum elements</th></tr></thead><tbody>\n";
+  for (const SbomComponentCheck &C : S.Checks) {
+    std::string Missing;
+    for (const std::string &M : C.Missing)
+      Missing += (Missing.empty() ? "missing " : ", ") + M;
+    Out << "<tr data-component=\"" << escape(C.Ref) << "\"><td>"
+        << escape(C.Name.empty() ? C.Ref : C.Name) << "</td><td>"
+        << escape(C.Origin) << "</td><td class=\""
+        << (Missing.empty() ? "pass\">complete" : "fail\">" + escape(Missing))
+        << "</td></tr>\n";
+  }
+  Out << "</tbody></table></div></section>\n";
+}
+
 } // namespace
 
 void writeHtmlReport(const Verdict &V, std::ostream &Out,
@@ -300,6 +357,10 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
   writeFindings(V, Options, Out);
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);
+  if (Options.Signatures)
+    writeSignatures(*Options.Signatures, Out);
+  if (Options.Sbom)
+    writeSbom(*Options.Sbom, Out);
   Out << "<footer class=\"state\" style=\"margin:16px 0\">ExitBar "
       << escape(Options.ToolVersion) << "</footer></main></body></html>\n";
 }

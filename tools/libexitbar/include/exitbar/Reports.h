@@ -20,6 +20,9 @@ struct ReportOptions {
   std::map<std::string, std::vector<std::pair<int, std::string>>> Snippets;
   /// The coverage evidence, for the HTML report's coverage by directory.
   const CoverageEvidence *Coverage = nullptr;
+  /// Artifact signatures and the SBOM summary, for the HTML report's tables.
+  const SignaturesEvidence *Signatures = nullptr;
+  const SbomEvidence *Sbom = nullptr;
 };
 
 /// Writes the Markdown report: verdict, scorecard, blocking items.
