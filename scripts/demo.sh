@@ -21,6 +21,6 @@ for example in fails-every-bar passes; do
   cmake --build "$out" -j2 2>&1 | grep -E "warning: .*\[exitbar-" || echo "(no exitbar-* diagnostics)"
   echo "--- gate ---"
   cmake --build "$out" --target exitbar 2>&1 | grep -vE "^\[|^FAILED|^ninja|^cd |CMake Error|^  |^$|Call Stack"
-  echo "report: $out/exitbar/report.md, verdict: $out/exitbar/verdict.json"
+  echo "reports: $out/exitbar/report.html (HTML), report.md, verdict.json, exitbar.sarif"
 done
 exit $status
