@@ -15,12 +15,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::exitbar {
 namespace {
 
-constexpr llvm::StringLiteral DefaultUntrustedParameters =
-    "request;req;client;remote;upload;query;payload;untrusted;tainted;"
-    "user input";
-constexpr llvm::StringLiteral DefaultRequestTypes =
-    "*request;request_rec;mg_http_message;*HttpMessage";
-
 /// How a function of the exec family takes its program and arguments.
 struct ExecSpec {
   unsigned Program; ///< index of the path or file argument
@@ -130,8 +124,8 @@ CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
       ParameterPolicy(
           llvm::StringRef(Options.get("Parameters", "all")).trim().lower()),
       UntrustedParameters(
-          Options.get("UntrustedParameters", DefaultUntrustedParameters)),
-      RequestTypes(Options.get("RequestTypes", DefaultRequestTypes)),
+          Options.get("UntrustedParameters", taint::DefaultUntrustedParameters)),
+      RequestTypes(Options.get("RequestTypes", taint::DefaultRequestTypes)),
       Validators(Options.get("Validators", taint::DefaultValidators)),
       FlagForwardedParameters(
           utils::readBool(Options, "FlagForwardedParameters", false)),

@@ -15,12 +15,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::exitbar {
 namespace {
 
-constexpr llvm::StringLiteral DefaultUntrustedParameters =
-    "request;req;client;remote;upload;query;payload;untrusted;tainted;"
-    "user input";
-constexpr llvm::StringLiteral DefaultRequestTypes =
-    "*request;request_rec;mg_http_message;*HttpMessage";
-
 /// A file operation: what it does to the file and which arguments are paths.
 struct PathSink {
   StringRef Verb;
@@ -102,8 +96,8 @@ PathTraversalCheck::PathTraversalCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       UntrustedParameters(
-          Options.get("UntrustedParameters", DefaultUntrustedParameters)),
-      RequestTypes(Options.get("RequestTypes", DefaultRequestTypes)),
+          Options.get("UntrustedParameters", taint::DefaultUntrustedParameters)),
+      RequestTypes(Options.get("RequestTypes", taint::DefaultRequestTypes)),
       Validators(Options.get("Validators", taint::DefaultValidators)),
       FlagLocalWholePaths(
           utils::readBool(Options, "FlagLocalWholePaths", false)),

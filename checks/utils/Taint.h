@@ -26,6 +26,15 @@
 
 namespace clang::tidy::exitbar::taint {
 
+/// The defaults of the taint checks' options (exitbar-command-injection,
+/// exitbar-path-traversal): parameter name phrases and class-name globs that
+/// mark a parameter as remote input.
+constexpr llvm::StringLiteral DefaultUntrustedParameters =
+    "request;req;client;remote;upload;query;payload;untrusted;tainted;"
+    "user input";
+constexpr llvm::StringLiteral DefaultRequestTypes =
+    "*request;request_rec;mg_http_message;*HttpMessage";
+
 /// Where untrusted data enters a function.
 struct Origin {
   enum class Kind {
