@@ -330,6 +330,29 @@ function(_exitbar_collect_imported dir out)
 endfunction()
 
 # Internal use, projects must not call this directly.
+# Appends to <out> the ExternalProject_Add targets of <dir> and its
+# subfolders: ExternalProject keeps its arguments as _EP_<KEY> target
+# properties, a stable record of where the sources come from (its generated
+# download scripts change shape between CMake versions).
+function(_exitbar_collect_external_projects dir out)
+  set(_found)
+  get_property(_targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
+  foreach(_t IN LISTS _targets)
+    get_property(_git TARGET "${_t}" PROPERTY _EP_GIT_REPOSITORY)
+    get_property(_url TARGET "${_t}" PROPERTY _EP_URL)
+    if(_git OR _url)
+      list(APPEND _found "${_t}")
+    endif()
+  endforeach()
+  get_property(_subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(_sub IN LISTS _subdirs)
+    _exitbar_collect_external_projects("${_sub}" _more)
+    list(APPEND _found ${_more})
+  endforeach()
+  set(${out} "${_found}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
 # Runs once the top-level CMakeLists.txt is read: records the project and
 # the packages find_package found (the File API lists neither imported
 # targets nor package versions) in <build>/exitbar/sbom/cmake-packages.json.
@@ -396,6 +419,12 @@ function(_exitbar_record_packages)
       if(NOT _at EQUAL 0 OR NOT TARGET "${_t}")
         continue()
       endif()
+      # Imported executables (Git::Git, Python::Interpreter) are tools the
+      # build runs, not parts of the product.
+      get_target_property(_type "${_t}" TYPE)
+      if(_type STREQUAL "EXECUTABLE")
+        continue()
+      endif()
       get_target_property(_configs "${_t}" IMPORTED_CONFIGURATIONS)
       set(_props IMPORTED_LOCATION INTERFACE_INCLUDE_DIRECTORIES)
       foreach(_c IN LISTS _configs)
@@ -433,6 +462,30 @@ function(_exitbar_record_packages)
     math(EXPR _index "${_index} + 1")
   endforeach()
   string(JSON _json SET "${_json}" packages "${_list}")
+
+  # ExternalProject_Add sources: repository and tag, or URL and hash.
+  _exitbar_collect_external_projects("${CMAKE_SOURCE_DIR}" _externals)
+  list(SORT _externals)
+  set(_list "[]")
+  set(_index 0)
+  foreach(_t IN LISTS _externals)
+    set(_entry "{}")
+    _exitbar_json_string("${_t}" _value)
+    string(JSON _entry SET "${_entry}" name "${_value}")
+    foreach(_key GIT_REPOSITORY GIT_TAG URL URL_HASH)
+      get_property(_value TARGET "${_t}" PROPERTY _EP_${_key})
+      # URL may list mirrors; the first is the one named in the SBOM.
+      if(_value)
+        list(GET _value 0 _value)
+      endif()
+      string(TOLOWER "${_key}" _field)
+      _exitbar_json_string("${_value}" _value)
+      string(JSON _entry SET "${_entry}" "${_field}" "${_value}")
+    endforeach()
+    string(JSON _list SET "${_list}" ${_index} "${_entry}")
+    math(EXPR _index "${_index} + 1")
+  endforeach()
+  string(JSON _json SET "${_json}" external_projects "${_list}")
 
   set(_out "${CMAKE_BINARY_DIR}/exitbar/sbom/cmake-packages.json")
   file(WRITE "${_out}.tmp" "${_json}\n")

@@ -165,9 +165,10 @@ if(NOT _rc EQUAL 0)
 endif()
 
 # The SBOM: `collect sbom` re-runs cmake itself when the File API reply is
-# missing or older than the cache.
+# missing or older than the cache. Each target also gets its own SBOM.
 set(_sbom "${EXITBAR_EXECUTABLE}" collect sbom
-  --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}")
+  --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}"
+  --target-sboms "${EXITBAR_BUILD_DIR}/exitbar/sbom/targets")
 if(EXITBAR_POLICY)
   list(APPEND _sbom --policy "${EXITBAR_POLICY}")
 endif()

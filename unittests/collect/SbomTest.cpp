@@ -238,6 +238,118 @@ TEST(CollectSbomTest, FetchContentVcpkgAndConan) {
         << Ref;
 }
 
+TEST(CollectSbomTest, ExternalProjectsRecordedAtConfigure) {
+  Tree T = makeTree();
+  nlohmann::json Record;
+  std::ifstream(T.Build / "exitbar/sbom/cmake-packages.json") >> Record;
+  Record["external_projects"] = nlohmann::json::array(
+      {{{"name", "zlibsrc"},
+        {"git_repository", "https://github.com/madler/zlib.git"},
+        {"git_tag", "v1.3.1"},
+        {"url", ""},
+        {"url_hash", ""}},
+       {{"name", "blob"},
+        {"git_repository", ""},
+        {"git_tag", ""},
+        {"url", "https://example.org/blob-2.0.tar.gz"},
+        {"url_hash", "SHA256=feed"}},
+       {{"name", "local"},
+        {"git_repository", ""},
+        {"git_tag", ""},
+        {"url", ""},
+        {"url_hash", ""}}});
+  exitbar::test::writeJson(T.Build / "exitbar/sbom/cmake-packages.json",
+                           Record);
+  SbomDocument D = collectSbom(options(T), Env::fixed({}));
+  const SbomComponent *Zlib = D.find("pkg:github/madler/zlib@v1.3.1");
+  ASSERT_NE(Zlib, nullptr);
+  EXPECT_EQ(Zlib->Origin, "external_project");
+  EXPECT_EQ(Zlib->DownloadLocation,
+            "git+https://github.com/madler/zlib.git@v1.3.1");
+  EXPECT_EQ(Zlib->Properties.at("cmake:external_project"), "zlibsrc");
+  const SbomComponent *Blob =
+      D.find("pkg:generic/blob@feed?download_url=https%3A%2F%2Fexample.org%"
+             "2Fblob-2.0.tar.gz");
+  ASSERT_NE(Blob, nullptr);
+  EXPECT_TRUE(std::count(D.Root.DependsOn.begin(), D.Root.DependsOn.end(),
+                         Blob->Ref));
+  // A SOURCE_DIR-only project names no remote source and is not listed.
+  for (const SbomComponent &C : D.Components)
+    EXPECT_NE(C.Name, "local");
+
+  Record["external_projects"] = 3;
+  exitbar::test::writeJson(T.Build / "exitbar/sbom/cmake-packages.json",
+                           Record);
+  try {
+    collectSbom(options(T), Env::fixed({}));
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.place(), "/external_projects");
+  }
+}
+
+TEST(CollectSbomTest, ConanfilePyRequirements) {
+  Tree T = makeTree();
+  std::ofstream(T.Source / "conanfile.py")
+      << "from conan import ConanFile\n"
+         "class Demo(ConanFile):\n"
+         "    settings = \"os\", \"arch\"\n"
+         "    requires = \"zlib/1.3\", \"openssl/3.2.0@acme/stable\"\n"
+         "    tool_requires = [\"cmake/3.27.1\"]\n"
+         "    test_requires = \"gtest/1.14.0\"\n"
+         "    def requirements(self):\n"
+         "        self.requires(\"fmt/10.2.1#abcdef\", override=True)\n"
+         "        self.requires(f\"boost/{self.version}\")\n";
+  exitbar::test::writeJson(
+      T.Build / ".cmake/api/v1/reply/cache-v2-1.json",
+      {{"entries", nlohmann::json::array(
+                       {{{"name", "CONAN_COMMAND"}, {"value", "conan"}}})}});
+  SbomOptions O = options(T);
+  O.SourceDir = T.Source.string();
+  SbomDocument D = collectSbom(O, Env::fixed({}));
+  for (const char *Ref : {"pkg:conan/zlib@1.3", "pkg:conan/openssl@3.2.0",
+                          "pkg:conan/cmake@3.27.1", "pkg:conan/fmt@10.2.1"})
+    EXPECT_NE(D.find(Ref), nullptr) << Ref;
+  for (const SbomComponent &C : D.Components) {
+    EXPECT_NE(C.Name, "gtest");  // tests are not part of the product
+    EXPECT_NE(C.Name, "boost");  // built at run time: not evaluated
+  }
+}
+
+TEST(CollectSbomTest, PerTargetFragmentsWrittenAndPruned) {
+  Tree T = makeTree();
+  SbomOptions O = options(T);
+  O.FragmentsDir = (T.Build / "exitbar/sbom/targets").string();
+  // A target the build no longer has.
+  fs::create_directories(O.FragmentsDir);
+  std::ofstream(fs::path(O.FragmentsDir) / "gone.cdx.json") << "{}";
+  collectSbom(O, Env::fixed({{"SOURCE_DATE_EPOCH", "0"}}));
+  EXPECT_FALSE(fs::exists(fs::path(O.FragmentsDir) / "gone.cdx.json"));
+  EXPECT_FALSE(fs::exists(fs::path(O.FragmentsDir) / "docs.cdx.json"));
+  nlohmann::json App;
+  std::ifstream(fs::path(O.FragmentsDir) / "app.cdx.json") >> App;
+  EXPECT_EQ(App["metadata"]["component"]["bom-ref"], "target:app");
+  EXPECT_EQ(App["metadata"]["component"]["hashes"][0]["alg"], "SHA-256");
+  EXPECT_EQ(App["metadata"]["timestamp"], "1970-01-01T00:00:00Z");
+  std::string TargetDeps;
+  for (const auto &P : App["metadata"]["component"]["properties"])
+    if (P["name"] == "exitbar:target-dependencies")
+      TargetDeps = P["value"];
+  EXPECT_EQ(TargetDeps, "core");
+  bool HasZz = false;
+  for (const auto &C : App["components"])
+    HasZz = HasZz || C["name"] == "libzz1";
+  EXPECT_TRUE(HasZz);
+  EXPECT_TRUE(fs::exists(fs::path(O.FragmentsDir) / "core.cdx.json"));
+  // An unchanged target's file is left alone: without SOURCE_DATE_EPOCH
+  // its time is the artifact's, not the run's.
+  collectSbom(O, Env::fixed({}));
+  auto Before = fs::last_write_time(fs::path(O.FragmentsDir) / "app.cdx.json");
+  collectSbom(O, Env::fixed({}));
+  EXPECT_EQ(Before,
+            fs::last_write_time(fs::path(O.FragmentsDir) / "app.cdx.json"));
+}
+
 TEST(CollectSbomTest, ReleaseVersionAndSupplierOptionsWin) {
   Tree T = makeTree();
   SbomOptions O = options(T);

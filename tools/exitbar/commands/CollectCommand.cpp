@@ -294,8 +294,9 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
       "sbom",
       "Write the SBOM of a build tree (CMake File API reply, find_package "
       "packages, Debian packages owning linked libraries, FetchContent, "
-      "vcpkg.json, conanfile.txt) as CycloneDX 1.5 and SPDX 2.3 JSON, and "
-      "its NTIA completeness into evidence/sbom.json.\n"
+      "ExternalProject, vcpkg.json, conanfile.txt/.py) as CycloneDX 1.5 and "
+      "SPDX 2.3 JSON, one CycloneDX SBOM per target, and its NTIA "
+      "completeness into evidence/sbom.json.\n"
       "Example: exitbar collect sbom --build-dir build");
   Cmd->add_option("--build-dir", A->Options.BuildDir, "The CMake build tree")
       ->required();
@@ -328,6 +329,10 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
                   "dpkg database folder (default /var/lib/dpkg)");
   Cmd->add_flag("--no-refresh", A->NoRefresh,
                 "Never re-run cmake when the File API reply is stale");
+  Cmd->add_option("--target-sboms", A->Options.FragmentsDir,
+                  "Also write each target's own CycloneDX SBOM into this "
+                  "folder (<target>.cdx.json; the CMake gate uses "
+                  "<build>/exitbar/sbom/targets)");
   Cmd->callback([A, &Ctx] {
     SbomOptions Options = A->Options;
     if (A->NoDpkg)

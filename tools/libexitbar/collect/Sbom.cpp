@@ -17,8 +17,10 @@
 #include "support/Parallel.h"
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -39,6 +41,11 @@ struct ConfigureInfo {
     std::vector<std::string> Files; ///< imported targets' locations/includes
   };
   std::vector<Package> Packages;
+  /// ExternalProject_Add targets: where their sources come from.
+  struct ExternalProject {
+    std::string Name, GitRepository, GitTag, Url, UrlHash;
+  };
+  std::vector<ExternalProject> ExternalProjects;
 };
 
 ConfigureInfo readConfigureInfo(const fs::path &File) {
@@ -80,6 +87,21 @@ ConfigureInfo readConfigureInfo(const fs::path &File) {
           if (F.is_string() && !F.get<std::string>().empty())
             Pkg.Files.push_back(F.get<std::string>());
       Info.Packages.push_back(std::move(Pkg));
+    }
+  }
+  if (J.contains("external_projects")) {
+    if (!J["external_projects"].is_array())
+      throw Error("input.sbom.configure-info", File.string(),
+                  "/external_projects", "expected an array");
+    for (size_t I = 0; I < J["external_projects"].size(); ++I) {
+      const json &P = J["external_projects"][I];
+      std::string Ptr = "/external_projects/" + std::to_string(I);
+      if (!P.is_object())
+        throw Error("input.sbom.configure-info", File.string(), Ptr,
+                    "expected an object");
+      Info.ExternalProjects.push_back(
+          {Str(P, "name", Ptr), Str(P, "git_repository", Ptr),
+           Str(P, "git_tag", Ptr), Str(P, "url", Ptr), Str(P, "url_hash", Ptr)});
     }
   }
   return Info;
@@ -289,6 +311,42 @@ SbomDocument targetFragment(const FileApiTarget &T,
   return F;
 }
 
+/// A component for sources fetched at build time (FetchContent,
+/// ExternalProject_Add): from a git repository and tag, or from a URL and
+/// its hash. Nothing when neither names a remote source.
+std::optional<SbomComponent>
+remoteSource(const std::string &Name, const std::string &Origin,
+             const std::string &Repo, const std::string &Tag,
+             const std::string &Url, const std::string &UrlHash) {
+  SbomComponent C;
+  C.Name = Name;
+  C.Origin = Origin;
+  C.Type = "library";
+  if (!Repo.empty()) {
+    C.Version = Tag;
+    C.DownloadLocation = "git+" + Repo + (Tag.empty() ? "" : "@" + Tag);
+    static const std::regex GitHub(
+        R"(^https?://github\.com/([^/]+)/([^/]+?)(\.git)?/?$)");
+    std::smatch M;
+    if (std::regex_match(Repo, M, GitHub)) {
+      C.Purl = makePurl("github", M[1].str(), M[2].str(), C.Version);
+      C.Supplier = M[1].str(); // the account that publishes it
+    } else {
+      C.Purl = makePurl("generic", "", Name, C.Version,
+                        {{"vcs_url", "git+" + Repo}});
+    }
+  } else if (!Url.empty()) {
+    C.DownloadLocation = Url;
+    C.Version = UrlHash.substr(UrlHash.find('=') + 1);
+    C.Purl = makePurl("generic", "", Name, C.Version, {{"download_url", Url}});
+  } else {
+    return std::nullopt; // SOURCE_DIR-only declarations name no remote source
+  }
+  C.Ref = C.Purl;
+  C.Properties["cmake:" + Origin] = Name;
+  return C;
+}
+
 /// `_deps/<name>-subbuild/CMakeLists.txt`: the ExternalProject_Add that
 /// FetchContent generates names the repository and tag, or the URL.
 std::vector<SbomComponent> fetchContentSources(const FileApiReply &R) {
@@ -314,37 +372,58 @@ std::vector<SbomComponent> fetchContentSources(const FileApiReply &R) {
       Args.emplace((*It)[1].str(), (*It)[2].str());
     std::string Name = Dir.filename().string();
     Name = Name.substr(0, Name.rfind("-subbuild"));
-    SbomComponent C;
-    C.Name = Name;
-    C.Origin = "fetchcontent";
-    C.Type = "library";
-    std::string Repo = Args["GIT_REPOSITORY"];
-    if (!Repo.empty()) {
-      C.Version = Args["GIT_TAG"];
-      C.DownloadLocation =
-          "git+" + Repo + (C.Version.empty() ? "" : "@" + C.Version);
-      static const std::regex GitHub(
-          R"(^https?://github\.com/([^/]+)/([^/]+?)(\.git)?/?$)");
-      std::smatch M;
-      if (std::regex_match(Repo, M, GitHub)) {
-        C.Purl = makePurl("github", M[1].str(), M[2].str(), C.Version);
-        C.Supplier = M[1].str(); // the account that publishes it
-      } else {
-        C.Purl = makePurl("generic", "", Name, C.Version,
-                          {{"vcs_url", "git+" + Repo}});
-      }
-    } else if (!Args["URL"].empty()) {
-      C.DownloadLocation = Args["URL"];
-      std::string Hash = Args["URL_HASH"];
-      C.Version = Hash.substr(Hash.find('=') + 1);
-      C.Purl = makePurl("generic", "", Name, C.Version,
-                        {{"download_url", Args["URL"]}});
-    } else {
-      continue; // SOURCE_DIR-only declarations name no remote source
+    if (auto C = remoteSource(Name, "fetchcontent", Args["GIT_REPOSITORY"],
+                              Args["GIT_TAG"], Args["URL"], Args["URL_HASH"]))
+      Out.push_back(std::move(*C));
+  }
+  return Out;
+}
+
+/// A conan reference: name/version[@user/channel][#revision].
+SbomComponent conanComponent(const std::string &Reference) {
+  std::string Ref = Reference.substr(0, Reference.find('#'));
+  Ref = Ref.substr(0, Ref.find('@'));
+  auto Slash = Ref.find('/');
+  SbomComponent C;
+  C.Name = Ref.substr(0, Slash);
+  if (Slash != std::string::npos)
+    C.Version = Ref.substr(Slash + 1);
+  C.Origin = "conan";
+  C.Purl = makePurl("conan", "", C.Name, C.Version);
+  C.Ref = C.Purl;
+  return C;
+}
+
+/// The references a conanfile.py requires: `requires = "a/1", ...`,
+/// `requires = ["a/1"]` and `self.requires("a/1")`, likewise tool_requires
+/// and build_requires (test_requires are not part of the product). Python
+/// is not evaluated: references built at run time (f-strings) are not seen.
+std::vector<std::string> conanfilePyRequires(const std::string &Text) {
+  static const std::regex Statement(
+      R"re(\b(?:self\.)?(?:requires|tool_requires|build_requires)\s*(=|\())re");
+  static const std::regex Literal(
+      R"re(["']([A-Za-z0-9_][A-Za-z0-9_.+-]*/[^"'@#\s\[\]{}]+(?:@[^"'#\s]*)?(?:#[^"'\s]*)?)["'])re");
+  std::vector<std::string> Out;
+  for (auto It = std::sregex_iterator(Text.begin(), Text.end(), Statement);
+       It != std::sregex_iterator(); ++It) {
+    // The statement runs to its closing bracket, or to the end of the line
+    // for an assignment without brackets.
+    size_t Begin = It->position(0) + It->length(0), End = Begin;
+    int Depth = (*It)[1] == "(" ? 1 : 0;
+    for (; End < Text.size(); ++End) {
+      char Ch = Text[End];
+      if (Ch == '(' || Ch == '[')
+        ++Depth;
+      else if (Ch == ')' || Ch == ']') {
+        if (--Depth <= 0)
+          break;
+      } else if (Ch == '\n' && Depth == 0)
+        break;
     }
-    C.Ref = C.Purl;
-    C.Properties["cmake:fetchcontent"] = Name;
-    Out.push_back(std::move(C));
+    std::string Body = Text.substr(Begin, End - Begin);
+    for (auto L = std::sregex_iterator(Body.begin(), Body.end(), Literal);
+         L != std::sregex_iterator(); ++L)
+      Out.push_back((*L)[1].str());
   }
   return Out;
 }
@@ -425,22 +504,86 @@ std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir,
       }
       if (Section != "[requires]" && Section != "[tool_requires]")
         continue;
-      // name/version[@user/channel][#revision]
-      std::string Ref = Line.substr(0, Line.find_first_of("#"));
-      auto Slash = Ref.find('/');
-      SbomComponent C;
-      C.Name = Ref.substr(0, Slash);
-      if (Slash != std::string::npos)
-        C.Version = Ref.substr(Slash + 1, Ref.find('@') == std::string::npos
-                                              ? std::string::npos
-                                              : Ref.find('@') - Slash - 1);
-      C.Origin = "conan";
-      C.Purl = makePurl("conan", "", C.Name, C.Version);
-      C.Ref = C.Purl;
-      Out.push_back(std::move(C));
+      Out.push_back(conanComponent(Line));
     }
   }
+  fs::path ConanPy = SourceDir / "conanfile.py";
+  if (buildUses(R, "conan") && !fs::exists(Conan, Ec) &&
+      fs::exists(ConanPy, Ec))
+    for (const std::string &Ref : conanfilePyRequires(readFile(ConanPy.string())))
+      Out.push_back(conanComponent(Ref));
   return Out;
+}
+
+/// Writes one target's own SBOM as CycloneDX, the target as the metadata
+/// component: its artifact's hashes and the Debian packages it uses, so an
+/// artifact can ship with its SBOM. The targets it depends on are named in
+/// the property `exitbar:target-dependencies` rather than as edges: each
+/// has its own file, and the merged SBOM holds the whole graph. The time is
+/// the artifact's (or SOURCE_DATE_EPOCH's), so the file changes only when
+/// the target does and unchanged targets are not rewritten. Returns the
+/// file name.
+std::string writeTargetSbom(const SbomDocument &Fragment,
+                            const SbomDocument &Whole,
+                            const std::string &Target, const fs::path &Dir,
+                            const std::string &Artifact, bool FixedTime) {
+  SbomDocument D;
+  D.Supplier = Whole.Supplier;
+  D.Authors = Whole.Authors;
+  D.ToolVersion = Whole.ToolVersion;
+  D.Timestamp = Whole.Timestamp;
+  std::error_code Ec;
+  if (!FixedTime && !Artifact.empty()) {
+    auto Time = fs::last_write_time(Artifact, Ec);
+    if (!Ec)
+      D.Timestamp = formatTimestamp(
+          std::chrono::duration_cast<std::chrono::seconds>(
+              Time - fs::file_time_type::clock::now() +
+              std::chrono::system_clock::now().time_since_epoch())
+              .count());
+  }
+  for (const SbomComponent &C : Fragment.Components)
+    (C.Ref == "target:" + Target ? D.Root : D.Components.emplace_back()) = C;
+  std::string Targets;
+  std::vector<std::string> Kept;
+  for (const std::string &Ref : D.Root.DependsOn) {
+    if (Ref.rfind("target:", 0) == 0)
+      Targets += (Targets.empty() ? "" : ",") + Ref.substr(7);
+    else
+      Kept.push_back(Ref);
+  }
+  D.Root.DependsOn = std::move(Kept);
+  if (!Targets.empty())
+    D.Root.Properties["exitbar:target-dependencies"] = Targets;
+  std::string Name;
+  for (char Ch : Target)
+    Name += std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '.' ||
+                    Ch == '_' || Ch == '-' || Ch == '+'
+                ? Ch
+                : '_';
+  Name += ".cdx.json";
+  std::ostringstream Out;
+  writeCycloneDx(D, Out);
+  // Creating and renaming thousands of files costs more in the file system
+  // than comparing them: an unchanged target keeps its file.
+  fs::path File = Dir / Name;
+  if (fs::file_size(File, Ec) != Out.str().size() || Ec ||
+      readFile(File.string()) != Out.str())
+    writeFileAtomically(File.string(), Out.str());
+  return Name;
+}
+
+/// Removes the SBOMs of targets the build no longer has.
+void removeStaleFragments(const fs::path &Dir,
+                          const std::vector<std::string> &Current) {
+  std::set<std::string> Keep(Current.begin(), Current.end());
+  std::error_code Ec;
+  for (const auto &E : fs::directory_iterator(Dir, Ec)) {
+    std::string Name = E.path().filename().string();
+    if (Name.size() > 9 && Name.compare(Name.size() - 9, 9, ".cdx.json") == 0 &&
+        !Keep.count(Name))
+      fs::remove(E.path(), Ec);
+  }
 }
 
 } // namespace
@@ -518,10 +661,19 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
   // One fragment per target, then merged (the merge is order-independent;
   // appending all and normalizing once is the same merge in O(n log n)).
   // Fragments are built on every core (hashing artifacts dominates).
+  const bool FixedTime = Environment.get("SOURCE_DATE_EPOCH").has_value();
   std::vector<SbomDocument> Fragments(Targets.size());
+  std::vector<std::string> FragmentFiles(Targets.size());
   parallelFor(Targets.size(), [&](size_t I) {
     Fragments[I] = targetFragment(*Targets[I], SystemFiles[I], Ctx);
+    if (!Options.FragmentsDir.empty())
+      FragmentFiles[I] = writeTargetSbom(
+          Fragments[I], Doc, Targets[I]->Name, Options.FragmentsDir,
+          Targets[I]->Artifacts.empty() ? "" : Targets[I]->Artifacts.front(),
+          FixedTime);
   });
+  if (!Options.FragmentsDir.empty())
+    removeStaleFragments(Options.FragmentsDir, FragmentFiles);
   for (size_t I = 0; I < Targets.size(); ++I) {
     for (SbomComponent &C : Fragments[I].Components)
       Doc.Components.push_back(std::move(C));
@@ -568,6 +720,12 @@ SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
     Doc.Root.DependsOn.push_back(C.Ref);
     Packages.Components.push_back(std::move(C));
   }
+  for (const ConfigureInfo::ExternalProject &E : Info.ExternalProjects)
+    if (auto C = remoteSource(E.Name, "external_project", E.GitRepository,
+                              E.GitTag, E.Url, E.UrlHash)) {
+      Doc.Root.DependsOn.push_back(C->Ref);
+      Packages.Components.push_back(std::move(*C));
+    }
   for (SbomComponent &C : manifestDependencies(SourceDir, Reply)) {
     Doc.Root.DependsOn.push_back(C.Ref);
     Packages.Components.push_back(std::move(C));

@@ -79,7 +79,7 @@ void writeCycloneDx(const SbomDocument &Doc, std::ostream &Out) {
                                      {"name", "exitbar"},
                                      {"version", Doc.ToolVersion},
                                      {"bom-ref", "tool:exitbar"}}})}}},
-      {"component", component(Doc.Root, false)}};
+      {"component", component(Doc.Root, true)}};
   if (!Doc.Authors.empty()) {
     json Authors = json::array();
     for (const std::string &A : Doc.Authors)

@@ -111,6 +111,9 @@ struct SbomOptions {
   std::string DpkgRoot = "/var/lib/dpkg"; ///< "" to skip the mapping
   /// Run `cmake <build>` when the File API reply is missing or stale.
   bool Refresh = true;
+  /// Where each target's own SBOM (CycloneDX, the target as its metadata
+  /// component) is written as <target>.cdx.json; "" writes none.
+  std::string FragmentsDir;
 };
 
 /// Builds the SBOM of a build tree: one fragment per target (with its
