@@ -96,10 +96,12 @@ if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting findings failed (exit code ${_rc})")
 endif()
 
-execute_process(
-  COMMAND "${EXITBAR_EXECUTABLE}" collect readiness
-          --source-dir "${EXITBAR_SOURCE_DIR}" -o "${_evidence}/readiness.json"
-  RESULT_VARIABLE _rc)
+set(_readiness "${EXITBAR_EXECUTABLE}" collect readiness
+  --source-dir "${EXITBAR_SOURCE_DIR}" -o "${_evidence}/readiness.json")
+if(EXITBAR_POLICY)
+  list(APPEND _readiness --policy "${EXITBAR_POLICY}")
+endif()
+execute_process(COMMAND ${_readiness} RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting readiness failed (exit code ${_rc})")
 endif()

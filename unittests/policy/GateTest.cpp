@@ -39,6 +39,8 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
     E.Readiness->Documents.push_back({Name, Name, "present", ""});
   E.Readiness->CiFiles = {".ci/run"};
   E.Readiness->CiRunsTests = true;
+  E.Readiness->MonitoringAccepted = {"runbook", "endpoint", "library"};
+  E.Readiness->Monitoring = {{"endpoint", "src/server.cpp:10", "/healthz"}};
   E.Signatures = SignaturesEvidence{};
   ArtifactSignature App;
   App.Path = "app";
@@ -269,6 +271,37 @@ TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
   E.Sbom.reset();
   V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
   EXPECT_EQ(V.Result, Status::NoGo); // no SBOM at all
+}
+
+const CriterionResult &criterion(const Verdict &V, const std::string &Id) {
+  auto It = std::find_if(
+      V.Criteria.begin(), V.Criteria.end(),
+      [&](const CriterionResult &R) { return R.Rule.Id == Id; });
+  if (It == V.Criteria.end())
+    throw std::runtime_error("no criterion " + Id);
+  return *It;
+}
+
+TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
+  EvidenceSet E = withFindings({});
+  E.Readiness->Monitoring = {{"runbook", "docs/runbook.md", "monitoring section"}};
+  E.Readiness->MonitoringAccepted = {"endpoint", "library"};
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_FALSE(criterion(V, "monitoring").Passed);
+  EXPECT_EQ(V.Result, Status::Conditional); // a should criterion
+  ASSERT_EQ(criterion(V, "monitoring").Items.size(), 1u);
+  EXPECT_NE(criterion(V, "monitoring").Items[0].find("accepted: endpoint, library"),
+            std::string::npos);
+  // A Prometheus client in the SBOM is a monitoring library.
+  E.Sbom->Checks.push_back({"pkg:conan/prometheus-cpp@1.2.4",
+                            "prometheus-cpp", "conan", {}});
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_TRUE(criterion(V, "monitoring").Passed);
+  EXPECT_EQ(criterion(V, "monitoring").Actual, 1);
+  // ... unless the policy does not accept libraries.
+  E.Readiness->MonitoringAccepted = {"endpoint"};
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_FALSE(criterion(V, "monitoring").Passed);
 }
 
 } // namespace

@@ -86,6 +86,35 @@ TEST(PolicyTest, SbomSectionNamesSupplierAndAuthor) {
   EXPECT_TRUE(isKnownMetric("sbom.generated"));
 }
 
+TEST(PolicyTest, ReadinessSectionReplacesTheDefaultLists) {
+  Policy P = parsePolicy(
+      R"({"readiness": {"documents": ["README", "SUPPORT"],
+                        "runbook_sections": []},
+          "criteria": []})",
+      "p.json");
+  EXPECT_EQ(P.Readiness.Documents,
+            (std::vector<std::string>{"README", "SUPPORT"}));
+  EXPECT_TRUE(P.Readiness.RunbookSections.empty());
+  EXPECT_EQ(P.Readiness.MonitoringEvidence,
+            ReadinessRequirements{}.MonitoringEvidence); // untouched default
+  Policy Again = parsePolicy(policyToJson(P), "again.json");
+  EXPECT_EQ(Again.Readiness.Documents, P.Readiness.Documents);
+  EXPECT_TRUE(Again.Readiness.RunbookSections.empty());
+  auto Problems = checkPolicy(
+      R"({"readiness": {"documentz": [], "monitoring_evidence": ["runbook", "vibes"],
+                        "documents": "README"},
+          "criteria": []})",
+      "p.json");
+  ASSERT_EQ(Problems.size(), 3U);
+  EXPECT_EQ(Problems[0],
+            "p.json:/readiness/documents: must be an array of strings");
+  EXPECT_EQ(Problems[1], "p.json:/readiness/documentz: unknown member "
+                         "'documentz'");
+  EXPECT_EQ(Problems[2], "p.json:/readiness/monitoring_evidence/1: unknown "
+                         "kind 'vibes' (expected runbook, endpoint or library)");
+  EXPECT_TRUE(isKnownMetric("readiness.monitoring"));
+}
+
 TEST(PolicyTest, CheckPolicyListsEveryProblem) {
   auto Problems = checkPolicy(R"({"criteria": [
       {"id": "a", "category": "security", "level": "maybe",

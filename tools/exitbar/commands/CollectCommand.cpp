@@ -242,7 +242,7 @@ static void addCollectTests(CLI::App &Collect, Context &Ctx) {
 static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
   struct Args {
     ReadinessOptions Options;
-    std::string Output;
+    std::string Output, Policy;
   };
   auto A = std::make_shared<Args>();
   CLI::App *Cmd = Collect.add_subcommand(
@@ -255,14 +255,32 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
       "-o build/exitbar/evidence/readiness.json");
   Cmd->add_option("--source-dir", A->Options.SourceDir, "Project source folder")
       ->required();
+  Cmd->add_option("--policy", A->Policy,
+                  "Policy whose 'readiness' section names the documents, "
+                  "runbook sections and monitoring evidence required");
   Cmd->add_option("--document", A->Options.Documents,
-                  "Documents to require (replaces the default list)");
+                  "Documents to require (replaces the policy's list)");
   Cmd->add_option("--runbook-section", A->Options.RunbookSections,
-                  "Runbook sections to require (replaces the default list)");
+                  "Runbook sections to require (replaces the policy's list)");
+  Cmd->add_option("--monitoring-evidence", A->Options.MonitoringEvidence,
+                  "Kinds of monitoring evidence that count: runbook, "
+                  "endpoint, library (replaces the policy's list)");
   Cmd->add_option("-o,--output", A->Output,
                   "Evidence file (default exitbar/evidence/readiness.json)");
-  Cmd->callback([A, &Ctx] {
-    ReadinessEvidence E = collectReadiness(A->Options);
+  Cmd->callback([A, &Ctx, Cmd] {
+    ReadinessOptions Options = A->Options;
+    if (!A->Policy.empty()) {
+      // The command line wins over the policy, the policy over defaults.
+      ReadinessRequirements R =
+          parsePolicy(readFile(A->Policy), A->Policy).Readiness;
+      if (Cmd->count("--document") == 0)
+        Options.Documents = R.Documents;
+      if (Cmd->count("--runbook-section") == 0)
+        Options.RunbookSections = R.RunbookSections;
+      if (Cmd->count("--monitoring-evidence") == 0)
+        Options.MonitoringEvidence = R.MonitoringEvidence;
+    }
+    ReadinessEvidence E = collectReadiness(Options);
     std::string Out = A->Output.empty()
                           ? std::string("exitbar/evidence/readiness.json")
                           : A->Output;
@@ -271,14 +289,14 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
     for (const DocumentCheck &D : E.Documents)
       Present += D.Status == "present";
     fmt::print("readiness: licence {}, documents {}/{}, runbook sections "
-               "missing {}, CI {} -> {}\n",
+               "missing {}, CI {}, monitoring signals {} -> {}\n",
                E.LicenseId ? *E.LicenseId
                            : (E.LicenseFile.empty() ? "missing" : "unknown"),
                Present, E.Documents.size(), E.SectionsMissing.size(),
                E.CiFiles.empty() ? "none"
                                  : (E.CiRunsTests ? "runs tests"
                                                   : "does not run tests"),
-               Out);
+               E.Monitoring.size(), Out);
     Ctx.Exit = Success;
   });
 }

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <filesystem>
 #include <regex>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -128,7 +129,56 @@ void findCi(const fs::path &Root, ReadinessEvidence &E) {
   }
 }
 
+bool isSourceOrBuildFile(const fs::path &P) {
+  static const std::set<std::string> Extensions = {
+      ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx",
+      ".ipp", ".inl", ".cmake"};
+  return Extensions.count(lower(P.extension().string())) ||
+         P.filename() == "CMakeLists.txt" || P.filename() == "conanfile.txt" ||
+         P.filename() == "conanfile.py" || P.filename() == "vcpkg.json";
+}
+
 } // namespace
+
+std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
+                                                    std::string_view Text) {
+  // A route is a string literal that is exactly a health or metrics path
+  // (optionally under a prefix such as "/api/v1"); a library is an include
+  // of its headers or a package/target name in a build file.
+  static const std::regex Route(
+      R"re("(?:/[A-Za-z0-9_.-]+)*/(health|healthz|healthcheck|livez|readyz|liveness|readiness|metrics)/?")re");
+  static const std::regex Library(
+      R"re((?:#\s*include\s*[<"]|find_package\s*\(\s*|\b)(prometheus|opentelemetry|opencensus)(?:[-_]cpp)?(?:/|::|\b))re",
+      std::regex::icase);
+  std::vector<MonitoringSignal> Out;
+  size_t LineNo = 0, Begin = 0;
+  const fs::path Name(File);
+  const bool IsBuild = Name.extension() == ".cmake" ||
+                       Name.filename() == "CMakeLists.txt" ||
+                       Name.filename() == "conanfile.txt" ||
+                       Name.filename() == "conanfile.py" ||
+                       Name.filename() == "vcpkg.json";
+  while (Begin <= Text.size()) {
+    size_t End = Text.find('\n', Begin);
+    if (End == std::string_view::npos)
+      End = Text.size();
+    ++LineNo;
+    std::string Line(Text.substr(Begin, End - Begin));
+    std::smatch M;
+    if (!IsBuild && std::regex_search(Line, M, Route))
+      Out.push_back({"endpoint", File + ":" + std::to_string(LineNo),
+                     M[0].str().substr(1, M[0].length() - 2)});
+    // In code only includes count: a word "prometheus" in a comment is not
+    // a dependency.
+    static const std::regex Include(R"(^\s*#\s*include\b)");
+    if ((IsBuild || std::regex_search(Line, Include)) &&
+        std::regex_search(Line, M, Library))
+      Out.push_back({"library", File + ":" + std::to_string(LineNo),
+                     lower(M[1].str())});
+    Begin = End + 1;
+  }
+  return Out;
+}
 
 std::string placeholderReason(std::string_view Text);
 
@@ -188,7 +238,7 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
   }
 
   // Runbooks: Markdown-like files whose path says runbook/playbook/ops.
-  std::vector<fs::path> Runbooks;
+  std::vector<fs::path> Runbooks, Sources;
   for (auto It = fs::recursive_directory_iterator(
            Root, fs::directory_options::skip_permission_denied, Ec);
        It != fs::recursive_directory_iterator(); It.increment(Ec)) {
@@ -203,8 +253,12 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
       It.disable_recursion_pending();
       continue;
     }
-    if (It->is_regular_file() && isRunbook(It->path().lexically_relative(Root)))
+    if (!It->is_regular_file())
+      continue;
+    if (isRunbook(It->path().lexically_relative(Root)))
       Runbooks.push_back(It->path());
+    else if (isSourceOrBuildFile(It->path()))
+      Sources.push_back(It->path());
   }
   std::sort(Runbooks.begin(), Runbooks.end());
   std::vector<std::string> Covered;
@@ -228,6 +282,26 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
   for (const std::string &Required : Options.RunbookSections)
     if (std::find(Covered.begin(), Covered.end(), Required) == Covered.end())
       E.SectionsMissing.push_back(Required);
+
+  // Monitoring: a runbook's monitoring section, or health/metrics routes
+  // and monitoring libraries in the code and build files.
+  E.MonitoringAccepted = Options.MonitoringEvidence;
+  for (const RunbookCheck &R : E.Runbooks)
+    if (std::find(R.SectionsFound.begin(), R.SectionsFound.end(),
+                  "monitoring") != R.SectionsFound.end())
+      E.Monitoring.push_back({"runbook", R.File, "monitoring section"});
+  std::sort(Sources.begin(), Sources.end());
+  for (const fs::path &P : Sources) {
+    std::string Text;
+    try {
+      Text = readFile(P.string());
+    } catch (const Error &) {
+      continue; // an unreadable source file shows nothing either way
+    }
+    for (MonitoringSignal &S : findMonitoringSignals(
+             P.lexically_relative(Root).generic_string(), Text))
+      E.Monitoring.push_back(std::move(S));
+  }
 
   findCi(Root, E);
   return E;

@@ -339,6 +339,11 @@ void to_json(json &J, const ReadinessEvidence &E) {
            {"required_sections", E.RequiredSections},
            {"sections_missing", E.SectionsMissing},
            {"ci", {{"files", E.CiFiles}, {"runs_tests", E.CiRunsTests}}}};
+  json Signals = json::array();
+  for (const MonitoringSignal &S : E.Monitoring)
+    Signals.push_back(
+        json{{"kind", S.Kind}, {"where", S.Where}, {"what", S.What}});
+  J["monitoring"] = {{"accepted", E.MonitoringAccepted}, {"signals", Signals}};
 }
 
 ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
@@ -363,6 +368,15 @@ ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
     E.SectionsMissing = J.at("sections_missing").get<std::vector<std::string>>();
     E.CiFiles = J.at("ci").at("files").get<std::vector<std::string>>();
     E.CiRunsTests = J.at("ci").at("runs_tests").get<bool>();
+    // Older evidence (before monitoring signals) has no "monitoring".
+    if (J.contains("monitoring")) {
+      E.MonitoringAccepted =
+          J.at("monitoring").at("accepted").get<std::vector<std::string>>();
+      for (const json &S : J.at("monitoring").at("signals"))
+        E.Monitoring.push_back({S.at("kind").get<std::string>(),
+                                S.at("where").get<std::string>(),
+                                S.at("what").get<std::string>()});
+    }
   } catch (const json::exception &X) {
     throw Error("input.evidence.invalid", File, "", X.what());
   }

@@ -89,6 +89,45 @@ Measurement measureSignatures(const std::string &Name,
   return M;
 }
 
+/// Monitoring signals of the kinds the policy accepts: from the readiness
+/// evidence, plus monitoring libraries (Prometheus, OpenTelemetry) among the
+/// SBOM's components. Lists them, or what would have counted.
+double measureMonitoring(const ReadinessEvidence &R, const SbomEvidence *Sbom,
+                         std::vector<std::string> &Items) {
+  auto Accepted = [&](const std::string &Kind) {
+    return std::find(R.MonitoringAccepted.begin(), R.MonitoringAccepted.end(),
+                     Kind) != R.MonitoringAccepted.end();
+  };
+  double Count = 0;
+  for (const MonitoringSignal &S : R.Monitoring)
+    if (Accepted(S.Kind)) {
+      ++Count;
+      Items.push_back(S.Kind + " " + S.What + " (" + S.Where + ")");
+    }
+  if (Sbom && Accepted("library"))
+    for (const SbomComponentCheck &C : Sbom->Checks) {
+      std::string Name = C.Name;
+      for (char &Ch : Name)
+        Ch = static_cast<char>(std::tolower(static_cast<unsigned char>(Ch)));
+      for (const char *Library : {"prometheus", "opentelemetry", "opencensus"})
+        if (Name.find(Library) != std::string::npos) {
+          ++Count;
+          Items.push_back("library " + C.Name + " (SBOM " + C.Ref + ")");
+          break;
+        }
+    }
+  if (Count == 0) {
+    std::string Kinds;
+    for (const std::string &K : R.MonitoringAccepted)
+      Kinds += (Kinds.empty() ? "" : ", ") + K;
+    Items.push_back("no monitoring evidence (accepted: " +
+                    (Kinds.empty() ? std::string("none") : Kinds) +
+                    "): no runbook monitoring section, /health or /metrics "
+                    "route, or Prometheus/OpenTelemetry");
+  }
+  return Count;
+}
+
 Measurement measure(const std::string &Metric, const EvidenceSet &E,
                     const std::vector<FindingResult> &Findings) {
   auto After = [&](std::string_view Prefix) {
@@ -258,6 +297,8 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       if (R.CiFiles.empty())
         M.Items.push_back("no CI configuration (.github/workflows, "
                           ".gitlab-ci.yml, Jenkinsfile, .ci/)");
+    } else if (Metric == "readiness.monitoring") {
+      M.Value = measureMonitoring(R, E.Sbom ? &*E.Sbom : nullptr, M.Items);
     } else if (Metric == "readiness.ci_runs_tests") {
       M.Value = R.CiRunsTests ? 1 : 0;
       if (!R.CiRunsTests)

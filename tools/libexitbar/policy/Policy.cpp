@@ -61,6 +61,7 @@ bool isKnownMetric(std::string_view Metric) {
       "tests.skipped",     "tests.flaky",              "tests.pass_rate",
       "readiness.license", "readiness.documents_missing", "readiness.ci",
       "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
+      "readiness.monitoring",
       "benchmarks.count", "benchmarks.max_regression_percent",
       "signatures.artifacts", "signatures.good", "signatures.bad",
       "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
@@ -119,6 +120,10 @@ Policy defaultPolicy() {
        "readiness.runbook_sections_missing", Comparison::LessEqual, 0, 1,
        "Runbooks cover deployment, rollback, incident response and "
        "monitoring"},
+      {"monitoring", "operational", Level::Should, "readiness.monitoring",
+       Comparison::GreaterEqual, 1, 1,
+       "Monitoring in place: a runbook's monitoring section, a health or "
+       "metrics endpoint, or a monitoring library"},
       {"ci-runs-tests", "operational", Level::Should,
        "readiness.ci_runs_tests", Comparison::GreaterEqual, 1, 1,
        "CI configuration that runs the tests"},
@@ -156,7 +161,7 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria", "signing", "sbom"};
+        "criteria", "signing", "sbom", "readiness"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -192,6 +197,7 @@ public:
     readCategories(J, P);
     readCriteria(J, P);
     readSigning(J, P);
+    readReadiness(J, P);
     return P;
   }
 
@@ -266,6 +272,41 @@ private:
       else
         problem("/signing/" + Item.key(),
                 "unknown member '" + Item.key() + "'");
+    }
+  }
+
+  /// "readiness": {"documents", "runbook_sections", "monitoring_evidence"};
+  /// a member present replaces its default list (an empty list requires
+  /// nothing).
+  void readReadiness(const json &J, Policy &P) {
+    auto It = J.find("readiness");
+    if (It == J.end())
+      return;
+    if (!It->is_object()) {
+      problem("/readiness", "must be an object");
+      return;
+    }
+    for (const auto &Item : It->items()) {
+      std::vector<std::string> *Into =
+          Item.key() == "documents"          ? &P.Readiness.Documents
+          : Item.key() == "runbook_sections" ? &P.Readiness.RunbookSections
+          : Item.key() == "monitoring_evidence"
+              ? &P.Readiness.MonitoringEvidence
+              : nullptr;
+      if (!Into) {
+        problem("/readiness/" + Item.key(),
+                "unknown member '" + Item.key() + "'");
+        continue;
+      }
+      Into->clear();
+      readStrings(Item.value(), "/readiness/" + Item.key(), *Into);
+    }
+    for (size_t I = 0; I < P.Readiness.MonitoringEvidence.size(); ++I) {
+      const std::string &Kind = P.Readiness.MonitoringEvidence[I];
+      if (Kind != "runbook" && Kind != "endpoint" && Kind != "library")
+        problem("/readiness/monitoring_evidence/" + std::to_string(I),
+                "unknown kind '" + Kind +
+                    "' (expected runbook, endpoint or library)");
     }
   }
 
@@ -433,6 +474,13 @@ std::string policyToJson(const Policy &P) {
   if (!P.Signing.TrustedKeys.empty() || !P.Signing.Artifacts.empty())
     J["signing"] = json{{"trusted_keys", P.Signing.TrustedKeys},
                         {"artifacts", P.Signing.Artifacts}};
+  const ReadinessRequirements Defaults;
+  if (P.Readiness.Documents != Defaults.Documents)
+    J["readiness"]["documents"] = P.Readiness.Documents;
+  if (P.Readiness.RunbookSections != Defaults.RunbookSections)
+    J["readiness"]["runbook_sections"] = P.Readiness.RunbookSections;
+  if (P.Readiness.MonitoringEvidence != Defaults.MonitoringEvidence)
+    J["readiness"]["monitoring_evidence"] = P.Readiness.MonitoringEvidence;
   if (!P.SbomSupplier.empty())
     J["sbom"]["supplier"] = P.SbomSupplier;
   if (!P.SbomAuthor.empty())

@@ -5,6 +5,7 @@
 #define EXITBAR_POLICY_H
 
 #include <map>
+#include "exitbar/Readiness.h"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,9 @@ struct Policy {
   std::vector<Category> Categories;
   std::vector<Criterion> Criteria;
   SigningPolicy Signing;
+  /// The "readiness" section: required documents, runbook sections and the
+  /// monitoring signals that count (`exitbar collect readiness --policy`).
+  ReadinessRequirements Readiness;
 };
 
 /// The policy ExitBar applies when a project names none: the audits' exit bar.

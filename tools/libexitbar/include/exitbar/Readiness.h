@@ -26,6 +26,13 @@ struct RunbookCheck {
   std::vector<std::string> SectionsMissing;
 };
 
+/// Something that shows the service can be monitored in production.
+struct MonitoringSignal {
+  std::string Kind;  ///< "runbook", "endpoint" or "library"
+  std::string Where; ///< file:line (relative to the source folder)
+  std::string What;  ///< "/healthz", "prometheus", "monitoring section"
+};
+
 /// evidence/readiness.json.
 struct ReadinessEvidence {
   std::string LicenseFile;             ///< empty when there is none
@@ -37,17 +44,38 @@ struct ReadinessEvidence {
   std::vector<std::string> SectionsMissing;
   std::vector<std::string> CiFiles; ///< CI configuration found
   bool CiRunsTests = false;
+  /// Which kinds of monitoring signal the policy accepts.
+  std::vector<std::string> MonitoringAccepted;
+  /// Every signal found, accepted or not (sorted by place).
+  std::vector<MonitoringSignal> Monitoring;
 };
 
-/// What `collect readiness` looks for (defaults: the audits' list).
-struct ReadinessOptions {
-  std::string SourceDir;
+/// What a policy requires of a repository (the "readiness" section;
+/// defaults: the audits' list).
+struct ReadinessRequirements {
   std::vector<std::string> Documents = {"README", "SECURITY", "CONTRIBUTING",
                                         "ARCHITECTURE", "CHANGELOG"};
   std::vector<std::string> RunbookSections = {"deployment", "rollback",
                                               "incident response",
                                               "monitoring"};
+  /// Kinds of signal that count as monitoring: a runbook's monitoring
+  /// section, a health/metrics endpoint in the code, a monitoring library
+  /// (Prometheus, OpenTelemetry) in the code, build or SBOM.
+  std::vector<std::string> MonitoringEvidence = {"runbook", "endpoint",
+                                                 "library"};
 };
+
+/// What `collect readiness` looks for.
+struct ReadinessOptions : ReadinessRequirements {
+  std::string SourceDir;
+};
+
+/// The monitoring signals in one source or build file's text: health and
+/// metrics routes in string literals, and monitoring libraries included or
+/// found. \p File is the name reported.
+/// Example: findMonitoringSignals("app.cpp", Text)
+std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
+                                                    std::string_view Text);
 
 /// The SPDX id of a licence text, or nothing when it is not one ExitBar
 /// knows (MIT, Apache-2.0, BSD-2/3-Clause, GPL-2.0/3.0, LGPL-2.1/3.0,
@@ -60,7 +88,7 @@ std::optional<std::string> identifyLicense(std::string_view Text);
 std::string placeholderReason(std::string_view Text);
 
 /// Looks through the source tree.
-/// Example: auto E = collectReadiness({"."});
+/// Example: ReadinessOptions O; O.SourceDir = "."; collectReadiness(O);
 ReadinessEvidence collectReadiness(const ReadinessOptions &Options);
 
 } // namespace exitbar
