@@ -158,9 +158,14 @@ void writeCriteria(const Verdict &V, std::ostream &Out) {
     std::snprintf(Bar, sizeof Bar, "%s %g",
                   std::string(toString(R.Rule.Op)).c_str(), R.Rule.Threshold);
     char Actual[32] = "no evidence";
+    if (R.NotApplicable)
+      std::snprintf(Actual, sizeof Actual, "not collected");
     if (R.Actual)
       std::snprintf(Actual, sizeof Actual, "%g", *R.Actual);
-    const char *Result = R.Waived ? "waived" : R.Passed ? "pass" : "fail";
+    const char *Result = R.NotApplicable ? "n/a"
+                         : R.Waived      ? "waived"
+                         : R.Passed      ? "pass"
+                                         : "fail";
     Out << "<tr><td title=\"" << escape(R.Rule.Description) << "\">"
         << escape(R.Rule.Id) << "</td><td>" << escape(R.Rule.Category)
         << "</td><td>" << toString(R.Rule.Required) << "</td><td><code>"
