@@ -103,7 +103,7 @@ public:
 
   /// database_specific.severity / ecosystem_specific.severity as GHSA and
   /// others write it ("HIGH", "Moderate"), normalised to our names.
-  std::string namedSeverity(const json &J, const std::string &Pointer) const {
+  std::string namedSeverity(const json &J) const {
     for (const char *Section : {"database_specific", "ecosystem_specific"}) {
       auto It = J.find(Section);
       if (It == J.end() || !It->is_object())
@@ -120,7 +120,6 @@ public:
           V == "none")
         return V;
     }
-    (void)Pointer;
     return "";
   }
 
@@ -181,7 +180,7 @@ public:
     Out.Versions = strings(A, "versions", P);
     readSeverity(A, P, Out.CvssScore, nullptr);
     Out.Severity = Out.CvssScore ? vuln::cvssRating(*Out.CvssScore)
-                                 : namedSeverity(A, P);
+                                 : namedSeverity(A);
     return Out;
   }
 
@@ -203,7 +202,7 @@ public:
     readSeverity(Doc, "", R.CvssScore, &R.CvssVector);
     if (R.CvssScore)
       R.Severity = vuln::cvssRating(*R.CvssScore);
-    else if (std::string S = namedSeverity(Doc, ""); !S.empty())
+    else if (std::string S = namedSeverity(Doc); !S.empty())
       R.Severity = S;
     if (const json *Affected = array(Doc, "affected", ""))
       for (size_t I = 0; I < Affected->size(); ++I)
