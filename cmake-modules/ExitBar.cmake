@@ -24,7 +24,8 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [COVERAGE [COVERAGE_EXCLUDE <glob>...]]
                    [TRUSTED_KEYS <dir-or-file>...]
                    [REQUIRE_SIGNED] [ATTEST_KEY <file | env://NAME>]
-                   [SBOM_SUPPLIER <name>] [SBOM_AUTHOR <name>])
+                   [SBOM_SUPPLIER <name>] [SBOM_AUTHOR <name>]
+                   [OSV_DATABASE <dir>])
 
   ``ALL``
     Every executable and library target of the project, including targets
@@ -100,6 +101,15 @@ ExitBar sources), then call ``exitbar_enable()``.
 
   ``SBOM_AUTHOR <name>``
     The author of the SBOM data. Default: the supplier.
+
+  ``OSV_DATABASE <dir>``
+    A folder of OSV vulnerability records (one JSON file each, as in the
+    ``all.zip`` exports of osv.dev, e.g. ``Debian/``), relative to the
+    current source folder. After the SBOM, the gate runs ``exitbar collect
+    vulnerabilities`` over ``<build>/exitbar/sbom.cdx.json`` and the
+    default policy's must criterion ``no-known-vulnerabilities`` applies.
+    Without it that criterion is not applicable (neither passes nor fails).
+    Nothing is downloaded: refreshing the folder is the project's job.
 
   The SBOM: ``exitbar_enable`` writes a CMake File API query (codemodel 2,
   cache 2, toolchains 1, cmakeFiles 1) into the build folder and, once the
@@ -191,7 +201,7 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
 
 function(exitbar_enable)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY;BENCHMARK_BASELINE"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY;BENCHMARK_BASELINE;OSV_DATABASE"
     "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS;BENCHMARKS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
@@ -242,6 +252,15 @@ function(exitbar_enable)
   set_property(GLOBAL PROPERTY _EXITBAR_ATTEST_KEY "${arg_ATTEST_KEY}")
   set_property(GLOBAL PROPERTY _EXITBAR_BENCHMARKS "${arg_BENCHMARKS}")
   set_property(GLOBAL PROPERTY _EXITBAR_BENCHMARK_BASELINE "${arg_BENCHMARK_BASELINE}")
+  if(DEFINED arg_OSV_DATABASE)
+    cmake_path(ABSOLUTE_PATH arg_OSV_DATABASE BASE_DIRECTORY
+      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+    if(NOT IS_DIRECTORY "${arg_OSV_DATABASE}")
+      message(FATAL_ERROR
+        "exitbar_enable: OSV_DATABASE '${arg_OSV_DATABASE}' is not a folder")
+    endif()
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_OSV_DATABASE "${arg_OSV_DATABASE}")
 
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
   if(_enabled)
@@ -533,6 +552,7 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
   get_property(_require_signed GLOBAL PROPERTY _EXITBAR_REQUIRE_SIGNED)
   get_property(_attest_key GLOBAL PROPERTY _EXITBAR_ATTEST_KEY)
   get_property(_benchmark_baseline GLOBAL PROPERTY _EXITBAR_BENCHMARK_BASELINE)
+  get_property(_osv_database GLOBAL PROPERTY _EXITBAR_OSV_DATABASE)
   # A list in a custom command's argument becomes several arguments; lists
   # travel to the script joined with '|' (which globs and paths here lack).
   string(REPLACE ";" "|" coverage_exclude "${coverage_exclude}")
@@ -556,6 +576,7 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     -DEXITBAR_REQUIRE_SIGNED=${_require_signed}
     -DEXITBAR_ATTEST_KEY=${_attest_key}
     -DEXITBAR_BENCHMARK_BASELINE=${_benchmark_baseline}
+    -DEXITBAR_OSV_DATABASE=${_osv_database}
     -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
   add_custom_target(exitbar
     COMMAND "${CMAKE_COMMAND}" ${_script_args}

@@ -9,6 +9,7 @@
 #         [-DEXITBAR_BASELINE=<file>] [-DEXITBAR_WAIVERS=<file>]
 #         [-DEXITBAR_TRUSTED_KEYS=<dir-or-file>|...] [-DEXITBAR_REQUIRE_SIGNED=ON]
 #         [-DEXITBAR_ATTEST_KEY=<file|env://NAME>]
+#         [-DEXITBAR_BENCHMARK_BASELINE=<file>] [-DEXITBAR_OSV_DATABASE=<dir>]
 #         -P ExitBarCollect.cmake
 #
 # Fails (exit code 1) when the verdict is NO_GO, or CONDITIONAL with
@@ -180,6 +181,22 @@ endif()
 execute_process(COMMAND ${_sbom} RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting the SBOM failed (exit code ${_rc})")
+endif()
+
+# Known vulnerabilities of the SBOM's components, from an offline OSV
+# database. Without one, an old vulnerabilities.json must not linger: its
+# absence is what makes the criterion not applicable.
+file(REMOVE "${_evidence}/vulnerabilities.json")
+if(EXITBAR_OSV_DATABASE)
+  execute_process(
+    COMMAND "${EXITBAR_EXECUTABLE}" collect vulnerabilities
+            --sbom "${EXITBAR_BUILD_DIR}/exitbar/sbom.cdx.json"
+            --osv-db "${EXITBAR_OSV_DATABASE}"
+            -o "${_evidence}/vulnerabilities.json"
+    RESULT_VARIABLE _rc)
+  if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "ExitBar: collecting vulnerabilities failed (exit code ${_rc})")
+  endif()
 endif()
 
 set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"

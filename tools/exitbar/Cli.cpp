@@ -23,6 +23,7 @@ int run(int Argc, char **Argv) {
   addBaselineCommand(App, Ctx);
   addBenchmarksCommand(App, Ctx);
   addCollectCommand(App, Ctx);
+  addCompareVersionsCommand(App, Ctx);
   addGateCommand(App, Ctx);
   addPolicyCommand(App, Ctx);
   addSignCommand(App, Ctx);

@@ -28,6 +28,8 @@ void addBaselineCommand(CLI::App &App, Context &Ctx);
 void addBenchmarksCommand(CLI::App &App, Context &Ctx);
 void addCollectCommand(CLI::App &App, Context &Ctx);
 void addCollectSignatures(CLI::App &Collect, Context &Ctx);
+void addCollectVulnerabilities(CLI::App &Collect, Context &Ctx);
+void addCompareVersionsCommand(CLI::App &App, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);
 void addPolicyCommand(CLI::App &App, Context &Ctx);
 void addSignCommand(CLI::App &App, Context &Ctx);

@@ -125,11 +125,71 @@ TEST(GateTest, MissingEvidenceFailsWithNoEvidence) {
   Verdict V = evaluate(defaultPolicy(), EvidenceSet{}, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   for (const auto &C : V.Criteria) {
+    // Vulnerability criteria apply only with a database (see below).
+    if (C.Rule.Metric.rfind("vulnerabilities.", 0) == 0)
+      continue;
     EXPECT_FALSE(C.Passed);
     EXPECT_FALSE(C.Actual.has_value());
     EXPECT_EQ(C.Detail.rfind("no evidence", 0), 0U) << C.Detail;
   }
   EXPECT_EQ(V.ReadinessScore, 0);
+}
+
+TEST(GateTest, VulnerabilityCriteriaDoNotApplyWithoutADatabase) {
+  Policy P;
+  P.Categories = {{"security", 1}};
+  P.Criteria = {{"no-known-vulnerabilities", "security", Level::Must,
+                 "vulnerabilities.high_or_critical", Comparison::LessEqual, 0,
+                 1, ""},
+                {"no-high", "security", Level::Must, "findings.severity.high",
+                 Comparison::LessEqual, 0, 1, ""}};
+  Verdict V = evaluate(P, withFindings({}), {});
+  ASSERT_EQ(V.Criteria.size(), 2U);
+  EXPECT_TRUE(V.Criteria[0].NotApplicable);
+  EXPECT_TRUE(V.Criteria[0].Passed);
+  EXPECT_EQ(V.Criteria[0].Detail.rfind("not applicable: ", 0), 0U);
+  EXPECT_EQ(V.Result, Status::Go);
+  EXPECT_EQ(V.MustTotal, 1); // left out of the counts ...
+  EXPECT_EQ(V.Categories[0].Total, 1); // ... and of the scores
+  // A policy can still demand a database.
+  P.Criteria = {{"osv", "security", Level::Must, "vulnerabilities.database",
+                 Comparison::GreaterEqual, 1, 1, ""}};
+  V = evaluate(P, withFindings({}), {});
+  EXPECT_FALSE(V.Criteria[0].NotApplicable);
+  EXPECT_EQ(V.Criteria[0].Actual, 0);
+  EXPECT_EQ(V.Result, Status::NoGo);
+}
+
+TEST(GateTest, HighVulnerabilitiesBlock) {
+  EvidenceSet E;
+  E.Vulnerabilities = VulnerabilitiesEvidence{};
+  VulnerabilityFinding F;
+  F.Id = "DSA-1";
+  F.Aliases = {"CVE-2024-1"};
+  F.ComponentName = "libssl3";
+  F.ComponentVersion = "3.0.11-1";
+  F.Package = "openssl";
+  F.Severity = "high";
+  F.CvssScore = 7.5;
+  F.Fixed = "3.0.11-2";
+  VulnerabilityFinding Low = F;
+  Low.Id = "DSA-2";
+  Low.Severity = "low";
+  E.Vulnerabilities->Findings = {F, Low};
+  Policy P = defaultPolicy();
+  Verdict V = evaluate(P, E, {});
+  auto It = std::find_if(V.Criteria.begin(), V.Criteria.end(), [](auto &C) {
+    return C.Rule.Id == "no-known-vulnerabilities";
+  });
+  ASSERT_NE(It, V.Criteria.end());
+  EXPECT_FALSE(It->NotApplicable);
+  EXPECT_FALSE(It->Passed);
+  EXPECT_EQ(It->Actual, 1);
+  EXPECT_EQ(It->Rule.Required, Level::Must);
+  ASSERT_EQ(It->Items.size(), 1U);
+  EXPECT_EQ(It->Items[0], "DSA-1 CVE-2024-1 (high 7.5) in libssl3 3.0.11-1 "
+                          "(package openssl): fixed in 3.0.11-2");
+  EXPECT_EQ(V.Result, Status::NoGo);
 }
 
 TEST(GateTest, ScoresAreWeightedWithinAndAcrossCategories) {

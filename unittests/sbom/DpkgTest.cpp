@@ -86,6 +86,32 @@ TEST(DpkgTest, SharedFoldersHaveSeveralOwnersAndArchAllPackagesCount) {
   EXPECT_EQ(Tz[0]->Architecture, "all");
 }
 
+TEST(DpkgTest, KeepsTheSourceVersionOfABinNmu) {
+  // A binNMU: the binary is rebuilt as +b1, the source stays at its version.
+  fs::path Root = fs::temp_directory_path() / "exitbar-dpkg-binnmu";
+  fs::remove_all(Root);
+  fs::create_directories(Root / "info");
+  std::ofstream(Root / "status")
+      << "Package: libssl3\nStatus: install ok installed\nArchitecture: "
+         "amd64\nSource: openssl (3.0.11-1~deb12u2)\nVersion: "
+         "3.0.11-1~deb12u2+b1\nMaintainer: M <m@example.org>\n";
+  std::ofstream(Root / "info/libssl3:amd64.list")
+      << "/usr/lib/x86_64-linux-gnu/libssl.so.3\n";
+  auto Db = DpkgDatabase::load(Root.string(),
+                               {"/usr/lib/x86_64-linux-gnu/libssl.so.3"});
+  auto Owners = Db.ownersOf("/usr/lib/x86_64-linux-gnu/libssl.so.3");
+  ASSERT_EQ(Owners.size(), 1U);
+  EXPECT_EQ(Owners[0]->Source, "openssl");
+  EXPECT_EQ(Owners[0]->SourceVersion, "3.0.11-1~deb12u2");
+  EXPECT_EQ(Owners[0]->Version, "3.0.11-1~deb12u2+b1");
+  // "Source: zlib" without a version: the binary's version is the source's.
+  auto Zlib = DpkgDatabase::load(fakeDpkg("srcver").string(),
+                                 {"/usr/lib/x86_64-linux-gnu/libz.so"});
+  ASSERT_EQ(Zlib.ownersOf("/usr/lib/x86_64-linux-gnu/libz.so").size(), 1U);
+  EXPECT_EQ(Zlib.ownersOf("/usr/lib/x86_64-linux-gnu/libz.so")[0]->SourceVersion,
+            "");
+}
+
 TEST(DpkgTest, MissingDatabaseIsEmpty) {
   auto Db = DpkgDatabase::load("/nonexistent/dpkg", {"/usr/lib/libz.so"});
   EXPECT_TRUE(Db.ownersOf("/usr/lib/libz.so").empty());

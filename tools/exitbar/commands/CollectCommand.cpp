@@ -410,6 +410,7 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectSignatures(*Collect, Ctx);
   addCollectSbom(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);
+  addCollectVulnerabilities(*Collect, Ctx);
 }
 
 } // namespace exitbar::cli

@@ -162,6 +162,8 @@ void runGate(const GateArgs &A, Context &Ctx) {
     Report.Signatures = &*Evidence.Signatures;
   if (Evidence.Sbom)
     Report.Sbom = &*Evidence.Sbom;
+  if (Evidence.Vulnerabilities)
+    Report.Vulnerabilities = &*Evidence.Vulnerabilities;
   auto Out = [&](const char *Name) {
     return (fs::path(ReportDir) / Name).string();
   };

@@ -247,6 +247,10 @@ SbomComponent debComponent(const sbom::DebPackage &P, const Context &Ctx) {
     C.Properties["dpkg:homepage"] = P.Homepage;
   if (!P.Source.empty())
     C.Properties["dpkg:source"] = P.Source;
+  // Vulnerability databases version the source package; say so when its
+  // version is not the binary's.
+  if (!P.SourceVersion.empty() && P.SourceVersion != P.Version)
+    C.Properties["dpkg:source-version"] = P.SourceVersion;
   return C;
 }
 

@@ -105,8 +105,12 @@ void to_json(json &J, const Verdict &V) {
       Entry["description"] = R.Rule.Description;
     if (R.Waived)
       Entry["waived"] = true;
-    Results[R.Rule.Category]["criteria"].push_back(
-        json{{"id", R.Rule.Id}, {"passed", R.Passed}});
+    json Short{{"id", R.Rule.Id}, {"passed", R.Passed}};
+    if (R.NotApplicable) {
+      Entry["not_applicable"] = true;
+      Short["not_applicable"] = true;
+    }
+    Results[R.Rule.Category]["criteria"].push_back(std::move(Short));
     if (!R.Passed && R.Rule.Required == Level::Must)
       Blocking.push_back(json{{"id", R.Rule.Id}, {"detail", R.Detail},
                               {"evidence", R.Evidence}, {"items", R.Items}});

@@ -39,6 +39,63 @@ struct Measurement {
   std::vector<std::string> Items;
 };
 
+/// Why a criterion on \p Metric does not apply to \p E, or "" when it does.
+/// Only evidence that needs something a project may not have (an OSV
+/// database) is optional; missing coverage or tests still fail.
+std::string notApplicable(const std::string &Metric, const EvidenceSet &E) {
+  // vulnerabilities.database stays applicable: it is how a policy demands
+  // that a database be configured at all.
+  if (Metric.rfind("vulnerabilities.", 0) == 0 &&
+      Metric != "vulnerabilities.database" && !E.Vulnerabilities)
+    return "no vulnerability database configured (vulnerabilities.json was "
+           "not collected; see docs/vulnerabilities.md)";
+  return "";
+}
+
+/// vulnerabilities.<Name>: the counts of evidence/vulnerabilities.json; the
+/// items behind a failure are the worst findings first.
+Measurement measureVulnerabilities(const std::string &Name,
+                                   const VulnerabilitiesEvidence &V) {
+  Measurement M{std::nullopt, "vulnerabilities.json", {}};
+  bool HighOnly = Name == "high_or_critical";
+  if (Name == "database")
+    M.Value = 1;
+  else if (Name == "count")
+    M.Value = static_cast<double>(V.Findings.size());
+  else if (HighOnly)
+    M.Value = V.highOrCritical();
+  else
+    return M;
+  auto Rank = [](const std::string &S) {
+    return S == "critical" ? 0 : S == "high" ? 1 : S == "medium" ? 2
+           : S == "low" ? 3 : 4;
+  };
+  std::vector<const VulnerabilityFinding *> Worst;
+  for (const VulnerabilityFinding &F : V.Findings)
+    if (!HighOnly || Rank(F.Severity) <= 1)
+      Worst.push_back(&F);
+  std::stable_sort(Worst.begin(), Worst.end(), [&](auto *A, auto *B) {
+    return Rank(A->Severity) < Rank(B->Severity);
+  });
+  for (const VulnerabilityFinding *F : Worst) {
+    if (M.Items.size() >= MaxItems)
+      break;
+    std::string Line = F->Id;
+    for (const std::string &Alias : F->Aliases)
+      Line += " " + Alias;
+    char Score[16] = "";
+    if (F->CvssScore)
+      std::snprintf(Score, sizeof Score, " %.1f", *F->CvssScore);
+    Line += " (" + F->Severity + Score + ") in " + F->ComponentName + " " +
+            F->ComponentVersion;
+    if (F->Package != F->ComponentName)
+      Line += " (package " + F->Package + ")";
+    Line += F->Fixed.empty() ? ": no fixed version" : ": fixed in " + F->Fixed;
+    M.Items.push_back(Line);
+  }
+  return M;
+}
+
 std::string describe(const Finding &F) {
   return F.File + ":" + std::to_string(F.Line) + ":" +
          std::to_string(F.Column) + ": " + std::string(toString(F.Level)) +
@@ -376,6 +433,18 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (M.Value)
       return M;
   }
+  if (Metric.rfind("vulnerabilities.", 0) == 0) {
+    if (!E.Vulnerabilities && Metric == "vulnerabilities.database") {
+      Measurement M{0.0, "vulnerabilities.json", {}};
+      M.Items.push_back("no OSV database configured: exitbar_enable("
+                        "OSV_DATABASE <dir>) or `exitbar collect "
+                        "vulnerabilities --osv-db <dir>`");
+      return M;
+    }
+    if (!E.Vulnerabilities)
+      return {std::nullopt, "vulnerabilities.json", {}};
+    return measureVulnerabilities(After("vulnerabilities."), *E.Vulnerabilities);
+  }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
 }
@@ -427,6 +496,10 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
   if (fs::exists(Benchmarks, Ec))
     Set.Benchmarks =
         benchmarksFromJson(readFile(Benchmarks.string()), Benchmarks.string());
+  fs::path Vulnerabilities = fs::path(EvidenceDir) / "vulnerabilities.json";
+  if (fs::exists(Vulnerabilities, Ec))
+    Set.Vulnerabilities = vulnerabilitiesFromJson(
+        readFile(Vulnerabilities.string()), Vulnerabilities.string());
   return Set;
 }
 
@@ -494,6 +567,15 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
   for (const Criterion &C : P.Criteria) {
     CriterionResult R;
     R.Rule = C;
+    if (std::string Why = notApplicable(C.Metric, E); !Why.empty()) {
+      // Passed so that nothing lists it as failing; left out of the counts
+      // and scores so that it neither raises nor lowers them.
+      R.Passed = true;
+      R.NotApplicable = true;
+      R.Detail = "not applicable: " + Why;
+      V.Criteria.push_back(std::move(R));
+      continue;
+    }
     Measurement M = measure(C.Metric, E, V.Findings);
     R.Actual = M.Value;
     R.Evidence = M.Evidence;
@@ -534,7 +616,7 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
     CR.Weight = Cat.Weight;
     double Got = 0, Possible = 0;
     for (const CriterionResult &R : V.Criteria) {
-      if (R.Rule.Category != Cat.Name)
+      if (R.Rule.Category != Cat.Name || R.NotApplicable)
         continue;
       ++CR.Total;
       CR.Passed += R.Passed;

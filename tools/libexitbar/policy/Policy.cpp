@@ -66,7 +66,9 @@ bool isKnownMetric(std::string_view Metric) {
       "signatures.artifacts", "signatures.good", "signatures.bad",
       "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
       "signatures.needs_online_check", "signatures.missing",
-      "sbom.generated", "sbom.components", "sbom.components_incomplete"};
+      "sbom.generated", "sbom.components", "sbom.components_incomplete",
+      "vulnerabilities.count", "vulnerabilities.high_or_critical",
+      "vulnerabilities.database"};
   for (const char *Known : Exact)
     if (Metric == Known)
       return true;
@@ -142,6 +144,11 @@ Policy defaultPolicy() {
       {"no-benchmark-regression", "performance", Level::Should,
        "benchmarks.max_regression_percent", Comparison::LessEqual, 10, 1,
        "No benchmark is more than 10 % slower than the baseline"},
+      // Not applicable (not failing) when no OSV database is configured.
+      {"no-known-vulnerabilities", "security", Level::Must,
+       "vulnerabilities.high_or_critical", Comparison::LessEqual, 0, 1,
+       "No dependency has a known vulnerability of high or critical "
+       "severity (OSV database)"},
   };
   return P;
 }

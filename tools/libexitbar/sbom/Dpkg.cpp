@@ -76,8 +76,14 @@ DpkgDatabase DpkgDatabase::load(const std::string &Root,
       Current.Maintainer = Value;
     else if (Field == "Homepage")
       Current.Homepage = Value;
-    else if (Field == "Source")
+    else if (Field == "Source") {
+      // "Source: name" or "Source: name (version)".
       Current.Source = Value.substr(0, Value.find(' '));
+      size_t Open = Value.find('('), Close = Value.rfind(')');
+      if (Open != std::string::npos && Close != std::string::npos &&
+          Close > Open)
+        Current.SourceVersion = Value.substr(Open + 1, Close - Open - 1);
+    }
     else if (Field == "Status")
       Installed = Value.size() >= 9 &&
                   Value.compare(Value.size() - 9, 9, "installed") == 0 &&

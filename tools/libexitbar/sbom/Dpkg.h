@@ -12,7 +12,11 @@ namespace exitbar::sbom {
 
 /// An installed Debian package (one stanza of /var/lib/dpkg/status).
 struct DebPackage {
-  std::string Name, Version, Architecture, Maintainer, Homepage, Source;
+  std::string Name, Version, Architecture, Maintainer, Homepage;
+  /// The source package it was built from ("" when it is its own source),
+  /// and that source's version when it differs from Version: the status
+  /// file's `Source: name (version)` (binNMUs, packages versioned apart).
+  std::string Source, SourceVersion;
 };
 
 /// The part of the dpkg database that owns a given set of paths: read

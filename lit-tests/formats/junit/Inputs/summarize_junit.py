@@ -7,7 +7,10 @@ print("testsuites tests=%s failures=%s" % (root.get("tests"), root.get("failures
 for suite in root.iter("testsuite"):
     for case in suite.iter("testcase"):
         failure = case.find("failure")
-        if failure is None:
+        skipped = case.find("skipped")
+        if skipped is not None:
+            print(case.get("classname"), case.get("name"), "skipped: " + skipped.get("message"))
+        elif failure is None:
             print(case.get("classname"), case.get("name"), "pass")
         else:
             print(case.get("classname"), case.get("name"), "failure: " + failure.get("message"))

@@ -158,9 +158,14 @@ void writeCriteria(const Verdict &V, std::ostream &Out) {
     std::snprintf(Bar, sizeof Bar, "%s %g",
                   std::string(toString(R.Rule.Op)).c_str(), R.Rule.Threshold);
     char Actual[32] = "no evidence";
+    if (R.NotApplicable)
+      std::snprintf(Actual, sizeof Actual, "not collected");
     if (R.Actual)
       std::snprintf(Actual, sizeof Actual, "%g", *R.Actual);
-    const char *Result = R.Waived ? "waived" : R.Passed ? "pass" : "fail";
+    const char *Result = R.NotApplicable ? "n/a"
+                         : R.Waived      ? "waived"
+                         : R.Passed      ? "pass"
+                                         : "fail";
     Out << "<tr><td title=\"" << escape(R.Rule.Description) << "\">"
         << escape(R.Rule.Id) << "</td><td>" << escape(R.Rule.Category)
         << "</td><td>" << toString(R.Rule.Required) << "</td><td><code>"
@@ -326,6 +331,50 @@ void writeSbom(const SbomEvidence &S, std::ostream &Out) {
   Out << "</tbody></table></div></section>\n";
 }
 
+/// Known vulnerabilities of the SBOM's components, worst first: what to
+/// upgrade, and to which version.
+void writeVulnerabilities(const VulnerabilitiesEvidence &E, std::ostream &Out) {
+  auto Rank = [](const std::string &S) {
+    return S == "critical" ? 0 : S == "high" ? 1 : S == "medium" ? 2
+           : S == "low" ? 3 : S == "none" ? 4 : 5;
+  };
+  std::vector<const VulnerabilityFinding *> Rows;
+  for (const VulnerabilityFinding &F : E.Findings)
+    Rows.push_back(&F);
+  std::stable_sort(Rows.begin(), Rows.end(), [&](auto *A, auto *B) {
+    return Rank(A->Severity) < Rank(B->Severity);
+  });
+  Out << "<section id=\"vulnerabilities\"><h2>Known vulnerabilities</h2><p>"
+      << E.Findings.size() << " in " << E.ComponentsChecked
+      << " components checked against " << E.Records
+      << " OSV records of <code>" << escape(E.Database) << "</code>.</p>";
+  if (Rows.empty()) {
+    Out << "</section>\n";
+    return;
+  }
+  Out << "<div class=\"table\"><table><thead><tr><th>id</th><th>severity</th>"
+         "<th>component</th><th>fixed in</th><th>summary</th></tr></thead>"
+         "<tbody>\n";
+  for (const VulnerabilityFinding *F : Rows) {
+    std::string Id = F->Id;
+    for (const std::string &A : F->Aliases)
+      Id += " " + A;
+    char Score[16] = "";
+    if (F->CvssScore)
+      std::snprintf(Score, sizeof Score, " %.1f", *F->CvssScore);
+    std::string Component = F->ComponentName + " " + F->ComponentVersion;
+    if (F->Package != F->ComponentName)
+      Component += " (" + F->Package + ")";
+    Out << "<tr data-vulnerability=\"" << escape(F->Id) << "\"><td>"
+        << escape(Id) << "</td><td class=\""
+        << (Rank(F->Severity) <= 1 ? "fail" : "waived") << "\">"
+        << escape(F->Severity + Score) << "</td><td>" << escape(Component)
+        << "</td><td>" << escape(F->Fixed.empty() ? "-" : F->Fixed)
+        << "</td><td>" << escape(F->Summary) << "</td></tr>\n";
+  }
+  Out << "</tbody></table></div></section>\n";
+}
+
 } // namespace
 
 void writeHtmlReport(const Verdict &V, std::ostream &Out,
@@ -361,6 +410,8 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
     writeSignatures(*Options.Signatures, Out);
   if (Options.Sbom)
     writeSbom(*Options.Sbom, Out);
+  if (Options.Vulnerabilities)
+    writeVulnerabilities(*Options.Vulnerabilities, Out);
   Out << "<footer class=\"state\" style=\"margin:16px 0\">ExitBar "
       << escape(Options.ToolVersion) << "</footer></main></body></html>\n";
 }

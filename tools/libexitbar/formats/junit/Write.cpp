@@ -25,12 +25,15 @@ void writeJUnitReport(const Verdict &V, std::ostream &Out) {
     if (C.Total == 0)
       continue;
     // <testsuite name="exitbar.<category>" tests failures skipped>
-    int Skipped = 0;
-    for (const CriterionResult &R : V.Criteria)
-      Skipped += R.Rule.Category == C.Name && R.Waived;
+    int Skipped = 0, NotApplicable = 0;
+    for (const CriterionResult &R : V.Criteria) {
+      Skipped += R.Rule.Category == C.Name && (R.Waived || R.NotApplicable);
+      NotApplicable += R.Rule.Category == C.Name && R.NotApplicable;
+    }
     Printer.OpenElement("testsuite");
     Printer.PushAttribute("name", ("exitbar." + C.Name).c_str());
-    Printer.PushAttribute("tests", C.Total);
+    // Criteria that do not apply are reported as skipped test cases.
+    Printer.PushAttribute("tests", C.Total + NotApplicable);
     Printer.PushAttribute("failures", C.Total - C.Passed);
     Printer.PushAttribute("errors", 0);
     Printer.PushAttribute("skipped", Skipped);
@@ -46,7 +49,7 @@ void writeJUnitReport(const Verdict &V, std::ostream &Out) {
                                      ")")
                                         .c_str());
       Printer.PushAttribute("time", "0");
-      if (R.Waived) {
+      if (R.Waived || R.NotApplicable) {
         Printer.OpenElement("skipped");
         Printer.PushAttribute("message", R.Detail.c_str());
         Printer.CloseElement();

@@ -103,7 +103,7 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     char Threshold[64];
     std::snprintf(Threshold, sizeof Threshold, "%s %g",
                   std::string(toString(R.Rule.Op)).c_str(), R.Rule.Threshold);
-    std::string Actual = "no evidence";
+    std::string Actual = R.NotApplicable ? "not collected" : "no evidence";
     if (R.Actual) {
       char Buf[32];
       std::snprintf(Buf, sizeof Buf, "%g", *R.Actual);
@@ -112,7 +112,11 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     Out << "| " << cell(R.Rule.Id) << " | " << R.Rule.Category << " | "
         << toString(R.Rule.Required) << " | " << cell(R.Rule.Metric) << " "
         << cell(Threshold) << " | " << Actual << " | "
-        << (R.Waived ? "waived" : R.Passed ? "pass" : "**fail**") << " |\n";
+        << (R.NotApplicable ? "n/a"
+            : R.Waived      ? "waived"
+            : R.Passed      ? "pass"
+                            : "**fail**")
+        << " |\n";
   }
 }
 

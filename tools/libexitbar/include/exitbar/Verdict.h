@@ -11,6 +11,7 @@
 #include "exitbar/Readiness.h"
 #include "exitbar/Signatures.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/Vulnerabilities.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -63,6 +64,9 @@ struct CriterionResult {
   /// The items behind a failure (e.g. the findings), one line each.
   std::vector<std::string> Items;
   bool Waived = false; ///< failed, but an unexpired waiver accepts it
+  /// Its evidence is optional and was not collected (e.g. no vulnerability
+  /// database configured): not counted in must/should totals or scores.
+  bool NotApplicable = false;
 };
 
 /// The score and counts of one category.
@@ -99,6 +103,7 @@ struct EvidenceSet {
   std::optional<BenchmarksEvidence> Benchmarks;
   std::optional<SignaturesEvidence> Signatures;
   std::optional<SbomEvidence> Sbom;
+  std::optional<VulnerabilitiesEvidence> Vulnerabilities;
 };
 
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves

@@ -1,0 +1,299 @@
+// Vulnerabilities.cpp - SBOM components matched against an offline OSV database; the evidence file
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Vulnerabilities.h"
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Files.h"
+#include "vuln/Match.h"
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace exitbar {
+namespace {
+
+std::string lower(std::string S) {
+  std::transform(S.begin(), S.end(), S.begin(),
+                 [](unsigned char C) { return std::tolower(C); });
+  return S;
+}
+
+int severityRank(const std::string &S) {
+  static const char *Order[] = {"critical", "high", "medium", "low", "none"};
+  for (int I = 0; I < 5; ++I)
+    if (S == Order[I])
+      return I;
+  return 5; // unknown
+}
+
+/// The family and release of an OSV ecosystem: "Debian:12" -> {Debian, 12}.
+std::pair<std::string, std::string> splitEcosystem(const std::string &E) {
+  size_t Colon = E.find(':');
+  if (Colon == std::string::npos)
+    return {E, ""};
+  return {E.substr(0, Colon), E.substr(Colon + 1)};
+}
+
+/// Where one affected entry lives, for the name index.
+struct Entry {
+  const OsvRecord *Record;
+  const OsvAffected *Affected;
+};
+
+std::string property(const SbomComponent &C, const char *Name) {
+  auto It = C.Properties.find(Name);
+  return It == C.Properties.end() ? "" : It->second;
+}
+
+} // namespace
+
+int VulnerabilitiesEvidence::highOrCritical() const {
+  return static_cast<int>(std::count_if(
+      Findings.begin(), Findings.end(), [](const VulnerabilityFinding &F) {
+        return F.Severity == "high" || F.Severity == "critical";
+      }));
+}
+
+std::vector<OsvRecord> loadOsvDatabase(const std::string &Dir) {
+  std::error_code Ec;
+  if (!fs::is_directory(Dir, Ec))
+    throw Error("input.osv.database", Dir, "",
+                "not a folder: give the folder an osv.dev export was "
+                "unpacked into");
+  std::vector<fs::path> Files;
+  for (auto It = fs::recursive_directory_iterator(Dir, Ec);
+       !Ec && It != fs::recursive_directory_iterator(); It.increment(Ec))
+    if (It->path().extension() == ".json" && It->is_regular_file(Ec))
+      Files.push_back(It->path());
+  if (Ec)
+    throw Error("input.osv.database", Dir, "", "cannot be read: " + Ec.message());
+  std::sort(Files.begin(), Files.end());
+  std::vector<OsvRecord> Out;
+  Out.reserve(Files.size());
+  for (const fs::path &F : Files)
+    Out.push_back(readOsv(readFile(F.string()), F.string()));
+  return Out;
+}
+
+SbomComponent componentFromPurl(const std::string &Text) {
+  std::optional<vuln::Purl> P = vuln::parsePurl(Text);
+  if (!P)
+    throw Error("usage.vulnerabilities.purl", "", "",
+                "'" + Text + "' is not a package URL (pkg:type/name@version)");
+  SbomComponent C;
+  C.Ref = Text;
+  C.Purl = Text;
+  C.Name = P->Name;
+  C.Version = P->Version;
+  return C;
+}
+
+VulnerabilitiesEvidence
+matchVulnerabilities(const std::vector<SbomComponent> &Components,
+                     const std::vector<OsvRecord> &Records,
+                     const MatchOptions &Options) {
+  VulnerabilitiesEvidence E;
+  // Index the affected entries by lower-case name and by purl base, so
+  // each component looks at its own candidates only.
+  std::multimap<std::string, Entry> ByName, ByPurl;
+  for (const OsvRecord &R : Records) {
+    ++E.Records;
+    if (R.Withdrawn) {
+      ++E.Withdrawn;
+      continue;
+    }
+    for (const OsvAffected &A : R.Affected) {
+      if (!A.Name.empty())
+        ByName.emplace(lower(A.Name), Entry{&R, &A});
+      if (auto P = vuln::parsePurl(A.Purl))
+        ByPurl.emplace(lower(P->base()), Entry{&R, &A});
+    }
+  }
+  std::map<std::pair<std::string, std::string>, VulnerabilityFinding> Found;
+  auto Report = [&](const SbomComponent &C, const Entry &En,
+                    const vuln::AffectedMatch &M) {
+    const OsvRecord &R = *En.Record;
+    VulnerabilityFinding &F = Found[{C.Ref, R.Id}];
+    if (F.Id.empty()) {
+      F.Id = R.Id;
+      F.Aliases = R.Aliases;
+      F.ComponentRef = C.Ref;
+      F.ComponentName = C.Name;
+      F.ComponentVersion = C.Version;
+      F.Package = En.Affected->Name;
+      F.Ecosystem = En.Affected->Ecosystem;
+      F.Summary = R.Summary;
+      F.Severity = R.Severity;
+      F.CvssScore = R.CvssScore;
+      // A per-package rating stands in when the record has none.
+      if (F.Severity == "unknown" && !En.Affected->Severity.empty()) {
+        F.Severity = En.Affected->Severity;
+        F.CvssScore = En.Affected->CvssScore;
+      }
+    }
+    if (F.Fixed.empty())
+      F.Fixed = M.Fixed;
+  };
+
+  for (const SbomComponent &C : Components) {
+    // The project's own targets are what is being released, not a
+    // dependency a database could know about.
+    if (C.Origin == "target" || C.Ref.rfind("target:", 0) == 0)
+      continue;
+    std::optional<vuln::Purl> P = vuln::parsePurl(C.Purl);
+    std::string Version = !C.Version.empty() ? C.Version : P ? P->Version : "";
+    if (Version.empty() || (C.Name.empty() && !P)) {
+      E.ComponentsSkipped.push_back(C.Ref);
+      continue;
+    }
+    ++E.ComponentsChecked;
+    if (P && P->Type == "deb") {
+      // Debian's OSV records name source packages; a binary package is
+      // affected through its source, at the source's version.
+      std::string Source = property(C, "dpkg:source");
+      if (Source.empty())
+        Source = P->Name;
+      std::string SourceVersion = property(C, "dpkg:source-version");
+      if (SourceVersion.empty())
+        SourceVersion = Version;
+      std::string Family = lower(P->Namespace) == "ubuntu" ? "Ubuntu" : "Debian";
+      std::string Release = Options.DebianRelease;
+      if (auto D = P->Qualifiers.find("distro"); D != P->Qualifiers.end())
+        Release = vuln::debianRelease(D->second);
+      auto [Lo, Hi] = ByName.equal_range(lower(Source));
+      for (auto It = Lo; It != Hi; ++It) {
+        const OsvAffected &A = *It->second.Affected;
+        auto [EcoFamily, EcoRelease] = splitEcosystem(A.Ecosystem);
+        if (EcoFamily != Family || A.Name != Source)
+          continue;
+        if (Family == "Debian" && !Release.empty() && !EcoRelease.empty() &&
+            vuln::debianRelease(EcoRelease) != Release)
+          continue;
+        vuln::AffectedMatch M = vuln::evaluateAffected(A, SourceVersion, false);
+        if (M.Affected)
+          Report(C, It->second, M);
+      }
+      continue;
+    }
+    // Other packages: by purl, in the record's own ecosystem ordering ...
+    if (P) {
+      auto [Lo, Hi] = ByPurl.equal_range(lower(P->base()));
+      for (auto It = Lo; It != Hi; ++It) {
+        vuln::AffectedMatch M =
+            vuln::evaluateAffected(*It->second.Affected, Version, false);
+        if (M.Affected)
+          Report(C, It->second, M);
+      }
+    }
+    // ... or by name, trusting only SemVer ranges and explicit version
+    // lists, as the record's ecosystem ordering need not be ours.
+    std::vector<std::string> Names = {lower(C.Name)};
+    if (P && !P->Namespace.empty())
+      Names.push_back(lower(P->Namespace + "/" + P->Name));
+    for (const std::string &Name : Names) {
+      auto [Lo, Hi] = ByName.equal_range(Name);
+      for (auto It = Lo; It != Hi; ++It) {
+        const OsvAffected &A = *It->second.Affected;
+        std::string Family = splitEcosystem(A.Ecosystem).first;
+        if (Family == "Debian" || Family == "Ubuntu")
+          continue; // source packages of a distribution: only pkg:deb
+        vuln::AffectedMatch M = vuln::evaluateAffected(A, Version, true);
+        if (M.Affected)
+          Report(C, It->second, M);
+      }
+    }
+  }
+  for (auto &[Key, F] : Found)
+    E.Findings.push_back(std::move(F));
+  std::sort(E.ComponentsSkipped.begin(), E.ComponentsSkipped.end());
+  return E;
+}
+
+std::optional<int> compareVersionStrings(std::string_view Scheme,
+                                         std::string_view A, std::string_view B) {
+  vuln::VersionScheme S = Scheme == "dpkg"     ? vuln::VersionScheme::Dpkg
+                          : Scheme == "semver" ? vuln::VersionScheme::Semver
+                                               : vuln::VersionScheme::Exact;
+  return vuln::compareVersions(S, A, B);
+}
+
+std::string vulnerabilitiesToJson(const VulnerabilitiesEvidence &E) {
+  json Findings = json::array();
+  json Counts{{"critical", 0}, {"high", 0}, {"medium", 0},
+              {"low", 0},      {"none", 0}, {"unknown", 0}};
+  for (const VulnerabilityFinding &F : E.Findings) {
+    std::string Level = severityRank(F.Severity) < 5 ? F.Severity : "unknown";
+    Counts[Level] = Counts[Level].get<int>() + 1;
+    Findings.push_back(
+        json{{"id", F.Id},
+             {"aliases", F.Aliases},
+             {"component", json{{"ref", F.ComponentRef},
+                                {"name", F.ComponentName},
+                                {"version", F.ComponentVersion}}},
+             {"package", json{{"name", F.Package}, {"ecosystem", F.Ecosystem}}},
+             {"severity", F.Severity},
+             {"cvss_score", F.CvssScore ? json(*F.CvssScore) : json(nullptr)},
+             {"fixed", F.Fixed.empty() ? json(nullptr) : json(F.Fixed)},
+             {"summary", F.Summary}});
+  }
+  return dumpCanonical(
+      json{{"schema", "exitbar.vulnerabilities"},
+           {"schema_version", EvidenceSchemaVersion},
+           {"database", E.Database},
+           {"sbom", E.Sbom.empty() ? json(nullptr) : json(E.Sbom)},
+           {"records", E.Records},
+           {"withdrawn", E.Withdrawn},
+           {"components_checked", E.ComponentsChecked},
+           {"components_skipped", E.ComponentsSkipped},
+           {"count", E.Findings.size()},
+           {"high_or_critical", E.highOrCritical()},
+           {"severity_counts", Counts},
+           {"findings", Findings}});
+}
+
+VulnerabilitiesEvidence vulnerabilitiesFromJson(std::string_view Text,
+                                                const std::string &File) {
+  json J = parseJsonText(Text, File);
+  if (!J.is_object() || J.value("schema", "") != "exitbar.vulnerabilities")
+    throw Error("input.evidence.schema", File, "/schema",
+                "expected 'exitbar.vulnerabilities'");
+  VulnerabilitiesEvidence E;
+  try {
+    E.Database = J.at("database").get<std::string>();
+    if (!J.at("sbom").is_null())
+      E.Sbom = J.at("sbom").get<std::string>();
+    E.Records = J.at("records").get<int>();
+    E.Withdrawn = J.at("withdrawn").get<int>();
+    E.ComponentsChecked = J.at("components_checked").get<int>();
+    E.ComponentsSkipped =
+        J.at("components_skipped").get<std::vector<std::string>>();
+    for (const json &F : J.at("findings")) {
+      VulnerabilityFinding V;
+      V.Id = F.at("id").get<std::string>();
+      V.Aliases = F.at("aliases").get<std::vector<std::string>>();
+      V.ComponentRef = F.at("component").at("ref").get<std::string>();
+      V.ComponentName = F.at("component").at("name").get<std::string>();
+      V.ComponentVersion = F.at("component").at("version").get<std::string>();
+      V.Package = F.at("package").at("name").get<std::string>();
+      V.Ecosystem = F.at("package").at("ecosystem").get<std::string>();
+      V.Severity = F.at("severity").get<std::string>();
+      if (!F.at("cvss_score").is_null())
+        V.CvssScore = F.at("cvss_score").get<double>();
+      if (!F.at("fixed").is_null())
+        V.Fixed = F.at("fixed").get<std::string>();
+      V.Summary = F.at("summary").get<std::string>();
+      E.Findings.push_back(std::move(V));
+    }
+  } catch (const json::exception &X) {
+    throw Error("input.evidence.invalid", File, "", X.what());
+  }
+  return E;
+}
+
+} // namespace exitbar
