@@ -25,7 +25,8 @@ ExitBar sources), then call ``exitbar_enable()``.
                    [TRUSTED_KEYS <dir-or-file>...]
                    [REQUIRE_SIGNED] [ATTEST_KEY <file | env://NAME>]
                    [SBOM_SUPPLIER <name>] [SBOM_AUTHOR <name>]
-                   [OSV_DATABASE <dir>])
+                   [OSV_DATABASE <dir>]
+                   [APPROVALS_DIR <dir>])
 
   ``ALL``
     Every executable and library target of the project, including targets
@@ -110,6 +111,16 @@ ExitBar sources), then call ``exitbar_enable()``.
     default policy's must criterion ``no-known-vulnerabilities`` applies.
     Without it that criterion is not applicable (neither passes nor fails).
     Nothing is downloaded: refreshing the folder is the project's job.
+
+  ``APPROVALS_DIR <dir>``
+    The folder of signed release approvals (``exitbar approve``), relative
+    to the current source folder. Default: ``.exitbar/approvals`` of the
+    top-level source folder. The gate runs ``exitbar collect approvals``
+    against the release version, the commit checked out (``git rev-parse
+    HEAD``) and the ``TRUSTED_KEYS``; the roles come from the policy's
+    ``approvals`` section (default: ``release-manager``). Outside a git work
+    tree nothing is collected and the ``approvals`` criterion has no
+    evidence.
 
   The SBOM: ``exitbar_enable`` writes a CMake File API query (codemodel 2,
   cache 2, toolchains 1, cmakeFiles 1) into the build folder and, once the
@@ -201,7 +212,7 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
 
 function(exitbar_enable)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY;BENCHMARK_BASELINE;OSV_DATABASE"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY;BENCHMARK_BASELINE;OSV_DATABASE;APPROVALS_DIR"
     "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS;BENCHMARKS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
@@ -261,6 +272,11 @@ function(exitbar_enable)
     endif()
   endif()
   set_property(GLOBAL PROPERTY _EXITBAR_OSV_DATABASE "${arg_OSV_DATABASE}")
+  if(DEFINED arg_APPROVALS_DIR)
+    cmake_path(ABSOLUTE_PATH arg_APPROVALS_DIR BASE_DIRECTORY
+      "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_APPROVALS_DIR "${arg_APPROVALS_DIR}")
 
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)
   if(_enabled)
@@ -553,6 +569,7 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
   get_property(_attest_key GLOBAL PROPERTY _EXITBAR_ATTEST_KEY)
   get_property(_benchmark_baseline GLOBAL PROPERTY _EXITBAR_BENCHMARK_BASELINE)
   get_property(_osv_database GLOBAL PROPERTY _EXITBAR_OSV_DATABASE)
+  get_property(_approvals_dir GLOBAL PROPERTY _EXITBAR_APPROVALS_DIR)
   # A list in a custom command's argument becomes several arguments; lists
   # travel to the script joined with '|' (which globs and paths here lack).
   string(REPLACE ";" "|" coverage_exclude "${coverage_exclude}")
@@ -577,6 +594,7 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     -DEXITBAR_ATTEST_KEY=${_attest_key}
     -DEXITBAR_BENCHMARK_BASELINE=${_benchmark_baseline}
     -DEXITBAR_OSV_DATABASE=${_osv_database}
+    -DEXITBAR_APPROVALS_DIR=${_approvals_dir}
     -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
   add_custom_target(exitbar
     COMMAND "${CMAKE_COMMAND}" ${_script_args}

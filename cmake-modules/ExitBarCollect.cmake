@@ -10,6 +10,7 @@
 #         [-DEXITBAR_TRUSTED_KEYS=<dir-or-file>|...] [-DEXITBAR_REQUIRE_SIGNED=ON]
 #         [-DEXITBAR_ATTEST_KEY=<file|env://NAME>]
 #         [-DEXITBAR_BENCHMARK_BASELINE=<file>] [-DEXITBAR_OSV_DATABASE=<dir>]
+#         [-DEXITBAR_APPROVALS_DIR=<dir>]
 #         -P ExitBarCollect.cmake
 #
 # Fails (exit code 1) when the verdict is NO_GO, or CONDITIONAL with
@@ -197,6 +198,37 @@ if(EXITBAR_OSV_DATABASE)
   if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "ExitBar: collecting vulnerabilities failed (exit code ${_rc})")
   endif()
+endif()
+
+# Approvals of this version at the commit checked out; outside a git work
+# tree there is no commit to approve and nothing is collected.
+file(REMOVE "${_evidence}/approvals.json")
+execute_process(
+  COMMAND git -C "${EXITBAR_SOURCE_DIR}" rev-parse HEAD
+  OUTPUT_VARIABLE _commit OUTPUT_STRIP_TRAILING_WHITESPACE
+  ERROR_QUIET RESULT_VARIABLE _rc)
+if(_rc EQUAL 0 AND _commit)
+  set(_approvals "${EXITBAR_EXECUTABLE}" collect approvals
+    --source-dir "${EXITBAR_SOURCE_DIR}" --commit "${_commit}"
+    -o "${_evidence}/approvals.json")
+  if(EXITBAR_APPROVALS_DIR)
+    list(APPEND _approvals --approvals-dir "${EXITBAR_APPROVALS_DIR}")
+  endif()
+  if(EXITBAR_RELEASE_VERSION)
+    list(APPEND _approvals --release-version "${EXITBAR_RELEASE_VERSION}")
+  endif()
+  if(EXITBAR_POLICY)
+    list(APPEND _approvals --policy "${EXITBAR_POLICY}")
+  endif()
+  foreach(_key IN LISTS EXITBAR_TRUSTED_KEYS)
+    list(APPEND _approvals --trusted-keys "${_key}")
+  endforeach()
+  execute_process(COMMAND ${_approvals} RESULT_VARIABLE _rc)
+  if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "ExitBar: collecting approvals failed (exit code ${_rc})")
+  endif()
+else()
+  message(STATUS "ExitBar: ${EXITBAR_SOURCE_DIR} is not a git work tree; no approvals collected")
 endif()
 
 set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"

@@ -19,6 +19,7 @@ int run(int Argc, char **Argv) {
                "exitbar"};
   App.set_version_flag("--version", "exitbar 0.1.0");
   App.require_subcommand(1);
+  addApproveCommand(App, Ctx);
   addAuditCommand(App, Ctx);
   addBaselineCommand(App, Ctx);
   addBenchmarksCommand(App, Ctx);

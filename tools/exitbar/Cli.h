@@ -23,10 +23,12 @@ struct Context {
 int run(int Argc, char **Argv);
 
 // One registration function per subcommand (commands/<Verb>Command.cpp).
+void addApproveCommand(CLI::App &App, Context &Ctx);
 void addAuditCommand(CLI::App &App, Context &Ctx);
 void addBaselineCommand(CLI::App &App, Context &Ctx);
 void addBenchmarksCommand(CLI::App &App, Context &Ctx);
 void addCollectCommand(CLI::App &App, Context &Ctx);
+void addCollectApprovals(CLI::App &Collect, Context &Ctx);
 void addCollectSignatures(CLI::App &Collect, Context &Ctx);
 void addCollectVulnerabilities(CLI::App &Collect, Context &Ctx);
 void addCompareVersionsCommand(CLI::App &App, Context &Ctx);

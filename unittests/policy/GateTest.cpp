@@ -41,6 +41,9 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Readiness->CiRunsTests = true;
   E.Readiness->MonitoringAccepted = {"runbook", "endpoint", "library"};
   E.Readiness->Monitoring = {{"endpoint", "src/server.cpp:10", "/healthz"}};
+  E.Approvals = ApprovalsEvidence{};
+  E.Approvals->ReleaseVersion = "1.0";
+  E.Approvals->RequiredRoles = {"release-manager"};
   E.Signatures = SignaturesEvidence{};
   ArtifactSignature App;
   App.Path = "app";
@@ -362,6 +365,25 @@ TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
   E.Readiness->MonitoringAccepted = {"endpoint"};
   V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
   EXPECT_FALSE(criterion(V, "monitoring").Passed);
+}
+
+TEST(GateTest, MissingApprovalsAreListedRoleByRole) {
+  EvidenceSet E = withFindings({});
+  E.Approvals->Commit = "0123456789abcdef";
+  E.Approvals->MissingRoles = {"release-manager"};
+  ApprovalCheck Old;
+  Old.File = "0.9/release-manager.k.approval.json";
+  Old.Statement.Role = "release-manager";
+  Old.Status = "other-version";
+  Old.Detail = "approves version 0.9, the release is 1.0";
+  E.Approvals->Approvals.push_back(Old);
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  EXPECT_EQ(V.Result, Status::Conditional); // should by default
+  EXPECT_EQ(criterion(V, "approvals").Items,
+            std::vector<std::string>{
+                "release-manager: no good approval of version 1.0 at commit "
+                "0123456789ab; 0.9/release-manager.k.approval.json: approves "
+                "version 0.9, the release is 1.0"});
 }
 
 } // namespace

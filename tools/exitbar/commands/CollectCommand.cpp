@@ -407,6 +407,7 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectReadiness(*Collect, Ctx);
+  addCollectApprovals(*Collect, Ctx);
   addCollectSignatures(*Collect, Ctx);
   addCollectSbom(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);

@@ -433,6 +433,24 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (M.Value)
       return M;
   }
+  if (Metric == "approvals.missing_roles") {
+    if (!E.Approvals)
+      return {std::nullopt, "approvals.json", {}};
+    Measurement M{static_cast<double>(E.Approvals->MissingRoles.size()),
+                  "approvals.json",
+                  {}};
+    for (const std::string &Role : E.Approvals->MissingRoles) {
+      // Say why each approval of the role that exists does not count.
+      std::string Why;
+      for (const ApprovalCheck &C : E.Approvals->Approvals)
+        if (C.Statement.Role == Role)
+          Why += "; " + C.File + ": " + C.Detail;
+      M.Items.push_back(Role + ": no good approval of version " +
+                        E.Approvals->ReleaseVersion + " at commit " +
+                        E.Approvals->Commit.substr(0, 12) + Why);
+    }
+    return M;
+  }
   if (Metric.rfind("vulnerabilities.", 0) == 0) {
     if (!E.Vulnerabilities && Metric == "vulnerabilities.database") {
       Measurement M{0.0, "vulnerabilities.json", {}};
@@ -496,6 +514,10 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir) {
   if (fs::exists(Benchmarks, Ec))
     Set.Benchmarks =
         benchmarksFromJson(readFile(Benchmarks.string()), Benchmarks.string());
+  fs::path Approvals = fs::path(EvidenceDir) / "approvals.json";
+  if (fs::exists(Approvals, Ec))
+    Set.Approvals =
+        approvalsFromJson(readFile(Approvals.string()), Approvals.string());
   fs::path Vulnerabilities = fs::path(EvidenceDir) / "vulnerabilities.json";
   if (fs::exists(Vulnerabilities, Ec))
     Set.Vulnerabilities = vulnerabilitiesFromJson(

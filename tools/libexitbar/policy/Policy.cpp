@@ -61,7 +61,7 @@ bool isKnownMetric(std::string_view Metric) {
       "tests.skipped",     "tests.flaky",              "tests.pass_rate",
       "readiness.license", "readiness.documents_missing", "readiness.ci",
       "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
-      "readiness.monitoring",
+      "readiness.monitoring", "approvals.missing_roles",
       "benchmarks.count", "benchmarks.max_regression_percent",
       "signatures.artifacts", "signatures.good", "signatures.bad",
       "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
@@ -122,6 +122,10 @@ Policy defaultPolicy() {
        "readiness.runbook_sections_missing", Comparison::LessEqual, 0, 1,
        "Runbooks cover deployment, rollback, incident response and "
        "monitoring"},
+      {"approvals", "compliance", Level::Should, "approvals.missing_roles",
+       Comparison::LessEqual, 0, 1,
+       "The roles the policy names (default: release-manager) approved this "
+       "version and commit, signed with a trusted key"},
       {"monitoring", "operational", Level::Should, "readiness.monitoring",
        Comparison::GreaterEqual, 1, 1,
        "Monitoring in place: a runbook's monitoring section, a health or "
@@ -168,7 +172,7 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria", "signing", "sbom", "readiness"};
+        "criteria", "signing", "sbom", "readiness", "approvals"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -205,6 +209,7 @@ public:
     readCriteria(J, P);
     readSigning(J, P);
     readReadiness(J, P);
+    readApprovals(J, P);
     return P;
   }
 
@@ -314,6 +319,26 @@ private:
         problem("/readiness/monitoring_evidence/" + std::to_string(I),
                 "unknown kind '" + Kind +
                     "' (expected runbook, endpoint or library)");
+    }
+  }
+
+  /// "approvals": {"roles": [...]}; replaces the default role list.
+  void readApprovals(const json &J, Policy &P) {
+    auto It = J.find("approvals");
+    if (It == J.end())
+      return;
+    if (!It->is_object()) {
+      problem("/approvals", "must be an object");
+      return;
+    }
+    for (const auto &Item : It->items()) {
+      if (Item.key() != "roles") {
+        problem("/approvals/" + Item.key(),
+                "unknown member '" + Item.key() + "'");
+        continue;
+      }
+      P.ApprovalRoles.clear();
+      readStrings(Item.value(), "/approvals/roles", P.ApprovalRoles);
     }
   }
 
@@ -481,6 +506,8 @@ std::string policyToJson(const Policy &P) {
   if (!P.Signing.TrustedKeys.empty() || !P.Signing.Artifacts.empty())
     J["signing"] = json{{"trusted_keys", P.Signing.TrustedKeys},
                         {"artifacts", P.Signing.Artifacts}};
+  if (P.ApprovalRoles != Policy().ApprovalRoles)
+    J["approvals"]["roles"] = P.ApprovalRoles;
   const ReadinessRequirements Defaults;
   if (P.Readiness.Documents != Defaults.Documents)
     J["readiness"]["documents"] = P.Readiness.Documents;

@@ -65,6 +65,9 @@ struct Policy {
   /// The "readiness" section: required documents, runbook sections and the
   /// monitoring signals that count (`exitbar collect readiness --policy`).
   ReadinessRequirements Readiness;
+  /// The "approvals" section: roles that must approve each release
+  /// (`exitbar collect approvals --policy`).
+  std::vector<std::string> ApprovalRoles = {"release-manager"};
 };
 
 /// The policy ExitBar applies when a project names none: the audits' exit bar.

@@ -12,6 +12,7 @@
 #include "exitbar/Signatures.h"
 #include "exitbar/Sbom.h"
 #include "exitbar/Vulnerabilities.h"
+#include "exitbar/Approvals.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -104,6 +105,7 @@ struct EvidenceSet {
   std::optional<SignaturesEvidence> Signatures;
   std::optional<SbomEvidence> Sbom;
   std::optional<VulnerabilitiesEvidence> Vulnerabilities;
+  std::optional<ApprovalsEvidence> Approvals;
 };
 
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves
