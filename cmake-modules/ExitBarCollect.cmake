@@ -201,13 +201,16 @@ if(EXITBAR_OSV_DATABASE)
 endif()
 
 # Approvals of this version at the commit checked out; outside a git work
-# tree there is no commit to approve and nothing is collected.
+# tree, or without a release version (project(VERSION), RELEASE_VERSION or
+# the policy's), there is nothing to approve and nothing is collected.
 file(REMOVE "${_evidence}/approvals.json")
 execute_process(
   COMMAND git -C "${EXITBAR_SOURCE_DIR}" rev-parse HEAD
   OUTPUT_VARIABLE _commit OUTPUT_STRIP_TRAILING_WHITESPACE
   ERROR_QUIET RESULT_VARIABLE _rc)
-if(_rc EQUAL 0 AND _commit)
+if(NOT EXITBAR_RELEASE_VERSION AND NOT EXITBAR_POLICY)
+  message(STATUS "ExitBar: no release version; no approvals collected")
+elseif(_rc EQUAL 0 AND _commit)
   set(_approvals "${EXITBAR_EXECUTABLE}" collect approvals
     --source-dir "${EXITBAR_SOURCE_DIR}" --commit "${_commit}"
     -o "${_evidence}/approvals.json")
