@@ -141,6 +141,30 @@ json parseJsonText(std::string_view Text, const std::string &File) {
   try {
     return json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
                        /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const json::out_of_range &E) {
+    // A number too large for a double (1e999999): the lexer names the
+    // token, which finds the place.
+    std::string Why = E.what();
+    size_t Quote = Why.find('\'');
+    std::string Token = Quote == std::string::npos
+                            ? ""
+                            : Why.substr(Quote + 1, Why.rfind('\'') - Quote - 1);
+    size_t At = Token.empty() ? std::string_view::npos : Text.find(Token);
+    int Line = 1, Column = 1;
+    for (size_t I = 0; At != std::string_view::npos && I < At; ++I) {
+      if (Text[I] == '\n') {
+        ++Line;
+        Column = 1;
+      } else {
+        ++Column;
+      }
+    }
+    throw Error("input.json.syntax", File,
+                At == std::string_view::npos
+                    ? ""
+                    : std::to_string(Line) + ":" + std::to_string(Column),
+                "number out of range" +
+                    (Token.empty() ? std::string() : ": " + Token));
   } catch (const json::parse_error &E) {
     // nlohmann reports a byte offset; users want line:column.
     size_t Offset = std::min<size_t>(E.byte == 0 ? 0 : E.byte - 1, Text.size());
@@ -389,7 +413,9 @@ ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
 
 std::string dumpCanonical(const json &J) {
   // nlohmann::json keeps object keys in a std::map, so keys come out sorted.
-  return J.dump(2) + "\n";
+  // Invalid UTF-8 read from a report (a test name, a path) becomes U+FFFD
+  // rather than an exception halfway through writing evidence.
+  return J.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 } // namespace exitbar

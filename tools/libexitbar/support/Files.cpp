@@ -29,9 +29,32 @@ std::string readFile(const std::string &Path) {
   return Buffer.str();
 }
 
+namespace {
+
+/// Writes straight into \p Path: for targets that are not regular files
+/// (/dev/stdout, /dev/null, a fifo), which a rename would replace.
+void writeInPlace(const std::string &Path, const std::string &Content) {
+  std::ofstream Out(Path, std::ios::binary);
+  if (!Out)
+    throw Error("output.file.unwritable", Path, "",
+                std::string("cannot open: ") + std::strerror(errno));
+  Out.write(Content.data(), static_cast<std::streamsize>(Content.size()));
+  Out.flush();
+  if (!Out)
+    throw Error("output.file.unwritable", Path, "",
+                std::string("write failed: ") + std::strerror(errno));
+}
+
+} // namespace
+
 void writeFileAtomically(const std::string &Path, const std::string &Content) {
   fs::path Target(Path);
   std::error_code Ec;
+  // Renaming a temporary file over a device would replace the device
+  // itself (as root, /dev/null would become a regular file).
+  if (fs::exists(Target, Ec) && !fs::is_regular_file(Target, Ec) &&
+      !fs::is_directory(Target, Ec))
+    return writeInPlace(Path, Content);
   if (Target.has_parent_path()) {
     fs::create_directories(Target.parent_path(), Ec);
     if (Ec)

@@ -8,6 +8,7 @@
 // branches of which the first k were taken once. A method's hit count is
 // the hit count of its first line (what gcovr and Cobertura record).
 
+#include "formats/xml/Entities.h"
 #include "formats/cobertura/Read.h"
 #include "exitbar/Error.h"
 #include <cstdio>
@@ -66,6 +67,7 @@ CoverageEvidence readCobertura(std::string_view Text, const std::string &Origin)
     throw Error("input.cobertura", Origin,
                 "line " + std::to_string(Doc.ErrorLineNum()),
                 std::string("not well-formed XML: ") + Doc.ErrorName());
+  rejectEntityDeclarations(Doc, Origin, "input.cobertura");
   const XMLElement *Root = Doc.RootElement();
   if (!Root || std::string_view(Root->Name()) != "coverage")
     fail(Origin, Root, "the root element is not <coverage>");

@@ -104,7 +104,7 @@ CoverageEvidence readGcovJson(std::string_view Text,
     json Doc;
     try {
       Doc = json::parse(Line.begin(), Line.end());
-    } catch (const json::parse_error &E) {
+    } catch (const json::exception &E) { // syntax, or a number out of range
       throw Error("input.gcov.json", Origin,
                   "document " + std::to_string(Document),
                   std::string("invalid JSON: ") + E.what());

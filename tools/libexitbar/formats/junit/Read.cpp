@@ -8,13 +8,31 @@
 
 #include "formats/junit/Read.h"
 #include "exitbar/Error.h"
+#include "formats/xml/Entities.h"
+#include <cmath>
 #include <cstdlib>
 #include <tinyxml2.h>
 
 namespace exitbar::formats {
 namespace {
 
-void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out) {
+/// The seconds in a time="..." attribute; a value that is not a finite,
+/// non-negative number is an error, not zero.
+double seconds(const tinyxml2::XMLElement *E, const std::string &File) {
+  const char *Text = E->Attribute("time");
+  if (!Text || !*Text)
+    return 0;
+  char *End = nullptr;
+  double S = std::strtod(Text, &End);
+  if (*End != '\0' || !std::isfinite(S) || S < 0)
+    throw Error("input.junit.value", File, std::to_string(E->GetLineNum()),
+                std::string("time=\"") + Text +
+                    "\" is not a number of seconds");
+  return S;
+}
+
+void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out,
+                  const std::string &File) {
   for (; E; E = E->NextSiblingElement()) {
     if (std::string_view(E->Name()) == "testcase") {
       JUnitCase Case;
@@ -22,9 +40,7 @@ void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out) {
       const char *Name = E->Attribute("name");
       Case.Name = (Class && *Class ? std::string(Class) + "." : "") +
                   (Name ? Name : "");
-      Case.Seconds = std::strtod(E->Attribute("time") ? E->Attribute("time")
-                                                      : "0",
-                                 nullptr);
+      Case.Seconds = seconds(E, File);
       const char *Status = E->Attribute("status");
       const char *Result = E->Attribute("result");
       if (E->FirstChildElement("failure"))
@@ -38,7 +54,7 @@ void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out) {
       Out.push_back(std::move(Case));
       continue;
     }
-    collectCases(E->FirstChildElement(), Out);
+    collectCases(E->FirstChildElement(), Out, File);
   }
 }
 
@@ -50,13 +66,14 @@ std::vector<JUnitCase> readJUnit(std::string_view Text,
   if (Doc.Parse(Text.data(), Text.size()) != tinyxml2::XML_SUCCESS)
     throw Error("input.junit.xml", File, std::to_string(Doc.ErrorLineNum()),
                 std::string("invalid XML: ") + Doc.ErrorName());
+  rejectEntityDeclarations(Doc, File, "input.junit.entities");
   const tinyxml2::XMLElement *Root = Doc.RootElement();
   if (!Root || (std::string_view(Root->Name()) != "testsuites" &&
                 std::string_view(Root->Name()) != "testsuite"))
     throw Error("input.junit.root", File, "1",
                 "the root element must be <testsuites> or <testsuite>");
   std::vector<JUnitCase> Cases;
-  collectCases(Root, Cases);
+  collectCases(Root, Cases, File);
   return Cases;
 }
 
