@@ -18,30 +18,37 @@ cmake -S "$here/examples/fails-every-bar" -B "$tmp/b" -G Ninja \
 
 findings_digest() {
   "$exitbar" collect findings --build-dir "$tmp/b" -o "$tmp/findings.json" >/dev/null
-  sha256sum "$tmp/findings.json" | cut -d' ' -f1
+  echo "$(sha256sum "$tmp/findings.json" | cut -c1-16) ($(grep -c '"check":' "$tmp/findings.json") findings)"
+}
+
+# From clean: the build's outputs and every findings fragment go, so each
+# build must write all fragments again.
+clean() {
+  cmake --build "$tmp/b" --target clean >/dev/null
+  rm -rf "$tmp/b/exitbar/fragments"
 }
 
 echo "machine: $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ); $runs runs, -j$jobs"
 declare -A seen
 for i in $(seq 1 "$runs"); do
-  cmake --build "$tmp/b" --target clean >/dev/null
+  clean
   start=$(date +%s.%N)
   cmake --build "$tmp/b" -j"$jobs" >/dev/null 2>&1
   d=$(findings_digest)
   seen[$d]=$(( ${seen[$d]:-0} + 1 ))
-  printf 'clean build %2d: %.1f s  findings %s\n' "$i" "$(echo "$(date +%s.%N) - $start" | bc)" "${d:0:16}"
+  printf 'clean build %2d: %.1f s  findings %s\n' "$i" "$(echo "$(date +%s.%N) - $start" | bc)" "$d"
 done
 
 # Interrupted builds: kill the build after a random part of its run, then
 # finish it; the fragments the killed compilations left must not count.
 for i in $(seq 1 "$runs"); do
-  cmake --build "$tmp/b" --target clean >/dev/null
+  clean
   delay=$(awk -v s="$RANDOM" 'BEGIN { srand(s); printf "%.1f", 0.5 + rand() * 3 }')
   timeout -s INT "$delay" cmake --build "$tmp/b" -j"$jobs" >/dev/null 2>&1 || true
   cmake --build "$tmp/b" -j"$jobs" >/dev/null 2>&1
   d=$(findings_digest)
   seen[$d]=$(( ${seen[$d]:-0} + 1 ))
-  printf 'interrupted after %s s, then finished %2d: findings %s\n' "$delay" "$i" "${d:0:16}"
+  printf 'interrupted after %s s, then finished %2d: findings %s\n' "$delay" "$i" "$d"
 done
 
 if [ "${#seen[@]}" -ne 1 ]; then
