@@ -39,10 +39,14 @@ BenchmarksEvidence compareBenchmarks(std::vector<BenchmarkResult> Results,
       R.ChangePercent = (Now - Before) / Before * 100;
   }
   if (Baseline)
-    for (const auto &[Name, Times] : Baseline->Times)
+    // Not a structured binding: C++17 lambdas cannot capture those (clang
+    // rejects it), and ExitBar also builds with clang for the fuzzers.
+    for (const auto &Entry : Baseline->Times) {
+      const std::string &Name = Entry.first;
       if (std::none_of(Results.begin(), Results.end(),
                        [&](const BenchmarkResult &R) { return R.Name == Name; }))
         E.Missing.push_back(Name);
+    }
   E.Benchmarks = std::move(Results);
   return E;
 }
