@@ -159,6 +159,11 @@ json parseJsonText(std::string_view Text, const std::string &File) {
                 std::to_string(Line) + ":" + std::to_string(Column),
                 "invalid JSON: " +
                     (Colon == std::string::npos ? Why : Why.substr(Colon + 2)));
+  } catch (const json::out_of_range &E) {
+    // A number too large for a double (1e999) is reported as out_of_range,
+    // not as a parse_error, and without a position.
+    throw Error("input.json.syntax", File, "",
+                std::string("invalid JSON: ") + E.what());
   }
 }
 
@@ -246,10 +251,15 @@ static void checkSchema(const json &J, const char *Schema,
                         const std::string &File) {
   if (!J.is_object())
     throw Error("input.evidence.wrong-type", File, "", "not a JSON object");
-  if (J.value("schema", "") != Schema)
+  // find() rather than value(): value() throws json's type_error when the
+  // member has another type, and callers expect Error.
+  auto Name = J.find("schema");
+  if (Name == J.end() || !Name->is_string() || *Name != Schema)
     throw Error("input.evidence.schema", File, "/schema",
                 std::string("expected '") + Schema + "'");
-  if (J.value("schema_version", 0) != EvidenceSchemaVersion)
+  auto Version = J.find("schema_version");
+  if (Version == J.end() || !Version->is_number() ||
+      *Version != EvidenceSchemaVersion)
     throw Error("input.evidence.schema-version", File, "/schema_version",
                 "unsupported schema version");
 }
@@ -257,18 +267,24 @@ static void checkSchema(const json &J, const char *Schema,
 CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
   checkSchema(J, "exitbar.coverage", File);
   CoverageEvidence E;
-  E.Tool = J.value("tool", "");
-  const json &Files = J.at("files");
+  auto Tool = J.find("tool");
+  if (Tool != J.end() && !Tool->is_string())
+    throw Error("input.evidence.invalid", File, "/tool", "must be a string");
+  E.Tool = Tool != J.end() ? Tool->get<std::string>() : "";
+  auto FilesIt = J.find("files");
+  if (FilesIt == J.end() || !FilesIt->is_array())
+    throw Error("input.evidence.invalid", File, "/files", "must be an array");
+  const json &Files = *FilesIt;
   for (size_t I = 0; I < Files.size(); ++I) {
     std::string Pointer = "/files/" + std::to_string(I);
     try {
       const json &F = Files.at(I);
       FileCoverage &Cov = E.Files[F.at("path").get<std::string>()];
       for (const json &L : F.at("lines"))
-        Cov.Lines[L.at(0).get<int>()] += L.at(1).get<long long>();
+        addHits(Cov.Lines[L.at(0).get<int>()], L.at(1).get<long long>());
       for (const json &B : F.at("branches"))
-        Cov.Branches[{B.at(0).get<int>(), B.at(1).get<int>()}] +=
-            B.at(2).get<long long>();
+        addHits(Cov.Branches[{B.at(0).get<int>(), B.at(1).get<int>()}],
+                B.at(2).get<long long>());
       for (const json &Fn : F.at("functions"))
         Cov.Functions[Fn.at("name").get<std::string>()] = {
             Fn.at("line").get<int>(), Fn.at("hits").get<long long>()};
