@@ -4,9 +4,12 @@
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/Verdict.h"
+#include "exitbar/Vulnerabilities.h"
 #include <gtest/gtest.h>
 
 using namespace exitbar;
+using nlohmann::json;
 
 namespace {
 
@@ -54,5 +57,35 @@ TEST(EvidenceJsonTest, NumbersBeyondADoubleAreSyntaxErrors) {
   }
   EXPECT_THROW(parseBenchmarkBaseline(R"({"rea|_nr":77700000E0000000000000486408777777776)",
                                       "b.json"),
+               Error);
+}
+
+// `J.value("schema", "")` threw json's type_error for a schema that is not a
+// string; every reader of ExitBar's own files now answers with Error.
+TEST(EvidenceJsonTest, SchemaOfAnotherTypeIsAnError) {
+  const std::string Text = R"({"schema": [1], "schema_version": "1"})";
+  json J = parseJsonText(Text, "x.json");
+  EXPECT_THROW(sbomFromJson(J, "x.json"), Error);
+  EXPECT_THROW(signaturesFromJson(J, "x.json"), Error);
+  EXPECT_THROW(testsFromJson(J, "x.json"), Error);
+  EXPECT_THROW(readinessFromJson(J, "x.json"), Error);
+  EXPECT_THROW(benchmarksFromJson(Text, "x.json"), Error);
+  EXPECT_THROW(parseBenchmarkBaseline(Text, "x.json"), Error);
+  EXPECT_THROW(vulnerabilitiesFromJson(Text, "x.json"), Error);
+  EXPECT_THROW(parseBaseline(Text, "x.json"), Error);
+  EXPECT_THROW(parseWaivers(Text, "x.json"), Error);
+  const std::string Sbom = R"({"schema": "exitbar.sbom", "schema_version": "1"})";
+  EXPECT_THROW(sbomFromJson(parseJsonText(Sbom, "x.json"), "x.json"), Error);
+  EXPECT_TRUE(memberIs(parseJsonText(R"({"v": 1.0})", "x.json"), "v", 1));
+  EXPECT_FALSE(memberIs(parseJsonText(R"({"v": "1"})", "x.json"), "v", 1));
+}
+
+TEST(EvidenceJsonTest, GoogleBenchmarkMembersOfAnotherTypeAreErrors) {
+  EXPECT_THROW(readGoogleBenchmark(
+                   R"({"benchmarks": [{"name": "a", "error_occurred": "yes"}]})", "b.json"),
+               Error);
+  EXPECT_THROW(readGoogleBenchmark(
+                   R"({"benchmarks": [{"name": "a", "real_time": 1, "cpu_time": 1, "time_unit": 5}]})",
+                   "b.json"),
                Error);
 }

@@ -71,7 +71,7 @@ std::string benchmarkBaselineToJson(const std::vector<BenchmarkResult> &Results)
 BenchmarkBaseline parseBenchmarkBaseline(std::string_view Text,
                                          const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.benchmark-baseline")
+  if (!memberIs(J, "schema", "exitbar.benchmark-baseline"))
     throw Error("input.benchmark.baseline", File, "/schema",
                 "expected 'exitbar.benchmark-baseline' (written by `exitbar "
                 "benchmarks baseline`)");
@@ -110,7 +110,7 @@ std::string benchmarksToJson(const BenchmarksEvidence &E) {
 
 BenchmarksEvidence benchmarksFromJson(std::string_view Text, const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.benchmarks")
+  if (!memberIs(J, "schema", "exitbar.benchmarks"))
     throw Error("input.evidence.schema", File, "/schema", "expected 'exitbar.benchmarks'");
   BenchmarksEvidence E;
   try {

@@ -137,6 +137,21 @@ void to_json(json &J, const Verdict &V) {
            {"generated_at", V.GeneratedAt}};
 }
 
+bool memberIs(const json &J, const char *Key, std::string_view Value) {
+  if (!J.is_object())
+    return false;
+  auto It = J.find(Key);
+  return It != J.end() && It->is_string() &&
+         It->get_ref<const std::string &>() == Value;
+}
+
+bool memberIs(const json &J, const char *Key, int Value) {
+  if (!J.is_object())
+    return false;
+  auto It = J.find(Key);
+  return It != J.end() && It->is_number() && *It == Value;
+}
+
 json parseJsonText(std::string_view Text, const std::string &File) {
   try {
     return json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
@@ -251,15 +266,10 @@ static void checkSchema(const json &J, const char *Schema,
                         const std::string &File) {
   if (!J.is_object())
     throw Error("input.evidence.wrong-type", File, "", "not a JSON object");
-  // find() rather than value(): value() throws json's type_error when the
-  // member has another type, and callers expect Error.
-  auto Name = J.find("schema");
-  if (Name == J.end() || !Name->is_string() || *Name != Schema)
+  if (!memberIs(J, "schema", Schema))
     throw Error("input.evidence.schema", File, "/schema",
                 std::string("expected '") + Schema + "'");
-  auto Version = J.find("schema_version");
-  if (Version == J.end() || !Version->is_number() ||
-      *Version != EvidenceSchemaVersion)
+  if (!memberIs(J, "schema_version", EvidenceSchemaVersion))
     throw Error("input.evidence.schema-version", File, "/schema_version",
                 "unsupported schema version");
 }
