@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -30,6 +31,11 @@ const fs::path &buildDir() {
     fs::path D = fs::temp_directory_path() /
                  ("exitbar-fuzz-file-api-" + std::to_string(getpid()));
     fs::create_directories(D);
+    // libFuzzer ends with exit(), so the folder goes with the process.
+    std::atexit([] {
+      std::error_code Ec;
+      fs::remove_all(buildDir(), Ec);
+    });
     return D;
   }();
   return Dir;
