@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -31,10 +32,13 @@ const fs::path &buildDir() {
     fs::path D = fs::temp_directory_path() /
                  ("exitbar-fuzz-file-api-" + std::to_string(getpid()));
     fs::create_directories(D);
-    // libFuzzer ends with exit(), so the folder goes with the process.
+    // libFuzzer ends with exit(), so the folder goes with the process. The
+    // handler keeps its own copy in a plain array: `Dir` is destroyed first.
+    static char Copy[4096];
+    std::snprintf(Copy, sizeof Copy, "%s", D.c_str());
     std::atexit([] {
       std::error_code Ec;
-      fs::remove_all(buildDir(), Ec);
+      fs::remove_all(Copy, Ec);
     });
     return D;
   }();
