@@ -159,3 +159,16 @@ TEST(PolicyTest, SigningMember) {
 }
 
 } // namespace
+
+// Found by fuzz/policy_fuzzer: a number beyond a double (json's out_of_range,
+// not a parse_error) escaped parsePolicy and checkPolicy as a non-Error.
+TEST(PolicyTest, NumberBeyondADoubleIsASyntaxError) {
+  const char *Text = R"({"criteria": [{"id": "c", "threshold": 9E999999999999}]})";
+  try {
+    parsePolicy(Text, "p.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.json.syntax");
+  }
+  EXPECT_FALSE(checkPolicy(Text, "p.json").empty());
+}

@@ -39,10 +39,14 @@ BenchmarksEvidence compareBenchmarks(std::vector<BenchmarkResult> Results,
       R.ChangePercent = (Now - Before) / Before * 100;
   }
   if (Baseline)
-    for (const auto &[Name, Times] : Baseline->Times)
+    // Not a structured binding: C++17 lambdas cannot capture those (clang
+    // rejects it), and ExitBar also builds with clang for the fuzzers.
+    for (const auto &Entry : Baseline->Times) {
+      const std::string &Name = Entry.first;
       if (std::none_of(Results.begin(), Results.end(),
                        [&](const BenchmarkResult &R) { return R.Name == Name; }))
         E.Missing.push_back(Name);
+    }
   E.Benchmarks = std::move(Results);
   return E;
 }
@@ -67,7 +71,7 @@ std::string benchmarkBaselineToJson(const std::vector<BenchmarkResult> &Results)
 BenchmarkBaseline parseBenchmarkBaseline(std::string_view Text,
                                          const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.benchmark-baseline")
+  if (!memberIs(J, "schema", "exitbar.benchmark-baseline"))
     throw Error("input.benchmark.baseline", File, "/schema",
                 "expected 'exitbar.benchmark-baseline' (written by `exitbar "
                 "benchmarks baseline`)");
@@ -106,7 +110,7 @@ std::string benchmarksToJson(const BenchmarksEvidence &E) {
 
 BenchmarksEvidence benchmarksFromJson(std::string_view Text, const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.benchmarks")
+  if (!memberIs(J, "schema", "exitbar.benchmarks"))
     throw Error("input.evidence.schema", File, "/schema", "expected 'exitbar.benchmarks'");
   BenchmarksEvidence E;
   try {

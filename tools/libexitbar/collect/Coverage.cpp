@@ -223,7 +223,7 @@ void demangleFunctions(CoverageEvidence &E) {
       FunctionCoverage &Out = Named[Demangled && Status == 0 ? Demangled : Name];
       std::free(Demangled);
       Out.Line = Fn.Line;
-      Out.Hits += Fn.Hits;
+      addHits(Out.Hits, Fn.Hits);
     }
     F.Functions = std::move(Named);
   }

@@ -26,7 +26,7 @@ CoverageEvidence readCoverageReport(const std::string &Path) {
   if (Text[First] == '{') {
     // ExitBar's own evidence (e.g. a shard from another job) or gcov JSON.
     nlohmann::json J = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
-    if (J.is_object() && J.value("schema", "") == "exitbar.coverage")
+    if (memberIs(J, "schema", "exitbar.coverage"))
       return coverageFromJson(J, Path);
     return formats::readGcovJson(Text, Path);
   }

@@ -260,7 +260,7 @@ std::string vulnerabilitiesToJson(const VulnerabilitiesEvidence &E) {
 VulnerabilitiesEvidence vulnerabilitiesFromJson(std::string_view Text,
                                                 const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.vulnerabilities")
+  if (!memberIs(J, "schema", "exitbar.vulnerabilities"))
     throw Error("input.evidence.schema", File, "/schema",
                 "expected 'exitbar.vulnerabilities'");
   VulnerabilitiesEvidence E;

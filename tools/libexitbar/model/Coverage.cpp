@@ -7,13 +7,13 @@ namespace exitbar {
 
 void FileCoverage::merge(const FileCoverage &Other) {
   for (const auto &[Line, Hits] : Other.Lines)
-    Lines[Line] += Hits;
+    addHits(Lines[Line], Hits);
   for (const auto &[Key, Hits] : Other.Branches)
-    Branches[Key] += Hits;
+    addHits(Branches[Key], Hits);
   for (const auto &[Name, F] : Other.Functions) {
     auto [It, Inserted] = Functions.emplace(Name, F);
     if (!Inserted)
-      It->second.Hits += F.Hits;
+      addHits(It->second.Hits, F.Hits);
   }
 }
 

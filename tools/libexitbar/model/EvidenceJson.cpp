@@ -137,6 +137,37 @@ void to_json(json &J, const Verdict &V) {
            {"generated_at", V.GeneratedAt}};
 }
 
+bool memberIs(const json &J, const char *Key, std::string_view Value) {
+  if (!J.is_object())
+    return false;
+  auto It = J.find(Key);
+  return It != J.end() && It->is_string() &&
+         It->get_ref<const std::string &>() == Value;
+}
+
+bool memberIs(const json &J, const char *Key, int Value) {
+  if (!J.is_object())
+    return false;
+  auto It = J.find(Key);
+  return It != J.end() && It->is_number() && *It == Value;
+}
+
+namespace {
+/// "line:column" of byte \p Offset of \p Text.
+std::string lineColumn(std::string_view Text, size_t Offset) {
+  int Line = 1, Column = 1;
+  for (size_t I = 0; I < Offset && I < Text.size(); ++I) {
+    if (Text[I] == '\n') {
+      ++Line;
+      Column = 1;
+    } else {
+      ++Column;
+    }
+  }
+  return std::to_string(Line) + ":" + std::to_string(Column);
+}
+} // namespace
+
 json parseJsonText(std::string_view Text, const std::string &File) {
   try {
     return json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
@@ -150,37 +181,16 @@ json parseJsonText(std::string_view Text, const std::string &File) {
                             ? ""
                             : Why.substr(Quote + 1, Why.rfind('\'') - Quote - 1);
     size_t At = Token.empty() ? std::string_view::npos : Text.find(Token);
-    int Line = 1, Column = 1;
-    for (size_t I = 0; At != std::string_view::npos && I < At; ++I) {
-      if (Text[I] == '\n') {
-        ++Line;
-        Column = 1;
-      } else {
-        ++Column;
-      }
-    }
     throw Error("input.json.syntax", File,
-                At == std::string_view::npos
-                    ? ""
-                    : std::to_string(Line) + ":" + std::to_string(Column),
+                At == std::string_view::npos ? "" : lineColumn(Text, At),
                 "number out of range" +
                     (Token.empty() ? std::string() : ": " + Token));
   } catch (const json::parse_error &E) {
     // nlohmann reports a byte offset; users want line:column.
     size_t Offset = std::min<size_t>(E.byte == 0 ? 0 : E.byte - 1, Text.size());
-    int Line = 1, Column = 1;
-    for (size_t I = 0; I < Offset; ++I) {
-      if (Text[I] == '\n') {
-        ++Line;
-        Column = 1;
-      } else {
-        ++Column;
-      }
-    }
     std::string Why = E.what();
     auto Colon = Why.rfind(": ");
-    throw Error("input.json.syntax", File,
-                std::to_string(Line) + ":" + std::to_string(Column),
+    throw Error("input.json.syntax", File, lineColumn(Text, Offset),
                 "invalid JSON: " +
                     (Colon == std::string::npos ? Why : Why.substr(Colon + 2)));
   }
@@ -270,10 +280,10 @@ static void checkSchema(const json &J, const char *Schema,
                         const std::string &File) {
   if (!J.is_object())
     throw Error("input.evidence.wrong-type", File, "", "not a JSON object");
-  if (J.value("schema", "") != Schema)
+  if (!memberIs(J, "schema", Schema))
     throw Error("input.evidence.schema", File, "/schema",
                 std::string("expected '") + Schema + "'");
-  if (J.value("schema_version", 0) != EvidenceSchemaVersion)
+  if (!memberIs(J, "schema_version", EvidenceSchemaVersion))
     throw Error("input.evidence.schema-version", File, "/schema_version",
                 "unsupported schema version");
 }
@@ -281,18 +291,24 @@ static void checkSchema(const json &J, const char *Schema,
 CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
   checkSchema(J, "exitbar.coverage", File);
   CoverageEvidence E;
-  E.Tool = J.value("tool", "");
-  const json &Files = J.at("files");
+  auto Tool = J.find("tool");
+  if (Tool != J.end() && !Tool->is_string())
+    throw Error("input.evidence.invalid", File, "/tool", "must be a string");
+  E.Tool = Tool != J.end() ? Tool->get<std::string>() : "";
+  auto FilesIt = J.find("files");
+  if (FilesIt == J.end() || !FilesIt->is_array())
+    throw Error("input.evidence.invalid", File, "/files", "must be an array");
+  const json &Files = *FilesIt;
   for (size_t I = 0; I < Files.size(); ++I) {
     std::string Pointer = "/files/" + std::to_string(I);
     try {
       const json &F = Files.at(I);
       FileCoverage &Cov = E.Files[F.at("path").get<std::string>()];
       for (const json &L : F.at("lines"))
-        Cov.Lines[L.at(0).get<int>()] += L.at(1).get<long long>();
+        addHits(Cov.Lines[L.at(0).get<int>()], L.at(1).get<long long>());
       for (const json &B : F.at("branches"))
-        Cov.Branches[{B.at(0).get<int>(), B.at(1).get<int>()}] +=
-            B.at(2).get<long long>();
+        addHits(Cov.Branches[{B.at(0).get<int>(), B.at(1).get<int>()}],
+                B.at(2).get<long long>());
       for (const json &Fn : F.at("functions"))
         Cov.Functions[Fn.at("name").get<std::string>()] = {
             Fn.at("line").get<int>(), Fn.at("hits").get<long long>()};

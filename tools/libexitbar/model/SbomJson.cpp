@@ -31,10 +31,10 @@ void to_json(json &J, const SbomEvidence &E) {
 }
 
 SbomEvidence sbomFromJson(const json &J, const std::string &File) {
-  if (!J.is_object() || J.value("schema", "") != "exitbar.sbom")
+  if (!memberIs(J, "schema", "exitbar.sbom"))
     throw Error("input.evidence.schema", File, "/schema",
                 "expected 'exitbar.sbom'");
-  if (J.value("schema_version", 0) != EvidenceSchemaVersion)
+  if (!memberIs(J, "schema_version", EvidenceSchemaVersion))
     throw Error("input.evidence.schema-version", File, "/schema_version",
                 "unsupported schema version");
   SbomEvidence E;

@@ -44,10 +44,10 @@ void to_json(json &J, const SignaturesEvidence &E) {
 SignaturesEvidence signaturesFromJson(const json &J, const std::string &File) {
   if (!J.is_object())
     throw Error("input.evidence.wrong-type", File, "", "not a JSON object");
-  if (J.value("schema", "") != "exitbar.signatures")
+  if (!memberIs(J, "schema", "exitbar.signatures"))
     throw Error("input.evidence.schema", File, "/schema",
                 "expected 'exitbar.signatures'");
-  if (J.value("schema_version", 0) != EvidenceSchemaVersion)
+  if (!memberIs(J, "schema_version", EvidenceSchemaVersion))
     throw Error("input.evidence.schema-version", File, "/schema_version",
                 "unsupported schema version");
   SignaturesEvidence E;

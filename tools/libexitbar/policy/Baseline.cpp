@@ -20,7 +20,7 @@ bool Baseline::contains(const std::string &Fingerprint) const {
 
 Baseline parseBaseline(std::string_view Text, const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.baseline")
+  if (!memberIs(J, "schema", "exitbar.baseline"))
     throw Error("input.baseline.schema", File, "/schema",
                 "expected \"exitbar.baseline\"");
   auto It = J.find("findings");
@@ -71,7 +71,7 @@ static long long endOfDay(const std::string &Date) {
 std::vector<Waiver> parseWaivers(std::string_view Text,
                                  const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.waivers")
+  if (!memberIs(J, "schema", "exitbar.waivers"))
     throw Error("input.waivers.schema", File, "/schema",
                 "expected \"exitbar.waivers\"");
   auto It = J.find("waivers");

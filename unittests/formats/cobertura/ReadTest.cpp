@@ -67,3 +67,21 @@ TEST(CoberturaTest, ProblemsNameTheXmlLine) {
   EXPECT_THROW(formats::readCobertura("<coverage>", "c.xml"), Error);
   EXPECT_THROW(formats::readCobertura("<coverage/>", "c.xml"), Error);
 }
+
+// Found by fuzz/cobertura_fuzzer: hit counts that add up past LLONG_MAX were
+// signed overflow; a huge condition total made one entry per "branch".
+TEST(CoberturaTest, HugeCountsSaturateAndHugeTotalsAreErrors) {
+  auto Read = [](const std::string &Lines) {
+    return formats::readCobertura(
+        "<coverage><packages><package><classes><class filename=\"a.c\"><lines>" +
+            Lines + "</lines></class></classes></package></packages></coverage>",
+        "c.xml");
+  };
+  CoverageEvidence E = Read("<line number=\"1\" hits=\"9223372036854775807\"/>"
+                            "<line number=\"1\" hits=\"8\"/>");
+  EXPECT_EQ(E.Files.at("a.c").Lines.at(1), 9223372036854775807LL);
+  EXPECT_THROW(Read("<line number=\"1\" hits=\"1\" branch=\"true\" "
+                    "condition-coverage=\"50% (1/1000000000000000000)\"/>"),
+               Error);
+  EXPECT_THROW(Read("<line number=\"4294967297\" hits=\"1\"/>"), Error);
+}

@@ -13,6 +13,7 @@
 #include "exitbar/Error.h"
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <tinyxml2.h>
 
 namespace fs = std::filesystem;
@@ -36,13 +37,21 @@ long long integer(const XMLElement *E, const char *Name, const std::string &Orig
   return V;
 }
 
+/// Each branch of a line becomes an entry, so a corrupt total (say 10^18)
+/// must not be trusted; real lines have a handful, heavy templates hundreds.
+constexpr long long MaxBranchesPerLine = 1 << 16;
+
 /// Reads <line> elements into \p Cov.
 void readLines(const XMLElement *Lines, FileCoverage &Cov,
                const std::string &Origin) {
   for (const XMLElement *L = Lines->FirstChildElement("line"); L;
        L = L->NextSiblingElement("line")) {
-    int Number = static_cast<int>(integer(L, "number", Origin));
-    Cov.Lines[Number] += integer(L, "hits", Origin);
+    long long Line = integer(L, "number", Origin);
+    // Line numbers are ints everywhere else; a larger one is corrupt data.
+    if (Line > std::numeric_limits<int>::max())
+      fail(Origin, L, "<line> number " + std::to_string(Line) + " is too large");
+    int Number = static_cast<int>(Line);
+    addHits(Cov.Lines[Number], integer(L, "hits", Origin));
     if (!L->BoolAttribute("branch", false))
       continue;
     const char *Condition = L->Attribute("condition-coverage");
@@ -50,7 +59,7 @@ void readLines(const XMLElement *Lines, FileCoverage &Cov,
       continue;
     long long Taken = 0, Total = 0;
     if (std::sscanf(Condition, "%*[^(](%lld/%lld)", &Taken, &Total) != 2 ||
-        Taken < 0 || Total < Taken)
+        Taken < 0 || Total < Taken || Total > MaxBranchesPerLine)
       fail(Origin, L,
            "condition-coverage '" + std::string(Condition) +
                "' is not like '50% (1/2)'");

@@ -80,7 +80,9 @@ std::vector<SbomComponent> readCycloneDxComponents(std::string_view Text,
   json Doc = json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Doc.is_discarded())
     fail(Origin, "", "not valid JSON");
-  if (!Doc.is_object() || Doc.value("bomFormat", "") != "CycloneDX")
+  // Not Doc.value(): it throws json's type_error for a non-string bomFormat.
+  auto Format = Doc.is_object() ? Doc.find("bomFormat") : Doc.end();
+  if (Format == Doc.end() || !Format->is_string() || *Format != "CycloneDX")
     fail(Origin, "/bomFormat", "expected \"CycloneDX\": not a CycloneDX SBOM");
   std::vector<SbomComponent> Out;
   if (auto It = Doc.find("components"); It != Doc.end())

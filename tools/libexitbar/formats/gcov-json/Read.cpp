@@ -36,6 +36,13 @@ long long count(const json &J, const char *Key, const std::string &Pointer,
   return It->get<long long>();
 }
 
+/// An optional integer member (0 when absent). Not json::value(): that
+/// converts a float such as 1e300 to an integer, which is undefined.
+long long optionalCount(const json &J, const char *Key,
+                        const std::string &Pointer, const std::string &Origin) {
+  return J.contains(Key) ? count(J, Key, Pointer, Origin) : 0;
+}
+
 void readDocument(const json &Doc, const std::string &Origin,
                   CoverageEvidence &Out) {
   if (!Doc.is_object())
@@ -57,7 +64,7 @@ void readDocument(const json &Doc, const std::string &Origin,
       std::string LP = FP + "/lines/" + std::to_string(L);
       int Number = static_cast<int>(count(Lines[L], "line_number", LP, Origin));
       long long Hits = count(Lines[L], "count", LP, Origin);
-      Cov.Lines[Number] += Hits;
+      addHits(Cov.Lines[Number], Hits);
       auto Branches = Lines[L].find("branches");
       if (Branches == Lines[L].end() || !Branches->is_array())
         continue;
@@ -66,7 +73,8 @@ void readDocument(const json &Doc, const std::string &Origin,
         // Exception edges are not decisions the code makes.
         if (B.value("throw", false))
           continue;
-        Cov.Branches[{Number, Index++}] += B.value("count", 0LL);
+        addHits(Cov.Branches[{Number, Index++}],
+                optionalCount(B, "count", LP + "/branches", Origin));
       }
     }
     auto Functions = F.find("functions");
@@ -77,8 +85,11 @@ void readDocument(const json &Doc, const std::string &Origin,
       if (Name.empty())
         continue;
       auto [It, Inserted] = Cov.Functions.emplace(
-          Name, FunctionCoverage{Fn.value("start_line", 0), 0});
-      It->second.Hits += Fn.value("execution_count", 0LL);
+          Name, FunctionCoverage{static_cast<int>(optionalCount(
+                                     Fn, "start_line", FP + "/functions", Origin)),
+                                 0});
+      addHits(It->second.Hits,
+              optionalCount(Fn, "execution_count", FP + "/functions", Origin));
       (void)Inserted;
     }
   }
@@ -109,7 +120,14 @@ CoverageEvidence readGcovJson(std::string_view Text,
                   "document " + std::to_string(Document),
                   std::string("invalid JSON: ") + E.what());
     }
-    readDocument(Doc, Origin, Out);
+    // json's own exceptions (value() of a member with another type, ...)
+    // are input errors like the ones readDocument reports itself.
+    try {
+      readDocument(Doc, Origin, Out);
+    } catch (const json::exception &E) {
+      throw Error("input.gcov.json", Origin,
+                  "document " + std::to_string(Document), E.what());
+    }
   }
   return Out;
 }

@@ -58,31 +58,37 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
   };
   std::map<std::string, Sum> Sums;
   const json &List = Doc["benchmarks"];
-  for (size_t I = 0; I < List.size(); ++I) {
-    std::string P = "/benchmarks/" + std::to_string(I);
-    const json &B = List[I];
-    if (!B.is_object())
-      fail(Origin, P, "not an object");
-    if (B.value("error_occurred", false))
-      continue; // the benchmark skipped itself with SkipWithError
-    std::string Type = B.value("run_type", "iteration");
-    std::string Aggregate = B.value("aggregate_name", "");
-    if (Type == "aggregate" && Aggregate != "mean")
-      continue;
-    auto Name = B.find(Type == "aggregate" ? "run_name" : "name");
-    if (Name == B.end() || !Name->is_string())
-      fail(Origin, P + "/name", "must be a string");
-    std::string Unit = B.value("time_unit", "ns");
-    double Real = toNanoseconds(number(B, "real_time", Origin, P), Unit, Origin, P);
-    double Cpu = toNanoseconds(number(B, "cpu_time", Origin, P), Unit, Origin, P);
-    Sum &S = Sums[Name->get<std::string>()];
-    if (Type == "aggregate") {
-      S = {Real, Cpu, 1, true}; // the mean of the repetitions stands alone
-    } else if (!S.Mean) {
-      S.Real += Real;
-      S.Cpu += Cpu;
-      ++S.Runs;
+  // value() throws json's type_error for a member of another type (an
+  // "error_occurred" that is a string); that is an input error like the rest.
+  try {
+    for (size_t I = 0; I < List.size(); ++I) {
+      std::string P = "/benchmarks/" + std::to_string(I);
+      const json &B = List[I];
+      if (!B.is_object())
+        fail(Origin, P, "not an object");
+      if (B.value("error_occurred", false))
+        continue; // the benchmark skipped itself with SkipWithError
+      std::string Type = B.value("run_type", "iteration");
+      std::string Aggregate = B.value("aggregate_name", "");
+      if (Type == "aggregate" && Aggregate != "mean")
+        continue;
+      auto Name = B.find(Type == "aggregate" ? "run_name" : "name");
+      if (Name == B.end() || !Name->is_string())
+        fail(Origin, P + "/name", "must be a string");
+      std::string Unit = B.value("time_unit", "ns");
+      double Real = toNanoseconds(number(B, "real_time", Origin, P), Unit, Origin, P);
+      double Cpu = toNanoseconds(number(B, "cpu_time", Origin, P), Unit, Origin, P);
+      Sum &S = Sums[Name->get<std::string>()];
+      if (Type == "aggregate") {
+        S = {Real, Cpu, 1, true}; // the mean of the repetitions stands alone
+      } else if (!S.Mean) {
+        S.Real += Real;
+        S.Cpu += Cpu;
+        ++S.Runs;
+      }
     }
+  } catch (const json::exception &X) {
+    fail(Origin, "/benchmarks", X.what());
   }
   std::vector<BenchmarkResult> Out;
   for (const auto &[Name, S] : Sums)

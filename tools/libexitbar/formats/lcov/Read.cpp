@@ -104,7 +104,7 @@ private:
       FunctionLines.clear();
     } else if (Kind == "DA") {
       int L = static_cast<int>(number(nextField(Rest), "line"));
-      current().Lines[L] += number(nextField(Rest), "hit count");
+      addHits(current().Lines[L], number(nextField(Rest), "hit count"));
     } else if (Kind == "FN") {
       int L = static_cast<int>(number(nextField(Rest), "line"));
       // lcov 2 puts the end line before the name; names never are numbers.
@@ -120,14 +120,14 @@ private:
       if (Rest.empty())
         fail("FNDA: without a function name");
       FunctionCoverage &F = current().Functions[std::string(Rest)];
-      F.Hits += Hits;
+      addHits(F.Hits, Hits);
     } else if (Kind == "BRDA") {
       int L = static_cast<int>(number(nextField(Rest), "line"));
       nextField(Rest); // block
       nextField(Rest); // branch
       std::string_view Taken = nextField(Rest);
       long long Hits = Taken == "-" ? 0 : number(Taken, "taken count");
-      current().Branches[{L, BranchesOnLine[L]++}] += Hits;
+      addHits(current().Branches[{L, BranchesOnLine[L]++}], Hits);
     } else if (Kind == "TN" || Kind == "VER" || Kind == "FNF" || Kind == "FNH" ||
                Kind == "BRF" || Kind == "BRH" || Kind == "LF" || Kind == "LH" ||
                Kind == "FNL" || Kind == "FNA" || Kind == "MCDC" || Kind == "LNF" ||

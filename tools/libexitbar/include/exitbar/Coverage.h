@@ -5,12 +5,28 @@
 #define EXITBAR_COVERAGE_H
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace exitbar {
+
+/// Adds \p Hits to \p Count, stopping at the limits of long long: counts
+/// read from a corrupt or hostile file must not overflow (undefined
+/// behaviour), and a count that large means "hit" as much as any other.
+/// Example: addHits(Cov.Lines[3], Hits);
+inline void addHits(long long &Count, long long Hits) {
+  constexpr long long Max = std::numeric_limits<long long>::max();
+  constexpr long long Min = std::numeric_limits<long long>::min();
+  if (Hits > 0 && Count > Max - Hits)
+    Count = Max;
+  else if (Hits < 0 && Count < Min - Hits)
+    Count = Min;
+  else
+    Count += Hits;
+}
 
 /// A function of a source file and how often it was entered.
 struct FunctionCoverage {

@@ -41,6 +41,14 @@ void to_json(nlohmann::json &J, const SignaturesEvidence &E);
 SignaturesEvidence signaturesFromJson(const nlohmann::json &J,
                                       const std::string &File);
 
+/// True when \p J is an object whose member \p Key is the string \p Value.
+/// Unlike `J.value(Key, "") == Value` it never throws json's type_error for
+/// a member of another type, which readers must report as Error.
+/// Example: if (!memberIs(J, "schema", "exitbar.sbom")) throw Error(...);
+bool memberIs(const nlohmann::json &J, const char *Key, std::string_view Value);
+/// The same for a number member. Example: memberIs(J, "schema_version", 1)
+bool memberIs(const nlohmann::json &J, const char *Key, int Value);
+
 /// Parses JSON text (comments allowed), turning syntax errors into Error
 /// with `line:column` of the problem.
 /// Example: nlohmann::json J = parseJsonText(Text, "policy.json");

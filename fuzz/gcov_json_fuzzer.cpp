@@ -1,0 +1,20 @@
+// gcov_json_fuzzer.cpp - libFuzzer target: gcov's JSON intermediate format (readGcovJson)
+// SPDX-License-Identifier: Apache-2.0
+//
+// exitbar::Error is the expected answer to bad input; any other exception,
+// crash or sanitizer report is a bug, so nothing else is caught.
+
+#include "formats/gcov-json/Read.h"
+#include "exitbar/Error.h"
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  std::string_view Text(reinterpret_cast<const char *>(Data), Size);
+  try {
+    exitbar::formats::readGcovJson(Text, "fuzz.gcov.json");
+  } catch (const exitbar::Error &) {
+  }
+  return 0;
+}

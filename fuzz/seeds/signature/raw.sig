@@ -1,0 +1,1 @@
+MEUCIQDx0aGJvbmQ=

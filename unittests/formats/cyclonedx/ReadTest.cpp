@@ -1,0 +1,29 @@
+// ReadTest.cpp - unit tests of the CycloneDX reader's handling of malformed input
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Error.h"
+#include "exitbar/Vulnerabilities.h"
+#include <gtest/gtest.h>
+
+using namespace exitbar;
+
+TEST(CycloneDxReadTest, ReadsComponents) {
+  auto C = readCycloneDxComponents(
+      R"({"bomFormat": "CycloneDX", "components": [{"name": "zlib", "version": "1.3"}]})",
+      "s.cdx.json");
+  ASSERT_EQ(C.size(), 1U);
+  EXPECT_EQ(C[0].Ref, "zlib@1.3");
+}
+
+// Found by fuzz/cyclonedx_fuzzer: a bomFormat that is not a string escaped
+// as json's type_error instead of Error.
+TEST(CycloneDxReadTest, NonStringBomFormatIsAnError) {
+  for (const char *Text : {R"({"bomFormat": [1]})", R"({"bomFormat": 1})", "[]", "1e999"}) {
+    try {
+      readCycloneDxComponents(Text, "s.cdx.json");
+      ADD_FAILURE() << "no error for " << Text;
+    } catch (const Error &E) {
+      EXPECT_EQ(E.id(), "input.cyclonedx.json") << Text;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// EvidenceJsonTest.cpp - unit tests of reading evidence JSON that is malformed or hostile
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Benchmarks.h"
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Verdict.h"
+#include "exitbar/Vulnerabilities.h"
+#include <gtest/gtest.h>
+
+using namespace exitbar;
+using nlohmann::json;
+
+namespace {
+
+CoverageEvidence coverage(const std::string &Text) {
+  return coverageFromJson(parseJsonText(Text, "coverage.json"), "coverage.json");
+}
+
+} // namespace
+
+// Found by fuzz/evidence_fuzzer: a coverage document without "files", or
+// with a schema of another type, escaped as json's exceptions, not Error.
+TEST(EvidenceJsonTest, CoverageWithoutFilesOrWithWrongTypesIsAnError) {
+  for (const char *Text :
+       {R"({"schema": "exitbar.coverage", "schema_version": 1})",
+        R"({"schema": "exitbar.coverage", "schema_version": 1, "files": {}})",
+        R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [], "tool": 1})",
+        R"({"schema": 1, "schema_version": 1, "files": []})",
+        R"({"schema": "exitbar.coverage", "schema_version": "1", "files": []})"}) {
+    EXPECT_THROW(coverage(Text), Error) << Text;
+  }
+  EXPECT_EQ(coverage(R"({"schema": "exitbar.coverage", "schema_version": 1, "files": []})")
+                .Files.size(),
+            0U);
+}
+
+TEST(EvidenceJsonTest, RepeatedHugeCountsSaturate) {
+  CoverageEvidence E = coverage(
+      R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [
+         {"path": "a.c", "lines": [[1, 9223372036854775807], [1, 9223372036854775807]],
+          "branches": [], "functions": []}]})");
+  EXPECT_EQ(E.Files.at("a.c").Lines.at(1), 9223372036854775807LL);
+  FileCoverage Twice = E.Files.at("a.c");
+  Twice.merge(E.Files.at("a.c"));
+  EXPECT_EQ(Twice.Lines.at(1), 9223372036854775807LL);
+}
+
+// Found by fuzz/google_benchmark_fuzzer: a number beyond a double is json's
+// out_of_range, which parseJsonText let through.
+TEST(EvidenceJsonTest, NumbersBeyondADoubleAreSyntaxErrors) {
+  try {
+    parseJsonText(R"({"a": 1e999})", "x.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.json.syntax");
+  }
+  EXPECT_THROW(parseBenchmarkBaseline(R"({"rea|_nr":77700000E0000000000000486408777777776)",
+                                      "b.json"),
+               Error);
+}
+
+// `J.value("schema", "")` threw json's type_error for a schema that is not a
+// string; every reader of ExitBar's own files now answers with Error.
+TEST(EvidenceJsonTest, SchemaOfAnotherTypeIsAnError) {
+  const std::string Text = R"({"schema": [1], "schema_version": "1"})";
+  json J = parseJsonText(Text, "x.json");
+  EXPECT_THROW(sbomFromJson(J, "x.json"), Error);
+  EXPECT_THROW(signaturesFromJson(J, "x.json"), Error);
+  EXPECT_THROW(testsFromJson(J, "x.json"), Error);
+  EXPECT_THROW(readinessFromJson(J, "x.json"), Error);
+  EXPECT_THROW(benchmarksFromJson(Text, "x.json"), Error);
+  EXPECT_THROW(parseBenchmarkBaseline(Text, "x.json"), Error);
+  EXPECT_THROW(vulnerabilitiesFromJson(Text, "x.json"), Error);
+  EXPECT_THROW(parseBaseline(Text, "x.json"), Error);
+  EXPECT_THROW(parseWaivers(Text, "x.json"), Error);
+  const std::string Sbom = R"({"schema": "exitbar.sbom", "schema_version": "1"})";
+  EXPECT_THROW(sbomFromJson(parseJsonText(Sbom, "x.json"), "x.json"), Error);
+  EXPECT_TRUE(memberIs(parseJsonText(R"({"v": 1.0})", "x.json"), "v", 1));
+  EXPECT_FALSE(memberIs(parseJsonText(R"({"v": "1"})", "x.json"), "v", 1));
+}
+
+TEST(EvidenceJsonTest, GoogleBenchmarkMembersOfAnotherTypeAreErrors) {
+  EXPECT_THROW(readGoogleBenchmark(
+                   R"({"benchmarks": [{"name": "a", "error_occurred": "yes"}]})", "b.json"),
+               Error);
+  EXPECT_THROW(readGoogleBenchmark(
+                   R"({"benchmarks": [{"name": "a", "real_time": 1, "cpu_time": 1, "time_unit": 5}]})",
+                   "b.json"),
+               Error);
+}
