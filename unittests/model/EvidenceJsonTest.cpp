@@ -17,6 +17,29 @@ CoverageEvidence coverage(const std::string &Text) {
   return coverageFromJson(parseJsonText(Text, "coverage.json"), "coverage.json");
 }
 
+TEST(EvidenceJsonTest, IntegersAreCheckedNotConverted) {
+  EXPECT_EQ(asInteger<int>(json(42)), 42);
+  EXPECT_EQ(asInteger<int>(json(-3)), -3);
+  EXPECT_EQ(asInteger<long long>(json(5000000000LL)), 5000000000LL);
+  EXPECT_THROW(asInteger<int>(json(1e300)), json::type_error);
+  EXPECT_THROW(asInteger<int>(json(2.5)), json::type_error);
+  EXPECT_THROW(asInteger<int>(json(5000000000LL)), json::type_error);
+  EXPECT_THROW(asInteger<unsigned>(json(-1)), json::type_error);
+  EXPECT_THROW(asInteger<int>(json("7")), json::type_error);
+  // A reader turns it into an input error naming the file.
+  json Tests = {{"schema", "exitbar.tests"}, {"schema_version", 1},
+                {"passed", 1e300},          {"failed", 0},
+                {"skipped", 0},             {"errored", 0},
+                {"seconds", 0},             {"failing_tests", json::array()},
+                {"flaky_tests", json::array()}};
+  try {
+    testsFromJson(Tests, "tests.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_NE(std::string(E.what()).find("tests.json"), std::string::npos);
+  }
+}
+
 } // namespace
 
 // Found by fuzz/evidence_fuzzer: a coverage document without "files", or

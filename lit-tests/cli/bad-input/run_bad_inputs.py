@@ -41,6 +41,9 @@ json_bad = {
     "invalid-utf8": b'{"schema": "exitbar.policy", "criteria": [], "release_version": "\xff\xfe1.0"}',
     "deep-nesting": b'{"criteria": ' + b"[" * 200000 + b"]" * 200000 + b"}",
     "empty": b"",
+    # A float where evidence has an integer: converting 1e300 to int is
+    # undefined behaviour unless the reader checks.
+    "float-for-int": b'{"schema": "exitbar.tests", "schema_version": 1, "passed": 1e300, "failed": 0, "skipped": 0, "errored": 0, "seconds": 0, "failing_tests": [], "flaky_tests": []}',
     "binary": bytes(range(256)) * 4,
 }
 xml_bad = {

@@ -45,8 +45,8 @@ void from_json(const json &J, Finding &F) {
   F.Level = *Level;
   F.Cwe = J.at("cwe").get<std::vector<std::string>>();
   F.File = J.at("file").get<std::string>();
-  F.Line = J.at("line").get<int>();
-  F.Column = J.at("column").get<int>();
+  F.Line = asInteger<int>(J.at("line"));
+  F.Column = asInteger<int>(J.at("column"));
   F.Message = J.at("message").get<std::string>();
   F.Fingerprint = J.at("fingerprint").get<std::string>();
 }
@@ -69,7 +69,7 @@ void to_json(json &J, const FindingsEvidence &E) {
 }
 
 void from_json(const json &J, FindingsEvidence &E) {
-  E.TranslationUnits = J.at("translation_units").get<int>();
+  E.TranslationUnits = asInteger<int>(J.at("translation_units"));
   E.Findings = J.at("findings").get<std::vector<Finding>>();
   E.AnalysisErrors = J.at("analysis_errors").get<std::vector<AnalysisError>>();
 }
@@ -305,13 +305,13 @@ CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
       const json &F = Files.at(I);
       FileCoverage &Cov = E.Files[F.at("path").get<std::string>()];
       for (const json &L : F.at("lines"))
-        addHits(Cov.Lines[L.at(0).get<int>()], L.at(1).get<long long>());
+        addHits(Cov.Lines[asInteger<int>(L.at(0))], asInteger<long long>(L.at(1)));
       for (const json &B : F.at("branches"))
-        addHits(Cov.Branches[{B.at(0).get<int>(), B.at(1).get<int>()}],
-                B.at(2).get<long long>());
+        addHits(Cov.Branches[{asInteger<int>(B.at(0)), asInteger<int>(B.at(1))}],
+                asInteger<long long>(B.at(2)));
       for (const json &Fn : F.at("functions"))
         Cov.Functions[Fn.at("name").get<std::string>()] = {
-            Fn.at("line").get<int>(), Fn.at("hits").get<long long>()};
+            asInteger<int>(Fn.at("line")), asInteger<long long>(Fn.at("hits"))};
     } catch (const json::exception &X) {
       throw Error("input.evidence.invalid", File, Pointer, X.what());
     }
@@ -320,8 +320,8 @@ CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
     try {
       DiffCoverage D;
       D.Base = It->at("base").get<std::string>();
-      D.LinesFound = It->at("lines_found").get<long long>();
-      D.LinesHit = It->at("lines_hit").get<long long>();
+      D.LinesFound = asInteger<long long>(It->at("lines_found"));
+      D.LinesHit = asInteger<long long>(It->at("lines_hit"));
       D.Missed = It->at("missed").get<std::map<std::string, std::vector<int>>>();
       E.Diff = std::move(D);
     } catch (const json::exception &X) {
@@ -348,10 +348,10 @@ TestsEvidence testsFromJson(const json &J, const std::string &File) {
   checkSchema(J, "exitbar.tests", File);
   TestsEvidence E;
   try {
-    E.Passed = J.at("passed").get<int>();
-    E.Failed = J.at("failed").get<int>();
-    E.Skipped = J.at("skipped").get<int>();
-    E.Errored = J.at("errored").get<int>();
+    E.Passed = asInteger<int>(J.at("passed"));
+    E.Failed = asInteger<int>(J.at("failed"));
+    E.Skipped = asInteger<int>(J.at("skipped"));
+    E.Errored = asInteger<int>(J.at("errored"));
     E.Seconds = J.at("seconds").get<double>();
     E.FailingTests = J.at("failing_tests").get<std::vector<std::string>>();
     E.FlakyTests = J.at("flaky_tests").get<std::vector<std::string>>();

@@ -44,8 +44,8 @@ SbomEvidence sbomFromJson(const json &J, const std::string &File) {
     E.CycloneDx = J.at("documents").at("cyclonedx").get<std::string>();
     E.Spdx = J.at("documents").at("spdx").get<std::string>();
     Pointer = "/counts";
-    E.Components = J.at("counts").at("components").get<int>();
-    E.Edges = J.at("counts").at("edges").get<int>();
+    E.Components = asInteger<int>(J.at("counts").at("components"));
+    E.Edges = asInteger<int>(J.at("counts").at("edges"));
     Pointer = "/document_elements";
     E.HasAuthor = J.at("document_elements").at("author").get<bool>();
     E.HasTimestamp = J.at("document_elements").at("timestamp").get<bool>();

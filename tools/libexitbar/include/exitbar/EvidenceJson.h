@@ -10,6 +10,8 @@
 #include "exitbar/Signatures.h"
 #include "exitbar/Sbom.h"
 #include "exitbar/Verdict.h"
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -48,6 +50,28 @@ SignaturesEvidence signaturesFromJson(const nlohmann::json &J,
 bool memberIs(const nlohmann::json &J, const char *Key, std::string_view Value);
 /// The same for a number member. Example: memberIs(J, "schema_version", 1)
 bool memberIs(const nlohmann::json &J, const char *Key, int Value);
+
+/// \p J as an integer of type T. A float (1e300) or an integer outside T's
+/// range throws json::type_error, which readers report like any wrong type,
+/// instead of the undefined conversion get<T>() would make.
+/// Example: E.Passed = asInteger<int>(J.at("passed"));
+template <typename T> T asInteger(const nlohmann::json &J) {
+  using Limits = std::numeric_limits<T>;
+  if (J.is_number_unsigned()) {
+    auto V = J.get<std::uint64_t>();
+    if (V <= static_cast<std::uint64_t>(Limits::max()))
+      return static_cast<T>(V);
+  } else if (J.is_number_integer()) {
+    auto V = J.get<std::int64_t>();
+    if (V >= 0 ? static_cast<std::uint64_t>(V) <=
+                     static_cast<std::uint64_t>(Limits::max())
+               : Limits::is_signed &&
+                     V >= static_cast<std::int64_t>(Limits::min()))
+      return static_cast<T>(V);
+  }
+  throw nlohmann::json::type_error::create(
+      302, "expected an integer in range, got " + J.dump(), &J);
+}
 
 /// Parses JSON text (comments allowed), turning syntax errors into Error
 /// with `line:column` of the problem.
