@@ -1,6 +1,7 @@
 // Readiness.cpp - `exitbar collect readiness`: licence, documents, runbooks and CI of a repository
 // SPDX-License-Identifier: Apache-2.0
 
+#include "support/Strings.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
@@ -16,12 +17,6 @@ namespace fs = std::filesystem;
 namespace exitbar {
 namespace {
 
-std::string lower(std::string S) {
-  std::transform(S.begin(), S.end(), S.begin(),
-                 [](unsigned char C) { return std::tolower(C); });
-  return S;
-}
-
 /// Files directly in \p Dir whose name, without extension and case, is
 /// \p Stem (README, README.md, readme.rst, ...).
 std::string findDocument(const fs::path &Root, const std::string &Stem) {
@@ -31,8 +26,8 @@ std::string findDocument(const fs::path &Root, const std::string &Stem) {
     for (const auto &Entry : fs::directory_iterator(Dir, Ec)) {
       if (!Entry.is_regular_file())
         continue;
-      std::string Name = lower(Entry.path().stem().string());
-      if (Name == lower(Stem) ||
+      std::string Name = toLower(Entry.path().stem().string());
+      if (Name == toLower(Stem) ||
           (Stem == "LICENSE" && (Name == "licence" || Name == "copying")) ||
           (Stem == "CHANGELOG" && (Name == "changes" || Name == "news" ||
                                    Name == "history")))
@@ -71,7 +66,7 @@ sections(const std::string &Text) {
       while (!Stack.empty() && Stack.back().Level >= Level)
         Stack.pop_back();
       Stack.push_back({Level, Out.size()});
-      Out.emplace_back(lower(Line.substr(Level + 1)), "");
+      Out.emplace_back(toLower(Line.substr(Level + 1)), "");
       continue;
     }
     for (const Open &O : Stack)
@@ -94,8 +89,8 @@ std::vector<std::string> synonyms(const std::string &Section) {
 }
 
 bool isRunbook(const fs::path &Relative) {
-  std::string Path = lower(Relative.generic_string());
-  std::string Ext = lower(Relative.extension().string());
+  std::string Path = toLower(Relative.generic_string());
+  std::string Ext = toLower(Relative.extension().string());
   if (Ext != ".md" && Ext != ".rst" && Ext != ".txt" && Ext != ".adoc")
     return false;
   return Path.find("runbook") != std::string::npos ||
@@ -133,7 +128,7 @@ bool isSourceOrBuildFile(const fs::path &P) {
   static const std::set<std::string> Extensions = {
       ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx",
       ".ipp", ".inl", ".cmake"};
-  return Extensions.count(lower(P.extension().string())) ||
+  return Extensions.count(toLower(P.extension().string())) ||
          P.filename() == "CMakeLists.txt" || P.filename() == "conanfile.txt" ||
          P.filename() == "conanfile.py" || P.filename() == "vcpkg.json";
 }
@@ -174,7 +169,7 @@ std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
     if ((IsBuild || std::regex_search(Line, Include)) &&
         std::regex_search(Line, M, Library))
       Out.push_back({"library", File + ":" + std::to_string(LineNo),
-                     lower(M[1].str())});
+                     toLower(M[1].str())});
     Begin = End + 1;
   }
   return Out;

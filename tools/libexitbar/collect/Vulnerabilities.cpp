@@ -1,6 +1,7 @@
 // Vulnerabilities.cpp - SBOM components matched against an offline OSV database; the evidence file
 // SPDX-License-Identifier: Apache-2.0
 
+#include "support/Strings.h"
 #include "exitbar/Vulnerabilities.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
@@ -17,12 +18,6 @@ using nlohmann::json;
 
 namespace exitbar {
 namespace {
-
-std::string lower(std::string S) {
-  std::transform(S.begin(), S.end(), S.begin(),
-                 [](unsigned char C) { return std::tolower(C); });
-  return S;
-}
 
 int severityRank(const std::string &S) {
   static const char *Order[] = {"critical", "high", "medium", "low", "none"};
@@ -110,9 +105,9 @@ matchVulnerabilities(const std::vector<SbomComponent> &Components,
     }
     for (const OsvAffected &A : R.Affected) {
       if (!A.Name.empty())
-        ByName.emplace(lower(A.Name), Entry{&R, &A});
+        ByName.emplace(toLower(A.Name), Entry{&R, &A});
       if (auto P = vuln::parsePurl(A.Purl))
-        ByPurl.emplace(lower(P->base()), Entry{&R, &A});
+        ByPurl.emplace(toLower(P->base()), Entry{&R, &A});
     }
   }
   std::map<std::pair<std::string, std::string>, VulnerabilityFinding> Found;
@@ -162,11 +157,11 @@ matchVulnerabilities(const std::vector<SbomComponent> &Components,
       std::string SourceVersion = property(C, "dpkg:source-version");
       if (SourceVersion.empty())
         SourceVersion = Version;
-      std::string Family = lower(P->Namespace) == "ubuntu" ? "Ubuntu" : "Debian";
+      std::string Family = toLower(P->Namespace) == "ubuntu" ? "Ubuntu" : "Debian";
       std::string Release = Options.DebianRelease;
       if (auto D = P->Qualifiers.find("distro"); D != P->Qualifiers.end())
         Release = vuln::debianRelease(D->second);
-      auto [Lo, Hi] = ByName.equal_range(lower(Source));
+      auto [Lo, Hi] = ByName.equal_range(toLower(Source));
       for (auto It = Lo; It != Hi; ++It) {
         const OsvAffected &A = *It->second.Affected;
         auto [EcoFamily, EcoRelease] = splitEcosystem(A.Ecosystem);
@@ -183,7 +178,7 @@ matchVulnerabilities(const std::vector<SbomComponent> &Components,
     }
     // Other packages: by purl, in the record's own ecosystem ordering ...
     if (P) {
-      auto [Lo, Hi] = ByPurl.equal_range(lower(P->base()));
+      auto [Lo, Hi] = ByPurl.equal_range(toLower(P->base()));
       for (auto It = Lo; It != Hi; ++It) {
         vuln::AffectedMatch M =
             vuln::evaluateAffected(*It->second.Affected, Version, false);
@@ -193,9 +188,9 @@ matchVulnerabilities(const std::vector<SbomComponent> &Components,
     }
     // ... or by name, trusting only SemVer ranges and explicit version
     // lists, as the record's ecosystem ordering need not be ours.
-    std::vector<std::string> Names = {lower(C.Name)};
+    std::vector<std::string> Names = {toLower(C.Name)};
     if (P && !P->Namespace.empty())
-      Names.push_back(lower(P->Namespace + "/" + P->Name));
+      Names.push_back(toLower(P->Namespace + "/" + P->Name));
     for (const std::string &Name : Names) {
       auto [Lo, Hi] = ByName.equal_range(Name);
       for (auto It = Lo; It != Hi; ++It) {

@@ -6,6 +6,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Verdict.h"
+#include "support/Strings.h"
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -163,9 +164,7 @@ double measureMonitoring(const ReadinessEvidence &R, const SbomEvidence *Sbom,
     }
   if (Sbom && Accepted("library"))
     for (const SbomComponentCheck &C : Sbom->Checks) {
-      std::string Name = C.Name;
-      for (char &Ch : Name)
-        Ch = static_cast<char>(std::tolower(static_cast<unsigned char>(Ch)));
+      std::string Name = toLower(C.Name);
       for (const char *Library : {"prometheus", "opentelemetry", "opencensus"})
         if (Name.find(Library) != std::string::npos) {
           ++Count;

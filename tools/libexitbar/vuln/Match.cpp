@@ -7,6 +7,7 @@
 // below) makes it unaffected again.
 
 #include "vuln/Match.h"
+#include "support/Strings.h"
 #include <algorithm>
 #include <cctype>
 
@@ -26,12 +27,6 @@ std::string percentDecode(std::string_view S) {
     }
   }
   return Out;
-}
-
-std::string lower(std::string S) {
-  std::transform(S.begin(), S.end(), S.begin(),
-                 [](unsigned char C) { return std::tolower(C); });
-  return S;
 }
 
 /// One range evaluated; nothing when its events cannot be ordered.
@@ -118,7 +113,7 @@ std::optional<Purl> parsePurl(std::string_view Text) {
       std::string_view Pair = Qs.substr(0, Amp);
       size_t Eq = Pair.find('=');
       if (Eq != std::string_view::npos)
-        P.Qualifiers[lower(std::string(Pair.substr(0, Eq)))] =
+        P.Qualifiers[toLower(std::string(Pair.substr(0, Eq)))] =
             percentDecode(Pair.substr(Eq + 1));
       if (Amp == std::string_view::npos)
         break;
@@ -133,7 +128,7 @@ std::optional<Purl> parsePurl(std::string_view Text) {
   if (Slash == std::string_view::npos || Slash == 0)
     return std::nullopt;
   // The type is case-insensitive; so, for most types, are namespace and name.
-  P.Type = lower(std::string(Text.substr(0, Slash)));
+  P.Type = toLower(std::string(Text.substr(0, Slash)));
   Text.remove_prefix(Slash + 1);
   size_t Last = Text.rfind('/');
   if (Last != std::string_view::npos) {
@@ -185,7 +180,7 @@ std::string debianRelease(std::string_view Distro) {
   static const std::pair<const char *, const char *> Codenames[] = {
       {"jessie", "8"}, {"stretch", "9"}, {"buster", "10"}, {"bullseye", "11"},
       {"bookworm", "12"}, {"trixie", "13"}, {"forky", "14"}};
-  std::string D = lower(std::string(Distro));
+  std::string D = toLower(std::string(Distro));
   for (const auto &[Name, Number] : Codenames)
     if (D == Name)
       return Number;

@@ -27,7 +27,9 @@ struct Purl {
 std::optional<Purl> parsePurl(std::string_view Text);
 
 /// The ordering of an ECOSYSTEM range in \p Ecosystem ("Debian:12" ->
-/// Dpkg); Exact for ecosystems whose ordering is not implemented.
+/// Dpkg). Ecosystems whose ordering ExitBar does not know (PyPI, Maven,
+/// ...) get Exact: only versions listed verbatim match, by design (see
+/// docs/vulnerabilities.md), rather than a guessed order.
 /// Example: ecosystemScheme("Debian:12") == VersionScheme::Dpkg
 VersionScheme ecosystemScheme(std::string_view Ecosystem);
 

@@ -12,6 +12,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Vulnerabilities.h"
 #include "vuln/Cvss.h"
+#include "support/Strings.h"
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -111,9 +112,7 @@ public:
       auto S = It->find("severity");
       if (S == It->end() || !S->is_string())
         continue;
-      std::string V = S->get<std::string>();
-      std::transform(V.begin(), V.end(), V.begin(),
-                     [](unsigned char C) { return std::tolower(C); });
+      std::string V = toLower(S->get<std::string>());
       if (V == "moderate")
         V = "medium";
       if (V == "critical" || V == "high" || V == "medium" || V == "low" ||
