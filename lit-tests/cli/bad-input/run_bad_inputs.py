@@ -119,6 +119,16 @@ for kind, data in pem_bad.items():
     target = write("artifact.bin", b"release")
     cases.append((f"verify --key: {kind}", ["verify", "--key", f, target], f, None))
 
+# An SBOM whose components nest 100,000 levels deep: refused at the depth
+# bound with the JSON pointer, not a stack overflow.
+deep_sbom = write("deep.cdx.json", b'{"bomFormat": "CycloneDX", "components": '
+                  + b'[{"name": "c", "components": ' * 100000 + b"[]" + b"}]" * 100000 + b"}")
+os.makedirs(os.path.join(work, "osv-empty"), exist_ok=True)
+cases.append(("collect vulnerabilities --sbom: deeply nested components",
+              ["collect", "vulnerabilities", "--sbom", deep_sbom, "--osv-db", os.path.join(work, "osv-empty"),
+               "-o", os.path.join(work, "out", "vuln-deep.json")],
+              deep_sbom, os.path.join(work, "out", "vuln-deep.json")))
+
 # Missing files, and a folder where a file is expected.
 missing = os.path.join(base, "nicht da.json")
 cases.append(("policy check: missing file", ["policy", "check", missing], missing, "LIST"))

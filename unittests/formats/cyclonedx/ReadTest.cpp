@@ -27,3 +27,26 @@ TEST(CycloneDxReadTest, NonStringBomFormatIsAnError) {
     }
   }
 }
+
+// Components nest by recursion; a document nested thousands of levels deep
+// is refused with the place where the bound was passed, not a stack overflow.
+TEST(CycloneDxReadTest, DeeplyNestedComponentsAreAnError) {
+  auto nested = [](int Levels) {
+    std::string Text = R"({"bomFormat": "CycloneDX", "components": )";
+    for (int I = 0; I < Levels; ++I)
+      Text += R"([{"name": "c", "components": )";
+    Text += "[]";
+    for (int I = 0; I < Levels; ++I)
+      Text += "}]";
+    return Text + "}";
+  };
+  EXPECT_EQ(readCycloneDxComponents(nested(63), "s.cdx.json").size(), 63U);
+  try {
+    readCycloneDxComponents(nested(100000), "s.cdx.json");
+    ADD_FAILURE() << "no error for 100000 levels";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.cyclonedx.json");
+    EXPECT_NE(std::string(E.what()).find("nested more than 64 levels"), std::string::npos)
+        << E.what();
+  }
+}

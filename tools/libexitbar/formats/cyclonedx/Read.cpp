@@ -31,9 +31,19 @@ std::string optionalString(const json &J, const char *Key,
   return It->get<std::string>();
 }
 
+// Real SBOMs nest components a few levels deep (a library inside a
+// package inside an image); nothing legitimate comes near this. The bound
+// keeps a hostile document from overflowing the stack of the recursion below
+// and from building its quadratically growing pointer strings.
+constexpr unsigned MaxComponentDepth = 64;
+
 void readComponents(const json &List, const std::string &Origin,
-                    const std::string &Pointer,
+                    const std::string &Pointer, unsigned Depth,
                     std::vector<SbomComponent> &Out) {
+  if (Depth > MaxComponentDepth)
+    fail(Origin, Pointer,
+         "components nested more than " + std::to_string(MaxComponentDepth) +
+             " levels deep");
   if (!List.is_array())
     fail(Origin, Pointer, "must be an array");
   for (size_t I = 0; I < List.size(); ++I) {
@@ -68,7 +78,7 @@ void readComponents(const json &List, const std::string &Origin,
       }
     }
     if (auto Nested = J.find("components"); Nested != J.end())
-      readComponents(*Nested, Origin, P + "/components", Out);
+      readComponents(*Nested, Origin, P + "/components", Depth + 1, Out);
     Out.push_back(std::move(C));
   }
 }
@@ -86,7 +96,7 @@ std::vector<SbomComponent> readCycloneDxComponents(std::string_view Text,
     fail(Origin, "/bomFormat", "expected \"CycloneDX\": not a CycloneDX SBOM");
   std::vector<SbomComponent> Out;
   if (auto It = Doc.find("components"); It != Doc.end())
-    readComponents(*It, Origin, "/components", Out);
+    readComponents(*It, Origin, "/components", 1, Out);
   return Out;
 }
 
