@@ -102,6 +102,35 @@ StringRef identifierOf(const NamedDecl *D) {
   return {};
 }
 
+/// Whether \p List holds the elements of a set (`std::set<std::string> S =
+/// {...}`, `llvm::StringSet<> S = {...}`, `QSet`, `absl::flat_hash_set`):
+/// the strings of a set are names, never key-value pairs.
+bool initializesSet(const InitListExpr *List, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(*List);
+  // Up through the temporaries around the backing array to the
+  // std::initializer_list, then to the constructor it is passed to.
+  bool SeenInitializerList = false;
+  for (int Depth = 0; Depth < 6; ++Depth) {
+    auto Parents = Context.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    Node = Parents[0];
+    if (Node.get<MaterializeTemporaryExpr>() ||
+        Node.get<CXXBindTemporaryExpr>() || Node.get<ImplicitCastExpr>())
+      continue;
+    if (Node.get<CXXStdInitializerListExpr>() && !SeenInitializerList) {
+      SeenInitializerList = true;
+      continue;
+    }
+    const auto *Construct = Node.get<CXXConstructExpr>();
+    if (!SeenInitializerList || !Construct)
+      return false;
+    StringRef Class = identifierOf(Construct->getConstructor()->getParent());
+    return Class.size() >= 3 && Class.take_back(3).equals_insensitive("set");
+  }
+  return false;
+}
+
 /// The text of a literal, looking through a constant initialised with one
 /// (`m[kPasswordKey]` where `const char *kPasswordKey = "password"`).
 std::optional<std::string> constantText(const Expr *E) {
@@ -639,6 +668,8 @@ void HardcodedSecretCheck::checkKeyValuePairs(ArrayRef<const Expr *> Items,
   // {"password", "hunter2"}, setenv("API_KEY", "...", 1),
   // curl_easy_setopt(h, CURLOPT_PASSWORD, "..."): a secret key and then a
   // literal value.
+  if (isNameVocabulary(Items))
+    return;
   for (size_t I = 0; I + 1 < Items.size(); ++I) {
     const Expr *Key = Items[I]->IgnoreParenImpCasts();
     if (SM.isWrittenInScratchSpace(SM.getSpellingLoc(Key->getBeginLoc())))
@@ -671,6 +702,26 @@ void HardcodedSecretCheck::checkKeyValuePairs(ArrayRef<const Expr *> Items,
         continue;
     checkStore(Items[I + 1], KeyName, Kind, "stored under key", SM);
   }
+}
+
+bool HardcodedSecretCheck::isNameVocabulary(ArrayRef<const Expr *> Items) const {
+  // A list of names rather than of key-value pairs: a checker's word list
+  // (`{"passwd", "htpasswd", "shadow", ...}`), a StringSwitch's
+  // .Cases("getpass", "readpassphrase", "getpassphrase", true). In a list of
+  // pairs a value follows each key, so two secret key names in a row among
+  // three or more literals say that the literals are names, none a value.
+  // Found by running the checks on ExitBar's own sources.
+  unsigned Literals = 0;
+  bool KeyAfterKey = false;
+  bool PreviousIsKey = false;
+  for (const Expr *Item : Items) {
+    auto Text = constantText(Item->IgnoreParenImpCasts());
+    bool IsKey = Text && Names.classifyKey(*Text) != SecretKind::None;
+    Literals += Text ? 1 : 0;
+    KeyAfterKey |= PreviousIsKey && IsKey;
+    PreviousIsKey = IsKey;
+  }
+  return Literals >= 3 && KeyAfterKey;
 }
 
 void HardcodedSecretCheck::checkCall(const Expr *Call,
@@ -971,7 +1022,8 @@ void HardcodedSecretCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *List = Nodes.getNodeAs<InitListExpr>("list")) {
-    checkInitList(List, SM);
+    if (!initializesSet(List, *Result.Context))
+      checkInitList(List, SM);
     return;
   }
   if (const auto *Return = Nodes.getNodeAs<ReturnStmt>("return")) {

@@ -60,6 +60,7 @@ private:
                  ArrayRef<const Expr *> Args, const SourceManager &SM);
   void checkKeyValuePairs(ArrayRef<const Expr *> Items,
                           const SourceManager &SM);
+  bool isNameVocabulary(ArrayRef<const Expr *> Items) const;
   void checkInitList(const InitListExpr *List, const SourceManager &SM);
   void checkComparison(const Expr *Left, const Expr *Right,
                        const SourceManager &SM);

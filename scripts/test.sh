@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
-# test.sh - builds ExitBar and runs its whole test suite (unit, lit, CMake consumers, examples)
+# test.sh - builds ExitBar with ASan + UBSan + coverage, runs the whole suite, fuzzes each reader briefly, and gates ExitBar on its own policy
 # SPDX-License-Identifier: Apache-2.0
 #
-# Usage: scripts/test.sh [build-folder]     (default: build)
+# Usage: scripts/test.sh [build-folder]     (default: build-ci)
+#
+# What CI runs (.ci/run). Four stages, each failing the run:
+#   1. the `ci` preset of CMakePresets.json: every target but the clang-tidy
+#      plugin sanitized (ASan + UBSan, leaks included), all of it
+#      instrumented for gcov;
+#   2. the whole ctest suite (unit, lit checks/cli/formats/cmake/examples/docs)
+#      on that build, its results kept as JUnit;
+#   3. scripts/fuzz --smoke: every reader's libFuzzer target for a few seconds
+#      (a separate clang build, build-fuzz);
+#   4. scripts/dogfood.sh: ExitBar's coverage, its checks on its own code,
+#      its SBOM and readiness through `exitbar gate` with .exitbar/policy.json;
+#      anything but GO fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build="${1:-build}"
+build="${1:-build-ci}"
+start=$SECONDS
+stage() { echo "test.sh: $1 ($((SECONDS - start)) s)"; }
 
 scripts/setup.sh --test
 # Independent validators for SARIF, CycloneDX, SPDX (npm registry).
@@ -16,6 +30,23 @@ if ! cmp -s lit-tests/validators/package.json "$build/validators/.installed" 2>/
   chmod u+x "$build"/validators/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
   cp lit-tests/validators/package.json "$build/validators/.installed"
 fi
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+stage "1/4 build (preset ci: ASan + UBSan + coverage)"
+cmake --preset ci -B "$build" >/dev/null
 cmake --build "$build" -j2
-ctest --test-dir "$build" -j2 --output-on-failure
+# Counters of an earlier run would inflate this run's coverage.
+find "$build" -name '*.gcda' -delete
+
+stage "2/4 the whole test suite"
+# Leaks count as failures; the first UB report stops the program with a trace.
+export ASAN_OPTIONS=detect_leaks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+mkdir -p "$build/exitbar"
+ctest --test-dir "$build" -j2 --output-on-failure --output-junit "$(realpath "$build")/exitbar/ctest-junit.xml"
+
+stage "3/4 fuzz smoke run"
+scripts/fuzz --smoke --jobs 2
+
+stage "4/4 ExitBar's own gate"
+scripts/dogfood.sh "$build"
+stage "passed"

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <set>
 #include <string>
+#include <vector>
 
 // Secret-named variables, fields and parameters initialised with literals.
 const char *password = "hunter2!";
@@ -216,3 +218,15 @@ void accepted(Config &cfg, Client &client, std::map<std::string, std::string> &m
   (void)next_token;
   (void)mock_system_password;
 }
+
+// Pairs in a list the program reads two at a time: flagged.
+static const std::vector<std::string> kDefaultSettings = {"host", "db.internal",
+                                                          "password", "Hx9-tr0ub4dor"};
+// CHECK-MESSAGES: :[[@LINE-1]]:71: warning: hard-coded secret stored under key 'password'
+
+// The elements of a set are names, never keys and values (found in
+// ExitBar's own word lists).
+static const std::set<std::string> kStorageWords = {"passwd", "htpasswd", "credentials",
+                                                    "keyring", "secret", "wallet"};
+static const std::set<std::string> kQualifiers = {"api", "secret", "access", "psk", "wifi"};
+bool isStorageWord(const std::string &w) { return kStorageWords.count(w) + kQualifiers.count(w) != 0; }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# dogfood.sh - ExitBar's own exit bar: runs ExitBar on ExitBar and fails unless the verdict is GO
+# SPDX-License-Identifier: Apache-2.0
+#
+# Usage: scripts/dogfood.sh BUILD
+#
+# BUILD is a build of the `ci` preset (coverage-instrumented) whose test
+# suite has just run with `ctest --output-junit BUILD/exitbar/ctest-junit.xml`;
+# scripts/test.sh does both and then calls this. The steps are the ones the
+# `exitbar` target of a project using exitbar_enable() runs, done with the
+# CLI because ExitBar cannot find_package itself in its own build:
+#
+#   1. coverage of tools/ and checks/ from the suite's .gcda files (first,
+#      before anything below runs instrumented code and adds to the counts);
+#   2. the exitbar-* checks over every translation unit of tools/ and checks/,
+#      one `exitbar tidy` each, as CMAKE_CXX_CLANG_TIDY would run them;
+#   3. the suite's JUnit results, the repository's readiness, the SBOM;
+#   4. `exitbar gate` with .exitbar/policy.json and --fail-on conditional.
+#
+# Reports land in BUILD/exitbar/report (verdict.json, report.md, report.html,
+# exitbar.sarif, exitbar-junit.xml). Exit status: the gate's (0 GO, 1 not GO,
+# 2 bad input).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ $# -ne 1 || ! -f $1/CMakeCache.txt ]]; then
+  echo "usage: scripts/dogfood.sh BUILD (a configured and tested build of the ci preset)" >&2
+  exit 2
+fi
+build=$(realpath "$1")
+exe=$build/bin/exitbar
+plugin=$build/bin/libExitBarChecks.so
+tidy=$(sed -n 's/^EXITBAR_CLANG_TIDY:FILEPATH=//p' "$build/CMakeCache.txt")
+version=$(sed -n 's/^set(PACKAGE_VERSION "\(.*\)")$/\1/p' "$build/ExitBarConfigVersion.cmake")
+junit=$build/exitbar/ctest-junit.xml
+evidence=$build/exitbar/evidence
+for f in "$exe" "$plugin" "$tidy" "$junit"; do
+  [[ -e $f ]] || { echo "dogfood.sh: $f is missing (build and run ctest first)" >&2; exit 2; }
+done
+if ! grep -q '^EXITBAR_COVERAGE:BOOL=ON' "$build/CMakeCache.txt"; then
+  echo "dogfood.sh: $build is not built with EXITBAR_COVERAGE=ON (use the ci preset)" >&2
+  exit 2
+fi
+rm -rf "$evidence" "$build/exitbar/fragments" "$build/exitbar/report"
+mkdir -p "$evidence"
+start=$SECONDS
+
+# 1. Coverage of ExitBar's own code, from the object folders of its own
+#    targets: the rest of the build tree holds the lit tests' projects, some
+#    with deliberately corrupt .gcda files. Tests, fuzz targets and generated
+#    files are not what the bar is about.
+for part in tools checks; do
+  "$exe" collect coverage --build-dir "$build/$part" --source-dir . -j 2 \
+    --filter 'tools/*' --filter 'checks/*' -o "$build/exitbar/coverage-$part.json"
+done
+"$exe" collect coverage --source-dir . \
+  --input "$build/exitbar/coverage-tools.json" --input "$build/exitbar/coverage-checks.json" \
+  --cobertura "$build/exitbar/coverage.xml" --html "$build/exitbar/coverage" \
+  -o "$evidence/coverage.json"
+
+# 2. The checks over every translation unit of tools/ and checks/.
+python3 - "$build/compile_commands.json" "$PWD" > "$build/exitbar/own-sources.txt" <<'EOF'
+import json, os, sys
+root = sys.argv[2] + os.sep
+own = sorted({e["file"] for e in json.load(open(sys.argv[1]))
+              if e["file"].startswith((root + "tools" + os.sep, root + "checks" + os.sep))})
+print("\n".join(own))
+EOF
+xargs -P 2 -I{} "$exe" tidy --clang-tidy "$tidy" --source-dir . \
+  --fragments "$build/exitbar/fragments/findings" -- \
+  "--load=$plugin" '--checks=-*,exitbar-*' --quiet "-p=$build" {} \
+  < "$build/exitbar/own-sources.txt"
+"$exe" collect findings --build-dir "$build" -o "$evidence/findings.json"
+
+# 3. Tests, readiness, SBOM.
+"$exe" collect tests --junit "$junit" -o "$evidence/tests.json"
+"$exe" collect readiness --source-dir . --policy .exitbar/policy.json \
+  -o "$evidence/readiness.json"
+"$exe" collect sbom --build-dir "$build" --source-dir . --policy .exitbar/policy.json \
+  --release-version "$version" --evidence-dir "$evidence"
+
+# 4. The verdict.
+rc=0
+"$exe" gate --evidence "$evidence" --policy .exitbar/policy.json \
+  --release-version "$version" --source-dir . --report-dir "$build/exitbar/report" \
+  --fail-on conditional || rc=$?
+echo "dogfood.sh: ExitBar's own gate took $((SECONDS - start)) s; report: $build/exitbar/report/report.html"
+exit $rc
