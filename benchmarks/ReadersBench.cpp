@@ -44,7 +44,7 @@ std::string gcovJsonText(int Files) {
     if (F)
       Out += ", ";
     Out += R"({"file": "module)" + std::to_string(F) +
-           R"(/file.cpp", "functions": [{"name": "fn", "demangled_name": "fn()", )"
+           R"x(/file.cpp", "functions": [{"name": "fn", "demangled_name": "fn()", )x"
            R"("start_line": 1, "start_column": 1, "end_line": 200, "end_column": 1, )"
            R"("blocks": 4, "blocks_executed": 3, "execution_count": 3}], "lines": [)";
     for (int L = 1; L <= LinesPerFile; ++L) {
@@ -71,7 +71,7 @@ std::string coberturaText(int Files) {
            R"(/file.cpp" line-rate="0.8" branch-rate="0.5" complexity="0"><methods/><lines>)";
     for (int L = 1; L <= LinesPerFile; ++L) {
       Out += R"(<line number=")" + std::to_string(L) + R"(" hits=")" + std::to_string(hitsOf(F, L));
-      Out += L % 10 == 0 ? R"(" branch="true" condition-coverage="50% (1/2)"/>)" : R"(" branch="false"/>)";
+      Out += L % 10 == 0 ? R"x(" branch="true" condition-coverage="50% (1/2)"/>)x" : R"(" branch="false"/>)";
     }
     Out += "</lines></class>";
   }
