@@ -711,6 +711,8 @@ bool HardcodedSecretCheck::isNameVocabulary(ArrayRef<const Expr *> Items) const 
   // pairs a value follows each key, so two secret key names in a row among
   // three or more literals say that the literals are names, none a value.
   // Found by running the checks on ExitBar's own sources.
+  if (Items.size() < 3)
+    return false;
   unsigned Literals = 0;
   bool KeyAfterKey = false;
   bool PreviousIsKey = false;
