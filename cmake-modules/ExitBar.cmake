@@ -198,6 +198,10 @@ Cache variables:
 ``EXITBAR_CLANG_TIDY``
   Overrides the clang-tidy executable (must match the plugin's LLVM major).
 
+``EXITBAR_CHECKS_PLUGIN``
+  Overrides the checks plugin ``ExitBar::checks`` loads, for example
+  ExitBar's assertion-enabled ``libExitBarChecksAssertions.so``.
+
 ``EXITBAR_COVERAGE``
   ``ON`` acts as if ``exitbar_enable`` had been given ``COVERAGE``.
 #]=======================================================================]
@@ -541,6 +545,13 @@ function(_exitbar_tools exe_var plugin_var tidy_var)
   if(NOT _exe)
     message(FATAL_ERROR "exitbar_enable: ExitBar::exitbar is not known; "
       "call find_package(ExitBar) first")
+  endif()
+  if(EXITBAR_CHECKS_PLUGIN)
+    if(NOT EXISTS "${EXITBAR_CHECKS_PLUGIN}")
+      message(FATAL_ERROR "exitbar_enable: EXITBAR_CHECKS_PLUGIN names "
+        "'${EXITBAR_CHECKS_PLUGIN}', which does not exist")
+    endif()
+    set(_plugin "${EXITBAR_CHECKS_PLUGIN}")
   endif()
   if(EXITBAR_CLANG_TIDY)
     set(_tidy "${EXITBAR_CLANG_TIDY}")

@@ -30,6 +30,13 @@ endforeach()
 
 set(_evidence "${EXITBAR_BUILD_DIR}/exitbar/evidence")
 
+# Every evidence file of this run carries its id, and the gate counts no
+# other: a file an earlier run left behind (coverage since turned off, a
+# collector that failed to run) is stale, never a pass.
+string(TIMESTAMP _now "%Y%m%dT%H%M%S" UTC)
+string(RANDOM LENGTH 12 ALPHABET "0123456789abcdef" _nonce)
+set(_run "${_now}-${_nonce}")
+
 if(EXITBAR_COVERAGE)
   # Test results are stale when any coverage note (one per compiled object)
   # is newer than them: the build changed after the tests ran.
@@ -62,7 +69,7 @@ if(EXITBAR_COVERAGE)
       OUTPUT_QUIET)
   endif()
   execute_process(
-    COMMAND "${EXITBAR_EXECUTABLE}" collect tests --junit "${_junit}"
+    COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" tests --junit "${_junit}"
             -o "${_evidence}/tests.json"
     RESULT_VARIABLE _rc)
   if(NOT _rc EQUAL 0)
@@ -78,7 +85,7 @@ if(EXITBAR_COVERAGE)
     set(_tools --gcov "${EXITBAR_GCOV}")
   endif()
   execute_process(
-    COMMAND "${EXITBAR_EXECUTABLE}" collect coverage ${_excludes}
+    COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" coverage ${_excludes}
             --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}"
             ${_tools}
             --cobertura "${EXITBAR_BUILD_DIR}/exitbar/coverage.xml"
@@ -91,14 +98,14 @@ if(EXITBAR_COVERAGE)
 endif()
 
 execute_process(
-  COMMAND "${EXITBAR_EXECUTABLE}" collect findings
+  COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" findings
           --build-dir "${EXITBAR_BUILD_DIR}"
   RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "ExitBar: collecting findings failed (exit code ${_rc})")
 endif()
 
-set(_readiness "${EXITBAR_EXECUTABLE}" collect readiness
+set(_readiness "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" readiness
   --source-dir "${EXITBAR_SOURCE_DIR}" -o "${_evidence}/readiness.json")
 if(EXITBAR_POLICY)
   list(APPEND _readiness --policy "${EXITBAR_POLICY}")
@@ -140,7 +147,7 @@ if(EXISTS "${_benchmark_list}")
       set(_baseline_args --baseline "${EXITBAR_BENCHMARK_BASELINE}")
     endif()
     execute_process(
-      COMMAND "${EXITBAR_EXECUTABLE}" collect benchmarks ${_inputs} ${_baseline_args}
+      COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" benchmarks ${_inputs} ${_baseline_args}
               -o "${_evidence}/benchmarks.json"
       RESULT_VARIABLE _rc)
     if(NOT _rc EQUAL 0)
@@ -151,7 +158,7 @@ endif()
 
 # Release artifacts and their signatures (the list of the enabled targets'
 # files is written at generate time).
-set(_signatures "${EXITBAR_EXECUTABLE}" collect signatures
+set(_signatures "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" signatures
   --build-dir "${EXITBAR_BUILD_DIR}" -o "${_evidence}/signatures.json")
 foreach(_key IN LISTS EXITBAR_TRUSTED_KEYS)
   if(IS_DIRECTORY "${_key}")
@@ -170,7 +177,7 @@ endif()
 
 # The SBOM: `collect sbom` re-runs cmake itself when the File API reply is
 # missing or older than the cache. Each target also gets its own SBOM.
-set(_sbom "${EXITBAR_EXECUTABLE}" collect sbom
+set(_sbom "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" sbom
   --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}"
   --target-sboms "${EXITBAR_BUILD_DIR}/exitbar/sbom/targets")
 if(EXITBAR_POLICY)
@@ -190,7 +197,7 @@ endif()
 file(REMOVE "${_evidence}/vulnerabilities.json")
 if(EXITBAR_OSV_DATABASE)
   execute_process(
-    COMMAND "${EXITBAR_EXECUTABLE}" collect vulnerabilities
+    COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" vulnerabilities
             --sbom "${EXITBAR_BUILD_DIR}/exitbar/sbom.cdx.json"
             --osv-db "${EXITBAR_OSV_DATABASE}"
             -o "${_evidence}/vulnerabilities.json"
@@ -211,7 +218,7 @@ execute_process(
 if(NOT EXITBAR_RELEASE_VERSION AND NOT EXITBAR_POLICY)
   message(STATUS "ExitBar: no release version; no approvals collected")
 elseif(_rc EQUAL 0 AND _commit)
-  set(_approvals "${EXITBAR_EXECUTABLE}" collect approvals
+  set(_approvals "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" approvals
     --source-dir "${EXITBAR_SOURCE_DIR}" --commit "${_commit}"
     -o "${_evidence}/approvals.json")
   if(EXITBAR_APPROVALS_DIR)
@@ -234,7 +241,7 @@ else()
   message(STATUS "ExitBar: ${EXITBAR_SOURCE_DIR} is not a git work tree; no approvals collected")
 endif()
 
-set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}"
+set(_gate "${EXITBAR_EXECUTABLE}" gate --evidence "${_evidence}" --run-id "${_run}"
   --report-dir "${EXITBAR_BUILD_DIR}/exitbar"
   --source-dir "${EXITBAR_SOURCE_DIR}")
 if(EXITBAR_BASELINE)

@@ -19,6 +19,15 @@ for var in ("GITHUB_STEP_SUMMARY", "CLICOLOR_FORCE"):
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 
+# `--param exitbar_plugin=PATH --param variant=NAME` runs a suite with another
+# build of the plugin (CI: the assertion-enabled one) in its own output
+# folder, so the two runs of a suite can run at once and be compared.
+if lit_config.params.get("exitbar_plugin"):
+    config.exitbar_plugin = lit_config.params["exitbar_plugin"]
+variant = lit_config.params.get("variant")
+if variant:
+    config.test_exec_root = os.path.join(config.test_exec_root, variant)
+
 q = shlex.quote
 exitbar = os.path.join(config.exitbar_tools_dir, "exitbar")
 runner = os.path.join(os.path.dirname(__file__), "utils", "check_exitbar_tidy.py")

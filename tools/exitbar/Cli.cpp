@@ -3,6 +3,9 @@
 
 #include "Cli.h"
 #include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Files.h"
+#include "exitbar/Verdict.h"
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -10,6 +13,17 @@ namespace exitbar::cli {
 
 bool useColor(const Context &Ctx, FILE *Stream) {
   return !Ctx.Environment.get("NO_COLOR") && ::isatty(::fileno(Stream));
+}
+
+void writeEvidenceFile(const Context &Ctx, const std::string &Path,
+                       const std::string &Text) {
+  if (Ctx.RunId.empty()) {
+    writeFileAtomically(Path, Text);
+    return;
+  }
+  nlohmann::json J = parseJsonText(Text, Path);
+  J[EvidenceRunMember] = Ctx.RunId;
+  writeFileAtomically(Path, dumpCanonical(J));
 }
 
 int run(int Argc, char **Argv) {

@@ -17,7 +17,15 @@ enum ExitCode { Success = 0, CheckFailed = 1, BadInput = 2 };
 struct Context {
   Env Environment = Env::process();
   int Exit = Success;
+  /// `exitbar collect ... --run-id ID`: recorded in the evidence written.
+  std::string RunId;
 };
+
+/// Writes the evidence document \p Text to \p Path atomically, with the
+/// run id of \p Ctx as its `run` member when one was given.
+/// Example: writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
+void writeEvidenceFile(const Context &Ctx, const std::string &Path,
+                       const std::string &Text);
 
 /// Runs the tool; returns the process exit code.
 int run(int Argc, char **Argv);

@@ -95,7 +95,7 @@ void runCollectApprovals(const CollectArgs &A, Context &Ctx,
   std::string Out = A.Output.empty()
                         ? std::string("exitbar/evidence/approvals.json")
                         : A.Output;
-  writeFileAtomically(Out, approvalsToJson(E));
+  writeEvidenceFile(Ctx, Out, approvalsToJson(E));
   int Good = 0;
   for (const ApprovalCheck &C : E.Approvals)
     Good += C.Status == "good";

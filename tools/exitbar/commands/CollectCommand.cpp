@@ -48,7 +48,7 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
     std::string Out =
         A->Output.empty() ? defaultEvidencePath(A->BuildDir, "findings")
                           : A->Output;
-    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     int Counts[4] = {0, 0, 0, 0};
     for (const Finding &F : E.Findings)
       ++Counts[static_cast<int>(F.Level)];
@@ -158,7 +158,7 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
     }
     if (!A->Html.empty())
       writeCoverageHtml(E, A->Options.SourceDir, A->Html);
-    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     CoverageTotals T = E.totals();
     fmt::print("coverage: lines {:.2f} % ({}/{}), branches {:.2f} % ({}/{}), "
                "functions {:.2f} % ({}/{}) in {} files -> {}\n",
@@ -203,7 +203,7 @@ static void addCollectBenchmarks(CLI::App &Collect, Context &Ctx) {
       Baseline = parseBenchmarkBaseline(readFile(A->Baseline), A->Baseline);
     BenchmarksEvidence E = compareBenchmarks(std::move(All), Baseline, A->Metric,
                                              A->Baseline);
-    writeFileAtomically(A->Output, benchmarksToJson(E));
+    writeEvidenceFile(Ctx, A->Output, benchmarksToJson(E));
     fmt::print("benchmarks: {}, largest slow-down {:+.1f} % ({} time{}) -> {}\n",
                E.Benchmarks.size(), maxRegressionPercent(E), E.Metric,
                E.BaselineFile.empty() ? ", no baseline" : "", A->Output);
@@ -230,7 +230,7 @@ static void addCollectTests(CLI::App &Collect, Context &Ctx) {
     std::string Out = A->Output.empty()
                           ? std::string("exitbar/evidence/tests.json")
                           : A->Output;
-    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     fmt::print("tests: {} (passed {}, failed {}, errored {}, skipped {}, "
                "flaky {}) -> {}\n",
                E.total(), E.Passed, E.Failed, E.Errored, E.Skipped,
@@ -284,7 +284,7 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
     std::string Out = A->Output.empty()
                           ? std::string("exitbar/evidence/readiness.json")
                           : A->Output;
-    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     int Present = 0;
     for (const DocumentCheck &D : E.Documents)
       Present += D.Status == "present";
@@ -390,7 +390,7 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
     CdxDone.get();
     writeFileAtomically(E.CycloneDx, Cdx.str());
     writeFileAtomically(E.Spdx, Spdx.str());
-    writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     fmt::print("sbom: {} components ({} incomplete), {} dependency edges -> "
                "{}, {}\n",
                E.Components, E.incomplete(), E.Edges, E.CycloneDx, E.Spdx);
@@ -403,6 +403,12 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
       "collect", "Turn one family of raw inputs into an evidence file.\n"
                  "Example: exitbar collect findings --build-dir build");
   Collect->require_subcommand(1);
+  // One option for every kind: the gate of the same run (`gate --run-id`)
+  // counts only evidence carrying it, so a file an earlier run left behind
+  // (its collector since turned off) cannot pass a criterion.
+  Collect->add_option("--run-id", Ctx.RunId,
+                      "Record this run id in the evidence written (see "
+                      "`gate --run-id`)");
   addCollectBenchmarks(*Collect, Ctx);
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
@@ -412,6 +418,9 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectSbom(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);
   addCollectVulnerabilities(*Collect, Ctx);
+  // `exitbar collect coverage ... --run-id ID` as well as before the kind.
+  for (CLI::App *Kind : Collect->get_subcommands({}))
+    Kind->fallthrough();
 }
 
 } // namespace exitbar::cli

@@ -68,7 +68,7 @@ void runCollectSignatures(const CollectSignaturesArgs &A, Context &Ctx) {
           ? (fs::path(A.BuildDir) / "exitbar" / "evidence" / "signatures.json")
                 .string()
           : A.Output;
-  writeFileAtomically(Out, dumpCanonical(nlohmann::json(E)));
+  writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
   fmt::print("signatures: {} artifacts (good {}, unsigned {}, invalid {}, "
              "untrusted key {}, needs online check {}, missing {}) against {} "
              "trusted keys -> {}\n",

@@ -55,7 +55,7 @@ void addCollectVulnerabilities(CLI::App &Collect, Context &Ctx) {
     std::string Out = A->Output.empty()
                           ? std::string("exitbar/evidence/vulnerabilities.json")
                           : A->Output;
-    writeFileAtomically(Out, vulnerabilitiesToJson(E));
+    writeEvidenceFile(Ctx, Out, vulnerabilitiesToJson(E));
     std::map<std::string, int> Counts;
     for (const VulnerabilityFinding &F : E.Findings)
       ++Counts[F.Severity];

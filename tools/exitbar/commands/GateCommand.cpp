@@ -34,6 +34,7 @@ struct GateArgs {
   std::string Attest;
   std::vector<std::string> AttestKeys;
   std::string ResourceUri;
+  std::string RunId;
   bool RequireSigned = false;
 };
 
@@ -56,6 +57,8 @@ void printSummary(const Verdict &V, const std::string &ReportDir,
              "{}/{}\n",
              fmt::styled(toString(V.Result), Style), V.ReadinessScore,
              V.MustPassed, V.MustTotal, V.ShouldPassed, V.ShouldTotal);
+  for (const std::string &Line : V.StaleEvidence)
+    fmt::print("  stale evidence, not counted: {}\n", Line);
   for (const CriterionResult &R : V.Criteria) {
     if (R.Passed)
       continue;
@@ -130,7 +133,7 @@ void runGate(const GateArgs &A, Context &Ctx) {
   if (!fs::is_directory(A.EvidenceDir, Ec))
     throw Error("input.evidence.missing-dir", A.EvidenceDir, "",
                 "evidence folder does not exist");
-  EvidenceSet Evidence = loadEvidence(A.EvidenceDir);
+  EvidenceSet Evidence = loadEvidence(A.EvidenceDir, A.RunId);
   GateOptions Options;
   Options.ReleaseVersion = A.ReleaseVersion;
   Options.Now = Ctx.Environment.now();
@@ -142,10 +145,6 @@ void runGate(const GateArgs &A, Context &Ctx) {
   Verdict V = evaluate(P, Evidence, Options);
   bool Fails = V.Result == Status::NoGo ||
                (V.Result == Status::Conditional && A.FailOn == "conditional");
-  std::string Attestation =
-      A.Attest.empty()
-          ? ""
-          : attest(A, Ctx, V, Evidence, PolicyText, !Fails);
 
   std::string ReportDir =
       A.ReportDir.empty()
@@ -153,6 +152,23 @@ void runGate(const GateArgs &A, Context &Ctx) {
           : A.ReportDir;
   if (ReportDir.empty())
     ReportDir = ".";
+  auto Out = [&](const char *Name) {
+    return (fs::path(ReportDir) / Name).string();
+  };
+  // The audit entry is prepared first, under a lock held until it is
+  // written, so the verdict and its attestation can record the head the
+  // log will have, and concurrent gates cannot fork the chain.
+  std::string AuditPath =
+      A.AuditLog.empty() ? Out("audit-log.jsonl") : A.AuditLog;
+  fs::create_directories(fs::absolute(AuditPath).parent_path(), Ec);
+  AuditLogLock AuditLock(AuditPath);
+  AuditAppend Audit = prepareAuditEntry(AuditPath, V, sha256Hex(PolicyText));
+  V.AuditLogHead = Audit.Head;
+  V.AuditLogEntry = Audit.Entries;
+  std::string Attestation =
+      A.Attest.empty()
+          ? ""
+          : attest(A, Ctx, V, Evidence, PolicyText, !Fails);
   ReportOptions Report;
   Report.SourceDir = A.SourceDir;
   Report.Snippets = readSnippets(V, A.SourceDir, 2);
@@ -164,9 +180,6 @@ void runGate(const GateArgs &A, Context &Ctx) {
     Report.Sbom = &*Evidence.Sbom;
   if (Evidence.Vulnerabilities)
     Report.Vulnerabilities = &*Evidence.Vulnerabilities;
-  auto Out = [&](const char *Name) {
-    return (fs::path(ReportDir) / Name).string();
-  };
   std::string Markdown =
       render([&](std::ostream &O) { writeMarkdownReport(V, O); });
   writeFileAtomically(Out("verdict.json"), verdictToJson(V));
@@ -180,8 +193,7 @@ void runGate(const GateArgs &A, Context &Ctx) {
   writeFileAtomically(Out("exitbar-junit.xml"), render([&](std::ostream &O) {
                         writeJUnitReport(V, O);
                       }));
-  appendAuditEntry(A.AuditLog.empty() ? Out("audit-log.jsonl") : A.AuditLog,
-                   V, sha256Hex(PolicyText));
+  commitAuditEntry(AuditPath, Audit);
   if (auto Summary = Ctx.Environment.get("GITHUB_STEP_SUMMARY");
       Summary && !Summary->empty()) {
     // Appending, not replacing: other steps write to the same summary.
@@ -229,6 +241,9 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--audit-log", A->AuditLog,
                   "Hash-chained log to append the verdict to (default "
                   "<report-dir>/audit-log.jsonl)");
+  Cmd->add_option("--run-id", A->RunId,
+                  "Count only evidence files collected with this --run-id; "
+                  "others are stale and fail the criteria that need them");
   Cmd->add_flag("--require-signed", A->RequireSigned,
                 "Add the artifacts-signed criterion when the policy lacks "
                 "one");

@@ -31,6 +31,11 @@ void addTidyCommand(CLI::App &App, Context &Ctx) {
     // CMake shows the launcher's stdout in the build log.
     fmt::print("{}", R.Output);
     std::fflush(stdout);
+    // A crashed analysis lost every finding of the unit: say so in the
+    // build log, not only in the evidence the gate reads later.
+    if (R.ClangTidyExitCode > 128)
+      for (const AnalysisError &A : R.Evidence.AnalysisErrors)
+        fmt::print(stderr, "exitbar: error: {}: {}\n", A.File, A.Message);
     // A finding must not break the build: the gate decides, not the compile.
     Ctx.Exit = Success;
   });

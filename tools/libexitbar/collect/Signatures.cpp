@@ -141,6 +141,7 @@ SignaturesEvidence collectSignatures(const SignaturesOptions &Options) {
                       E.TrustedKeys.end());
 
   std::vector<ArtifactRef> All = Options.Artifacts;
+  std::vector<std::string> NoMatch;
   for (const auto &[Pattern, Base] : Options.Patterns) {
     if (!hasWildcard(Pattern)) {
       fs::path P(Pattern);
@@ -150,7 +151,13 @@ SignaturesEvidence collectSignatures(const SignaturesOptions &Options) {
            "", "file"});
       continue;
     }
-    for (const std::string &Match : expand(Pattern, Base))
+    std::vector<std::string> Matches = expand(Pattern, Base);
+    // A pattern that matches nothing names artifacts that are not there
+    // (a renamed output folder, a typo): a missing artifact, not a quiet
+    // "every artifact signed" over fewer files.
+    if (Matches.empty())
+      NoMatch.push_back(Pattern);
+    for (const std::string &Match : Matches)
       All.push_back({Match, "", "file"});
   }
 
@@ -187,6 +194,13 @@ SignaturesEvidence collectSignatures(const SignaturesOptions &Options) {
     A.Format = C.Format;
     A.KeyId = C.KeyId;
     A.Detail = C.Detail;
+  }
+  for (const std::string &Pattern : NoMatch) {
+    ArtifactSignature &A = ByPath[Pattern];
+    A.Path = Pattern;
+    A.Kind = "pattern";
+    A.Status = SignatureStatus::Missing;
+    A.Detail = "the pattern matches no file";
   }
   for (auto &[Path, A] : ByPath)
     E.Artifacts.push_back(std::move(A));

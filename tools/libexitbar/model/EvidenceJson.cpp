@@ -135,6 +135,11 @@ void to_json(json &J, const Verdict &V) {
            {"criteria", Criteria},
            {"blocking_items", Blocking},
            {"generated_at", V.GeneratedAt}};
+  if (!V.StaleEvidence.empty())
+    J["stale_evidence"] = V.StaleEvidence;
+  if (!V.AuditLogHead.empty())
+    J["audit_log"] = json{{"head", V.AuditLogHead},
+                          {"entry", V.AuditLogEntry}};
 }
 
 bool memberIs(const json &J, const char *Key, std::string_view Value) {

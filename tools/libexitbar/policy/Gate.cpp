@@ -47,7 +47,8 @@ std::string notApplicable(const std::string &Metric, const EvidenceSet &E) {
   // vulnerabilities.database stays applicable: it is how a policy demands
   // that a database be configured at all.
   if (Metric.rfind("vulnerabilities.", 0) == 0 &&
-      Metric != "vulnerabilities.database" && !E.Vulnerabilities)
+      Metric != "vulnerabilities.database" && !E.Vulnerabilities &&
+      !E.Stale.count("vulnerabilities.json"))
     return "no vulnerability database configured (vulnerabilities.json was "
            "not collected; see docs/vulnerabilities.md)";
   return "";
@@ -478,49 +479,58 @@ double round2(double V) { return std::round(V * 100) / 100; }
 
 } // namespace
 
-EvidenceSet loadEvidence(const std::string &EvidenceDir) {
+namespace {
+
+/// Why the evidence text \p Text of \p File does not belong to run
+/// \p RunId, or "" when it does.
+std::string staleness(const std::string &Text, const std::string &File,
+                      const std::string &RunId) {
+  nlohmann::json J = parseJsonText(Text, File);
+  auto It = J.is_object() ? J.find(EvidenceRunMember) : J.end();
+  if (It == J.end() || !It->is_string())
+    return "records no run; this gate run is " + RunId;
+  if (It->get_ref<const std::string &>() != RunId)
+    return "produced by run " + It->get<std::string>() +
+           ", not by this gate run (" + RunId +
+           "): its collector did not run this time";
+  return "";
+}
+
+} // namespace
+
+EvidenceSet loadEvidence(const std::string &EvidenceDir,
+                         const std::string &RunId) {
   EvidenceSet Set;
-  std::error_code Ec;
-  fs::path Findings = fs::path(EvidenceDir) / "findings.json";
-  if (fs::exists(Findings, Ec))
-    Set.Findings = parseFindingsEvidence(readFile(Findings.string()),
-                                         Findings.string());
-  fs::path Coverage = fs::path(EvidenceDir) / "coverage.json";
-  if (fs::exists(Coverage, Ec))
-    Set.Coverage = coverageFromJson(
-        parseJsonText(readFile(Coverage.string()), Coverage.string()),
-        Coverage.string());
-  fs::path Readiness = fs::path(EvidenceDir) / "readiness.json";
-  if (fs::exists(Readiness, Ec))
-    Set.Readiness = readinessFromJson(
-        parseJsonText(readFile(Readiness.string()), Readiness.string()),
-        Readiness.string());
-  fs::path Signatures = fs::path(EvidenceDir) / "signatures.json";
-  if (fs::exists(Signatures, Ec))
-    Set.Signatures = signaturesFromJson(
-        parseJsonText(readFile(Signatures.string()), Signatures.string()),
-        Signatures.string());
-  fs::path Sbom = fs::path(EvidenceDir) / "sbom.json";
-  if (fs::exists(Sbom, Ec))
-    Set.Sbom = sbomFromJson(
-        parseJsonText(readFile(Sbom.string()), Sbom.string()), Sbom.string());
-  fs::path Tests = fs::path(EvidenceDir) / "tests.json";
-  if (fs::exists(Tests, Ec))
-    Set.Tests = testsFromJson(
-        parseJsonText(readFile(Tests.string()), Tests.string()),
-        Tests.string());
-  fs::path Benchmarks = fs::path(EvidenceDir) / "benchmarks.json";
-  if (fs::exists(Benchmarks, Ec))
-    Set.Benchmarks =
-        benchmarksFromJson(readFile(Benchmarks.string()), Benchmarks.string());
-  fs::path Approvals = fs::path(EvidenceDir) / "approvals.json";
-  if (fs::exists(Approvals, Ec))
-    Set.Approvals =
-        approvalsFromJson(readFile(Approvals.string()), Approvals.string());
-  fs::path Vulnerabilities = fs::path(EvidenceDir) / "vulnerabilities.json";
-  if (fs::exists(Vulnerabilities, Ec))
-    Set.Vulnerabilities = vulnerabilitiesFromJson(
-        readFile(Vulnerabilities.string()), Vulnerabilities.string());
+  // Reads \p Name into \p Member with \p Read(text, path) when present and
+  // of this run.
+  auto Load = [&](const char *Name, auto &Member, auto Read) {
+    fs::path Path = fs::path(EvidenceDir) / Name;
+    std::error_code Ec;
+    if (!fs::exists(Path, Ec))
+      return;
+    std::string File = Path.string();
+    std::string Text = readFile(File);
+    if (!RunId.empty())
+      if (std::string Why = staleness(Text, File, RunId); !Why.empty()) {
+        Set.Stale[Name] = Why;
+        return;
+      }
+    Member = Read(Text, File);
+  };
+  auto FromJson = [](auto Convert) {
+    return [Convert](const std::string &Text, const std::string &File) {
+      return Convert(parseJsonText(Text, File), File);
+    };
+  };
+  Load("findings.json", Set.Findings, parseFindingsEvidence);
+  Load("coverage.json", Set.Coverage, FromJson(coverageFromJson));
+  Load("readiness.json", Set.Readiness, FromJson(readinessFromJson));
+  Load("signatures.json", Set.Signatures, FromJson(signaturesFromJson));
+  Load("sbom.json", Set.Sbom, FromJson(sbomFromJson));
+  Load("tests.json", Set.Tests, FromJson(testsFromJson));
+  Load("benchmarks.json", Set.Benchmarks, benchmarksFromJson);
+  Load("approvals.json", Set.Approvals, approvalsFromJson);
+  Load("vulnerabilities.json", Set.Vulnerabilities, vulnerabilitiesFromJson);
   return Set;
 }
 
@@ -571,6 +581,8 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
       !P.ReleaseVersion.empty() ? P.ReleaseVersion : Options.ReleaseVersion;
   V.GeneratedAt = formatTimestamp(Options.Now);
   V.HasBaseline = Options.Accepted.has_value();
+  for (const auto &[File, Why] : E.Stale)
+    V.StaleEvidence.push_back(File + ": " + Why);
   if (E.Findings) {
     for (const Finding &F : E.Findings->Findings) {
       FindingResult R{F, FindingState::New, {}};
@@ -604,7 +616,10 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
         std::string(toString(C.Op)) + " " + formatNumber(C.Threshold);
     if (!M.Value) {
       R.Passed = false;
-      R.Detail = "no evidence: " + M.Evidence + " was not collected";
+      auto Stale = E.Stale.find(M.Evidence);
+      R.Detail = "no evidence: " + M.Evidence +
+                 (Stale != E.Stale.end() ? " is stale: " + Stale->second
+                                         : std::string(" was not collected"));
     } else {
       R.Passed = compare(*M.Value, C.Op, C.Threshold);
       R.Detail = C.Metric + " = " + formatNumber(*M.Value) +

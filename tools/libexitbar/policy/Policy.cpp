@@ -137,9 +137,12 @@ Policy defaultPolicy() {
        "sbom.components_incomplete", Comparison::LessEqual, 0, 1,
        "SBOM generated and complete: every component has the NTIA minimum "
        "elements"},
-      {"analysis-complete", "quality", Level::Should,
+      // Must: a unit whose analysis crashed or was killed hides all of
+      // its findings, so a GO over it would vouch for code nobody read.
+      {"analysis-complete", "quality", Level::Must,
        "findings.analysis_errors", Comparison::LessEqual, 0, 1,
-       "Every translation unit was analysed without compiler errors"},
+       "Every translation unit was analysed: no clang-tidy crash, kill or "
+       "compiler error"},
       {"artifacts-signed", "security", Level::Must, "signatures.bad",
        Comparison::LessEqual, 0, 1,
        "All release artifacts signed by a trusted key"},

@@ -83,6 +83,9 @@ std::string makeVerdictStatement(const Verdict &V,
         {"must_pass", {{"passed", V.MustPassed}, {"total", V.MustTotal}}},
         {"should_pass", {{"passed", V.ShouldPassed}, {"total", V.ShouldTotal}}},
         {"failing_criteria", Failing}}}};
+  if (!V.AuditLogHead.empty())
+    Predicate["exitbar"]["audit_log"] = {{"head", V.AuditLogHead},
+                                         {"entry", V.AuditLogEntry}};
   json Statement{{"_type", "https://in-toto.io/Statement/v1"},
                  {"subject", Subjects},
                  {"predicateType", VsaPredicateType},

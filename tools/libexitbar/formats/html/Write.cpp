@@ -403,6 +403,12 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
       Out << "<li>" << escape(Line) << "</li>";
     Out << "</ul></section>\n";
   }
+  if (!V.StaleEvidence.empty()) {
+    Out << "<section id=\"stale\"><h2>Stale evidence (not counted)</h2><ul>";
+    for (const std::string &Line : V.StaleEvidence)
+      Out << "<li>" << escape(Line) << "</li>";
+    Out << "</ul></section>\n";
+  }
   writeFindings(V, Options, Out);
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);

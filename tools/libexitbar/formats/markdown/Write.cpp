@@ -96,6 +96,12 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
       Out << "- " << cell(Line) << "\n";
   }
 
+  if (!V.StaleEvidence.empty()) {
+    Out << "\n## Stale evidence (not counted)\n\n";
+    for (const std::string &Line : V.StaleEvidence)
+      Out << "- " << cell(Line) << "\n";
+  }
+
   // | id | category | level | threshold | actual | result |
   Out << "\n## Criteria\n\n| id | category | level | bar | actual | result "
          "|\n|---|---|---|---|---:|---|\n";

@@ -93,6 +93,14 @@ struct Verdict {
   bool HasBaseline = false;
   /// Waivers that no longer count, one line each for the report.
   std::vector<std::string> ExpiredWaivers;
+  /// The audit log's head once this verdict's entry is in it (SHA-256 of
+  /// that line) and the entry's number; empty when no log was written.
+  /// Recorded in the verdict and its attestation, it shows a log cut short
+  /// or rewritten later (`exitbar audit verify --verdict`).
+  std::string AuditLogHead;
+  int AuditLogEntry = 0;
+  /// Evidence files left out as stale: "coverage.json: <why>".
+  std::vector<std::string> StaleEvidence;
 };
 
 /// Everything the gate may read, one optional member per evidence kind.
@@ -106,11 +114,23 @@ struct EvidenceSet {
   std::optional<SbomEvidence> Sbom;
   std::optional<VulnerabilitiesEvidence> Vulnerabilities;
   std::optional<ApprovalsEvidence> Approvals;
+  /// Evidence files present but not produced by this run, by file name
+  /// ("coverage.json"), with why; their members stay empty and every
+  /// criterion that needs them fails (never "not applicable").
+  std::map<std::string, std::string> Stale;
 };
 
+/// The `run` member an evidence file carries when its collector was given a
+/// run id (`exitbar collect <kind> --run-id ID`).
+inline constexpr const char *EvidenceRunMember = "run";
+
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves
-/// its member empty, a malformed one throws Error naming it.
-EvidenceSet loadEvidence(const std::string &EvidenceDir);
+/// its member empty, a malformed one throws Error naming it. With a
+/// non-empty \p RunId, a file whose `run` is another (or none) is stale:
+/// listed in EvidenceSet::Stale and not read.
+/// Example: EvidenceSet E = loadEvidence("build/exitbar/evidence", RunId);
+EvidenceSet loadEvidence(const std::string &EvidenceDir,
+                         const std::string &RunId = "");
 
 /// What the gate needs besides the policy and the evidence.
 struct GateOptions {
