@@ -78,14 +78,14 @@ AuditLogLock::AuditLogLock(const std::string &LogPath) {
   Fd = ::open(LockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
               0644);
   if (Fd < 0)
-    throw Error("output.write", LockPath, "",
+    throw Error("output.file.unwritable", LockPath, "",
                 std::string("cannot lock the audit log: ") +
                     std::strerror(errno));
   while (::flock(Fd, LOCK_EX) != 0)
     if (errno != EINTR) {
       int Saved = errno;
       ::close(Fd);
-      throw Error("output.write", LockPath, "",
+      throw Error("output.file.unwritable", LockPath, "",
                   std::string("cannot lock the audit log: ") +
                       std::strerror(Saved));
     }

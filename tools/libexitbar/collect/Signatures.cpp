@@ -151,7 +151,19 @@ SignaturesEvidence collectSignatures(const SignaturesOptions &Options) {
            "", "file"});
       continue;
     }
-    std::vector<std::string> Matches = expand(Pattern, Base);
+    // The folders before the first wildcard are where the search starts:
+    // an absolute pattern (`/out/dist/*.tar.gz`) matches below /out/dist,
+    // not against paths relative to the current folder.
+    fs::path Root = fs::path(Pattern).is_absolute() ? fs::path("/")
+                                                    : fs::path(Base);
+    fs::path Rest;
+    bool Wild = false;
+    for (const fs::path &Part : fs::path(Pattern).relative_path()) {
+      Wild = Wild || hasWildcard(Part.string());
+      (Wild ? Rest : Root) /= Part;
+    }
+    std::vector<std::string> Matches =
+        expand(Rest.generic_string(), Root.lexically_normal().string());
     // A pattern that matches nothing names artifacts that are not there
     // (a renamed output folder, a typo): a missing artifact, not a quiet
     // "every artifact signed" over fewer files.
