@@ -32,10 +32,12 @@ void addTidyCommand(CLI::App &App, Context &Ctx) {
     fmt::print("{}", R.Output);
     std::fflush(stdout);
     // A crashed analysis lost every finding of the unit: say so in the
-    // build log, not only in the evidence the gate reads later.
+    // build log, not only in the evidence the gate reads later. On stdout:
+    // CMake's co-compile driver shows a launcher's stderr only when the
+    // launcher fails, which it must not.
     if (R.ClangTidyExitCode > 128)
       for (const AnalysisError &A : R.Evidence.AnalysisErrors)
-        fmt::print(stderr, "exitbar: error: {}: {}\n", A.File, A.Message);
+        fmt::print("exitbar: error: {}: {}\n", A.File, A.Message);
     // A finding must not break the build: the gate decides, not the compile.
     Ctx.Exit = Success;
   });
