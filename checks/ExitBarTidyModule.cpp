@@ -13,6 +13,7 @@
 #include "TlsVerificationDisabledCheck.h"
 #include "UnsafeFunctionCheck.h"
 #include "WeakCryptoCheck.h"
+#include "utils/HostVersion.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -48,6 +49,12 @@ public:
         "exitbar-weak-crypto");
   }
 };
+
+// Before anything registers: in a clang-tidy of another LLVM major the
+// module would register, then die at its first call into clang-tidy with a
+// "symbol lookup error" and every finding lost. Initialisers of one
+// translation unit run in order, so this one runs before the registration.
+static const bool HostChecked = (utils::refuseForeignHost(), true);
 
 // Registration happens when clang-tidy dlopen()s the plugin.
 static ClangTidyModuleRegistry::Add<ExitBarModule>
