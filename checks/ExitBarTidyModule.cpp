@@ -11,6 +11,7 @@
 #include "SecretInLogCheck.h"
 #include "StubImplementationCheck.h"
 #include "TlsVerificationDisabledCheck.h"
+#include "UnanalysedRegionCheck.h"
 #include "UnsafeFunctionCheck.h"
 #include "WeakCryptoCheck.h"
 #include "utils/HostVersion.h"
@@ -43,6 +44,8 @@ public:
         "exitbar-stub-implementation");
     CheckFactories.registerCheck<TlsVerificationDisabledCheck>(
         "exitbar-tls-verification-disabled");
+    CheckFactories.registerCheck<UnanalysedRegionCheck>(
+        "exitbar-unanalysed-region");
     CheckFactories.registerCheck<UnsafeFunctionCheck>(
         "exitbar-unsafe-function");
     CheckFactories.registerCheck<WeakCryptoCheck>(
