@@ -11,8 +11,10 @@
 #include "SecretInLogCheck.h"
 #include "StubImplementationCheck.h"
 #include "TlsVerificationDisabledCheck.h"
+#include "UnanalysedRegionCheck.h"
 #include "UnsafeFunctionCheck.h"
 #include "WeakCryptoCheck.h"
+#include "utils/HostVersion.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -42,12 +44,20 @@ public:
         "exitbar-stub-implementation");
     CheckFactories.registerCheck<TlsVerificationDisabledCheck>(
         "exitbar-tls-verification-disabled");
+    CheckFactories.registerCheck<UnanalysedRegionCheck>(
+        "exitbar-unanalysed-region");
     CheckFactories.registerCheck<UnsafeFunctionCheck>(
         "exitbar-unsafe-function");
     CheckFactories.registerCheck<WeakCryptoCheck>(
         "exitbar-weak-crypto");
   }
 };
+
+// Before anything registers: in a clang-tidy of another LLVM major the
+// module would register, then die at its first call into clang-tidy with a
+// "symbol lookup error" and every finding lost. Initialisers of one
+// translation unit run in order, so this one runs before the registration.
+static const bool HostChecked = (utils::refuseForeignHost(), true);
 
 // Registration happens when clang-tidy dlopen()s the plugin.
 static ClangTidyModuleRegistry::Add<ExitBarModule>

@@ -3,6 +3,7 @@
 
 #include "HardcodedSecretCheck.h"
 #include "utils/Compat.h"
+#include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -644,7 +645,7 @@ void HardcodedSecretCheck::reportStored(const StringLiteral *Lit,
     return;
   // `#name` in a macro (gtest's TEST(Suite, Name)) makes an identifier
   // into a string: a name, never a secret.
-  if (SM.isWrittenInScratchSpace(SM.getSpellingLoc(Lit->getBeginLoc())))
+  if (utils::isWrittenInScratchSpace(SM, Lit->getBeginLoc()))
     return;
   SourceLocation Loc = SM.getFileLoc(Lit->getBeginLoc());
   if (alreadyReported(Loc))
@@ -672,7 +673,10 @@ void HardcodedSecretCheck::checkKeyValuePairs(ArrayRef<const Expr *> Items,
     return;
   for (size_t I = 0; I + 1 < Items.size(); ++I) {
     const Expr *Key = Items[I]->IgnoreParenImpCasts();
-    if (SM.isWrittenInScratchSpace(SM.getSpellingLoc(Key->getBeginLoc())))
+    // Implicit items (a value-initialised element after a designator, a
+    // default argument) have no location; #name items are in scratch space.
+    if (Key->getBeginLoc().isInvalid() ||
+        utils::isWrittenInScratchSpace(SM, Key->getBeginLoc()))
       continue;
     std::string KeyName;
     SecretKind Kind = SecretKind::None;
@@ -861,8 +865,9 @@ void HardcodedSecretCheck::checkMacroDefinition(const Token &MacroName,
                                                 const MacroInfo &Info,
                                                 const SourceManager &SM) {
   SourceLocation Loc = MacroName.getLocation();
-  if (Loc.isInvalid() || !Loc.isFileID() || SM.isInSystemHeader(Loc) ||
-      SM.isWrittenInBuiltinFile(Loc) || SM.isWrittenInCommandLineFile(Loc))
+  if (Loc.isInvalid() || !Loc.isFileID() || utils::isInSystemHeader(SM, Loc) ||
+      utils::isWrittenInBuiltinFile(SM, Loc) ||
+      utils::isWrittenInCommandLineFile(SM, Loc))
     return;
   if (Info.isFunctionLike())
     return;
@@ -904,7 +909,7 @@ void HardcodedSecretCheck::checkMacroExpansion(const MacroInfo *Info,
   if (It == SecretMacros.end())
     return;
   SourceLocation Use = SM.getFileLoc(Range.getBegin());
-  if (Use.isInvalid() || SM.isInSystemHeader(Use))
+  if (Use.isInvalid() || utils::isInSystemHeader(SM, Use))
     return;
   if (!llvm::is_contained(It->second.Uses, Use))
     It->second.Uses.push_back(Use);

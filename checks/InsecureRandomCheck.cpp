@@ -3,6 +3,7 @@
 
 #include "InsecureRandomCheck.h"
 #include "utils/IdentifierWords.h"
+#include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -396,8 +397,9 @@ InsecureRandomCheck::Flow::fromCall(const CallExpr *Call, const Expr *Arg) {
   // return what they are given in another form; a project's own functions
   // may do anything with it.
   bool Library = F->isInStdNamespace() ||
-                 (F->isExternC() && Ctx.getSourceManager().isInSystemHeader(
-                                        F->getCanonicalDecl()->getLocation()));
+                 (F->isExternC() &&
+                  utils::isInSystemHeader(Ctx.getSourceManager(),
+                                          F->getCanonicalDecl()->getLocation()));
   QualType Result = F->getReturnType();
   if (Library && !isa<CXXMemberCallExpr>(Call) && !Result->isVoidType() &&
       !Result->isBooleanType())

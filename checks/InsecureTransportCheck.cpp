@@ -6,6 +6,7 @@
 #include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
+#include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -515,7 +516,7 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Literal = Result.Nodes.getNodeAs<StringLiteral>("url");
   const SourceManager &SM = *Result.SourceManager;
   // A URL a library's header defines is the library's business.
-  if (SM.isInSystemHeader(SM.getSpellingLoc(Literal->getBeginLoc())) ||
+  if (utils::isInSystemHeader(SM, SM.getSpellingLoc(Literal->getBeginLoc())) ||
       AllowedFiles.matches(Literal->getBeginLoc(), SM))
     return;
   std::string Text = utils::literalText(*Literal);

@@ -3,6 +3,7 @@
 
 #include "SecretInLogCheck.h"
 #include "utils/Compat.h"
+#include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -326,8 +327,8 @@ bool SecretInLogCheck::isLoggingFunction(const FunctionDecl *Fn) const {
   }
   if (FormatIndex == 0)
     return false;
-  if (Fn->getASTContext().getSourceManager().isInSystemHeader(
-          Fn->getLocation()))
+  if (utils::isInSystemHeader(Fn->getASTContext().getSourceManager(),
+                              Fn->getLocation()))
     return false;
   for (unsigned I = 0; I + 1 < FormatIndex && I < Fn->getNumParams(); ++I) {
     const ParmVarDecl *Param = Fn->getParamDecl(I);

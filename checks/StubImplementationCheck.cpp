@@ -4,6 +4,7 @@
 #include "StubImplementationCheck.h"
 #include "utils/Compat.h"
 #include "utils/IdentifierWords.h"
+#include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -393,12 +394,14 @@ private:
       if (Literal->getCharByteWidth() != 1 ||
           Literal->getLength() > MaxMessageLength)
         return false;
-      // __FILE__ may well be "stub.cpp".
-      StringRef Macro = Lexer::getImmediateMacroName(Literal->getBeginLoc(), SM,
-                                                     Ctx.getLangOpts());
-      if (Literal->getBeginLoc().isMacroID() && Macro.startswith("__") &&
-          Macro.endswith("__"))
-        return false;
+      // __FILE__ may well be "stub.cpp". getImmediateMacroName() reads an
+      // expansion record, which a file location does not have.
+      if (Literal->getBeginLoc().isMacroID()) {
+        StringRef Macro = Lexer::getImmediateMacroName(
+            Literal->getBeginLoc(), SM, Ctx.getLangOpts());
+        if (Macro.startswith("__") && Macro.endswith("__"))
+          return false;
+      }
       if (FindPhrase(Literal->getString()).empty())
         return false;
       if (!Message)
@@ -590,9 +593,14 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
   for (const auto &Found :
        match(findAll(stringLiteral().bind("s")), *Body, Ctx)) {
     const auto *Literal = Found.getNodeAs<StringLiteral>("s");
-    for (unsigned I = 0; I < Literal->getNumConcatenated(); ++I)
-      LiveStrings.insert(
-          SM.getFileOffset(SM.getSpellingLoc(Literal->getStrTokenLoc(I))));
+    for (unsigned I = 0; I < Literal->getNumConcatenated(); ++I) {
+      // Only strings spelled in a file: a #name string's offset is in the
+      // <scratch space> and would shadow an unrelated offset of this file.
+      SourceLocation Spelled = SM.getSpellingLoc(Literal->getStrTokenLoc(I));
+      if (auto Offset = utils::fileOffset(SM, Spelled))
+        if (SM.getFileEntryForID(SM.getFileID(Spelled)))
+          LiveStrings.insert(*Offset);
+    }
   }
   std::optional<Marker> Comment;
   std::optional<Marker> Text;
@@ -609,7 +617,7 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
     FileID FID = SM.getFileID(From);
     unsigned Begin = SM.getFileOffset(From);
     Begin = precedingCommentStart(SM.getBufferData(FID), Begin);
-    unsigned BodyBegin = SM.getFileOffset(Body->getBeginLoc());
+    unsigned BodyBegin = SM.getFileOffset(SM.getExpansionLoc(Body->getBeginLoc()));
     lexRange(
         SM, LO, FID, Begin, SM.getFileOffset(To) + 1,
         [&](const Token &Tok, StringRef Spelling) {
@@ -634,7 +642,7 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
   };
   if (CheckCommentMarkers || Terminal != Kind::Ignorable) {
     for (const FunctionDecl *Redecl : F->redecls()) {
-      if (Redecl == F || SM.isInSystemHeader(Redecl->getLocation()))
+      if (Redecl == F || utils::isInSystemHeader(SM, Redecl->getLocation()))
         continue;
       SourceLocation Begin = Redecl->getOuterLocStart();
       Scan(Begin, Begin, /*Strings=*/false);

@@ -81,7 +81,10 @@ bool openedExclusively(const CallExpr &Call, StringRef Name,
   if (!Fn || !Fn->hasBody() || Names.empty())
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Spelled = [&](const Expr *E) {
+  auto Spelled = [&](const Expr *E) -> StringRef {
+    // An implicit argument has no text (and no range to expand).
+    if (E->getSourceRange().isInvalid())
+      return {};
     CharSourceRange Range = SM.getExpansionRange(E->getSourceRange());
     return Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
   };

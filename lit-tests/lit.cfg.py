@@ -49,6 +49,38 @@ config.substitutions.append(("%ctest", q(config.ctest)))
 if config.clang_tidy and os.path.exists(config.exitbar_plugin):
     config.available_features.add("exitbar-checks")
 
+# The plugin's LLVM major, and a clang-tidy of another major for the test
+# that it refuses to load there (`REQUIRES: foreign-clang-tidy`). CI installs
+# clang-tidy-15 next to clang-tidy-14 so the test never skips there.
+import re
+import subprocess
+def llvm_major(tool):
+    try:
+        out = subprocess.run([tool, "--version"], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, universal_newlines=True,
+                             timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r"LLVM version (\d+)", out)
+    return int(match.group(1)) if match else None
+plugin_major = llvm_major(config.clang_tidy) if config.clang_tidy else None
+if plugin_major:
+    config.substitutions.append(("%llvm_major", str(plugin_major)))
+    for major in [15] + list(range(13, 21)):
+        if major == plugin_major:
+            continue
+        foreign = None
+        for candidate in ("/usr/bin/clang-tidy-%d" % major,
+                          "/usr/lib/llvm-%d/bin/clang-tidy" % major):
+            if os.path.exists(candidate) and llvm_major(candidate) == major:
+                foreign = candidate
+                break
+        if foreign:
+            config.available_features.add("foreign-clang-tidy")
+            config.substitutions.append(("%foreign_clang_tidy", q(foreign)))
+            config.substitutions.append(("%foreign_llvm_major", str(major)))
+            break
+
 # Independent validators: tests that need one say `REQUIRES: <feature>`;
 # scripts/test.sh installs them all, so CI never skips these tests.
 sarif_multitool = os.path.join(config.validators_dir, "node_modules", ".bin", "sarif-multitool")

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/FileFilter.h"
+#include "utils/Locations.h"
 
 namespace clang::tidy::exitbar::utils {
 
@@ -11,7 +12,7 @@ FileFilter::FileFilter(std::string Pattern)
 bool FileFilter::matches(SourceLocation Loc, const SourceManager &SM) const {
   if (Pattern.empty() || Loc.isInvalid())
     return false;
-  return Regex.match(SM.getFilename(SM.getExpansionLoc(Loc)));
+  return Regex.match(expansionFileName(SM, Loc));
 }
 
 } // namespace clang::tidy::exitbar::utils

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/ProjectScope.h"
+#include "utils/Locations.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -24,7 +25,7 @@ public:
       SourceLocation Loc = D->getLocation();
       // Builtins and implicit declarations have no location; a declaration
       // written by a system macro counts where the macro was expanded.
-      if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      if (Loc.isInvalid() || isInSystemHeader(SM, Loc))
         continue;
       Project.push_back(D);
     }

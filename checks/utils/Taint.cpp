@@ -3,6 +3,7 @@
 
 #include "utils/Taint.h"
 #include "utils/IdentifierWords.h"
+#include "utils/Locations.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -995,7 +996,7 @@ private:
     if (!FD || FD->getBuiltinID() != 0)
       return nullptr;
     SourceLocation Loc = FD->getLocation();
-    if (Loc.isInvalid() || Ctx.getSourceManager().isInSystemHeader(Loc))
+    if (Loc.isInvalid() || utils::isInSystemHeader(Ctx.getSourceManager(), Loc))
       return nullptr;
     return FD;
   }

@@ -60,6 +60,8 @@ const std::map<std::string, CatalogEntry> &catalog() {
       {"exitbar-secret-in-log", {Severity::High, {"CWE-532"}, {}}},
       {"exitbar-stub-implementation", {Severity::Medium, {"CWE-546"}, {}}},
       {"exitbar-tls-verification-disabled", {Severity::Critical, {"CWE-295"}, {}}},
+      // Never a finding: the collector moves it to unanalysed_regions.
+      {"exitbar-unanalysed-region", {Severity::Low, {}, {}}},
       {"exitbar-unsafe-function",
        {Severity::High,
         {"CWE-676"},

@@ -1,0 +1,1 @@
+// Included from the system header, but not in a system directory itself.
