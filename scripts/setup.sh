@@ -17,6 +17,9 @@ if [[ "${1:-}" == "--test" ]]; then
   # (libxml2-utils) validates Cobertura output against its DTD; git makes
   # the repositories the diff-coverage tests compare with.
   packages+=(googletest libgtest-dev chromium lcov libxml2-utils git)
+  # A clang-tidy of another LLVM major: the plugin must refuse to load into
+  # it with one clear line (lit-tests/checks/plugin-load-foreign-llvm.test).
+  packages+=(clang-tidy-15)
   # Node may come from elsewhere than Debian (the machine image ships one);
   # only a machine without npm gets Debian's.
   if ! command -v npm >/dev/null 2>&1; then
