@@ -111,6 +111,29 @@ TEST(GateTest, CoverageAndTestFailuresBlock) {
   }
 }
 
+TEST(GateTest, NothingExecutedIsNotAPass) {
+  // Every test skipped: nothing failed, but nothing ran either.
+  EvidenceSet E = withFindings({});
+  E.Tests->Passed = 0;
+  E.Tests->Skipped = 4;
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const char *Id : {"tests-pass", "tests-ran"}) {
+    auto R = std::find_if(V.Criteria.begin(), V.Criteria.end(),
+                          [&](const CriterionResult &C) { return C.Rule.Id == Id; });
+    ASSERT_NE(R, V.Criteria.end()) << Id;
+    EXPECT_FALSE(R->Passed) << Id << ": " << R->Detail;
+  }
+  Policy P = defaultPolicy();
+  P.Criteria = {{"rate", "quality", Level::Must, "tests.pass_rate",
+                 Comparison::GreaterEqual, 100, 1, "every executed test passes"}};
+  V = evaluate(P, E, {});
+  EXPECT_FALSE(V.Criteria[0].Passed) << V.Criteria[0].Detail;
+  EXPECT_FALSE(V.Criteria[0].Actual.has_value());
+  EXPECT_NE(V.Criteria[0].Detail.find("no test was executed"),
+            std::string::npos) << V.Criteria[0].Detail;
+}
+
 TEST(GateTest, BranchCoverageItemsCountBranchesNotLines) {
   EvidenceSet E = withFindings({});
   // a.c: every line hit, one of two branches; c.c: no branches at all.

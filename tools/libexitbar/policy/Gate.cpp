@@ -38,6 +38,9 @@ struct Measurement {
   std::optional<double> Value;
   std::string Evidence;
   std::vector<std::string> Items;
+  /// Why the evidence exists but measures nothing (no value, so the
+  /// criterion fails closed), e.g. "no test was executed".
+  std::string NoData;
 };
 
 /// Why a criterion on \p Metric does not apply to \p E, or "" when it does.
@@ -293,8 +296,18 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     for (const std::string &Name : T.FlakyTests)
       if (M.Items.size() < MaxItems)
         M.Items.push_back("flaky: " + Name);
+    const int Executed = T.Passed + T.Failed + T.Errored;
+    if ((Metric == "tests.failed" || Metric == "tests.pass_rate") &&
+        Executed == 0) {
+      // Nothing failed because nothing ran: not a pass (fail closed).
+      M.NoData = "no test was executed (" + std::to_string(T.Skipped) +
+                 " skipped)";
+      return M;
+    }
     if (Metric == "tests.total")
       M.Value = T.total();
+    else if (Metric == "tests.executed")
+      M.Value = Executed;
     else if (Metric == "tests.passed")
       M.Value = T.Passed;
     else if (Metric == "tests.failed")
@@ -604,7 +617,9 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
         std::string(toString(C.Op)) + " " + formatNumber(C.Threshold);
     if (!M.Value) {
       R.Passed = false;
-      R.Detail = "no evidence: " + M.Evidence + " was not collected";
+      R.Detail = M.NoData.empty()
+                     ? "no evidence: " + M.Evidence + " was not collected"
+                     : "no data: " + M.Evidence + ": " + M.NoData;
     } else {
       R.Passed = compare(*M.Value, C.Op, C.Threshold);
       R.Detail = C.Metric + " = " + formatNumber(*M.Value) +
