@@ -51,10 +51,11 @@ bool askedToBeSkipped(const tinyxml2::XMLElement *E) {
 }
 
 void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out,
-                  const std::string &File) {
+                  const std::string &File, const std::string &Suite) {
   for (; E; E = E->NextSiblingElement()) {
     if (std::string_view(E->Name()) == "testcase") {
       JUnitCase Case;
+      Case.Suite = Suite;
       const char *Class = E->Attribute("classname");
       const char *Name = E->Attribute("name");
       Case.Name = (Class && *Class ? std::string(Class) + "." : "") +
@@ -76,7 +77,10 @@ void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out,
       Out.push_back(std::move(Case));
       continue;
     }
-    collectCases(E->FirstChildElement(), Out, File);
+    const char *Name = E->Attribute("name");
+    collectCases(E->FirstChildElement(), Out, File,
+                 std::string_view(E->Name()) == "testsuite" ? (Name ? Name : "")
+                                                           : Suite);
   }
 }
 
@@ -95,7 +99,7 @@ std::vector<JUnitCase> readJUnit(std::string_view Text,
     throw Error("input.junit.root", File, "1",
                 "the root element must be <testsuites> or <testsuite>");
   std::vector<JUnitCase> Cases;
-  collectCases(Root, Cases, File);
+  collectCases(Root, Cases, File, "");
   return Cases;
 }
 
