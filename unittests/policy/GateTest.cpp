@@ -134,6 +134,26 @@ TEST(GateTest, NothingExecutedIsNotAPass) {
             std::string::npos) << V.Criteria[0].Detail;
 }
 
+TEST(GateTest, NoMeasuredLineIsNotFullCoverage) {
+  EvidenceSet E = withFindings({});
+  E.Coverage->Files.clear();
+  E.Coverage->Diff = DiffCoverage{"main", 0, 0, {}};
+  Policy P = defaultPolicy();
+  P.Criteria = {{"line", "quality", Level::Must, "coverage.line",
+                 Comparison::GreaterEqual, 80, 1, "line coverage"},
+                {"min", "quality", Level::Must, "coverage.file_min_line",
+                 Comparison::GreaterEqual, 50, 1, "each file"},
+                {"diff", "quality", Level::Must, "coverage.diff_line",
+                 Comparison::GreaterEqual, 80, 1, "new code"}};
+  Verdict V = evaluate(P, E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const CriterionResult &R : V.Criteria) {
+    EXPECT_FALSE(R.Passed) << R.Rule.Id;
+    EXPECT_FALSE(R.Actual.has_value()) << R.Rule.Id;
+    EXPECT_EQ(R.Detail.rfind("no data: coverage.json: ", 0), 0U) << R.Detail;
+  }
+}
+
 TEST(GateTest, BranchCoverageItemsCountBranchesNotLines) {
   EvidenceSet E = withFindings({});
   // a.c: every line hit, one of two branches; c.c: no branches at all.

@@ -235,6 +235,10 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       if (!E.Coverage->Diff)
         return {std::nullopt, "coverage.json (run with --diff-base)", {}};
       const DiffCoverage &D = *E.Coverage->Diff;
+      if (D.LinesFound == 0) {
+        M.NoData = "no changed line since " + D.Base + " holds measured code";
+        return M;
+      }
       M.Value = percent(D.LinesHit, D.LinesFound);
       for (const auto &[Path, Lines] : D.Missed) {
         std::string Item = Path + ": changed lines not run:";
@@ -244,6 +248,13 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
           Item += " ...";
         M.Items.push_back(Item);
       }
+      return M;
+    }
+    // No line measured is no data, not 100 % (fail closed); a project may
+    // have no branches, but code without lines is no measurement at all.
+    if (T.LinesFound == 0 &&
+        (Metric == "coverage.line" || Metric == "coverage.file_min_line")) {
+      M.NoData = "no line of code was measured";
       return M;
     }
     if (Metric == "coverage.line")
