@@ -3,6 +3,7 @@
 
 #include "exitbar/Files.h"
 #include "exitbar/Error.h"
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -27,6 +28,26 @@ std::string readFile(const std::string &Path) {
   if (In.bad())
     throw Error("input.file.unreadable", Path, "", "read failed");
   return Buffer.str();
+}
+
+std::optional<std::string> fileInsideTree(const std::string &Root,
+                                          const std::string &Path) {
+  if (Root.empty() || Path.empty())
+    return std::nullopt;
+  std::error_code Ec;
+  fs::path Base = fs::weakly_canonical(fs::absolute(Root, Ec), Ec);
+  if (Ec)
+    return std::nullopt;
+  fs::path Real = fs::weakly_canonical(Base / fs::path(Path), Ec);
+  if (Ec || !fs::is_regular_file(Real, Ec))
+    return std::nullopt;
+  // Both are canonical (no symlinks, "." or ".."), so a path inside Base
+  // is Base followed by more components.
+  auto [BaseEnd, RealIt] =
+      std::mismatch(Base.begin(), Base.end(), Real.begin(), Real.end());
+  if (BaseEnd != Base.end() || RealIt == Real.end())
+    return std::nullopt;
+  return Real.string();
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_FILES_H
 #define EXITBAR_FILES_H
 
+#include <optional>
 #include <string>
 
 namespace exitbar {
@@ -17,6 +18,15 @@ std::string readFile(const std::string &Path);
 /// missing parent folders. Throws Error (output.file.unwritable).
 /// Example: writeFileAtomically("out/verdict.json", Text);
 void writeFileAtomically(const std::string &Path, const std::string &Content);
+
+/// \p Path (absolute, or relative to \p Root) with every symlink resolved,
+/// when that is a regular file inside \p Root; std::nullopt otherwise:
+/// \p Path comes from evidence (a finding's file, a coverage record), which
+/// must not make a report show /etc/passwd, a `../` escape or a symlink out
+/// of the source tree. An empty \p Root contains nothing.
+/// Example: if (auto P = fileInsideTree("/src", "a/b.cpp")) readFile(*P);
+std::optional<std::string> fileInsideTree(const std::string &Root,
+                                          const std::string &Path);
 
 } // namespace exitbar
 
