@@ -169,9 +169,12 @@ if(NOT _rc EQUAL 0)
 endif()
 
 # The SBOM: `collect sbom` re-runs cmake itself when the File API reply is
-# missing or older than the cache. Each target also gets its own SBOM.
+# missing or older than the cache. Each target also gets its own SBOM. The
+# cmake it re-runs is the one running this script, never a path read from
+# the build tree's cache.
 set(_sbom "${EXITBAR_EXECUTABLE}" collect sbom
   --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}"
+  --cmake "${CMAKE_COMMAND}"
   --target-sboms "${EXITBAR_BUILD_DIR}/exitbar/sbom/targets")
 if(EXITBAR_POLICY)
   list(APPEND _sbom --policy "${EXITBAR_POLICY}")
