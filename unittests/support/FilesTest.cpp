@@ -92,3 +92,39 @@ TEST_F(FilesTest, FileInsideTreeRefusesEscapesAbsolutePathsAndSymlinksOut) {
 }
 
 } // namespace
+
+namespace {
+
+// The temporary file was <file>.tmp.<pid>, opened without O_EXCL or
+// O_NOFOLLOW: a symlink planted there had the output written through it
+// (into any file the writer may write) and then renamed into place.
+TEST_F(FilesTest, ASymlinkPlantedAtTheOldTemporaryNameIsNotFollowed) {
+  fs::create_directories(Dir);
+  fs::path Victim = Dir / "victim";
+  std::ofstream(Victim) << "precious";
+  fs::path Target = Dir / "verdict.json";
+  fs::path Planted = Target;
+  Planted += ".tmp." + std::to_string(::getpid());
+  fs::create_symlink(Victim, Planted);
+  writeFileAtomically(Target.string(), "new content");
+  EXPECT_EQ(readFile(Victim.string()), "precious");
+  EXPECT_EQ(readFile(Target.string()), "new content");
+  EXPECT_FALSE(fs::is_symlink(Target));
+  EXPECT_TRUE(fs::is_symlink(Planted)); // left alone, not reused
+}
+
+TEST_F(FilesTest, WritesKeepTheUmaskModeAndDevicesStayDevices) {
+  fs::create_directories(Dir);
+  mode_t Old = ::umask(027);
+  writeFileAtomically((Dir / "a").string(), "x");
+  ::umask(Old);
+  EXPECT_EQ(fs::status(Dir / "a").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write |
+                fs::perms::group_read);
+  if (fs::exists("/dev/null")) {
+    writeFileAtomically("/dev/null", "discarded");
+    EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  }
+}
+
+} // namespace

@@ -14,7 +14,11 @@ namespace exitbar {
 std::string readFile(const std::string &Path);
 
 /// Writes \p Content to a temporary file beside \p Path, then renames it over
-/// \p Path, so readers see the old file or the new one, never a part. Creates
+/// \p Path, so readers see the old file or the new one, never a part. The
+/// temporary file has a random name and is created with O_EXCL|O_NOFOLLOW
+/// (a planted file or symlink is never followed or reused), mode 0666 minus
+/// the umask; it is fsync'ed before the rename and the folder after it.
+/// Devices and fifos (/dev/null, /dev/stdout) are written in place. Creates
 /// missing parent folders. Throws Error (output.file.unwritable).
 /// Example: writeFileAtomically("out/verdict.json", Text);
 void writeFileAtomically(const std::string &Path, const std::string &Content);
