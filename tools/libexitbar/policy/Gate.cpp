@@ -35,6 +35,12 @@ constexpr size_t MaxItems = 50;
 
 /// The value of one metric and where it came from.
 struct Measurement {
+  Measurement() = default;
+  // Not an aggregate, so that {value, evidence, items} leaves NoData empty
+  // without -Wmissing-field-initializers.
+  Measurement(std::optional<double> Value, std::string Evidence,
+              std::vector<std::string> Items)
+      : Value(Value), Evidence(std::move(Evidence)), Items(std::move(Items)) {}
   std::optional<double> Value;
   std::string Evidence;
   std::vector<std::string> Items;
