@@ -30,6 +30,24 @@ endforeach()
 
 set(_evidence "${EXITBAR_BUILD_DIR}/exitbar/evidence")
 
+# Keys given as env://NAME are in this script's environment; the tests and
+# benchmarks it runs are the project's code and must not inherit them (a
+# test could print or send the release key). `cmake -E env --unset=NAME`
+# runs them without those variables: the attestation key's, and the signing
+# key's that exitbar_sign_artifacts() recorded in exitbar/secret-env.txt.
+set(_exitbar_no_secrets "${CMAKE_COMMAND}" -E env)
+set(_secret_names)
+if(EXITBAR_ATTEST_KEY MATCHES "^env://(.+)$")
+  list(APPEND _secret_names "${CMAKE_MATCH_1}")
+endif()
+if(EXISTS "${EXITBAR_BUILD_DIR}/exitbar/secret-env.txt")
+  file(STRINGS "${EXITBAR_BUILD_DIR}/exitbar/secret-env.txt" _recorded)
+  list(APPEND _secret_names ${_recorded})
+endif()
+foreach(_name IN LISTS _secret_names)
+  list(APPEND _exitbar_no_secrets "--unset=${_name}")
+endforeach()
+
 if(EXITBAR_COVERAGE)
   # Test results are stale when any coverage note (one per compiled object)
   # is newer than them: the build changed after the tests ran.
@@ -57,7 +75,7 @@ if(EXITBAR_COVERAGE)
     file(REMOVE_RECURSE "${_profiles}")
     # Failing tests are evidence, not an error of this script.
     execute_process(
-      COMMAND "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
+      COMMAND ${_exitbar_no_secrets} "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
               --output-junit "${_junit}" -E "^exitbar$"
       OUTPUT_QUIET)
   endif()
@@ -123,7 +141,7 @@ if(EXISTS "${_benchmark_list}")
     # Coverage data of benchmark runs goes to a throw-away folder: it must
     # not add to the tests' coverage in a later gate run.
     execute_process(
-      COMMAND "${CMAKE_COMMAND}" -E env
+      COMMAND ${_exitbar_no_secrets}
               "GCOV_PREFIX=${EXITBAR_BUILD_DIR}/exitbar/benchmarks/coverage"
               "LLVM_PROFILE_FILE=${EXITBAR_BUILD_DIR}/exitbar/benchmarks/coverage/%p.profraw"
               "${_bench}" "--benchmark_out=${_out}" --benchmark_out_format=json

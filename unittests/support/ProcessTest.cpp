@@ -1,15 +1,24 @@
 // ProcessTest.cpp - unit tests of runProcess: output, exit codes, timeouts
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Env.h"
 #include "exitbar/Error.h"
 #include "exitbar/Process.h"
+#include "exitbar/Signing.h"
 #include <chrono>
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 using namespace exitbar;
 using namespace std::chrono;
 
 namespace {
+
+ProcessOptions after(milliseconds Timeout) {
+  ProcessOptions Options;
+  Options.Timeout = Timeout;
+  return Options;
+}
 
 TEST(ProcessTest, CapturesStdoutAndTheExitCode) {
   ProcessResult R = runProcess({"sh", "-c", "echo hi; exit 3"});
@@ -24,7 +33,7 @@ TEST(ProcessTest, ATimeoutKillsTheWholeProcessGroupAndSaysWhichCommand) {
     // The shell's own child (sleep) holds stdout open: only killing the
     // group ends the read.
     runProcess({"sh", "-c", "sleep 30; echo late"},
-               ProcessOptions{false, milliseconds(300)});
+               after(milliseconds(300)));
     FAIL() << "no timeout";
   } catch (const Error &X) {
     EXPECT_EQ(X.id(), "process.timeout");
@@ -37,7 +46,7 @@ TEST(ProcessTest, ATimeoutKillsTheWholeProcessGroupAndSaysWhichCommand) {
   EXPECT_LT(steady_clock::now() - Start, seconds(10));
   // A child that closed its stdout and goes on running times out too.
   EXPECT_THROW(runProcess({"sh", "-c", "exec >&-; sleep 30"},
-                          ProcessOptions{false, milliseconds(300)}),
+                          after(milliseconds(300))),
                Error);
   EXPECT_LT(steady_clock::now() - Start, seconds(20));
 }
@@ -52,6 +61,36 @@ TEST(ProcessTest, DefaultTimeoutsArePerProgramAndOverridable) {
   EXPECT_THROW(runProcess({"sleep", "30"}), Error);
   setProcessTimeout(std::nullopt);
   EXPECT_EQ(defaultProcessTimeout("git"), minutes(2));
+}
+
+} // namespace
+
+namespace {
+
+// An env://NAME signing key is visible to every build step; ExitBar must not
+// hand it on to the programs it runs (and they to the tests they run).
+TEST(ProcessTest, KeysFromTheEnvironmentDoNotReachChildren) {
+  std::string Pem = generatePrivateKeyPem(KeyType::Ed25519);
+  ::setenv("EXITBAR_TEST_CHILD_KEY", Pem.c_str(), 1);
+  ::setenv("EXITBAR_TEST_OTHER", "visible", 1);
+  ::setenv("EXITBAR_TEST_UNSET", "dropped", 1);
+  EXPECT_NE(runProcess({"env"}).Stdout.find("EXITBAR_TEST_CHILD_KEY="),
+            std::string::npos);
+  std::string Warning;
+  loadPrivateKey("env://EXITBAR_TEST_CHILD_KEY", Env::process(), Warning);
+  ProcessOptions Options;
+  Options.UnsetEnvironment = {"EXITBAR_TEST_UNSET"};
+  std::string Seen = runProcess({"env"}, Options).Stdout;
+  EXPECT_EQ(Seen.find("EXITBAR_TEST_CHILD_KEY="), std::string::npos);
+  EXPECT_EQ(Seen.find("PRIVATE KEY"), std::string::npos);
+  EXPECT_EQ(Seen.find("EXITBAR_TEST_UNSET="), std::string::npos);
+  EXPECT_NE(Seen.find("EXITBAR_TEST_OTHER=visible"), std::string::npos);
+  // Nor their children's children.
+  Seen = runProcess({"sh", "-c", "sh -c env"}).Stdout;
+  EXPECT_EQ(Seen.find("EXITBAR_TEST_CHILD_KEY="), std::string::npos);
+  ::unsetenv("EXITBAR_TEST_CHILD_KEY");
+  ::unsetenv("EXITBAR_TEST_OTHER");
+  ::unsetenv("EXITBAR_TEST_UNSET");
 }
 
 } // namespace

@@ -9,6 +9,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <mutex>
+#include <set>
+#include <string_view>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -23,6 +26,34 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 namespace {
+
+/// Names of variables no child may see (keepOutOfChildEnvironments).
+struct Secrets {
+  std::mutex Lock;
+  std::set<std::string> Names;
+};
+
+Secrets &secrets() {
+  static Secrets S;
+  return S;
+}
+
+/// Our environment without the secret variables and \p Unset, as
+/// "NAME=value" strings for the child.
+std::vector<std::string> childEnvironment(const std::vector<std::string> &Unset) {
+  std::set<std::string> Drop(Unset.begin(), Unset.end());
+  {
+    std::lock_guard<std::mutex> Guard(secrets().Lock);
+    Drop.insert(secrets().Names.begin(), secrets().Names.end());
+  }
+  std::vector<std::string> Out;
+  for (char **Entry = environ; *Entry; ++Entry) {
+    std::string_view Var(*Entry);
+    if (!Drop.count(std::string(Var.substr(0, Var.find('=')))))
+      Out.emplace_back(Var);
+  }
+  return Out;
+}
 
 std::optional<milliseconds> &timeoutOverride() {
   static std::optional<milliseconds> Override;
@@ -68,6 +99,11 @@ void killGroup(pid_t Pid) {
 }
 
 } // namespace
+
+void keepOutOfChildEnvironments(const std::string &Name) {
+  std::lock_guard<std::mutex> Guard(secrets().Lock);
+  secrets().Names.insert(Name);
+}
 
 milliseconds defaultProcessTimeout(const std::string &Program) {
   if (timeoutOverride())
@@ -122,10 +158,17 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
   for (const std::string &Arg : Argv)
     Args.push_back(const_cast<char *>(Arg.c_str()));
   Args.push_back(nullptr);
+  std::vector<std::string> Environment =
+      childEnvironment(Options.UnsetEnvironment);
+  std::vector<char *> EnvironmentPointers;
+  EnvironmentPointers.reserve(Environment.size() + 1);
+  for (std::string &Var : Environment)
+    EnvironmentPointers.push_back(Var.data());
+  EnvironmentPointers.push_back(nullptr);
 
   pid_t Pid = 0;
   int SpawnError = ::posix_spawnp(&Pid, Args[0], &Actions, &Attributes,
-                                  Args.data(), environ);
+                                  Args.data(), EnvironmentPointers.data());
   posix_spawn_file_actions_destroy(&Actions);
   posix_spawnattr_destroy(&Attributes);
   ::close(Pipe[1]);

@@ -24,14 +24,26 @@ struct ProcessOptions {
   /// runProcess throws Error (process.timeout); std::nullopt: the default
   /// for the program (defaultProcessTimeout).
   std::optional<std::chrono::milliseconds> Timeout;
+  /// Variables removed from the child's environment, on top of every name
+  /// passed to keepOutOfChildEnvironments (the env://NAME keys).
+  std::vector<std::string> UnsetEnvironment;
 };
 
+/// Keeps the environment variable \p Name out of every child process
+/// runProcess starts from now on: loadPrivateKey calls it for each
+/// `env://NAME` key reference, so a signing key is not handed to git, gcov,
+/// cmake, clang-tidy or anything they run.
+/// Example: keepOutOfChildEnvironments("RELEASE_SIGNING_KEY");
+void keepOutOfChildEnvironments(const std::string &Name);
+
 /// Runs \p Argv (argv[0] searched in PATH) in a process group of its own,
+/// with our environment less the variables kept out of children,
 /// capturing stdout; stderr goes to ours, or nowhere with
 /// Options.DiscardStderr. Throws Error (tool.not-found) when the program
 /// cannot be started, Error (process.timeout) naming the command when it
 /// outlives its timeout (the whole process group is killed first).
-/// Example: auto R = runProcess({"git", "status"}, {true, std::chrono::seconds(5)});
+/// Example: ProcessOptions O; O.Timeout = std::chrono::seconds(5);
+///          auto R = runProcess({"git", "status"}, O);
 ProcessResult runProcess(const std::vector<std::string> &Argv,
                          const ProcessOptions &Options);
 
