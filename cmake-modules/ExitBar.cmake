@@ -164,7 +164,8 @@ ExitBar sources), then call ``exitbar_enable()``.
   ``KEY <file | env://NAME>``
     The Ed25519 or ECDSA P-256 private key (unencrypted PEM): a file, or
     ``env://NAME`` for the PEM text in environment variable ``NAME`` at
-    build time (never stored in the cache or the build files).
+    build time (never stored in the cache or the build files; the tests
+    and benchmarks the gate runs do not inherit it).
 
   ``TARGETS <target>...``
     Targets whose files are signed. Default: the targets
@@ -843,6 +844,14 @@ function(exitbar_sign_artifacts)
     list(APPEND _files "${_file}")
   endforeach()
   set_property(GLOBAL PROPERTY _EXITBAR_SIGN_KEY "${arg_KEY}")
+  # The variable's name (never its value) for ExitBarCollect.cmake, which
+  # keeps it from the tests and benchmarks it runs; a file, because the gate
+  # target may already exist when this is called.
+  if(arg_KEY MATCHES "^env://(.+)$")
+    file(WRITE "${CMAKE_BINARY_DIR}/exitbar/secret-env.txt" "${CMAKE_MATCH_1}\n")
+  else()
+    file(REMOVE "${CMAKE_BINARY_DIR}/exitbar/secret-env.txt")
+  endif()
   set_property(GLOBAL PROPERTY _EXITBAR_SIGN_TARGETS "${arg_TARGETS}")
   set_property(GLOBAL PROPERTY _EXITBAR_SIGN_FILES "${_files}")
   get_property(_enabled GLOBAL PROPERTY _EXITBAR_ENABLED)

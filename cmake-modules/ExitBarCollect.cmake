@@ -37,6 +37,24 @@ string(TIMESTAMP _now "%Y%m%dT%H%M%S" UTC)
 string(RANDOM LENGTH 12 ALPHABET "0123456789abcdef" _nonce)
 set(_run "${_now}-${_nonce}")
 
+# Keys given as env://NAME are in this script's environment; the tests and
+# benchmarks it runs are the project's code and must not inherit them (a
+# test could print or send the release key). `cmake -E env --unset=NAME`
+# runs them without those variables: the attestation key's, and the signing
+# key's that exitbar_sign_artifacts() recorded in exitbar/secret-env.txt.
+set(_exitbar_no_secrets "${CMAKE_COMMAND}" -E env)
+set(_secret_names)
+if(EXITBAR_ATTEST_KEY MATCHES "^env://(.+)$")
+  list(APPEND _secret_names "${CMAKE_MATCH_1}")
+endif()
+if(EXISTS "${EXITBAR_BUILD_DIR}/exitbar/secret-env.txt")
+  file(STRINGS "${EXITBAR_BUILD_DIR}/exitbar/secret-env.txt" _recorded)
+  list(APPEND _secret_names ${_recorded})
+endif()
+foreach(_name IN LISTS _secret_names)
+  list(APPEND _exitbar_no_secrets "--unset=${_name}")
+endforeach()
+
 if(EXITBAR_COVERAGE)
   # Test results are stale when any coverage note (one per compiled object)
   # is newer than them: the build changed after the tests ran.
@@ -64,7 +82,7 @@ if(EXITBAR_COVERAGE)
     file(REMOVE_RECURSE "${_profiles}")
     # Failing tests are evidence, not an error of this script.
     execute_process(
-      COMMAND "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
+      COMMAND ${_exitbar_no_secrets} "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
               --output-junit "${_junit}" -E "^exitbar$"
       OUTPUT_QUIET)
   endif()
@@ -130,7 +148,7 @@ if(EXISTS "${_benchmark_list}")
     # Coverage data of benchmark runs goes to a throw-away folder: it must
     # not add to the tests' coverage in a later gate run.
     execute_process(
-      COMMAND "${CMAKE_COMMAND}" -E env
+      COMMAND ${_exitbar_no_secrets}
               "GCOV_PREFIX=${EXITBAR_BUILD_DIR}/exitbar/benchmarks/coverage"
               "LLVM_PROFILE_FILE=${EXITBAR_BUILD_DIR}/exitbar/benchmarks/coverage/%p.profraw"
               "${_bench}" "--benchmark_out=${_out}" --benchmark_out_format=json
@@ -176,9 +194,12 @@ if(NOT _rc EQUAL 0)
 endif()
 
 # The SBOM: `collect sbom` re-runs cmake itself when the File API reply is
-# missing or older than the cache. Each target also gets its own SBOM.
+# missing or older than the cache. Each target also gets its own SBOM. The
+# cmake it re-runs is the one running this script, never a path read from
+# the build tree's cache.
 set(_sbom "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" sbom
   --build-dir "${EXITBAR_BUILD_DIR}" --source-dir "${EXITBAR_SOURCE_DIR}"
+  --cmake "${CMAKE_COMMAND}"
   --target-sboms "${EXITBAR_BUILD_DIR}/exitbar/sbom/targets")
 if(EXITBAR_POLICY)
   list(APPEND _sbom --policy "${EXITBAR_POLICY}")

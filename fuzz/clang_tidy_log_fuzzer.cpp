@@ -12,9 +12,28 @@
 #include <string>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  std::istringstream In(std::string(reinterpret_cast<const char *>(Data), Size));
+  std::string Text(reinterpret_cast<const char *>(Data), Size);
+  std::istringstream In(Text);
   try {
     exitbar::formats::readClangTidyLog(In);
+  } catch (const exitbar::Error &) {
+  }
+  // Long lines: the input, newlines removed, repeated to one line of at
+  // least 64 KB, alone and inside a diagnostic (a std::regex reader once
+  // overflowed the stack on a 30 KB line; mutations rarely grow that long).
+  std::string Piece;
+  for (char C : Text)
+    if (C != '\n')
+      Piece += C;
+  if (Piece.empty())
+    return 0;
+  std::string Long;
+  while (Long.size() < (64U << 10))
+    Long += Piece;
+  std::istringstream LongIn(Long + "\na.cpp:1:2: warning: " + Long +
+                            " [exitbar-x]\n" + Long + " [exitbar-x]\n");
+  try {
+    exitbar::formats::readClangTidyLog(LongIn);
   } catch (const exitbar::Error &) {
   }
   return 0;

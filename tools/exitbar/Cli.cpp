@@ -6,6 +6,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Verdict.h"
+#include "exitbar/Process.h"
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -33,6 +34,17 @@ int run(int Argc, char **Argv) {
                "exitbar"};
   App.set_version_flag("--version", "exitbar 0.1.0");
   App.require_subcommand(1);
+  // Before the subcommand: `exitbar --process-timeout 60 collect coverage`.
+  App.add_option_function<double>(
+         "--process-timeout",
+         [](double Seconds) {
+           setProcessTimeout(std::chrono::milliseconds(
+               static_cast<long long>(Seconds * 1000)));
+         },
+         "Seconds any program ExitBar runs (git, gcov, cmake, clang-tidy) "
+         "may take before it is killed (default: per program, 2 to 30 "
+         "minutes)")
+      ->check(CLI::Range(0.001, 7 * 24 * 3600.0));
   addApproveCommand(App, Ctx);
   addAuditCommand(App, Ctx);
   addBaselineCommand(App, Ctx);

@@ -111,6 +111,49 @@ TEST(GateTest, CoverageAndTestFailuresBlock) {
   }
 }
 
+TEST(GateTest, NothingExecutedIsNotAPass) {
+  // Every test skipped: nothing failed, but nothing ran either.
+  EvidenceSet E = withFindings({});
+  E.Tests->Passed = 0;
+  E.Tests->Skipped = 4;
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const char *Id : {"tests-pass", "tests-ran"}) {
+    auto R = std::find_if(V.Criteria.begin(), V.Criteria.end(),
+                          [&](const CriterionResult &C) { return C.Rule.Id == Id; });
+    ASSERT_NE(R, V.Criteria.end()) << Id;
+    EXPECT_FALSE(R->Passed) << Id << ": " << R->Detail;
+  }
+  Policy P = defaultPolicy();
+  P.Criteria = {{"rate", "quality", Level::Must, "tests.pass_rate",
+                 Comparison::GreaterEqual, 100, 1, "every executed test passes"}};
+  V = evaluate(P, E, {});
+  EXPECT_FALSE(V.Criteria[0].Passed) << V.Criteria[0].Detail;
+  EXPECT_FALSE(V.Criteria[0].Actual.has_value());
+  EXPECT_NE(V.Criteria[0].Detail.find("no test was executed"),
+            std::string::npos) << V.Criteria[0].Detail;
+}
+
+TEST(GateTest, NoMeasuredLineIsNotFullCoverage) {
+  EvidenceSet E = withFindings({});
+  E.Coverage->Files.clear();
+  E.Coverage->Diff = DiffCoverage{"main", 0, 0, {}};
+  Policy P = defaultPolicy();
+  P.Criteria = {{"line", "quality", Level::Must, "coverage.line",
+                 Comparison::GreaterEqual, 80, 1, "line coverage"},
+                {"min", "quality", Level::Must, "coverage.file_min_line",
+                 Comparison::GreaterEqual, 50, 1, "each file"},
+                {"diff", "quality", Level::Must, "coverage.diff_line",
+                 Comparison::GreaterEqual, 80, 1, "new code"}};
+  Verdict V = evaluate(P, E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const CriterionResult &R : V.Criteria) {
+    EXPECT_FALSE(R.Passed) << R.Rule.Id;
+    EXPECT_FALSE(R.Actual.has_value()) << R.Rule.Id;
+    EXPECT_EQ(R.Detail.rfind("no data: coverage.json: ", 0), 0U) << R.Detail;
+  }
+}
+
 TEST(GateTest, BranchCoverageItemsCountBranchesNotLines) {
   EvidenceSet E = withFindings({});
   // a.c: every line hit, one of two branches; c.c: no branches at all.

@@ -347,6 +347,9 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
                   "dpkg database folder (default /var/lib/dpkg)");
   Cmd->add_flag("--no-refresh", A->NoRefresh,
                 "Never re-run cmake when the File API reply is stale");
+  Cmd->add_option("--cmake", A->Options.CMakeCommand,
+                  "The cmake that re-runs the build tree (default: cmake "
+                  "from PATH; never the one CMakeCache.txt names)");
   Cmd->add_option("--target-sboms", A->Options.FragmentsDir,
                   "Also write each target's own CycloneDX SBOM into this "
                   "folder (<target>.cdx.json; the CMake gate uses "

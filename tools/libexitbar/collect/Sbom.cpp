@@ -108,7 +108,10 @@ ConfigureInfo readConfigureInfo(const fs::path &File) {
 }
 
 /// Re-runs CMake on the build folder so the File API query is answered.
-void refreshReply(const std::string &BuildDir) {
+/// \p CMake is the caller's (PATH, or --cmake): never CMAKE_COMMAND from
+/// CMakeCache.txt, which whoever wrote the build tree chose, so a planted
+/// cache could make the gate run any program.
+void refreshReply(const std::string &BuildDir, const std::string &CMake) {
   fs::path Cache = fs::path(BuildDir) / "CMakeCache.txt";
   std::error_code Ec;
   if (!fs::exists(Cache, Ec))
@@ -116,12 +119,6 @@ void refreshReply(const std::string &BuildDir) {
   fs::path Query = fileApiQueryPath(BuildDir);
   if (!fs::exists(Query, Ec))
     writeFileAtomically(Query.string(), fileApiQueryText());
-  std::string CMake = "cmake";
-  std::ifstream In(Cache);
-  std::string Line;
-  while (std::getline(In, Line))
-    if (Line.rfind("CMAKE_COMMAND:", 0) == 0)
-      CMake = Line.substr(Line.find('=') + 1);
   ProcessResult R = runProcess({CMake, BuildDir}, /*DiscardStderr=*/false);
   if (R.ExitCode != 0)
     throw Error("input.file-api.refresh", BuildDir, "",
@@ -594,7 +591,8 @@ void removeStaleFragments(const fs::path &Dir,
 
 SbomDocument collectSbom(const SbomOptions &Options, const Env &Environment) {
   if (Options.Refresh && !fileApiReplyIsFresh(Options.BuildDir))
-    refreshReply(Options.BuildDir);
+    refreshReply(Options.BuildDir,
+                 Options.CMakeCommand.empty() ? "cmake" : Options.CMakeCommand);
   FileApiReply Reply =
       readFileApiReply(Options.BuildDir, Options.Configuration);
   ConfigureInfo Info = readConfigureInfo(fs::path(Reply.BuildDir) / "exitbar" /

@@ -7,20 +7,27 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace exitbar {
 
 TestsEvidence collectTests(const std::vector<std::string> &JUnitFiles) {
-  // Outcomes by test name: a test that both passed and failed in one run
-  // (a retry, `ctest --repeat until-pass`) is flaky.
-  std::map<std::string, std::set<TestOutcome>> Outcomes;
+  // A test is its JUnit file, its <testsuite> and its classname.name. Only
+  // a test that ran more than once under that identity — a retry recorded
+  // in the same suite of the same file — and both failed and passed is
+  // flaky. Test cases that merely share a name (two files, two suites, two
+  // binaries with the same GoogleTest name) are different tests: a passing
+  // one never hides a failing one.
+  using Identity = std::tuple<std::string, std::string, std::string>;
+  std::map<Identity, std::set<TestOutcome>> Outcomes;
   TestsEvidence E;
   for (const std::string &File : JUnitFiles)
     for (const formats::JUnitCase &C : formats::readJUnit(readFile(File), File)) {
-      Outcomes[C.Name].insert(C.Outcome);
+      Outcomes[{File, C.Suite, C.Name}].insert(C.Outcome);
       E.Seconds += C.Seconds;
     }
-  for (const auto &[Name, Seen] : Outcomes) {
+  for (const auto &[Id, Seen] : Outcomes) {
+    const std::string &Name = std::get<2>(Id);
     bool Passed = Seen.count(TestOutcome::Passed);
     bool Failed = Seen.count(TestOutcome::Failed) ||
                   Seen.count(TestOutcome::Errored);
@@ -40,6 +47,8 @@ TestsEvidence collectTests(const std::vector<std::string> &JUnitFiles) {
       ++E.Skipped;
     }
   }
+  std::sort(E.FailingTests.begin(), E.FailingTests.end());
+  std::sort(E.FlakyTests.begin(), E.FlakyTests.end());
   return E;
 }
 

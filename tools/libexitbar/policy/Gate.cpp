@@ -35,9 +35,18 @@ constexpr size_t MaxItems = 50;
 
 /// The value of one metric and where it came from.
 struct Measurement {
+  Measurement() = default;
+  // Not an aggregate, so that {value, evidence, items} leaves NoData empty
+  // without -Wmissing-field-initializers.
+  Measurement(std::optional<double> Value, std::string Evidence,
+              std::vector<std::string> Items)
+      : Value(Value), Evidence(std::move(Evidence)), Items(std::move(Items)) {}
   std::optional<double> Value;
   std::string Evidence;
   std::vector<std::string> Items;
+  /// Why the evidence exists but measures nothing (no value, so the
+  /// criterion fails closed), e.g. "no test was executed".
+  std::string NoData;
 };
 
 /// Why a criterion on \p Metric does not apply to \p E, or "" when it does.
@@ -233,6 +242,10 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       if (!E.Coverage->Diff)
         return {std::nullopt, "coverage.json (run with --diff-base)", {}};
       const DiffCoverage &D = *E.Coverage->Diff;
+      if (D.LinesFound == 0) {
+        M.NoData = "no changed line since " + D.Base + " holds measured code";
+        return M;
+      }
       M.Value = percent(D.LinesHit, D.LinesFound);
       for (const auto &[Path, Lines] : D.Missed) {
         std::string Item = Path + ": changed lines not run:";
@@ -242,6 +255,13 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
           Item += " ...";
         M.Items.push_back(Item);
       }
+      return M;
+    }
+    // No line measured is no data, not 100 % (fail closed); a project may
+    // have no branches, but code without lines is no measurement at all.
+    if (T.LinesFound == 0 &&
+        (Metric == "coverage.line" || Metric == "coverage.file_min_line")) {
+      M.NoData = "no line of code was measured";
       return M;
     }
     if (Metric == "coverage.line")
@@ -294,8 +314,18 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     for (const std::string &Name : T.FlakyTests)
       if (M.Items.size() < MaxItems)
         M.Items.push_back("flaky: " + Name);
+    const int Executed = T.Passed + T.Failed + T.Errored;
+    if ((Metric == "tests.failed" || Metric == "tests.pass_rate") &&
+        Executed == 0) {
+      // Nothing failed because nothing ran: not a pass (fail closed).
+      M.NoData = "no test was executed (" + std::to_string(T.Skipped) +
+                 " skipped)";
+      return M;
+    }
     if (Metric == "tests.total")
       M.Value = T.total();
+    else if (Metric == "tests.executed")
+      M.Value = Executed;
     else if (Metric == "tests.passed")
       M.Value = T.Passed;
     else if (Metric == "tests.failed")
@@ -617,9 +647,12 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
     if (!M.Value) {
       R.Passed = false;
       auto Stale = E.Stale.find(M.Evidence);
-      R.Detail = "no evidence: " + M.Evidence +
-                 (Stale != E.Stale.end() ? " is stale: " + Stale->second
-                                         : std::string(" was not collected"));
+      R.Detail = !M.NoData.empty()
+                     ? "no data: " + M.Evidence + ": " + M.NoData
+                 : Stale != E.Stale.end()
+                     ? "no evidence: " + M.Evidence + " is stale: " +
+                           Stale->second
+                     : "no evidence: " + M.Evidence + " was not collected";
     } else {
       R.Passed = compare(*M.Value, C.Op, C.Threshold);
       R.Detail = C.Metric + " = " + formatNumber(*M.Value) +

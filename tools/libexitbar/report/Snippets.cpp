@@ -1,12 +1,10 @@
 // Snippets.cpp - source lines around findings, for the HTML report
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Files.h"
 #include "exitbar/Reports.h"
-#include <filesystem>
 #include <fstream>
 #include <set>
-
-namespace fs = std::filesystem;
 
 namespace exitbar {
 
@@ -18,10 +16,12 @@ readSnippets(const Verdict &V, const std::string &SourceDir, int Context) {
     Wanted[F.Item.File].insert(F.Item.Line);
   std::map<std::string, std::vector<std::pair<int, std::string>>> Snippets;
   for (const auto &[File, Lines] : Wanted) {
-    fs::path Path = fs::path(File).is_absolute() || SourceDir.empty()
-                        ? fs::path(File)
-                        : fs::path(SourceDir) / File;
-    std::ifstream In(Path, std::ios::binary);
+    // Only files of the source tree: a finding's path is evidence, and
+    // evidence must not make the report show any file the gate can read.
+    std::optional<std::string> Path = fileInsideTree(SourceDir, File);
+    if (!Path)
+      continue;
+    std::ifstream In(*Path, std::ios::binary);
     if (!In)
       continue;
     int Last = *Lines.rbegin() + Context;

@@ -19,6 +19,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
+#include "exitbar/Process.h"
 #include "exitbar/Signing.h"
 #include <algorithm>
 #include <cstdio>
@@ -154,6 +155,8 @@ PrivateKey loadPrivateKey(const std::string &Location, const Env &Environment,
   static const std::string EnvPrefix = "env://";
   if (Location.rfind(EnvPrefix, 0) == 0) {
     std::string Name = Location.substr(EnvPrefix.size());
+    // The key is for us alone: no program we run may inherit it.
+    keepOutOfChildEnvironments(Name);
     auto Value = Environment.get(Name);
     if (!Value || Value->empty())
       throw Error("input.key.env-unset", Location, "",

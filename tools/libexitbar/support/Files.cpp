@@ -3,11 +3,15 @@
 
 #include "exitbar/Files.h"
 #include "exitbar/Error.h"
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <fcntl.h>
+#include <random>
+#include <sys/random.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -29,6 +33,26 @@ std::string readFile(const std::string &Path) {
   return Buffer.str();
 }
 
+std::optional<std::string> fileInsideTree(const std::string &Root,
+                                          const std::string &Path) {
+  if (Root.empty() || Path.empty())
+    return std::nullopt;
+  std::error_code Ec;
+  fs::path Base = fs::weakly_canonical(fs::absolute(Root, Ec), Ec);
+  if (Ec)
+    return std::nullopt;
+  fs::path Real = fs::weakly_canonical(Base / fs::path(Path), Ec);
+  if (Ec || !fs::is_regular_file(Real, Ec))
+    return std::nullopt;
+  // Both are canonical (no symlinks, "." or ".."), so a path inside Base
+  // is Base followed by more components.
+  auto [BaseEnd, RealIt] =
+      std::mismatch(Base.begin(), Base.end(), Real.begin(), Real.end());
+  if (BaseEnd != Base.end() || RealIt == Real.end())
+    return std::nullopt;
+  return Real.string();
+}
+
 namespace {
 
 /// Writes straight into \p Path: for targets that are not regular files
@@ -47,6 +71,43 @@ void writeInPlace(const std::string &Path, const std::string &Content) {
 
 } // namespace
 
+namespace {
+
+/// Sixteen random hex digits for a temporary name nobody can predict.
+std::string randomSuffix() {
+  unsigned char Bytes[8];
+  if (::getrandom(Bytes, sizeof Bytes, 0) != static_cast<ssize_t>(sizeof Bytes)) {
+    std::random_device Device;
+    for (unsigned char &B : Bytes)
+      B = static_cast<unsigned char>(Device());
+  }
+  static const char Hex[] = "0123456789abcdef";
+  std::string Out;
+  for (unsigned char B : Bytes) {
+    Out += Hex[B >> 4];
+    Out += Hex[B & 15];
+  }
+  return Out;
+}
+
+/// Writes all of \p Content to \p Fd; false (errno set) on failure.
+bool writeAll(int Fd, const std::string &Content) {
+  const char *Data = Content.data();
+  size_t Left = Content.size();
+  while (Left > 0) {
+    ssize_t N = ::write(Fd, Data, Left);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0)
+      return false;
+    Data += N;
+    Left -= static_cast<size_t>(N);
+  }
+  return true;
+}
+
+} // namespace
+
 void writeFileAtomically(const std::string &Path, const std::string &Content) {
   fs::path Target(Path);
   std::error_code Ec;
@@ -61,23 +122,37 @@ void writeFileAtomically(const std::string &Path, const std::string &Content) {
       throw Error("output.file.unwritable", Path, "",
                   "cannot create its folder: " + Ec.message());
   }
-  // The pid keeps concurrent writers (parallel builds) off each other's file.
-  fs::path Temp = Target;
-  Temp += ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream Out(Temp, std::ios::binary | std::ios::trunc);
-    if (!Out)
-      throw Error("output.file.unwritable", Path, "",
-                  std::string("cannot create: ") + std::strerror(errno));
-    Out.write(Content.data(), static_cast<std::streamsize>(Content.size()));
-    Out.flush();
-    if (!Out) {
-      int Saved = errno;
-      Out.close();
-      fs::remove(Temp, Ec);
-      throw Error("output.file.unwritable", Path, "",
-                  std::string("write failed: ") + std::strerror(Saved));
-    }
+  // A fresh, unpredictable name created exclusively and never through a
+  // symlink (mkstemp's guarantees): a file or symlink planted at a guessable
+  // name (once <file>.tmp.<pid>) can neither be followed nor reused. Mode
+  // 0666 minus the umask, as for any file the tool creates.
+  fs::path Temp;
+  int Fd = -1;
+  for (int Attempt = 0; Fd < 0 && Attempt < 16; ++Attempt) {
+    Temp = Target;
+    Temp += ".tmp." + randomSuffix();
+    Fd = ::open(Temp.c_str(),
+                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (Fd < 0 && errno != EEXIST)
+      break;
+  }
+  if (Fd < 0)
+    throw Error("output.file.unwritable", Path, "",
+                std::string("cannot create: ") + std::strerror(errno));
+  // The content reaches the disk before the rename makes it the file, so a
+  // crash leaves the old file or the new one, never an empty one.
+  if (!writeAll(Fd, Content) || ::fsync(Fd) != 0) {
+    int Saved = errno;
+    ::close(Fd);
+    fs::remove(Temp, Ec);
+    throw Error("output.file.unwritable", Path, "",
+                std::string("write failed: ") + std::strerror(Saved));
+  }
+  if (::close(Fd) != 0) {
+    int Saved = errno;
+    fs::remove(Temp, Ec);
+    throw Error("output.file.unwritable", Path, "",
+                std::string("write failed: ") + std::strerror(Saved));
   }
   fs::rename(Temp, Target, Ec);
   if (Ec) {
@@ -85,6 +160,14 @@ void writeFileAtomically(const std::string &Path, const std::string &Content) {
     fs::remove(Temp, Ignored);
     throw Error("output.file.unwritable", Path, "",
                 "cannot replace: " + Ec.message());
+  }
+  // And the rename itself: fsync the folder that holds the new entry.
+  // Best effort: some file systems refuse fsync on a folder.
+  fs::path Folder = Target.has_parent_path() ? Target.parent_path() : ".";
+  int Dir = ::open(Folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (Dir >= 0) {
+    ::fsync(Dir);
+    ::close(Dir);
   }
 }
 

@@ -55,4 +55,49 @@ TEST(ClangTidyLogReadTest, SkipsLinesWhosePositionDoesNotFit) {
   EXPECT_TRUE(read("").empty());
 }
 
+TEST(ClangTidyLogReadTest, ReadsTheLastPositionAndBracketOfALine) {
+  // The file is the longest prefix, the message runs to the last bracket.
+  auto Diags = read("a:1:2: warning: x:3:4: error: m [not a check] more "
+                    "[exitbar-x,alias]\r\n");
+  ASSERT_EQ(Diags.size(), 1U);
+  EXPECT_EQ(Diags[0].File, "a:1:2: warning: x");
+  EXPECT_EQ(Diags[0].Line, 3);
+  EXPECT_EQ(Diags[0].Column, 4);
+  EXPECT_EQ(Diags[0].Level, "error");
+  EXPECT_EQ(Diags[0].Message, "m [not a check] more");
+  EXPECT_EQ(Diags[0].Check, "exitbar-x");
+  EXPECT_EQ(read("a.c:1:2: warning:  [exitbar-x]\n")[0].Message, "");
+  EXPECT_TRUE(read("a.c:1:2: warning: m [exitbar-x,]\n").empty());
+  EXPECT_TRUE(read("a.c:1:2: warning: m [,exitbar-x]\n").empty());
+  EXPECT_TRUE(read("a.c:1:2: warning: m[exitbar-x]\n").empty());
+  EXPECT_TRUE(read(":1:2: warning: m [exitbar-x]\n").empty());
+  EXPECT_TRUE(read("a.c:1:2: warning: m\r [exitbar-x]\n").empty());
+}
+
+/// A diagnostic line of \p Size bytes: a long message, as a deeply nested
+/// template type or generated code gives.
+std::string longLine(size_t Size) {
+  std::string Line = "/src/gen.cpp:7:9: warning: ";
+  Line += std::string(Size, 'x');
+  Line += " [exitbar-unsafe-function]\n";
+  return Line;
+}
+
+TEST(ClangTidyLogReadTest, ReadsLinesOfThirtyKilobytesAndOneMegabyte) {
+  // std::regex recursed once per character and crashed on the first.
+  for (size_t Size : {size_t(30) << 10, size_t(1) << 20}) {
+    auto Diags = read(longLine(Size) + "/src/b.cpp:1:1: error: e [x]\n");
+    ASSERT_EQ(Diags.size(), 2U) << Size;
+    EXPECT_EQ(Diags[0].Message.size(), Size);
+    EXPECT_EQ(Diags[0].Line, 7);
+    EXPECT_EQ(Diags[1].File, "/src/b.cpp");
+  }
+  // And long lines that are not diagnostics: colons and brackets galore.
+  std::string Noise;
+  for (int I = 0; I < 50000; ++I)
+    Noise += "a:1: warning: [";
+  EXPECT_TRUE(read(Noise + "]\n").empty());
+  EXPECT_TRUE(read(Noise + "x [exitbar-x]\n").empty());
+}
+
 } // namespace

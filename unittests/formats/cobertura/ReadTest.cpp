@@ -85,3 +85,39 @@ TEST(CoberturaTest, HugeCountsSaturateAndHugeTotalsAreErrors) {
                Error);
   EXPECT_THROW(Read("<line number=\"4294967297\" hits=\"1\"/>"), Error);
 }
+
+// The same for <method>s: two methods of one name added their first lines'
+// hits unchecked (signed overflow: a function run 2^63 times twice read as
+// never run), and a method's line number was narrowed to int unchecked.
+TEST(CoberturaTest, HugeMethodCountsSaturateAndHugeLinesAreErrors) {
+  auto Read = [](const std::string &Methods) {
+    return formats::readCobertura(
+        "<coverage><packages><package><classes><class filename=\"a.c\">"
+        "<methods>" +
+            Methods +
+            "</methods></class></classes></package></packages></coverage>",
+        "c.xml");
+  };
+  auto Method = [](const std::string &Number, const std::string &Hits) {
+    return "<method name=\"f\"><lines><line number=\"" + Number +
+           "\" hits=\"" + Hits + "\"/></lines></method>";
+  };
+  CoverageEvidence E = Read(Method("3", "9223372036854775807") +
+                            Method("3", "9223372036854775807"));
+  EXPECT_EQ(E.Files.at("a.c").Functions.at("f").Hits, 9223372036854775807LL);
+  EXPECT_EQ(totalsOf(E.Files.at("a.c")).FunctionsHit, 1);
+  EXPECT_THROW(Read(Method("4294967297", "1")), Error);
+  // Numbers past int64 are errors, not whatever sscanf made of them.
+  EXPECT_THROW(Read(Method("3", "99999999999999999999")), Error);
+  auto Line = [](const std::string &Condition) {
+    return formats::readCobertura(
+        "<coverage><packages><package><classes><class filename=\"a.c\"><lines>"
+        "<line number=\"1\" hits=\"1\" branch=\"true\" condition-coverage=\"" +
+            Condition +
+            "\"/></lines></class></classes></package></packages></coverage>",
+        "c.xml");
+  };
+  EXPECT_THROW(Line("50% (99999999999999999999/99999999999999999999)"), Error);
+  EXPECT_THROW(Line("50% (-1/2)"), Error);
+  EXPECT_EQ(totalsOf(Line("50% (1/2)").Files.at("a.c")).BranchesHit, 1);
+}

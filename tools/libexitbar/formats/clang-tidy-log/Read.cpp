@@ -7,7 +7,7 @@
 
 #include "formats/clang-tidy-log/Read.h"
 #include <charconv>
-#include <regex>
+#include <string_view>
 
 namespace exitbar::formats {
 
@@ -27,36 +27,111 @@ static std::string stripAnsi(const std::string &Line) {
 }
 
 /// Parses a line or column number; false when it does not fit an int.
-static bool parsePosition(const std::ssub_match &Digits, int &Out) {
-  const char *Begin = &*Digits.first;
-  const char *End = Begin + Digits.length();
-  auto [Ptr, Ec] = std::from_chars(Begin, End, Out);
-  return Ec == std::errc() && Ptr == End;
+static bool parsePosition(std::string_view Digits, int &Out) {
+  auto [Ptr, Ec] =
+      std::from_chars(Digits.data(), Digits.data() + Digits.size(), Out);
+  return Ec == std::errc() && Ptr == Digits.data() + Digits.size();
+}
+
+static bool isDigit(char C) { return C >= '0' && C <= '9'; }
+
+static bool isCheckChar(char C) {
+  return (C >= 'A' && C <= 'Z') || (C >= 'a' && C <= 'z') || isDigit(C) ||
+         C == '_' || C == '.' || C == '-' || C == ',';
+}
+
+/// The first check of the trailing ` [<check>[,<alias>...]]`, and where
+/// that bracket starts (at the space); false when the line has none.
+static bool splitChecks(std::string_view Line, std::string_view &Check,
+                        size_t &Start) {
+  if (Line.empty() || Line.back() != ']')
+    return false;
+  // Check names hold no '[', so the list starts at the last one.
+  size_t Open = Line.rfind('[');
+  if (Open == std::string_view::npos || Open == 0 || Line[Open - 1] != ' ')
+    return false;
+  std::string_view List = Line.substr(Open + 1, Line.size() - Open - 2);
+  size_t Comma = List.find(',');
+  if (List.empty() || Comma == 0 || Comma + 1 == List.size())
+    return false;
+  for (char C : List)
+    if (!isCheckChar(C))
+      return false;
+  Check = List.substr(0, Comma);
+  Start = Open - 1;
+  return true;
+}
+
+/// Parses `<file>:<line>:<col>: <level>: <message>` in \p Head into \p D;
+/// the file is the longest prefix that leaves such a tail (file names may
+/// hold colons, "C:\\src"), as clang's own output is read.
+static bool splitHead(std::string_view Head, TidyDiagnostic &D) {
+  constexpr std::string_view WarningTag = ": warning: ", ErrorTag = ": error: ";
+  // The rightmost ": warning: " and ": error: " not yet tried; each search
+  // resumes left of the last, so the whole line is scanned once per tag.
+  auto Before = [&](std::string_view Tag, size_t Pos) {
+    return Pos == 0 ? std::string_view::npos : Head.rfind(Tag, Pos - 1);
+  };
+  size_t W = Before(WarningTag, Head.size());
+  size_t E = Before(ErrorTag, Head.size());
+  while (W != std::string_view::npos || E != std::string_view::npos) {
+    bool Warning = E == std::string_view::npos ||
+                   (W != std::string_view::npos && W > E);
+    size_t At = Warning ? W : E;
+    if (Warning)
+      W = Before(WarningTag, W);
+    else
+      E = Before(ErrorTag, E);
+    // <file>:<line>:<col> ends at At.
+    size_t ColBegin = At;
+    while (ColBegin > 0 && isDigit(Head[ColBegin - 1]))
+      --ColBegin;
+    if (ColBegin == At || ColBegin == 0 || Head[ColBegin - 1] != ':')
+      continue;
+    size_t LineEnd = ColBegin - 1, LineBegin = LineEnd;
+    while (LineBegin > 0 && isDigit(Head[LineBegin - 1]))
+      --LineBegin;
+    if (LineBegin == LineEnd || LineBegin < 2 || Head[LineBegin - 1] != ':')
+      continue;
+    // A match: the file (non-empty) is what precedes; a position that
+    // does not fit an int drops the line, as it always has.
+    if (!parsePosition(Head.substr(LineBegin, LineEnd - LineBegin), D.Line) ||
+        !parsePosition(Head.substr(ColBegin, At - ColBegin), D.Column))
+      return false;
+    D.File = std::string(Head.substr(0, LineBegin - 1));
+    D.Level = Warning ? "warning" : "error";
+    D.Message = std::string(
+        Head.substr(At + (Warning ? WarningTag.size() : ErrorTag.size())));
+    return true;
+  }
+  return false;
 }
 
 std::vector<TidyDiagnostic> readClangTidyLog(std::istream &In) {
-  // <file>:<line>:<col>: <level>: <message> [<check>,...]
-  static const std::regex Diagnostic(
-      R"(^(.+):([0-9]+):([0-9]+): (warning|error): (.*) \[([A-Za-z0-9_.-]+)(,[A-Za-z0-9_.,-]+)?\]\r?$)");
+  // <file>:<line>:<col>: <level>: <message> [<check>,...], read by hand in
+  // linear time: std::regex recursed once per character and overflowed the
+  // stack on lines of some 30 KB (a long template name, generated code).
   std::vector<TidyDiagnostic> Diags;
   std::string Line;
   while (std::getline(In, Line)) {
-    // Cheap filter before the regex: every diagnostic line ends in ']'.
     if (Line.empty() || Line.find(": ") == std::string::npos)
       continue;
     std::string Plain = Line.find('\x1b') == std::string::npos
                             ? Line
                             : stripAnsi(Line);
-    std::smatch M;
-    if (!std::regex_match(Plain, M, Diagnostic))
+    std::string_view View(Plain);
+    if (!View.empty() && View.back() == '\r')
+      View.remove_suffix(1);
+    // ECMAScript's '.' never matched a carriage return inside the line.
+    if (View.find('\r') != std::string_view::npos)
       continue;
+    std::string_view Check;
+    size_t ChecksAt = 0;
     TidyDiagnostic D;
-    D.File = M[1];
-    if (!parsePosition(M[2], D.Line) || !parsePosition(M[3], D.Column))
+    if (!splitChecks(View, Check, ChecksAt) ||
+        !splitHead(View.substr(0, ChecksAt), D))
       continue;
-    D.Level = M[4];
-    D.Message = M[5];
-    D.Check = M[6];
+    D.Check = std::string(Check);
     Diags.push_back(std::move(D));
   }
   return Diags;

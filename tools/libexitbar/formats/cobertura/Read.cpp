@@ -11,9 +11,10 @@
 #include "formats/xml/Entities.h"
 #include "formats/cobertura/Read.h"
 #include "exitbar/Error.h"
-#include <cstdio>
+#include <charconv>
 #include <filesystem>
 #include <limits>
+#include <string_view>
 #include <tinyxml2.h>
 
 namespace fs = std::filesystem;
@@ -28,13 +29,41 @@ namespace {
               At ? "line " + std::to_string(At->GetLineNum()) : "", Message);
 }
 
+/// Parses all of \p Text as a non-negative decimal that fits long long
+/// (std::from_chars: sscanf's "%lld" is undefined past the range).
+bool parseCount(std::string_view Text, long long &Out) {
+  while (!Text.empty() && (Text.front() == ' ' || Text.front() == '\t'))
+    Text.remove_prefix(1);
+  auto [Ptr, Ec] = std::from_chars(Text.data(), Text.data() + Text.size(), Out);
+  return Ec == std::errc() && Ptr == Text.data() + Text.size() && Out >= 0;
+}
+
 long long integer(const XMLElement *E, const char *Name, const std::string &Origin) {
-  int64_t V = 0;
-  if (E->QueryInt64Attribute(Name, &V) != tinyxml2::XML_SUCCESS || V < 0)
+  const char *Text = E->Attribute(Name);
+  long long V = 0;
+  if (!Text || !parseCount(Text, V))
     fail(Origin, E,
          std::string("<") + E->Name() + "> needs a non-negative integer '" +
-             Name + "'");
+             Name + "' (at most 9223372036854775807)");
   return V;
+}
+
+/// A line number: an int everywhere else, so a larger one is corrupt data.
+int lineNumber(const XMLElement *E, const std::string &Origin) {
+  long long Line = integer(E, "number", Origin);
+  if (Line > std::numeric_limits<int>::max())
+    fail(Origin, E, "<line> number " + std::to_string(Line) + " is too large");
+  return static_cast<int>(Line);
+}
+
+/// Reads "<k>% (<taken>/<total>)" into \p Taken and \p Total.
+bool parseCondition(std::string_view Text, long long &Taken, long long &Total) {
+  size_t Open = Text.find('('), Slash = Text.find('/'), Close = Text.find(')');
+  if (Open == std::string_view::npos || Slash == std::string_view::npos ||
+      Close == std::string_view::npos || !(Open < Slash && Slash < Close))
+    return false;
+  return parseCount(Text.substr(Open + 1, Slash - Open - 1), Taken) &&
+         parseCount(Text.substr(Slash + 1, Close - Slash - 1), Total);
 }
 
 /// Each branch of a line becomes an entry, so a corrupt total (say 10^18)
@@ -46,11 +75,7 @@ void readLines(const XMLElement *Lines, FileCoverage &Cov,
                const std::string &Origin) {
   for (const XMLElement *L = Lines->FirstChildElement("line"); L;
        L = L->NextSiblingElement("line")) {
-    long long Line = integer(L, "number", Origin);
-    // Line numbers are ints everywhere else; a larger one is corrupt data.
-    if (Line > std::numeric_limits<int>::max())
-      fail(Origin, L, "<line> number " + std::to_string(Line) + " is too large");
-    int Number = static_cast<int>(Line);
+    int Number = lineNumber(L, Origin);
     addHits(Cov.Lines[Number], integer(L, "hits", Origin));
     if (!L->BoolAttribute("branch", false))
       continue;
@@ -58,13 +83,13 @@ void readLines(const XMLElement *Lines, FileCoverage &Cov,
     if (!Condition)
       continue;
     long long Taken = 0, Total = 0;
-    if (std::sscanf(Condition, "%*[^(](%lld/%lld)", &Taken, &Total) != 2 ||
-        Taken < 0 || Total < Taken || Total > MaxBranchesPerLine)
+    if (!parseCondition(Condition, Taken, Total) || Total < Taken ||
+        Total > MaxBranchesPerLine)
       fail(Origin, L,
            "condition-coverage '" + std::string(Condition) +
                "' is not like '50% (1/2)'");
     for (long long I = 0; I < Total; ++I)
-      Cov.Branches[{Number, static_cast<int>(I)}] += I < Taken ? 1 : 0;
+      addHits(Cov.Branches[{Number, static_cast<int>(I)}], I < Taken ? 1 : 0);
   }
 }
 
@@ -132,8 +157,8 @@ CoverageEvidence readCobertura(std::string_view Text, const std::string &Origin)
         const XMLElement *First =
             Lines ? Lines->FirstChildElement("line") : nullptr;
         if (First) {
-          F.Line = static_cast<int>(integer(First, "number", Origin));
-          F.Hits += integer(First, "hits", Origin);
+          F.Line = lineNumber(First, Origin);
+          addHits(F.Hits, integer(First, "hits", Origin));
         }
       }
     }

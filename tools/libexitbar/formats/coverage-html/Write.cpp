@@ -78,7 +78,12 @@ std::string filePage(const std::string &Path, const FileCoverage &F,
   for (const auto &[Key, Hits] : F.Branches)
     if (Hits == 0)
       PartLines[Key.first] = true;
-  std::ifstream In(fs::path(SourceDir) / Path);
+  // Only files of the source tree: the path is evidence (see fileInsideTree).
+  std::optional<std::string> Source =
+      fileInsideTree(SourceDir.empty() ? "." : SourceDir, Path);
+  std::ifstream In;
+  if (Source)
+    In.open(*Source);
   if (!In) {
     Out << "<p>The source file is not available here; per-line counts:</p>\n";
   }

@@ -14,6 +14,9 @@ namespace exitbar::formats {
 /// One test case of a JUnit file.
 struct JUnitCase {
   std::string Name; ///< "classname.name" (or "name" without a classname)
+  /// The name of the innermost <testsuite> around it ("" when none): with
+  /// the file and Name, what identifies a test (see collectTests).
+  std::string Suite;
   TestOutcome Outcome = TestOutcome::Passed;
   double Seconds = 0;
 };

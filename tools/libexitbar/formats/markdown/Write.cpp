@@ -5,7 +5,9 @@
 
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Reports.h"
+#include <cctype>
 #include <cmath>
+#include <string_view>
 
 namespace exitbar {
 namespace {
@@ -25,13 +27,42 @@ std::string percent(double Score) {
   return Buf;
 }
 
-/// Escapes the characters that would end a table cell or start markup.
+/// Text from evidence or the policy (test names, finding messages, file
+/// names, ids) as inert inline Markdown: it is attacker-controlled (a test
+/// name, a comment in the source), and the report lands in
+/// $GITHUB_STEP_SUMMARY. Every character that can start inline markup —
+/// emphasis and strike-through (`*`, `_`, `~`), code (`` ` ``), links and
+/// images (`[`, `]`; without them `(`, `)` and `!` are plain), raw HTML,
+/// autolinks and entities (`<`, `>`, `&`), table cells (`|`), headings
+/// (`#`), math (`$`) — is backslash-escaped (CommonMark 2.4: any ASCII
+/// punctuation may be), and so is a `:` that could open an emoji shortcode
+/// (`:white_check_mark:`) or a URL scheme (`https://`). Line breaks and
+/// other control characters become spaces, so the text stays inside its own
+/// cell, item or line; it never starts a line, so list and thematic-break
+/// markers (`-`, `+`, `=`, digits) stay as they are.
 std::string cell(const std::string &Text) {
+  static constexpr std::string_view Special = "\\`*_[]<>#|~&$";
   std::string Out;
-  for (char C : Text) {
-    if (C == '|' || C == '\\' || C == '`' || C == '*' || C == '_' || C == '<')
+  Out.reserve(Text.size());
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    auto U = static_cast<unsigned char>(C);
+    if (U < 0x20 || U == 0x7f) {
+      Out += ' ';
+      continue;
+    }
+    if (C == ':' && I + 1 < Text.size()) {
+      char Next = Text[I + 1];
+      bool Shortcode = std::isalpha(static_cast<unsigned char>(Next)) ||
+                       Next == '+' || Next == '-' ||
+                       Text.compare(I + 1, 4, "100:") == 0 ||
+                       Text.compare(I + 1, 5, "1234:") == 0;
+      if (Shortcode || Next == '/')
+        Out += '\\';
+    } else if (Special.find(C) != std::string_view::npos) {
       Out += '\\';
-    Out += C == '\n' ? ' ' : C;
+    }
+    Out += C;
   }
   return Out;
 }
@@ -66,10 +97,10 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
   Out << "| category | score | passed | |\n|---|---:|---:|---|\n";
   for (const CategoryResult &C : V.Categories) {
     if (!C.Score) {
-      Out << "| " << C.Name << " | n/a | 0/0 | no criteria |\n";
+      Out << "| " << cell(C.Name) << " | n/a | 0/0 | no criteria |\n";
       continue;
     }
-    Out << "| " << C.Name << " | " << percent(*C.Score) << " | " << C.Passed
+    Out << "| " << cell(C.Name) << " | " << percent(*C.Score) << " | " << C.Passed
         << "/" << C.Total << " | " << bar(*C.Score) << " |\n";
   }
 
@@ -80,9 +111,10 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     if (!AnyBlocking)
       Out << "\n## Blocking items\n";
     AnyBlocking = true;
-    Out << "\n### " << cell(R.Rule.Id) << " (" << R.Rule.Category
+    Out << "\n### " << cell(R.Rule.Id) << " (" << cell(R.Rule.Category)
         << ", must)\n\n"
-        << cell(R.Detail) << ". Evidence: `" << R.Evidence << "`.\n";
+        << cell(R.Detail) << ". Evidence: " << cell(R.Evidence)
+        << ".\n";
     if (!R.Items.empty()) {
       Out << "\n";
       for (const std::string &Item : R.Items)
@@ -115,7 +147,7 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
       std::snprintf(Buf, sizeof Buf, "%g", *R.Actual);
       Actual = Buf;
     }
-    Out << "| " << cell(R.Rule.Id) << " | " << R.Rule.Category << " | "
+    Out << "| " << cell(R.Rule.Id) << " | " << cell(R.Rule.Category) << " | "
         << toString(R.Rule.Required) << " | " << cell(R.Rule.Metric) << " "
         << cell(Threshold) << " | " << Actual << " | "
         << (R.NotApplicable ? "n/a"

@@ -117,13 +117,19 @@ DiffCoverage diffCoverage(const CoverageEvidence &E,
 
 /// Lines added or changed in the work tree of \p SourceDir since the git
 /// revision \p Base, per file relative to \p SourceDir. Throws Error
-/// (tool.git.failed) when git cannot compare.
+/// (tool.git.failed) when git cannot compare, (tool.git.output) when its
+/// output cannot be read with certainty.
 std::map<std::string, std::vector<int>> changedLinesSince(const std::string &Base,
                                                           const std::string &SourceDir);
 
 /// Parses `git diff --unified=0` output into the new-side lines of each
-/// file's hunks (the paths as git prints them, relative to the repository).
-std::map<std::string, std::vector<int>> parseUnifiedDiff(const std::string &Diff);
+/// file's hunks. \p Names are the files of the same diff, in its order, as
+/// `git diff -z --name-only` lists them (verbatim, whatever the bytes); the
+/// K-th "diff --git" section is Names[K]. Throws Error (tool.git.output)
+/// when the two disagree or a hunk header cannot be read.
+/// Example: parseUnifiedDiff(Patch, {"src/a b.c"});
+std::map<std::string, std::vector<int>>
+parseUnifiedDiff(const std::string &Diff, const std::vector<std::string> &Names);
 
 /// Keeps only the files \p Options selects and makes their paths relative to
 /// the source folder.

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_FILES_H
 #define EXITBAR_FILES_H
 
+#include <optional>
 #include <string>
 
 namespace exitbar {
@@ -13,10 +14,23 @@ namespace exitbar {
 std::string readFile(const std::string &Path);
 
 /// Writes \p Content to a temporary file beside \p Path, then renames it over
-/// \p Path, so readers see the old file or the new one, never a part. Creates
+/// \p Path, so readers see the old file or the new one, never a part. The
+/// temporary file has a random name and is created with O_EXCL|O_NOFOLLOW
+/// (a planted file or symlink is never followed or reused), mode 0666 minus
+/// the umask; it is fsync'ed before the rename and the folder after it.
+/// Devices and fifos (/dev/null, /dev/stdout) are written in place. Creates
 /// missing parent folders. Throws Error (output.file.unwritable).
 /// Example: writeFileAtomically("out/verdict.json", Text);
 void writeFileAtomically(const std::string &Path, const std::string &Content);
+
+/// \p Path (absolute, or relative to \p Root) with every symlink resolved,
+/// when that is a regular file inside \p Root; std::nullopt otherwise:
+/// \p Path comes from evidence (a finding's file, a coverage record), which
+/// must not make a report show /etc/passwd, a `../` escape or a symlink out
+/// of the source tree. An empty \p Root contains nothing.
+/// Example: if (auto P = fileInsideTree("/src", "a/b.cpp")) readFile(*P);
+std::optional<std::string> fileInsideTree(const std::string &Root,
+                                          const std::string &Path);
 
 } // namespace exitbar
 

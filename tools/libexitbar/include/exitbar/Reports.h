@@ -49,7 +49,9 @@ void writeJUnitReport(const Verdict &V, std::ostream &Out);
 std::string verdictToJson(const Verdict &V);
 
 /// Reads up to \p Context lines either side of each finding's line from the
-/// files under \p SourceDir (unreadable files are skipped).
+/// files under \p SourceDir; unreadable files, and files outside
+/// \p SourceDir (absolute paths, `..`, symlinks leading out; everything
+/// when \p SourceDir is empty), are skipped.
 std::map<std::string, std::vector<std::pair<int, std::string>>>
 readSnippets(const Verdict &V, const std::string &SourceDir, int Context);
 

@@ -111,6 +111,9 @@ struct SbomOptions {
   std::string DpkgRoot = "/var/lib/dpkg"; ///< "" to skip the mapping
   /// Run `cmake <build>` when the File API reply is missing or stale.
   bool Refresh = true;
+  /// The cmake that refreshes the reply: found in PATH by default, never
+  /// the CMAKE_COMMAND recorded in the build tree's CMakeCache.txt.
+  std::string CMakeCommand = "cmake";
   /// Where each target's own SBOM (CycloneDX, the target as its metadata
   /// component) is written as <target>.cdx.json; "" writes none.
   std::string FragmentsDir;
