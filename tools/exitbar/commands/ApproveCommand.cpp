@@ -41,7 +41,8 @@ void runApprove(const ApproveArgs &A, Context &Ctx) {
   S.Approver = A.Approver.empty()
                    ? Ctx.Environment.get("USER").value_or("unknown")
                    : A.Approver;
-  S.Time = formatTimestamp(Ctx.Environment.now());
+  // When the approval was made is a fact, not a reproducible output.
+  S.Time = formatTimestamp(Ctx.Environment.clock());
   S.Note = A.Note;
   std::string Dir = A.ApprovalsDir.empty() ? defaultApprovalsDir(A.SourceDir)
                                            : A.ApprovalsDir;

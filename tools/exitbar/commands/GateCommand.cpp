@@ -133,7 +133,10 @@ void runGate(const GateArgs &A, Context &Ctx) {
   EvidenceSet Evidence = loadEvidence(A.EvidenceDir);
   GateOptions Options;
   Options.ReleaseVersion = A.ReleaseVersion;
-  Options.Now = Ctx.Environment.now();
+  // Expiry is decided by the real clock; SOURCE_DATE_EPOCH only stamps the
+  // outputs (DESIGN.md, "Every output is deterministic").
+  Options.Now = Ctx.Environment.clock();
+  Options.OutputTime = Ctx.Environment.now();
   if (!A.BaselineFile.empty())
     Options.Accepted =
         parseBaseline(readFile(A.BaselineFile), A.BaselineFile);

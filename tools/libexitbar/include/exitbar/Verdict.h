@@ -115,9 +115,14 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir);
 /// What the gate needs besides the policy and the evidence.
 struct GateOptions {
   std::string ReleaseVersion;
-  long long Now = 0; ///< seconds since the epoch (Env::now())
+  /// Seconds since the epoch by the real clock (Env::clock()): decides
+  /// waiver expiry.
+  long long Now = 0;
   std::optional<Baseline> Accepted;
   std::vector<Waiver> Waivers;
+  /// The verdict's generated_at (Env::now(), which follows
+  /// SOURCE_DATE_EPOCH); Now when unset.
+  std::optional<long long> OutputTime;
 };
 
 /// Applies \p P to \p E.
