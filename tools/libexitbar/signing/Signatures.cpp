@@ -416,6 +416,15 @@ SignatureCheck verifyData(std::string_view Data, const std::string &Path,
                    : "signature file " + SignatureFile + " does not exist";
     return C;
   }
+  // A signature file is small (a Sigstore bundle with a certificate chain
+  // and a log entry is a few KiB); a huge one is an attack on the reader or
+  // a mix-up, and is refused before it is read.
+  std::uintmax_t Size = fs::file_size(Found, Ec);
+  if (!Ec && Size > MaxSignatureFileBytes)
+    throw Error("input.signature.too-large", Found, "",
+                "the signature file has " + std::to_string(Size) +
+                    " bytes; signature files are at most " +
+                    std::to_string(MaxSignatureFileBytes) + " bytes");
   return checkSignature(Data, readFile(Found), Found, Trust);
 }
 

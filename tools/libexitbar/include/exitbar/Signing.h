@@ -5,6 +5,7 @@
 #define EXITBAR_SIGNING_H
 
 #include "exitbar/Signatures.h"
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -149,9 +150,13 @@ SignatureCheck checkSignature(std::string_view Data,
 /// `<artifact>.sig`, `<artifact>.bundle`, `<artifact>.sigstore.json`.
 std::vector<std::string> signatureCandidates(const std::string &Artifact);
 
+/// The largest signature file (`.sig`, `.bundle`, `.sigstore.json`) read.
+inline constexpr std::uintmax_t MaxSignatureFileBytes = 256 * 1024;
+
 /// Checks the artifact file at \p Path against the first signature file
-/// found beside it (or \p SignatureFile when given). Throws Error only when
-/// the artifact itself cannot be read.
+/// found beside it (or \p SignatureFile when given). Throws Error when the
+/// artifact cannot be read, or input.signature.too-large for a signature
+/// file larger than MaxSignatureFileBytes.
 /// Example: SignatureCheck C = verifyFile("build/app", "", Trust);
 SignatureCheck verifyFile(const std::string &Path,
                           const std::string &SignatureFile,
