@@ -253,7 +253,8 @@ if(EXITBAR_REQUIRE_SIGNED)
   list(APPEND _gate --require-signed)
 endif()
 if(EXITBAR_ATTEST_KEY)
-  list(APPEND _gate --attest "${EXITBAR_BUILD_DIR}/exitbar/verdict.intoto.json"
+  list(APPEND _gate --build-dir "${EXITBAR_BUILD_DIR}"
+    --attest "${EXITBAR_BUILD_DIR}/exitbar/verdict.intoto.json"
     --attest-key "${EXITBAR_ATTEST_KEY}")
 endif()
 if(EXITBAR_FAIL_ON STREQUAL "CONDITIONAL")

@@ -34,6 +34,7 @@ struct GateArgs {
   std::string Attest;
   std::vector<std::string> AttestKeys;
   std::string ResourceUri;
+  std::string BuildDir;
   bool RequireSigned = false;
 };
 
@@ -105,9 +106,35 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
       fmt::print(stderr, "exitbar: warning: {}\n", Warning);
   }
   StatementOptions S;
-  for (const ArtifactSignature &Artifact : Evidence.Signatures->Artifacts)
-    if (!Artifact.Sha256.empty())
-      S.Subjects.push_back({Artifact.Path, Artifact.Sha256});
+  // The attestation vouches for the bytes on disk, not for what the
+  // evidence folder says about them: every subject is hashed again, and a
+  // file that is gone or changed since `collect signatures` stops the gate.
+  std::string BuildDir = A.BuildDir;
+  if (BuildDir.empty())
+    BuildDir = fs::path(A.EvidenceDir).lexically_normal().parent_path()
+                   .parent_path()
+                   .string();
+  for (const ArtifactSignature &Artifact : Evidence.Signatures->Artifacts) {
+    if (Artifact.Sha256.empty())
+      continue;
+    fs::path Path = fs::path(Artifact.Path).is_absolute()
+                        ? fs::path(Artifact.Path)
+                        : fs::path(BuildDir.empty() ? "." : BuildDir) /
+                              Artifact.Path;
+    std::error_code Ec;
+    if (!fs::is_regular_file(Path, Ec))
+      throw Error("input.attest.artifact-missing", Path.string(), "",
+                  "an artifact of signatures.json does not exist; the "
+                  "attestation would name bytes nobody can check (pass "
+                  "--build-dir when the evidence is not in <build>/exitbar/"
+                  "evidence)");
+    std::string Sha256 = sha256Hex(readFile(Path.string()));
+    if (Sha256 != Artifact.Sha256)
+      throw Error("input.attest.artifact-changed", Path.string(), "",
+                  "the file's SHA-256 is " + Sha256 + ", signatures.json "
+                  "says " + Artifact.Sha256 + "; collect signatures again");
+    S.Subjects.push_back({Artifact.Path, Sha256});
+  }
   S.Inputs = digestEvidence(A.EvidenceDir);
   S.PolicyUri = A.PolicyFile.empty() ? "builtin:exitbar-default-policy"
                                      : A.PolicyFile;
@@ -243,6 +270,10 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
                   "Private key that signs the attestation (file or "
                   "env://NAME)")
       ->allow_extra_args(false);
+  Cmd->add_option("--build-dir", A->BuildDir,
+                  "Where the artifacts of signatures.json are, for --attest "
+                  "(default: the evidence folder's grandparent, as in "
+                  "<build>/exitbar/evidence)");
   Cmd->add_option("--resource-uri", A->ResourceUri,
                   "The attestation's resourceUri (default "
                   "urn:exitbar:release:<version>)");
