@@ -37,7 +37,14 @@ void runApprove(const ApproveArgs &A, Context &Ctx) {
   ApprovalStatement S;
   S.Role = A.Role;
   S.ReleaseVersion = A.ReleaseVersion;
-  S.Commit = A.Commit.empty() ? currentCommit(A.SourceDir) : A.Commit;
+  // A symbolic name (HEAD, a branch, a tag) would approve every commit it
+  // ever points to: the statement names the full commit id.
+  std::string Revision = A.Commit.empty() ? "HEAD" : A.Commit;
+  auto Commit = resolveCommit(A.SourceDir, Revision);
+  if (!Commit)
+    throw Error("usage.approve.commit", A.SourceDir, "",
+                "'" + Revision + "' names no commit of this git repository");
+  S.Commit = *Commit;
   S.Approver = A.Approver.empty()
                    ? Ctx.Environment.get("USER").value_or("unknown")
                    : A.Approver;
@@ -132,7 +139,8 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--source-dir", A->SourceDir,
                   "The git work tree (default .)");
   Cmd->add_option("--commit", A->Commit,
-                  "The commit approved (default: HEAD of --source-dir)");
+                  "The commit approved: any revision, recorded as its full "
+                  "commit id (default: HEAD of --source-dir)");
   Cmd->add_option("--approver", A->Approver,
                   "Who approves, for people to read (default $USER)");
   Cmd->add_option("--note", A->Note, "A note kept in the approval");

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_APPROVALS_H
 #define EXITBAR_APPROVALS_H
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,9 @@ struct ApprovalCheck {
   ApprovalStatement Statement;
   std::string KeyId;
   /// "good", "invalid-signature", "untrusted-key", "other-version",
-  /// "other-commit"
+  /// "other-commit", "dirty-tree" (uncommitted or untracked changes),
+  /// "foreign-file" (the approvals folder holds something else),
+  /// "approvals-dir" (the approvals folder holds the sources)
   std::string Status;
   std::string Detail; ///< why it does not count, or a note
 };
@@ -55,20 +58,36 @@ struct ApprovalsOptions {
   std::string SourceDir;    ///< the git work tree of the release
   std::string ApprovalsDir; ///< folder of approval files (searched recursively)
   std::string ReleaseVersion;
-  std::string Commit; ///< "" : `git rev-parse HEAD` in SourceDir
+  std::string Commit; ///< "" or the commit checked out in SourceDir
   std::vector<std::string> RequiredRoles;
   std::vector<PublicKey> TrustedKeys;
 };
 
 /// Reads and checks every `*.approval.json` under the approvals folder. An
-/// approval of another commit still counts when the two commits differ only
-/// in the approvals folder (committing the approval must not void it).
-/// Throws Error naming the file and JSON pointer of a malformed approval.
+/// approval of another commit still counts when the two commits' whole
+/// trees (submodules included) differ only by approval statements in the
+/// approvals folder (committing the approval must not void it); a dirty work
+/// tree, any other file in the approvals folder, or an approvals folder that
+/// holds the sources voids every approval.
+/// Throws Error naming the file and JSON pointer of a malformed approval,
+/// tool.git.failed outside a git work tree, usage.approvals.commit when
+/// Options.Commit is not the commit checked out.
 /// Example: ApprovalsEvidence E = collectApprovals(Options);
 ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options);
 
-/// The commit checked out in \p SourceDir; throws Error (tool.git.failed).
+/// The full commit id checked out in \p SourceDir; throws Error
+/// (tool.git.failed).
 std::string currentCommit(const std::string &SourceDir);
+
+/// The full commit id \p Revision (a commit id, branch, tag, HEAD~1, ...)
+/// names in the repository of \p SourceDir, or nothing. The revision is
+/// passed after --end-of-options, so it is never read as an option.
+/// Example: resolveCommit(".", "HEAD") == "3f2c...40 hex digits"
+std::optional<std::string> resolveCommit(const std::string &SourceDir,
+                                         const std::string &Revision);
+
+/// True for 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.
+bool isFullCommitId(std::string_view Id);
 
 /// evidence/approvals.json text, and back (throws Error naming \p File).
 std::string approvalsToJson(const ApprovalsEvidence &E);
