@@ -154,7 +154,9 @@ endif()
 set(_signatures "${EXITBAR_EXECUTABLE}" collect signatures
   --build-dir "${EXITBAR_BUILD_DIR}" -o "${_evidence}/signatures.json")
 foreach(_key IN LISTS EXITBAR_TRUSTED_KEYS)
-  if(IS_DIRECTORY "${_key}")
+  # A folder (with or without trust.json) or a trust file; a lone key file
+  # is trusted for artifact signing.
+  if(IS_DIRECTORY "${_key}" OR _key MATCHES "\\.json$")
     list(APPEND _signatures --trusted-keys "${_key}")
   else()
     list(APPEND _signatures --key "${_key}")

@@ -91,15 +91,19 @@ void runCollectApprovals(const CollectArgs &A, Context &Ctx,
   if (Options.ReleaseVersion.empty())
     throw Error("usage.approvals.version", "", "",
                 "no release version: pass --release-version");
-  for (const std::string &Where : A.TrustedKeys) {
-    std::error_code Ec;
-    if (fs::is_directory(Where, Ec))
-      for (PublicKey &K : loadTrustStore(Where))
-        Options.TrustedKeys.push_back(std::move(K));
-    else
-      Options.TrustedKeys.push_back(loadPublicKey(Where));
-  }
+  TrustOptions Trust;
+  Trust.TrustedDirs = A.TrustedKeys;
+  Options.TrustAnchors = applyTrustEnvironment(Ctx, Trust);
+  std::vector<std::string> Warnings;
+  for (const std::string &Where : Trust.TrustedDirs)
+    for (TrustedKey &K : loadTrustedKeys(Where, Warnings))
+      Options.TrustedKeys.push_back(std::move(K));
+  printWarnings(Warnings);
   ApprovalsEvidence E = collectApprovals(Options);
+  for (const std::string &Anchor : E.TrustAnchorsInRepository)
+    printWarnings({"trust anchor " + Anchor + " is inside the repository "
+                   "it approves: whoever can commit can change it (set "
+                   "EXITBAR_TRUST_STORE in CI)"});
   std::string Out = A.Output.empty()
                         ? std::string("exitbar/evidence/approvals.json")
                         : A.Output;
@@ -130,8 +134,8 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--role", A->Role, "The role approving (release-manager, "
                                      "security, ...)")
       ->required();
-  Cmd->add_option("--key", A->Key,
-                  "PEM private key file, or env://NAME")
+  Cmd->add_option("--private-key,--key", A->Key,
+                  "The approver's PEM private key file, or env://NAME")
       ->required();
   Cmd->add_option("--release-version", A->ReleaseVersion,
                   "The version approved")
@@ -171,7 +175,10 @@ void addCollectApprovals(CLI::App &Collect, Context &Ctx) {
   Cmd->add_option("--commit", A->Options.Commit,
                   "The release commit (default: HEAD of --source-dir)");
   Cmd->add_option("--trusted-keys", A->TrustedKeys,
-                  "Trusted public keys: folders or files");
+                  "Trust anchors: a trust file (trust.json) or a folder "
+                  "holding one; only its approval keys count, each for its "
+                  "roles (default $EXITBAR_TRUST_STORE, which replaces "
+                  "this when set)");
   Cmd->add_option("--role", A->Roles,
                   "Roles that must approve (replaces the policy's)");
   Cmd->add_option("--policy", A->Policy,

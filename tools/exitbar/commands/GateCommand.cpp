@@ -86,6 +86,35 @@ void requireSigned(Policy &P) {
     }
 }
 
+/// Trust anchors that the gated repository itself holds: whoever can commit
+/// to it can add a key to them, so the verdict says so.
+std::vector<std::string> trustAnchorWarnings(const EvidenceSet &Evidence,
+                                             const std::string &SourceDir) {
+  std::vector<std::string> Out;
+  auto Warn = [&](const std::string &Anchor, const char *Use) {
+    std::string Line = "trust anchor " + Anchor + " (" + Use +
+                       ") is inside the gated source tree: whoever can "
+                       "commit can change it; keep trust anchors outside "
+                       "(EXITBAR_TRUST_STORE in CI)";
+    if (std::find(Out.begin(), Out.end(), Line) == Out.end())
+      Out.push_back(Line);
+  };
+  if (Evidence.Approvals)
+    for (const std::string &Anchor : Evidence.Approvals->TrustAnchorsInRepository)
+      Warn(Anchor, "approvals");
+  std::error_code Ec;
+  if (Evidence.Signatures && !SourceDir.empty()) {
+    fs::path Source = fs::weakly_canonical(fs::absolute(SourceDir), Ec);
+    for (const TrustedKeyInfo &K : Evidence.Signatures->TrustedKeys) {
+      fs::path Key = fs::weakly_canonical(fs::absolute(K.File), Ec);
+      fs::path Rel = Key.lexically_relative(Source);
+      if (!Rel.empty() && *Rel.begin() != "..")
+        Warn(K.File, "artifact signing");
+    }
+  }
+  return Out;
+}
+
 /// The signed verdict (a DSSE envelope), made before any output is written
 /// so a bad key leaves nothing behind.
 std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
@@ -141,6 +170,8 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
   S.PolicySha256 = sha256Hex(PolicyText);
   S.ResourceUri = A.ResourceUri;
   S.Passed = Passed;
+  // Verifiers judge the attestation's age by timeVerified: the real clock.
+  S.TimeVerified = formatTimestamp(Ctx.Environment.clock());
   return signEnvelope(InTotoPayloadType, makeVerdictStatement(V, S), Keys);
 }
 
@@ -170,6 +201,7 @@ void runGate(const GateArgs &A, Context &Ctx) {
   if (!A.WaiversFile.empty())
     Options.Waivers = parseWaivers(readFile(A.WaiversFile), A.WaiversFile);
   Verdict V = evaluate(P, Evidence, Options);
+  V.Warnings = trustAnchorWarnings(Evidence, A.SourceDir);
   bool Fails = V.Result == Status::NoGo ||
                (V.Result == Status::Conditional && A.FailOn == "conditional");
   std::string Attestation =
@@ -224,6 +256,7 @@ void runGate(const GateArgs &A, Context &Ctx) {
   if (!A.Attest.empty())
     writeFileAtomically(A.Attest, Attestation);
   printSummary(V, ReportDir, useColor(Ctx, stdout));
+  printWarnings(V.Warnings);
   if (!A.Attest.empty())
     fmt::print("attestation: {}\n", A.Attest);
 

@@ -13,6 +13,7 @@
 // approvals folder that holds the sources.
 
 #include "exitbar/Approvals.h"
+#include "exitbar/Attestation.h"
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
@@ -21,6 +22,7 @@
 #include "exitbar/Signing.h"
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <regex>
@@ -41,10 +43,44 @@ json statementJson(const ApprovalStatement &S) {
               {"note", S.Note}};
 }
 
-/// The bytes signed: the statement as canonical JSON (sorted keys, fixed
-/// indentation), re-derived from the parsed statement when verifying.
+/// The bytes signed: the DSSE pre-authentication encoding of the approval
+/// payload type and the statement as canonical JSON (sorted keys, fixed
+/// indentation), re-derived from the parsed statement when verifying. The
+/// typed envelope keeps approval signatures apart from artifact signatures
+/// (raw bytes) and attestations (in-toto payload type).
 std::string signedText(const ApprovalStatement &S) {
-  return dumpCanonical(statementJson(S));
+  return dssePae(ApprovalPayloadType, dumpCanonical(statementJson(S)));
+}
+
+/// Assigns required roles to the keys of good approvals so that one key
+/// satisfies at most one role (Kuhn's augmenting paths; a handful of
+/// roles). Returns role -> key id for the roles satisfied.
+std::map<std::string, std::string>
+assignRoles(const std::vector<std::string> &Roles,
+            const std::vector<ApprovalCheck> &Good) {
+  std::map<std::string, std::vector<std::string>> Keys; // role -> key ids
+  for (const ApprovalCheck &C : Good)
+    Keys[C.Statement.Role].push_back(C.KeyId);
+  std::map<std::string, std::string> KeyToRole, RoleToKey;
+  std::function<bool(const std::string &, std::set<std::string> &)> Augment =
+      [&](const std::string &Role, std::set<std::string> &Seen) {
+        for (const std::string &Key : Keys[Role]) {
+          if (!Seen.insert(Key).second)
+            continue;
+          auto It = KeyToRole.find(Key);
+          if (It == KeyToRole.end() || Augment(It->second, Seen)) {
+            KeyToRole[Key] = Role;
+            RoleToKey[Role] = Key;
+            return true;
+          }
+        }
+        return false;
+      };
+  for (const std::string &Role : Roles) {
+    std::set<std::string> Seen;
+    Augment(Role, Seen);
+  }
+  return RoleToKey;
 }
 
 ApprovalStatement readStatement(const json &J, const std::string &File) {
@@ -348,6 +384,7 @@ std::string signApproval(const ApprovalStatement &S, const PrivateKey &Key) {
       json{{"schema", "exitbar.approval"},
            {"schema_version", EvidenceSchemaVersion},
            {"statement", statementJson(S)},
+           {"payload_type", ApprovalPayloadType},
            {"key_id", Key.publicKey().id()},
            {"signature", base64Encode(Key.sign(signedText(S)))}});
 }
@@ -391,7 +428,6 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
     }
   std::sort(Files.begin(), Files.end());
 
-  std::set<std::string> Approved;
   for (const fs::path &P : Files) {
     std::string File = P.string();
     json J = parseJsonText(readFile(File), File);
@@ -413,16 +449,35 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
     if (!Signature)
       throw Error("input.approval.invalid", File, "/signature",
                   "not base64");
-    const PublicKey *Key = nullptr;
-    for (const PublicKey &K : Options.TrustedKeys)
-      if (K.id() == C.KeyId)
-        Key = &K;
+    const TrustedKey *Key = nullptr;
+    const TrustedKey *OtherPurpose = nullptr;
+    for (const TrustedKey &K : Options.TrustedKeys)
+      if (K.Key.id() == C.KeyId)
+        (K.Purpose == KeyPurpose::Approval ? Key : OtherPurpose) = &K;
+    std::string PayloadType = J.value("payload_type", "");
     if (!Key) {
       C.Status = "untrusted-key";
-      C.Detail = "signed by " + C.KeyId + ", which is not a trusted key";
-    } else if (!Key->verify(signedText(C.Statement), *Signature)) {
+      C.Detail = "signed by " + C.KeyId +
+                 (OtherPurpose ? ", which is trusted for " +
+                                     std::string(toString(OtherPurpose->Purpose)) +
+                                     ", not for approvals"
+                               : ", which is not a trusted approval key");
+    } else if (PayloadType != ApprovalPayloadType) {
+      C.Status = "invalid-signature";
+      C.Detail = "an old-style approval, signed without the typed envelope "
+                 "(payload_type " + std::string(ApprovalPayloadType) +
+                 "); approve again";
+    } else if (!Key->Key.verify(signedText(C.Statement), *Signature)) {
       C.Status = "invalid-signature";
       C.Detail = "the signature does not match the statement (altered?)";
+    } else if (std::find(Key->Roles.begin(), Key->Roles.end(),
+                         C.Statement.Role) == Key->Roles.end()) {
+      std::string Roles;
+      for (const std::string &R : Key->Roles)
+        Roles += (Roles.empty() ? "" : ", ") + R;
+      C.Status = "wrong-role";
+      C.Detail = "key " + C.KeyId + " may approve as " + Roles + ", not as " +
+                 C.Statement.Role;
     } else if (C.Statement.ReleaseVersion != E.ReleaseVersion) {
       C.Status = "other-version";
       C.Detail = "approves version " + C.Statement.ReleaseVersion +
@@ -439,13 +494,37 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
                  Why;
     } else {
       C.Status = "good";
-      Approved.insert(C.Statement.Role);
     }
     E.Approvals.push_back(std::move(C));
   }
+  // One key satisfies one required role: a person holding a key bound to
+  // two roles is still one person.
+  std::vector<ApprovalCheck> Good;
+  for (const ApprovalCheck &C : E.Approvals)
+    if (C.Status == "good")
+      Good.push_back(C);
+  std::map<std::string, std::string> Assigned =
+      assignRoles(E.RequiredRoles, Good);
+  for (ApprovalCheck &C : E.Approvals) {
+    bool Required = std::find(E.RequiredRoles.begin(), E.RequiredRoles.end(),
+                              C.Statement.Role) != E.RequiredRoles.end();
+    if (C.Status != "good" || !Required || Assigned.count(C.Statement.Role))
+      continue;
+    for (const auto &[Role, Key] : Assigned)
+      if (Key == C.KeyId) {
+        C.Status = "key-reused";
+        C.Detail = "key " + C.KeyId + " already approves as " + Role +
+                   "; one key satisfies one required role";
+      }
+  }
   for (const std::string &Role : E.RequiredRoles)
-    if (!Approved.count(Role))
+    if (!Assigned.count(Role))
       E.MissingRoles.push_back(Role);
+  // Trust anchors the release's own commits can change are no anchors.
+  fs::path Top = fs::weakly_canonical(Repo.Top, Ec);
+  for (const std::string &Anchor : Options.TrustAnchors)
+    if (within(fs::weakly_canonical(fs::absolute(Anchor), Ec), Top))
+      E.TrustAnchorsInRepository.push_back(Anchor);
   return E;
 }
 
@@ -464,7 +543,9 @@ std::string approvalsToJson(const ApprovalsEvidence &E) {
                             {"approvals_dir", E.ApprovalsDir},
                             {"required_roles", E.RequiredRoles},
                             {"approvals", Approvals},
-                            {"missing_roles", E.MissingRoles}});
+                            {"missing_roles", E.MissingRoles},
+                            {"trust_anchors_in_repository",
+                             E.TrustAnchorsInRepository}});
 }
 
 ApprovalsEvidence approvalsFromJson(std::string_view Text,
@@ -480,6 +561,9 @@ ApprovalsEvidence approvalsFromJson(std::string_view Text,
     E.ApprovalsDir = J.at("approvals_dir").get<std::string>();
     E.RequiredRoles = J.at("required_roles").get<std::vector<std::string>>();
     E.MissingRoles = J.at("missing_roles").get<std::vector<std::string>>();
+    if (J.contains("trust_anchors_in_repository"))
+      E.TrustAnchorsInRepository =
+          J.at("trust_anchors_in_repository").get<std::vector<std::string>>();
     for (const json &A : J.at("approvals")) {
       ApprovalCheck C;
       C.File = A.at("file").get<std::string>();

@@ -124,6 +124,7 @@ void to_json(json &J, const Verdict &V) {
            {"findings", Counts},
            {"baseline", V.HasBaseline},
            {"expired_waivers", V.ExpiredWaivers},
+           {"warnings", V.Warnings},
            {"schema_version", EvidenceSchemaVersion},
            {"status", toString(V.Result)},
            {"release_version", V.ReleaseVersion},

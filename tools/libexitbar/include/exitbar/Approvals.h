@@ -13,6 +13,13 @@ namespace exitbar {
 
 class PrivateKey;
 class PublicKey;
+struct TrustedKey;
+
+/// The DSSE payload type approvals are signed under: the signature covers
+/// dssePae(ApprovalPayloadType, canonical statement), so no signature made
+/// for an artifact or an attestation is ever an approval.
+inline constexpr const char *ApprovalPayloadType =
+    "application/vnd.exitbar.approval+json";
 
 /// What an approver signs: this role approves this version at this commit.
 struct ApprovalStatement {
@@ -25,7 +32,8 @@ struct ApprovalStatement {
 };
 
 /// An approval file's text (schema exitbar.approval): the statement, the
-/// signing key's id and the signature over the statement's canonical JSON.
+/// payload type, the signing key's id and the signature over the DSSE PAE
+/// of the payload type and the statement's canonical JSON.
 /// Example: writeFileAtomically(F, signApproval(S, Key));
 std::string signApproval(const ApprovalStatement &S, const PrivateKey &Key);
 
@@ -34,7 +42,9 @@ struct ApprovalCheck {
   std::string File; ///< relative to the approvals folder
   ApprovalStatement Statement;
   std::string KeyId;
-  /// "good", "invalid-signature", "untrusted-key", "other-version",
+  /// "good", "invalid-signature", "untrusted-key", "wrong-role" (the key
+  /// may not approve as this role), "key-reused" (the key already
+  /// satisfies another required role), "other-version",
   /// "other-commit", "dirty-tree" (uncommitted or untracked changes),
   /// "foreign-file" (the approvals folder holds something else),
   /// "approvals-dir" (the approvals folder holds the sources)
@@ -49,8 +59,12 @@ struct ApprovalsEvidence {
   std::string ApprovalsDir;
   std::vector<std::string> RequiredRoles;
   std::vector<ApprovalCheck> Approvals; ///< sorted by file
-  /// Required roles without a good approval of this version and commit.
+  /// Required roles without a good approval of this version and commit
+  /// (one key satisfies at most one role).
   std::vector<std::string> MissingRoles;
+  /// Trust anchor locations inside the release's repository: whoever can
+  /// commit can change them (the report warns).
+  std::vector<std::string> TrustAnchorsInRepository;
 };
 
 /// What `collect approvals` needs.
@@ -60,7 +74,10 @@ struct ApprovalsOptions {
   std::string ReleaseVersion;
   std::string Commit; ///< "" or the commit checked out in SourceDir
   std::vector<std::string> RequiredRoles;
-  std::vector<PublicKey> TrustedKeys;
+  /// The trust anchors; only approval keys count, each for its roles.
+  std::vector<TrustedKey> TrustedKeys;
+  /// Where the anchors came from (trust files, folders), for the report.
+  std::vector<std::string> TrustAnchors;
 };
 
 /// Reads and checks every `*.approval.json` under the approvals folder. An

@@ -93,6 +93,9 @@ struct Verdict {
   bool HasBaseline = false;
   /// Waivers that no longer count, one line each for the report.
   std::vector<std::string> ExpiredWaivers;
+  /// Why the verdict deserves less trust than it claims (trust anchors
+  /// inside the gated repository), one line each for the reports.
+  std::vector<std::string> Warnings;
 };
 
 /// Everything the gate may read, one optional member per evidence kind.
