@@ -26,8 +26,8 @@ std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
     std::string List;
     for (const std::string &R : Replaced)
       List += (List.empty() ? "" : ", ") + R;
-    printWarnings({"EXITBAR_TRUST_STORE is set: its trust anchors replace " +
-                   List});
+    printWarnings(
+        {"EXITBAR_TRUST_STORE is set: its trust anchors replace " + List});
   }
   Trust.TrustedDirs = {*Store};
   Trust.KeyFiles.clear();

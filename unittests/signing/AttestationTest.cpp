@@ -136,11 +136,13 @@ TEST_P(AttestationTest, TamperingIsDetected) {
 TEST_P(AttestationTest, ConditionalIsNotGoUnlessAccepted) {
   V.Result = Status::Conditional;
   AttestationExpectations Expect;
-  AttestationCheck C = verifyAttestationFor(envelope(), "a.json", Trust, Expect);
+  AttestationCheck C =
+      verifyAttestationFor(envelope(), "a.json", Trust, Expect);
   ASSERT_EQ(C.Problems.size(), 1u);
   EXPECT_NE(C.Problems[0].find("CONDITIONAL, not GO"), std::string::npos);
   Expect.AcceptConditional = true;
-  EXPECT_TRUE(verifyAttestationFor(envelope(), "a.json", Trust, Expect).holds());
+  EXPECT_TRUE(
+      verifyAttestationFor(envelope(), "a.json", Trust, Expect).holds());
 }
 
 TEST_P(AttestationTest, PinsPolicyVersionSignerAndAge) {

@@ -101,7 +101,8 @@ void runCollectApprovals(const CollectArgs &A, Context &Ctx,
   printWarnings(Warnings);
   ApprovalsEvidence E = collectApprovals(Options);
   for (const std::string &Anchor : E.TrustAnchorsInRepository)
-    printWarnings({"trust anchor " + Anchor + " is inside the repository "
+    printWarnings({"trust anchor " + Anchor +
+                   " is inside the repository "
                    "it approves: whoever can commit can change it (set "
                    "EXITBAR_TRUST_STORE in CI)"});
   std::string Out = A.Output.empty()

@@ -100,7 +100,8 @@ std::vector<std::string> trustAnchorWarnings(const EvidenceSet &Evidence,
       Out.push_back(Line);
   };
   if (Evidence.Approvals)
-    for (const std::string &Anchor : Evidence.Approvals->TrustAnchorsInRepository)
+    for (const std::string &Anchor :
+         Evidence.Approvals->TrustAnchorsInRepository)
       Warn(Anchor, "approvals");
   std::error_code Ec;
   if (Evidence.Signatures && !SourceDir.empty()) {
@@ -139,17 +140,19 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
   // evidence folder says about them: every subject is hashed again, and a
   // file that is gone or changed since `collect signatures` stops the gate.
   std::string BuildDir = A.BuildDir;
-  if (BuildDir.empty())
-    BuildDir = fs::path(A.EvidenceDir).lexically_normal().parent_path()
-                   .parent_path()
-                   .string();
+  if (BuildDir.empty()) {
+    fs::path Evidence = fs::path(A.EvidenceDir).lexically_normal();
+    if (Evidence.filename().empty()) // "build/exitbar/evidence/"
+      Evidence = Evidence.parent_path();
+    BuildDir = Evidence.parent_path().parent_path().string();
+  }
   for (const ArtifactSignature &Artifact : Evidence.Signatures->Artifacts) {
     if (Artifact.Sha256.empty())
       continue;
-    fs::path Path = fs::path(Artifact.Path).is_absolute()
-                        ? fs::path(Artifact.Path)
-                        : fs::path(BuildDir.empty() ? "." : BuildDir) /
-                              Artifact.Path;
+    fs::path Path =
+        fs::path(Artifact.Path).is_absolute()
+            ? fs::path(Artifact.Path)
+            : fs::path(BuildDir.empty() ? "." : BuildDir) / Artifact.Path;
     std::error_code Ec;
     if (!fs::is_regular_file(Path, Ec))
       throw Error("input.attest.artifact-missing", Path.string(), "",
@@ -160,8 +163,10 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
     std::string Sha256 = sha256Hex(readFile(Path.string()));
     if (Sha256 != Artifact.Sha256)
       throw Error("input.attest.artifact-changed", Path.string(), "",
-                  "the file's SHA-256 is " + Sha256 + ", signatures.json "
-                  "says " + Artifact.Sha256 + "; collect signatures again");
+                  "the file's SHA-256 is " + Sha256 +
+                      ", signatures.json "
+                      "says " +
+                      Artifact.Sha256 + "; collect signatures again");
     S.Subjects.push_back({Artifact.Path, Sha256});
   }
   S.Inputs = digestEvidence(A.EvidenceDir);

@@ -62,18 +62,17 @@ void runVerifyAttestation(const VerifyAttestationArgs &A, Context &Ctx) {
   // Ages are judged by the real clock, never by SOURCE_DATE_EPOCH.
   Expect.Now = Ctx.Environment.clock();
   Expect.AcceptConditional = A.Accept == "conditional";
-  AttestationCheck C = verifyAttestationFor(readFile(A.Envelope), A.Envelope,
-                                            Trust, Expect);
+  AttestationCheck C =
+      verifyAttestationFor(readFile(A.Envelope), A.Envelope, Trust, Expect);
   for (const std::string &Problem : C.Problems)
     fmt::print("{}: {}\n", A.Envelope, Problem);
   if (C.holds())
     fmt::print("{}: good: verdict {} ({}) signed by {}; {} subjects{}\n",
                A.Envelope, C.Status, C.VerificationResult, C.KeyId,
                C.Subjects.size(),
-               Expect.Artifacts.empty()
-                   ? ""
-                   : fmt::format(", {} artifacts match",
-                                 Expect.Artifacts.size()));
+               Expect.Artifacts.empty() ? ""
+                                        : fmt::format(", {} artifacts match",
+                                                      Expect.Artifacts.size()));
   for (const std::string &Waived : C.WaivedMustPass)
     fmt::print("{}: waived must-pass criterion {}\n", A.Envelope, Waived);
   Ctx.Exit = C.holds() ? Success : CheckFailed;

@@ -152,9 +152,9 @@ std::vector<std::string> splitNul(const std::string &Text) {
 /// The paths `git status --porcelain=v2 -z` reports: changed, staged,
 /// unmerged, untracked, and submodules whose commit or content changed.
 std::vector<std::string> dirtyPaths(const std::string &Top, bool &Ok) {
-  ProcessResult R = git(Top, {"status", "--porcelain=v2", "-z",
-                              "--ignore-submodules=none",
-                              "--untracked-files=all"});
+  ProcessResult R =
+      git(Top, {"status", "--porcelain=v2", "-z", "--ignore-submodules=none",
+                "--untracked-files=all"});
   Ok = R.ExitCode == 0;
   std::vector<std::string> Paths;
   std::vector<std::string> Records = splitNul(R.Stdout);
@@ -197,10 +197,9 @@ std::vector<std::string> dirtyPaths(const std::string &Top, bool &Ok) {
 std::optional<std::vector<std::pair<char, std::string>>>
 changedPaths(const std::string &Top, const std::string &From,
              const std::string &To) {
-  ProcessResult R =
-      git(Top, {"diff", "--name-status", "-z", "--no-renames",
-                "--ignore-submodules=none", "--end-of-options", From, To,
-                "--"});
+  ProcessResult R = git(Top, {"diff", "--name-status", "-z", "--no-renames",
+                              "--ignore-submodules=none", "--end-of-options",
+                              From, To, "--"});
   if (R.ExitCode != 0)
     return std::nullopt;
   std::vector<std::pair<char, std::string>> Out;
@@ -308,7 +307,8 @@ RepositoryState inspectRepository(const ApprovalsOptions &Options) {
   if (!Foreign.empty()) {
     S.VoidStatus = "foreign-file";
     S.VoidDetail = "the approvals folder holds files that are not approval "
-                   "statements (" + listSome(Foreign) + ")";
+                   "statements (" +
+                   listSome(Foreign) + ")";
     return S;
   }
 
@@ -336,9 +336,9 @@ RepositoryState inspectRepository(const ApprovalsOptions &Options) {
 
 std::optional<std::string> resolveCommit(const std::string &SourceDir,
                                          const std::string &Revision) {
-  ProcessResult R = git(SourceDir, {"rev-parse", "--verify", "--quiet",
-                                    "--end-of-options",
-                                    Revision + "^{commit}"});
+  ProcessResult R =
+      git(SourceDir, {"rev-parse", "--verify", "--quiet", "--end-of-options",
+                      Revision + "^{commit}"});
   std::string Id = firstLine(R.Stdout);
   if (R.ExitCode != 0 || !isFullCommitId(Id))
     return std::nullopt;
@@ -408,8 +408,10 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
     auto Named = resolveCommit(Options.SourceDir, Options.Commit);
     if (!Named || *Named != E.Commit)
       throw Error("usage.approvals.commit", Options.SourceDir, "",
-                  "--commit " + Options.Commit + " is not the commit checked "
-                  "out (" + E.Commit + "); check it out first");
+                  "--commit " + Options.Commit +
+                      " is not the commit checked "
+                      "out (" +
+                      E.Commit + "); check it out first");
   }
   E.ApprovalsDir = Options.ApprovalsDir;
   E.RequiredRoles = Options.RequiredRoles;
@@ -457,16 +459,17 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
     std::string PayloadType = J.value("payload_type", "");
     if (!Key) {
       C.Status = "untrusted-key";
-      C.Detail = "signed by " + C.KeyId +
-                 (OtherPurpose ? ", which is trusted for " +
-                                     std::string(toString(OtherPurpose->Purpose)) +
-                                     ", not for approvals"
-                               : ", which is not a trusted approval key");
+      C.Detail =
+          "signed by " + C.KeyId +
+          (OtherPurpose ? ", which is trusted for " +
+                              std::string(toString(OtherPurpose->Purpose)) +
+                              ", not for approvals"
+                        : ", which is not a trusted approval key");
     } else if (PayloadType != ApprovalPayloadType) {
       C.Status = "invalid-signature";
       C.Detail = "an old-style approval, signed without the typed envelope "
-                 "(payload_type " + std::string(ApprovalPayloadType) +
-                 "); approve again";
+                 "(payload_type " +
+                 std::string(ApprovalPayloadType) + "); approve again";
     } else if (!Key->Key.verify(signedText(C.Statement), *Signature)) {
       C.Status = "invalid-signature";
       C.Detail = "the signature does not match the statement (altered?)";
@@ -536,16 +539,16 @@ std::string approvalsToJson(const ApprovalsEvidence &E) {
                              {"key_id", C.KeyId},
                              {"status", C.Status},
                              {"detail", C.Detail}});
-  return dumpCanonical(json{{"schema", "exitbar.approvals"},
-                            {"schema_version", EvidenceSchemaVersion},
-                            {"release_version", E.ReleaseVersion},
-                            {"commit", E.Commit},
-                            {"approvals_dir", E.ApprovalsDir},
-                            {"required_roles", E.RequiredRoles},
-                            {"approvals", Approvals},
-                            {"missing_roles", E.MissingRoles},
-                            {"trust_anchors_in_repository",
-                             E.TrustAnchorsInRepository}});
+  return dumpCanonical(
+      json{{"schema", "exitbar.approvals"},
+           {"schema_version", EvidenceSchemaVersion},
+           {"release_version", E.ReleaseVersion},
+           {"commit", E.Commit},
+           {"approvals_dir", E.ApprovalsDir},
+           {"required_roles", E.RequiredRoles},
+           {"approvals", Approvals},
+           {"missing_roles", E.MissingRoles},
+           {"trust_anchors_in_repository", E.TrustAnchorsInRepository}});
 }
 
 ApprovalsEvidence approvalsFromJson(std::string_view Text,

@@ -74,7 +74,8 @@ std::string makeVerdictStatement(const Verdict &V,
        Options.TimeVerified.empty() ? V.GeneratedAt : Options.TimeVerified},
       {"resourceUri", Resource},
       {"policy",
-       {{"uri", Options.PolicyUri}, {"digest", digestSet(Options.PolicySha256)}}},
+       {{"uri", Options.PolicyUri},
+        {"digest", digestSet(Options.PolicySha256)}}},
       {"inputAttestations", Inputs},
       {"verificationResult", Options.Passed ? "PASSED" : "FAILED"},
       // SLSA levels are not what ExitBar verifies: custom values (not
@@ -253,18 +254,16 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
   // verifier accepts it only when asked to.
   if (C.VerificationResult == "PASSED" && C.Status != "GO" &&
       !(Expect.AcceptConditional && C.Status == "CONDITIONAL"))
-    C.Problems.push_back("the verdict is " +
-                         (C.Status.empty() ? std::string("missing")
-                                           : C.Status) +
-                         ", not GO" +
-                         (C.Status == "CONDITIONAL"
-                              ? " (pass --accept conditional to accept it)"
-                              : ""));
+    C.Problems.push_back(
+        "the verdict is " +
+        (C.Status.empty() ? std::string("missing") : C.Status) + ", not GO" +
+        (C.Status == "CONDITIONAL" ? " (pass --accept conditional to accept it)"
+                                   : ""));
   if (!Expect.PolicySha256.empty() && C.PolicySha256 != Expect.PolicySha256)
-    C.Problems.push_back("the policy's sha256 is " +
-                         (C.PolicySha256.empty() ? std::string("missing")
-                                                 : C.PolicySha256) +
-                         ", not " + Expect.PolicySha256);
+    C.Problems.push_back(
+        "the policy's sha256 is " +
+        (C.PolicySha256.empty() ? std::string("missing") : C.PolicySha256) +
+        ", not " + Expect.PolicySha256);
   if (!Expect.ReleaseVersion.empty() &&
       C.ReleaseVersion != Expect.ReleaseVersion)
     C.Problems.push_back("the release version is '" + C.ReleaseVersion +
@@ -282,7 +281,8 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
       C.Problems.push_back("timeVerified " + C.TimeVerified +
                            " is in the future");
     else if (Expect.Now - *Time > *Expect.MaxAgeSeconds)
-      C.Problems.push_back("timeVerified " + C.TimeVerified + " is older than " +
+      C.Problems.push_back("timeVerified " + C.TimeVerified +
+                           " is older than " +
                            std::to_string(*Expect.MaxAgeSeconds) + " seconds");
   }
   for (const DigestedFile &A : Artifacts)

@@ -274,8 +274,9 @@ std::vector<TrustedKey> readTrustFile(const std::string &File) {
     for (const TrustedKey &Other : Out)
       if (Other.Key.id() == T.Key.id())
         throw Error("input.trust.shared-key", File, Ptr,
-                    "key " + T.Key.id() + " is listed twice; a key has one "
-                    "purpose (and approves as the roles of one entry)");
+                    "key " + T.Key.id() +
+                        " is listed twice; a key has one "
+                        "purpose (and approves as the roles of one entry)");
     Out.push_back(std::move(T));
   }
   return Out;
