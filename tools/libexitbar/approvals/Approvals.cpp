@@ -409,9 +409,8 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
     if (!Named || *Named != E.Commit)
       throw Error("usage.approvals.commit", Options.SourceDir, "",
                   "--commit " + Options.Commit +
-                      " is not the commit checked "
-                      "out (" +
-                      E.Commit + "); check it out first");
+                      " is not the commit checked out (" + E.Commit +
+                      "); check it out first");
   }
   E.ApprovalsDir = Options.ApprovalsDir;
   E.RequiredRoles = Options.RequiredRoles;
@@ -456,7 +455,10 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
     for (const TrustedKey &K : Options.TrustedKeys)
       if (K.Key.id() == C.KeyId)
         (K.Purpose == KeyPurpose::Approval ? Key : OtherPurpose) = &K;
-    std::string PayloadType = J.value("payload_type", "");
+    std::string PayloadType =
+        J.contains("payload_type") && J["payload_type"].is_string()
+            ? J["payload_type"].get<std::string>()
+            : std::string();
     if (!Key) {
       C.Status = "untrusted-key";
       C.Detail =
