@@ -53,6 +53,10 @@ void runApprove(const ApproveArgs &A, Context &Ctx) {
   S.Note = A.Note;
   std::string Dir = A.ApprovalsDir.empty() ? defaultApprovalsDir(A.SourceDir)
                                            : A.ApprovalsDir;
+  // The approver may be looking at a work tree that is not the commit.
+  if (std::string Why = approvalBlocker(A.SourceDir, Dir); !Why.empty())
+    printWarnings({Why + ": the approval names commit " + S.Commit.substr(0, 12) +
+                   " and counts only in a clean work tree of it"});
   // One file per version, role and key: approving again replaces it.
   std::string Out =
       !A.Output.empty()

@@ -389,6 +389,14 @@ std::string signApproval(const ApprovalStatement &S, const PrivateKey &Key) {
            {"signature", base64Encode(Key.sign(signedText(S)))}});
 }
 
+std::string approvalBlocker(const std::string &SourceDir,
+                            const std::string &ApprovalsDir) {
+  ApprovalsOptions Options;
+  Options.SourceDir = SourceDir;
+  Options.ApprovalsDir = ApprovalsDir;
+  return inspectRepository(Options).VoidDetail;
+}
+
 std::string currentCommit(const std::string &SourceDir) {
   auto Commit = resolveCommit(SourceDir, "HEAD");
   if (!Commit)

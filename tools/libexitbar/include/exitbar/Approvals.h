@@ -92,6 +92,14 @@ struct ApprovalsOptions {
 /// Example: ApprovalsEvidence E = collectApprovals(Options);
 ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options);
 
+/// Why no approval would count in this work tree right now (a dirty tree,
+/// a foreign file in the approvals folder, an approvals folder holding the
+/// sources), or "" when approvals can count. Throws Error
+/// (tool.git.failed) outside a git work tree.
+/// Example: if (auto Why = approvalBlocker(".", ".exitbar/approvals"); ...)
+std::string approvalBlocker(const std::string &SourceDir,
+                            const std::string &ApprovalsDir);
+
 /// The full commit id checked out in \p SourceDir; throws Error
 /// (tool.git.failed).
 std::string currentCommit(const std::string &SourceDir);
