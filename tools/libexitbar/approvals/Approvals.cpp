@@ -108,9 +108,14 @@ ApprovalStatement readStatement(const json &J, const std::string &File) {
 /// revision follows --end-of-options and every path follows "--", so a
 /// name such as "--output=x" is never an option.
 ProcessResult git(const std::string &Dir, std::vector<std::string> Args) {
+  // No fsmonitor hook runs and no index is rewritten: reading the tree must
+  // not execute or change anything.
   std::vector<std::string> Argv = {"git",
+                                   "--no-optional-locks",
                                    "-C",
                                    Dir,
+                                   "-c",
+                                   "core.fsmonitor=false",
                                    "-c",
                                    "diff.ignoreSubmodules=none",
                                    "-c",
