@@ -237,6 +237,9 @@ TEST_P(SignaturesTest, AKeyIsTrustedForItsOnePurposeOnly) {
   SignatureCheck C = checkSignature(Artifact, base64Encode(Gate.sign(Artifact)),
                                     "a.sig", Artifacts);
   EXPECT_EQ(C.Status, SignatureStatus::UntrustedKey);
+  EXPECT_NE(C.Detail.find("which is trusted for attestation, not for this"),
+            std::string::npos)
+      << C.Detail;
 
   O.Purpose = KeyPurpose::Attestation;
   TrustStore Attestations = loadTrust(O);

@@ -55,7 +55,8 @@ void runApprove(const ApproveArgs &A, Context &Ctx) {
                                            : A.ApprovalsDir;
   // The approver may be looking at a work tree that is not the commit.
   if (std::string Why = approvalBlocker(A.SourceDir, Dir); !Why.empty())
-    printWarnings({Why + ": the approval names commit " + S.Commit.substr(0, 12) +
+    printWarnings({Why + ": the approval names commit " +
+                   S.Commit.substr(0, 12) +
                    " and counts only in a clean work tree of it"});
   // One file per version, role and key: approving again replaces it.
   std::string Out =

@@ -110,18 +110,10 @@ ApprovalStatement readStatement(const json &J, const std::string &File) {
 ProcessResult git(const std::string &Dir, std::vector<std::string> Args) {
   // No fsmonitor hook runs and no index is rewritten: reading the tree must
   // not execute or change anything.
-  std::vector<std::string> Argv = {"git",
-                                   "--no-optional-locks",
-                                   "-C",
-                                   Dir,
-                                   "-c",
-                                   "core.fsmonitor=false",
-                                   "-c",
-                                   "diff.ignoreSubmodules=none",
-                                   "-c",
-                                   "status.relativePaths=false",
-                                   "-c",
-                                   "core.quotePath=false"};
+  std::vector<std::string> Argv = {
+      "git", "--no-optional-locks",        "-C", Dir,
+      "-c",  "core.fsmonitor=false",       "-c", "diff.ignoreSubmodules=none",
+      "-c",  "status.relativePaths=false", "-c", "core.quotePath=false"};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   try {
     return runProcess(Argv, /*DiscardStderr=*/true);

@@ -345,8 +345,10 @@ TrustStore loadTrust(const TrustOptions &Options) {
   // A key trusted for another purpose is known, so its signature reads
   // "untrusted-key" rather than "invalid" - but it never counts.
   for (const TrustedKey &K : Anchors)
-    if (K.Purpose != Options.Purpose)
+    if (K.Purpose != Options.Purpose) {
       Add(T.Known, K.Key);
+      T.OtherPurpose.emplace(K.Key.id(), toString(K.Purpose));
+    }
   for (const std::string &Dir : Options.KnownDirs)
     for (PublicKey &K : loadTrustStore(Dir))
       Add(T.Known, K);
@@ -525,8 +527,11 @@ SignatureCheck checkSignature(std::string_view Data,
     C.Status = SignatureStatus::UntrustedKey;
     C.KeyId = K->id();
     C.KeySource = K->source();
-    C.Detail = "signed by " + K->id() + " (" + K->source() +
-               "), which is not in the trust store";
+    auto Other = Trust.OtherPurpose.find(K->id());
+    C.Detail = "signed by " + K->id() + " (" + K->source() + "), which is " +
+               (Other == Trust.OtherPurpose.end()
+                    ? std::string("not in the trust store")
+                    : "trusted for " + Other->second + ", not for this");
     return C;
   }
   C.Status = SignatureStatus::Invalid;

@@ -6,6 +6,7 @@
 
 #include "exitbar/Signatures.h"
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -152,6 +153,9 @@ struct SignatureCheck {
 struct TrustStore {
   std::vector<PublicKey> Trusted;
   std::vector<PublicKey> Known;
+  /// Known keys that the trust file trusts for another purpose: key id ->
+  /// that purpose ("attestation"), for messages.
+  std::map<std::string, std::string> OtherPurpose;
   /// Why a key the user may expect to be trusted is not (legacy folders).
   std::vector<std::string> Warnings;
 };
