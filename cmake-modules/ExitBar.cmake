@@ -83,7 +83,13 @@ ExitBar sources), then call ``exitbar_enable()``.
     policy's ``signing.artifacts`` names) into
     ``<build>/exitbar/evidence/signatures.json``; the default policy's
     must-pass criterion ``artifacts-signed`` fails on any artifact that is
-    unsigned, wrongly signed or signed by another key.
+    unsigned, wrongly signed or signed by another key. A trust file
+    (``trust.json``, or a folder holding one) gives each key its purpose:
+    ``artifact-signing``, ``attestation`` or ``approval`` with its roles
+    (``docs/signing.md``); a folder of keys without one is trusted for
+    artifact signing only. When the environment variable
+    ``EXITBAR_TRUST_STORE`` is set at build time (by CI, pointing outside
+    the repository), it replaces these.
 
   ``REQUIRE_SIGNED``
     Adds the ``artifacts-signed`` criterion to a policy that lacks it, so a

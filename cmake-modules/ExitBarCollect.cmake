@@ -179,7 +179,9 @@ endif()
 set(_signatures "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" signatures
   --build-dir "${EXITBAR_BUILD_DIR}" -o "${_evidence}/signatures.json")
 foreach(_key IN LISTS EXITBAR_TRUSTED_KEYS)
-  if(IS_DIRECTORY "${_key}")
+  # A folder (with or without trust.json) or a trust file; a lone key file
+  # is trusted for artifact signing.
+  if(IS_DIRECTORY "${_key}" OR _key MATCHES "\\.json$")
     list(APPEND _signatures --trusted-keys "${_key}")
   else()
     list(APPEND _signatures --key "${_key}")
@@ -281,7 +283,8 @@ if(EXITBAR_REQUIRE_SIGNED)
   list(APPEND _gate --require-signed)
 endif()
 if(EXITBAR_ATTEST_KEY)
-  list(APPEND _gate --attest "${EXITBAR_BUILD_DIR}/exitbar/verdict.intoto.json"
+  list(APPEND _gate --build-dir "${EXITBAR_BUILD_DIR}"
+    --attest "${EXITBAR_BUILD_DIR}/exitbar/verdict.intoto.json"
     --attest-key "${EXITBAR_ATTEST_KEY}")
 endif()
 if(EXITBAR_FAIL_ON STREQUAL "CONDITIONAL")

@@ -14,7 +14,7 @@ config.test_source_root = os.path.dirname(__file__)
 # Deterministic outputs need a fixed clock; colours would break FileCheck.
 config.environment["SOURCE_DATE_EPOCH"] = "1700000000"
 config.environment["NO_COLOR"] = "1"
-for var in ("GITHUB_STEP_SUMMARY", "CLICOLOR_FORCE"):
+for var in ("GITHUB_STEP_SUMMARY", "CLICOLOR_FORCE", "EXITBAR_TRUST_STORE"):
     config.environment.pop(var, None)
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])

@@ -27,6 +27,33 @@ void writeEvidenceFile(const Context &Ctx, const std::string &Path,
   writeFileAtomically(Path, dumpCanonical(J));
 }
 
+std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
+                                               TrustOptions &Trust) {
+  auto Store = Ctx.Environment.get("EXITBAR_TRUST_STORE");
+  if (!Store || Store->empty()) {
+    std::vector<std::string> In = Trust.TrustedDirs;
+    In.insert(In.end(), Trust.KeyFiles.begin(), Trust.KeyFiles.end());
+    return In;
+  }
+  std::vector<std::string> Replaced = Trust.TrustedDirs;
+  Replaced.insert(Replaced.end(), Trust.KeyFiles.begin(), Trust.KeyFiles.end());
+  if (!Replaced.empty()) {
+    std::string List;
+    for (const std::string &R : Replaced)
+      List += (List.empty() ? "" : ", ") + R;
+    printWarnings(
+        {"EXITBAR_TRUST_STORE is set: its trust anchors replace " + List});
+  }
+  Trust.TrustedDirs = {*Store};
+  Trust.KeyFiles.clear();
+  return Trust.TrustedDirs;
+}
+
+void printWarnings(const std::vector<std::string> &Lines) {
+  for (const std::string &Line : Lines)
+    fmt::print(stderr, "exitbar: warning: {}\n", Line);
+}
+
 int run(int Argc, char **Argv) {
   Context Ctx;
   CLI::App App{"ExitBar: a production-readiness gate for C++ projects.\n"

@@ -5,6 +5,7 @@
 #define EXITBAR_TOOLS_CLI_H
 
 #include "exitbar/Env.h"
+#include "exitbar/Signing.h"
 #include <CLI/CLI.hpp>
 
 namespace exitbar::cli {
@@ -46,6 +47,16 @@ void addSignCommand(CLI::App &App, Context &Ctx);
 void addTidyCommand(CLI::App &App, Context &Ctx);
 void addVerifyCommand(CLI::App &App, Context &Ctx);
 void addVerifyAttestationCommand(CLI::App &App, Context &Ctx);
+
+/// The CI's trust anchors: when EXITBAR_TRUST_STORE is set (a trust file or
+/// folder outside the repository), it replaces every key location of
+/// \p Trust (command line, policy), with a warning naming what it replaces.
+/// Returns the locations in use, for the report.
+std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
+                                               TrustOptions &Trust);
+
+/// Prints each line as `exitbar: warning: <line>` on stderr.
+void printWarnings(const std::vector<std::string> &Lines);
 
 /// True when \p Stream is a terminal and NO_COLOR is unset.
 bool useColor(const Context &Ctx, FILE *Stream);

@@ -361,6 +361,37 @@ TEST(GateSignaturesTest, EveryArtifactMustBeSignedByATrustedKey) {
   }
 }
 
+TEST(GateSignaturesTest, NoArtifactsIsNotAllSigned) {
+  // Signing required and nothing to check: fail closed, not "0 bad".
+  EvidenceSet E = withFindings({});
+  E.Signatures.emplace();
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  auto It = std::find_if(
+      V.Criteria.begin(), V.Criteria.end(),
+      [](const CriterionResult &R) { return R.Rule.Id == "artifacts-signed"; });
+  ASSERT_NE(It, V.Criteria.end());
+  EXPECT_FALSE(It->Passed);
+  EXPECT_FALSE(It->Actual.has_value());
+  EXPECT_NE(It->Detail.find("lists none"), std::string::npos);
+}
+
+TEST(GateTest, WaiverExpiryFollowsNowNotTheOutputTime) {
+  // Now is the real clock; OutputTime (SOURCE_DATE_EPOCH) only stamps.
+  EvidenceSet E = withFindings({high()});
+  GateOptions O;
+  O.Now = 2 * 86400; // after the waiver expired
+  O.OutputTime = 0;  // a reproducible stamp before it
+  O.Waivers = parseWaivers(R"({"schema": "exitbar.waivers", "waivers": [
+      {"criterion": "no-high-findings", "owner": "sec", "reason": "beta",
+       "expires": "1970-01-02"}]})",
+                           "w.json");
+  Verdict V = evaluate(defaultPolicy(), E, O);
+  EXPECT_EQ(V.GeneratedAt, "1970-01-01T00:00:00Z");
+  EXPECT_EQ(V.ExpiredWaivers.size(), 1u);
+  EXPECT_EQ(V.Result, Status::NoGo);
+}
+
 TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
   EvidenceSet E = withFindings({});
   E.Sbom->Checks.push_back(

@@ -133,6 +133,69 @@ TEST_P(AttestationTest, TamperingIsDetected) {
       verifyAttestation(J.dump(), "a.json", Stranger, {}).SignedByTrustedKey);
 }
 
+TEST_P(AttestationTest, ConditionalIsNotGoUnlessAccepted) {
+  V.Result = Status::Conditional;
+  AttestationExpectations Expect;
+  AttestationCheck C =
+      verifyAttestationFor(envelope(), "a.json", Trust, Expect);
+  ASSERT_EQ(C.Problems.size(), 1u);
+  EXPECT_NE(C.Problems[0].find("CONDITIONAL, not GO"), std::string::npos);
+  Expect.AcceptConditional = true;
+  EXPECT_TRUE(
+      verifyAttestationFor(envelope(), "a.json", Trust, Expect).holds());
+}
+
+TEST_P(AttestationTest, PinsPolicyVersionSignerAndAge) {
+  Options.TimeVerified = "2023-11-14T22:13:20Z"; // 1700000000
+  std::string Env = envelope();
+  AttestationExpectations Expect;
+  Expect.PolicySha256 = std::string(64, 'd');
+  Expect.ReleaseVersion = "1.2.3";
+  Expect.Signers = {Key.publicKey().id()};
+  Expect.MaxAgeSeconds = 3600;
+  Expect.Now = 1700000000 + 3600;
+  AttestationCheck C = verifyAttestationFor(Env, "a.json", Trust, Expect);
+  EXPECT_TRUE(C.holds()) << (C.Problems.empty() ? "" : C.Problems[0]);
+
+  Expect.Now = 1700000000 + 3601; // one second too old
+  EXPECT_FALSE(verifyAttestationFor(Env, "a.json", Trust, Expect).holds());
+  Expect.Now = 1700000000 - 301; // from the future
+  EXPECT_FALSE(verifyAttestationFor(Env, "a.json", Trust, Expect).holds());
+  Expect.Now = 1700000000;
+  Expect.PolicySha256 = std::string(64, 'e');
+  EXPECT_FALSE(verifyAttestationFor(Env, "a.json", Trust, Expect).holds());
+  Expect.PolicySha256.clear();
+  Expect.ReleaseVersion = "1.2.4";
+  EXPECT_FALSE(verifyAttestationFor(Env, "a.json", Trust, Expect).holds());
+  Expect.ReleaseVersion.clear();
+  Expect.Signers = {"sha256:other"};
+  EXPECT_FALSE(verifyAttestationFor(Env, "a.json", Trust, Expect).holds());
+}
+
+TEST_P(AttestationTest, WaivedMustPassCriteriaAreInTheSignedVerdict) {
+  CriterionResult R;
+  R.Rule.Id = "no-high-findings";
+  R.Rule.Required = Level::Must;
+  R.Passed = true;
+  R.Waived = true;
+  R.Detail = "waived by sec until 2099-01-01: beta";
+  V.Criteria.push_back(R);
+  json S = json::parse(makeVerdictStatement(V, Options));
+  ASSERT_EQ(S["predicate"]["exitbar"]["waived_criteria"].size(), 1u);
+  EXPECT_EQ(S["predicate"]["exitbar"]["waived_criteria"][0]["id"],
+            "no-high-findings");
+  AttestationCheck C = verifyAttestationFor(envelope(), "a.json", Trust, {});
+  ASSERT_EQ(C.WaivedMustPass.size(), 1u);
+  EXPECT_EQ(C.WaivedMustPass[0],
+            "no-high-findings: waived by sec until 2099-01-01: beta");
+}
+
+TEST(TimestampTest, ParsesRfc3339Utc) {
+  EXPECT_EQ(parseTimestamp("1970-01-02T00:00:00Z"), 86400);
+  EXPECT_FALSE(parseTimestamp("1970-01-02 00:00:00"));
+  EXPECT_FALSE(parseTimestamp("yesterday"));
+}
+
 TEST_P(AttestationTest, MalformedEnvelopesAreErrors) {
   for (const char *Text :
        {"", "[]", "{}", R"({"payloadType": "x", "payload": "!!", "signatures": []})",

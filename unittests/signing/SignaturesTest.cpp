@@ -220,6 +220,79 @@ std::string errorId(const std::function<void()> &F,
   return "no error";
 }
 
+TEST_P(SignaturesTest, AKeyIsTrustedForItsOnePurposeOnly) {
+  PrivateKey Release = newKey(), Gate = newKey();
+  writeFileAtomically(path("release.pub"), Release.publicKey().pem());
+  writeFileAtomically(path("gate.pub"), Gate.publicKey().pem());
+  writeFileAtomically(path("trust.json"), R"({"schema": "exitbar.trust",
+      "keys": [{"file": "release.pub", "purposes": ["artifact-signing"]},
+               {"file": "gate.pub", "purposes": ["attestation"]}]})");
+  TrustOptions O;
+  O.TrustedDirs = {Dir.string()};
+  TrustStore Artifacts = loadTrust(O);
+  ASSERT_EQ(Artifacts.Trusted.size(), 1u);
+  EXPECT_EQ(Artifacts.Trusted[0].id(), Release.publicKey().id());
+  // The attestation key is known, so its signature on an artifact is
+  // untrusted-key, never good.
+  SignatureCheck C = checkSignature(Artifact, base64Encode(Gate.sign(Artifact)),
+                                    "a.sig", Artifacts);
+  EXPECT_EQ(C.Status, SignatureStatus::UntrustedKey);
+  EXPECT_NE(C.Detail.find("which is trusted for attestation, not for this"),
+            std::string::npos)
+      << C.Detail;
+
+  O.Purpose = KeyPurpose::Attestation;
+  TrustStore Attestations = loadTrust(O);
+  ASSERT_EQ(Attestations.Trusted.size(), 1u);
+  EXPECT_EQ(Attestations.Trusted[0].id(), Gate.publicKey().id());
+  EXPECT_TRUE(Attestations.Warnings.empty());
+
+  // Without trust.json the folder's keys sign artifacts only.
+  fs::remove(path("trust.json"));
+  EXPECT_EQ(loadTrust(O).Trusted.size(), 0u);
+  EXPECT_EQ(loadTrust(O).Warnings.size(), 1u);
+  O.Purpose = KeyPurpose::ArtifactSigning;
+  EXPECT_EQ(loadTrust(O).Trusted.size(), 2u);
+  EXPECT_TRUE(loadTrust(O).Warnings.empty());
+}
+
+TEST_P(SignaturesTest, TrustFilesRefuseSharedKeysAndRolelessApprovers) {
+  PrivateKey K = newKey();
+  writeFileAtomically(path("k.pub"), K.publicKey().pem());
+  std::vector<std::string> Warnings;
+  auto Expect = [&](const char *Text, const char *Id, const char *Pointer) {
+    writeFileAtomically(path("t.json"), Text);
+    try {
+      loadTrustedKeys(path("t.json"), Warnings);
+      ADD_FAILURE() << Text;
+    } catch (const Error &E) {
+      EXPECT_EQ(E.id(), Id) << Text;
+      EXPECT_EQ(E.place(), Pointer) << E.what();
+    }
+  };
+  Expect(R"({"schema": "exitbar.trust", "keys": [{"file": "k.pub",
+      "purposes": ["artifact-signing", "attestation"]}]})",
+         "input.trust.shared-key", "/keys/0/purposes");
+  Expect(R"({"schema": "exitbar.trust", "keys": [
+      {"file": "k.pub", "purposes": ["attestation"]},
+      {"file": "k.pub", "purposes": ["approval"], "roles": ["qa"]}]})",
+         "input.trust.shared-key", "/keys/1");
+  Expect(R"({"schema": "exitbar.trust", "keys": [{"file": "k.pub",
+      "purposes": ["approval"]}]})",
+         "input.trust.invalid", "/keys/0/roles");
+  Expect(R"({"schema": "exitbar.trust", "keys": [{"file": "k.pub",
+      "purposes": ["signing"]}]})",
+         "input.trust.invalid", "/keys/0/purposes/0");
+  writeFileAtomically(path("t.json"), R"({"schema": "exitbar.trust",
+      "keys": [{"file": "k.pub", "purposes": ["approval"],
+                "roles": ["release-manager", "security"]}]})");
+  auto Keys = loadTrustedKeys(path("t.json"), Warnings);
+  ASSERT_EQ(Keys.size(), 1u);
+  EXPECT_EQ(Keys[0].Purpose, KeyPurpose::Approval);
+  EXPECT_EQ(Keys[0].Roles.size(), 2u);
+  EXPECT_TRUE(Warnings.empty());
+}
+
 TEST(KeysTest, WrongKeysGiveClearErrors) {
   std::string Pem = generatePrivateKeyPem(KeyType::EcdsaP256);
   std::string Pub = parsePrivateKey(Pem, "k").publicKey().pem();

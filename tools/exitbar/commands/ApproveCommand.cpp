@@ -37,14 +37,27 @@ void runApprove(const ApproveArgs &A, Context &Ctx) {
   ApprovalStatement S;
   S.Role = A.Role;
   S.ReleaseVersion = A.ReleaseVersion;
-  S.Commit = A.Commit.empty() ? currentCommit(A.SourceDir) : A.Commit;
+  // A symbolic name (HEAD, a branch, a tag) would approve every commit it
+  // ever points to: the statement names the full commit id.
+  std::string Revision = A.Commit.empty() ? "HEAD" : A.Commit;
+  auto Commit = resolveCommit(A.SourceDir, Revision);
+  if (!Commit)
+    throw Error("usage.approve.commit", A.SourceDir, "",
+                "'" + Revision + "' names no commit of this git repository");
+  S.Commit = *Commit;
   S.Approver = A.Approver.empty()
                    ? Ctx.Environment.get("USER").value_or("unknown")
                    : A.Approver;
-  S.Time = formatTimestamp(Ctx.Environment.now());
+  // When the approval was made is a fact, not a reproducible output.
+  S.Time = formatTimestamp(Ctx.Environment.clock());
   S.Note = A.Note;
   std::string Dir = A.ApprovalsDir.empty() ? defaultApprovalsDir(A.SourceDir)
                                            : A.ApprovalsDir;
+  // The approver may be looking at a work tree that is not the commit.
+  if (std::string Why = approvalBlocker(A.SourceDir, Dir); !Why.empty())
+    printWarnings({Why + ": the approval names commit " +
+                   S.Commit.substr(0, 12) +
+                   " and counts only in a clean work tree of it"});
   // One file per version, role and key: approving again replaces it.
   std::string Out =
       !A.Output.empty()
@@ -83,15 +96,20 @@ void runCollectApprovals(const CollectArgs &A, Context &Ctx,
   if (Options.ReleaseVersion.empty())
     throw Error("usage.approvals.version", "", "",
                 "no release version: pass --release-version");
-  for (const std::string &Where : A.TrustedKeys) {
-    std::error_code Ec;
-    if (fs::is_directory(Where, Ec))
-      for (PublicKey &K : loadTrustStore(Where))
-        Options.TrustedKeys.push_back(std::move(K));
-    else
-      Options.TrustedKeys.push_back(loadPublicKey(Where));
-  }
+  TrustOptions Trust;
+  Trust.TrustedDirs = A.TrustedKeys;
+  Options.TrustAnchors = applyTrustEnvironment(Ctx, Trust);
+  std::vector<std::string> Warnings;
+  for (const std::string &Where : Trust.TrustedDirs)
+    for (TrustedKey &K : loadTrustedKeys(Where, Warnings))
+      Options.TrustedKeys.push_back(std::move(K));
+  printWarnings(Warnings);
   ApprovalsEvidence E = collectApprovals(Options);
+  for (const std::string &Anchor : E.TrustAnchorsInRepository)
+    printWarnings({"trust anchor " + Anchor +
+                   " is inside the repository "
+                   "it approves: whoever can commit can change it (set "
+                   "EXITBAR_TRUST_STORE in CI)"});
   std::string Out = A.Output.empty()
                         ? std::string("exitbar/evidence/approvals.json")
                         : A.Output;
@@ -122,8 +140,8 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--role", A->Role, "The role approving (release-manager, "
                                      "security, ...)")
       ->required();
-  Cmd->add_option("--key", A->Key,
-                  "PEM private key file, or env://NAME")
+  Cmd->add_option("--private-key,--key", A->Key,
+                  "The approver's PEM private key file, or env://NAME")
       ->required();
   Cmd->add_option("--release-version", A->ReleaseVersion,
                   "The version approved")
@@ -131,7 +149,8 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--source-dir", A->SourceDir,
                   "The git work tree (default .)");
   Cmd->add_option("--commit", A->Commit,
-                  "The commit approved (default: HEAD of --source-dir)");
+                  "The commit approved: any revision, recorded as its full "
+                  "commit id (default: HEAD of --source-dir)");
   Cmd->add_option("--approver", A->Approver,
                   "Who approves, for people to read (default $USER)");
   Cmd->add_option("--note", A->Note, "A note kept in the approval");
@@ -162,7 +181,10 @@ void addCollectApprovals(CLI::App &Collect, Context &Ctx) {
   Cmd->add_option("--commit", A->Options.Commit,
                   "The release commit (default: HEAD of --source-dir)");
   Cmd->add_option("--trusted-keys", A->TrustedKeys,
-                  "Trusted public keys: folders or files");
+                  "Trust anchors: a trust file (trust.json) or a folder "
+                  "holding one; only its approval keys count, each for its "
+                  "roles (default $EXITBAR_TRUST_STORE, which replaces "
+                  "this when set)");
   Cmd->add_option("--role", A->Roles,
                   "Roles that must approve (replaces the policy's)");
   Cmd->add_option("--policy", A->Policy,

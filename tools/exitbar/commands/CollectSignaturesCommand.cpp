@@ -40,6 +40,7 @@ void runCollectSignatures(const CollectSignaturesArgs &A, Context &Ctx) {
     for (const std::string &Pattern : P.Signing.Artifacts)
       Options.Patterns.emplace_back(Pattern, A.BuildDir);
   }
+  applyTrustEnvironment(Ctx, Options.Trust);
   for (const std::string &Pattern : A.Artifacts)
     Options.Patterns.emplace_back(Pattern, ".");
   // The targets' artifacts: the list the CMake package writes at generate
@@ -95,7 +96,9 @@ void addCollectSignatures(CLI::App &Collect, Context &Ctx) {
   Cmd->add_option("--build-dir", A->BuildDir, "The CMake build tree")
       ->required();
   Cmd->add_option("--trusted-keys", A->Trust.TrustedDirs,
-                  "Folder of trusted PEM public keys")
+                  "Trust file, folder with trust.json (its artifact-signing "
+                  "keys) or folder of PEM public keys (default "
+                  "$EXITBAR_TRUST_STORE, which replaces this when set)")
       ->allow_extra_args(false);
   Cmd->add_option("--key", A->Trust.KeyFiles, "Trusted PEM public key file")
       ->allow_extra_args(false);

@@ -35,6 +35,7 @@ struct GateArgs {
   std::vector<std::string> AttestKeys;
   std::string ResourceUri;
   std::string RunId;
+  std::string BuildDir;
   bool RequireSigned = false;
 };
 
@@ -88,6 +89,36 @@ void requireSigned(Policy &P) {
     }
 }
 
+/// Trust anchors that the gated repository itself holds: whoever can commit
+/// to it can add a key to them, so the verdict says so.
+std::vector<std::string> trustAnchorWarnings(const EvidenceSet &Evidence,
+                                             const std::string &SourceDir) {
+  std::vector<std::string> Out;
+  auto Warn = [&](const std::string &Anchor, const char *Use) {
+    std::string Line = "trust anchor " + Anchor + " (" + Use +
+                       ") is inside the gated source tree: whoever can "
+                       "commit can change it; keep trust anchors outside "
+                       "(EXITBAR_TRUST_STORE in CI)";
+    if (std::find(Out.begin(), Out.end(), Line) == Out.end())
+      Out.push_back(Line);
+  };
+  if (Evidence.Approvals)
+    for (const std::string &Anchor :
+         Evidence.Approvals->TrustAnchorsInRepository)
+      Warn(Anchor, "approvals");
+  std::error_code Ec;
+  if (Evidence.Signatures && !SourceDir.empty()) {
+    fs::path Source = fs::weakly_canonical(fs::absolute(SourceDir), Ec);
+    for (const TrustedKeyInfo &K : Evidence.Signatures->TrustedKeys) {
+      fs::path Key = fs::weakly_canonical(fs::absolute(K.File), Ec);
+      fs::path Rel = Key.lexically_relative(Source);
+      if (!Rel.empty() && *Rel.begin() != "..")
+        Warn(K.File, "artifact signing");
+    }
+  }
+  return Out;
+}
+
 /// The signed verdict (a DSSE envelope), made before any output is written
 /// so a bad key leaves nothing behind.
 std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
@@ -108,15 +139,47 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
       fmt::print(stderr, "exitbar: warning: {}\n", Warning);
   }
   StatementOptions S;
-  for (const ArtifactSignature &Artifact : Evidence.Signatures->Artifacts)
-    if (!Artifact.Sha256.empty())
-      S.Subjects.push_back({Artifact.Path, Artifact.Sha256});
+  // The attestation vouches for the bytes on disk, not for what the
+  // evidence folder says about them: every subject is hashed again, and a
+  // file that is gone or changed since `collect signatures` stops the gate.
+  std::string BuildDir = A.BuildDir;
+  if (BuildDir.empty()) {
+    fs::path Evidence = fs::path(A.EvidenceDir).lexically_normal();
+    if (Evidence.filename().empty()) // "build/exitbar/evidence/"
+      Evidence = Evidence.parent_path();
+    BuildDir = Evidence.parent_path().parent_path().string();
+  }
+  for (const ArtifactSignature &Artifact : Evidence.Signatures->Artifacts) {
+    if (Artifact.Sha256.empty())
+      continue;
+    fs::path Path =
+        fs::path(Artifact.Path).is_absolute()
+            ? fs::path(Artifact.Path)
+            : fs::path(BuildDir.empty() ? "." : BuildDir) / Artifact.Path;
+    std::error_code Ec;
+    if (!fs::is_regular_file(Path, Ec))
+      throw Error("input.attest.artifact-missing", Path.string(), "",
+                  "an artifact of signatures.json does not exist; the "
+                  "attestation would name bytes nobody can check (pass "
+                  "--build-dir when the evidence is not in <build>/exitbar/"
+                  "evidence)");
+    std::string Sha256 = sha256Hex(readFile(Path.string()));
+    if (Sha256 != Artifact.Sha256)
+      throw Error("input.attest.artifact-changed", Path.string(), "",
+                  "the file's SHA-256 is " + Sha256 +
+                      ", signatures.json "
+                      "says " +
+                      Artifact.Sha256 + "; collect signatures again");
+    S.Subjects.push_back({Artifact.Path, Sha256});
+  }
   S.Inputs = digestEvidence(A.EvidenceDir);
   S.PolicyUri = A.PolicyFile.empty() ? "builtin:exitbar-default-policy"
                                      : A.PolicyFile;
   S.PolicySha256 = sha256Hex(PolicyText);
   S.ResourceUri = A.ResourceUri;
   S.Passed = Passed;
+  // Verifiers judge the attestation's age by timeVerified: the real clock.
+  S.TimeVerified = formatTimestamp(Ctx.Environment.clock());
   return signEnvelope(InTotoPayloadType, makeVerdictStatement(V, S), Keys);
 }
 
@@ -136,13 +199,17 @@ void runGate(const GateArgs &A, Context &Ctx) {
   EvidenceSet Evidence = loadEvidence(A.EvidenceDir, A.RunId);
   GateOptions Options;
   Options.ReleaseVersion = A.ReleaseVersion;
-  Options.Now = Ctx.Environment.now();
+  // Expiry is decided by the real clock; SOURCE_DATE_EPOCH only stamps the
+  // outputs (DESIGN.md, "Every output is deterministic").
+  Options.Now = Ctx.Environment.clock();
+  Options.OutputTime = Ctx.Environment.now();
   if (!A.BaselineFile.empty())
     Options.Accepted =
         parseBaseline(readFile(A.BaselineFile), A.BaselineFile);
   if (!A.WaiversFile.empty())
     Options.Waivers = parseWaivers(readFile(A.WaiversFile), A.WaiversFile);
   Verdict V = evaluate(P, Evidence, Options);
+  V.Warnings = trustAnchorWarnings(Evidence, A.SourceDir);
   bool Fails = V.Result == Status::NoGo ||
                (V.Result == Status::Conditional && A.FailOn == "conditional");
 
@@ -206,6 +273,7 @@ void runGate(const GateArgs &A, Context &Ctx) {
   if (!A.Attest.empty())
     writeFileAtomically(A.Attest, Attestation);
   printSummary(V, ReportDir, useColor(Ctx, stdout));
+  printWarnings(V.Warnings);
   if (!A.Attest.empty())
     fmt::print("attestation: {}\n", A.Attest);
 
@@ -255,6 +323,10 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
                   "Private key that signs the attestation (file or "
                   "env://NAME)")
       ->allow_extra_args(false);
+  Cmd->add_option("--build-dir", A->BuildDir,
+                  "Where the artifacts of signatures.json are, for --attest "
+                  "(default: the evidence folder's grandparent, as in "
+                  "<build>/exitbar/evidence)");
   Cmd->add_option("--resource-uri", A->ResourceUri,
                   "The attestation's resourceUri (default "
                   "urn:exitbar:release:<version>)");

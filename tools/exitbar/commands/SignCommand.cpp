@@ -47,7 +47,7 @@ void addSignCommand(CLI::App &App, Context &Ctx) {
               "FILE.sig (base64 of the signature, as cosign sign-blob does) "
               "next to each file.\n"
               "Example: exitbar sign --key release.key build/app");
-  Cmd->add_option("--key", A->Key,
+  Cmd->add_option("--private-key,--key", A->Key,
                   "PEM private key file, or env://NAME for the PEM text in "
                   "environment variable NAME")
       ->required();

@@ -32,6 +32,7 @@ void runVerify(const VerifyArgs &A, Context &Ctx) {
       Options.KeyFiles.push_back(
           fs::path(Key).is_absolute() ? Key : (PolicyDir / Key).string());
   }
+  applyTrustEnvironment(Ctx, Options);
   if (Options.KeyFiles.empty() && Options.TrustedDirs.empty())
     throw Error("usage.verify.no-keys", "", "",
                 "give --key PUBFILE, --trusted-keys DIR or a --policy that "
@@ -63,10 +64,13 @@ void addVerifyCommand(CLI::App &App, Context &Ctx) {
       "FILE.sigstore.json): good, unsigned, invalid, untrusted-key or "
       "needs-online-check; exit 1 unless every file is good.\n"
       "Example: exitbar verify --trusted-keys keys/ build/app");
-  Cmd->add_option("--key", A->Trust.KeyFiles, "Trusted PEM public key file")
+  Cmd->add_option("--trusted-key,--key", A->Trust.KeyFiles,
+                  "Trusted PEM public key file")
       ->allow_extra_args(false);
   Cmd->add_option("--trusted-keys", A->Trust.TrustedDirs,
-                  "Folder of trusted PEM public keys (*.pem, *.pub, *.key)")
+                  "Trust file, folder with trust.json (its artifact-signing "
+                  "keys) or folder of PEM public keys (default "
+                  "$EXITBAR_TRUST_STORE, which replaces this when set)")
       ->allow_extra_args(false);
   Cmd->add_option("--known-keys", A->Trust.KnownDirs,
                   "Folder of public keys that are known but not trusted "

@@ -15,9 +15,11 @@ Env Env::process() {
   return E;
 }
 
-Env Env::fixed(std::map<std::string, std::string> Vars) {
+Env Env::fixed(std::map<std::string, std::string> Vars,
+               std::optional<long long> Clock) {
   Env E;
   E.Vars = std::move(Vars);
+  E.FixedClock = Clock;
   return E;
 }
 
@@ -43,6 +45,12 @@ long long Env::now() const {
                   "'" + *Epoch + "' is not a non-negative integer");
     return Value;
   }
+  return clock();
+}
+
+long long Env::clock() const {
+  if (FixedClock)
+    return *FixedClock;
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();

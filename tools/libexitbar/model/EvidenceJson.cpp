@@ -120,21 +120,23 @@ void to_json(json &J, const Verdict &V) {
   for (const FindingResult &F : V.Findings)
     Counts[std::string(toString(F.State))] =
         Counts[std::string(toString(F.State))].get<int>() + 1;
-  J = json{{"schema", "exitbar.verdict"},
-           {"findings", Counts},
-           {"baseline", V.HasBaseline},
-           {"expired_waivers", V.ExpiredWaivers},
-           {"schema_version", EvidenceSchemaVersion},
-           {"status", toString(V.Result)},
-           {"release_version", V.ReleaseVersion},
-           {"readiness_score", V.ReadinessScore},
-           {"must_pass", json{{"passed", V.MustPassed}, {"total", V.MustTotal}}},
-           {"should_pass",
-            json{{"passed", V.ShouldPassed}, {"total", V.ShouldTotal}}},
-           {"exit_bar_results", Results},
-           {"criteria", Criteria},
-           {"blocking_items", Blocking},
-           {"generated_at", V.GeneratedAt}};
+  J = json{
+      {"schema", "exitbar.verdict"},
+      {"findings", Counts},
+      {"baseline", V.HasBaseline},
+      {"expired_waivers", V.ExpiredWaivers},
+      {"warnings", V.Warnings},
+      {"schema_version", EvidenceSchemaVersion},
+      {"status", toString(V.Result)},
+      {"release_version", V.ReleaseVersion},
+      {"readiness_score", V.ReadinessScore},
+      {"must_pass", json{{"passed", V.MustPassed}, {"total", V.MustTotal}}},
+      {"should_pass",
+       json{{"passed", V.ShouldPassed}, {"total", V.ShouldTotal}}},
+      {"exit_bar_results", Results},
+      {"criteria", Criteria},
+      {"blocking_items", Blocking},
+      {"generated_at", V.GeneratedAt}};
   if (!V.StaleEvidence.empty())
     J["stale_evidence"] = V.StaleEvidence;
   if (!V.AuditLogHead.empty())

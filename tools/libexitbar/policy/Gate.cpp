@@ -146,6 +146,9 @@ Measurement measureSignatures(const std::string &Name,
                         (A.Detail.empty() ? "" : ": " + A.Detail));
   if (Name == "artifacts")
     M.Value = static_cast<double>(S.Artifacts.size());
+  else if (S.Artifacts.empty() && Name != "good")
+    // Fail closed: no artifact is not "none badly signed" (DESIGN.md).
+    M.Evidence = "a release artifact in signatures.json (it lists none)";
   else if (Name == "bad")
     M.Value = S.bad();
   else if (Name == "untrusted_key")
@@ -609,7 +612,7 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
   Verdict V;
   V.ReleaseVersion =
       !P.ReleaseVersion.empty() ? P.ReleaseVersion : Options.ReleaseVersion;
-  V.GeneratedAt = formatTimestamp(Options.Now);
+  V.GeneratedAt = formatTimestamp(Options.OutputTime.value_or(Options.Now));
   V.HasBaseline = Options.Accepted.has_value();
   for (const auto &[File, Why] : E.Stale)
     V.StaleEvidence.push_back(File + ": " + Why);

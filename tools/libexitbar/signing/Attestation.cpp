@@ -16,6 +16,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -48,11 +49,19 @@ std::string makeVerdictStatement(const Verdict &V,
   for (const DigestedFile &I : Options.Inputs)
     Inputs.push_back(json{{"uri", I.Name}, {"digest", digestSet(I.Sha256)}});
   json Failing = json::array();
-  for (const CriterionResult &R : V.Criteria)
+  json Waived = json::array();
+  for (const CriterionResult &R : V.Criteria) {
     if (!R.Passed)
       Failing.push_back(json{{"id", R.Rule.Id},
                              {"level", toString(R.Rule.Required)},
                              {"detail", R.Detail}});
+    // A waiver turns a failure into a pass; whoever relies on the verdict
+    // must see which criteria passed that way.
+    if (R.Waived)
+      Waived.push_back(json{{"id", R.Rule.Id},
+                            {"level", toString(R.Rule.Required)},
+                            {"detail", R.Detail}});
+  }
   std::string Resource = Options.ResourceUri;
   if (Resource.empty())
     Resource = "urn:exitbar:release:" +
@@ -61,10 +70,12 @@ std::string makeVerdictStatement(const Verdict &V,
   json Predicate{
       {"verifier",
        {{"id", "urn:exitbar:gate"}, {"version", {{"exitbar", "0.1.0"}}}}},
-      {"timeVerified", V.GeneratedAt},
+      {"timeVerified",
+       Options.TimeVerified.empty() ? V.GeneratedAt : Options.TimeVerified},
       {"resourceUri", Resource},
       {"policy",
-       {{"uri", Options.PolicyUri}, {"digest", digestSet(Options.PolicySha256)}}},
+       {{"uri", Options.PolicyUri},
+        {"digest", digestSet(Options.PolicySha256)}}},
       {"inputAttestations", Inputs},
       {"verificationResult", Options.Passed ? "PASSED" : "FAILED"},
       // SLSA levels are not what ExitBar verifies: custom values (not
@@ -82,7 +93,9 @@ std::string makeVerdictStatement(const Verdict &V,
         {"readiness_score", V.ReadinessScore},
         {"must_pass", {{"passed", V.MustPassed}, {"total", V.MustTotal}}},
         {"should_pass", {{"passed", V.ShouldPassed}, {"total", V.ShouldTotal}}},
-        {"failing_criteria", Failing}}}};
+        {"failing_criteria", Failing},
+        {"waived_criteria", Waived},
+        {"warnings", V.Warnings}}}};
   if (!V.AuditLogHead.empty())
     Predicate["exitbar"]["audit_log"] = {{"head", V.AuditLogHead},
                                          {"entry", V.AuditLogEntry}};
@@ -122,10 +135,32 @@ std::string stringAt(const json &J, const char *Key, const std::string &File,
 
 } // namespace
 
+std::optional<long long> parseTimestamp(std::string_view Text) {
+  std::tm T{};
+  if (Text.size() != 20 || Text[4] != '-' || Text[7] != '-' ||
+      Text[10] != 'T' || Text[13] != ':' || Text[16] != ':' || Text[19] != 'Z')
+    return std::nullopt;
+  std::string S(Text);
+  const char *End = strptime(S.c_str(), "%Y-%m-%dT%H:%M:%SZ", &T);
+  if (!End || *End != '\0')
+    return std::nullopt;
+  return static_cast<long long>(timegm(&T));
+}
+
 AttestationCheck verifyAttestation(std::string_view EnvelopeText,
                                    const std::string &File,
                                    const TrustStore &Trust,
                                    const std::vector<DigestedFile> &Artifacts) {
+  AttestationExpectations Expect;
+  Expect.Artifacts = Artifacts;
+  return verifyAttestationFor(EnvelopeText, File, Trust, Expect);
+}
+
+AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
+                                      const std::string &File,
+                                      const TrustStore &Trust,
+                                      const AttestationExpectations &Expect) {
+  const std::vector<DigestedFile> &Artifacts = Expect.Artifacts;
   json Envelope = parseJsonText(EnvelopeText, File);
   if (!Envelope.is_object())
     malformed(File, "", "a DSSE envelope is a JSON object");
@@ -144,17 +179,24 @@ AttestationCheck verifyAttestation(std::string_view EnvelopeText,
   // Signatures are over the PAE of type and payload, so neither can be
   // swapped without breaking them.
   std::string Pae = dssePae(PayloadType, *Payload);
-  for (size_t I = 0; I < Sigs->size() && !C.SignedByTrustedKey; ++I) {
+  // With --signer, a signature by one of the pinned keys is preferred over
+  // another trusted key's.
+  auto Pinned = [&](const std::string &Id) {
+    return Expect.Signers.empty() ||
+           std::find(Expect.Signers.begin(), Expect.Signers.end(), Id) !=
+               Expect.Signers.end();
+  };
+  for (size_t I = 0; I < Sigs->size(); ++I) {
     const json &S = (*Sigs)[I];
     std::string Pointer = "/signatures/" + std::to_string(I);
     auto Sig = base64Decode(stringAt(S, "sig", File, Pointer));
     if (!Sig)
       continue;
     for (const PublicKey &K : Trust.Trusted)
-      if (K.verify(Pae, *Sig)) {
+      if ((!C.SignedByTrustedKey || (Pinned(K.id()) && !Pinned(C.KeyId))) &&
+          K.verify(Pae, *Sig)) {
         C.SignedByTrustedKey = true;
         C.KeyId = K.id();
-        break;
       }
   }
   if (!C.SignedByTrustedKey)
@@ -187,8 +229,23 @@ AttestationCheck verifyAttestation(std::string_view EnvelopeText,
                           ? &Statement["predicate"]
                           : nullptr) {
     C.VerificationResult = P->value("verificationResult", "");
-    if (P->contains("exitbar") && (*P)["exitbar"].is_object())
-      C.Status = (*P)["exitbar"].value("status", "");
+    if (P->contains("timeVerified") && (*P)["timeVerified"].is_string())
+      C.TimeVerified = (*P)["timeVerified"].get<std::string>();
+    if (const json *Policy = P->contains("policy") && (*P)["policy"].is_object()
+                                 ? &(*P)["policy"]
+                                 : nullptr)
+      if (Policy->contains("digest") && (*Policy)["digest"].is_object())
+        C.PolicySha256 = (*Policy)["digest"].value("sha256", "");
+    if (P->contains("exitbar") && (*P)["exitbar"].is_object()) {
+      const json &X = (*P)["exitbar"];
+      C.Status = X.value("status", "");
+      C.ReleaseVersion = X.value("release_version", "");
+      if (X.contains("waived_criteria") && X["waived_criteria"].is_array())
+        for (const json &W : X["waived_criteria"])
+          if (W.is_object() && W.value("level", "") == "must")
+            C.WaivedMustPass.push_back(W.value("id", "") + ": " +
+                                       W.value("detail", ""));
+    }
   }
   if (C.VerificationResult != "PASSED")
     C.Problems.push_back("verificationResult is " +
@@ -196,6 +253,41 @@ AttestationCheck verifyAttestation(std::string_view EnvelopeText,
                               ? std::string("missing")
                               : C.VerificationResult) +
                          (C.Status.empty() ? "" : " (verdict " + C.Status + ")"));
+  // PASSED covers CONDITIONAL (the gate's exit code is 0 for it); a
+  // verifier accepts it only when asked to.
+  if (C.VerificationResult == "PASSED" && C.Status != "GO" &&
+      !(Expect.AcceptConditional && C.Status == "CONDITIONAL"))
+    C.Problems.push_back(
+        "the verdict is " +
+        (C.Status.empty() ? std::string("missing") : C.Status) + ", not GO" +
+        (C.Status == "CONDITIONAL" ? " (pass --accept conditional to accept it)"
+                                   : ""));
+  if (!Expect.PolicySha256.empty() && C.PolicySha256 != Expect.PolicySha256)
+    C.Problems.push_back(
+        "the policy's sha256 is " +
+        (C.PolicySha256.empty() ? std::string("missing") : C.PolicySha256) +
+        ", not " + Expect.PolicySha256);
+  if (!Expect.ReleaseVersion.empty() &&
+      C.ReleaseVersion != Expect.ReleaseVersion)
+    C.Problems.push_back("the release version is '" + C.ReleaseVersion +
+                         "', not '" + Expect.ReleaseVersion + "'");
+  if (!Expect.Signers.empty() && C.SignedByTrustedKey &&
+      std::find(Expect.Signers.begin(), Expect.Signers.end(), C.KeyId) ==
+          Expect.Signers.end())
+    C.Problems.push_back("signed by " + C.KeyId + ", not by a --signer key");
+  if (Expect.MaxAgeSeconds) {
+    auto Time = parseTimestamp(C.TimeVerified);
+    if (!Time)
+      C.Problems.push_back("timeVerified '" + C.TimeVerified +
+                           "' is not an RFC 3339 UTC time");
+    else if (*Time > Expect.Now + 300)
+      C.Problems.push_back("timeVerified " + C.TimeVerified +
+                           " is in the future");
+    else if (Expect.Now - *Time > *Expect.MaxAgeSeconds)
+      C.Problems.push_back("timeVerified " + C.TimeVerified +
+                           " is older than " +
+                           std::to_string(*Expect.MaxAgeSeconds) + " seconds");
+  }
   for (const DigestedFile &A : Artifacts)
     if (std::none_of(C.Subjects.begin(), C.Subjects.end(),
                      [&](const DigestedFile &S) { return S.Sha256 == A.Sha256; }))

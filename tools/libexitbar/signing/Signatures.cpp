@@ -196,18 +196,168 @@ std::vector<PublicKey> loadTrustStore(const std::string &Dir) {
   return Keys;
 }
 
+std::string_view toString(KeyPurpose P) {
+  switch (P) {
+  case KeyPurpose::ArtifactSigning:
+    return "artifact-signing";
+  case KeyPurpose::Attestation:
+    return "attestation";
+  case KeyPurpose::Approval:
+    return "approval";
+  }
+  return "artifact-signing";
+}
+
+namespace {
+
+std::optional<KeyPurpose> parsePurpose(std::string_view Name) {
+  for (KeyPurpose P : {KeyPurpose::ArtifactSigning, KeyPurpose::Attestation,
+                       KeyPurpose::Approval})
+    if (toString(P) == Name)
+      return P;
+  return std::nullopt;
+}
+
+[[noreturn]] void badTrustFile(const std::string &File,
+                               const std::string &Pointer,
+                               const std::string &Message) {
+  throw Error("input.trust.invalid", File, Pointer, Message);
+}
+
+/// A trust file: {"schema": "exitbar.trust", "keys": [{"file": "k.pub",
+/// "purposes": ["approval"], "roles": ["release-manager"]}, ...]}.
+std::vector<TrustedKey> readTrustFile(const std::string &File) {
+  json J = parseJsonText(readFile(File), File);
+  if (!J.is_object() || J.value("schema", "") != "exitbar.trust")
+    badTrustFile(File, "/schema", "expected \"exitbar.trust\"");
+  auto Keys = J.find("keys");
+  if (Keys == J.end() || !Keys->is_array())
+    badTrustFile(File, "/keys", "expected an array of keys");
+  fs::path Base = fs::path(File).parent_path();
+  std::vector<TrustedKey> Out;
+  for (size_t I = 0; I < Keys->size(); ++I) {
+    const json &K = (*Keys)[I];
+    std::string Ptr = "/keys/" + std::to_string(I);
+    if (!K.is_object() || !K.contains("file") || !K["file"].is_string())
+      badTrustFile(File, Ptr + "/file", "expected the key's file name");
+    auto Purposes = K.find("purposes");
+    if (Purposes == K.end() || !Purposes->is_array() || Purposes->empty())
+      badTrustFile(File, Ptr + "/purposes",
+                   "expected a list of purposes: artifact-signing, "
+                   "attestation or approval");
+    if (Purposes->size() > 1)
+      throw Error("input.trust.shared-key", File, Ptr + "/purposes",
+                  "a key has one purpose; sign artifacts, attestations and "
+                  "approvals with separate keys");
+    TrustedKey T;
+    auto Purpose = (*Purposes)[0].is_string()
+                       ? parsePurpose((*Purposes)[0].get<std::string>())
+                       : std::nullopt;
+    if (!Purpose)
+      badTrustFile(File, Ptr + "/purposes/0",
+                   "expected artifact-signing, attestation or approval");
+    T.Purpose = *Purpose;
+    if (auto Roles = K.find("roles"); Roles != K.end()) {
+      if (!Roles->is_array())
+        badTrustFile(File, Ptr + "/roles", "expected a list of roles");
+      for (const json &R : *Roles) {
+        if (!R.is_string() || R.get<std::string>().empty())
+          badTrustFile(File, Ptr + "/roles", "expected role names");
+        T.Roles.push_back(R.get<std::string>());
+      }
+    }
+    if (T.Purpose == KeyPurpose::Approval && T.Roles.empty())
+      badTrustFile(File, Ptr + "/roles",
+                   "an approval key names the roles it may approve as");
+    if (T.Purpose != KeyPurpose::Approval && !T.Roles.empty())
+      badTrustFile(File, Ptr + "/roles", "only approval keys have roles");
+    fs::path KeyFile = K["file"].get<std::string>();
+    T.Key = loadPublicKey(
+        (KeyFile.is_absolute() ? KeyFile : Base / KeyFile).string());
+    for (const TrustedKey &Other : Out)
+      if (Other.Key.id() == T.Key.id())
+        throw Error("input.trust.shared-key", File, Ptr,
+                    "key " + T.Key.id() +
+                        " is listed twice; a key has one "
+                        "purpose (and approves as the roles of one entry)");
+    Out.push_back(std::move(T));
+  }
+  return Out;
+}
+
+bool looksLikeTrustFile(const std::string &Path) {
+  std::string Ext = fs::path(Path).extension().string();
+  return Ext == ".json";
+}
+
+} // namespace
+
+std::vector<TrustedKey> loadTrustedKeys(const std::string &Location,
+                                        std::vector<std::string> &Warnings) {
+  std::error_code Ec;
+  std::string TrustFile;
+  if (fs::is_directory(Location, Ec)) {
+    if (fs::is_regular_file(fs::path(Location) / TrustFileName, Ec))
+      TrustFile = (fs::path(Location) / TrustFileName).string();
+  } else if (looksLikeTrustFile(Location)) {
+    TrustFile = Location;
+  }
+  if (!TrustFile.empty())
+    return readTrustFile(TrustFile);
+  // Before trust files, a folder of keys was trusted for everything. It
+  // keeps only the purpose whose signatures cannot be told apart from
+  // chosen bytes anyway: artifact signing.
+  std::vector<TrustedKey> Out;
+  if (fs::is_directory(Location, Ec)) {
+    for (PublicKey &K : loadTrustStore(Location))
+      Out.push_back({std::move(K), KeyPurpose::ArtifactSigning, {}});
+  } else if (fs::exists(Location, Ec)) {
+    Out.push_back({loadPublicKey(Location), KeyPurpose::ArtifactSigning, {}});
+  } else {
+    throw Error("input.keys.dir", Location, "",
+                "trusted-keys folder or file does not exist");
+  }
+  Warnings.push_back(
+      "'" + Location + "' has no " + TrustFileName +
+      ": its keys are trusted for artifact signing only; list them with "
+      "their purposes (attestation, approval and roles) in a trust file "
+      "(docs/signing.md, \"Migrating a key folder\")");
+  return Out;
+}
+
 TrustStore loadTrust(const TrustOptions &Options) {
   TrustStore T;
+  auto Add = [&](std::vector<PublicKey> &To, const PublicKey &K) {
+    if (std::none_of(T.Trusted.begin(), T.Trusted.end(),
+                     [&](const PublicKey &X) { return X.id() == K.id(); }) &&
+        std::none_of(T.Known.begin(), T.Known.end(),
+                     [&](const PublicKey &X) { return X.id() == K.id(); }))
+      To.push_back(K);
+  };
+  // Named one by one for this command: trusted for its purpose.
   for (const std::string &File : Options.KeyFiles)
-    T.Trusted.push_back(loadPublicKey(File));
-  for (const std::string &Dir : Options.TrustedDirs)
-    for (PublicKey &K : loadTrustStore(Dir))
-      T.Trusted.push_back(std::move(K));
+    Add(T.Trusted, loadPublicKey(File));
+  std::vector<TrustedKey> Anchors;
+  std::vector<std::string> Warnings;
+  for (const std::string &Location : Options.TrustedDirs)
+    for (TrustedKey &K : loadTrustedKeys(Location, Warnings))
+      Anchors.push_back(std::move(K));
+  for (const TrustedKey &K : Anchors)
+    if (K.Purpose == Options.Purpose)
+      Add(T.Trusted, K.Key);
+  // A key trusted for another purpose is known, so its signature reads
+  // "untrusted-key" rather than "invalid" - but it never counts.
+  for (const TrustedKey &K : Anchors)
+    if (K.Purpose != Options.Purpose) {
+      Add(T.Known, K.Key);
+      T.OtherPurpose.emplace(K.Key.id(), toString(K.Purpose));
+    }
   for (const std::string &Dir : Options.KnownDirs)
     for (PublicKey &K : loadTrustStore(Dir))
-      if (std::none_of(T.Trusted.begin(), T.Trusted.end(),
-                       [&](const PublicKey &X) { return X.id() == K.id(); }))
-        T.Known.push_back(std::move(K));
+      Add(T.Known, K);
+  // The legacy warning matters only where it takes trust away.
+  if (Options.Purpose != KeyPurpose::ArtifactSigning)
+    T.Warnings = std::move(Warnings);
   return T;
 }
 
@@ -380,8 +530,11 @@ SignatureCheck checkSignature(std::string_view Data,
     C.Status = SignatureStatus::UntrustedKey;
     C.KeyId = K->id();
     C.KeySource = K->source();
-    C.Detail = "signed by " + K->id() + " (" + K->source() +
-               "), which is not in the trust store";
+    auto Other = Trust.OtherPurpose.find(K->id());
+    C.Detail = "signed by " + K->id() + " (" + K->source() + "), which is " +
+               (Other == Trust.OtherPurpose.end()
+                    ? std::string("not in the trust store")
+                    : "trusted for " + Other->second + ", not for this");
     return C;
   }
   C.Status = SignatureStatus::Invalid;
@@ -419,6 +572,15 @@ SignatureCheck verifyData(std::string_view Data, const std::string &Path,
                    : "signature file " + SignatureFile + " does not exist";
     return C;
   }
+  // A signature file is small (a Sigstore bundle with a certificate chain
+  // and a log entry is a few KiB); a huge one is an attack on the reader or
+  // a mix-up, and is refused before it is read.
+  std::uintmax_t Size = fs::file_size(Found, Ec);
+  if (!Ec && Size > MaxSignatureFileBytes)
+    throw Error("input.signature.too-large", Found, "",
+                "the signature file has " + std::to_string(Size) +
+                    " bytes; signature files are at most " +
+                    std::to_string(MaxSignatureFileBytes) + " bytes");
   return checkSignature(Data, readFile(Found), Found, Trust);
 }
 

@@ -397,6 +397,12 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
   writeCategories(V, Out);
   writeBlocking(V, Out);
   writeCriteria(V, Out);
+  if (!V.Warnings.empty()) {
+    Out << "<section id=\"warnings\"><h2>Warnings</h2><ul>";
+    for (const std::string &Line : V.Warnings)
+      Out << "<li>" << escape(Line) << "</li>";
+    Out << "</ul></section>\n";
+  }
   if (!V.ExpiredWaivers.empty()) {
     Out << "<section id=\"waivers\"><h2>Expired waivers</h2><ul>";
     for (const std::string &Line : V.ExpiredWaivers)

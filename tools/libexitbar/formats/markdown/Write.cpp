@@ -122,6 +122,11 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     }
   }
 
+  if (!V.Warnings.empty()) {
+    Out << "\n## Warnings\n\n";
+    for (const std::string &Line : V.Warnings)
+      Out << "- " << cell(Line) << "\n";
+  }
   if (!V.ExpiredWaivers.empty()) {
     Out << "\n## Expired waivers\n\n";
     for (const std::string &Line : V.ExpiredWaivers)

@@ -6,6 +6,7 @@
 
 #include "exitbar/Signing.h"
 #include "exitbar/Verdict.h"
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,9 @@ struct StatementOptions {
   std::string PolicySha256;
   std::string ResourceUri; ///< what was verified (default from the version)
   bool Passed = false;     ///< the gate passed (exit code 0)
+  /// timeVerified: the real clock (Env::clock()), because verifiers judge
+  /// the attestation's age by it; V.GeneratedAt when empty.
+  std::string TimeVerified;
 };
 
 /// The in-toto Statement v1 (canonical JSON text) whose subjects are the
@@ -57,6 +61,11 @@ struct AttestationCheck {
   std::string KeyId; ///< the trusted key that verified
   std::string VerificationResult; ///< "PASSED" or "FAILED"
   std::string Status;             ///< the ExitBar verdict, e.g. "GO"
+  std::string ReleaseVersion;
+  std::string PolicySha256;
+  std::string TimeVerified;
+  /// Must-pass criteria that passed only by a waiver ("id: detail").
+  std::vector<std::string> WaivedMustPass;
   std::vector<DigestedFile> Subjects;
   std::vector<std::string> Problems; ///< why it does not hold, one each
   bool holds() const { return Problems.empty(); }
@@ -72,6 +81,31 @@ AttestationCheck verifyAttestation(std::string_view EnvelopeText,
                                    const std::string &File,
                                    const TrustStore &Trust,
                                    const std::vector<DigestedFile> &Artifacts);
+
+/// What a verifier pins besides the signature (empty: not checked).
+struct AttestationExpectations {
+  std::vector<DigestedFile> Artifacts; ///< each must be a subject
+  std::string PolicySha256;            ///< hex, the policy's digest
+  std::string ReleaseVersion;
+  std::vector<std::string> Signers; ///< key ids; the verifying key is one
+  std::optional<long long> MaxAgeSeconds;
+  long long Now = 0; ///< the real clock (Env::clock()), for MaxAgeSeconds
+  /// CONDITIONAL holds too; by default only GO does.
+  bool AcceptConditional = false;
+};
+
+/// verifyAttestation with every pin of \p Expect: the policy digest, the
+/// release version, the signer, the age of timeVerified (and never in the
+/// future by more than five minutes), and GO (or CONDITIONAL when
+/// accepted). Example: auto C = verifyAttestationFor(Text, F, Trust, X);
+AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
+                                      const std::string &File,
+                                      const TrustStore &Trust,
+                                      const AttestationExpectations &Expect);
+
+/// Seconds since the epoch of an RFC 3339 UTC time "YYYY-MM-DDTHH:MM:SSZ",
+/// or nothing. Example: parseTimestamp("1970-01-02T00:00:00Z") == 86400
+std::optional<long long> parseTimestamp(std::string_view Text);
 
 /// The evidence files of \p EvidenceDir with their digests, sorted by name.
 std::vector<DigestedFile> digestEvidence(const std::string &EvidenceDir);

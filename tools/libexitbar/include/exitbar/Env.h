@@ -16,17 +16,29 @@ class Env {
 public:
   /// The process environment.
   static Env process();
-  /// A fixed environment. Example: Env::fixed({{"SOURCE_DATE_EPOCH", "0"}})
-  static Env fixed(std::map<std::string, std::string> Vars);
+  /// A fixed environment, and optionally a fixed clock (for tests; the
+  /// real clock otherwise).
+  /// Example: Env::fixed({{"SOURCE_DATE_EPOCH", "0"}}, 1700000000)
+  static Env fixed(std::map<std::string, std::string> Vars,
+                   std::optional<long long> Clock = std::nullopt);
 
   /// The variable's value, or nothing when unset.
   std::optional<std::string> get(const std::string &Name) const;
 
-  /// Seconds since the epoch: SOURCE_DATE_EPOCH when set, else the clock.
+  /// Seconds since the epoch for timestamps written into outputs:
+  /// SOURCE_DATE_EPOCH when set (reproducible outputs), else the clock.
+  /// Never use it to decide anything (expiry, freshness): see clock().
   long long now() const;
+
+  /// Seconds since the epoch by the real clock, for decisions: waiver
+  /// expiry, approval times, attestation ages. SOURCE_DATE_EPOCH never
+  /// moves it (anyone who sets the variable could otherwise revive an
+  /// expired waiver). Example: bool Expired = E.clock() >= ExpiresAt;
+  long long clock() const;
 
 private:
   bool UseProcess = false;
+  std::optional<long long> FixedClock;
   std::map<std::string, std::string> Vars;
 };
 

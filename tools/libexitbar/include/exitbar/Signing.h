@@ -5,6 +5,8 @@
 #define EXITBAR_SIGNING_H
 
 #include "exitbar/Signatures.h"
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -107,6 +109,35 @@ std::string base64Encode(std::string_view Data);
 /// Example: base64Decode("aGk=") == "hi"
 std::optional<std::string> base64Decode(std::string_view Text);
 
+/// What a trusted key may sign. A key has exactly one purpose: a key
+/// trusted for one is never accepted for another (docs/security-model.md).
+enum class KeyPurpose { ArtifactSigning, Attestation, Approval };
+/// "artifact-signing", "attestation", "approval".
+std::string_view toString(KeyPurpose P);
+inline std::string_view format_as(KeyPurpose P) { return toString(P); }
+
+/// A key of the trust anchors, with its purpose and (for approval keys) the
+/// roles it may approve as.
+struct TrustedKey {
+  PublicKey Key;
+  KeyPurpose Purpose = KeyPurpose::ArtifactSigning;
+  std::vector<std::string> Roles; ///< approval keys only
+};
+
+/// The trust file name looked for in a trust folder.
+inline constexpr const char *TrustFileName = "trust.json";
+
+/// Loads the trust anchors at \p Location: a trust file (JSON, schema
+/// exitbar.trust, key paths relative to it), a folder holding `trust.json`,
+/// or (the layout before trust files) a folder of PEM public keys or one
+/// key file, whose keys are trusted for artifact signing only. \p Warnings
+/// receives a line for each legacy location. Throws Error
+/// (input.keys.dir, input.trust.invalid, input.trust.shared-key and the
+/// key ids).
+/// Example: auto Keys = loadTrustedKeys("/etc/exitbar/trust.json", Warn);
+std::vector<TrustedKey> loadTrustedKeys(const std::string &Location,
+                                        std::vector<std::string> &Warnings);
+
 /// The outcome for one artifact.
 struct SignatureCheck {
   SignatureStatus Status = SignatureStatus::Unsigned;
@@ -122,17 +153,29 @@ struct SignatureCheck {
 struct TrustStore {
   std::vector<PublicKey> Trusted;
   std::vector<PublicKey> Known;
+  /// Known keys that the trust file trusts for another purpose: key id ->
+  /// that purpose ("attestation"), for messages.
+  std::map<std::string, std::string> OtherPurpose;
+  /// Why a key the user may expect to be trusted is not (legacy folders).
+  std::vector<std::string> Warnings;
 };
 
-/// Where the keys of a TrustStore come from.
+/// Where the keys of a TrustStore come from, and for what.
 struct TrustOptions {
-  std::vector<std::string> KeyFiles;    ///< trusted public key files
-  std::vector<std::string> TrustedDirs; ///< folders of trusted keys
-  std::vector<std::string> KnownDirs;   ///< folders of known, untrusted keys
+  /// Public key files trusted for Purpose (named one by one on the command
+  /// line, e.g. `verify-attestation --key gate.pub`).
+  std::vector<std::string> KeyFiles;
+  /// Trust files, folders with trust.json, or legacy key folders (artifact
+  /// signing only): their keys with Purpose are trusted.
+  std::vector<std::string> TrustedDirs;
+  std::vector<std::string> KnownDirs; ///< folders of known, untrusted keys
+  KeyPurpose Purpose = KeyPurpose::ArtifactSigning;
 };
 
-/// Loads every key named in \p Options; a key both trusted and known counts
-/// as trusted. Throws Error naming the bad file or folder.
+/// Loads every key named in \p Options: the keys trusted for
+/// Options.Purpose are Trusted; keys of other purposes and known keys are
+/// Known (their signatures are untrusted-key, never good). Throws Error
+/// naming the bad file or folder.
 /// Example: TrustStore T = loadTrust({{}, {"keys"}, {}});
 TrustStore loadTrust(const TrustOptions &Options);
 
@@ -149,9 +192,13 @@ SignatureCheck checkSignature(std::string_view Data,
 /// `<artifact>.sig`, `<artifact>.bundle`, `<artifact>.sigstore.json`.
 std::vector<std::string> signatureCandidates(const std::string &Artifact);
 
+/// The largest signature file (`.sig`, `.bundle`, `.sigstore.json`) read.
+inline constexpr std::uintmax_t MaxSignatureFileBytes = 256 * 1024;
+
 /// Checks the artifact file at \p Path against the first signature file
-/// found beside it (or \p SignatureFile when given). Throws Error only when
-/// the artifact itself cannot be read.
+/// found beside it (or \p SignatureFile when given). Throws Error when the
+/// artifact cannot be read, or input.signature.too-large for a signature
+/// file larger than MaxSignatureFileBytes.
 /// Example: SignatureCheck C = verifyFile("build/app", "", Trust);
 SignatureCheck verifyFile(const std::string &Path,
                           const std::string &SignatureFile,

@@ -101,6 +101,9 @@ struct Verdict {
   int AuditLogEntry = 0;
   /// Evidence files left out as stale: "coverage.json: <why>".
   std::vector<std::string> StaleEvidence;
+  /// Why the verdict deserves less trust than it claims (trust anchors
+  /// inside the gated repository), one line each for the reports.
+  std::vector<std::string> Warnings;
 };
 
 /// Everything the gate may read, one optional member per evidence kind.
@@ -135,9 +138,14 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
 /// What the gate needs besides the policy and the evidence.
 struct GateOptions {
   std::string ReleaseVersion;
-  long long Now = 0; ///< seconds since the epoch (Env::now())
+  /// Seconds since the epoch by the real clock (Env::clock()): decides
+  /// waiver expiry.
+  long long Now = 0;
   std::optional<Baseline> Accepted;
   std::vector<Waiver> Waivers;
+  /// The verdict's generated_at (Env::now(), which follows
+  /// SOURCE_DATE_EPOCH); Now when unset.
+  std::optional<long long> OutputTime;
 };
 
 /// Applies \p P to \p E.
