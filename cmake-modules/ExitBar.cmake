@@ -801,6 +801,7 @@ function(_exitbar_finalize)
   endforeach()
 
   _exitbar_write_artifact_list("${_enabled_targets}")
+  _exitbar_write_source_list("${_enabled_targets}")
   _exitbar_write_benchmark_list()
   get_property(_sign_key GLOBAL PROPERTY _EXITBAR_SIGN_KEY)
   if(_sign_key)
@@ -928,6 +929,49 @@ function(_exitbar_write_benchmark_list)
     endif()
   endforeach()
   file(GENERATE OUTPUT "${CMAKE_BINARY_DIR}/exitbar/benchmarks.txt" CONTENT "${_content}")
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Writes <build>/exitbar/sources.txt: every C and C++ source the enabled
+# targets compile (absolute, one a line). `exitbar collect findings` makes
+# each one without a findings fragment an analysis error, so a unit whose
+# fragment is missing (removed, or compiled before the checks were on)
+# never counts as a clean one. Sources named through generator expressions
+# cannot be resolved here and are not listed.
+function(_exitbar_write_source_list targets)
+  set(_content "")
+  foreach(_t IN LISTS targets)
+    get_target_property(_sources "${_t}" SOURCES)
+    get_target_property(_source_dir "${_t}" SOURCE_DIR)
+    get_target_property(_binary_dir "${_t}" BINARY_DIR)
+    foreach(_s IN LISTS _sources)
+      if(_s MATCHES "\\$<" OR NOT _s MATCHES "\\.(c|cc|cp|cpp|cxx|c\\+\\+|C|CPP|CXX)$")
+        continue()
+      endif()
+      get_source_file_property(_header_only "${_s}" TARGET_DIRECTORY "${_t}"
+        HEADER_FILE_ONLY)
+      if(_header_only)
+        continue()
+      endif()
+      if(IS_ABSOLUTE "${_s}")
+        set(_path "${_s}")
+      elseif(EXISTS "${_source_dir}/${_s}")
+        set(_path "${_source_dir}/${_s}")
+      else()
+        set(_path "${_binary_dir}/${_s}")
+      endif()
+      cmake_path(NORMAL_PATH _path)
+      string(APPEND _content "${_path}\n")
+    endforeach()
+  endforeach()
+  set(_file "${CMAKE_BINARY_DIR}/exitbar/sources.txt")
+  set(_old "")
+  if(EXISTS "${_file}")
+    file(READ "${_file}" _old)
+  endif()
+  if(NOT _old STREQUAL _content)
+    file(WRITE "${_file}" "${_content}")
+  endif()
 endfunction()
 
 # Internal use, projects must not call this directly.

@@ -117,6 +117,7 @@ endif()
 
 execute_process(
   COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" findings
+          --source-dir "${EXITBAR_SOURCE_DIR}"
           --build-dir "${EXITBAR_BUILD_DIR}"
   RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)

@@ -31,6 +31,8 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
   struct Args {
     std::string BuildDir;
     std::string Output;
+    std::string SourceDir;
+    std::string ExpectSources;
   };
   auto A = std::make_shared<Args>();
   CLI::App *Cmd = Collect.add_subcommand(
@@ -40,11 +42,31 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
       "Example: exitbar collect findings --build-dir build");
   Cmd->add_option("--build-dir", A->BuildDir, "The CMake build tree")
       ->required();
+  Cmd->add_option("--source-dir", A->SourceDir,
+                  "Project source folder (analysis errors name files "
+                  "relative to it)");
+  Cmd->add_option("--expect-sources", A->ExpectSources,
+                  "Sources that must each have a fragment, one a line "
+                  "(default <build>/exitbar/sources.txt when present, which "
+                  "exitbar_enable writes)");
   Cmd->add_option("-o,--output", A->Output,
                   "Evidence file (default <build>/exitbar/evidence/"
                   "findings.json)");
   Cmd->callback([A, &Ctx] {
-    FindingsEvidence E = collectFindings(findingsFragmentDir(A->BuildDir));
+    CollectFindingsOptions Options;
+    Options.SourceDir = A->SourceDir;
+    std::string Expect =
+        !A->ExpectSources.empty()
+            ? A->ExpectSources
+            : (std::filesystem::path(A->BuildDir) / "exitbar" / "sources.txt")
+                  .string();
+    if (!A->ExpectSources.empty() &&
+        !std::filesystem::exists(A->ExpectSources))
+      throw Error("input.file.unreadable", A->ExpectSources, "",
+                  "the list of expected sources does not exist");
+    Options.ExpectedSources = readExpectedSources(Expect);
+    FindingsEvidence E =
+        collectFindings(findingsFragmentDir(A->BuildDir), Options);
     std::string Out =
         A->Output.empty() ? defaultEvidencePath(A->BuildDir, "findings")
                           : A->Output;

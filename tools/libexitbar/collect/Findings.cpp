@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -112,25 +113,57 @@ std::string findingsFragmentDir(const std::string &BuildDir) {
       .generic_string();
 }
 
-FindingsEvidence collectFindings(const std::string &FragmentDir) {
-  FindingsEvidence All;
+std::vector<std::string> readExpectedSources(const std::string &File) {
   std::error_code Ec;
-  if (!fs::is_directory(FragmentDir, Ec))
-    return All;
+  if (!fs::exists(File, Ec))
+    return {};
+  std::vector<std::string> Sources;
+  std::istringstream In(readFile(File));
+  std::string Line;
+  while (std::getline(In, Line))
+    if (!Line.empty())
+      Sources.push_back(Line);
+  return Sources;
+}
+
+FindingsEvidence collectFindings(const std::string &FragmentDir,
+                                 const CollectFindingsOptions &Options) {
+  FindingsEvidence All;
+  std::set<std::string> Expected;
+  for (const std::string &Source : Options.ExpectedSources)
+    Expected.insert(fs::path(Source).lexically_normal().string());
+  std::set<std::string> Analysed;
+  std::error_code Ec;
   std::vector<fs::path> Fragments;
-  for (const auto &Entry : fs::directory_iterator(FragmentDir, Ec))
-    if (Entry.path().extension() == ".json")
-      Fragments.push_back(Entry.path());
+  if (fs::is_directory(FragmentDir, Ec))
+    for (const auto &Entry : fs::directory_iterator(FragmentDir, Ec))
+      if (Entry.path().extension() == ".json")
+        Fragments.push_back(Entry.path());
   std::sort(Fragments.begin(), Fragments.end());
   for (const fs::path &Path : Fragments) {
     std::string Name = Path.generic_string();
     nlohmann::json J = parseJsonText(readFile(Name), Name);
-    // A fragment of a source that was deleted since describes nothing.
-    if (J.is_object() && J.contains("source") && J["source"].is_string() &&
-        !fs::exists(J["source"].get<std::string>(), Ec))
-      continue;
+    if (J.is_object() && J.contains("source") && J["source"].is_string()) {
+      std::string Source =
+          fs::path(J["source"].get<std::string>()).lexically_normal().string();
+      // A fragment of a source that was deleted since describes nothing,
+      // unless the build still compiles that source (a generated file
+      // removed after the build must not take its findings with it).
+      if (!Expected.count(Source) && !fs::exists(Source, Ec))
+        continue;
+      Analysed.insert(Source);
+    }
     All.append(findingsFromJson(J, Name));
   }
+  for (const std::string &Source : Expected)
+    if (!Analysed.count(Source)) {
+      ++All.TranslationUnits;
+      All.AnalysisErrors.push_back(
+          {displayPath(Source, Options.SourceDir),
+           "not analysed: the build left no findings fragment for it (it was "
+           "compiled without the checks, or its fragment was removed); "
+           "rebuild it with the checks"});
+    }
   All.normalize();
   return All;
 }

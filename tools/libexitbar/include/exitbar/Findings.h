@@ -43,10 +43,28 @@ struct TidyOutputOptions {
 FindingsEvidence findingsFromTidyOutput(const std::string &Output,
                                         const TidyOutputOptions &Options);
 
+/// What collectFindings checks the fragments against.
+struct CollectFindingsOptions {
+  /// Every C and C++ source the build should have analysed (absolute). Each
+  /// one without a fragment is an analysis error: a unit nobody analysed
+  /// is not a clean unit. Their fragments count even when the source has
+  /// since been deleted (a generated source removed after the build).
+  std::vector<std::string> ExpectedSources;
+  std::string SourceDir; ///< analysis errors name files relative to it
+};
+
 /// Merges every fragment under \p FragmentDir (one per translation unit)
-/// into one normalized evidence; fragments whose source file is gone are
-/// skipped. Throws Error naming a malformed fragment.
-FindingsEvidence collectFindings(const std::string &FragmentDir);
+/// into one normalized evidence; fragments whose source file is gone (and
+/// not expected) are skipped. Throws Error naming a malformed fragment.
+/// Example: auto E = collectFindings(findingsFragmentDir("build"), {Sources});
+FindingsEvidence collectFindings(const std::string &FragmentDir,
+                                 const CollectFindingsOptions &Options = {});
+
+/// The expected-sources list the CMake package writes at generate time
+/// (`<build>/exitbar/sources.txt`, one absolute path a line), or an empty
+/// list when \p File does not exist.
+/// Example: auto S = readExpectedSources("build/exitbar/sources.txt");
+std::vector<std::string> readExpectedSources(const std::string &File);
 
 /// Where the per-translation-unit fragments of a build tree live.
 std::string findingsFragmentDir(const std::string &BuildDir);
