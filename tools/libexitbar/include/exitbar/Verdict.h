@@ -93,6 +93,8 @@ struct Verdict {
   bool HasBaseline = false;
   /// Waivers that no longer count, one line each for the report.
   std::vector<std::string> ExpiredWaivers;
+  /// Code under `#ifndef __clang__` and the like that no check analysed.
+  std::vector<UnanalysedRegion> UnanalysedRegions;
 };
 
 /// Everything the gate may read, one optional member per evidence kind.
