@@ -15,10 +15,8 @@ if [[ "${1:-}" == "--test" ]]; then
   # chromium renders the HTML report; nodejs/npm bring the format validators;
   # lcov is the reference the coverage numbers are compared with; xmllint
   # (libxml2-utils) validates Cobertura output against its DTD; git makes
-  # the repositories the diff-coverage tests compare with; clang-tidy-15 is
-  # the foreign host the plugin must refuse to load into
-  # (lit-tests/checks/plugin-load-foreign-llvm.test).
-  packages+=(googletest libgtest-dev chromium lcov libxml2-utils git clang-tidy-15)
+  # the repositories the diff-coverage tests compare with.
+  packages+=(googletest libgtest-dev chromium lcov libxml2-utils git)
   # Node may come from elsewhere than Debian (the machine image ships one);
   # only a machine without npm gets Debian's.
   if ! command -v npm >/dev/null 2>&1; then
