@@ -3,7 +3,6 @@
 
 #include "UnanalysedRegionCheck.h"
 #include "utils/Locations.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include <map>
@@ -15,32 +14,52 @@ namespace {
 
 bool isIdentifierChar(char C) { return isalnum(C) || C == '_'; }
 
-/// True when \p Condition names the macro __clang__ itself (not
-/// __clang_major__ or another macro with it as a prefix).
-bool mentionsClang(StringRef Condition) {
+/// How a directive tests the macro __clang__ itself (not __clang_major__).
+struct ClangTests {
+  /// `defined(__clang__)`, `__clang__`, `#ifdef __clang__`.
+  bool Positive = false;
+  /// `!defined(__clang__)`, `!__clang__`, `#ifndef __clang__`.
+  bool Negative = false;
+};
+
+ClangTests clangTests(StringRef Directive) {
   static constexpr StringRef Macro = "__clang__";
-  for (size_t Pos = Condition.find(Macro); Pos != StringRef::npos;
-       Pos = Condition.find(Macro, Pos + 1)) {
-    bool Before = Pos > 0 && isIdentifierChar(Condition[Pos - 1]);
+  ClangTests Tests;
+  bool Inverted = Directive.startswith("#ifndef ");
+  for (size_t Pos = Directive.find(Macro); Pos != StringRef::npos;
+       Pos = Directive.find(Macro, Pos + 1)) {
     size_t After = Pos + Macro.size();
-    if (!Before &&
-        (After >= Condition.size() || !isIdentifierChar(Condition[After])))
-      return true;
+    if ((Pos > 0 && isIdentifierChar(Directive[Pos - 1])) ||
+        (After < Directive.size() && isIdentifierChar(Directive[After])))
+      continue;
+    // Step back over `defined`, parentheses and blanks to a possible '!'.
+    StringRef Before = Directive.take_front(Pos).rtrim(" \t(");
+    if (Before.endswith("defined"))
+      Before = Before.drop_back(7).rtrim(" \t(");
+    bool Negated = Before.endswith("!") != Inverted;
+    (Negated ? Tests.Negative : Tests.Positive) = true;
   }
-  return false;
+  return Tests;
 }
 
-/// The condition as written, comments dropped and whitespace folded.
-std::string conditionText(SourceRange Range, const SourceManager &SM,
-                          const LangOptions &LO) {
-  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
-      Range.getEnd().isMacroID())
+/// The condition as written, from its first token to the end of the
+/// directive's line (backslash continuations included), comments dropped and
+/// whitespace folded. The callbacks' condition range is not enough: its end
+/// is the last token's start in some directives and the line's end in others.
+std::string conditionText(SourceRange Range, const SourceManager &SM) {
+  SourceLocation Begin = Range.getBegin();
+  if (Begin.isInvalid() || !Begin.isFileID())
     return {};
   bool Invalid = false;
-  StringRef Text = Lexer::getSourceText(CharSourceRange::getCharRange(Range),
-                                        SM, LO, &Invalid);
-  if (Invalid)
+  std::pair<FileID, unsigned> Decomposed = SM.getDecomposedLoc(Begin);
+  StringRef Buffer = SM.getBufferData(Decomposed.first, &Invalid);
+  if (Invalid || Decomposed.second > Buffer.size())
     return {};
+  StringRef Rest = Buffer.drop_front(Decomposed.second);
+  size_t End = 0;
+  while (End < Rest.size() && Rest[End] != '\n')
+    End += Rest[End] == '\\' && End + 1 < Rest.size() ? 2 : 1;
+  StringRef Text = Rest.take_front(End);
   Text = Text.substr(0, std::min(Text.find("//"), Text.find("/*")));
   std::string Folded;
   bool Space = false;
@@ -61,13 +80,12 @@ std::string conditionText(SourceRange Range, const SourceManager &SM,
 /// preprocessor skipped because of a condition on __clang__.
 class ConditionCallbacks : public PPCallbacks {
 public:
-  ConditionCallbacks(UnanalysedRegionCheck &Check, const SourceManager &SM,
-                     const LangOptions &LO)
-      : Check(Check), SM(SM), LO(LO) {}
+  ConditionCallbacks(UnanalysedRegionCheck &Check, const SourceManager &SM)
+      : Check(Check), SM(SM) {}
 
   void If(SourceLocation Loc, SourceRange ConditionRange,
           ConditionValueKind Value) override {
-    std::string Text = "#if " + conditionText(ConditionRange, SM, LO);
+    std::string Text = "#if " + conditionText(ConditionRange, SM);
     Chains.push_back({});
     branch(Loc, Text, Value == CVK_True, Value == CVK_NotEvaluated);
   }
@@ -83,7 +101,7 @@ public:
   }
   void Elif(SourceLocation Loc, SourceRange ConditionRange,
             ConditionValueKind Value, SourceLocation) override {
-    std::string Text = "#elif " + conditionText(ConditionRange, SM, LO);
+    std::string Text = "#elif " + conditionText(ConditionRange, SM);
     branch(Loc, Text, Value == CVK_True, Value == CVK_NotEvaluated);
   }
   void Else(SourceLocation Loc, SourceLocation) override {
@@ -135,10 +153,13 @@ private:
     if (Chains.empty())
       return;
     Chain &C = Chains.back();
-    bool Clang = mentionsClang(Text);
+    ClangTests Tests = clangTests(Text);
     if (Taken) {
       C.Taken = true;
-      if (Clang)
+      // Later branches are skipped because of Clang only when this one was
+      // taken because of it: `defined(__clang__) && ...`, not
+      // `defined(__GNUC__) || defined(__clang__)`, which GCC takes too.
+      if (Tests.Positive && !StringRef(Text).contains("||"))
         C.TakenByClang = Text;
       return;
     }
@@ -154,14 +175,15 @@ private:
     if ((C.Taken || Earlier) && !C.TakenByClang.empty()) {
       bool IsElse = Text == "#else";
       Pending[Key] = Text + (IsElse ? " of " : " after ") + C.TakenByClang;
-    } else if (!C.Taken && !Earlier && Clang) {
+    } else if (!C.Taken && !Earlier && Tests.Negative) {
+      // False because __clang__ is defined: `#ifndef __clang__`,
+      // `... && !defined(__clang__)`, `... || !defined(__clang__)`.
       Pending[Key] = Text;
     }
   }
 
   UnanalysedRegionCheck &Check;
   const SourceManager &SM;
-  const LangOptions &LO;
   std::vector<Chain> Chains;
   std::map<std::pair<unsigned, unsigned>, std::string> Pending;
 };
@@ -179,8 +201,7 @@ void UnanalysedRegionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnanalysedRegionCheck::registerPPCallbacks(const SourceManager &SM,
                                                 Preprocessor *PP,
                                                 Preprocessor *) {
-  PP->addPPCallbacks(
-      std::make_unique<ConditionCallbacks>(*this, SM, PP->getLangOpts()));
+  PP->addPPCallbacks(std::make_unique<ConditionCallbacks>(*this, SM));
 }
 
 void UnanalysedRegionCheck::reportRegion(SourceLocation Directive,

@@ -3,8 +3,10 @@
 
 #include "utils/HostVersion.h"
 #include "llvm/Config/llvm-config.h"
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <dlfcn.h>
 #include <initializer_list>
 #include <link.h>
 #include <unistd.h>
@@ -65,17 +67,27 @@ void refuseForeignHost() {
   int Host = hostLlvmMajor();
   if (Host == 0 || Host == LLVM_VERSION_MAJOR)
     return;
+  // The plugin's own file name: the assertion-enabled variant is
+  // libExitBarChecksAssertions.so.
+  const char *Plugin = "libExitBarChecks.so";
+  Dl_info Self;
+  if (dladdr(reinterpret_cast<void *>(&refuseForeignHost), &Self) &&
+      Self.dli_fname && *Self.dli_fname) {
+    const char *Slash = std::strrchr(Self.dli_fname, '/');
+    Plugin = Slash ? Slash + 1 : Self.dli_fname;
+  }
   // One line, written at once, from the C library only: LLVM's streams
   // may not even bind in a foreign host.
-  char Line[512];
+  char Line[1024];
   int Length = std::snprintf(
       Line, sizeof Line,
-      "exitbar: error: libExitBarChecks.so was built for LLVM %d but was "
-      "loaded into clang-tidy of LLVM %d; use clang-tidy-%d or build ExitBar "
-      "against LLVM %d\n",
-      LLVM_VERSION_MAJOR, Host, LLVM_VERSION_MAJOR, Host);
+      "exitbar: error: %s was built for LLVM %d but was loaded into "
+      "clang-tidy of LLVM %d; use clang-tidy-%d or build ExitBar against "
+      "LLVM %d\n",
+      Plugin, LLVM_VERSION_MAJOR, Host, LLVM_VERSION_MAJOR, Host);
   if (Length > 0) {
-    ssize_t Ignored = write(STDERR_FILENO, Line, static_cast<size_t>(Length));
+    size_t Size = std::min(static_cast<size_t>(Length), sizeof Line - 1);
+    ssize_t Ignored = write(STDERR_FILENO, Line, Size);
     (void)Ignored;
   }
   _exit(2);

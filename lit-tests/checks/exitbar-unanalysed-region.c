@@ -38,6 +38,13 @@ int clang_branch(void);
 int gcc_branch(void);
 #endif
 
+#if defined(__clang__) && __clang_major__ >= 3
+int modern_clang(void);
+#else
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#else of #if defined(__clang__) && __clang_major__ >= 3' is compiled by other compilers but not analysed (2 lines)
+int everyone_else(void);
+#endif
+
 #if 1
 #  if   !defined( __clang__ )   /* indented, spaced, commented */
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#if !defined( __clang__ )' is compiled by other compilers but not analysed (1 line)
@@ -56,6 +63,17 @@ int both(void);
 #ifndef __clang__
 #else
 int empty_gcc_branch(void);
+#endif
+
+// A branch GCC takes too: the #elif is MSVC's, not skipped because of Clang.
+#if defined(__GNUC__) && __GNUC__ > 3 || defined(__clang__)
+#define BARRIER() __sync_synchronize()
+#elif defined(_MSC_VER)
+#define BARRIER() MemoryBarrier()
+#endif
+// False for a reason other than __clang__ being defined.
+#if defined(__clang__) && __clang_major__ < 3
+int ancient_clang(void);
 #endif
 
 // Skipped for reasons other than __clang__.

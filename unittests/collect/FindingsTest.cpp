@@ -72,6 +72,41 @@ TEST(FindingsFromTidyOutputTest, CompilerErrorsBecomeAnalysisErrors) {
   EXPECT_EQ(E.AnalysisErrors[0].File, "a.cpp");
 }
 
+TEST(FindingsFromTidyOutputTest, UnanalysedRegionsAreNotFindings) {
+  auto E = findingsFromTidyOutput(
+      "/src/a.c:9:1: warning: code under '#else of #ifdef __clang__' is "
+      "compiled by other compilers but not analysed (1 line) "
+      "[exitbar-unanalysed-region]\n"
+      "/src/a.c:5:1: warning: code under '#ifndef __clang__' is compiled by "
+      "other compilers but not analysed (12 lines) "
+      "[exitbar-unanalysed-region]\n",
+      {"/src", {}});
+  EXPECT_TRUE(E.Findings.empty());
+  ASSERT_EQ(E.UnanalysedRegions.size(), 2U);
+  EXPECT_EQ(E.UnanalysedRegions[0],
+            (UnanalysedRegion{"a.c", 5, 12, "#ifndef __clang__"}));
+  EXPECT_EQ(E.UnanalysedRegions[1],
+            (UnanalysedRegion{"a.c", 9, 1, "#else of #ifdef __clang__"}));
+}
+
+TEST(FindingsEvidenceTest, UnanalysedRegionsMergeRoundTripAndAreOptional) {
+  FindingsEvidence A, B;
+  A.UnanalysedRegions = {{"b.c", 2, 4, "#ifndef __clang__"},
+                         {"a.c", 7, 1, "#if !defined(__clang__)"}};
+  B.UnanalysedRegions = {{"a.c", 7, 1, "#if !defined(__clang__)"}};
+  A.merge(B);
+  ASSERT_EQ(A.UnanalysedRegions.size(), 2U);
+  EXPECT_EQ(A.UnanalysedRegions[0].File, "a.c");
+
+  nlohmann::json J = A;
+  EXPECT_EQ(findingsFromJson(J, "findings.json").UnanalysedRegions,
+            A.UnanalysedRegions);
+  // Evidence without regions is written, and read, as before.
+  nlohmann::json Old = FindingsEvidence{};
+  EXPECT_FALSE(Old.contains("unanalysed_regions"));
+  EXPECT_TRUE(findingsFromJson(Old, "old.json").UnanalysedRegions.empty());
+}
+
 TEST(FindingsFromTidyOutputTest, UnknownChecksAreKeptAsLow) {
   auto E = findingsFromTidyOutput(
       "/elsewhere/b.cpp:3:1: warning: m [bugprone-foo]\n", {"/src", {}});

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -57,6 +58,30 @@ std::string displayPath(const std::string &File, const std::string &SourceDir) {
   return Path.generic_string();
 }
 
+/// The region an exitbar-unanalysed-region diagnostic reports: "code under
+/// '<condition>' is compiled by other compilers but not analysed (<N>
+/// lines)". Nothing when the message has another shape.
+std::optional<UnanalysedRegion> regionOf(const formats::TidyDiagnostic &D,
+                                         const std::string &File) {
+  static const std::string Open = "code under '";
+  static const std::string Close = "' is compiled by other compilers";
+  if (D.Message.rfind(Open, 0) != 0)
+    return std::nullopt;
+  size_t End = D.Message.rfind(Close);
+  size_t Paren = D.Message.rfind('(');
+  if (End == std::string::npos || End < Open.size() ||
+      Paren == std::string::npos)
+    return std::nullopt;
+  UnanalysedRegion R;
+  R.File = File;
+  R.Line = D.Line;
+  R.Condition = D.Message.substr(Open.size(), End - Open.size());
+  for (size_t I = Paren + 1;
+       I < D.Message.size() && D.Message[I] >= '0' && D.Message[I] <= '9'; ++I)
+    R.Lines = R.Lines * 10 + (D.Message[I] - '0');
+  return R;
+}
+
 } // namespace
 
 FindingsEvidence findingsFromTidyOutput(const std::string &Output,
@@ -85,6 +110,13 @@ FindingsEvidence findingsFromTidyOutput(const std::string &Output,
         Evidence.AnalysisErrors.push_back(
             {File, std::to_string(D.Line) + ":" + std::to_string(D.Column) +
                        ": " + D.Message});
+      continue;
+    }
+    // Code the analysis never saw is a fact about coverage of the analysis,
+    // not a finding in the code.
+    if (D.Check == "exitbar-unanalysed-region") {
+      if (auto Region = regionOf(D, File))
+        Evidence.UnanalysedRegions.push_back(std::move(*Region));
       continue;
     }
     Finding F;

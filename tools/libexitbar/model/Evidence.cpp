@@ -59,6 +59,15 @@ void FindingsEvidence::normalize() {
   AnalysisErrors.erase(
       std::unique(AnalysisErrors.begin(), AnalysisErrors.end()),
       AnalysisErrors.end());
+
+  std::sort(UnanalysedRegions.begin(), UnanalysedRegions.end(),
+            [](const UnanalysedRegion &A, const UnanalysedRegion &B) {
+              return std::tie(A.File, A.Line, A.Lines, A.Condition) <
+                     std::tie(B.File, B.Line, B.Lines, B.Condition);
+            });
+  UnanalysedRegions.erase(
+      std::unique(UnanalysedRegions.begin(), UnanalysedRegions.end()),
+      UnanalysedRegions.end());
 }
 
 void FindingsEvidence::merge(const FindingsEvidence &Other) {
@@ -70,6 +79,9 @@ void FindingsEvidence::append(const FindingsEvidence &Other) {
   Findings.insert(Findings.end(), Other.Findings.begin(), Other.Findings.end());
   AnalysisErrors.insert(AnalysisErrors.end(), Other.AnalysisErrors.begin(),
                         Other.AnalysisErrors.end());
+  UnanalysedRegions.insert(UnanalysedRegions.end(),
+                           Other.UnanalysedRegions.begin(),
+                           Other.UnanalysedRegions.end());
   TranslationUnits += Other.TranslationUnits;
 }
 

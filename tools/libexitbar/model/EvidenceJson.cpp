@@ -60,18 +60,40 @@ void from_json(const json &J, AnalysisError &E) {
   E.Message = J.at("message").get<std::string>();
 }
 
+void to_json(json &J, const UnanalysedRegion &R) {
+  J = json{{"file", R.File},
+           {"line", R.Line},
+           {"lines", R.Lines},
+           {"condition", R.Condition}};
+}
+
+void from_json(const json &J, UnanalysedRegion &R) {
+  R.File = J.at("file").get<std::string>();
+  R.Line = asInteger<int>(J.at("line"));
+  R.Lines = asInteger<int>(J.at("lines"));
+  R.Condition = J.at("condition").get<std::string>();
+}
+
 void to_json(json &J, const FindingsEvidence &E) {
   J = json{{"schema", FindingsSchema},
            {"schema_version", EvidenceSchemaVersion},
            {"translation_units", E.TranslationUnits},
            {"findings", E.Findings},
            {"analysis_errors", E.AnalysisErrors}};
+  // Written only when there are some, so evidence without such regions
+  // stays byte-identical to what earlier versions wrote.
+  if (!E.UnanalysedRegions.empty())
+    J["unanalysed_regions"] = E.UnanalysedRegions;
 }
 
 void from_json(const json &J, FindingsEvidence &E) {
   E.TranslationUnits = asInteger<int>(J.at("translation_units"));
   E.Findings = J.at("findings").get<std::vector<Finding>>();
   E.AnalysisErrors = J.at("analysis_errors").get<std::vector<AnalysisError>>();
+  // Optional: fragments written before regions were recorded have none.
+  E.UnanalysedRegions.clear();
+  if (auto It = J.find("unanalysed_regions"); It != J.end())
+    E.UnanalysedRegions = It->get<std::vector<UnanalysedRegion>>();
 }
 
 static json optionalNumber(const std::optional<double> &V) {

@@ -217,6 +217,17 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
           M.Items.push_back(A.File + ": " + A.Message);
       return M;
     }
+    if (Metric == "findings.unanalysed_regions") {
+      Measurement M{static_cast<double>(F.UnanalysedRegions.size()),
+                    "findings.json",
+                    {}};
+      for (const UnanalysedRegion &R : F.UnanalysedRegions)
+        if (M.Items.size() < MaxItems)
+          M.Items.push_back(R.File + ":" + std::to_string(R.Line) + ": '" +
+                            R.Condition + "' (" + std::to_string(R.Lines) +
+                            " lines)");
+      return M;
+    }
     if (Metric.rfind("findings.severity.", 0) == 0) {
       auto Level = parseSeverity(After("findings.severity."));
       return countFindings(Findings,
@@ -629,6 +640,7 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
       }
       V.Findings.push_back(std::move(R));
     }
+    V.UnanalysedRegions = E.Findings->UnanalysedRegions;
   }
   for (const Criterion &C : P.Criteria) {
     CriterionResult R;

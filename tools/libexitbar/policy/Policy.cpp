@@ -55,6 +55,7 @@ bool isKnownMetric(std::string_view Metric) {
   };
   static const char *Exact[] = {
       "findings.total",    "findings.analysis_errors", "coverage.line",
+      "findings.unanalysed_regions",
       "coverage.branch",   "coverage.function",        "coverage.file_min_line",
       "coverage.diff_line",
       "tests.total",       "tests.passed",             "tests.failed",

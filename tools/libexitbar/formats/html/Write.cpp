@@ -179,6 +179,18 @@ void writeCriteria(const Verdict &V, std::ostream &Out) {
 void writeFindings(const Verdict &V, const ReportOptions &Options,
                    std::ostream &Out) {
   Out << "<section id=\"findings\"><h2>Findings</h2>\n";
+  // Code that GCC builds and clang-tidy skipped (`#ifndef __clang__`).
+  if (!V.UnanalysedRegions.empty()) {
+    Out << "<p class=\"unanalysed\">Not analysed (compiled only by other "
+           "compilers):";
+    for (size_t I = 0; I < V.UnanalysedRegions.size(); ++I) {
+      const UnanalysedRegion &R = V.UnanalysedRegions[I];
+      Out << (I ? ", " : " ") << "<code>" << escape(R.File) << ":" << R.Line
+          << "</code> (" << escape(R.Condition) << ", " << R.Lines
+          << " lines)";
+    }
+    Out << "</p>\n";
+  }
   if (V.Findings.empty()) {
     Out << "<p>No findings.</p></section>\n";
     return;

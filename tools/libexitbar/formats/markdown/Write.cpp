@@ -93,6 +93,18 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     Out << ".\n\n";
   }
 
+  // Code that GCC builds and clang-tidy skipped: say where, so "no
+  // findings" is not read as "no findings there".
+  if (!V.UnanalysedRegions.empty()) {
+    Out << "Not analysed (compiled only by other compilers): ";
+    for (size_t I = 0; I < V.UnanalysedRegions.size(); ++I) {
+      const UnanalysedRegion &R = V.UnanalysedRegions[I];
+      Out << (I ? ", " : "") << "`" << R.File << ":" << R.Line << "` ("
+          << cell(R.Condition) << ", " << R.Lines << " lines)";
+    }
+    Out << ".\n\n";
+  }
+
   // | category | score | criteria passed | bar |
   Out << "| category | score | passed | |\n|---|---:|---:|---|\n";
   for (const CategoryResult &C : V.Categories) {

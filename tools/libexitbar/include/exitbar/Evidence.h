@@ -48,10 +48,24 @@ struct AnalysisError {
   }
 };
 
+/// A conditional block clang-tidy skipped because its condition is about
+/// __clang__ (`#ifndef __clang__`): other compilers build it, no check saw it.
+struct UnanalysedRegion {
+  std::string File;
+  int Line = 0;      ///< the line of the directive that opens the block
+  int Lines = 0;     ///< lines between that directive and the next one
+  std::string Condition; ///< e.g. "#ifndef __clang__"
+  bool operator==(const UnanalysedRegion &O) const {
+    return File == O.File && Line == O.Line && Lines == O.Lines &&
+           Condition == O.Condition;
+  }
+};
+
 /// evidence/findings.json: every finding of every translation unit.
 struct FindingsEvidence {
   std::vector<Finding> Findings;
   std::vector<AnalysisError> AnalysisErrors;
+  std::vector<UnanalysedRegion> UnanalysedRegions;
   int TranslationUnits = 0;
 
   /// Sorts and de-duplicates by fingerprint, making the evidence canonical.

@@ -90,6 +90,8 @@ struct Verdict {
   std::vector<CriterionResult> Criteria;
   std::string GeneratedAt; ///< RFC 3339, from SOURCE_DATE_EPOCH when set
   std::vector<FindingResult> Findings; ///< every finding with its state
+  /// Code under `#ifndef __clang__` and the like that no check analysed.
+  std::vector<UnanalysedRegion> UnanalysedRegions;
   bool HasBaseline = false;
   /// Waivers that no longer count, one line each for the report.
   std::vector<std::string> ExpiredWaivers;
