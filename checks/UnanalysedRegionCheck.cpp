@@ -23,9 +23,11 @@ struct ClangTests {
 };
 
 ClangTests clangTests(StringRef Directive) {
-  static constexpr StringRef Macro = "__clang__";
   ClangTests Tests;
   bool Inverted = Directive.startswith("#ifndef ");
+  // clang-tidy defines __clang_analyzer__ as well as __clang__: code under
+  // `#ifndef __clang_analyzer__` is hidden from the checks the same way.
+  for (StringRef Macro : {StringRef("__clang__"), StringRef("__clang_analyzer__")})
   for (size_t Pos = Directive.find(Macro); Pos != StringRef::npos;
        Pos = Directive.find(Macro, Pos + 1)) {
     size_t After = Pos + Macro.size();

@@ -20,6 +20,12 @@ int gcc_only(void) { return 1; }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#if !defined(__clang__)' is compiled by other compilers but not analysed (1 line)
 #endif
 
+// clang-tidy defines __clang_analyzer__ too: hidden from the checks alike.
+#ifndef __clang_analyzer__
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#ifndef __clang_analyzer__' is compiled by other compilers but not analysed (2 lines)
+int not_for_analysers(void);
+#endif
+
 #if defined(__GNUC__) && !defined(__clang__)
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#if defined(__GNUC__) && !defined(__clang__)' is compiled by other compilers but not analysed (2 lines)
 int gcc_builtin(void);
