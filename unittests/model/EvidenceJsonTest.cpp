@@ -112,3 +112,38 @@ TEST(EvidenceJsonTest, GoogleBenchmarkMembersOfAnotherTypeAreErrors) {
                    "b.json"),
                Error);
 }
+
+// A 200 000-deep array parsed fine but overflowed the stack when the
+// document was copied (member<json>); every JSON reader now refuses nesting
+// deeper than MaxJsonDepth before parsing, naming the bracket's place.
+TEST(EvidenceJsonTest, NestingDeeperThanTheLimitIsRefusedWithItsPlace) {
+  std::string Deep = "{\"findings\":\n " + std::string(200000, '[') +
+                     std::string(200000, ']') + "}";
+  try {
+    parseJsonText(Deep, "findings.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.json.too-deep");
+    EXPECT_EQ(E.place(), "2:" + std::to_string(MaxJsonDepth + 1));
+  }
+  EXPECT_THROW(parseFindingsEvidence(Deep, "findings.json"), Error);
+  // Brackets in strings and comments neither count nor hide real depth.
+  std::string InString = "[\"" + std::string(1000, '[') + "\"]";
+  EXPECT_NO_THROW(parseJsonText(InString, "s.json"));
+  std::string Hidden = "/* " + std::string(1000, ']') + " */" +
+                       std::string(600, '[') + std::string(600, ']');
+  EXPECT_THROW(parseJsonText(Hidden, "c.json"), Error);
+  std::string AtLimit =
+      std::string(MaxJsonDepth, '[') + std::string(MaxJsonDepth, ']');
+  EXPECT_NO_THROW(parseJsonText(AtLimit, "ok.json"));
+  // Readers that parse on their own check the depth too.
+  std::string DeepSbom = "{\"bomFormat\": \"CycloneDX\", \"components\": " +
+                         std::string(100000, '[') + std::string(100000, ']') +
+                         "}";
+  try {
+    readCycloneDxComponents(DeepSbom, "sbom.cdx.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.json.too-deep");
+  }
+}

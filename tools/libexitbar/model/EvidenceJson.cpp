@@ -175,7 +175,37 @@ std::string lineColumn(std::string_view Text, size_t Offset) {
 }
 } // namespace
 
+void checkJsonDepth(std::string_view Text, const std::string &File) {
+  // nlohmann parses deep nesting iteratively, but copying, comparing and
+  // dumping the result recurse: a crafted 200 000-deep array would overflow
+  // the stack long after parsing. Strings and comments are skipped so that
+  // brackets in them neither raise nor hide the real depth.
+  size_t Depth = 0;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '"') {
+      for (++I; I < Text.size() && Text[I] != '"'; ++I)
+        if (Text[I] == '\\')
+          ++I;
+    } else if (C == '/' && I + 1 < Text.size() && Text[I + 1] == '/') {
+      while (I < Text.size() && Text[I] != '\n')
+        ++I;
+    } else if (C == '/' && I + 1 < Text.size() && Text[I + 1] == '*') {
+      size_t End = Text.find("*/", I + 2);
+      I = End == std::string_view::npos ? Text.size() : End + 1;
+    } else if (C == '[' || C == '{') {
+      if (++Depth > MaxJsonDepth)
+        throw Error("input.json.too-deep", File, lineColumn(Text, I),
+                    "nested more than " + std::to_string(MaxJsonDepth) +
+                        " levels deep");
+    } else if ((C == ']' || C == '}') && Depth > 0) {
+      --Depth;
+    }
+  }
+}
+
 json parseJsonText(std::string_view Text, const std::string &File) {
+  checkJsonDepth(Text, File);
   try {
     return json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
                        /*allow_exceptions=*/true, /*ignore_comments=*/true);

@@ -73,8 +73,18 @@ template <typename T> T asInteger(const nlohmann::json &J) {
       302, "expected an integer in range, got " + J.dump(), &J);
 }
 
+/// Deepest nesting of arrays and objects any JSON input may have.
+constexpr size_t MaxJsonDepth = 512;
+
+/// Throws Error `input.json.too-deep` at `line:column` of the first bracket
+/// nested deeper than MaxJsonDepth; every reader of untrusted JSON calls it
+/// (parseJsonText does) before parsing.
+/// Example: checkJsonDepth(Text, "sbom.cdx.json");
+void checkJsonDepth(std::string_view Text, const std::string &File);
+
 /// Parses JSON text (comments allowed), turning syntax errors into Error
-/// with `line:column` of the problem.
+/// with `line:column` of the problem, and nesting deeper than MaxJsonDepth
+/// into `input.json.too-deep`.
 /// Example: nlohmann::json J = parseJsonText(Text, "policy.json");
 nlohmann::json parseJsonText(std::string_view Text, const std::string &File);
 
