@@ -131,7 +131,8 @@ FindingsEvidence collectFindings(const std::string &FragmentDir) {
       continue;
     All.append(findingsFromJson(J, Name));
   }
-  All.normalize();
+  // A fragment's severity is what the fragment says; the catalogue decides.
+  reclassifyFindings(All);
   return All;
 }
 

@@ -5,6 +5,7 @@
 #include "exitbar/Env.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
+#include "exitbar/Findings.h"
 #include "exitbar/Verdict.h"
 #include "support/Strings.h"
 #include <algorithm>
@@ -555,7 +556,13 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
       return Convert(parseJsonText(Text, File), File);
     };
   };
-  Load("findings.json", Set.Findings, parseFindingsEvidence);
+  Load("findings.json", Set.Findings,
+       [](const std::string &Text, const std::string &File) {
+         // Hand-edited evidence cannot downgrade a catalogued check.
+         FindingsEvidence E = parseFindingsEvidence(Text, File);
+         reclassifyFindings(E);
+         return E;
+       });
   Load("coverage.json", Set.Coverage, FromJson(coverageFromJson));
   Load("readiness.json", Set.Readiness, FromJson(readinessFromJson));
   Load("signatures.json", Set.Signatures, FromJson(signaturesFromJson));
