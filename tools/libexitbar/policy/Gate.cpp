@@ -78,6 +78,16 @@ Measurement measureVulnerabilities(const std::string &Name,
     M.Value = V.highOrCritical();
   else
     return M;
+  // Fail closed: an empty database or no component checked finds nothing
+  // because it looked at nothing, which is not "no known vulnerability".
+  if (V.Records <= 0)
+    M.NoData = "the OSV database " + V.Database + " holds no record";
+  else if (V.ComponentsChecked <= 0)
+    M.NoData = "no component was checked against the OSV database";
+  if (!M.NoData.empty()) {
+    M.Value.reset();
+    return M;
+  }
   auto Rank = [](const std::string &S) {
     return S == "critical" ? 0 : S == "high" ? 1 : S == "medium" ? 2
            : S == "low" ? 3 : 4;
@@ -207,6 +217,12 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (!E.Findings)
       return {std::nullopt, "findings.json", {}};
     const FindingsEvidence &F = *E.Findings;
+    if (F.TranslationUnits <= 0) {
+      // Zero findings of zero analysed files is no evidence of anything.
+      Measurement M{std::nullopt, "findings.json", {}};
+      M.NoData = "no translation unit was analysed";
+      return M;
+    }
     if (Metric == "findings.total")
       return countFindings(Findings, [](const Finding &) { return true; });
     if (Metric == "findings.analysis_errors") {
@@ -414,6 +430,17 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       M.Value = maxRegressionPercent(B);
       // The slowest-down benchmarks first, as the items behind a failure.
       std::vector<const BenchmarkResult *> Slower;
+      bool Compared = std::any_of(
+          B.Benchmarks.begin(), B.Benchmarks.end(),
+          [](const BenchmarkResult &R) { return R.ChangePercent.has_value(); });
+      // No baseline (or none of it ran) is no regression measured, not 0 %.
+      if (B.BaselineFile.empty() || !Compared) {
+        M.NoData = B.BaselineFile.empty()
+                       ? "no baseline was given, so no regression was measured"
+                       : "no benchmark of the baseline " + B.BaselineFile +
+                             " ran, so no regression was measured";
+        return M;
+      }
       for (const BenchmarkResult &R : B.Benchmarks)
         if (R.ChangePercent && *R.ChangePercent > 0)
           Slower.push_back(&R);
