@@ -147,3 +147,43 @@ TEST(EvidenceJsonTest, NestingDeeperThanTheLimitIsRefusedWithItsPlace) {
     EXPECT_EQ(E.id(), "input.json.too-deep");
   }
 }
+
+namespace {
+
+json testsEvidence(json Failed, json Errored) {
+  return {{"schema", "exitbar.tests"}, {"schema_version", 1},
+          {"passed", 1},              {"failed", std::move(Failed)},
+          {"skipped", 0},             {"errored", std::move(Errored)},
+          {"seconds", 0},             {"failing_tests", json::array()},
+          {"flaky_tests", json::array()}};
+}
+
+// "failed": -1 made tests.failed <= 0 pass; negative counts are bad input.
+TEST(EvidenceJsonTest, NegativeCountsAreRejectedWithTheirPointer) {
+  try {
+    testsFromJson(testsEvidence(-1, 0), "tests.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.evidence.invalid");
+    EXPECT_EQ(E.file(), "tests.json");
+    EXPECT_EQ(E.place(), "/failed");
+  }
+  std::string Findings = R"({"schema": "exitbar.findings", "schema_version": 1,
+    "translation_units": -5, "findings": [], "analysis_errors": []})";
+  try {
+    parseFindingsEvidence(Findings, "findings.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.evidence.invalid");
+    EXPECT_EQ(E.file(), "findings.json");
+    EXPECT_EQ(E.place(), "/translation_units");
+  }
+}
+
+// INT_MAX failed plus one errored wrapped to a negative int when summed.
+TEST(EvidenceJsonTest, CountsNearTheLimitSumWithoutWrapping) {
+  TestsEvidence T = testsFromJson(testsEvidence(2147483647, 1), "tests.json");
+  EXPECT_EQ(T.total(), 2147483649LL); // 1 passed + INT_MAX failed + 1
+}
+
+} // namespace

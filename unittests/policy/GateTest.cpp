@@ -285,6 +285,21 @@ TEST(GateTest, VacuousEvidenceIsNoData) {
       << V.Criteria[3].Detail;
 }
 
+// failed 2147483647 plus errored 1 wrapped to INT_MIN, so tests.failed <= 0
+// passed with every test failing.
+TEST(GateTest, HugeFailureCountsDoNotWrapToAPass) {
+  EvidenceSet E = withFindings({});
+  E.Tests->Failed = 2147483647;
+  E.Tests->Errored = 1;
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const CriterionResult &R : V.Criteria)
+    if (R.Rule.Metric == "tests.failed") {
+      EXPECT_FALSE(R.Passed);
+      EXPECT_EQ(R.Actual, 2147483648.0);
+    }
+}
+
 TEST(GateTest, ScoresAreWeightedWithinAndAcrossCategories) {
   Policy P;
   P.Categories = {{"security", 3}, {"quality", 1}, {"compliance", 5}};

@@ -154,6 +154,18 @@ cases.append(("gate --waivers: deeply nested",
                "--report-dir", os.path.join(work, "out", "waivers-deep")],
               waivers, os.path.join(work, "out", "waivers-deep", "verdict.json")))
 
+# Negative counts in hand-written evidence: "failed": -1 gave GO.
+for name, text in [
+        ("tests.json", '{"schema": "exitbar.tests", "schema_version": 1, "passed": 3, "failed": -1, "skipped": 0, "errored": 0, "seconds": 0, "failing_tests": [], "flaky_tests": []}'),
+        ("findings.json", '{"schema": "exitbar.findings", "schema_version": 1, "translation_units": -5, "findings": [], "analysis_errors": []}')]:
+    ev = os.path.join(work, "evidence-negative-" + name)
+    os.makedirs(ev)
+    with open(os.path.join(ev, name), "w") as f:
+        f.write(text)
+    cases.append((f"gate --evidence {name}: a negative count",
+                  ["gate", "--evidence", ev, "--report-dir", ev + "-report"],
+                  os.path.join(ev, name), os.path.join(ev + "-report", "verdict.json")))
+
 # A FIFO under an evidence or fragment name: refused unread, not a hang.
 ev = os.path.join(work, "evidence-fifo")
 os.makedirs(ev)

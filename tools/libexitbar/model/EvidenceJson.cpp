@@ -260,6 +260,7 @@ FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
                     "/findings/" + std::to_string(I), E.what());
       }
     }
+    (void)countMember(J, "translation_units", "");
     return J.get<FindingsEvidence>();
   } catch (const Error &E) {
     throw Error(E.id(), File, E.place(), E.message());
@@ -357,8 +358,8 @@ CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
     try {
       DiffCoverage D;
       D.Base = It->at("base").get<std::string>();
-      D.LinesFound = asInteger<long long>(It->at("lines_found"));
-      D.LinesHit = asInteger<long long>(It->at("lines_hit"));
+      D.LinesFound = countMember<long long>(*It, "lines_found", File, "/diff");
+      D.LinesHit = countMember<long long>(*It, "lines_hit", File, "/diff");
       D.Missed = It->at("missed").get<std::map<std::string, std::vector<int>>>();
       E.Diff = std::move(D);
     } catch (const json::exception &X) {
@@ -385,10 +386,10 @@ TestsEvidence testsFromJson(const json &J, const std::string &File) {
   checkSchema(J, "exitbar.tests", File);
   TestsEvidence E;
   try {
-    E.Passed = asInteger<int>(J.at("passed"));
-    E.Failed = asInteger<int>(J.at("failed"));
-    E.Skipped = asInteger<int>(J.at("skipped"));
-    E.Errored = asInteger<int>(J.at("errored"));
+    E.Passed = countMember(J, "passed", File);
+    E.Failed = countMember(J, "failed", File);
+    E.Skipped = countMember(J, "skipped", File);
+    E.Errored = countMember(J, "errored", File);
     E.Seconds = J.at("seconds").get<double>();
     E.FailingTests = J.at("failing_tests").get<std::vector<std::string>>();
     E.FlakyTests = J.at("flaky_tests").get<std::vector<std::string>>();

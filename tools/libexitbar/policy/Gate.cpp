@@ -334,7 +334,9 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     for (const std::string &Name : T.FlakyTests)
       if (M.Items.size() < MaxItems)
         M.Items.push_back("flaky: " + Name);
-    const int Executed = T.Passed + T.Failed + T.Errored;
+    // 64-bit sums: INT_MAX failed plus one errored must not wrap to < 0.
+    const long long Executed = static_cast<long long>(T.Passed) + T.Failed +
+                               T.Errored;
     if ((Metric == "tests.failed" || Metric == "tests.pass_rate") &&
         Executed == 0) {
       // Nothing failed because nothing ran: not a pass (fail closed).
@@ -343,19 +345,20 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       return M;
     }
     if (Metric == "tests.total")
-      M.Value = T.total();
+      M.Value = static_cast<double>(T.total());
     else if (Metric == "tests.executed")
-      M.Value = Executed;
+      M.Value = static_cast<double>(Executed);
     else if (Metric == "tests.passed")
       M.Value = T.Passed;
     else if (Metric == "tests.failed")
-      M.Value = T.Failed + T.Errored;
+      M.Value = static_cast<double>(static_cast<long long>(T.Failed) +
+                                    T.Errored);
     else if (Metric == "tests.skipped")
       M.Value = T.Skipped;
     else if (Metric == "tests.flaky")
       M.Value = static_cast<double>(T.FlakyTests.size());
     else if (Metric == "tests.pass_rate")
-      M.Value = percent(T.Passed, T.Passed + T.Failed + T.Errored);
+      M.Value = percent(T.Passed, Executed);
     if (M.Value)
       return M;
   }
@@ -427,9 +430,6 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       if (B.Benchmarks.empty())
         M.Items.push_back("the benchmark run produced no results");
     } else if (Metric == "benchmarks.max_regression_percent") {
-      M.Value = maxRegressionPercent(B);
-      // The slowest-down benchmarks first, as the items behind a failure.
-      std::vector<const BenchmarkResult *> Slower;
       bool Compared = std::any_of(
           B.Benchmarks.begin(), B.Benchmarks.end(),
           [](const BenchmarkResult &R) { return R.ChangePercent.has_value(); });
@@ -441,6 +441,9 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
                              " ran, so no regression was measured";
         return M;
       }
+      M.Value = maxRegressionPercent(B);
+      // The slowest-down benchmarks first, as the items behind a failure.
+      std::vector<const BenchmarkResult *> Slower;
       for (const BenchmarkResult &R : B.Benchmarks)
         if (R.ChangePercent && *R.ChangePercent > 0)
           Slower.push_back(&R);
