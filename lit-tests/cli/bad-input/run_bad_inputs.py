@@ -33,7 +33,7 @@ def write(name, data):
     return path
 
 
-POLICY_OK = '{"schema": "exitbar.policy", "criteria": []}'
+POLICY_OK = '{"schema": "exitbar.policy", "criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}]}'
 json_bad = {
     "truncated": b'{"schema": "exitbar.policy", "crit',
     "wrong-type": b'{"schema": "exitbar.policy", "criteria": "all of them"}',
