@@ -322,7 +322,8 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
                   "<report-dir>/audit-log.jsonl)");
   Cmd->add_option("--run-id", A->RunId,
                   "Count only evidence files collected with this --run-id; "
-                  "others are stale and fail the criteria that need them");
+                  "others are stale and fail the criteria that need them")
+      ->check(runIdValidator());
   Cmd->add_flag("--require-signed", A->RequireSigned,
                 "Add the artifacts-signed criterion when the policy lacks "
                 "one");
