@@ -54,6 +54,17 @@ void printWarnings(const std::vector<std::string> &Lines) {
     fmt::print(stderr, "exitbar: warning: {}\n", Line);
 }
 
+CLI::Validator runIdValidator() {
+  return CLI::Validator(
+      [](std::string &Id) -> std::string {
+        if (Id.find_first_not_of(" \t\r\n\v\f") == std::string::npos)
+          return "a run id must not be empty or blank (it would turn the "
+                 "stale-evidence check off)";
+        return "";
+      },
+      "RUN-ID");
+}
+
 int run(int Argc, char **Argv) {
   Context Ctx;
   CLI::App App{"ExitBar: a production-readiness gate for C++ projects.\n"

@@ -28,6 +28,12 @@ struct Context {
 void writeEvidenceFile(const Context &Ctx, const std::string &Path,
                        const std::string &Text);
 
+/// The check of every --run-id: an empty or blank id would silently turn
+/// the stale-evidence check off (the gate treats "" as "no run id"), so it
+/// is a usage error (exit 2).
+/// Example: Cmd->add_option("--run-id", Id)->check(runIdValidator());
+CLI::Validator runIdValidator();
+
 /// Runs the tool; returns the process exit code.
 int run(int Argc, char **Argv);
 

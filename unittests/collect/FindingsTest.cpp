@@ -169,3 +169,26 @@ TEST_F(CollectFindingsTest, AMalformedFragmentIsAnErrorNamingIt) {
 }
 
 } // namespace
+
+// A planted fragment with a real finding's fingerprint and "low" (no CWE)
+// used to win de-duplication and take the severity it claimed.
+TEST_F(CollectFindingsTest, APlantedLowCopyCannotReplaceARealFinding) {
+  std::string Source = (Dir / "src" / "main.c").string();
+  writeFileAtomically(Source, "int main() { gets(b); }\n");
+  fragment("1.json", Source, at(1));
+  nlohmann::json J =
+      nlohmann::json::parse(readFile((Dir / "fragments" / "1.json").string()));
+  J["findings"][0]["severity"] = "low";
+  J["findings"][0]["cwe"] = nlohmann::json::array();
+  J["findings"][0]["file"] = "0-planted.c";
+  writeFileAtomically((Dir / "fragments" / "0.json").string(), J.dump());
+  auto E = collectFindings((Dir / "fragments").string());
+  ASSERT_EQ(E.Findings.size(), 1U);
+  EXPECT_EQ(E.Findings[0].Level, Severity::Critical);
+  EXPECT_FALSE(E.Findings[0].Cwe.empty());
+  // Only the planted copy: the catalogue still decides its severity.
+  fs::remove(Dir / "fragments" / "1.json");
+  E = collectFindings((Dir / "fragments").string());
+  ASSERT_EQ(E.Findings.size(), 1U);
+  EXPECT_EQ(E.Findings[0].Level, Severity::Critical);
+}

@@ -112,3 +112,78 @@ TEST(EvidenceJsonTest, GoogleBenchmarkMembersOfAnotherTypeAreErrors) {
                    "b.json"),
                Error);
 }
+
+// A 200 000-deep array parsed fine but overflowed the stack when the
+// document was copied (member<json>); every JSON reader now refuses nesting
+// deeper than MaxJsonDepth before parsing, naming the bracket's place.
+TEST(EvidenceJsonTest, NestingDeeperThanTheLimitIsRefusedWithItsPlace) {
+  std::string Deep = "{\"findings\":\n " + std::string(200000, '[') +
+                     std::string(200000, ']') + "}";
+  try {
+    parseJsonText(Deep, "findings.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.json.too-deep");
+    EXPECT_EQ(E.place(), "2:" + std::to_string(MaxJsonDepth + 1));
+  }
+  EXPECT_THROW(parseFindingsEvidence(Deep, "findings.json"), Error);
+  // Brackets in strings and comments neither count nor hide real depth.
+  std::string InString = "[\"" + std::string(1000, '[') + "\"]";
+  EXPECT_NO_THROW(parseJsonText(InString, "s.json"));
+  std::string Hidden = "/* " + std::string(1000, ']') + " */" +
+                       std::string(600, '[') + std::string(600, ']');
+  EXPECT_THROW(parseJsonText(Hidden, "c.json"), Error);
+  std::string AtLimit =
+      std::string(MaxJsonDepth, '[') + std::string(MaxJsonDepth, ']');
+  EXPECT_NO_THROW(parseJsonText(AtLimit, "ok.json"));
+  // Readers that parse on their own check the depth too.
+  std::string DeepSbom = "{\"bomFormat\": \"CycloneDX\", \"components\": " +
+                         std::string(100000, '[') + std::string(100000, ']') +
+                         "}";
+  try {
+    readCycloneDxComponents(DeepSbom, "sbom.cdx.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.json.too-deep");
+  }
+}
+
+namespace {
+
+json testsEvidence(json Failed, json Errored) {
+  return {{"schema", "exitbar.tests"}, {"schema_version", 1},
+          {"passed", 1},              {"failed", std::move(Failed)},
+          {"skipped", 0},             {"errored", std::move(Errored)},
+          {"seconds", 0},             {"failing_tests", json::array()},
+          {"flaky_tests", json::array()}};
+}
+
+// "failed": -1 made tests.failed <= 0 pass; negative counts are bad input.
+TEST(EvidenceJsonTest, NegativeCountsAreRejectedWithTheirPointer) {
+  try {
+    testsFromJson(testsEvidence(-1, 0), "tests.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.evidence.invalid");
+    EXPECT_EQ(E.file(), "tests.json");
+    EXPECT_EQ(E.place(), "/failed");
+  }
+  std::string Findings = R"({"schema": "exitbar.findings", "schema_version": 1,
+    "translation_units": -5, "findings": [], "analysis_errors": []})";
+  try {
+    parseFindingsEvidence(Findings, "findings.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.evidence.invalid");
+    EXPECT_EQ(E.file(), "findings.json");
+    EXPECT_EQ(E.place(), "/translation_units");
+  }
+}
+
+// INT_MAX failed plus one errored wrapped to a negative int when summed.
+TEST(EvidenceJsonTest, CountsNearTheLimitSumWithoutWrapping) {
+  TestsEvidence T = testsFromJson(testsEvidence(2147483647, 1), "tests.json");
+  EXPECT_EQ(T.total(), 2147483649LL); // 1 passed + INT_MAX failed + 1
+}
+
+} // namespace

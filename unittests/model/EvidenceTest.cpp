@@ -65,3 +65,24 @@ TEST(FindingsEvidenceTest, MergeIsOrderIndependentAndAssociative) {
 }
 
 } // namespace
+
+namespace {
+
+// De-duplication kept the first copy in sort order, so a planted copy that
+// sorts first (another file name, "low") replaced the real high finding.
+TEST(FindingsEvidenceTest, TheMostSevereCopyOfAFingerprintSurvives) {
+  Finding Real = finding("src/a.cpp", 9, "same");
+  Finding Planted = finding("0.cpp", 1, "same");
+  Planted.Level = Severity::Low;
+  for (bool PlantedFirst : {true, false}) {
+    FindingsEvidence E;
+    E.Findings = PlantedFirst ? std::vector<Finding>{Planted, Real}
+                              : std::vector<Finding>{Real, Planted};
+    E.normalize();
+    ASSERT_EQ(E.Findings.size(), 1U);
+    EXPECT_EQ(E.Findings[0].Level, Severity::High);
+    EXPECT_EQ(E.Findings[0].File, "src/a.cpp");
+  }
+}
+
+} // namespace

@@ -27,6 +27,7 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   EvidenceSet E;
   E.Findings = FindingsEvidence{};
   E.Findings->Findings = std::move(Findings);
+  E.Findings->TranslationUnits = 1;
   E.Coverage = CoverageEvidence{};
   E.Coverage->Files["a.c"].Lines = {{1, 1}, {2, 3}};
   E.Tests = TestsEvidence{};
@@ -222,6 +223,8 @@ TEST(GateTest, HighVulnerabilitiesBlock) {
   Low.Id = "DSA-2";
   Low.Severity = "low";
   E.Vulnerabilities->Findings = {F, Low};
+  E.Vulnerabilities->Records = 2;
+  E.Vulnerabilities->ComponentsChecked = 1;
   Policy P = defaultPolicy();
   Verdict V = evaluate(P, E, {});
   auto It = std::find_if(V.Criteria.begin(), V.Criteria.end(), [](auto &C) {
@@ -236,6 +239,65 @@ TEST(GateTest, HighVulnerabilitiesBlock) {
   EXPECT_EQ(It->Items[0], "DSA-1 CVE-2024-1 (high 7.5) in libssl3 3.0.11-1 "
                           "(package openssl): fixed in 3.0.11-2");
   EXPECT_EQ(V.Result, Status::NoGo);
+}
+
+// An empty OSV folder gave 0 records and 0 components checked, a baseline
+// left out gave a 0 % regression, and findings of zero translation units
+// gave zero findings: each passed its criterion though nothing was measured.
+TEST(GateTest, VacuousEvidenceIsNoData) {
+  Policy P;
+  P.Categories = {{"security", 1}};
+  P.Criteria = {{"vulns", "security", Level::Must,
+                 "vulnerabilities.high_or_critical", Comparison::LessEqual, 0,
+                 1, ""},
+                {"count", "security", Level::Must, "vulnerabilities.count",
+                 Comparison::LessEqual, 0, 1, ""},
+                {"regression", "security", Level::Must,
+                 "benchmarks.max_regression_percent", Comparison::LessEqual,
+                 10, 1, ""},
+                {"high", "security", Level::Must, "findings.severity.high",
+                 Comparison::LessEqual, 0, 1, ""},
+                {"errors", "security", Level::Must, "findings.analysis_errors",
+                 Comparison::LessEqual, 0, 1, ""}};
+  auto Expect = [&](const EvidenceSet &E, const char *Why) {
+    Verdict V = evaluate(P, E, {});
+    EXPECT_EQ(V.Result, Status::NoGo) << Why;
+    for (const CriterionResult &R : V.Criteria) {
+      EXPECT_FALSE(R.Passed) << Why << ": " << R.Rule.Id;
+      EXPECT_FALSE(R.Actual.has_value()) << Why << ": " << R.Rule.Id;
+    }
+  };
+  EvidenceSet E = withFindings({});
+  E.Vulnerabilities = VulnerabilitiesEvidence{};
+  E.Vulnerabilities->Database = "osv";
+  E.Vulnerabilities->ComponentsChecked = 3;
+  E.Benchmarks->BaselineFile.clear();
+  E.Benchmarks->Benchmarks[0].ChangePercent.reset();
+  E.Findings->TranslationUnits = 0;
+  Expect(E, "no records, no baseline, no translation unit");
+  E.Vulnerabilities->Records = 5;
+  E.Vulnerabilities->ComponentsChecked = 0;
+  E.Benchmarks->BaselineFile = "benchmark-baseline.json"; // none of it ran
+  Expect(E, "no component checked, nothing compared");
+  Verdict V = evaluate(P, E, {});
+  EXPECT_NE(V.Criteria[3].Detail.find("no translation unit was analysed"),
+            std::string::npos)
+      << V.Criteria[3].Detail;
+}
+
+// failed 2147483647 plus errored 1 wrapped to INT_MIN, so tests.failed <= 0
+// passed with every test failing.
+TEST(GateTest, HugeFailureCountsDoNotWrapToAPass) {
+  EvidenceSet E = withFindings({});
+  E.Tests->Failed = 2147483647;
+  E.Tests->Errored = 1;
+  Verdict V = evaluate(defaultPolicy(), E, {});
+  EXPECT_EQ(V.Result, Status::NoGo);
+  for (const CriterionResult &R : V.Criteria)
+    if (R.Rule.Metric == "tests.failed") {
+      EXPECT_FALSE(R.Passed);
+      EXPECT_EQ(R.Actual, 2147483648.0);
+    }
 }
 
 TEST(GateTest, ScoresAreWeightedWithinAndAcrossCategories) {

@@ -36,10 +36,13 @@ TEST(PolicyTest, AcceptsCommentsAndDefaultsCategories) {
     // the one rule we care about
     "criteria": [{"id": "x", "category": "security", "level": "should",
                   "metric": "findings.cwe.CWE-78", "comparison": "==",
+                  "threshold": 0},
+                 {"id": "floor", "category": "quality", "level": "must",
+                  "metric": "tests.failed", "comparison": "<=",
                   "threshold": 0}]
   })",
                          "p.json");
-  ASSERT_EQ(P.Criteria.size(), 1U);
+  ASSERT_EQ(P.Criteria.size(), 2U);
   EXPECT_EQ(P.Criteria[0].Required, Level::Should);
   EXPECT_EQ(P.Criteria[0].Op, Comparison::Equal);
   EXPECT_EQ(P.Criteria[0].Weight, 1);
@@ -55,7 +58,7 @@ TEST(PolicyTest, ReportsTheJsonPointerOfEachProblem) {
   EXPECT_EQ(placeOf(R"({"criteria": [{"id": "a"}]})"),
             "/criteria/0 missing member 'category'");
   EXPECT_EQ(placeOf(R"({"criteria": 3})"), "/criteria must be an array");
-  EXPECT_EQ(placeOf(R"({"criteria": [], "extra": 1})"),
+  EXPECT_EQ(placeOf(R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "extra": 1})"),
             "/extra unknown member 'extra'");
   EXPECT_EQ(placeOf(R"({"criteria": [{"id": "a", "category": "nope",
       "level": "must", "metric": "findings.total", "comparison": "<=",
@@ -71,13 +74,13 @@ TEST(PolicyTest, SyntaxErrorsGiveLineAndColumn) {
 
 TEST(PolicyTest, SbomSectionNamesSupplierAndAuthor) {
   Policy P = parsePolicy(R"({"sbom": {"supplier": "ACME", "author": "Ops"},
-                             "criteria": []})",
+                             "criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}]})",
                          "p.json");
   EXPECT_EQ(P.SbomSupplier, "ACME");
   EXPECT_EQ(P.SbomAuthor, "Ops");
   EXPECT_EQ(parsePolicy(policyToJson(P), "again.json").SbomSupplier, "ACME");
   auto Problems = checkPolicy(R"({"sbom": {"suplier": "x", "author": 3},
-                                  "criteria": []})",
+                                  "criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}]})",
                               "p.json");
   ASSERT_EQ(Problems.size(), 2U);
   EXPECT_EQ(Problems[0], "p.json:/sbom/author: must be a string");
@@ -90,7 +93,7 @@ TEST(PolicyTest, ReadinessSectionReplacesTheDefaultLists) {
   Policy P = parsePolicy(
       R"({"readiness": {"documents": ["README", "SUPPORT"],
                         "runbook_sections": []},
-          "criteria": []})",
+          "criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}]})",
       "p.json");
   EXPECT_EQ(P.Readiness.Documents,
             (std::vector<std::string>{"README", "SUPPORT"}));
@@ -103,7 +106,7 @@ TEST(PolicyTest, ReadinessSectionReplacesTheDefaultLists) {
   auto Problems = checkPolicy(
       R"({"readiness": {"documentz": [], "monitoring_evidence": ["runbook", "vibes"],
                         "documents": "README"},
-          "criteria": []})",
+          "criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}]})",
       "p.json");
   ASSERT_EQ(Problems.size(), 3U);
   EXPECT_EQ(Problems[0],
@@ -140,7 +143,7 @@ TEST(PolicyTest, KnownMetrics) {
 }
 
 TEST(PolicyTest, SigningMember) {
-  Policy P = parsePolicy(R"({"criteria": [], "signing": {
+  Policy P = parsePolicy(R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "signing": {
       "trusted_keys": ["keys/release.pub"], "artifacts": ["dist/*.tar.gz"]}})",
                          "p.json");
   EXPECT_EQ(P.Signing.TrustedKeys, std::vector<std::string>{"keys/release.pub"});
@@ -148,7 +151,7 @@ TEST(PolicyTest, SigningMember) {
   Policy Again = parsePolicy(policyToJson(P), "again.json");
   EXPECT_EQ(Again.Signing.Artifacts, P.Signing.Artifacts);
   auto Problems = checkPolicy(
-      R"({"criteria": [], "signing": {"trusted_key": [], "artifacts": [1]}})",
+      R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "signing": {"trusted_key": [], "artifacts": [1]}})",
       "p.json");
   ASSERT_EQ(Problems.size(), 2u);
   EXPECT_EQ(Problems[0], "p.json:/signing/artifacts/0: must be a non-empty string");
@@ -172,3 +175,56 @@ TEST(PolicyTest, NumberBeyondADoubleIsASyntaxError) {
   }
   EXPECT_FALSE(checkPolicy(Text, "p.json").empty());
 }
+
+namespace {
+
+// {"criteria": []} passed `policy check`, and the gate then said GO at
+// 100 % on an empty evidence folder.
+TEST(PolicyTest, APolicyNeedsAMustLevelCriterion) {
+  auto Problems = checkPolicy(R"({"criteria": []})", "p.json");
+  ASSERT_EQ(Problems.size(), 1U);
+  EXPECT_EQ(Problems[0], "p.json:/criteria: needs at least one must-level "
+                         "criterion; a policy without one passes anything");
+  Problems = checkPolicy(R"({"criteria": [{"id": "a", "category": "security",
+      "level": "should", "metric": "findings.total", "comparison": "<=",
+      "threshold": 0}]})",
+                         "p.json");
+  ASSERT_EQ(Problems.size(), 1U);
+  try {
+    parsePolicy(R"({"criteria": []})", "p.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.policy.invalid");
+    EXPECT_EQ(E.place(), "/criteria");
+  }
+}
+
+// findings.check.exitbar-unsafe-functions (a typo) and findings.cwe.cwe-120
+// (lowercase) were accepted and always measured 0.
+TEST(PolicyTest, CheckAndCweMetricsMustNameSomethingReal) {
+  EXPECT_TRUE(isKnownMetric("findings.check.exitbar-unsafe-function"));
+  EXPECT_FALSE(isKnownMetric("findings.check.exitbar-unsafe-functions"));
+  EXPECT_FALSE(isKnownMetric("findings.check.exitbar-"));
+  EXPECT_TRUE(isKnownMetric("findings.check.bugprone-use-after-move"));
+  EXPECT_TRUE(
+      isKnownMetric("findings.check.clang-analyzer-core.NullDereference"));
+  EXPECT_FALSE(isKnownMetric("findings.check.Bugprone Use After Move"));
+  EXPECT_FALSE(isKnownMetric("findings.check.nodash"));
+  EXPECT_TRUE(isKnownMetric("findings.cwe.CWE-120"));
+  EXPECT_FALSE(isKnownMetric("findings.cwe.cwe-120"));
+  EXPECT_FALSE(isKnownMetric("findings.cwe.CWE-"));
+  EXPECT_FALSE(isKnownMetric("findings.cwe.120"));
+  auto Problems = checkPolicy(R"({"criteria": [{"id": "a",
+      "category": "security", "level": "must",
+      "metric": "findings.check.exitbar-unsafe-functions", "comparison": "<=",
+      "threshold": 0}]})",
+                              "p.json");
+  ASSERT_FALSE(Problems.empty());
+  EXPECT_EQ(Problems[0], "p.json:/criteria/0/metric: unknown metric "
+                         "'findings.check.exitbar-unsafe-functions'");
+  // Every metric of the default policy is still known.
+  for (const Criterion &C : defaultPolicy().Criteria)
+    EXPECT_TRUE(isKnownMetric(C.Metric)) << C.Metric;
+}
+
+} // namespace

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace exitbar;
@@ -124,6 +125,31 @@ TEST_F(FilesTest, WritesKeepTheUmaskModeAndDevicesStayDevices) {
   if (fs::exists("/dev/null")) {
     writeFileAtomically("/dev/null", "discarded");
     EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  }
+}
+
+} // namespace
+
+namespace {
+
+// A FIFO planted under an input's name (tests.json in the evidence folder,
+// a fragment) made readFile wait for a writer forever.
+TEST_F(FilesTest, AFifoIsRefusedUnreadInsteadOfHanging) {
+  fs::create_directories(Dir);
+  std::string Fifo = (Dir / "tests.json").string();
+  ASSERT_EQ(::mkfifo(Fifo.c_str(), 0600), 0);
+  try {
+    readFile(Fifo);
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.file.not-regular");
+    EXPECT_EQ(E.file(), Fifo);
+  }
+  try {
+    readFile("/dev/zero");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.file.not-regular");
   }
 }
 

@@ -33,7 +33,7 @@ def write(name, data):
     return path
 
 
-POLICY_OK = '{"schema": "exitbar.policy", "criteria": []}'
+POLICY_OK = '{"schema": "exitbar.policy", "criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}]}'
 json_bad = {
     "truncated": b'{"schema": "exitbar.policy", "crit',
     "wrong-type": b'{"schema": "exitbar.policy", "criteria": "all of them"}',
@@ -119,8 +119,8 @@ for kind, data in pem_bad.items():
     target = write("artifact.bin", b"release")
     cases.append((f"verify --key: {kind}", ["verify", "--key", f, target], f, None))
 
-# An SBOM whose components nest 100,000 levels deep: refused at the depth
-# bound with the JSON pointer, not a stack overflow.
+# An SBOM whose components nest 100,000 levels deep: refused by the JSON
+# depth bound (input.json.too-deep, line:column), not a stack overflow.
 deep_sbom = write("deep.cdx.json", b'{"bomFormat": "CycloneDX", "components": '
                   + b'[{"name": "c", "components": ' * 100000 + b"[]" + b"}]" * 100000 + b"}")
 os.makedirs(os.path.join(work, "osv-empty"), exist_ok=True)
@@ -128,6 +128,59 @@ cases.append(("collect vulnerabilities --sbom: deeply nested components",
               ["collect", "vulnerabilities", "--sbom", deep_sbom, "--osv-db", os.path.join(work, "osv-empty"),
                "-o", os.path.join(work, "out", "vuln-deep.json")],
               deep_sbom, os.path.join(work, "out", "vuln-deep.json")))
+
+# Deep nesting where the gate and the collector copy JSON (findings member,
+# a findings fragment, waivers): refused at the depth bound, not a crash.
+deep = b"[" * 200000 + b"]" * 200000
+ev = os.path.join(work, "evidence-deep-findings")
+os.makedirs(ev)
+with open(os.path.join(ev, "findings.json"), "wb") as f:
+    f.write(b'{"schema": "exitbar.findings", "schema_version": 1, "findings": ' + deep + b"}")
+cases.append(("gate --evidence findings.json: deeply nested findings",
+              ["gate", "--evidence", ev, "--report-dir", ev + "-report"],
+              os.path.join(ev, "findings.json"), os.path.join(ev + "-report", "verdict.json")))
+frag_build = os.path.join(work, "build-deep-fragment")
+frag = os.path.join(frag_build, "exitbar", "fragments", "findings", "zz.json")
+os.makedirs(os.path.dirname(frag))
+with open(frag, "wb") as f:
+    f.write(b'{"schema": "exitbar.findings", "schema_version": 1, "findings": ' + deep + b"}")
+cases.append(("collect findings: deeply nested fragment",
+              ["collect", "findings", "--build-dir", frag_build,
+               "-o", os.path.join(work, "out", "findings-deep.json")],
+              frag, os.path.join(work, "out", "findings-deep.json")))
+waivers = write("waivers-deep.json", b'{"schema": "exitbar.waivers", "waivers": ' + deep + b"}")
+cases.append(("gate --waivers: deeply nested",
+              ["gate", "--evidence", os.path.join(work, "empty-evidence"), "--waivers", waivers,
+               "--report-dir", os.path.join(work, "out", "waivers-deep")],
+              waivers, os.path.join(work, "out", "waivers-deep", "verdict.json")))
+
+# Negative counts in hand-written evidence: "failed": -1 gave GO.
+for name, text in [
+        ("tests.json", '{"schema": "exitbar.tests", "schema_version": 1, "passed": 3, "failed": -1, "skipped": 0, "errored": 0, "seconds": 0, "failing_tests": [], "flaky_tests": []}'),
+        ("findings.json", '{"schema": "exitbar.findings", "schema_version": 1, "translation_units": -5, "findings": [], "analysis_errors": []}')]:
+    ev = os.path.join(work, "evidence-negative-" + name)
+    os.makedirs(ev)
+    with open(os.path.join(ev, name), "w") as f:
+        f.write(text)
+    cases.append((f"gate --evidence {name}: a negative count",
+                  ["gate", "--evidence", ev, "--report-dir", ev + "-report"],
+                  os.path.join(ev, name), os.path.join(ev + "-report", "verdict.json")))
+
+# A FIFO under an evidence or fragment name: refused unread, not a hang.
+ev = os.path.join(work, "evidence-fifo")
+os.makedirs(ev)
+os.mkfifo(os.path.join(ev, "tests.json"))
+cases.append(("gate --evidence tests.json: a FIFO",
+              ["gate", "--evidence", ev, "--report-dir", ev + "-report"],
+              os.path.join(ev, "tests.json"), os.path.join(ev + "-report", "verdict.json")))
+fifo_build = os.path.join(work, "build-fifo-fragment")
+fifo_frag = os.path.join(fifo_build, "exitbar", "fragments", "findings", "zz.json")
+os.makedirs(os.path.dirname(fifo_frag))
+os.mkfifo(fifo_frag)
+cases.append(("collect findings: a FIFO fragment",
+              ["collect", "findings", "--build-dir", fifo_build,
+               "-o", os.path.join(work, "out", "findings-fifo.json")],
+              fifo_frag, os.path.join(work, "out", "findings-fifo.json")))
 
 # Missing files, and a folder where a file is expected.
 missing = os.path.join(base, "nicht da.json")
@@ -149,7 +202,12 @@ cases.append(("collect benchmarks baseline: output to /dev/full",
 os.makedirs(os.path.join(work, "empty-evidence"), exist_ok=True)
 failed = 0
 for name, argv, culprit, output in cases:
-    p = subprocess.run([exitbar] + argv, capture_output=True, timeout=120)
+    try:
+        p = subprocess.run([exitbar] + argv, capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        failed += 1
+        print(f"FAIL: {name}: did not finish within 120 s")
+        continue
     err = p.stderr.decode("utf-8", "replace").strip()
     why = []
     if output == "LIST":  # policy check: problems on stdout, exit 1

@@ -433,7 +433,8 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   // (its collector since turned off) cannot pass a criterion.
   Collect->add_option("--run-id", Ctx.RunId,
                       "Record this run id in the evidence written (see "
-                      "`gate --run-id`)");
+                      "`gate --run-id`)")
+      ->check(runIdValidator());
   addCollectBenchmarks(*Collect, Ctx);
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);

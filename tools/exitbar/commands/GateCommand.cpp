@@ -72,14 +72,25 @@ void printSummary(const Verdict &V, const std::string &ReportDir,
   fmt::print("report: {}\n", (fs::path(ReportDir) / "report.md").string());
 }
 
-/// Adds the default policy's artifacts-signed criterion to \p P unless a
-/// criterion already measures signatures.
+/// Adds the default policy's artifacts-signed criterion to \p P unless the
+/// policy already demands, at must level, that no artifact be badly signed.
+/// Any other signatures.* criterion (`signatures.good >= 0`, a should-level
+/// one) does not satisfy --require-signed.
 void requireSigned(Policy &P) {
   for (const Criterion &C : P.Criteria)
-    if (C.Metric.rfind("signatures.", 0) == 0)
+    if (C.Required == Level::Must && C.Metric == "signatures.bad" &&
+        ((C.Op == Comparison::LessEqual && C.Threshold <= 0) ||
+         (C.Op == Comparison::Less && C.Threshold <= 1) ||
+         (C.Op == Comparison::Equal && C.Threshold == 0)))
       return;
   for (const Criterion &C : defaultPolicy().Criteria)
-    if (C.Metric.rfind("signatures.", 0) == 0) {
+    if (C.Metric == "signatures.bad" && C.Required == Level::Must) {
+      // The default replaces a weaker criterion of the same id.
+      P.Criteria.erase(std::remove_if(P.Criteria.begin(), P.Criteria.end(),
+                                      [&](const Criterion &Old) {
+                                        return Old.Id == C.Id;
+                                      }),
+                       P.Criteria.end());
       if (std::none_of(P.Categories.begin(), P.Categories.end(),
                        [&](const Category &Cat) {
                          return Cat.Name == C.Category;
@@ -311,7 +322,8 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
                   "<report-dir>/audit-log.jsonl)");
   Cmd->add_option("--run-id", A->RunId,
                   "Count only evidence files collected with this --run-id; "
-                  "others are stale and fail the criteria that need them");
+                  "others are stale and fail the criteria that need them")
+      ->check(runIdValidator());
   Cmd->add_flag("--require-signed", A->RequireSigned,
                 "Add the artifacts-signed criterion when the policy lacks "
                 "one");

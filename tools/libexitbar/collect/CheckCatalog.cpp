@@ -121,6 +121,17 @@ CheckInfo classifyFinding(const std::string &Check,
   return {Entry.Level, Entry.Cwe};
 }
 
+void reclassifyFindings(FindingsEvidence &E) {
+  for (Finding &F : E.Findings) {
+    if (catalog().count(F.Check) == 0)
+      continue;
+    CheckInfo Info = classifyFinding(F.Check, F.Message);
+    F.Level = Info.Level;
+    F.Cwe = Info.Cwe;
+  }
+  E.normalize();
+}
+
 std::vector<std::string> knownChecks() {
   std::vector<std::string> Names;
   for (const auto &Entry : catalog())

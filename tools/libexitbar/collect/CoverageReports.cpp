@@ -25,6 +25,7 @@ CoverageEvidence readCoverageReport(const std::string &Path) {
     return formats::readCobertura(Text, Path);
   if (Text[First] == '{') {
     // ExitBar's own evidence (e.g. a shard from another job) or gcov JSON.
+    checkJsonDepth(Text, Path);
     nlohmann::json J = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
     if (memberIs(J, "schema", "exitbar.coverage"))
       return coverageFromJson(J, Path);

@@ -196,6 +196,8 @@ FindingsEvidence collectFindings(const std::string &FragmentDir,
            "compiled without the checks, or its fragment was removed); "
            "rebuild it with the checks"});
     }
+  // A fragment's severity is what the fragment says; the catalogue decides.
+  reclassifyFindings(All);
   All.normalize();
   return All;
 }

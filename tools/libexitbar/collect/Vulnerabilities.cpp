@@ -263,9 +263,9 @@ VulnerabilitiesEvidence vulnerabilitiesFromJson(std::string_view Text,
     E.Database = J.at("database").get<std::string>();
     if (!J.at("sbom").is_null())
       E.Sbom = J.at("sbom").get<std::string>();
-    E.Records = asInteger<int>(J.at("records"));
-    E.Withdrawn = asInteger<int>(J.at("withdrawn"));
-    E.ComponentsChecked = asInteger<int>(J.at("components_checked"));
+    E.Records = countMember(J, "records", File);
+    E.Withdrawn = countMember(J, "withdrawn", File);
+    E.ComponentsChecked = countMember(J, "components_checked", File);
     E.ComponentsSkipped =
         J.at("components_skipped").get<std::vector<std::string>>();
     for (const json &F : J.at("findings")) {

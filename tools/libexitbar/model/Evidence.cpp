@@ -4,7 +4,7 @@
 #include "exitbar/Evidence.h"
 #include <algorithm>
 #include <tuple>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace exitbar {
 
@@ -44,13 +44,27 @@ void FindingsEvidence::normalize() {
               return sortKey(A) < sortKey(B);
             });
   // One finding per fingerprint: a header's finding is reported by every
-  // translation unit that includes it.
+  // translation unit that includes it. The most severe copy survives, so a
+  // planted fragment with the same fingerprint and "low" cannot replace a
+  // real high finding; among equally severe copies the first in sort order.
   std::vector<Finding> Unique;
-  std::unordered_set<std::string> Seen;
-  for (Finding &F : Findings)
-    if (Seen.insert(F.Fingerprint).second)
+  std::unordered_map<std::string, size_t> Seen;
+  bool Replaced = false;
+  for (Finding &F : Findings) {
+    auto [It, New] = Seen.emplace(F.Fingerprint, Unique.size());
+    if (New) {
       Unique.push_back(std::move(F));
+    } else if (F.Level < Unique[It->second].Level) {
+      Unique[It->second] = std::move(F);
+      Replaced = true;
+    }
+  }
   Findings = std::move(Unique);
+  if (Replaced)
+    std::sort(Findings.begin(), Findings.end(),
+              [](const Finding &A, const Finding &B) {
+                return sortKey(A) < sortKey(B);
+              });
 
   std::sort(AnalysisErrors.begin(), AnalysisErrors.end(),
             [](const AnalysisError &A, const AnalysisError &B) {

@@ -197,7 +197,37 @@ std::string lineColumn(std::string_view Text, size_t Offset) {
 }
 } // namespace
 
+void checkJsonDepth(std::string_view Text, const std::string &File) {
+  // nlohmann parses deep nesting iteratively, but copying, comparing and
+  // dumping the result recurse: a crafted 200 000-deep array would overflow
+  // the stack long after parsing. Strings and comments are skipped so that
+  // brackets in them neither raise nor hide the real depth.
+  size_t Depth = 0;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '"') {
+      for (++I; I < Text.size() && Text[I] != '"'; ++I)
+        if (Text[I] == '\\')
+          ++I;
+    } else if (C == '/' && I + 1 < Text.size() && Text[I + 1] == '/') {
+      while (I < Text.size() && Text[I] != '\n')
+        ++I;
+    } else if (C == '/' && I + 1 < Text.size() && Text[I + 1] == '*') {
+      size_t End = Text.find("*/", I + 2);
+      I = End == std::string_view::npos ? Text.size() : End + 1;
+    } else if (C == '[' || C == '{') {
+      if (++Depth > MaxJsonDepth)
+        throw Error("input.json.too-deep", File, lineColumn(Text, I),
+                    "nested more than " + std::to_string(MaxJsonDepth) +
+                        " levels deep");
+    } else if ((C == ']' || C == '}') && Depth > 0) {
+      --Depth;
+    }
+  }
+}
+
 json parseJsonText(std::string_view Text, const std::string &File) {
+  checkJsonDepth(Text, File);
   try {
     return json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
                        /*allow_exceptions=*/true, /*ignore_comments=*/true);
@@ -252,6 +282,7 @@ FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
                     "/findings/" + std::to_string(I), E.what());
       }
     }
+    (void)countMember(J, "translation_units", "");
     return J.get<FindingsEvidence>();
   } catch (const Error &E) {
     throw Error(E.id(), File, E.place(), E.message());
@@ -349,8 +380,8 @@ CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
     try {
       DiffCoverage D;
       D.Base = It->at("base").get<std::string>();
-      D.LinesFound = asInteger<long long>(It->at("lines_found"));
-      D.LinesHit = asInteger<long long>(It->at("lines_hit"));
+      D.LinesFound = countMember<long long>(*It, "lines_found", File, "/diff");
+      D.LinesHit = countMember<long long>(*It, "lines_hit", File, "/diff");
       D.Missed = It->at("missed").get<std::map<std::string, std::vector<int>>>();
       E.Diff = std::move(D);
     } catch (const json::exception &X) {
@@ -377,10 +408,10 @@ TestsEvidence testsFromJson(const json &J, const std::string &File) {
   checkSchema(J, "exitbar.tests", File);
   TestsEvidence E;
   try {
-    E.Passed = asInteger<int>(J.at("passed"));
-    E.Failed = asInteger<int>(J.at("failed"));
-    E.Skipped = asInteger<int>(J.at("skipped"));
-    E.Errored = asInteger<int>(J.at("errored"));
+    E.Passed = countMember(J, "passed", File);
+    E.Failed = countMember(J, "failed", File);
+    E.Skipped = countMember(J, "skipped", File);
+    E.Errored = countMember(J, "errored", File);
     E.Seconds = J.at("seconds").get<double>();
     E.FailingTests = J.at("failing_tests").get<std::vector<std::string>>();
     E.FlakyTests = J.at("flaky_tests").get<std::vector<std::string>>();

@@ -5,6 +5,7 @@
 #include "exitbar/Env.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
+#include "exitbar/Findings.h"
 #include "exitbar/Verdict.h"
 #include "support/Strings.h"
 #include <algorithm>
@@ -77,6 +78,16 @@ Measurement measureVulnerabilities(const std::string &Name,
     M.Value = V.highOrCritical();
   else
     return M;
+  // Fail closed: an empty database or no component checked finds nothing
+  // because it looked at nothing, which is not "no known vulnerability".
+  if (V.Records <= 0)
+    M.NoData = "the OSV database " + V.Database + " holds no record";
+  else if (V.ComponentsChecked <= 0)
+    M.NoData = "no component was checked against the OSV database";
+  if (!M.NoData.empty()) {
+    M.Value.reset();
+    return M;
+  }
   auto Rank = [](const std::string &S) {
     return S == "critical" ? 0 : S == "high" ? 1 : S == "medium" ? 2
            : S == "low" ? 3 : 4;
@@ -206,6 +217,12 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (!E.Findings)
       return {std::nullopt, "findings.json", {}};
     const FindingsEvidence &F = *E.Findings;
+    if (F.TranslationUnits <= 0) {
+      // Zero findings of zero analysed files is no evidence of anything.
+      Measurement M{std::nullopt, "findings.json", {}};
+      M.NoData = "no translation unit was analysed";
+      return M;
+    }
     if (Metric == "findings.total")
       return countFindings(Findings, [](const Finding &) { return true; });
     if (Metric == "findings.analysis_errors") {
@@ -328,7 +345,9 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     for (const std::string &Name : T.FlakyTests)
       if (M.Items.size() < MaxItems)
         M.Items.push_back("flaky: " + Name);
-    const int Executed = T.Passed + T.Failed + T.Errored;
+    // 64-bit sums: INT_MAX failed plus one errored must not wrap to < 0.
+    const long long Executed = static_cast<long long>(T.Passed) + T.Failed +
+                               T.Errored;
     if ((Metric == "tests.failed" || Metric == "tests.pass_rate") &&
         Executed == 0) {
       // Nothing failed because nothing ran: not a pass (fail closed).
@@ -337,19 +356,20 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       return M;
     }
     if (Metric == "tests.total")
-      M.Value = T.total();
+      M.Value = static_cast<double>(T.total());
     else if (Metric == "tests.executed")
-      M.Value = Executed;
+      M.Value = static_cast<double>(Executed);
     else if (Metric == "tests.passed")
       M.Value = T.Passed;
     else if (Metric == "tests.failed")
-      M.Value = T.Failed + T.Errored;
+      M.Value = static_cast<double>(static_cast<long long>(T.Failed) +
+                                    T.Errored);
     else if (Metric == "tests.skipped")
       M.Value = T.Skipped;
     else if (Metric == "tests.flaky")
       M.Value = static_cast<double>(T.FlakyTests.size());
     else if (Metric == "tests.pass_rate")
-      M.Value = percent(T.Passed, T.Passed + T.Failed + T.Errored);
+      M.Value = percent(T.Passed, Executed);
     if (M.Value)
       return M;
   }
@@ -421,6 +441,17 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       if (B.Benchmarks.empty())
         M.Items.push_back("the benchmark run produced no results");
     } else if (Metric == "benchmarks.max_regression_percent") {
+      bool Compared = std::any_of(
+          B.Benchmarks.begin(), B.Benchmarks.end(),
+          [](const BenchmarkResult &R) { return R.ChangePercent.has_value(); });
+      // No baseline (or none of it ran) is no regression measured, not 0 %.
+      if (B.BaselineFile.empty() || !Compared) {
+        M.NoData = B.BaselineFile.empty()
+                       ? "no baseline was given, so no regression was measured"
+                       : "no benchmark of the baseline " + B.BaselineFile +
+                             " ran, so no regression was measured";
+        return M;
+      }
       M.Value = maxRegressionPercent(B);
       // The slowest-down benchmarks first, as the items behind a failure.
       std::vector<const BenchmarkResult *> Slower;
@@ -566,7 +597,13 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
       return Convert(parseJsonText(Text, File), File);
     };
   };
-  Load("findings.json", Set.Findings, parseFindingsEvidence);
+  Load("findings.json", Set.Findings,
+       [](const std::string &Text, const std::string &File) {
+         // Hand-edited evidence cannot downgrade a catalogued check.
+         FindingsEvidence E = parseFindingsEvidence(Text, File);
+         reclassifyFindings(E);
+         return E;
+       });
   Load("coverage.json", Set.Coverage, FromJson(coverageFromJson));
   Load("readiness.json", Set.Readiness, FromJson(readinessFromJson));
   Load("signatures.json", Set.Signatures, FromJson(signaturesFromJson));

@@ -7,7 +7,9 @@
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/Findings.h"
 #include <algorithm>
+#include <regex>
 #include <set>
 
 using nlohmann::json;
@@ -48,6 +50,22 @@ bool compare(double Actual, Comparison C, double Threshold) {
   return false;
 }
 
+bool isKnownCheckName(std::string_view Check) {
+  // exitbar-* names are ExitBar's own: a typo would always measure 0, so
+  // only catalogued ones count. Other clang-tidy checks (bugprone-*,
+  // clang-analyzer-core.NullDereference) are kept as low findings and may
+  // be counted; their list belongs to clang-tidy, so only their shape is
+  // checked.
+  std::string Name(Check);
+  if (Name.rfind("exitbar-", 0) == 0) {
+    std::vector<std::string> Known = knownChecks();
+    return std::binary_search(Known.begin(), Known.end(), Name);
+  }
+  return std::regex_match(Name,
+                          std::regex("[a-z][a-z0-9]*(-[a-z0-9]+)*-"
+                                     "[A-Za-z0-9][A-Za-z0-9._-]*"));
+}
+
 bool isKnownMetric(std::string_view Metric) {
   auto HasPrefix = [&](std::string_view Prefix) {
     return Metric.size() > Prefix.size() &&
@@ -76,8 +94,12 @@ bool isKnownMetric(std::string_view Metric) {
       return true;
   if (HasPrefix("findings.severity."))
     return parseSeverity(Metric.substr(18)).has_value();
-  return HasPrefix("findings.check.") || HasPrefix("findings.cwe.") ||
-         HasPrefix("readiness.document.");
+  if (HasPrefix("findings.check."))
+    return isKnownCheckName(Metric.substr(15));
+  if (HasPrefix("findings.cwe."))
+    return std::regex_match(std::string(Metric.substr(13)),
+                            std::regex("CWE-[1-9][0-9]*"));
+  return HasPrefix("readiness.document.");
 }
 
 Policy defaultPolicy() {
@@ -367,6 +389,7 @@ private:
       return;
     }
     std::set<std::string> Ids;
+    size_t Before = Problems.size();
     for (size_t I = 0; I < It->size(); ++I) {
       std::string Pointer = "/criteria/" + std::to_string(I);
       if (auto C = readCriterion((*It)[I], Pointer, P)) {
@@ -375,6 +398,13 @@ private:
         P.Criteria.push_back(*C);
       }
     }
+    // A policy of should-level criteria only (or none) can never be NO_GO:
+    // {"criteria": []} said GO at 100 % on an empty evidence folder.
+    if (Problems.size() == Before &&
+        std::none_of(P.Criteria.begin(), P.Criteria.end(),
+                     [](const Criterion &C) { return C.Required == Level::Must; }))
+      problem("/criteria", "needs at least one must-level criterion; a "
+                           "policy without one passes anything");
   }
 
   std::optional<std::string> stringMember(const json &C,

@@ -207,6 +207,7 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
 
   json Statement;
   try {
+    checkJsonDepth(*Payload, File);
     Statement = json::parse(*Payload);
   } catch (const json::exception &) {
     malformed(File, "/payload", "the payload is not JSON");

@@ -462,8 +462,9 @@ Extracted extract(std::string_view Text) {
   if (Text[First] == '{') {
     json J;
     try {
+      checkJsonDepth(Text, "");
       J = json::parse(Text);
-    } catch (const json::exception &) {
+    } catch (const std::exception &) { // json's errors, or too deep
       return {"bundle", std::nullopt, "the bundle is not valid JSON", {}, {},
               false};
     }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <random>
 #include <sys/random.h>
 #include <unistd.h>
@@ -19,18 +20,53 @@ namespace fs = std::filesystem;
 namespace exitbar {
 
 std::string readFile(const std::string &Path) {
-  std::error_code Ec;
-  if (fs::is_directory(Path, Ec))
-    throw Error("input.file.unreadable", Path, "", "is a directory");
-  std::ifstream In(Path, std::ios::binary);
-  if (!In)
+  // O_NONBLOCK: opening a FIFO planted under an input's name must not wait
+  // for a writer; fstat then refuses it (and devices, sockets) unread.
+  int Fd = ::open(Path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (Fd < 0) {
+    if (errno == EISDIR)
+      throw Error("input.file.unreadable", Path, "", "is a directory");
     throw Error("input.file.unreadable", Path, "",
                 std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream Buffer;
-  Buffer << In.rdbuf();
-  if (In.bad())
-    throw Error("input.file.unreadable", Path, "", "read failed");
-  return Buffer.str();
+  }
+  struct Closer {
+    int Fd;
+    ~Closer() { ::close(Fd); }
+  } Close{Fd};
+  struct stat St {};
+  if (::fstat(Fd, &St) != 0)
+    throw Error("input.file.unreadable", Path, "",
+                std::string("cannot stat: ") + std::strerror(errno));
+  if (S_ISDIR(St.st_mode))
+    throw Error("input.file.unreadable", Path, "", "is a directory");
+  if (!S_ISREG(St.st_mode))
+    throw Error("input.file.not-regular", Path, "",
+                "is not a regular file (a FIFO, device or socket); refused "
+                "unread");
+  if (static_cast<unsigned long long>(St.st_size) > MaxInputFileSize)
+    throw Error("input.file.too-large", Path, "",
+                "is larger than " + std::to_string(MaxInputFileSize >> 20) +
+                    " MiB; refused unread");
+  std::string Out;
+  Out.reserve(static_cast<size_t>(St.st_size));
+  char Buffer[65536];
+  for (;;) {
+    ssize_t N = ::read(Fd, Buffer, sizeof Buffer);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N < 0)
+      throw Error("input.file.unreadable", Path, "",
+                  std::string("read failed: ") + std::strerror(errno));
+    if (N == 0)
+      break;
+    // A file that grows while it is read is capped all the same.
+    if (Out.size() + static_cast<size_t>(N) > MaxInputFileSize)
+      throw Error("input.file.too-large", Path, "",
+                  "is larger than " + std::to_string(MaxInputFileSize >> 20) +
+                      " MiB; refused");
+    Out.append(Buffer, static_cast<size_t>(N));
+  }
+  return Out;
 }
 
 std::optional<std::string> fileInsideTree(const std::string &Root,

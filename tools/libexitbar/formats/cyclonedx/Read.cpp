@@ -7,6 +7,7 @@
 // the project itself and is not read; nor are hashes, licences or services.
 
 #include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
 #include "exitbar/Vulnerabilities.h"
 #include <nlohmann/json.hpp>
 
@@ -87,6 +88,7 @@ void readComponents(const json &List, const std::string &Origin,
 
 std::vector<SbomComponent> readCycloneDxComponents(std::string_view Text,
                                                    const std::string &Origin) {
+  checkJsonDepth(Text, Origin);
   json Doc = json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Doc.is_discarded())
     fail(Origin, "", "not valid JSON");

@@ -9,6 +9,7 @@
 
 #include "formats/gcov-json/Read.h"
 #include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -113,6 +114,7 @@ CoverageEvidence readGcovJson(std::string_view Text,
       continue;
     ++Document;
     json Doc;
+    checkJsonDepth(Line, Origin);
     try {
       Doc = json::parse(Line.begin(), Line.end());
     } catch (const json::exception &E) { // syntax, or a number out of range

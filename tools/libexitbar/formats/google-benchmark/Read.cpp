@@ -8,6 +8,7 @@
 
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -46,6 +47,7 @@ double number(const json &B, const char *Key, const std::string &Origin,
 
 std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
                                                  const std::string &Origin) {
+  checkJsonDepth(Text, Origin);
   json Doc = json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Doc.is_discarded())
     fail(Origin, "", "not valid JSON");

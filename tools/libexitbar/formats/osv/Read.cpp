@@ -10,6 +10,7 @@
 // Everything else (details, references, credits, modified, ...) is ignored.
 
 #include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
 #include "exitbar/Vulnerabilities.h"
 #include "vuln/Cvss.h"
 #include "support/Strings.h"
@@ -184,6 +185,7 @@ public:
   }
 
   OsvRecord read(std::string_view Text) const {
+    checkJsonDepth(Text, Origin);
     json Doc = json::parse(Text, nullptr, /*allow_exceptions=*/false);
     if (Doc.is_discarded())
       fail("", "not valid JSON");

@@ -145,7 +145,10 @@ struct TestsEvidence {
   double Seconds = 0;
   std::vector<std::string> FailingTests; ///< "suite.name", sorted
   std::vector<std::string> FlakyTests;   ///< passed and failed in one run
-  int total() const { return Passed + Failed + Skipped + Errored; }
+  /// In 64 bits: four counts near INT_MAX must not wrap to a negative sum.
+  long long total() const {
+    return static_cast<long long>(Passed) + Failed + Skipped + Errored;
+  }
 };
 
 } // namespace exitbar

@@ -5,6 +5,7 @@
 #define EXITBAR_EVIDENCEJSON_H
 
 #include "exitbar/Coverage.h"
+#include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Signatures.h"
@@ -75,8 +76,41 @@ template <typename T> T asInteger(const nlohmann::json &J) {
       302, "expected an integer in range, got " + J.dump(), &J);
 }
 
+/// Deepest nesting of arrays and objects any JSON input may have.
+constexpr size_t MaxJsonDepth = 512;
+
+/// Throws Error `input.json.too-deep` at `line:column` of the first bracket
+/// nested deeper than MaxJsonDepth; every reader of untrusted JSON calls it
+/// (parseJsonText does) before parsing.
+/// Example: checkJsonDepth(Text, "sbom.cdx.json");
+void checkJsonDepth(std::string_view Text, const std::string &File);
+
+/// Member \p Key of \p J as a count: a non-negative integer of type T.
+/// Throws Error `input.evidence.invalid` at `<Parent>/<Key>` otherwise, so
+/// hand-written evidence with `"failed": -1` is bad input, not a pass.
+/// Example: E.Failed = countMember<int>(J, "failed", "tests.json");
+template <typename T = int>
+T countMember(const nlohmann::json &J, const char *Key, const std::string &File,
+              const std::string &Parent = "") {
+  std::string Pointer = Parent + "/" + Key;
+  auto It = J.is_object() ? J.find(Key) : J.end();
+  if (It == J.end())
+    throw Error("input.evidence.missing-member", File,
+                Parent.empty() ? "/" : Parent,
+                std::string("missing member '") + Key + "'");
+  try {
+    T V = asInteger<T>(*It);
+    if (V >= 0)
+      return V;
+  } catch (const nlohmann::json::exception &) {
+  }
+  throw Error("input.evidence.invalid", File, Pointer,
+              "must be a non-negative integer, got " + It->dump());
+}
+
 /// Parses JSON text (comments allowed), turning syntax errors into Error
-/// with `line:column` of the problem.
+/// with `line:column` of the problem, and nesting deeper than MaxJsonDepth
+/// into `input.json.too-deep`.
 /// Example: nlohmann::json J = parseJsonText(Text, "policy.json");
 nlohmann::json parseJsonText(std::string_view Text, const std::string &File);
 

@@ -9,7 +9,13 @@
 
 namespace exitbar {
 
-/// The whole content of \p Path; throws Error (input.file.unreadable).
+/// Largest input file readFile reads: 1 GiB.
+constexpr unsigned long long MaxInputFileSize = 1ULL << 30;
+
+/// The whole content of the regular file \p Path; throws Error
+/// (input.file.unreadable; input.file.not-regular for a FIFO, device or
+/// socket, which is never read, so a planted FIFO cannot hang a reader;
+/// input.file.too-large above MaxInputFileSize).
 /// Example: std::string Text = readFile("evidence/findings.json");
 std::string readFile(const std::string &Path);
 

@@ -24,6 +24,12 @@ struct CheckInfo {
 ///          == Severity::Critical
 CheckInfo classifyFinding(const std::string &Check, const std::string &Message);
 
+/// Sets severity and CWE ids of every finding of a check the catalogue
+/// knows from the catalogue, whatever a fragment or evidence file claims;
+/// findings of other checks keep theirs. Then normalizes \p E.
+/// Example: reclassifyFindings(E); // a planted "low" exitbar-* is high again
+void reclassifyFindings(FindingsEvidence &E);
+
 /// Every exitbar-* check the catalogue knows, sorted.
 std::vector<std::string> knownChecks();
 

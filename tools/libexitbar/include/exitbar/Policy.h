@@ -86,8 +86,16 @@ std::vector<std::string> checkPolicy(std::string_view Text,
 /// The policy as JSON text (what `exitbar policy init` writes).
 std::string policyToJson(const Policy &P);
 
-/// True when \p Metric names something the evidence model can measure.
+/// True when \p Metric names something the evidence model can measure:
+/// `findings.check.<name>` only for a catalogued exitbar-* check or another
+/// clang-tidy check name, `findings.cwe.<id>` only for `CWE-<n>`.
+/// Example: isKnownMetric("findings.cwe.CWE-120") && !isKnownMetric("findings.cwe.cwe-120")
 bool isKnownMetric(std::string_view Metric);
+
+/// True for a check `findings.check.<name>` may count: an exitbar-* check
+/// of the catalogue, or any other check name shaped like clang-tidy's.
+/// Example: isKnownCheckName("bugprone-use-after-move")
+bool isKnownCheckName(std::string_view Check);
 
 } // namespace exitbar
 
