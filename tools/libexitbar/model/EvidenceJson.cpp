@@ -139,6 +139,8 @@ void to_json(json &J, const Verdict &V) {
       {"generated_at", V.GeneratedAt}};
   if (!V.StaleEvidence.empty())
     J["stale_evidence"] = V.StaleEvidence;
+  for (const GateInput &I : V.Inputs)
+    J["inputs"][I.Kind] = json{{"path", I.Path}, {"sha256", I.Sha256}};
   if (!V.AuditLogHead.empty())
     J["audit_log"] = json{{"head", V.AuditLogHead},
                           {"entry", V.AuditLogEntry}};

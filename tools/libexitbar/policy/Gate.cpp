@@ -670,6 +670,9 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
         R.Passed = true;
         R.Waived = true;
         R.Detail += " (" + describeWaiver(*W) + ")";
+        if (C.Required == Level::Must)
+          R.Detail += "; a waived must criterion caps the verdict at "
+                      "CONDITIONAL";
       }
     if (C.Required == Level::Must) {
       ++V.MustTotal;
@@ -707,7 +710,12 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
 
   if (V.MustPassed < V.MustTotal)
     V.Result = Status::NoGo;
-  else if (V.ShouldPassed < V.ShouldTotal)
+  else if (V.ShouldPassed < V.ShouldTotal ||
+           std::any_of(V.Criteria.begin(), V.Criteria.end(),
+                       [](const CriterionResult &R) {
+                         return R.Waived && R.Rule.Required == Level::Must;
+                       }))
+    // A waiver accepts a failure; it does not make a must criterion met.
     V.Result = Status::Conditional;
   else
     V.Result = Status::Go;

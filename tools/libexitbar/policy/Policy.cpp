@@ -176,7 +176,8 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria", "signing", "sbom", "readiness", "approvals"};
+        "criteria", "signing", "sbom", "readiness", "approvals",
+        "waivers"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -214,6 +215,7 @@ public:
     readSigning(J, P);
     readReadiness(J, P);
     readApprovals(J, P);
+    readWaiverLimits(J, P);
     return P;
   }
 
@@ -343,6 +345,28 @@ private:
       }
       P.ApprovalRoles.clear();
       readStrings(Item.value(), "/approvals/roles", P.ApprovalRoles);
+    }
+  }
+
+  /// "waivers": {"max_days": N}; a positive whole number of days.
+  void readWaiverLimits(const json &J, Policy &P) {
+    auto It = J.find("waivers");
+    if (It == J.end())
+      return;
+    if (!It->is_object()) {
+      problem("/waivers", "must be an object");
+      return;
+    }
+    for (const auto &Item : It->items()) {
+      if (Item.key() != "max_days")
+        problem("/waivers/" + Item.key(),
+                "unknown member '" + Item.key() + "'");
+      else if (!Item.value().is_number_integer() || Item.value() < 1 ||
+               Item.value() > 3650)
+        problem("/waivers/max_days", "must be a whole number of days, 1 to "
+                                     "3650");
+      else
+        P.WaiverMaxDays = Item.value().get<int>();
     }
   }
 
@@ -512,6 +536,8 @@ std::string policyToJson(const Policy &P) {
                         {"artifacts", P.Signing.Artifacts}};
   if (P.ApprovalRoles != Policy().ApprovalRoles)
     J["approvals"]["roles"] = P.ApprovalRoles;
+  if (P.WaiverMaxDays != Policy().WaiverMaxDays)
+    J["waivers"]["max_days"] = P.WaiverMaxDays;
   const ReadinessRequirements Defaults;
   if (P.Readiness.Documents != Defaults.Documents)
     J["readiness"]["documents"] = P.Readiness.Documents;
