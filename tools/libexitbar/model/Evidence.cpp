@@ -59,6 +59,16 @@ void FindingsEvidence::normalize() {
   AnalysisErrors.erase(
       std::unique(AnalysisErrors.begin(), AnalysisErrors.end()),
       AnalysisErrors.end());
+
+  auto SuppressionKey = [](const Suppression &S) {
+    return std::tie(S.File, S.Line, S.Text, S.Blanket);
+  };
+  std::sort(Suppressions.begin(), Suppressions.end(),
+            [&](const Suppression &A, const Suppression &B) {
+              return SuppressionKey(A) < SuppressionKey(B);
+            });
+  Suppressions.erase(std::unique(Suppressions.begin(), Suppressions.end()),
+                     Suppressions.end());
 }
 
 void FindingsEvidence::merge(const FindingsEvidence &Other) {
@@ -70,6 +80,8 @@ void FindingsEvidence::append(const FindingsEvidence &Other) {
   Findings.insert(Findings.end(), Other.Findings.begin(), Other.Findings.end());
   AnalysisErrors.insert(AnalysisErrors.end(), Other.AnalysisErrors.begin(),
                         Other.AnalysisErrors.end());
+  Suppressions.insert(Suppressions.end(), Other.Suppressions.begin(),
+                      Other.Suppressions.end());
   TranslationUnits += Other.TranslationUnits;
 }
 

@@ -60,18 +60,38 @@ void from_json(const json &J, AnalysisError &E) {
   E.Message = J.at("message").get<std::string>();
 }
 
+void to_json(json &J, const Suppression &S) {
+  J = json{{"file", S.File},
+           {"line", S.Line},
+           {"text", S.Text},
+           {"blanket", S.Blanket}};
+}
+
+void from_json(const json &J, Suppression &S) {
+  S.File = J.at("file").get<std::string>();
+  S.Line = asInteger<int>(J.at("line"));
+  S.Text = J.at("text").get<std::string>();
+  S.Blanket = J.at("blanket").get<bool>();
+}
+
 void to_json(json &J, const FindingsEvidence &E) {
   J = json{{"schema", FindingsSchema},
            {"schema_version", EvidenceSchemaVersion},
            {"translation_units", E.TranslationUnits},
            {"findings", E.Findings},
            {"analysis_errors", E.AnalysisErrors}};
+  // Optional: evidence without suppressions reads as it always did.
+  if (!E.Suppressions.empty())
+    J["suppressions"] = E.Suppressions;
 }
 
 void from_json(const json &J, FindingsEvidence &E) {
   E.TranslationUnits = asInteger<int>(J.at("translation_units"));
   E.Findings = J.at("findings").get<std::vector<Finding>>();
   E.AnalysisErrors = J.at("analysis_errors").get<std::vector<AnalysisError>>();
+  // Fragments and evidence written before suppressions were recorded.
+  if (auto It = J.find("suppressions"); It != J.end())
+    E.Suppressions = It->get<std::vector<Suppression>>();
 }
 
 static json optionalNumber(const std::optional<double> &V) {

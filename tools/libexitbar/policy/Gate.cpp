@@ -217,6 +217,19 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
           M.Items.push_back(A.File + ": " + A.Message);
       return M;
     }
+    if (Metric == "findings.suppressed" ||
+        Metric == "findings.suppressed_blanket") {
+      bool BlanketOnly = Metric == "findings.suppressed_blanket";
+      Measurement M{0, "findings.json", {}};
+      for (const Suppression &S : F.Suppressions)
+        if (!BlanketOnly || S.Blanket) {
+          *M.Value += 1;
+          if (M.Items.size() < MaxItems)
+            M.Items.push_back(S.File + ":" + std::to_string(S.Line) + ": " +
+                              S.Text);
+        }
+      return M;
+    }
     if (Metric.rfind("findings.severity.", 0) == 0) {
       auto Level = parseSeverity(After("findings.severity."));
       return countFindings(Findings,
@@ -616,6 +629,10 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
   V.HasBaseline = Options.Accepted.has_value();
   for (const auto &[File, Why] : E.Stale)
     V.StaleEvidence.push_back(File + ": " + Why);
+  if (E.Findings)
+    for (const Suppression &S : E.Findings->Suppressions)
+      V.Suppressions.push_back(S.File + ":" + std::to_string(S.Line) + ": " +
+                               S.Text + (S.Blanket ? " (blanket)" : ""));
   if (E.Findings) {
     for (const Finding &F : E.Findings->Findings) {
       FindingResult R{F, FindingState::New, {}};

@@ -55,6 +55,7 @@ bool isKnownMetric(std::string_view Metric) {
   };
   static const char *Exact[] = {
       "findings.total",    "findings.analysis_errors", "coverage.line",
+      "findings.suppressed", "findings.suppressed_blanket",
       "coverage.branch",   "coverage.function",        "coverage.file_min_line",
       "coverage.diff_line",
       "tests.total",       "tests.passed",             "tests.failed",
@@ -93,6 +94,12 @@ Policy defaultPolicy() {
       {"no-medium-findings", "security", Level::Should,
        "findings.severity.medium", Comparison::LessEqual, 0, 1,
        "No finding of medium severity"},
+      // A blanket NOLINT hides every exitbar-* finding on its line, now
+      // and of checks added later; one check with a reason is reviewable.
+      {"no-blanket-suppressions", "security", Level::Should,
+       "findings.suppressed_blanket", Comparison::LessEqual, 0, 1,
+       "No blanket NOLINT of exitbar-* checks: name one check and give a "
+       "reason"},
       {"line-coverage", "quality", Level::Must, "coverage.line",
        Comparison::GreaterEqual, 80, 1,
        "Line coverage of the project's own code is at least 80 %"},

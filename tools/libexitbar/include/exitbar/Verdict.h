@@ -113,6 +113,9 @@ struct Verdict {
   /// Why the verdict deserves less trust than it claims (trust anchors
   /// inside the gated repository), one line each for the reports.
   std::vector<std::string> Warnings;
+  /// NOLINT suppressions of exitbar-* checks, "file:line: text", with
+  /// " (blanket)" for those no-blanket-suppressions counts.
+  std::vector<std::string> Suppressions;
   /// The waivers and baseline files applied, by kind; empty without them.
   std::vector<GateInput> Inputs;
 };
