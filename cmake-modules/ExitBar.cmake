@@ -64,9 +64,10 @@ ExitBar sources), then call ``exitbar_enable()``.
     Clang: ``-fprofile-instr-generate -fcoverage-mapping``, with
     ``LLVM_PROFILE_FILE`` set for every test so profiles land in
     ``<build>/exitbar/profiles``) and make the gate collect coverage and
-    test results: the ``exitbar`` target runs ``ctest --output-junit`` when
-    the results are missing or older than the build, then ``exitbar collect
-    tests`` and ``exitbar collect coverage`` (with the gcov, or the
+    test results: the ``exitbar`` target removes the coverage counts of
+    earlier runs (every ``.gcda`` of the build tree; Clang's profiles) and
+    runs ``ctest --output-junit`` into a file of this run every time, then
+    ``exitbar collect tests`` and ``exitbar collect coverage`` (with the gcov, or the
     llvm-profdata and llvm-cov, matching the compiler). The cache option
     ``EXITBAR_COVERAGE=ON`` does the same without editing the project.
 

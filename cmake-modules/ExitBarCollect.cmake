@@ -56,36 +56,31 @@ foreach(_name IN LISTS _secret_names)
 endforeach()
 
 if(EXITBAR_COVERAGE)
-  # Test results are stale when any coverage note (one per compiled object)
-  # is newer than them: the build changed after the tests ran.
-  set(_junit "${EXITBAR_BUILD_DIR}/exitbar/ctest-junit.xml")
+  # The tests run on every gate, into a JUnit file of this run only: results
+  # of an earlier run (before a test was added, or before the build changed
+  # in a way no timestamp shows) are never evidence.
   set(_profiles "${EXITBAR_BUILD_DIR}/exitbar/profiles")
-  set(_stale TRUE)
-  if(EXISTS "${_junit}")
-    set(_stale FALSE)
-    # GCC writes a .gcno beside each object; Clang builds only have objects.
-    if(EXITBAR_LLVM_COV)
-      file(GLOB_RECURSE _notes "${EXITBAR_BUILD_DIR}/*.o")
-    else()
-      file(GLOB_RECURSE _notes "${EXITBAR_BUILD_DIR}/*.gcno")
+  file(GLOB _old_junit "${EXITBAR_BUILD_DIR}/exitbar/ctest-junit*.xml")
+  if(_old_junit)
+    file(REMOVE ${_old_junit})
+  endif()
+  set(_junit "${EXITBAR_BUILD_DIR}/exitbar/ctest-junit-${_run}.xml")
+  message(STATUS "ExitBar: running the tests for fresh results")
+  # Counts of an earlier run (of code since changed, or of a test executable
+  # since deleted) must not add to this run's coverage: Clang's profiles and
+  # every GCC .gcda in the build tree go before the tests run.
+  file(REMOVE_RECURSE "${_profiles}")
+  if(NOT EXITBAR_LLVM_COV)
+    file(GLOB_RECURSE _counts "${EXITBAR_BUILD_DIR}/*.gcda")
+    if(_counts)
+      file(REMOVE ${_counts})
     endif()
-    foreach(_note IN LISTS _notes)
-      if("${_note}" IS_NEWER_THAN "${_junit}")
-        set(_stale TRUE)
-        break()
-      endif()
-    endforeach()
   endif()
-  if(_stale)
-    message(STATUS "ExitBar: running the tests for fresh results")
-    # Profiles of an earlier build would add counts of code that changed.
-    file(REMOVE_RECURSE "${_profiles}")
-    # Failing tests are evidence, not an error of this script.
-    execute_process(
-      COMMAND ${_exitbar_no_secrets} "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
-              --output-junit "${_junit}" -E "^exitbar$"
-      OUTPUT_QUIET)
-  endif()
+  # Failing tests are evidence, not an error of this script.
+  execute_process(
+    COMMAND ${_exitbar_no_secrets} "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
+            --output-junit "${_junit}" -E "^exitbar$"
+    OUTPUT_QUIET)
   execute_process(
     COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" tests --junit "${_junit}"
             -o "${_evidence}/tests.json"

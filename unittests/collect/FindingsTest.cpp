@@ -5,6 +5,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
+#include "exitbar/Tidy.h"
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -191,4 +192,31 @@ TEST_F(CollectFindingsTest, APlantedLowCopyCannotReplaceARealFinding) {
   E = collectFindings((Dir / "fragments").string());
   ASSERT_EQ(E.Findings.size(), 1U);
   EXPECT_EQ(E.Findings[0].Level, Severity::Critical);
+}
+
+TEST(SuppressionScanTest, BlanketUnlessOneCheckWithAReason) {
+  auto S = scanSuppressions(
+      "a(); // NOLINT\n"
+      "b(); // NOLINT()\n"
+      "c(); /* NOLINT(exitbar-unsafe-function, exitbar-weak-crypto): x */\n"
+      "// NOLINTNEXTLINE(exitbar-unsafe-function) - sized by the caller\n"
+      "d(); // NOLINT(google-*)\n"
+      "e(); // NOLINT(*-unsafe-function)\n"
+      "f(\"NOLINT\"); g(); // NOLINTEND\n"
+      "h(); // NOLINT(exitbar-unsafe-function)\n",
+      "x.cpp");
+  ASSERT_EQ(S.size(), 6U);
+  EXPECT_EQ(S[0].Text, "NOLINT");
+  EXPECT_TRUE(S[0].Blanket);
+  EXPECT_TRUE(S[1].Blanket); // an empty list means every check
+  EXPECT_TRUE(S[2].Blanket); // two checks
+  EXPECT_EQ(S[2].Text,
+            "NOLINT(exitbar-unsafe-function, exitbar-weak-crypto): x");
+  EXPECT_EQ(S[3].Line, 4);
+  EXPECT_FALSE(S[3].Blanket);
+  EXPECT_EQ(S[4].Line, 6); // a wildcard that matches an exitbar-* check
+  EXPECT_TRUE(S[4].Blanket);
+  EXPECT_EQ(S[5].Line, 8); // no reason
+  EXPECT_TRUE(S[5].Blanket);
+  EXPECT_EQ(S[5].File, "x.cpp");
 }

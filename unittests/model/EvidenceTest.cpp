@@ -86,3 +86,15 @@ TEST(FindingsEvidenceTest, TheMostSevereCopyOfAFingerprintSurvives) {
 }
 
 } // namespace
+TEST(FindingsEvidenceTest, SuppressionsMergeSortedWithoutDuplicates) {
+  FindingsEvidence A, B;
+  A.Suppressions = {{"b.cpp", 3, "NOLINT", true}};
+  B.Suppressions = {{"a.cpp", 7, "NOLINT(*)", true},
+                    {"b.cpp", 3, "NOLINT", true}};
+  FindingsEvidence AB = A, BA = B;
+  AB.merge(B);
+  BA.merge(A);
+  ASSERT_EQ(AB.Suppressions.size(), 2U);
+  EXPECT_EQ(AB.Suppressions[0].File, "a.cpp");
+  EXPECT_EQ(AB.Suppressions, BA.Suppressions);
+}

@@ -1,6 +1,7 @@
 // GateTest.cpp - unit tests of the verdict: each path and the score arithmetic
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Error.h"
 #include "exitbar/Verdict.h"
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -363,7 +364,7 @@ TEST(GateBaselineTest, WaiversCountUntilTheEndOfTheirDay) {
             std::string::npos);
 }
 
-TEST(GateBaselineTest, AWaivedCriterionPassesAndSaysWhy) {
+TEST(GateBaselineTest, AWaivedMustCriterionPassesButGivesConditional) {
   GateOptions Options;
   Options.Waivers = parseWaivers(
       R"({"schema": "exitbar.waivers", "waivers": [{"criterion":
@@ -371,13 +372,34 @@ TEST(GateBaselineTest, AWaivedCriterionPassesAndSaysWhy) {
       "2100-01-01"}]})",
       "w.json");
   Verdict V = evaluate(defaultPolicy(), withFindings({high()}), Options);
-  EXPECT_EQ(V.Result, Status::Go);
+  // A waiver accepts a must failure; it never makes the release GO.
+  EXPECT_EQ(V.Result, Status::Conditional);
+  EXPECT_EQ(V.MustPassed, V.MustTotal);
   for (const auto &C : V.Criteria)
     if (C.Rule.Id == "no-high-findings") {
       EXPECT_TRUE(C.Waived);
       EXPECT_NE(C.Detail.find("waived by sec until 2100-01-01: beta"),
                 std::string::npos);
+      EXPECT_NE(C.Detail.find("caps the verdict at CONDITIONAL"),
+                std::string::npos);
     }
+}
+
+TEST(GateBaselineTest, AWaiverLongerThanTheLimitIsAnInputError) {
+  auto Waivers = parseWaivers(
+      R"({"schema": "exitbar.waivers", "waivers": [{"criterion": "a",
+      "owner": "o", "reason": "r", "expires": "1970-01-11"}, {"criterion":
+      "b", "owner": "o", "reason": "r", "expires": "1970-01-12"}]})",
+      "w.json");
+  // Now is 1970-01-01T12:00Z: ten days from today is 1970-01-11.
+  EXPECT_NO_THROW(checkWaiverLifetimes({Waivers[0]}, 10, 43200, "w.json"));
+  try {
+    checkWaiverLifetimes(Waivers, 10, 43200, "w.json");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_EQ(E.id(), "input.waivers.too-long");
+    EXPECT_EQ(E.place(), "/waivers/1/expires");
+  }
 }
 
 TEST(GateBaselineTest, BaselineFilesRoundTrip) {

@@ -214,12 +214,21 @@ void runGate(const GateArgs &A, Context &Ctx) {
   // outputs (DESIGN.md, "Every output is deterministic").
   Options.Now = Ctx.Environment.clock();
   Options.OutputTime = Ctx.Environment.now();
-  if (!A.BaselineFile.empty())
-    Options.Accepted =
-        parseBaseline(readFile(A.BaselineFile), A.BaselineFile);
-  if (!A.WaiversFile.empty())
-    Options.Waivers = parseWaivers(readFile(A.WaiversFile), A.WaiversFile);
+  std::vector<GateInput> Inputs;
+  if (!A.BaselineFile.empty()) {
+    std::string Text = readFile(A.BaselineFile);
+    Options.Accepted = parseBaseline(Text, A.BaselineFile);
+    Inputs.push_back({"baseline", A.BaselineFile, sha256Hex(Text)});
+  }
+  if (!A.WaiversFile.empty()) {
+    std::string Text = readFile(A.WaiversFile);
+    Options.Waivers = parseWaivers(Text, A.WaiversFile);
+    checkWaiverLifetimes(Options.Waivers, P.WaiverMaxDays, Options.Now,
+                         A.WaiversFile);
+    Inputs.push_back({"waivers", A.WaiversFile, sha256Hex(Text)});
+  }
   Verdict V = evaluate(P, Evidence, Options);
+  V.Inputs = std::move(Inputs);
   V.Warnings = trustAnchorWarnings(Evidence, A.SourceDir);
   bool Fails = V.Result == Status::NoGo ||
                (V.Result == Status::Conditional && A.FailOn == "conditional");

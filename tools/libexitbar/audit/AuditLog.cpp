@@ -114,6 +114,8 @@ AuditAppend prepareAuditEntry(const std::string &Path, const Verdict &V,
                                  std::to_string(V.ShouldTotal)},
              {"policy_sha256", PolicyDigest},
              {"prev", Lines.empty() ? Genesis : sha256Hex(Lines.back())}};
+  for (const GateInput &I : V.Inputs)
+    Entry["inputs"][I.Kind] = json{{"path", I.Path}, {"sha256", I.Sha256}};
   Entry["hash"] = contentHash(Entry);
   if (!Existing.empty() && Existing.back() != '\n')
     Existing += '\n';

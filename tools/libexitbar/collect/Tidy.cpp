@@ -8,6 +8,8 @@
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
 #include "exitbar/Process.h"
+#include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
@@ -74,7 +76,105 @@ void writeFragment(const std::string &Path, const FindingsEvidence &Evidence,
   writeFileAtomically(Path, dumpCanonical(Fragment));
 }
 
+/// clang-tidy's glob: '*' matches any run of characters.
+bool globMatches(std::string_view Glob, std::string_view Name) {
+  if (Glob.empty())
+    return Name.empty();
+  if (Glob[0] == '*')
+    return globMatches(Glob.substr(1), Name) ||
+           (!Name.empty() && globMatches(Glob, Name.substr(1)));
+  return !Name.empty() && Glob[0] == Name[0] &&
+         globMatches(Glob.substr(1), Name.substr(1));
+}
+
+std::string_view trim(std::string_view S) {
+  while (!S.empty() && std::isspace(static_cast<unsigned char>(S.front())))
+    S.remove_prefix(1);
+  while (!S.empty() && std::isspace(static_cast<unsigned char>(S.back())))
+    S.remove_suffix(1);
+  return S;
+}
+
 } // namespace
+
+std::vector<Suppression> scanSuppressions(std::string_view Text,
+                                          const std::string &File) {
+  static const std::vector<std::string> Checks = knownChecks();
+  std::vector<Suppression> Found;
+  int LineNo = 0;
+  while (!Text.empty()) {
+    size_t End = Text.find('\n');
+    std::string_view Line = Text.substr(0, End);
+    Text = End == std::string_view::npos ? std::string_view()
+                                         : Text.substr(End + 1);
+    ++LineNo;
+    // Only NOLINT inside a comment: after the line's first // or /*.
+    size_t Comment = std::min(Line.find("//"), Line.find("/*"));
+    for (size_t At = Line.find("NOLINT", Comment);
+         Comment != std::string_view::npos && At != std::string_view::npos;
+         At = Line.find("NOLINT", At + 6)) {
+      std::string_view Rest = Line.substr(At + 6);
+      for (std::string_view Kind : {"NEXTLINE", "BEGIN", "END"})
+        if (Rest.substr(0, Kind.size()) == Kind) {
+          Rest.remove_prefix(Kind.size());
+          break;
+        }
+      // NOLINTEND closes a NOLINTBEGIN, which is counted; "NOLINTFOO" is
+      // no suppression at all.
+      if (Line.substr(At + 6, 3) == "END" ||
+          (!Rest.empty() &&
+           (std::isalnum(static_cast<unsigned char>(Rest[0])) ||
+            Rest[0] == '_')))
+        continue;
+      bool Bare = Rest.empty() || Rest[0] != '(';
+      bool Wildcard = false;
+      int Named = 0;
+      std::string_view Reason = Rest;
+      if (!Bare) {
+        size_t Close = Rest.find(')');
+        std::string_view List = Rest.substr(
+            1, Close == std::string_view::npos ? std::string_view::npos
+                                               : Close - 1);
+        Reason = Close == std::string_view::npos ? std::string_view()
+                                                 : Rest.substr(Close + 1);
+        while (!List.empty()) {
+          size_t Comma = List.find(',');
+          std::string_view Item = trim(List.substr(0, Comma));
+          List = Comma == std::string_view::npos ? std::string_view()
+                                                 : List.substr(Comma + 1);
+          if (Item.find('*') != std::string_view::npos) {
+            Wildcard |= std::any_of(
+                Checks.begin(), Checks.end(),
+                [&](const std::string &C) { return globMatches(Item, C); }) ||
+                        globMatches(Item, "exitbar-");
+          } else if (Item.substr(0, 8) == "exitbar-") {
+            ++Named;
+          }
+        }
+        // NOLINT() is bare too: clang-tidy reads an empty list as "all".
+        Bare = trim(Rest.substr(1, Rest.find(')') - 1)).empty();
+      }
+      if (!Bare && !Wildcard && Named == 0)
+        continue; // only other checks
+      Reason = trim(Reason);
+      if (Reason.substr(0, 2) == "*/")
+        Reason = Reason.substr(2);
+      while (!Reason.empty() && (Reason[0] == ':' || Reason[0] == '-' ||
+                                 Reason[0] == ';' || Reason[0] == ','))
+        Reason.remove_prefix(1);
+      std::string_view Shown = trim(Line.substr(At));
+      if (Shown.size() >= 2 && Shown.substr(Shown.size() - 2) == "*/")
+        Shown = trim(Shown.substr(0, Shown.size() - 2));
+      Suppression S;
+      S.File = File;
+      S.Line = LineNo;
+      S.Text = std::string(Shown);
+      S.Blanket = Bare || Wildcard || Named != 1 || trim(Reason).empty();
+      Found.push_back(std::move(S));
+    }
+  }
+  return Found;
+}
 
 TidyRunResult runTidy(const TidyRunOptions &Options) {
   auto [Source, Object] = sourceAndObject(Options.Arguments);
@@ -116,6 +216,12 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
                              Result.Evidence.AnalysisErrors.empty()))
     Result.Evidence.AnalysisErrors.push_back(
         {Shown, failureMessage(Run.ExitCode)});
+  // A NOLINT silences checks without a trace in clang-tidy's output (the
+  // launcher passes --quiet); the source says where they are.
+  std::error_code Ec;
+  if (fs::is_regular_file(AbsoluteSource, Ec))
+    Result.Evidence.Suppressions =
+        scanSuppressions(readFile(AbsoluteSource), Shown);
   Result.Evidence.normalize();
 
   writeFragment(Result.FragmentPath, Result.Evidence, AbsoluteSource);

@@ -82,6 +82,15 @@ void FindingsEvidence::normalize() {
   UnanalysedRegions.erase(
       std::unique(UnanalysedRegions.begin(), UnanalysedRegions.end()),
       UnanalysedRegions.end());
+  auto SuppressionKey = [](const Suppression &S) {
+    return std::tie(S.File, S.Line, S.Text, S.Blanket);
+  };
+  std::sort(Suppressions.begin(), Suppressions.end(),
+            [&](const Suppression &A, const Suppression &B) {
+              return SuppressionKey(A) < SuppressionKey(B);
+            });
+  Suppressions.erase(std::unique(Suppressions.begin(), Suppressions.end()),
+                     Suppressions.end());
 }
 
 void FindingsEvidence::merge(const FindingsEvidence &Other) {
@@ -96,6 +105,8 @@ void FindingsEvidence::append(const FindingsEvidence &Other) {
   UnanalysedRegions.insert(UnanalysedRegions.end(),
                            Other.UnanalysedRegions.begin(),
                            Other.UnanalysedRegions.end());
+  Suppressions.insert(Suppressions.end(), Other.Suppressions.begin(),
+                      Other.Suppressions.end());
   TranslationUnits += Other.TranslationUnits;
 }
 

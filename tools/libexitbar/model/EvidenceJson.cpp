@@ -74,6 +74,20 @@ void from_json(const json &J, UnanalysedRegion &R) {
   R.Condition = J.at("condition").get<std::string>();
 }
 
+void to_json(json &J, const Suppression &S) {
+  J = json{{"file", S.File},
+           {"line", S.Line},
+           {"text", S.Text},
+           {"blanket", S.Blanket}};
+}
+
+void from_json(const json &J, Suppression &S) {
+  S.File = J.at("file").get<std::string>();
+  S.Line = asInteger<int>(J.at("line"));
+  S.Text = J.at("text").get<std::string>();
+  S.Blanket = J.at("blanket").get<bool>();
+}
+
 void to_json(json &J, const FindingsEvidence &E) {
   J = json{{"schema", FindingsSchema},
            {"schema_version", EvidenceSchemaVersion},
@@ -84,6 +98,9 @@ void to_json(json &J, const FindingsEvidence &E) {
   // stays byte-identical to what earlier versions wrote.
   if (!E.UnanalysedRegions.empty())
     J["unanalysed_regions"] = E.UnanalysedRegions;
+  // Optional: evidence without suppressions reads as it always did.
+  if (!E.Suppressions.empty())
+    J["suppressions"] = E.Suppressions;
 }
 
 void from_json(const json &J, FindingsEvidence &E) {
@@ -94,6 +111,9 @@ void from_json(const json &J, FindingsEvidence &E) {
   E.UnanalysedRegions.clear();
   if (auto It = J.find("unanalysed_regions"); It != J.end())
     E.UnanalysedRegions = It->get<std::vector<UnanalysedRegion>>();
+  // Fragments and evidence written before suppressions were recorded.
+  if (auto It = J.find("suppressions"); It != J.end())
+    E.Suppressions = It->get<std::vector<Suppression>>();
 }
 
 static json optionalNumber(const std::optional<double> &V) {
@@ -161,6 +181,8 @@ void to_json(json &J, const Verdict &V) {
       {"generated_at", V.GeneratedAt}};
   if (!V.StaleEvidence.empty())
     J["stale_evidence"] = V.StaleEvidence;
+  for (const GateInput &I : V.Inputs)
+    J["inputs"][I.Kind] = json{{"path", I.Path}, {"sha256", I.Sha256}};
   if (!V.AuditLogHead.empty())
     J["audit_log"] = json{{"head", V.AuditLogHead},
                           {"entry", V.AuditLogEntry}};

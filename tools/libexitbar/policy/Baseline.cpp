@@ -74,6 +74,13 @@ std::vector<Waiver> parseWaivers(std::string_view Text,
   if (!memberIs(J, "schema", "exitbar.waivers"))
     throw Error("input.waivers.schema", File, "/schema",
                 "expected \"exitbar.waivers\"");
+  // A member ExitBar does not know (a typo of "expires", a "scope" it
+  // ignores) must not change what a waiver accepts silently.
+  for (const auto &Item : J.items())
+    if (Item.key() != "schema" && Item.key() != "schema_version" &&
+        Item.key() != "waivers")
+      throw Error("input.waivers.invalid", File, "/" + Item.key(),
+                  "unknown member '" + Item.key() + "'");
   auto It = J.find("waivers");
   if (It == J.end() || !It->is_array())
     throw Error("input.waivers.invalid", File, "/waivers", "must be an array");
@@ -83,6 +90,12 @@ std::vector<Waiver> parseWaivers(std::string_view Text,
     std::string Pointer = "/waivers/" + std::to_string(I);
     if (!Entry.is_object())
       throw Error("input.waivers.invalid", File, Pointer, "must be an object");
+    for (const auto &Item : Entry.items())
+      if (Item.key() != "finding" && Item.key() != "criterion" &&
+          Item.key() != "owner" && Item.key() != "reason" &&
+          Item.key() != "expires")
+        throw Error("input.waivers.invalid", File, Pointer + "/" + Item.key(),
+                    "unknown member '" + Item.key() + "'");
     auto Text = [&](const char *Key, bool Required) {
       auto Member = Entry.find(Key);
       if (Member == Entry.end() || !Member->is_string() ||
@@ -111,6 +124,23 @@ std::vector<Waiver> parseWaivers(std::string_view Text,
     Waivers.push_back(std::move(W));
   }
   return Waivers;
+}
+
+void checkWaiverLifetimes(const std::vector<Waiver> &Waivers, int MaxDays,
+                          long long Now, const std::string &File) {
+  // The limit counts from today by the real clock, so a waiver cannot be
+  // made endless by a far date, nor by a SOURCE_DATE_EPOCH in the past.
+  constexpr long long Day = 24 * 60 * 60;
+  long long Today = Now - Now % Day;
+  long long Limit = Today + (static_cast<long long>(MaxDays) + 1) * Day;
+  for (size_t I = 0; I < Waivers.size(); ++I)
+    if (Waivers[I].ExpiresAt > Limit)
+      throw Error("input.waivers.too-long", File,
+                  "/waivers/" + std::to_string(I) + "/expires",
+                  "'" + Waivers[I].Expires + "' is more than " +
+                      std::to_string(MaxDays) +
+                      " days from today; the policy's waivers.max_days "
+                      "bounds a waiver's lifetime");
 }
 
 } // namespace exitbar

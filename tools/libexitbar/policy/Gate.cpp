@@ -245,6 +245,19 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
                             " lines)");
       return M;
     }
+    if (Metric == "findings.suppressed" ||
+        Metric == "findings.suppressed_blanket") {
+      bool BlanketOnly = Metric == "findings.suppressed_blanket";
+      Measurement M{0, "findings.json", {}};
+      for (const Suppression &S : F.Suppressions)
+        if (!BlanketOnly || S.Blanket) {
+          *M.Value += 1;
+          if (M.Items.size() < MaxItems)
+            M.Items.push_back(S.File + ":" + std::to_string(S.Line) + ": " +
+                              S.Text);
+        }
+      return M;
+    }
     if (Metric.rfind("findings.severity.", 0) == 0) {
       auto Level = parseSeverity(After("findings.severity."));
       return countFindings(Findings,
@@ -664,6 +677,10 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
   V.HasBaseline = Options.Accepted.has_value();
   for (const auto &[File, Why] : E.Stale)
     V.StaleEvidence.push_back(File + ": " + Why);
+  if (E.Findings)
+    for (const Suppression &S : E.Findings->Suppressions)
+      V.Suppressions.push_back(S.File + ":" + std::to_string(S.Line) + ": " +
+                               S.Text + (S.Blanket ? " (blanket)" : ""));
   if (E.Findings) {
     for (const Finding &F : E.Findings->Findings) {
       FindingResult R{F, FindingState::New, {}};
@@ -719,6 +736,9 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
         R.Passed = true;
         R.Waived = true;
         R.Detail += " (" + describeWaiver(*W) + ")";
+        if (C.Required == Level::Must)
+          R.Detail += "; a waived must criterion caps the verdict at "
+                      "CONDITIONAL";
       }
     if (C.Required == Level::Must) {
       ++V.MustTotal;
@@ -756,7 +776,12 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
 
   if (V.MustPassed < V.MustTotal)
     V.Result = Status::NoGo;
-  else if (V.ShouldPassed < V.ShouldTotal)
+  else if (V.ShouldPassed < V.ShouldTotal ||
+           std::any_of(V.Criteria.begin(), V.Criteria.end(),
+                       [](const CriterionResult &R) {
+                         return R.Waived && R.Rule.Required == Level::Must;
+                       }))
+    // A waiver accepts a failure; it does not make a must criterion met.
     V.Result = Status::Conditional;
   else
     V.Result = Status::Go;

@@ -74,6 +74,7 @@ bool isKnownMetric(std::string_view Metric) {
   static const char *Exact[] = {
       "findings.total",    "findings.analysis_errors", "coverage.line",
       "findings.unanalysed_regions",
+      "findings.suppressed", "findings.suppressed_blanket",
       "coverage.branch",   "coverage.function",        "coverage.file_min_line",
       "coverage.diff_line",
       "tests.total",       "tests.passed",             "tests.failed",
@@ -116,6 +117,12 @@ Policy defaultPolicy() {
       {"no-medium-findings", "security", Level::Should,
        "findings.severity.medium", Comparison::LessEqual, 0, 1,
        "No finding of medium severity"},
+      // A blanket NOLINT hides every exitbar-* finding on its line, now
+      // and of checks added later; one check with a reason is reviewable.
+      {"no-blanket-suppressions", "security", Level::Should,
+       "findings.suppressed_blanket", Comparison::LessEqual, 0, 1,
+       "No blanket NOLINT of exitbar-* checks: name one check and give a "
+       "reason"},
       {"line-coverage", "quality", Level::Must, "coverage.line",
        Comparison::GreaterEqual, 80, 1,
        "Line coverage of the project's own code is at least 80 %"},
@@ -199,7 +206,8 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema", "schema_version", "release_version", "categories",
-        "criteria", "signing", "sbom", "readiness", "approvals"};
+        "criteria", "signing", "sbom", "readiness", "approvals",
+        "waivers"};
     for (const auto &Item : J.items())
       if (!Known.count(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
@@ -237,6 +245,7 @@ public:
     readSigning(J, P);
     readReadiness(J, P);
     readApprovals(J, P);
+    readWaiverLimits(J, P);
     return P;
   }
 
@@ -366,6 +375,28 @@ private:
       }
       P.ApprovalRoles.clear();
       readStrings(Item.value(), "/approvals/roles", P.ApprovalRoles);
+    }
+  }
+
+  /// "waivers": {"max_days": N}; a positive whole number of days.
+  void readWaiverLimits(const json &J, Policy &P) {
+    auto It = J.find("waivers");
+    if (It == J.end())
+      return;
+    if (!It->is_object()) {
+      problem("/waivers", "must be an object");
+      return;
+    }
+    for (const auto &Item : It->items()) {
+      if (Item.key() != "max_days")
+        problem("/waivers/" + Item.key(),
+                "unknown member '" + Item.key() + "'");
+      else if (!Item.value().is_number_integer() || Item.value() < 1 ||
+               Item.value() > 3650)
+        problem("/waivers/max_days", "must be a whole number of days, 1 to "
+                                     "3650");
+      else
+        P.WaiverMaxDays = Item.value().get<int>();
     }
   }
 
@@ -543,6 +574,8 @@ std::string policyToJson(const Policy &P) {
                         {"artifacts", P.Signing.Artifacts}};
   if (P.ApprovalRoles != Policy().ApprovalRoles)
     J["approvals"]["roles"] = P.ApprovalRoles;
+  if (P.WaiverMaxDays != Policy().WaiverMaxDays)
+    J["waivers"]["max_days"] = P.WaiverMaxDays;
   const ReadinessRequirements Defaults;
   if (P.Readiness.Documents != Defaults.Documents)
     J["readiness"]["documents"] = P.Readiness.Documents;

@@ -48,6 +48,14 @@ std::string makeVerdictStatement(const Verdict &V,
   json Inputs = json::array();
   for (const DigestedFile &I : Options.Inputs)
     Inputs.push_back(json{{"uri", I.Name}, {"digest", digestSet(I.Sha256)}});
+  // Waivers and a baseline turn failures into passes: a verifier must be
+  // able to tell which ones the verdict rests on.
+  json GateInputs = json::object();
+  for (const GateInput &I : V.Inputs) {
+    Inputs.push_back(json{{"uri", I.Kind + ":" + I.Path},
+                          {"digest", digestSet(I.Sha256)}});
+    GateInputs[I.Kind] = json{{"path", I.Path}, {"sha256", I.Sha256}};
+  }
   json Failing = json::array();
   json Waived = json::array();
   for (const CriterionResult &R : V.Criteria) {
@@ -96,6 +104,8 @@ std::string makeVerdictStatement(const Verdict &V,
         {"failing_criteria", Failing},
         {"waived_criteria", Waived},
         {"warnings", V.Warnings}}}};
+  if (!GateInputs.empty())
+    Predicate["exitbar"]["inputs"] = GateInputs;
   if (!V.AuditLogHead.empty())
     Predicate["exitbar"]["audit_log"] = {{"head", V.AuditLogHead},
                                          {"entry", V.AuditLogEntry}};

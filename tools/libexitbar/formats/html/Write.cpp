@@ -427,6 +427,13 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
       Out << "<li>" << escape(Line) << "</li>";
     Out << "</ul></section>\n";
   }
+  if (!V.Suppressions.empty()) {
+    Out << "<section id=\"suppressions\"><h2>Suppressions (NOLINT of "
+           "exitbar-* checks)</h2><ul>";
+    for (const std::string &Line : V.Suppressions)
+      Out << "<li>" << escape(Line) << "</li>";
+    Out << "</ul></section>\n";
+  }
   writeFindings(V, Options, Out);
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);

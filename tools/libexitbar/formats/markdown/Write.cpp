@@ -151,6 +151,12 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
       Out << "- " << cell(Line) << "\n";
   }
 
+  if (!V.Suppressions.empty()) {
+    Out << "\n## Suppressions (NOLINT of exitbar-* checks)\n\n";
+    for (const std::string &Line : V.Suppressions)
+      Out << "- " << cell(Line) << "\n";
+  }
+
   // | id | category | level | threshold | actual | result |
   Out << "\n## Criteria\n\n| id | category | level | bar | actual | result "
          "|\n|---|---|---|---|---:|---|\n";

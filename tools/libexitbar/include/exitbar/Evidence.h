@@ -61,11 +61,28 @@ struct UnanalysedRegion {
   }
 };
 
+/// A NOLINT comment that silences exitbar-* checks, as written in a
+/// translation unit's main file.
+struct Suppression {
+  std::string File; ///< relative to the source directory when inside it
+  int Line = 0;
+  std::string Text; ///< the comment from NOLINT on, e.g. "NOLINT(*)"
+  /// Bare NOLINT, a wildcard over exitbar-* checks, several checks, or no
+  /// reason: everything but one named check with a reason.
+  bool Blanket = false;
+  bool operator==(const Suppression &O) const {
+    return File == O.File && Line == O.Line && Text == O.Text &&
+           Blanket == O.Blanket;
+  }
+};
+
 /// evidence/findings.json: every finding of every translation unit.
 struct FindingsEvidence {
   std::vector<Finding> Findings;
   std::vector<AnalysisError> AnalysisErrors;
   std::vector<UnanalysedRegion> UnanalysedRegions;
+  /// NOLINT comments covering exitbar-* checks (optional in the file).
+  std::vector<Suppression> Suppressions;
   int TranslationUnits = 0;
 
   /// Sorts and de-duplicates by fingerprint, making the evidence canonical.

@@ -25,6 +25,8 @@ void to_json(nlohmann::json &J, const AnalysisError &E);
 void from_json(const nlohmann::json &J, AnalysisError &E);
 void to_json(nlohmann::json &J, const UnanalysedRegion &R);
 void from_json(const nlohmann::json &J, UnanalysedRegion &R);
+void to_json(nlohmann::json &J, const Suppression &S);
+void from_json(const nlohmann::json &J, Suppression &S);
 void to_json(nlohmann::json &J, const FindingsEvidence &E);
 void from_json(const nlohmann::json &J, FindingsEvidence &E);
 void to_json(nlohmann::json &J, const Verdict &V);

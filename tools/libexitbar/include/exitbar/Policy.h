@@ -68,6 +68,9 @@ struct Policy {
   /// The "approvals" section: roles that must approve each release
   /// (`exitbar collect approvals --policy`).
   std::vector<std::string> ApprovalRoles = {"release-manager"};
+  /// "waivers": {"max_days": N}: the longest a waiver may run, counted from
+  /// the real clock at the gate; a waiver expiring later is an input error.
+  int WaiverMaxDays = 90;
 };
 
 /// The policy ExitBar applies when a project names none: the audits' exit bar.

@@ -33,6 +33,15 @@ struct TidyRunResult {
 /// Example: auto R = runTidy({"clang-tidy", "/src", "/b/exitbar/...", Args});
 TidyRunResult runTidy(const TidyRunOptions &Options);
 
+/// The NOLINT, NOLINTNEXTLINE and NOLINTBEGIN comments of \p Text (a source
+/// file, shown as \p File) that silence exitbar-* checks: bare ones, those
+/// whose check list has a wildcard matching an exitbar-* check, and those
+/// naming exitbar-* checks. Blanket unless they name exactly one check and
+/// give a reason after the parenthesis.
+/// Example: scanSuppressions("f(); // NOLINT\n", "a.cpp")[0].Blanket
+std::vector<Suppression> scanSuppressions(std::string_view Text,
+                                          const std::string &File);
+
 } // namespace exitbar
 
 #endif // EXITBAR_TIDY_H

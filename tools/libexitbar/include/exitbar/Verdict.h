@@ -70,6 +70,15 @@ struct CriterionResult {
   bool NotApplicable = false;
 };
 
+/// A file the gate read besides the policy and the evidence (the waivers,
+/// the baseline): it can turn failures into passes, so its digest is
+/// recorded in the verdict, its attestation and the audit log.
+struct GateInput {
+  std::string Kind;   ///< "waivers" or "baseline"
+  std::string Path;   ///< as given on the command line
+  std::string Sha256; ///< of the bytes read
+};
+
 /// The score and counts of one category.
 struct CategoryResult {
   std::string Name;
@@ -106,6 +115,11 @@ struct Verdict {
   /// Why the verdict deserves less trust than it claims (trust anchors
   /// inside the gated repository), one line each for the reports.
   std::vector<std::string> Warnings;
+  /// NOLINT suppressions of exitbar-* checks, "file:line: text", with
+  /// " (blanket)" for those no-blanket-suppressions counts.
+  std::vector<std::string> Suppressions;
+  /// The waivers and baseline files applied, by kind; empty without them.
+  std::vector<GateInput> Inputs;
 };
 
 /// Everything the gate may read, one optional member per evidence kind.
@@ -164,6 +178,13 @@ std::string baselineToJson(const FindingsEvidence &E);
 /// pointer of a waiver that lacks an owner, reason or valid expiry date.
 std::vector<Waiver> parseWaivers(std::string_view Text,
                                  const std::string &File);
+
+/// Throws Error (input.waivers.too-long) naming the JSON pointer of the
+/// first waiver of \p File that expires more than \p MaxDays days after
+/// today by \p Now (the real clock, Env::clock()).
+/// Example: checkWaiverLifetimes(Waivers, P.WaiverMaxDays, Now, File);
+void checkWaiverLifetimes(const std::vector<Waiver> &Waivers, int MaxDays,
+                          long long Now, const std::string &File);
 
 } // namespace exitbar
 
