@@ -1,5 +1,5 @@
-// Write.cpp - the HTML report: one self-contained page, readable on a laptop and a phone
-// SPDX-License-Identifier: Apache-2.0
+// Write.cpp - the HTML report: one self-contained page, readable on a laptop
+// and a phone SPDX-License-Identifier: Apache-2.0
 //
 // Format: HTML5 (WHATWG living standard), inline CSS and SVG only, no
 // scripts and no external assets, so the file can be archived or mailed.
@@ -134,9 +134,9 @@ void writeBlocking(const Verdict &V, std::ostream &Out) {
     Any = true;
     Out << "<div class=\"finding\" data-criterion=\"" << escape(R.Rule.Id)
         << "\"><b>" << escape(R.Rule.Id) << "</b> <span class=\"state\">("
-        << escape(R.Rule.Category) << ", must)</span><div>"
-        << escape(R.Detail) << " &middot; evidence: <code>"
-        << escape(R.Evidence) << "</code></div>";
+        << escape(R.Rule.Category) << ", must)</span><div>" << escape(R.Detail)
+        << " &middot; evidence: <code>" << escape(R.Evidence)
+        << "</code></div>";
     if (!R.Items.empty()) {
       Out << "<ul class=\"items\">";
       for (const std::string &Item : R.Items)
@@ -186,8 +186,7 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
     for (size_t I = 0; I < V.UnanalysedRegions.size(); ++I) {
       const UnanalysedRegion &R = V.UnanalysedRegions[I];
       Out << (I ? ", " : " ") << "<code>" << escape(R.File) << ":" << R.Line
-          << "</code> (" << escape(R.Condition) << ", " << R.Lines
-          << " lines)";
+          << "</code> (" << escape(R.Condition) << ", " << R.Lines << " lines)";
     }
     Out << "</p>\n";
   }
@@ -228,16 +227,14 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
       Out << ": " << escape(F.Note);
     Out << "</span><div class=\"where\">" << escape(I.File) << ":" << I.Line
         << ":" << I.Column << "</div>";
-    auto Snippet =
-        Options.Snippets.find(I.File + ":" + std::to_string(I.Line));
+    auto Snippet = Options.Snippets.find(I.File + ":" + std::to_string(I.Line));
     if (Snippet != Options.Snippets.end() && !Snippet->second.empty()) {
       Out << "<pre>";
       for (const auto &[Line, Text] : Snippet->second) {
         char Number[16];
         std::snprintf(Number, sizeof Number, "%5d  ", Line);
         if (Line == I.Line)
-          Out << "<span class=\"hit\">" << Number << escape(Text)
-              << "</span>";
+          Out << "<span class=\"hit\">" << Number << escape(Text) << "</span>";
         else
           Out << Number << escape(Text) << "\n";
       }
@@ -253,7 +250,8 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
 void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
   std::map<std::string, std::pair<CoverageTotals, int>> Dirs;
   for (const auto &[Path, F] : C.Files) {
-    std::string Dir = std::filesystem::path(Path).parent_path().generic_string();
+    std::string Dir =
+        std::filesystem::path(Path).parent_path().generic_string();
     auto &[Totals, Files] = Dirs[Dir.empty() ? "." : Dir];
     Totals.add(totalsOf(F));
     ++Files;
@@ -264,9 +262,11 @@ void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
     if (Found == 0)
       return std::string("<td>-</td>");
     S << "<td><div class=\"bar\" style=\"width:120px\"><span class=\""
-      << (P >= 80 ? "hi" : P >= 50 ? "mid" : "lo") << "\" style=\"width:"
-      << number(P) << "%\"></span></div>" << number(P) << " % (" << Hit << "/"
-      << Found << ")</td>";
+      << (P >= 80   ? "hi"
+          : P >= 50 ? "mid"
+                    : "lo")
+      << "\" style=\"width:" << number(P) << "%\"></span></div>" << number(P)
+      << " % (" << Hit << "/" << Found << ")</td>";
     return S.str();
   };
   CoverageTotals All = C.totals();
@@ -277,7 +277,8 @@ void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
   for (const auto &[Dir, Entry] : Dirs) {
     const CoverageTotals &T = Entry.first;
     Out << "<tr><td>" << escape(Dir) << "</td><td>" << Entry.second << "</td>"
-        << Cell(T.LinesHit, T.LinesFound) << Cell(T.BranchesHit, T.BranchesFound)
+        << Cell(T.LinesHit, T.LinesFound)
+        << Cell(T.BranchesHit, T.BranchesFound)
         << Cell(T.FunctionsHit, T.FunctionsFound) << "</tr>\n";
   }
   Out << "<tr><td><b>all</b></td><td>" << C.Files.size() << "</td>"
@@ -294,13 +295,15 @@ void writeSignatures(const SignaturesEvidence &S, std::ostream &Out) {
   for (const ArtifactSignature &A : S.Artifacts)
     Rows.push_back(&A);
   std::stable_sort(Rows.begin(), Rows.end(), [](auto *A, auto *B) {
-    return (A->Status != SignatureStatus::Good) > (B->Status != SignatureStatus::Good);
+    return (A->Status != SignatureStatus::Good) >
+           (B->Status != SignatureStatus::Good);
   });
   Out << "<section id=\"signatures\"><h2>Release artifacts</h2><p>"
       << S.Artifacts.size() << " artifacts, " << S.count(SignatureStatus::Good)
       << " signed by a trusted key, checked against " << S.TrustedKeys.size()
       << " trusted keys.</p><div class=\"table\"><table><thead><tr>"
-         "<th>artifact</th><th>kind</th><th>signature</th><th>key or reason</th>"
+         "<th>artifact</th><th>kind</th><th>signature</th><th>key or "
+         "reason</th>"
          "</tr></thead><tbody>\n";
   for (const ArtifactSignature *A : Rows) {
     bool Good = A->Status == SignatureStatus::Good;
@@ -325,8 +328,9 @@ void writeSbom(const SbomEvidence &S, std::ostream &Out) {
   Out << ".</p>";
   if (!S.HasAuthor || !S.HasTimestamp)
     Out << "<p class=\"fail\">The document has no "
-        << (!S.HasAuthor ? (!S.HasTimestamp ? "author and no timestamp" : "author")
-                         : "timestamp")
+        << (!S.HasAuthor
+                ? (!S.HasTimestamp ? "author and no timestamp" : "author")
+                : "timestamp")
         << ".</p>";
   Out << "<div class=\"table\"><table><thead><tr><th>component</th>"
          "<th>origin</th><th>NTIA minimum elements</th></tr></thead><tbody>\n";
@@ -347,8 +351,12 @@ void writeSbom(const SbomEvidence &S, std::ostream &Out) {
 /// upgrade, and to which version.
 void writeVulnerabilities(const VulnerabilitiesEvidence &E, std::ostream &Out) {
   auto Rank = [](const std::string &S) {
-    return S == "critical" ? 0 : S == "high" ? 1 : S == "medium" ? 2
-           : S == "low" ? 3 : S == "none" ? 4 : 5;
+    return S == "critical" ? 0
+           : S == "high"   ? 1
+           : S == "medium" ? 2
+           : S == "low"    ? 3
+           : S == "none"   ? 4
+                           : 5;
   };
   std::vector<const VulnerabilityFinding *> Rows;
   for (const VulnerabilityFinding &F : E.Findings)
@@ -358,8 +366,8 @@ void writeVulnerabilities(const VulnerabilitiesEvidence &E, std::ostream &Out) {
   });
   Out << "<section id=\"vulnerabilities\"><h2>Known vulnerabilities</h2><p>"
       << E.Findings.size() << " in " << E.ComponentsChecked
-      << " components checked against " << E.Records
-      << " OSV records of <code>" << escape(E.Database) << "</code>.</p>";
+      << " components checked against " << E.Records << " OSV records of <code>"
+      << escape(E.Database) << "</code>.</p>";
   if (Rows.empty()) {
     Out << "</section>\n";
     return;
@@ -387,15 +395,28 @@ void writeVulnerabilities(const VulnerabilitiesEvidence &E, std::ostream &Out) {
   Out << "</tbody></table></div></section>\n";
 }
 
+/// lines.
+void writeLineSection(std::ostream &Out, const char *Id, const char *Title,
+                      const std::vector<std::string> &Lines) {
+  if (Lines.empty())
+    return;
+  Out << "<section id=\"" << Id << "\"><h2>" << Title << "</h2><ul>";
+  for (const std::string &Line : Lines)
+    Out << "<li>" << escape(Line) << "</li>";
+  Out << "</ul></section>\n";
+}
+
 } // namespace
 
+/// A section with a heading and one list item per line, when there are
 void writeHtmlReport(const Verdict &V, std::ostream &Out,
                      const ReportOptions &Options) {
   std::string Status(toString(V.Result));
   Out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, "
          "initial-scale=1\"><title>ExitBar verdict: "
-      << Status << "</title><style>" << Style << "</style></head><body><main>\n";
+      << Status << "</title><style>" << Style
+      << "</style></head><body><main>\n";
   Out << "<header id=\"verdict\" data-status=\"" << Status << "\">";
   writeGauge(V.ReadinessScore, V.Result, Out);
   Out << "<div><div class=\"badge " << statusClass(V.Result) << "\">" << Status
@@ -403,37 +424,19 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
       << escape(V.ReleaseVersion.empty() ? "unversioned" : V.ReleaseVersion)
       << "</b></span><span>readiness <b id=\"readiness\">"
       << number(V.ReadinessScore) << " %</b></span><span>must-pass <b>"
-      << V.MustPassed << "/" << V.MustTotal << "</b></span><span>should-pass <b>"
-      << V.ShouldPassed << "/" << V.ShouldTotal << "</b></span><span>"
-      << escape(V.GeneratedAt) << "</span></div></header>\n";
+      << V.MustPassed << "/" << V.MustTotal
+      << "</b></span><span>should-pass <b>" << V.ShouldPassed << "/"
+      << V.ShouldTotal << "</b></span><span>" << escape(V.GeneratedAt)
+      << "</span></div></header>\n";
   writeCategories(V, Out);
   writeBlocking(V, Out);
   writeCriteria(V, Out);
-  if (!V.Warnings.empty()) {
-    Out << "<section id=\"warnings\"><h2>Warnings</h2><ul>";
-    for (const std::string &Line : V.Warnings)
-      Out << "<li>" << escape(Line) << "</li>";
-    Out << "</ul></section>\n";
-  }
-  if (!V.ExpiredWaivers.empty()) {
-    Out << "<section id=\"waivers\"><h2>Expired waivers</h2><ul>";
-    for (const std::string &Line : V.ExpiredWaivers)
-      Out << "<li>" << escape(Line) << "</li>";
-    Out << "</ul></section>\n";
-  }
-  if (!V.StaleEvidence.empty()) {
-    Out << "<section id=\"stale\"><h2>Stale evidence (not counted)</h2><ul>";
-    for (const std::string &Line : V.StaleEvidence)
-      Out << "<li>" << escape(Line) << "</li>";
-    Out << "</ul></section>\n";
-  }
-  if (!V.Suppressions.empty()) {
-    Out << "<section id=\"suppressions\"><h2>Suppressions (NOLINT of "
-           "exitbar-* checks)</h2><ul>";
-    for (const std::string &Line : V.Suppressions)
-      Out << "<li>" << escape(Line) << "</li>";
-    Out << "</ul></section>\n";
-  }
+  writeLineSection(Out, "warnings", "Warnings", V.Warnings);
+  writeLineSection(Out, "waivers", "Expired waivers", V.ExpiredWaivers);
+  writeLineSection(Out, "stale", "Stale evidence (not counted)",
+                   V.StaleEvidence);
+  writeLineSection(Out, "suppressions",
+                   "Suppressions (NOLINT of exitbar-* checks)", V.Suppressions);
   writeFindings(V, Options, Out);
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);

@@ -1,5 +1,5 @@
-// Write.cpp - the Markdown report (GitHub-flavoured, fit for $GITHUB_STEP_SUMMARY)
-// SPDX-License-Identifier: Apache-2.0
+// Write.cpp - the Markdown report (GitHub-flavoured, fit for
+// $GITHUB_STEP_SUMMARY) SPDX-License-Identifier: Apache-2.0
 //
 // Format: GitHub Flavored Markdown 0.29 (tables extension).
 
@@ -67,12 +67,22 @@ std::string cell(const std::string &Text) {
   return Out;
 }
 
+/// `## Title` and one bullet per line, when there are lines.
+void writeLineList(std::ostream &Out, const char *Title,
+                   const std::vector<std::string> &Lines) {
+  if (Lines.empty())
+    return;
+  Out << "\n## " << Title << "\n\n";
+  for (const std::string &Line : Lines)
+    Out << "- " << cell(Line) << "\n";
+}
+
 } // namespace
 
 void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
   Out << "# ExitBar verdict: " << toString(V.Result) << "\n\n";
-  Out << "Release **" << cell(V.ReleaseVersion.empty() ? "unversioned"
-                                                         : V.ReleaseVersion)
+  Out << "Release **"
+      << cell(V.ReleaseVersion.empty() ? "unversioned" : V.ReleaseVersion)
       << "** · readiness score **" << percent(V.ReadinessScore)
       << "** · must-pass **" << V.MustPassed << "/" << V.MustTotal
       << "** · should-pass **" << V.ShouldPassed << "/" << V.ShouldTotal
@@ -112,8 +122,8 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
       Out << "| " << cell(C.Name) << " | n/a | 0/0 | no criteria |\n";
       continue;
     }
-    Out << "| " << cell(C.Name) << " | " << percent(*C.Score) << " | " << C.Passed
-        << "/" << C.Total << " | " << bar(*C.Score) << " |\n";
+    Out << "| " << cell(C.Name) << " | " << percent(*C.Score) << " | "
+        << C.Passed << "/" << C.Total << " | " << bar(*C.Score) << " |\n";
   }
 
   bool AnyBlocking = false;
@@ -125,8 +135,7 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     AnyBlocking = true;
     Out << "\n### " << cell(R.Rule.Id) << " (" << cell(R.Rule.Category)
         << ", must)\n\n"
-        << cell(R.Detail) << ". Evidence: " << cell(R.Evidence)
-        << ".\n";
+        << cell(R.Detail) << ". Evidence: " << cell(R.Evidence) << ".\n";
     if (!R.Items.empty()) {
       Out << "\n";
       for (const std::string &Item : R.Items)
@@ -134,28 +143,11 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
     }
   }
 
-  if (!V.Warnings.empty()) {
-    Out << "\n## Warnings\n\n";
-    for (const std::string &Line : V.Warnings)
-      Out << "- " << cell(Line) << "\n";
-  }
-  if (!V.ExpiredWaivers.empty()) {
-    Out << "\n## Expired waivers\n\n";
-    for (const std::string &Line : V.ExpiredWaivers)
-      Out << "- " << cell(Line) << "\n";
-  }
-
-  if (!V.StaleEvidence.empty()) {
-    Out << "\n## Stale evidence (not counted)\n\n";
-    for (const std::string &Line : V.StaleEvidence)
-      Out << "- " << cell(Line) << "\n";
-  }
-
-  if (!V.Suppressions.empty()) {
-    Out << "\n## Suppressions (NOLINT of exitbar-* checks)\n\n";
-    for (const std::string &Line : V.Suppressions)
-      Out << "- " << cell(Line) << "\n";
-  }
+  writeLineList(Out, "Warnings", V.Warnings);
+  writeLineList(Out, "Expired waivers", V.ExpiredWaivers);
+  writeLineList(Out, "Stale evidence (not counted)", V.StaleEvidence);
+  writeLineList(Out, "Suppressions (NOLINT of exitbar-* checks)",
+                V.Suppressions);
 
   // | id | category | level | threshold | actual | result |
   Out << "\n## Criteria\n\n| id | category | level | bar | actual | result "
