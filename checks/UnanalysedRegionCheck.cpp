@@ -27,20 +27,21 @@ ClangTests clangTests(StringRef Directive) {
   bool Inverted = Directive.startswith("#ifndef ");
   // clang-tidy defines __clang_analyzer__ as well as __clang__: code under
   // `#ifndef __clang_analyzer__` is hidden from the checks the same way.
-  for (StringRef Macro : {StringRef("__clang__"), StringRef("__clang_analyzer__")})
-  for (size_t Pos = Directive.find(Macro); Pos != StringRef::npos;
-       Pos = Directive.find(Macro, Pos + 1)) {
-    size_t After = Pos + Macro.size();
-    if ((Pos > 0 && isIdentifierChar(Directive[Pos - 1])) ||
-        (After < Directive.size() && isIdentifierChar(Directive[After])))
-      continue;
-    // Step back over `defined`, parentheses and blanks to a possible '!'.
-    StringRef Before = Directive.take_front(Pos).rtrim(" \t(");
-    if (Before.endswith("defined"))
-      Before = Before.drop_back(7).rtrim(" \t(");
-    bool Negated = Before.endswith("!") != Inverted;
-    (Negated ? Tests.Negative : Tests.Positive) = true;
-  }
+  for (StringRef Macro :
+       {StringRef("__clang__"), StringRef("__clang_analyzer__")})
+    for (size_t Pos = Directive.find(Macro); Pos != StringRef::npos;
+         Pos = Directive.find(Macro, Pos + 1)) {
+      size_t After = Pos + Macro.size();
+      if ((Pos > 0 && isIdentifierChar(Directive[Pos - 1])) ||
+          (After < Directive.size() && isIdentifierChar(Directive[After])))
+        continue;
+      // Step back over `defined`, parentheses and blanks to a possible '!'.
+      StringRef Before = Directive.take_front(Pos).rtrim(" \t(");
+      if (Before.endswith("defined"))
+        Before = Before.drop_back(7).rtrim(" \t(");
+      bool Negated = Before.endswith("!") != Inverted;
+      (Negated ? Tests.Negative : Tests.Positive) = true;
+    }
   return Tests;
 }
 

@@ -5,8 +5,8 @@
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
-#include "exitbar/Verdict.h"
 #include "exitbar/Process.h"
+#include "exitbar/Verdict.h"
 #include <fmt/core.h>
 #include <unistd.h>
 

@@ -64,8 +64,8 @@ void addAuditCommand(CLI::App &App, Context &Ctx) {
     for (const std::string &Problem : R.Problems)
       fmt::print("{}:{}\n", A->File, Problem);
     if (R.Problems.empty())
-      fmt::print("{}: {} entries, chain intact, head {}\n", A->File,
-                 R.Entries, R.Head);
+      fmt::print("{}: {} entries, chain intact, head {}\n", A->File, R.Entries,
+                 R.Head);
     Ctx.Exit = R.Problems.empty() ? Success : CheckFailed;
   });
 }

@@ -46,8 +46,7 @@ template <typename Writer> std::string render(Writer &&Write) {
   return Out.str();
 }
 
-void printSummary(const Verdict &V, const std::string &ReportDir,
-                  bool Color) {
+void printSummary(const Verdict &V, const std::string &ReportDir, bool Color) {
   fmt::text_style Style;
   if (Color)
     Style = fmt::emphasis::bold |
@@ -86,15 +85,13 @@ void requireSigned(Policy &P) {
   for (const Criterion &C : defaultPolicy().Criteria)
     if (C.Metric == "signatures.bad" && C.Required == Level::Must) {
       // The default replaces a weaker criterion of the same id.
-      P.Criteria.erase(std::remove_if(P.Criteria.begin(), P.Criteria.end(),
-                                      [&](const Criterion &Old) {
-                                        return Old.Id == C.Id;
-                                      }),
-                       P.Criteria.end());
-      if (std::none_of(P.Categories.begin(), P.Categories.end(),
-                       [&](const Category &Cat) {
-                         return Cat.Name == C.Category;
-                       }))
+      P.Criteria.erase(
+          std::remove_if(P.Criteria.begin(), P.Criteria.end(),
+                         [&](const Criterion &Old) { return Old.Id == C.Id; }),
+          P.Criteria.end());
+      if (std::none_of(
+              P.Categories.begin(), P.Categories.end(),
+              [&](const Category &Cat) { return Cat.Name == C.Category; }))
         P.Categories.push_back({C.Category, 1});
       P.Criteria.push_back(C);
     }
@@ -184,8 +181,8 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
     S.Subjects.push_back({Artifact.Path, Sha256});
   }
   S.Inputs = digestEvidence(A.EvidenceDir);
-  S.PolicyUri = A.PolicyFile.empty() ? "builtin:exitbar-default-policy"
-                                     : A.PolicyFile;
+  S.PolicyUri =
+      A.PolicyFile.empty() ? "builtin:exitbar-default-policy" : A.PolicyFile;
   S.PolicySha256 = sha256Hex(PolicyText);
   S.ResourceUri = A.ResourceUri;
   S.Passed = Passed;
@@ -196,9 +193,8 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
 
 void runGate(const GateArgs &A, Context &Ctx) {
   // Every input is read and checked before any output is written.
-  std::string PolicyText = A.PolicyFile.empty()
-                               ? policyToJson(defaultPolicy())
-                               : readFile(A.PolicyFile);
+  std::string PolicyText = A.PolicyFile.empty() ? policyToJson(defaultPolicy())
+                                                : readFile(A.PolicyFile);
   Policy P = A.PolicyFile.empty() ? defaultPolicy()
                                   : parsePolicy(PolicyText, A.PolicyFile);
   if (A.RequireSigned)
@@ -233,10 +229,9 @@ void runGate(const GateArgs &A, Context &Ctx) {
   bool Fails = V.Result == Status::NoGo ||
                (V.Result == Status::Conditional && A.FailOn == "conditional");
 
-  std::string ReportDir =
-      A.ReportDir.empty()
-          ? fs::path(A.EvidenceDir).parent_path().string()
-          : A.ReportDir;
+  std::string ReportDir = A.ReportDir.empty()
+                              ? fs::path(A.EvidenceDir).parent_path().string()
+                              : A.ReportDir;
   if (ReportDir.empty())
     ReportDir = ".";
   auto Out = [&](const char *Name) {
@@ -253,9 +248,7 @@ void runGate(const GateArgs &A, Context &Ctx) {
   V.AuditLogHead = Audit.Head;
   V.AuditLogEntry = Audit.Entries;
   std::string Attestation =
-      A.Attest.empty()
-          ? ""
-          : attest(A, Ctx, V, Evidence, PolicyText, !Fails);
+      A.Attest.empty() ? "" : attest(A, Ctx, V, Evidence, PolicyText, !Fails);
   ReportOptions Report;
   Report.SourceDir = A.SourceDir;
   Report.Snippets = readSnippets(V, A.SourceDir, 2);
@@ -277,9 +270,8 @@ void runGate(const GateArgs &A, Context &Ctx) {
   writeFileAtomically(Out("exitbar.sarif"), render([&](std::ostream &O) {
                         writeSarif(V, O, Report);
                       }));
-  writeFileAtomically(Out("exitbar-junit.xml"), render([&](std::ostream &O) {
-                        writeJUnitReport(V, O);
-                      }));
+  writeFileAtomically(Out("exitbar-junit.xml"),
+                      render([&](std::ostream &O) { writeJUnitReport(V, O); }));
   commitAuditEntry(AuditPath, Audit);
   if (auto Summary = Ctx.Environment.get("GITHUB_STEP_SUMMARY");
       Summary && !Summary->empty()) {

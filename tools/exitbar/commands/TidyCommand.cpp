@@ -1,5 +1,5 @@
-// TidyCommand.cpp - `exitbar tidy`: the clang-tidy launcher CMake runs per translation unit
-// SPDX-License-Identifier: Apache-2.0
+// TidyCommand.cpp - `exitbar tidy`: the clang-tidy launcher CMake runs per
+// translation unit SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Tidy.h"
@@ -19,8 +19,7 @@ void addTidyCommand(CLI::App &App, Context &Ctx) {
       "--load=libExitBarChecks.so a.cpp -- c++ -c a.cpp");
   Cmd->add_option("--clang-tidy", Options->ClangTidy, "clang-tidy to run")
       ->required();
-  Cmd->add_option("--source-dir", Options->SourceDir,
-                  "Project source folder");
+  Cmd->add_option("--source-dir", Options->SourceDir, "Project source folder");
   Cmd->add_option("--fragments", Options->FragmentDir,
                   "Folder of per-translation-unit findings fragments")
       ->required();

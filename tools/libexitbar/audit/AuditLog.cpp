@@ -75,8 +75,8 @@ std::string contentHash(json Entry) {
 
 AuditLogLock::AuditLogLock(const std::string &LogPath) {
   std::string LockPath = LogPath + ".lock";
-  Fd = ::open(LockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-              0644);
+  Fd =
+      ::open(LockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (Fd < 0)
     throw Error("output.file.unwritable", LockPath, "",
                 std::string("cannot lock the audit log: ") +
@@ -108,8 +108,8 @@ AuditAppend prepareAuditEntry(const std::string &Path, const Verdict &V,
              {"status", toString(V.Result)},
              {"release_version", V.ReleaseVersion},
              {"readiness_score", V.ReadinessScore},
-             {"must_pass", std::to_string(V.MustPassed) + "/" +
-                               std::to_string(V.MustTotal)},
+             {"must_pass",
+              std::to_string(V.MustPassed) + "/" + std::to_string(V.MustTotal)},
              {"should_pass", std::to_string(V.ShouldPassed) + "/" +
                                  std::to_string(V.ShouldTotal)},
              {"policy_sha256", PolicyDigest},
@@ -147,8 +147,7 @@ AuditCheck verifyAuditLog(const std::string &Text,
   for (size_t I = 0; I < Lines.size(); ++I) {
     std::string Where = "line " + std::to_string(I + 1) + ": ";
     if (nestingDepth(Lines[I]) > MaxEntryDepth)
-      throw Error("input.audit.too-deep", Options.File,
-                  std::to_string(I + 1),
+      throw Error("input.audit.too-deep", Options.File, std::to_string(I + 1),
                   "nested more than " + std::to_string(MaxEntryDepth) +
                       " levels deep; not an audit entry");
     json Entry;
@@ -166,10 +165,9 @@ AuditCheck verifyAuditLog(const std::string &Text,
       continue;
     }
     if (Entry["seq"] != static_cast<int>(I) + 1)
-      Result.Problems.push_back(Where + "sequence number " +
-                                Entry["seq"].dump() + ", expected " +
-                                std::to_string(I + 1) +
-                                " (an entry was removed or reordered)");
+      Result.Problems.push_back(
+          Where + "sequence number " + Entry["seq"].dump() + ", expected " +
+          std::to_string(I + 1) + " (an entry was removed or reordered)");
     if (Entry["prev"] != Prev)
       Result.Problems.push_back(
           Where + "does not chain to the previous entry (an entry before it "
@@ -191,9 +189,9 @@ AuditCheck verifyAuditLog(const std::string &Text,
           " is not in the log (entries were removed from its end, or the "
           "chain was rewritten)");
     else if (Options.ExpectedEntry && *Options.ExpectedEntry != HeadAt)
-      Result.Problems.push_back(
-          "head: the recorded head is entry " + std::to_string(HeadAt) +
-          ", expected entry " + std::to_string(*Options.ExpectedEntry));
+      Result.Problems.push_back("head: the recorded head is entry " +
+                                std::to_string(HeadAt) + ", expected entry " +
+                                std::to_string(*Options.ExpectedEntry));
   }
   return Result;
 }

@@ -95,21 +95,21 @@ FindingsEvidence findingsFromTidyOutput(const std::string &Output,
   // Occurrences of the same (check, file, line text, message) are numbered
   // in line order, so two identical findings in one file stay distinct.
   std::map<std::string, int> Occurrences;
-  std::sort(Diags.begin(), Diags.end(),
-            [](const formats::TidyDiagnostic &A,
-               const formats::TidyDiagnostic &B) {
-              return std::tie(A.File, A.Line, A.Column, A.Check, A.Message) <
-                     std::tie(B.File, B.Line, B.Column, B.Check, B.Message);
-            });
+  std::sort(
+      Diags.begin(), Diags.end(),
+      [](const formats::TidyDiagnostic &A, const formats::TidyDiagnostic &B) {
+        return std::tie(A.File, A.Line, A.Column, A.Check, A.Message) <
+               std::tie(B.File, B.Line, B.Column, B.Check, B.Message);
+      });
   for (const formats::TidyDiagnostic &D : Diags) {
     std::string File = displayPath(D.File, Options.SourceDir);
     if (D.Check.rfind("clang-diagnostic-", 0) == 0) {
       // Compiler errors mean the translation unit was not fully analysed;
       // compiler warnings are the compiler's business, not ours.
       if (D.Level == "error")
-        Evidence.AnalysisErrors.push_back(
-            {File, std::to_string(D.Line) + ":" + std::to_string(D.Column) +
-                       ": " + D.Message});
+        Evidence.AnalysisErrors.push_back({File, std::to_string(D.Line) + ":" +
+                                                     std::to_string(D.Column) +
+                                                     ": " + D.Message});
       continue;
     }
     // Code the analysis never saw is a fact about coverage of the analysis,

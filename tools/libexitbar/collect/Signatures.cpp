@@ -1,5 +1,5 @@
-// Signatures.cpp - `collect signatures`: every release artifact and the verdict on its signature
-// SPDX-License-Identifier: Apache-2.0
+// Signatures.cpp - `collect signatures`: every release artifact and the verdict
+// on its signature SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/CMakeFileApi.h"
 #include "exitbar/Digest.h"
@@ -7,8 +7,8 @@
 #include "exitbar/Files.h"
 #include "exitbar/Signing.h"
 #include <algorithm>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <fnmatch.h>
 #include <map>
 
@@ -91,7 +91,8 @@ std::vector<ArtifactRef> readArtifactList(std::string_view Text,
     if (Tab2 == std::string::npos || Tab2 + 1 >= Line.size())
       throw Error("input.artifacts.invalid", File, std::to_string(LineNo),
                   "expected '<kind>\\t<target>\\t<path>'");
-    Out.push_back({Line.substr(Tab2 + 1), Line.substr(Tab1 + 1, Tab2 - Tab1 - 1),
+    Out.push_back({Line.substr(Tab2 + 1),
+                   Line.substr(Tab1 + 1, Tab2 - Tab1 - 1),
                    Line.substr(0, Tab1)});
   }
   return Out;
@@ -127,35 +128,35 @@ SignaturesEvidence collectSignatures(const SignaturesOptions &Options) {
   TrustStore Trust = loadTrust(Options.Trust);
   SignaturesEvidence E;
   for (const PublicKey &K : Trust.Trusted)
-    E.TrustedKeys.push_back({K.id(), std::string(toString(K.type())),
-                             K.source()});
+    E.TrustedKeys.push_back(
+        {K.id(), std::string(toString(K.type())), K.source()});
   std::sort(E.TrustedKeys.begin(), E.TrustedKeys.end(),
             [](const TrustedKeyInfo &A, const TrustedKeyInfo &B) {
               return A.Id < B.Id;
             });
-  E.TrustedKeys.erase(std::unique(E.TrustedKeys.begin(), E.TrustedKeys.end(),
-                                  [](const TrustedKeyInfo &A,
-                                     const TrustedKeyInfo &B) {
-                                    return A.Id == B.Id;
-                                  }),
-                      E.TrustedKeys.end());
+  E.TrustedKeys.erase(
+      std::unique(E.TrustedKeys.begin(), E.TrustedKeys.end(),
+                  [](const TrustedKeyInfo &A, const TrustedKeyInfo &B) {
+                    return A.Id == B.Id;
+                  }),
+      E.TrustedKeys.end());
 
   std::vector<ArtifactRef> All = Options.Artifacts;
   std::vector<std::string> NoMatch;
   for (const auto &[Pattern, Base] : Options.Patterns) {
     if (!hasWildcard(Pattern)) {
       fs::path P(Pattern);
-      All.push_back(
-          {P.is_absolute() ? Pattern
-                           : (fs::path(Base) / P).lexically_normal().string(),
-           "", "file"});
+      All.push_back({P.is_absolute()
+                         ? Pattern
+                         : (fs::path(Base) / P).lexically_normal().string(),
+                     "", "file"});
       continue;
     }
     // The folders before the first wildcard are where the search starts:
     // an absolute pattern (`/out/dist/*.tar.gz`) matches below /out/dist,
     // not against paths relative to the current folder.
-    fs::path Root = fs::path(Pattern).is_absolute() ? fs::path("/")
-                                                    : fs::path(Base);
+    fs::path Root =
+        fs::path(Pattern).is_absolute() ? fs::path("/") : fs::path(Base);
     fs::path Rest;
     bool Wild = false;
     for (const fs::path &Part : fs::path(Pattern).relative_path()) {

@@ -1,5 +1,5 @@
-// Tidy.cpp - running clang-tidy for one translation unit and keeping its findings
-// SPDX-License-Identifier: Apache-2.0
+// Tidy.cpp - running clang-tidy for one translation unit and keeping its
+// findings SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Tidy.h"
 #include "exitbar/Digest.h"
@@ -132,9 +132,9 @@ std::vector<Suppression> scanSuppressions(std::string_view Text,
       std::string_view Reason = Rest;
       if (!Bare) {
         size_t Close = Rest.find(')');
-        std::string_view List = Rest.substr(
-            1, Close == std::string_view::npos ? std::string_view::npos
-                                               : Close - 1);
+        std::string_view List = Rest.substr(1, Close == std::string_view::npos
+                                                   ? std::string_view::npos
+                                                   : Close - 1);
         Reason = Close == std::string_view::npos ? std::string_view()
                                                  : Rest.substr(Close + 1);
         while (!List.empty()) {
@@ -143,9 +143,10 @@ std::vector<Suppression> scanSuppressions(std::string_view Text,
           List = Comma == std::string_view::npos ? std::string_view()
                                                  : List.substr(Comma + 1);
           if (Item.find('*') != std::string_view::npos) {
-            Wildcard |= std::any_of(
-                Checks.begin(), Checks.end(),
-                [&](const std::string &C) { return globMatches(Item, C); }) ||
+            Wildcard |= std::any_of(Checks.begin(), Checks.end(),
+                                    [&](const std::string &C) {
+                                      return globMatches(Item, C);
+                                    }) ||
                         globMatches(Item, "exitbar-");
           } else if (Item.substr(0, 8) == "exitbar-") {
             ++Named;
@@ -212,8 +213,8 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
       Result.Output, TidyOutputOptions{Options.SourceDir, {}});
   // A crash loses every finding of every check in the unit, whatever
   // clang-tidy printed before it: always an analysis error of its own.
-  if (Run.ExitCode > 128 || (Run.ExitCode != 0 &&
-                             Result.Evidence.AnalysisErrors.empty()))
+  if (Run.ExitCode > 128 ||
+      (Run.ExitCode != 0 && Result.Evidence.AnalysisErrors.empty()))
     Result.Evidence.AnalysisErrors.push_back(
         {Shown, failureMessage(Run.ExitCode)});
   // A NOLINT silences checks without a trace in clang-tidy's output (the

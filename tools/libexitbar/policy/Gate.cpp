@@ -1,8 +1,8 @@
 // Gate.cpp - applying a policy to evidence: measurements, verdict and scores
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Error.h"
 #include "exitbar/Env.h"
+#include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
@@ -89,8 +89,11 @@ Measurement measureVulnerabilities(const std::string &Name,
     return M;
   }
   auto Rank = [](const std::string &S) {
-    return S == "critical" ? 0 : S == "high" ? 1 : S == "medium" ? 2
-           : S == "low" ? 3 : 4;
+    return S == "critical" ? 0
+           : S == "high"   ? 1
+           : S == "medium" ? 2
+           : S == "low"    ? 3
+                           : 4;
   };
   std::vector<const VulnerabilityFinding *> Worst;
   for (const VulnerabilityFinding &F : V.Findings)
@@ -226,18 +229,16 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     if (Metric == "findings.total")
       return countFindings(Findings, [](const Finding &) { return true; });
     if (Metric == "findings.analysis_errors") {
-      Measurement M{static_cast<double>(F.AnalysisErrors.size()),
-                    "findings.json",
-                    {}};
+      Measurement M{
+          static_cast<double>(F.AnalysisErrors.size()), "findings.json", {}};
       for (const AnalysisError &A : F.AnalysisErrors)
         if (M.Items.size() < MaxItems)
           M.Items.push_back(A.File + ": " + A.Message);
       return M;
     }
     if (Metric == "findings.unanalysed_regions") {
-      Measurement M{static_cast<double>(F.UnanalysedRegions.size()),
-                    "findings.json",
-                    {}};
+      Measurement M{
+          static_cast<double>(F.UnanalysedRegions.size()), "findings.json", {}};
       for (const UnanalysedRegion &R : F.UnanalysedRegions)
         if (M.Items.size() < MaxItems)
           M.Items.push_back(R.File + ":" + std::to_string(R.Line) + ": '" +
@@ -330,10 +331,12 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     std::vector<std::pair<double, std::string>> Files;
     for (const auto &[Path, F] : E.Coverage->Files) {
       CoverageTotals FT = totalsOf(F);
-      long long Hit = Branch ? FT.BranchesHit
-                             : Function ? FT.FunctionsHit : FT.LinesHit;
-      long long Found = Branch ? FT.BranchesFound
-                               : Function ? FT.FunctionsFound : FT.LinesFound;
+      long long Hit = Branch     ? FT.BranchesHit
+                      : Function ? FT.FunctionsHit
+                                 : FT.LinesHit;
+      long long Found = Branch     ? FT.BranchesFound
+                        : Function ? FT.FunctionsFound
+                                   : FT.LinesFound;
       if (Found == 0)
         continue;
       char Line[80];
@@ -359,13 +362,13 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       if (M.Items.size() < MaxItems)
         M.Items.push_back("flaky: " + Name);
     // 64-bit sums: INT_MAX failed plus one errored must not wrap to < 0.
-    const long long Executed = static_cast<long long>(T.Passed) + T.Failed +
-                               T.Errored;
+    const long long Executed =
+        static_cast<long long>(T.Passed) + T.Failed + T.Errored;
     if ((Metric == "tests.failed" || Metric == "tests.pass_rate") &&
         Executed == 0) {
       // Nothing failed because nothing ran: not a pass (fail closed).
-      M.NoData = "no test was executed (" + std::to_string(T.Skipped) +
-                 " skipped)";
+      M.NoData =
+          "no test was executed (" + std::to_string(T.Skipped) + " skipped)";
       return M;
     }
     if (Metric == "tests.total")
@@ -375,8 +378,8 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     else if (Metric == "tests.passed")
       M.Value = T.Passed;
     else if (Metric == "tests.failed")
-      M.Value = static_cast<double>(static_cast<long long>(T.Failed) +
-                                    T.Errored);
+      M.Value =
+          static_cast<double>(static_cast<long long>(T.Failed) + T.Errored);
     else if (Metric == "tests.skipped")
       M.Value = T.Skipped;
     else if (Metric == "tests.flaky")
@@ -393,19 +396,19 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     Measurement M{std::nullopt, "readiness.json", {}};
     if (Metric == "readiness.license") {
       M.Value = R.LicenseId ? 1 : 0;
-      M.Items.push_back(R.LicenseFile.empty()
-                            ? "no LICENSE file"
-                            : R.LicenseFile + ": " +
-                                  (R.LicenseId ? *R.LicenseId
-                                               : "licence not recognised"));
+      M.Items.push_back(
+          R.LicenseFile.empty()
+              ? "no LICENSE file"
+              : R.LicenseFile + ": " +
+                    (R.LicenseId ? *R.LicenseId : "licence not recognised"));
     } else if (Metric == "readiness.documents_missing") {
       double Missing = 0;
       for (const DocumentCheck &D : R.Documents)
         if (D.Status != "present") {
           ++Missing;
-          M.Items.push_back(D.Name + ": " +
-                            (D.File.empty() ? "missing"
-                                            : D.File + " is " + D.Reason));
+          M.Items.push_back(
+              D.Name + ": " +
+              (D.File.empty() ? "missing" : D.File + " is " + D.Reason));
         }
       M.Value = Missing;
     } else if (Metric.rfind("readiness.document.", 0) == 0) {
@@ -415,9 +418,9 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
         if (D.Name == Name) {
           M.Value = D.Status == "present" ? 1 : 0;
           if (D.Status != "present")
-            M.Items.push_back(D.Name + ": " +
-                              (D.File.empty() ? "missing"
-                                              : D.File + " is " + D.Reason));
+            M.Items.push_back(
+                D.Name + ": " +
+                (D.File.empty() ? "missing" : D.File + " is " + D.Reason));
         }
       if (M.Items.empty() && *M.Value == 0)
         M.Items.push_back(Name + ": not among the documents collected");
@@ -477,7 +480,8 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
       for (size_t I = 0; I < Slower.size() && I < 10; ++I) {
         char Line[160];
         double Now = B.Metric == "cpu" ? Slower[I]->CpuNs : Slower[I]->RealNs;
-        std::snprintf(Line, sizeof Line, ": +%.1f %% (%.0f ns, baseline %.0f ns)",
+        std::snprintf(Line, sizeof Line,
+                      ": +%.1f %% (%.0f ns, baseline %.0f ns)",
                       *Slower[I]->ChangePercent, Now, *Slower[I]->BaselineNs);
         M.Items.push_back(Slower[I]->Name + Line);
       }
@@ -549,7 +553,8 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
     }
     if (!E.Vulnerabilities)
       return {std::nullopt, "vulnerabilities.json", {}};
-    return measureVulnerabilities(After("vulnerabilities."), *E.Vulnerabilities);
+    return measureVulnerabilities(After("vulnerabilities."),
+                                  *E.Vulnerabilities);
   }
   // parsePolicy rejects unknown metrics; reaching here is a library bug.
   throw Error("internal.metric", "", "", "unknown metric '" + Metric + "'");
@@ -657,8 +662,8 @@ activeWaiver(const std::vector<Waiver> &Waivers, long long Now, Verdict &V,
       Active = &W;
       continue;
     }
-    std::string Subject = W.Finding.empty() ? "criterion " + W.Criterion
-                                            : "finding " + W.Finding;
+    std::string Subject =
+        W.Finding.empty() ? "criterion " + W.Criterion : "finding " + W.Finding;
     std::string Line = "waiver of " + Subject + " by " + W.Owner +
                        " expired on " + W.Expires + " (" + W.Reason + ")";
     if (std::find(V.ExpiredWaivers.begin(), V.ExpiredWaivers.end(), Line) ==
@@ -689,7 +694,8 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
               [&](const Waiver &X) { return X.Finding == F.Fingerprint; })) {
         R.State = FindingState::Waived;
         R.Note = describeWaiver(*W);
-      } else if (Options.Accepted && Options.Accepted->contains(F.Fingerprint)) {
+      } else if (Options.Accepted &&
+                 Options.Accepted->contains(F.Fingerprint)) {
         R.State = FindingState::Baselined;
       }
       V.Findings.push_back(std::move(R));
@@ -716,12 +722,11 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
     if (!M.Value) {
       R.Passed = false;
       auto Stale = E.Stale.find(M.Evidence);
-      R.Detail = !M.NoData.empty()
-                     ? "no data: " + M.Evidence + ": " + M.NoData
-                 : Stale != E.Stale.end()
-                     ? "no evidence: " + M.Evidence + " is stale: " +
-                           Stale->second
-                     : "no evidence: " + M.Evidence + " was not collected";
+      R.Detail =
+          !M.NoData.empty() ? "no data: " + M.Evidence + ": " + M.NoData
+          : Stale != E.Stale.end()
+              ? "no evidence: " + M.Evidence + " is stale: " + Stale->second
+              : "no evidence: " + M.Evidence + " was not collected";
     } else {
       R.Passed = compare(*M.Value, C.Op, C.Threshold);
       R.Detail = C.Metric + " = " + formatNumber(*M.Value) +

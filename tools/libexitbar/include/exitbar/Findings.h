@@ -34,7 +34,8 @@ void reclassifyFindings(FindingsEvidence &E);
 std::vector<std::string> knownChecks();
 
 /// Reads a source line for fingerprinting; returns "" when unreadable.
-using LineReader = std::function<std::string(const std::string &File, int Line)>;
+using LineReader =
+    std::function<std::string(const std::string &File, int Line)>;
 
 /// Options for turning one clang-tidy run into findings.
 struct TidyOutputOptions {

@@ -4,15 +4,15 @@
 #ifndef EXITBAR_VERDICT_H
 #define EXITBAR_VERDICT_H
 
+#include "exitbar/Approvals.h"
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
 #include "exitbar/Readiness.h"
-#include "exitbar/Signatures.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/Signatures.h"
 #include "exitbar/Vulnerabilities.h"
-#include "exitbar/Approvals.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -33,7 +33,7 @@ struct Waiver {
   std::string Criterion; ///< a criterion id, or empty
   std::string Owner;
   std::string Reason;
-  std::string Expires;   ///< YYYY-MM-DD, inclusive
+  std::string Expires;     ///< YYYY-MM-DD, inclusive
   long long ExpiresAt = 0; ///< seconds since the epoch of the day after
 };
 
