@@ -394,8 +394,9 @@ private:
       if (Literal->getCharByteWidth() != 1 ||
           Literal->getLength() > MaxMessageLength)
         return false;
-      // __FILE__ may well be "stub.cpp". getImmediateMacroName() reads an
-      // expansion record, which a file location does not have.
+      // A predefined macro such as __FILE__ can expand to a file name that
+      // contains a stub phrase; it is no message. getImmediateMacroName()
+      // reads an expansion record, which a file location does not have.
       if (Literal->getBeginLoc().isMacroID()) {
         StringRef Macro = Lexer::getImmediateMacroName(
             Literal->getBeginLoc(), SM, Ctx.getLangOpts());
