@@ -90,6 +90,7 @@ int run(int Argc, char **Argv) {
   addCollectCommand(App, Ctx);
   addCompareVersionsCommand(App, Ctx);
   addGateCommand(App, Ctx);
+  addMergeCommand(App, Ctx);
   addPolicyCommand(App, Ctx);
   addSignCommand(App, Ctx);
   addTidyCommand(App, Ctx);

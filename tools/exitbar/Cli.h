@@ -48,6 +48,7 @@ void addCollectSignatures(CLI::App &Collect, Context &Ctx);
 void addCollectVulnerabilities(CLI::App &Collect, Context &Ctx);
 void addCompareVersionsCommand(CLI::App &App, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);
+void addMergeCommand(CLI::App &App, Context &Ctx);
 void addPolicyCommand(CLI::App &App, Context &Ctx);
 void addSignCommand(CLI::App &App, Context &Ctx);
 void addTidyCommand(CLI::App &App, Context &Ctx);

@@ -4,7 +4,6 @@
 #include "exitbar/Collect.h"
 #include "exitbar/Files.h"
 #include "formats/junit/Read.h"
-#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -17,39 +16,33 @@ TestsEvidence collectTests(const std::vector<std::string> &JUnitFiles) {
   // in the same suite of the same file — and both failed and passed is
   // flaky. Test cases that merely share a name (two files, two suites, two
   // binaries with the same GoogleTest name) are different tests: a passing
-  // one never hides a failing one.
+  // one never hides a failing one. The evidence names the file by its
+  // position among the files holding that suite and name (the occurrence),
+  // not by its path: a shard's JUnit file has a path of its own, and the
+  // same test in two shards is one test to `exitbar merge`.
   using Identity = std::tuple<std::string, std::string, std::string>;
   std::map<Identity, std::set<TestOutcome>> Outcomes;
-  TestsEvidence E;
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>>
+      FilesOf;
+  double Seconds = 0;
   for (const std::string &File : JUnitFiles)
-    for (const formats::JUnitCase &C : formats::readJUnit(readFile(File), File)) {
-      Outcomes[{File, C.Suite, C.Name}].insert(C.Outcome);
-      E.Seconds += C.Seconds;
+    for (const formats::JUnitCase &C :
+         formats::readJUnit(readFile(File), File)) {
+      auto [It, New] = Outcomes.try_emplace({File, C.Suite, C.Name});
+      It->second.insert(C.Outcome);
+      if (New)
+        FilesOf[{C.Suite, C.Name}].push_back(File);
+      Seconds += C.Seconds;
     }
-  for (const auto &[Id, Seen] : Outcomes) {
-    const std::string &Name = std::get<2>(Id);
-    bool Passed = Seen.count(TestOutcome::Passed);
-    bool Failed = Seen.count(TestOutcome::Failed) ||
-                  Seen.count(TestOutcome::Errored);
-    if (Passed && Failed) {
-      // It passed on a retry: it counts as passed and is reported as flaky.
-      E.FlakyTests.push_back(Name);
-      ++E.Passed;
-    } else if (Seen.count(TestOutcome::Errored)) {
-      ++E.Errored;
-      E.FailingTests.push_back(Name);
-    } else if (Seen.count(TestOutcome::Failed)) {
-      ++E.Failed;
-      E.FailingTests.push_back(Name);
-    } else if (Passed) {
-      ++E.Passed;
-    } else {
-      ++E.Skipped;
+  std::vector<TestCaseResult> Cases;
+  for (const auto &[Id, Files] : FilesOf)
+    for (size_t I = 0; I < Files.size(); ++I) {
+      const std::set<TestOutcome> &Seen =
+          Outcomes[{Files[I], Id.first, Id.second}];
+      Cases.push_back({Id.first, Id.second, static_cast<int>(I),
+                       {Seen.begin(), Seen.end()}});
     }
-  }
-  std::sort(E.FailingTests.begin(), E.FailingTests.end());
-  std::sort(E.FlakyTests.begin(), E.FlakyTests.end());
-  return E;
+  return testsFromCases(std::move(Cases), Seconds);
 }
 
 } // namespace exitbar

@@ -424,6 +424,19 @@ void to_json(json &J, const TestsEvidence &E) {
            {"seconds", E.Seconds},
            {"failing_tests", E.FailingTests},
            {"flaky_tests", E.FlakyTests}};
+  if (E.Cases) {
+    json Cases = json::array();
+    for (const TestCaseResult &C : *E.Cases) {
+      json Outcomes = json::array();
+      for (TestOutcome O : C.Outcomes)
+        Outcomes.push_back(toString(O));
+      json Entry{{"suite", C.Suite}, {"name", C.Name}, {"outcomes", Outcomes}};
+      if (C.Occurrence != 0)
+        Entry["occurrence"] = C.Occurrence;
+      Cases.push_back(std::move(Entry));
+    }
+    J["tests"] = std::move(Cases);
+  }
 }
 
 TestsEvidence testsFromJson(const json &J, const std::string &File) {
@@ -439,6 +452,33 @@ TestsEvidence testsFromJson(const json &J, const std::string &File) {
     E.FlakyTests = J.at("flaky_tests").get<std::vector<std::string>>();
   } catch (const json::exception &X) {
     throw Error("input.evidence.invalid", File, "", X.what());
+  }
+  if (auto It = J.find("tests"); It != J.end()) {
+    if (!It->is_array())
+      throw Error("input.evidence.invalid", File, "/tests", "must be an array");
+    std::vector<TestCaseResult> Cases;
+    for (size_t I = 0; I < It->size(); ++I) {
+      std::string Pointer = "/tests/" + std::to_string(I);
+      try {
+        const json &C = (*It)[I];
+        TestCaseResult R;
+        R.Suite = C.at("suite").get<std::string>();
+        R.Name = C.at("name").get<std::string>();
+        if (C.contains("occurrence"))
+          R.Occurrence = countMember(C, "occurrence", File, Pointer);
+        for (const json &O : C.at("outcomes")) {
+          auto Outcome = parseTestOutcome(O.get<std::string>());
+          if (!Outcome)
+            throw Error("input.evidence.invalid", File, Pointer + "/outcomes",
+                        "unknown outcome " + O.dump());
+          R.Outcomes.push_back(*Outcome);
+        }
+        Cases.push_back(std::move(R));
+      } catch (const json::exception &X) {
+        throw Error("input.evidence.invalid", File, Pointer, X.what());
+      }
+    }
+    E.Cases = std::move(Cases);
   }
   return E;
 }

@@ -1,0 +1,269 @@
+// MergeDirs.cpp - `exitbar merge`: reading shard folders, run ids, writing the merge
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Digest.h"
+#include "exitbar/Error.h"
+#include "exitbar/EvidenceJson.h"
+#include "exitbar/Files.h"
+#include "exitbar/Merge.h"
+#include "exitbar/Verdict.h"
+#include "support/Parallel.h"
+#include <filesystem>
+#include <optional>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace exitbar {
+namespace {
+
+/// Evidence files that add up; the others must agree between shards.
+const std::set<std::string> &addableFiles() {
+  static const std::set<std::string> Files{"coverage.json", "findings.json",
+                                           "sbom.json", "tests.json"};
+  return Files;
+}
+
+/// Lists the shards' runs in merged evidence, so merging merged folders
+/// again gives the same run id as merging all shards at once.
+constexpr const char *MergedRunsMember = "merged_runs";
+
+/// One evidence file of one shard, parsed.
+struct ShardFile {
+  std::string Path;
+  nlohmann::json Json;
+  std::optional<std::string> Run;
+  std::vector<std::string> Runs; ///< the runs it stands for
+};
+
+std::string describeRun(const std::optional<std::string> &Run) {
+  return Run ? "run '" + *Run + "'" : "no run";
+}
+
+/// The run member of \p J, checked.
+std::optional<std::string> runOf(const nlohmann::json &J,
+                                 const std::string &Path) {
+  auto It = J.find(EvidenceRunMember);
+  if (It == J.end())
+    return std::nullopt;
+  if (!It->is_string() || It->get_ref<const std::string &>().empty())
+    throw Error("input.evidence.invalid", Path,
+                std::string("/") + EvidenceRunMember,
+                "must be a non-empty string");
+  return It->get<std::string>();
+}
+
+/// \p J without the members that say which run wrote it.
+nlohmann::json withoutRun(nlohmann::json J) {
+  J.erase(EvidenceRunMember);
+  J.erase(MergedRunsMember);
+  return J;
+}
+
+/// Folds \p Items pairwise in parallel (the merges are associative).
+template <typename T, typename F>
+T reduce(std::vector<T> Items, F Merge) {
+  while (Items.size() > 1) {
+    std::vector<T> Next((Items.size() + 1) / 2);
+    parallelFor(Items.size() / 2, [&](size_t I) {
+      Next[I] = Merge(Items[2 * I], Items[2 * I + 1]);
+    });
+    if (Items.size() % 2)
+      Next.back() = std::move(Items.back());
+    Items = std::move(Next);
+  }
+  return std::move(Items.front());
+}
+
+} // namespace
+
+const std::vector<std::string> &mergeableEvidenceFiles() {
+  static const std::vector<std::string> Files{
+      "findings.json",   "coverage.json",     "tests.json",
+      "sbom.json",       "readiness.json",    "signatures.json",
+      "benchmarks.json", "vulnerabilities.json", "approvals.json"};
+  return Files;
+}
+
+MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
+  if (Options.ShardDirs.empty())
+    throw Error("usage.merge.no-shards", "", "", "no shard folder given");
+  const std::vector<std::string> &Names = mergeableEvidenceFiles();
+
+  // Every (shard, file) pair present, read and parsed in parallel.
+  std::vector<std::pair<size_t, size_t>> Present;
+  for (size_t S = 0; S < Options.ShardDirs.size(); ++S) {
+    const std::string &Dir = Options.ShardDirs[S];
+    std::error_code Ec;
+    if (!fs::is_directory(Dir, Ec))
+      throw Error("input.merge.shard", Dir, "", "not a folder");
+    size_t Before = Present.size();
+    for (size_t N = 0; N < Names.size(); ++N)
+      if (fs::exists(fs::path(Dir) / Names[N], Ec))
+        Present.emplace_back(S, N);
+    // A shard whose artifact download failed must not vanish from the
+    // merge unnoticed.
+    if (Present.size() == Before)
+      throw Error("input.merge.empty-shard", Dir, "",
+                  "holds no evidence file (findings.json, coverage.json, "
+                  "tests.json, ...)");
+  }
+  std::vector<ShardFile> Files(Present.size());
+  parallelFor(Present.size(), [&](size_t I) {
+    ShardFile &F = Files[I];
+    F.Path = (fs::path(Options.ShardDirs[Present[I].first]) /
+              Names[Present[I].second])
+                 .generic_string();
+    F.Json = parseJsonText(readFile(F.Path), F.Path);
+    if (!F.Json.is_object())
+      throw Error("input.evidence.wrong-type", F.Path, "", "not a JSON object");
+    F.Run = runOf(F.Json, F.Path);
+    if (auto It = F.Json.find(MergedRunsMember); It != F.Json.end()) {
+      try {
+        F.Runs = It->get<std::vector<std::string>>();
+      } catch (const nlohmann::json::exception &X) {
+        throw Error("input.evidence.invalid", F.Path,
+                    std::string("/") + MergedRunsMember, X.what());
+      }
+    } else if (F.Run) {
+      F.Runs = {*F.Run};
+    }
+  });
+
+  // Runs: one per shard (a file of another run is stale), all shards
+  // recording runs or none, and each the expected run when one is given.
+  MergeResult Result;
+  std::set<std::string> AllRuns;
+  std::optional<bool> ShardsRecordRuns;
+  std::string FirstShardPath;
+  for (size_t I = 0; I < Files.size();) {
+    size_t Shard = Present[I].first;
+    const ShardFile &First = Files[I];
+    for (; I < Files.size() && Present[I].first == Shard; ++I) {
+      const ShardFile &F = Files[I];
+      if (!Options.RunId.empty() && F.Run != Options.RunId)
+        throw Error("input.merge.stale-evidence", F.Path,
+                    std::string("/") + EvidenceRunMember,
+                    "records " + describeRun(F.Run) + ", not run '" +
+                        Options.RunId + "' (--run-id): it is stale");
+      if (F.Run != First.Run || F.Runs != First.Runs)
+        throw Error("input.merge.stale-evidence", F.Path,
+                    std::string("/") + EvidenceRunMember,
+                    "records " + describeRun(F.Run) + " but " + First.Path +
+                        " records " + describeRun(First.Run) +
+                        ": one of them is left from another run");
+    }
+    if (ShardsRecordRuns && *ShardsRecordRuns != First.Run.has_value())
+      throw Error("input.merge.run-mismatch", First.Path,
+                  std::string("/") + EvidenceRunMember,
+                  "records " + describeRun(First.Run) + " but " +
+                      FirstShardPath + " records " +
+                      (*ShardsRecordRuns ? "one" : "none") +
+                      ": shards of one pipeline either all record their "
+                      "runs or none does");
+    ShardsRecordRuns = First.Run.has_value();
+    FirstShardPath = First.Path;
+    AllRuns.insert(First.Runs.begin(), First.Runs.end());
+  }
+  Result.MergedRuns.assign(AllRuns.begin(), AllRuns.end());
+  if (!Options.RunId.empty()) {
+    Result.RunId = Options.RunId;
+  } else if (AllRuns.size() == 1) {
+    Result.RunId = *AllRuns.begin();
+  } else if (!AllRuns.empty()) {
+    // Derived from the set of runs: any grouping or order of the same
+    // shards gives the same id.
+    std::string Joined;
+    for (const std::string &R : AllRuns)
+      Joined += R + '\n';
+    Result.RunId = "merged-" + sha256Hex(Joined).substr(0, 16);
+  }
+
+  // Kind by kind.
+  for (size_t N = 0; N < Names.size(); ++N) {
+    const std::string &Name = Names[N];
+    std::vector<const ShardFile *> Of;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (Present[I].second == N)
+        Of.push_back(&Files[I]);
+    if (Of.empty())
+      continue;
+    Result.ShardsPerFile[Name] = static_cast<int>(Of.size());
+    nlohmann::json Out;
+    if (!addableFiles().count(Name)) {
+      // Collected from the repository or the release job, not added up:
+      // every shard that has it must have the same.
+      Out = withoutRun(Of.front()->Json);
+      for (const ShardFile *F : Of) {
+        nlohmann::json Other = withoutRun(F->Json);
+        if (Other == Out)
+          continue;
+        nlohmann::json Patch = nlohmann::json::diff(Out, Other);
+        std::string Where =
+            Patch.empty() ? "" : Patch.front().value("path", std::string());
+        throw Error("input.merge.conflict", F->Path, Where,
+                    "differs from " + Of.front()->Path +
+                        "; " + Name +
+                        " does not add up across shards: collect it in one "
+                        "job, or the same in every job");
+      }
+    } else {
+      auto Typed = [&](auto Convert) {
+        using T = decltype(Convert(Of.front()->Json, Of.front()->Path));
+        std::vector<T> Items(Of.size());
+        parallelFor(Of.size(), [&](size_t I) {
+          Items[I] = Convert(Of[I]->Json, Of[I]->Path);
+        });
+        return Items;
+      };
+      if (Name == "findings.json") {
+        Out = reduce(Typed(findingsFromJson), mergeFindings);
+      } else if (Name == "coverage.json") {
+        Out = reduce(Typed(coverageFromJson), mergeCoverage);
+      } else if (Name == "sbom.json") {
+        Out = reduce(Typed(sbomFromJson), mergeSbom);
+      } else if (Name == "tests.json") {
+        auto Items = Typed(testsFromJson);
+        for (size_t I = 0; I < Items.size(); ++I) {
+          if (!Items[I].Cases)
+            throw Error("input.merge.tests-unlisted", Of[I]->Path, "/tests",
+                        "has no per-test list, so a test failing here "
+                        "could not be told from one passing in another "
+                        "shard; collect it again with this exitbar");
+          // Hand-edited counts must not disagree with the tests listed.
+          TestsEvidence Again = testsFromCases(*Items[I].Cases, 0);
+          if (Again.Passed != Items[I].Passed ||
+              Again.Failed != Items[I].Failed ||
+              Again.Errored != Items[I].Errored ||
+              Again.Skipped != Items[I].Skipped ||
+              Again.FailingTests != Items[I].FailingTests ||
+              Again.FlakyTests != Items[I].FlakyTests)
+            throw Error("input.merge.inconsistent", Of[I]->Path, "/tests",
+                        "its counts and failing tests do not match its "
+                        "per-test list");
+        }
+        Out = reduce(std::move(Items), mergeTests);
+      }
+    }
+    if (!Result.RunId.empty()) {
+      Out[EvidenceRunMember] = Result.RunId;
+      Out[MergedRunsMember] = Result.MergedRuns;
+    }
+    Result.Files[Name] = dumpCanonical(Out);
+  }
+  return Result;
+}
+
+void writeMergedEvidence(const MergeResult &R, const std::string &OutDir) {
+  std::error_code Ec;
+  fs::create_directories(OutDir, Ec);
+  for (const auto &[Name, Text] : R.Files)
+    writeFileAtomically((fs::path(OutDir) / Name).string(), Text);
+  // An earlier merge's file of a kind no shard has now would count in the
+  // gate as if this merge had produced it.
+  for (const std::string &Name : mergeableEvidenceFiles())
+    if (!R.Files.count(Name))
+      fs::remove(fs::path(OutDir) / Name, Ec);
+}
+
+} // namespace exitbar

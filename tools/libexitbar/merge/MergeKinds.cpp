@@ -1,0 +1,130 @@
+// MergeKinds.cpp - associative, order-independent merges of each evidence kind
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Error.h"
+#include "exitbar/Merge.h"
+#include <algorithm>
+#include <set>
+
+namespace exitbar {
+
+FindingsEvidence mergeFindings(const FindingsEvidence &A,
+                               const FindingsEvidence &B) {
+  FindingsEvidence Out = A;
+  Out.append(B);
+  Out.normalize();
+  // Shards usually each build the whole project: the same units, counted
+  // once. A sum would count every unit once per shard.
+  Out.TranslationUnits = std::max(A.TranslationUnits, B.TranslationUnits);
+  return Out;
+}
+
+CoverageEvidence mergeCoverage(const CoverageEvidence &A,
+                               const CoverageEvidence &B) {
+  CoverageEvidence Out;
+  Out.Files = A.Files;
+  for (const auto &[Path, F] : B.Files) {
+    FileCoverage &Into = Out.Files[Path];
+    Into.merge(F);
+    // The line a function starts on is the same in every shard built from
+    // one commit; if not, the smaller, whatever the order of the shards.
+    for (const auto &[Name, Fn] : F.Functions)
+      Into.Functions[Name].Line = std::min(Into.Functions[Name].Line, Fn.Line);
+  }
+  // "mixed" for any two tools, so three tools give one name in any grouping.
+  Out.Tool = A.Tool == B.Tool ? A.Tool
+             : A.Tool.empty() ? B.Tool
+             : B.Tool.empty() ? A.Tool
+                              : "mixed";
+  // Diff coverage only when every shard measured it: a shard without it
+  // leaves the metric without data (fail closed), never half-measured.
+  if (A.Diff && B.Diff) {
+    if (A.Diff->Base != B.Diff->Base)
+      throw Error("input.merge.conflict", "coverage.json", "/diff/base",
+                  "shards measured diff coverage against different bases ('" +
+                      A.Diff->Base + "' and '" + B.Diff->Base + "')");
+    DiffCoverage D;
+    D.Base = A.Diff->Base;
+    // Shards of one commit have the same changed lines; the larger count
+    // when their builds saw different code understates coverage, never
+    // overstates it.
+    D.LinesFound = std::max(A.Diff->LinesFound, B.Diff->LinesFound);
+    // A line stays missed when no shard ran it: its summed count is 0.
+    long long Missed = 0;
+    for (const auto *Side : {&A.Diff->Missed, &B.Diff->Missed})
+      for (const auto &[Path, Lines] : *Side)
+        for (int Line : Lines) {
+          auto File = Out.Files.find(Path);
+          bool Ran = false;
+          if (File != Out.Files.end()) {
+            auto L = File->second.Lines.find(Line);
+            Ran = L != File->second.Lines.end() && L->second > 0;
+          }
+          if (!Ran)
+            D.Missed[Path].push_back(Line);
+        }
+    for (auto &[Path, Lines] : D.Missed) {
+      std::sort(Lines.begin(), Lines.end());
+      Lines.erase(std::unique(Lines.begin(), Lines.end()), Lines.end());
+      Missed += static_cast<long long>(Lines.size());
+    }
+    D.LinesHit = std::max(0LL, D.LinesFound - Missed);
+    Out.Diff = std::move(D);
+  }
+  return Out;
+}
+
+TestsEvidence mergeTests(const TestsEvidence &A, const TestsEvidence &B) {
+  if (!A.Cases || !B.Cases)
+    throw Error("input.merge.tests-unlisted", "tests.json", "/tests",
+                "tests evidence without its per-test list cannot be merged "
+                "(a failing test of one shard could not be told from a "
+                "passing one of another); collect it again with this "
+                "version of exitbar");
+  std::vector<TestCaseResult> Cases = *A.Cases;
+  Cases.insert(Cases.end(), B.Cases->begin(), B.Cases->end());
+  return testsFromCases(std::move(Cases), A.Seconds + B.Seconds);
+}
+
+SbomEvidence mergeSbom(const SbomEvidence &A, const SbomEvidence &B) {
+  SbomEvidence Out;
+  // Document paths are each shard's own; the smaller, for any order.
+  auto Smaller = [](const std::string &X, const std::string &Y) {
+    return X.empty() ? Y : Y.empty() ? X : std::min(X, Y);
+  };
+  Out.CycloneDx = Smaller(A.CycloneDx, B.CycloneDx);
+  Out.Spdx = Smaller(A.Spdx, B.Spdx);
+  Out.HasAuthor = A.HasAuthor && B.HasAuthor;
+  Out.HasTimestamp = A.HasTimestamp && B.HasTimestamp;
+  // The evidence holds no edge list to unite: the larger count.
+  Out.Edges = std::max(A.Edges, B.Edges);
+  std::map<std::string, SbomComponentCheck> ByRef;
+  for (const SbomEvidence *Side : {&A, &B})
+    for (const SbomComponentCheck &C : Side->Checks) {
+      auto [It, New] = ByRef.emplace(C.Ref, C);
+      if (New)
+        continue;
+      // Lacking in any shard is lacking.
+      std::set<std::string> Missing(It->second.Missing.begin(),
+                                    It->second.Missing.end());
+      Missing.insert(C.Missing.begin(), C.Missing.end());
+      It->second.Missing.assign(Missing.begin(), Missing.end());
+      It->second.Name = std::min(It->second.Name, C.Name);
+      It->second.Origin = std::min(It->second.Origin, C.Origin);
+    }
+  // The project first, then bom-ref order, as `collect sbom` writes it.
+  for (int Project = 1; Project >= 0; --Project)
+    for (auto &[Ref, C] : ByRef)
+      if ((C.Origin == "project") == (Project == 1)) {
+        std::sort(C.Missing.begin(), C.Missing.end());
+        Out.Checks.push_back(C);
+      }
+  Out.Components = static_cast<int>(
+      std::count_if(Out.Checks.begin(), Out.Checks.end(),
+                    [](const SbomComponentCheck &C) {
+                      return C.Origin != "project";
+                    }));
+  return Out;
+}
+
+} // namespace exitbar
