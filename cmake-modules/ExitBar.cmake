@@ -212,6 +212,19 @@ Cache variables:
 
 ``EXITBAR_COVERAGE``
   ``ON`` acts as if ``exitbar_enable`` had been given ``COVERAGE``.
+
+``EXITBAR_CACHE_DIR``
+  A folder for the findings cache: a translation unit whose command line,
+  tools, check configuration, source and headers are unchanged gets its
+  stored diagnostics and findings instead of a second clang-tidy parse
+  (``docs/cache.md``). Without it, the environment variable
+  ``EXITBAR_CACHE_DIR`` at build time does the same; neither: no cache.
+  The gate prints the build's hits and misses.
+
+``EXITBAR_CACHE_MAX_SIZE``
+  Bound of the cache folder, e.g. ``500M`` or ``2G`` (default ``5G``, or
+  the environment variable of that name); least recently used entries go
+  first.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -739,7 +752,16 @@ function(_exitbar_finalize)
   set(_launcher "${_exe}" tidy
     "--clang-tidy=${_tidy}"
     "--source-dir=${CMAKE_SOURCE_DIR}"
-    "--fragments=${CMAKE_BINARY_DIR}/exitbar/fragments/findings"
+    "--fragments=${CMAKE_BINARY_DIR}/exitbar/fragments/findings")
+  # The findings cache: the cache variable, else EXITBAR_CACHE_DIR in the
+  # build's environment (read by `exitbar tidy` itself).
+  if(EXITBAR_CACHE_DIR)
+    list(APPEND _launcher "--cache-dir=${EXITBAR_CACHE_DIR}")
+  endif()
+  if(EXITBAR_CACHE_MAX_SIZE)
+    list(APPEND _launcher "--cache-max-size=${EXITBAR_CACHE_MAX_SIZE}")
+  endif()
+  list(APPEND _launcher
     --
     "--load=${_plugin}"
     "--checks=${_checks}"

@@ -110,6 +110,28 @@ if(EXITBAR_COVERAGE)
   endif()
 endif()
 
+# The findings cache's statistics of the build since the last gate.
+set(_cache_stats "${EXITBAR_BUILD_DIR}/exitbar/fragments/tidy-cache-stats.txt")
+if(EXISTS "${_cache_stats}")
+  file(STRINGS "${_cache_stats}" _outcomes)
+  set(_hits 0)
+  set(_misses 0)
+  set(_corrupt 0)
+  foreach(_o IN LISTS _outcomes)
+    if(_o STREQUAL "hit")
+      math(EXPR _hits "${_hits} + 1")
+    elseif(_o STREQUAL "corrupt")
+      math(EXPR _corrupt "${_corrupt} + 1")
+      math(EXPR _misses "${_misses} + 1")
+    else()
+      math(EXPR _misses "${_misses} + 1")
+    endif()
+  endforeach()
+  message(STATUS "ExitBar: findings cache: ${_hits} hits, ${_misses} misses"
+    " (${_corrupt} corrupted entries ignored) since the last gate")
+  file(REMOVE "${_cache_stats}")
+endif()
+
 execute_process(
   COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" findings
           --source-dir "${EXITBAR_SOURCE_DIR}"

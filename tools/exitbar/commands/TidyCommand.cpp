@@ -3,6 +3,7 @@
 
 #include "Cli.h"
 #include "exitbar/Tidy.h"
+#include "exitbar/TidyCache.h"
 #include <fmt/core.h>
 
 namespace exitbar::cli {
@@ -23,9 +24,22 @@ void addTidyCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--fragments", Options->FragmentDir,
                   "Folder of per-translation-unit findings fragments")
       ->required();
+  auto MaxSize = std::make_shared<std::string>();
+  Cmd->add_option("--cache-dir", Options->CacheDir,
+                  "Findings cache folder (default: $EXITBAR_CACHE_DIR; "
+                  "none when both are empty)");
+  Cmd->add_option("--cache-max-size", *MaxSize,
+                  "Bound of the cache, e.g. 500M or 2G (default: "
+                  "$EXITBAR_CACHE_MAX_SIZE, else 5G)");
   Cmd->add_option("args", Options->Arguments, "clang-tidy's arguments");
   Cmd->positionals_at_end();
-  Cmd->callback([Options, &Ctx] {
+  Cmd->callback([Options, MaxSize, &Ctx] {
+    if (Options->CacheDir.empty())
+      Options->CacheDir = Ctx.Environment.get("EXITBAR_CACHE_DIR").value_or("");
+    if (MaxSize->empty())
+      *MaxSize = Ctx.Environment.get("EXITBAR_CACHE_MAX_SIZE").value_or("");
+    if (!MaxSize->empty())
+      Options->CacheMaxBytes = parseCacheSize(*MaxSize);
     TidyRunResult R = runTidy(*Options);
     // CMake shows the launcher's stdout in the build log.
     fmt::print("{}", R.Output);

@@ -8,11 +8,15 @@
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
 #include "exitbar/Process.h"
+#include "exitbar/TidyCache.h"
 #include <algorithm>
 #include <cctype>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <optional>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -93,6 +97,32 @@ std::string_view trim(std::string_view S) {
   while (!S.empty() && std::isspace(static_cast<unsigned char>(S.back())))
     S.remove_suffix(1);
   return S;
+}
+
+/// Counts the cache's hits and misses of this build for the gate's output:
+/// one line per translation unit, appended (O_APPEND writes this small are
+/// atomic under parallel builds).
+void recordCacheOutcome(const std::string &FragmentDir,
+                        const std::string &Outcome) {
+  fs::path Stats = fs::path(FragmentDir).parent_path() / "tidy-cache-stats.txt";
+  int Fd = ::open(Stats.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+                  0644);
+  if (Fd < 0)
+    return;
+  std::string Line = Outcome + '\n';
+  [[maybe_unused]] ssize_t N = ::write(Fd, Line.data(), Line.size());
+  ::close(Fd);
+}
+
+/// Taint model files the checks read (share/exitbar/models beside the
+/// installed or built exitbar), part of the cache key.
+std::vector<std::string> modelDirs() {
+  std::error_code Ec;
+  fs::path Exe = fs::read_symlink("/proc/self/exe", Ec);
+  if (Ec)
+    return {};
+  return {(Exe.parent_path().parent_path() / "share" / "exitbar" / "models")
+              .string()};
 }
 
 } // namespace
@@ -191,6 +221,27 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
        (sha256Hex(AbsoluteSource + '\n' + Object).substr(0, 24) + ".json"))
           .string();
 
+  // Nothing that determines the result changed: replay the stored output
+  // and fragment instead of parsing the unit again.
+  std::optional<TidyCache> Cache;
+  std::string Key;
+  if (!Options.CacheDir.empty()) {
+    Cache.emplace(Options.CacheDir, Options.CacheMaxBytes);
+    Key = tidyDirectKey(Options.ClangTidy, Options.Arguments, AbsoluteSource,
+                        Options.SourceDir, modelDirs());
+    CacheOutcome Outcome;
+    if (std::optional<CachedAnalysis> A = Cache->lookup(Key, Outcome)) {
+      Result.ClangTidyExitCode = A->ExitCode;
+      Result.Output = std::move(A->Output);
+      Result.Evidence = std::move(A->Evidence);
+      Result.Cache = "hit";
+      writeFragment(Result.FragmentPath, Result.Evidence, AbsoluteSource);
+      recordCacheOutcome(Options.FragmentDir, Result.Cache);
+      return Result;
+    }
+    Result.Cache = Outcome == CacheOutcome::Corrupt ? "corrupt" : "miss";
+  }
+
   // Fail closed: until clang-tidy has finished, the fragment says that the
   // analysis did not. A launcher killed with the build (SIGKILL, an OOM
   // kill, a CI time-out) leaves this behind instead of the previous build's
@@ -204,8 +255,21 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   writeFragment(Result.FragmentPath, Pending, AbsoluteSource);
 
   std::vector<std::string> Argv{Options.ClangTidy};
+  // With the cache, clang lists every header it reads (-H into a file of
+  // our own): the entry is valid while they keep their content. clang-tidy
+  // strips -M* options from the command line, not these cc1 ones.
+  std::string HeaderList = Result.FragmentPath + ".headers";
+  if (Cache)
+    for (const char *Arg : {"-Xclang", "-header-include-file", "-Xclang",
+                            HeaderList.c_str(), "-Xclang", "-H", "-Xclang",
+                            "-sys-header-deps"})
+      Argv.push_back(std::string("--extra-arg=") + Arg);
   Argv.insert(Argv.end(), Options.Arguments.begin(), Options.Arguments.end());
-  ProcessResult Run = runProcess(Argv);
+  std::error_code RemoveEc;
+  fs::remove(HeaderList, RemoveEc);
+  // -H also prints the list on stderr, which CMake does not show anyway
+  // (it shows a launcher's stderr only when the launcher fails).
+  ProcessResult Run = runProcess(Argv, /*DiscardStderr=*/Cache.has_value());
 
   Result.ClangTidyExitCode = Run.ExitCode;
   Result.Output = std::move(Run.Stdout);
@@ -226,6 +290,20 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   Result.Evidence.normalize();
 
   writeFragment(Result.FragmentPath, Result.Evidence, AbsoluteSource);
+
+  // Only a run that ended on its own is stored: a crash or a kill says
+  // nothing about the code. Without the header list nothing is known
+  // about what the result depends on, so nothing is stored either.
+  std::error_code Ec2;
+  if (Cache && Run.ExitCode <= 128 && fs::is_regular_file(HeaderList, Ec2)) {
+    std::vector<std::string> Files = readHeaderList(readFile(HeaderList));
+    Files.insert(Files.begin(), AbsoluteSource);
+    Cache->store(Key, Files,
+                 {Result.ClangTidyExitCode, Result.Output, Result.Evidence});
+  }
+  fs::remove(HeaderList, Ec2);
+  if (Cache)
+    recordCacheOutcome(Options.FragmentDir, Result.Cache);
   return Result;
 }
 

@@ -5,6 +5,7 @@
 #define EXITBAR_TIDY_H
 
 #include "exitbar/Evidence.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct TidyRunOptions {
   /// clang-tidy's arguments as CMake passes them: options, the source file,
   /// `--`, and the compiler command line.
   std::vector<std::string> Arguments;
+  /// The findings cache (docs/cache.md); empty: no cache.
+  std::string CacheDir;
+  std::uint64_t CacheMaxBytes = 5ULL << 30;
 };
 
 /// What one run produced.
@@ -26,6 +30,8 @@ struct TidyRunResult {
   std::string Output; ///< clang-tidy's stdout, to be shown in the build log
   FindingsEvidence Evidence;
   std::string FragmentPath;
+  /// "hit", "miss", "corrupt" (a damaged entry ignored) or "" (no cache).
+  std::string Cache;
 };
 
 /// Runs clang-tidy and atomically writes the findings fragment of the
