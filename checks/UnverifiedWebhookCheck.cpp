@@ -97,8 +97,13 @@ StringRef variableTimeComparison(const Stmt &S) {
 
 /// The operands a comparison compares.
 std::vector<const Expr *> operands(const Stmt &S) {
-  if (const auto *Bin = dyn_cast<BinaryOperator>(&S))
+  // `memcmp(...) != 0` compares a comparison's result, not the MAC.
+  if (const auto *Bin = dyn_cast<BinaryOperator>(&S)) {
+    if (Bin->getLHS()->getType()->isIntegralOrEnumerationType() ||
+        Bin->getRHS()->getType()->isIntegralOrEnumerationType())
+      return {};
     return {Bin->getLHS(), Bin->getRHS()};
+  }
   std::vector<const Expr *> Out;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&S))
     Out.push_back(Member->getImplicitObjectArgument());
