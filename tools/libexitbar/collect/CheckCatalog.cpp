@@ -33,6 +33,11 @@ const std::map<std::string, CatalogEntry> &catalog() {
       // A value that becomes a secret is high; every other use of the C
       // generators, and predictable seeds, only low ('rand' in a game is
       // fine).
+      // Deployment files (`exitbar collect infra`), not the plugin.
+      {"exitbar-infra-compose-public-port", {Severity::Medium, {"CWE-1327"}, {}}},
+      {"exitbar-infra-open-admin-port", {Severity::High, {"CWE-284"}, {}}},
+      {"exitbar-infra-privileged-container", {Severity::High, {"CWE-250"}, {}}},
+      {"exitbar-infra-root-container", {Severity::Medium, {"CWE-250"}, {}}},
       {"exitbar-insecure-random",
        {Severity::High,
         {"CWE-338"},
