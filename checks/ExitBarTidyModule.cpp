@@ -12,7 +12,9 @@
 #include "StubImplementationCheck.h"
 #include "TlsVerificationDisabledCheck.h"
 #include "UnanalysedRegionCheck.h"
+#include "UnauthenticatedRouteCheck.h"
 #include "UnsafeFunctionCheck.h"
+#include "UnverifiedWebhookCheck.h"
 #include "WeakCryptoCheck.h"
 #include "utils/HostVersion.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -46,8 +48,12 @@ public:
         "exitbar-tls-verification-disabled");
     CheckFactories.registerCheck<UnanalysedRegionCheck>(
         "exitbar-unanalysed-region");
+    CheckFactories.registerCheck<UnauthenticatedRouteCheck>(
+        "exitbar-unauthenticated-route");
     CheckFactories.registerCheck<UnsafeFunctionCheck>(
         "exitbar-unsafe-function");
+    CheckFactories.registerCheck<UnverifiedWebhookCheck>(
+        "exitbar-unverified-webhook");
     CheckFactories.registerCheck<WeakCryptoCheck>(
         "exitbar-weak-crypto");
   }

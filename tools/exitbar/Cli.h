@@ -44,6 +44,7 @@ void addBaselineCommand(CLI::App &App, Context &Ctx);
 void addBenchmarksCommand(CLI::App &App, Context &Ctx);
 void addCollectCommand(CLI::App &App, Context &Ctx);
 void addCollectApprovals(CLI::App &Collect, Context &Ctx);
+void addCollectInfra(CLI::App &Collect, Context &Ctx);
 void addCollectSignatures(CLI::App &Collect, Context &Ctx);
 void addCollectVulnerabilities(CLI::App &Collect, Context &Ctx);
 void addCompareVersionsCommand(CLI::App &App, Context &Ctx);

@@ -438,6 +438,7 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectBenchmarks(*Collect, Ctx);
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
+  addCollectInfra(*Collect, Ctx);
   addCollectReadiness(*Collect, Ctx);
   addCollectApprovals(*Collect, Ctx);
   addCollectSignatures(*Collect, Ctx);

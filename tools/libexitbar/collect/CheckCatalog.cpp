@@ -33,6 +33,11 @@ const std::map<std::string, CatalogEntry> &catalog() {
       // A value that becomes a secret is high; every other use of the C
       // generators, and predictable seeds, only low ('rand' in a game is
       // fine).
+      // Deployment files (`exitbar collect infra`), not the plugin.
+      {"exitbar-infra-compose-public-port", {Severity::Medium, {"CWE-1327"}, {}}},
+      {"exitbar-infra-open-admin-port", {Severity::High, {"CWE-284"}, {}}},
+      {"exitbar-infra-privileged-container", {Severity::High, {"CWE-250"}, {}}},
+      {"exitbar-infra-root-container", {Severity::Medium, {"CWE-250"}, {}}},
       {"exitbar-insecure-random",
        {Severity::High,
         {"CWE-338"},
@@ -62,6 +67,15 @@ const std::map<std::string, CatalogEntry> &catalog() {
       {"exitbar-tls-verification-disabled", {Severity::Critical, {"CWE-295"}, {}}},
       // Never a finding: the collector moves it to unanalysed_regions.
       {"exitbar-unanalysed-region", {Severity::Low, {}, {}}},
+      // Routes that change state are high; reads (and handlers that serve
+      // every method without saying which) medium.
+      {"exitbar-unauthenticated-route",
+       {Severity::Medium,
+        {"CWE-306"},
+        {{"POST", Severity::High, {"CWE-306"}},
+         {"PUT", Severity::High, {"CWE-306"}},
+         {"PATCH", Severity::High, {"CWE-306"}},
+         {"DELETE", Severity::High, {"CWE-306"}}}}},
       {"exitbar-unsafe-function",
        {Severity::High,
         {"CWE-676"},
@@ -77,6 +91,22 @@ const std::map<std::string, CatalogEntry> &catalog() {
          {"scanf", Severity::High, {"CWE-120"}},
          {"fscanf", Severity::High, {"CWE-120"}},
          {"sscanf", Severity::High, {"CWE-120"}}}}},
+      // No verification at all is high; a verification whose comparison
+      // leaks timing is a weaker flaw (medium, CWE-208).
+      {"exitbar-unverified-webhook",
+       {Severity::High,
+        {"CWE-345"},
+        {{"==", Severity::Medium, {"CWE-208"}},
+         {"!=", Severity::Medium, {"CWE-208"}},
+         {"strcmp", Severity::Medium, {"CWE-208"}},
+         {"strncmp", Severity::Medium, {"CWE-208"}},
+         {"strcasecmp", Severity::Medium, {"CWE-208"}},
+         {"strncasecmp", Severity::Medium, {"CWE-208"}},
+         {"memcmp", Severity::Medium, {"CWE-208"}},
+         {"bcmp", Severity::Medium, {"CWE-208"}},
+         {"wcscmp", Severity::Medium, {"CWE-208"}},
+         {"compare", Severity::Medium, {"CWE-208"}},
+         {"equal", Severity::Medium, {"CWE-208"}}}}},
       {"exitbar-weak-crypto",
        {Severity::High,
         {"CWE-327", "CWE-328"},

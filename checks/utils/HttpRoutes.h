@@ -1,0 +1,76 @@
+// HttpRoutes.h - HTTP routes of C/C++ server libraries and their guards
+// SPDX-License-Identifier: Apache-2.0
+//
+// exitbar-unauthenticated-route and exitbar-unverified-webhook both need the
+// routes a translation unit registers (which library, method, path, handler)
+// and what in the code checks credentials; both read them from here.
+
+#ifndef EXITBAR_CHECKS_UTILS_HTTPROUTES_H
+#define EXITBAR_CHECKS_UTILS_HTTPROUTES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::exitbar::utils {
+
+/// One route registration and the handler code that serves it.
+struct HttpRoute {
+  std::string Library; ///< "cpp-httplib", "crow", "drogon", "pistache", ...
+  std::string Method;  ///< "GET", "POST", ... or "ANY" when the handler
+                       ///< serves every method
+  std::string Pattern; ///< the path as registered, e.g. "/users/:id"
+  SourceLocation Loc;  ///< where the route is registered
+  /// The handler's code: a function or lambda body, or the branch of a
+  /// dispatching event handler (mongoose); null when not in this unit.
+  const Stmt *Body = nullptr;
+  /// The server object the route is registered on (a variable, member or
+  /// parameter); null when it is not a named object.
+  const ValueDecl *Server = nullptr;
+  /// Code that runs before the handler on every request of this route and
+  /// checks credentials: an authentication pre-routing handler, middleware,
+  /// filter, auth handler, or a check ahead of the dispatch.
+  bool Guarded = false;
+};
+
+/// What counts as checking credentials besides the built-in knowledge.
+struct AuthKnowledge {
+  /// Functions (unqualified or `::`-qualified names) that check credentials.
+  std::vector<std::string> AuthFunctions;
+};
+
+/// Every route registered in the project code of \p Ctx with the libraries
+/// ExitBar knows (cpp-httplib, Crow, Drogon, Pistache, civetweb, mongoose),
+/// with Guarded set from the guards registered in the same unit.
+/// Example: for (const HttpRoute &R : findHttpRoutes(Ctx, {})) ...
+std::vector<HttpRoute> findHttpRoutes(ASTContext &Ctx,
+                                      const AuthKnowledge &Auth);
+
+/// True when \p S (or a function of this unit it calls, two levels deep)
+/// checks credentials: calls an authentication function, verifies a JWT, or
+/// reads the Authorization header (or an API key, session or cookie) and
+/// compares or validates what it read.
+/// Example: if (!checksCredentials(Route.Body, Ctx, Auth)) diag(...);
+bool checksCredentials(const Stmt *S, ASTContext &Ctx,
+                       const AuthKnowledge &Auth);
+
+/// The body of the function, lambda or bound member function \p Handler
+/// names, or null when its definition is not in this unit.
+/// Example: handlerBody(Call->getArg(1)) is the lambda's body.
+const Stmt *handlerBody(const Expr *Handler);
+
+/// Calls \p Visit on every statement under \p S and, two calls deep, under
+/// the bodies of the functions of this unit that \p S calls (each body once).
+/// Example: forEachReachableStmt(Body, [&](const Stmt &S) { ... });
+void forEachReachableStmt(const Stmt *S,
+                          const std::function<void(const Stmt &)> &Visit);
+
+/// The name of the function a call calls ("" for calls through pointers).
+std::string calleeName(const CallExpr &Call);
+
+} // namespace clang::tidy::exitbar::utils
+
+#endif // EXITBAR_CHECKS_UTILS_HTTPROUTES_H

@@ -1,0 +1,629 @@
+// Infra.cpp - `exitbar collect infra`: findings in deployment files
+// SPDX-License-Identifier: Apache-2.0
+//
+// The audits' "SSH open to 0.0.0.0" is a fact of the deployment files, not
+// of the C++: Terraform rules, Kubernetes manifests, Dockerfiles and Compose
+// files. Each rule here has its own id (exitbar-infra-*) so the findings go
+// through the same severity catalogue, baselines, waivers and SARIF as the
+// plugin's. docs/infra.md maps them to Checkov, tfsec/Trivy and KICS rules.
+
+#include "exitbar/Infra.h"
+#include "exitbar/Digest.h"
+#include "exitbar/Error.h"
+#include "exitbar/Files.h"
+#include "exitbar/Findings.h"
+#include "formats/hcl/Read.h"
+#include "formats/yaml/Read.h"
+#include "support/Strings.h"
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace exitbar {
+namespace {
+
+using formats::HclBlock;
+using formats::YamlNode;
+
+const char *const OpenAdminPort = "exitbar-infra-open-admin-port";
+const char *const PrivilegedContainer = "exitbar-infra-privileged-container";
+const char *const RootContainer = "exitbar-infra-root-container";
+const char *const ComposePublicPort = "exitbar-infra-compose-public-port";
+
+/// Ports of remote administration and of data stores, which no firewall
+/// should open to the whole Internet.
+const std::map<long, const char *> &adminPorts() {
+  static const std::map<long, const char *> Ports = {
+      {22, "SSH"},           {23, "Telnet"},
+      {1433, "SQL Server"},  {1521, "Oracle"},
+      {2375, "Docker API"},  {2376, "Docker API"},
+      {2379, "etcd"},        {3306, "MySQL"},
+      {3389, "RDP"},         {5432, "PostgreSQL"},
+      {5601, "Kibana"},      {5900, "VNC"},
+      {5984, "CouchDB"},     {6379, "Redis"},
+      {6443, "Kubernetes API"}, {8086, "InfluxDB"},
+      {9042, "Cassandra"},   {9200, "Elasticsearch"},
+      {9300, "Elasticsearch"}, {10250, "kubelet"},
+      {11211, "Memcached"},  {15672, "RabbitMQ management"},
+      {27017, "MongoDB"}};
+  return Ports;
+}
+
+/// "22 (SSH)" or "22 (SSH), 3389 (RDP) and 3 more" for the admin ports in
+/// [From, To]; "" when there are none.
+std::string adminPortsIn(long From, long To) {
+  std::vector<std::string> Names;
+  for (const auto &[Port, Name] : adminPorts())
+    if (Port >= From && Port <= To)
+      Names.push_back(std::to_string(Port) + " (" + Name + ")");
+  if (Names.empty())
+    return {};
+  std::string Text = Names[0];
+  if (Names.size() > 1)
+    Text += ", " + Names[1];
+  if (Names.size() > 2)
+    Text += " and " + std::to_string(Names.size() - 2) + " more";
+  bool All = From <= 1 && To >= 65535;
+  return (All ? "all ports, including " : Names.size() > 1 ? "ports " : "port ") +
+         Text;
+}
+
+Finding makeFinding(const char *Check, const std::string &File, int Line,
+                    std::string Message) {
+  Finding F;
+  F.Check = Check;
+  F.File = File;
+  F.Line = Line;
+  F.Column = 1;
+  F.Message = std::move(Message);
+  CheckInfo Info = classifyFinding(F.Check, F.Message);
+  F.Level = Info.Level;
+  F.Cwe = Info.Cwe;
+  return F;
+}
+
+bool isOpenCidr(const std::string &Cidr) {
+  return Cidr == "0.0.0.0/0" || Cidr == "::/0" || Cidr == "*" ||
+         Cidr == "Internet" || Cidr == "Any" || Cidr == "0.0.0.0";
+}
+
+std::string firstOpen(const std::vector<std::string> &Cidrs) {
+  for (const std::string &C : Cidrs)
+    if (isOpenCidr(C))
+      return C;
+  return {};
+}
+
+std::vector<std::string> stringsOf(const HclBlock &B, const char *Name) {
+  const formats::HclAttribute *A = B.attribute(Name);
+  return A ? formats::hclStrings(A->Expression) : std::vector<std::string>{};
+}
+
+std::string stringOf(const HclBlock &B, const char *Name) {
+  std::vector<std::string> S = stringsOf(B, Name);
+  return S.empty() ? std::string() : S[0];
+}
+
+/// A port range written "22", "20-30", "*" or "" (all).
+std::pair<long, long> portRange(const std::string &Text) {
+  if (Text.empty() || Text == "*")
+    return {0, 65535};
+  size_t Dash = Text.find('-');
+  auto From = formats::hclNumber(Text.substr(0, Dash));
+  auto To = Dash == std::string::npos ? From
+                                      : formats::hclNumber(Text.substr(Dash + 1));
+  if (!From || !To)
+    return {-1, -1};
+  return {*From, *To};
+}
+
+/// from_port/to_port of an AWS rule; protocol "-1" (all) opens every port.
+std::pair<long, long> awsPorts(const HclBlock &B, const char *ProtocolName) {
+  std::string Protocol = stringOf(B, ProtocolName);
+  if (Protocol == "-1" || Protocol == "all")
+    return {0, 65535};
+  auto Number = [&](const char *Name) -> std::optional<long> {
+    const formats::HclAttribute *A = B.attribute(Name);
+    return A ? formats::hclNumber(A->Expression) : std::nullopt;
+  };
+  auto From = Number("from_port"), To = Number("to_port");
+  if (!From || !To)
+    return {-1, -1};
+  if (*From == 0 && *To == 0)
+    return {0, 65535};
+  return {*From, *To};
+}
+
+void reportOpen(std::vector<Finding> &Out, const std::string &File, int Line,
+                const std::string &Where, const std::string &Cidr, long From,
+                long To) {
+  std::string Ports = adminPortsIn(From, To);
+  if (Ports.empty())
+    return;
+  Out.push_back(makeFinding(
+      OpenAdminPort, File, Line,
+      "'" + Where + "' opens " + Ports + " to " + Cidr +
+          "; allow only known networks (a VPN or bastion range)"));
+}
+
+void scanAzureRule(const HclBlock &Rule, const std::string &Where,
+                   const std::string &File, std::vector<Finding> &Out) {
+  if (toLower(stringOf(Rule, "direction")) != "inbound" ||
+      toLower(stringOf(Rule, "access")) != "allow")
+    return;
+  std::vector<std::string> Sources = stringsOf(Rule, "source_address_prefix");
+  for (const std::string &S : stringsOf(Rule, "source_address_prefixes"))
+    Sources.push_back(S);
+  std::string Cidr = firstOpen(Sources);
+  if (Cidr.empty())
+    return;
+  std::vector<std::string> Ranges = stringsOf(Rule, "destination_port_range");
+  for (const std::string &R : stringsOf(Rule, "destination_port_ranges"))
+    Ranges.push_back(R);
+  for (const std::string &R : Ranges) {
+    auto [From, To] = portRange(R);
+    if (!adminPortsIn(From, To).empty()) {
+      reportOpen(Out, File, Rule.Line, Where, Cidr, From, To);
+      return;
+    }
+  }
+}
+
+void scanResource(const HclBlock &R, const std::string &File,
+                  std::vector<Finding> &Out) {
+  if (R.Labels.size() < 2)
+    return;
+  const std::string &Type = R.Labels[0];
+  std::string Where = Type + "." + R.Labels[1];
+  if (Type == "aws_security_group") {
+    for (const HclBlock &In : R.Blocks) {
+      if (In.Type != "ingress")
+        continue;
+      std::vector<std::string> Cidrs = stringsOf(In, "cidr_blocks");
+      for (const std::string &C : stringsOf(In, "ipv6_cidr_blocks"))
+        Cidrs.push_back(C);
+      std::string Cidr = firstOpen(Cidrs);
+      auto [From, To] = awsPorts(In, "protocol");
+      if (!Cidr.empty())
+        reportOpen(Out, File, In.Line, Where, Cidr, From, To);
+    }
+  } else if (Type == "aws_security_group_rule") {
+    if (stringOf(R, "type") != "ingress")
+      return;
+    std::vector<std::string> Cidrs = stringsOf(R, "cidr_blocks");
+    for (const std::string &C : stringsOf(R, "ipv6_cidr_blocks"))
+      Cidrs.push_back(C);
+    std::string Cidr = firstOpen(Cidrs);
+    auto [From, To] = awsPorts(R, "protocol");
+    if (!Cidr.empty())
+      reportOpen(Out, File, R.Line, Where, Cidr, From, To);
+  } else if (Type == "aws_vpc_security_group_ingress_rule") {
+    std::string Cidr = firstOpen({stringOf(R, "cidr_ipv4"),
+                                  stringOf(R, "cidr_ipv6")});
+    auto [From, To] = awsPorts(R, "ip_protocol");
+    if (!Cidr.empty())
+      reportOpen(Out, File, R.Line, Where, Cidr, From, To);
+  } else if (Type == "google_compute_firewall") {
+    std::string Direction = stringOf(R, "direction");
+    if (!Direction.empty() && Direction != "INGRESS")
+      return;
+    std::string Cidr = firstOpen(stringsOf(R, "source_ranges"));
+    if (Cidr.empty())
+      return;
+    for (const HclBlock &Allow : R.Blocks) {
+      if (Allow.Type != "allow")
+        continue;
+      std::vector<std::string> Ports = stringsOf(Allow, "ports");
+      if (Ports.empty())
+        Ports.push_back("*");
+      for (const std::string &P : Ports) {
+        auto [From, To] = portRange(P);
+        if (!adminPortsIn(From, To).empty()) {
+          reportOpen(Out, File, Allow.Line, Where, Cidr, From, To);
+          break;
+        }
+      }
+    }
+  } else if (Type == "azurerm_network_security_rule") {
+    scanAzureRule(R, Where, File, Out);
+  } else if (Type == "azurerm_network_security_group") {
+    for (const HclBlock &Rule : R.Blocks)
+      if (Rule.Type == "security_rule")
+        scanAzureRule(Rule, Where, File, Out);
+  }
+}
+
+// Kubernetes.
+
+const YamlNode *path(const YamlNode *Node,
+                     std::initializer_list<const char *> Keys) {
+  for (const char *Key : Keys) {
+    if (!Node)
+      return nullptr;
+    Node = Node->get(Key);
+  }
+  return Node;
+}
+
+std::string scalarAt(const YamlNode *Node,
+                     std::initializer_list<const char *> Keys) {
+  const YamlNode *N = path(Node, Keys);
+  return N && N->Type == YamlNode::Kind::Scalar ? N->Value : std::string();
+}
+
+/// The pod spec of a workload object, or null.
+const YamlNode *podSpec(const YamlNode &Doc, const std::string &Kind) {
+  if (Kind == "Pod")
+    return Doc.get("spec");
+  if (Kind == "CronJob")
+    return path(&Doc, {"spec", "jobTemplate", "spec", "template", "spec"});
+  if (Kind == "Deployment" || Kind == "StatefulSet" || Kind == "DaemonSet" ||
+      Kind == "ReplicaSet" || Kind == "Job" || Kind == "ReplicationController")
+    return path(&Doc, {"spec", "template", "spec"});
+  return nullptr;
+}
+
+void scanService(const YamlNode &Doc, const std::string &Name,
+                 const std::string &File, std::vector<Finding> &Out) {
+  std::string Type = scalarAt(&Doc, {"spec", "type"});
+  if (Type != "LoadBalancer" && Type != "NodePort")
+    return;
+  // Source ranges restrict who reaches a load balancer.
+  const YamlNode *Ranges = path(&Doc, {"spec", "loadBalancerSourceRanges"});
+  if (Type == "LoadBalancer" && Ranges &&
+      Ranges->Type == YamlNode::Kind::Seq && !Ranges->Elements.empty())
+    return;
+  const YamlNode *Ports = path(&Doc, {"spec", "ports"});
+  if (!Ports || Ports->Type != YamlNode::Kind::Seq)
+    return;
+  for (const YamlNode &P : Ports->Elements)
+    for (const char *Key : {"port", "targetPort"}) {
+      auto Port = formats::hclNumber(P.text(Key));
+      if (!Port)
+        continue;
+      std::string Names = adminPortsIn(*Port, *Port);
+      if (Names.empty())
+        continue;
+      Out.push_back(makeFinding(
+          OpenAdminPort, File, P.Line,
+          "'Service/" + Name + "' of type " + Type + " exposes " + Names +
+              " outside the cluster; use a ClusterIP Service, or "
+              "loadBalancerSourceRanges"));
+      break;
+    }
+}
+
+void scanContainers(const YamlNode &Pod, const std::string &Object,
+                    const std::string &File, std::vector<Finding> &Out) {
+  std::string PodUser = scalarAt(&Pod, {"securityContext", "runAsUser"});
+  std::string PodNonRoot =
+      scalarAt(&Pod, {"securityContext", "runAsNonRoot"});
+  for (const char *List : {"initContainers", "containers"}) {
+    const YamlNode *Containers = Pod.get(List);
+    if (!Containers || Containers->Type != YamlNode::Kind::Seq)
+      continue;
+    for (const YamlNode &C : Containers->Elements) {
+      std::string Name = C.text("name");
+      std::string Where = Object + "' container '" + Name;
+      const YamlNode *Privileged = path(&C, {"securityContext", "privileged"});
+      if (Privileged && Privileged->Value == "true")
+        Out.push_back(makeFinding(
+            PrivilegedContainer, File, Privileged->Line,
+            "'" + Where + "' is privileged (securityContext.privileged: "
+                          "true): it has every capability of the host; "
+                          "grant only the capabilities it needs"));
+      const YamlNode *UserNode = path(&C, {"securityContext", "runAsUser"});
+      const YamlNode *NonRootNode =
+          path(&C, {"securityContext", "runAsNonRoot"});
+      std::string User = UserNode ? UserNode->Value : PodUser;
+      std::string NonRoot = NonRootNode ? NonRootNode->Value : PodNonRoot;
+      int Line = UserNode ? UserNode->Line
+                          : NonRootNode ? NonRootNode->Line : C.Line;
+      auto Uid = formats::hclNumber(User);
+      if (Uid && *Uid == 0)
+        Out.push_back(makeFinding(
+            RootContainer, File, Line,
+            "'" + Where + "' runs as root (runAsUser: 0); run it as a "
+                          "non-root user"));
+      else if ((Uid && *Uid > 0) || NonRoot == "true")
+        continue;
+      else
+        Out.push_back(makeFinding(
+            RootContainer, File, Line,
+            "'" + Where + "' may run as root: neither runAsNonRoot: true "
+                          "nor a non-zero runAsUser is set, so the image's "
+                          "user decides; set runAsNonRoot: true"));
+    }
+  }
+}
+
+/// Files found walking the source tree, by the scanner that reads them.
+enum class FileKind { None, Terraform, Kubernetes, Compose, Dockerfile };
+
+FileKind kindOf(const fs::path &P) {
+  std::string Name = toLower(P.filename().string());
+  std::string Ext = toLower(P.extension().string());
+  if (Ext == ".tf" || Ext == ".tofu")
+    return FileKind::Terraform;
+  if (Name == "dockerfile" || Name.rfind("dockerfile.", 0) == 0 ||
+      Name == "containerfile" || Ext == ".dockerfile")
+    return FileKind::Dockerfile;
+  if (Ext == ".yml" || Ext == ".yaml")
+    return Name.rfind("docker-compose", 0) == 0 ||
+                   Name.rfind("compose.", 0) == 0 ||
+                   Name.rfind("compose-", 0) == 0
+               ? FileKind::Compose
+               : FileKind::Kubernetes;
+  return FileKind::None;
+}
+
+bool globMatches(std::string_view Glob, std::string_view Name) {
+  if (Glob.empty())
+    return Name.empty();
+  if (Glob[0] == '*')
+    return globMatches(Glob.substr(1), Name) ||
+           (!Name.empty() && globMatches(Glob, Name.substr(1)));
+  return !Name.empty() && Glob[0] == Name[0] &&
+         globMatches(Glob.substr(1), Name.substr(1));
+}
+
+/// Directories that are not the project's deployment: VCS data,
+/// dependencies, build trees, tests' fixtures, and nested CMake projects
+/// (examples and vendored projects, each gated on its own).
+bool skipDirectory(const fs::path &Dir) {
+  std::string Name = Dir.filename().string();
+  static const std::set<std::string> Skipped = {
+      ".git",     "node_modules", "third_party", "vendor",   "_deps",
+      "test",     "tests",        "testdata",    "fixtures", "lit-tests",
+      "unittests"};
+  std::error_code Ec;
+  if (Skipped.count(Name) || fs::exists(Dir / "CMakeCache.txt", Ec))
+    return true;
+  if (fs::is_regular_file(Dir / "CMakeLists.txt", Ec)) {
+    std::string Text;
+    try {
+      Text = toLower(readFile((Dir / "CMakeLists.txt").string()));
+    } catch (const Error &) {
+      return false;
+    }
+    return Text.find("project(") != std::string::npos ||
+           Text.find("project (") != std::string::npos;
+  }
+  return false;
+}
+
+std::string foldWhitespace(const std::string &Text) {
+  std::string Out;
+  bool Space = false;
+  for (char C : Text) {
+    if (C == ' ' || C == '\t' || C == '\r' || C == '\n') {
+      Space = !Out.empty();
+      continue;
+    }
+    if (Space)
+      Out += ' ';
+    Space = false;
+    Out += C;
+  }
+  return Out;
+}
+
+std::string lineOf(std::string_view Text, int Line) {
+  size_t Begin = 0;
+  for (int I = 1; I < Line && Begin < Text.size(); ++I) {
+    size_t End = Text.find('\n', Begin);
+    if (End == std::string_view::npos)
+      return {};
+    Begin = End + 1;
+  }
+  return std::string(Text.substr(Begin, Text.find('\n', Begin) - Begin));
+}
+
+} // namespace
+
+std::vector<Finding> scanTerraform(const std::string &File,
+                                   std::string_view Text) {
+  std::vector<Finding> Out;
+  for (const HclBlock &B : formats::readHclBlocks(Text))
+    if (B.Type == "resource")
+      scanResource(B, File, Out);
+  return Out;
+}
+
+std::vector<Finding> scanKubernetes(const std::string &File,
+                                    std::string_view Text) {
+  std::vector<Finding> Out;
+  for (const YamlNode &Doc : formats::readYamlSubset(Text)) {
+    std::string Kind = Doc.text("kind");
+    if (Kind.empty() || Doc.text("apiVersion").empty())
+      continue;
+    std::string Name = scalarAt(&Doc, {"metadata", "name"});
+    if (Kind == "Service")
+      scanService(Doc, Name, File, Out);
+    else if (const YamlNode *Pod = podSpec(Doc, Kind))
+      scanContainers(*Pod, Kind + "/" + Name, File, Out);
+  }
+  return Out;
+}
+
+std::vector<Finding> scanCompose(const std::string &File,
+                                 std::string_view Text) {
+  std::vector<Finding> Out;
+  for (const YamlNode &Doc : formats::readYamlSubset(Text)) {
+    const YamlNode *Services = Doc.get("services");
+    if (!Services || Services->Type != YamlNode::Kind::Map)
+      continue;
+    for (const auto &[Service, Spec] : Services->Items) {
+      const YamlNode *Ports = Spec.get("ports");
+      if (!Ports || Ports->Type != YamlNode::Kind::Seq)
+        continue;
+      for (const YamlNode &P : Ports->Elements) {
+        std::string HostIp, Shown;
+        if (P.Type == YamlNode::Kind::Map) {
+          HostIp = P.text("host_ip");
+          Shown = P.text("published").empty() ? P.text("target")
+                                              : P.text("published");
+        } else if (P.Type == YamlNode::Kind::Scalar) {
+          Shown = P.Value;
+          std::string Spec = P.Value;
+          if (!Spec.empty() && Spec[0] == '[') {
+            HostIp = Spec.substr(1, Spec.find(']') - 1);
+          } else {
+            size_t Last = Spec.rfind(':');
+            size_t Second = Last == std::string::npos || Last == 0
+                                ? std::string::npos
+                                : Spec.rfind(':', Last - 1);
+            if (Second != std::string::npos)
+              HostIp = Spec.substr(0, Second);
+          }
+        } else {
+          continue;
+        }
+        if (!HostIp.empty() && HostIp != "0.0.0.0" && HostIp != "::")
+          continue;
+        Out.push_back(makeFinding(
+            ComposePublicPort, File, P.Line,
+            "'" + Service + "' publishes port " + Shown +
+                " on every interface of the host; bind it to an address "
+                "(\"127.0.0.1:" + Shown + "\") or leave it unpublished"));
+      }
+    }
+  }
+  return Out;
+}
+
+std::vector<Finding> scanDockerfile(const std::string &File,
+                                    std::string_view Text) {
+  std::vector<Finding> Out;
+  int FromLine = 0, UserLine = 0;
+  std::string User;
+  size_t Begin = 0;
+  int Number = 0;
+  std::string Logical;
+  int LogicalLine = 0;
+  while (Begin <= Text.size()) {
+    size_t End = Text.find('\n', Begin);
+    if (End == std::string_view::npos)
+      End = Text.size();
+    std::string Raw(Text.substr(Begin, End - Begin));
+    Begin = End + 1;
+    ++Number;
+    std::string Trimmed = Raw;
+    while (!Trimmed.empty() && std::isspace(static_cast<unsigned char>(
+                                   Trimmed.back())))
+      Trimmed.pop_back();
+    size_t First = Trimmed.find_first_not_of(" \t");
+    if (First == std::string::npos || Trimmed[First] == '#') {
+      if (End == Text.size())
+        break;
+      continue;
+    }
+    if (Logical.empty())
+      LogicalLine = Number;
+    bool Continues = !Trimmed.empty() && Trimmed.back() == '\\';
+    Logical += Trimmed.substr(First, Trimmed.size() - First - Continues) + " ";
+    if (Continues && End != Text.size())
+      continue;
+    std::string Instruction = toLower(Logical.substr(0, Logical.find(' ')));
+    std::string Argument = Logical.substr(Logical.find(' ') + 1);
+    while (!Argument.empty() && Argument.back() == ' ')
+      Argument.pop_back();
+    if (Instruction == "from") {
+      FromLine = LogicalLine;
+      User.clear();
+      UserLine = 0;
+    } else if (Instruction == "user") {
+      User = Argument;
+      UserLine = LogicalLine;
+    }
+    Logical.clear();
+    if (End == Text.size())
+      break;
+  }
+  if (FromLine == 0)
+    return Out; // not a Dockerfile
+  std::string Name = User.substr(0, User.find(':'));
+  if (User.empty())
+    Out.push_back(makeFinding(
+        RootContainer, File, FromLine,
+        "'" + File + "' final stage has no USER instruction, so its "
+                     "container runs as root; add a non-root USER"));
+  else if (Name == "root" || Name == "0")
+    Out.push_back(makeFinding(RootContainer, File, UserLine,
+                              "'" + File + "' final stage runs as root (USER " +
+                                  User + "); switch to a non-root USER"));
+  return Out;
+}
+
+FindingsEvidence collectInfra(const InfraOptions &Options) {
+  fs::path Root = fs::absolute(Options.SourceDir).lexically_normal();
+  std::error_code Ec;
+  if (!fs::is_directory(Root, Ec))
+    throw Error("input.infra.source-dir", Options.SourceDir, "",
+                "source folder does not exist");
+  std::vector<fs::path> Files;
+  for (auto It = fs::recursive_directory_iterator(
+           Root, fs::directory_options::skip_permission_denied, Ec);
+       It != fs::recursive_directory_iterator(); It.increment(Ec)) {
+    if (Ec)
+      break;
+    std::string Relative = It->path().lexically_relative(Root).generic_string();
+    bool Excluded = false;
+    for (const std::string &Glob : Options.Exclude)
+      Excluded = Excluded || globMatches(Glob, Relative);
+    if (It->is_directory(Ec)) {
+      if (Excluded || skipDirectory(It->path()))
+        It.disable_recursion_pending();
+      continue;
+    }
+    if (!Excluded && It->is_regular_file(Ec) &&
+        kindOf(It->path()) != FileKind::None)
+      Files.push_back(It->path());
+  }
+  std::sort(Files.begin(), Files.end());
+  FindingsEvidence E;
+  std::map<std::string, int> Occurrences;
+  for (const fs::path &P : Files) {
+    std::string Text;
+    try {
+      Text = readFile(P.string());
+    } catch (const Error &) {
+      continue; // unreadable: nothing to say about it either way
+    }
+    std::string Name = P.lexically_relative(Root).generic_string();
+    std::vector<Finding> Found;
+    switch (kindOf(P)) {
+    case FileKind::Terraform:
+      Found = scanTerraform(Name, Text);
+      break;
+    case FileKind::Kubernetes:
+      Found = scanKubernetes(Name, Text);
+      break;
+    case FileKind::Compose:
+      Found = scanCompose(Name, Text);
+      break;
+    case FileKind::Dockerfile:
+      Found = scanDockerfile(Name, Text);
+      break;
+    case FileKind::None:
+      break;
+    }
+    for (Finding &F : Found) {
+      std::string Key = F.Check + '\n' + F.File + '\n' +
+                        foldWhitespace(lineOf(Text, F.Line)) + '\n' +
+                        F.Message;
+      int Occurrence = Occurrences[Key]++;
+      F.Fingerprint =
+          sha256Hex(Key + '\n' + std::to_string(Occurrence)).substr(0, 32);
+      E.Findings.push_back(std::move(F));
+    }
+  }
+  E.normalize();
+  return E;
+}
+
+} // namespace exitbar

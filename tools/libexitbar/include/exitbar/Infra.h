@@ -1,0 +1,53 @@
+// Infra.h - findings in deployment files: open admin ports, root containers
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_INFRA_H
+#define EXITBAR_INFRA_H
+
+#include "exitbar/Evidence.h"
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exitbar {
+
+/// What `exitbar collect infra` scans.
+struct InfraOptions {
+  std::string SourceDir;
+  /// Paths (relative to SourceDir, '*' matches any run of characters)
+  /// left out, on top of VCS data, dependencies, build trees, test
+  /// fixtures and nested CMake projects.
+  std::vector<std::string> Exclude;
+};
+
+/// Terraform/OpenTofu: security groups, firewalls and network security
+/// rules that open an administrative port to 0.0.0.0/0 or ::/0.
+/// \p File is the name the findings give.
+/// Example: scanTerraform("main.tf", readFile("main.tf"))
+std::vector<Finding> scanTerraform(const std::string &File,
+                                   std::string_view Text);
+
+/// Kubernetes manifests: LoadBalancer/NodePort Services exposing an
+/// administrative port, privileged containers, containers that may run as
+/// root. Documents that are not Kubernetes objects are ignored.
+std::vector<Finding> scanKubernetes(const std::string &File,
+                                    std::string_view Text);
+
+/// Docker Compose: ports published on every interface of the host.
+std::vector<Finding> scanCompose(const std::string &File,
+                                 std::string_view Text);
+
+/// Dockerfile/Containerfile: a final stage without a non-root USER.
+std::vector<Finding> scanDockerfile(const std::string &File,
+                                    std::string_view Text);
+
+/// Every deployment file under the source folder, as a findings fragment
+/// (TranslationUnits 0) that `collect findings` merges: severity and CWE
+/// from the check catalogue, fingerprints as for the plugin's findings.
+/// Throws Error (input.infra.source-dir) when the folder does not exist.
+/// Example: InfraOptions O; O.SourceDir = "."; collectInfra(O);
+FindingsEvidence collectInfra(const InfraOptions &Options);
+
+} // namespace exitbar
+
+#endif // EXITBAR_INFRA_H

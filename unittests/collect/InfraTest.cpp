@@ -1,0 +1,196 @@
+// InfraTest.cpp - unit tests of the deployment-file rules
+// SPDX-License-Identifier: Apache-2.0
+
+#include "exitbar/Error.h"
+#include "exitbar/Files.h"
+#include "exitbar/Infra.h"
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+using namespace exitbar;
+namespace fs = std::filesystem;
+
+TEST(InfraTerraform, OpenAdminPortsAcrossProviders) {
+  auto F = scanTerraform("main.tf", R"(
+resource "aws_security_group" "bastion" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+resource "aws_security_group_rule" "all" {
+  type             = "ingress"
+  from_port        = 0
+  to_port          = 0
+  protocol         = "-1"
+  ipv6_cidr_blocks = ["::/0"]
+}
+resource "google_compute_firewall" "rdp" {
+  source_ranges = ["0.0.0.0/0"]
+  allow {
+    protocol = "tcp"
+    ports    = ["80", "3000-3400"]
+  }
+}
+resource "azurerm_network_security_rule" "ssh" {
+  direction                  = "Inbound"
+  access                     = "Allow"
+  source_address_prefix      = "*"
+  destination_port_range     = "22"
+}
+resource "azurerm_network_security_rule" "deny" {
+  direction                  = "Inbound"
+  access                     = "Deny"
+  source_address_prefix      = "*"
+  destination_port_range     = "22"
+}
+)");
+  ASSERT_EQ(F.size(), 4u);
+  EXPECT_EQ(F[0].Check, "exitbar-infra-open-admin-port");
+  EXPECT_EQ(F[0].Line, 3);
+  EXPECT_EQ(F[0].Level, Severity::High);
+  EXPECT_NE(F[0].Message.find("port 22 (SSH) to 0.0.0.0/0"), std::string::npos)
+      << F[0].Message;
+  EXPECT_NE(F[1].Message.find("all ports, including"), std::string::npos);
+  EXPECT_NE(F[2].Message.find("3306 (MySQL), 3389 (RDP)"), std::string::npos)
+      << F[2].Message;
+  EXPECT_NE(F[3].Message.find("azurerm_network_security_rule.ssh"),
+            std::string::npos);
+}
+
+TEST(InfraKubernetes, ServicesPrivilegedAndRoot) {
+  auto F = scanKubernetes("k8s.yaml", R"(apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  type: LoadBalancer
+  ports:
+  - port: 5432
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: internal
+spec:
+  ports:
+  - port: 5432
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsNonRoot: true
+      containers:
+      - name: app
+        image: app:1
+      - name: agent
+        securityContext:
+          privileged: true
+          runAsUser: 0
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: job
+spec:
+  containers:
+  - name: worker
+    image: w:1
+)");
+  ASSERT_EQ(F.size(), 4u);
+  EXPECT_EQ(F[0].Check, "exitbar-infra-open-admin-port");
+  EXPECT_EQ(F[0].Line, 8);
+  EXPECT_EQ(F[1].Check, "exitbar-infra-privileged-container");
+  EXPECT_EQ(F[1].Line, 32);
+  EXPECT_EQ(F[2].Check, "exitbar-infra-root-container");
+  EXPECT_NE(F[2].Message.find("runs as root (runAsUser: 0)"),
+            std::string::npos);
+  EXPECT_EQ(F[3].Check, "exitbar-infra-root-container");
+  EXPECT_NE(F[3].Message.find("'Pod/job' container 'worker' may run as root"),
+            std::string::npos)
+      << F[3].Message;
+}
+
+TEST(InfraCompose, PortsOnEveryInterface) {
+  auto F = scanCompose("docker-compose.yml", R"(services:
+  db:
+    image: postgres
+    ports:
+      - "5432:5432"
+      - "127.0.0.1:6379:6379"
+      - "[::1]:9000:9000"
+      - 8080
+      - target: 80
+        published: 8081
+      - target: 81
+        published: 8082
+        host_ip: 127.0.0.1
+)");
+  ASSERT_EQ(F.size(), 3u);
+  EXPECT_EQ(F[0].Line, 5);
+  EXPECT_EQ(F[0].Check, "exitbar-infra-compose-public-port");
+  EXPECT_NE(F[1].Message.find("port 8080"), std::string::npos);
+  EXPECT_NE(F[2].Message.find("port 8081"), std::string::npos);
+}
+
+TEST(InfraDockerfile, FinalStageUser) {
+  EXPECT_EQ(scanDockerfile("Dockerfile", "FROM debian:12\nRUN make\n")
+                .at(0)
+                .Line,
+            1);
+  EXPECT_TRUE(scanDockerfile("Dockerfile", "FROM a AS build\nUSER root\n"
+                                           "FROM b\nUSER app\n")
+                  .empty());
+  auto Root = scanDockerfile("Dockerfile", "FROM a\nUSER app\nFROM b\n"
+                                           "RUN x \\\n  && y\nUSER 0:0\n");
+  ASSERT_EQ(Root.size(), 1u);
+  EXPECT_EQ(Root[0].Line, 6);
+  EXPECT_TRUE(scanDockerfile("notes", "just text\n").empty());
+}
+
+TEST(InfraCollect, WalksTreeSkipsFixturesAndFingerprints) {
+  fs::path Dir = fs::temp_directory_path() /
+                 ("exitbar-infra-" + std::to_string(::getpid()));
+  fs::remove_all(Dir);
+  fs::create_directories(Dir / "deploy");
+  fs::create_directories(Dir / "tests");
+  fs::create_directories(Dir / "examples/demo");
+  writeFileAtomically((Dir / "Dockerfile").string(), "FROM x\n");
+  writeFileAtomically((Dir / "deploy/compose.yaml").string(),
+                      "services:\n  a:\n    ports: [\"80:80\"]\n");
+  writeFileAtomically((Dir / "tests/Dockerfile").string(), "FROM x\n");
+  writeFileAtomically((Dir / "examples/demo/CMakeLists.txt").string(),
+                      "project(demo)\n");
+  writeFileAtomically((Dir / "examples/demo/Dockerfile").string(), "FROM x\n");
+  InfraOptions O;
+  O.SourceDir = Dir.string();
+  FindingsEvidence E = collectInfra(O);
+  ASSERT_EQ(E.Findings.size(), 2u);
+  EXPECT_EQ(E.Findings[0].File, "Dockerfile");
+  EXPECT_EQ(E.Findings[1].File, "deploy/compose.yaml");
+  EXPECT_EQ(E.Findings[0].Fingerprint.size(), 32u);
+  O.Exclude = {"deploy/*"};
+  EXPECT_EQ(collectInfra(O).Findings.size(), 1u);
+  fs::remove_all(Dir);
+  EXPECT_THROW(collectInfra(O), Error);
+}
