@@ -12,8 +12,9 @@
 namespace clang::tidy::exitbar {
 
 /// Flags calls to functions that cannot bound what they write (gets, strcpy,
-/// sprintf, ...), predictable temporary-file functions, scanf-family `%s`
-/// without a field width, and `>>` into a char array with no width set.
+/// sprintf, ...) unless the copy provably fits, predictable temporary-file
+/// functions, scanf-family `%s` without a field width, and `>>` into a char
+/// array with no width set.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/exitbar-unsafe-function.md
@@ -25,6 +26,11 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  /// Reports a strcpy/strcat/sprintf-family copy unless it provably fits,
+  /// saying what could not be proven or how far it overflows.
+  void checkCopyBounds(const CallExpr &Call, StringRef Name,
+                       StringRef Replacement, SourceLocation Loc,
+                       ASTContext &Ctx);
   void checkScanfCall(const CallExpr *Call, unsigned FormatIndex,
                       StringRef Name, const ASTContext &Ctx);
   void checkStreamExtraction(const CXXOperatorCallExpr *Call,
@@ -35,6 +41,9 @@ private:
   std::vector<std::pair<std::string, std::string>> Functions;
   const bool CheckScanf;
   const bool CheckStreamExtraction;
+  /// `unproven` (default): report only copies not proven to fit; `banned`:
+  /// report every call of the listed functions.
+  std::string Mode;
 };
 
 } // namespace clang::tidy::exitbar

@@ -12,15 +12,15 @@ void flagged(char *dst, const char *src, va_list ap) {
   gets(buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'gets' cannot limit its input to the size of the buffer; use 'fgets' instead [exitbar-unsafe-function]
   strcpy(dst, src);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'strcpy' does not check the size of the destination buffer; use 'snprintf' instead
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'strcpy' does not check the size of the destination buffer and the copy cannot be shown to fit (unknown source length and destination size); use 'snprintf' instead
   std::strcpy(dst, src);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'strcpy' does not check
   strcat(dst, src);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'strcat' does not check the size of the destination buffer; use 'snprintf' instead
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'strcat' does not check the size of the destination buffer and the copy cannot be shown to fit (unknown source length, length of the destination's current string and destination size); use 'snprintf' instead
   sprintf(buf, "%s", src);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sprintf' does not check the size of the destination buffer; use 'snprintf' instead
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sprintf' does not check the size of the destination buffer and the copy cannot be shown to fit (unknown length of the string for '%s'); use 'snprintf' instead
   vsprintf(buf, "%s", ap);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'vsprintf' does not check the size of the destination buffer; use 'vsnprintf' instead
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'vsprintf' does not check the size of the destination buffer and the copy cannot be shown to fit (arguments in a va_list); use 'vsnprintf' instead
   tmpnam(buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'tmpnam' returns a file name another process can create first; use 'mkstemp' instead
   tempnam("/tmp", "x");

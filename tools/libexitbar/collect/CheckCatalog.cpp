@@ -84,6 +84,8 @@ const std::map<std::string, CatalogEntry> &catalog() {
          {"strcat", Severity::High, {"CWE-120"}},
          {"sprintf", Severity::High, {"CWE-120"}},
          {"vsprintf", Severity::High, {"CWE-120"}},
+         {"wcscpy", Severity::High, {"CWE-120"}},
+         {"wcscat", Severity::High, {"CWE-120"}},
          {"tmpnam", Severity::High, {"CWE-377"}},
          {"tempnam", Severity::High, {"CWE-377"}},
          {"mktemp", Severity::High, {"CWE-377"}},

@@ -7,6 +7,9 @@ extern "C" {
 char *mktemp(char *templ);
 int mkstemp(char *templ);
 int rand(void);
+void *malloc(__SIZE_TYPE__ n);
+void *calloc(__SIZE_TYPE__ n, __SIZE_TYPE__ size);
+void *alloca(__SIZE_TYPE__ n);
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@ char *strcpy(char *d, const char *s);
 char *strncpy(char *d, const char *s, size_t n);
 char *strcat(char *d, const char *s);
 size_t strlen(const char *s);
+void *memset(void *s, int c, size_t n);
 #ifdef __cplusplus
 }
 #endif
