@@ -777,6 +777,8 @@ private:
   struct Region {
     unsigned Begin = 0, End = ~0U; ///< evaluation-order range
     int Parent = -1;
+    /// The other branch of the same `if`, or -1.
+    int Sibling = -1;
     bool Loop = false;
     bool Conditional = true;
   };
@@ -800,11 +802,13 @@ private:
     CurRegion = Regions[CurRegion].Parent;
   }
 
-  /// Walks \p S as a region of its own.
-  void walkRegion(const Stmt *S, bool Loop, bool Conditional = true) {
+  /// Walks \p S as a region of its own; returns the region.
+  int walkRegion(const Stmt *S, bool Loop, bool Conditional = true) {
     openRegion(Loop, Conditional);
+    int R = CurRegion;
     walk(S);
     closeRegion();
+    return R;
   }
 
   void walk(const Stmt *S) {
@@ -817,11 +821,13 @@ private:
       Guard G;
       G.CondSeq = Counter;
       G.Then.first = Counter + 1;
-      walkRegion(If->getThen(), false);
+      int Then = walkRegion(If->getThen(), false);
       G.Then.second = Counter;
       G.Else.first = Counter + 1;
-      walkRegion(If->getElse(), false);
+      int Else = walkRegion(If->getElse(), false);
       G.Else.second = Counter;
+      Regions[Then].Sibling = Else;
+      Regions[Else].Sibling = Then;
       number(If);
       G.IfSeq = Counter;
       G.ThenExits = branchExits(If->getThen());
@@ -1546,7 +1552,11 @@ private:
   /// True when a write at \p D happens on every path to \p Use: no branch,
   /// loop body, case or lambda holds the write without holding the use.
   bool dominates(const Def &D, unsigned Use) const {
-    for (int R = D.Region; R >= 0; R = Regions[R].Parent)
+    return regionDominates(D.Region, Use);
+  }
+
+  bool regionDominates(int Region, unsigned Use) const {
+    for (int R = Region; R >= 0; R = Regions[R].Parent)
       if (Regions[R].Conditional &&
           !(Regions[R].Begin <= Use && Use <= Regions[R].End))
         return false;
@@ -1678,6 +1688,21 @@ private:
     unsigned KillSeq = 0;
     bool Killed = false;
     std::optional<Trace> T;
+    // Branches with a clean write: when both branches of an `if` have one,
+    // the `if` as a whole overwrote the variable.
+    llvm::SmallVector<int, 4> Covered;
+    auto CoversUse = [&](int R) {
+      while (R >= 0) {
+        Covered.push_back(R);
+        int Sibling = Regions[R].Sibling;
+        if (Sibling < 0 || !llvm::is_contained(Covered, Sibling))
+          return false;
+        R = Regions[R].Parent;
+        if (regionDominates(R, Use))
+          return true;
+      }
+      return false;
+    };
     for (size_t I = Before; I-- > 0 && !T;) {
       const Def &D = All[I];
       // A validation after this write covers it and everything before it.
@@ -1686,7 +1711,8 @@ private:
       T = defTaint(V, Element, D, Q);
       // An append looked at everything before it already.
       if (!T && (D.K == Def::Append ||
-                 (D.K != Def::CallOut && dominates(D, Use)))) {
+                 (D.K != Def::CallOut &&
+                  (dominates(D, Use) || CoversUse(D.Region))))) {
         Killed = true;
         KillSeq = D.Seq;
         break;
