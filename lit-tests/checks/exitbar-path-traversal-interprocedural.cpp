@@ -40,8 +40,8 @@ void openReceived(int fd) {
   std::string path = "/srv/data/" + receiveName(fd);
   FILE *f = fopen(path.c_str(), "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'fopen' opens a path built from untrusted input
-  // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'path' comes from 'recv'
-  // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'receiveName' returns it
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'path' comes from 'recv'
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'receiveName' returns it
   // CHECK-MESSAGES: :[[@LINE-5]]:37: note: 'receiveName' returns it here
   // CHECK-MESSAGES: :[[@LINE-6]]:15: note: it is stored in 'path'
   (void)f;
