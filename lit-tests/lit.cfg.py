@@ -81,6 +81,12 @@ if plugin_major:
             config.substitutions.append(("%foreign_llvm_major", str(major)))
             break
 
+# Debian's licensecheck identifies licence texts (collect readiness);
+# scripts/setup.sh installs it, so CI never skips the tests that need it.
+import shutil
+if shutil.which("licensecheck"):
+    config.available_features.add("licensecheck")
+
 # Independent validators: tests that need one say `REQUIRES: <feature>`;
 # scripts/test.sh installs them all, so CI never skips these tests.
 sarif_multitool = os.path.join(config.validators_dir, "node_modules", ".bin", "sarif-multitool")

@@ -10,6 +10,9 @@ packages=(
   llvm-14-dev libclang-14-dev clang-14 clang-tidy-14 llvm-14-tools
   nlohmann-json3-dev libtinyxml2-dev libfmt-dev libcli11-dev libssl-dev zlib1g-dev
   libbenchmark-dev openssl
+  # Debian's licence identifier: `collect readiness` runs it on the LICENSE
+  # file (without it a built-in matcher knows only the common texts).
+  licensecheck
 )
 if [[ "${1:-}" == "--test" ]]; then
   # chromium renders the HTML report; nodejs/npm bring the format validators;

@@ -287,6 +287,10 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
   Cmd->add_option("--monitoring-evidence", A->Options.MonitoringEvidence,
                   "Kinds of monitoring evidence that count: runbook, "
                   "endpoint, library (replaces the policy's list)");
+  Cmd->add_option("--licensecheck", A->Options.Licensecheck,
+                  "Debian's licensecheck program that identifies the licence "
+                  "text (default licensecheck; '' for the built-in matcher "
+                  "of the common texts)");
   Cmd->add_option("-o,--output", A->Output,
                   "Evidence file (default exitbar/evidence/readiness.json)");
   Cmd->callback([A, &Ctx, Cmd] {
@@ -313,7 +317,13 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
     fmt::print("readiness: licence {}, documents {}/{}, runbook sections "
                "missing {}, CI {}, monitoring signals {} -> {}\n",
                E.LicenseId ? *E.LicenseId
-                           : (E.LicenseFile.empty() ? "missing" : "unknown"),
+               : E.LicenseFile.empty()
+                   ? "missing"
+                   : "unknown (" + E.LicenseMatcher +
+                         (E.LicenseMatcherResult.empty()
+                              ? ""
+                              : ": " + E.LicenseMatcherResult) +
+                         ")",
                Present, E.Documents.size(), E.SectionsMissing.size(),
                E.CiFiles.empty() ? "none"
                                  : (E.CiRunsTests ? "runs tests"

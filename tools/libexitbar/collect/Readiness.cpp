@@ -220,8 +220,13 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
   E.RequiredSections = Options.RunbookSections;
 
   E.LicenseFile = findDocument(Root, "LICENSE");
-  if (!E.LicenseFile.empty())
-    E.LicenseId = identifyLicense(readFile((Root / E.LicenseFile).string()));
+  if (!E.LicenseFile.empty()) {
+    LicenseMatch M = identifyLicenseFile((Root / E.LicenseFile).string(),
+                                         Options.Licensecheck);
+    E.LicenseId = M.SpdxId;
+    E.LicenseMatcher = M.Matcher;
+    E.LicenseMatcherResult = M.MatcherResult;
+  }
 
   for (const std::string &Name : Options.Documents) {
     DocumentCheck D{Name, findDocument(Root, Name), "missing", ""};

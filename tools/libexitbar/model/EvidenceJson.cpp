@@ -499,7 +499,9 @@ void to_json(json &J, const ReadinessEvidence &E) {
            {"schema_version", EvidenceSchemaVersion},
            {"license", {{"file", E.LicenseFile},
                         {"spdx_id", E.LicenseId ? json(*E.LicenseId)
-                                                : json(nullptr)}}},
+                                                : json(nullptr)},
+                        {"matcher", E.LicenseMatcher},
+                        {"matcher_result", E.LicenseMatcherResult}}},
            {"documents", Documents},
            {"runbooks", Runbooks},
            {"required_sections", E.RequiredSections},
@@ -519,6 +521,9 @@ ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
     E.LicenseFile = J.at("license").at("file").get<std::string>();
     if (!J.at("license").at("spdx_id").is_null())
       E.LicenseId = J.at("license").at("spdx_id").get<std::string>();
+    // Evidence written before the licensecheck matcher has neither.
+    E.LicenseMatcher = J.at("license").value("matcher", "");
+    E.LicenseMatcherResult = J.at("license").value("matcher_result", "");
     for (const json &D : J.at("documents"))
       E.Documents.push_back({D.at("name").get<std::string>(),
                              D.at("file").get<std::string>(),

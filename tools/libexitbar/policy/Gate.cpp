@@ -50,6 +50,19 @@ struct Measurement {
   std::string NoData;
 };
 
+/// What the report says of a licence file no matcher identified: what
+/// licensecheck called it when that is no SPDX id, and which matcher
+/// looked, so "not recognised" can be told from "licensecheck missing".
+std::string unrecognisedLicense(const ReadinessEvidence &R) {
+  std::string Out = "licence not recognised";
+  if (!R.LicenseMatcherResult.empty() && R.LicenseMatcherResult != "UNKNOWN")
+    return Out + " (licensecheck calls it '" + R.LicenseMatcherResult +
+           "', which has no SPDX id)";
+  if (!R.LicenseMatcher.empty())
+    Out += " (by " + R.LicenseMatcher + ")";
+  return Out;
+}
+
 /// Why a criterion on \p Metric does not apply to \p E, or "" when it does.
 /// Only evidence that needs something a project may not have (an OSV
 /// database) is optional; missing coverage or tests still fail.
@@ -400,7 +413,7 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
           R.LicenseFile.empty()
               ? "no LICENSE file"
               : R.LicenseFile + ": " +
-                    (R.LicenseId ? *R.LicenseId : "licence not recognised"));
+                    (R.LicenseId ? *R.LicenseId : unrecognisedLicense(R)));
     } else if (Metric == "readiness.documents_missing") {
       double Missing = 0;
       for (const DocumentCheck &D : R.Documents)

@@ -37,6 +37,10 @@ struct MonitoringSignal {
 struct ReadinessEvidence {
   std::string LicenseFile;             ///< empty when there is none
   std::optional<std::string> LicenseId; ///< SPDX id when identified
+  /// "licensecheck", or "built-in" with why licensecheck was not used.
+  std::string LicenseMatcher;
+  /// licensecheck's own name for the text ("Zlib", "UNKNOWN", "mit_old").
+  std::string LicenseMatcherResult;
   std::vector<DocumentCheck> Documents;
   std::vector<std::string> RequiredSections;
   std::vector<RunbookCheck> Runbooks;
@@ -68,6 +72,8 @@ struct ReadinessRequirements {
 /// What `collect readiness` looks for.
 struct ReadinessOptions : ReadinessRequirements {
   std::string SourceDir;
+  /// The licensecheck program; "" uses the built-in matcher only.
+  std::string Licensecheck = "licensecheck";
 };
 
 /// The monitoring signals in one source or build file's text: health and
@@ -77,11 +83,33 @@ struct ReadinessOptions : ReadinessRequirements {
 std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
                                                     std::string_view Text);
 
-/// The SPDX id of a licence text, or nothing when it is not one ExitBar
-/// knows (MIT, Apache-2.0, BSD-2/3-Clause, GPL-2.0/3.0, LGPL-2.1/3.0,
-/// AGPL-3.0, MPL-2.0, BSL-1.0, ISC, Unlicense).
+/// The SPDX id of a licence text by the built-in matcher (used without
+/// licensecheck), or nothing when it is not one of the common texts it
+/// knows (MIT, Apache-2.0, BSD-2/3-Clause, GPL-2.0/3.0-only,
+/// LGPL-2.1/3.0-only, AGPL-3.0-only, MPL-2.0, BSL-1.0, ISC, Zlib,
+/// Unlicense).
 /// Example: identifyLicense(readFile("LICENSE")) == "MIT"
 std::optional<std::string> identifyLicense(std::string_view Text);
+
+/// The SPDX id (or an `AND` expression of ids, for a file with several
+/// licences) for what licensecheck's "spdx" naming scheme printed, or
+/// nothing for UNKNOWN and for licensecheck's own names that SPDX lacks.
+/// Example: spdxFromLicensecheck("GPL-2") == "GPL-2.0-only"
+std::optional<std::string> spdxFromLicensecheck(std::string_view Name);
+
+/// What identified a licence file, and as what.
+struct LicenseMatch {
+  std::optional<std::string> SpdxId;
+  std::string Matcher;       ///< see ReadinessEvidence::LicenseMatcher
+  std::string MatcherResult; ///< licensecheck's name for it, or ""
+};
+
+/// Identifies the licence file \p Path with licensecheck (the program
+/// \p Licensecheck) or, when that is "" or cannot be run, the built-in
+/// matcher.
+/// Example: identifyLicenseFile("LICENSE.txt", "licensecheck").SpdxId
+LicenseMatch identifyLicenseFile(const std::string &Path,
+                                 const std::string &Licensecheck);
 
 /// Why a document's text counts as missing ("empty", "a template full of
 /// TODO/TBD", ...), or "" when it has real content.
