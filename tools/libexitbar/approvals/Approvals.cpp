@@ -17,6 +17,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/JsonCursor.h"
 #include "exitbar/Files.h"
 #include "exitbar/Process.h"
 #include "exitbar/Signing.h"
@@ -561,30 +562,30 @@ std::string approvalsToJson(const ApprovalsEvidence &E) {
 ApprovalsEvidence approvalsFromJson(std::string_view Text,
                                     const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!J.is_object() || J.value("schema", "") != "exitbar.approvals")
-    throw Error("input.evidence.schema", File, "/schema",
-                "expected 'exitbar.approvals'");
+  JsonCursor C = openEvidence(J, "exitbar.approvals", File);
   ApprovalsEvidence E;
-  try {
-    E.ReleaseVersion = J.at("release_version").get<std::string>();
-    E.Commit = J.at("commit").get<std::string>();
-    E.ApprovalsDir = J.at("approvals_dir").get<std::string>();
-    E.RequiredRoles = J.at("required_roles").get<std::vector<std::string>>();
-    E.MissingRoles = J.at("missing_roles").get<std::vector<std::string>>();
-    if (J.contains("trust_anchors_in_repository"))
-      E.TrustAnchorsInRepository =
-          J.at("trust_anchors_in_repository").get<std::vector<std::string>>();
-    for (const json &A : J.at("approvals")) {
-      ApprovalCheck C;
-      C.File = A.at("file").get<std::string>();
-      C.Statement = readStatement(A.at("statement"), File);
-      C.KeyId = A.at("key_id").get<std::string>();
-      C.Status = A.at("status").get<std::string>();
-      C.Detail = A.at("detail").get<std::string>();
-      E.Approvals.push_back(std::move(C));
+  E.ReleaseVersion = C.at("release_version").string();
+  E.Commit = C.at("commit").string();
+  E.ApprovalsDir = C.at("approvals_dir").string();
+  E.RequiredRoles = C.at("required_roles").strings();
+  E.MissingRoles = C.at("missing_roles").strings();
+  if (auto Anchors = C.find("trust_anchors_in_repository"))
+    E.TrustAnchorsInRepository = Anchors->strings();
+  for (const JsonCursor &A : C.at("approvals").elements()) {
+    ApprovalCheck Check;
+    Check.File = A.at("file").string();
+    A.at("statement").expectObject();
+    try {
+      Check.Statement = readStatement(A.at("statement").json(), File);
+    } catch (const Error &X) {
+      // readStatement names the place inside a statement file.
+      throw Error("input.evidence.invalid", File, A.pointer() + X.place(),
+                  X.message());
     }
-  } catch (const json::exception &X) {
-    throw Error("input.evidence.invalid", File, "", X.what());
+    Check.KeyId = A.at("key_id").string();
+    Check.Status = A.at("status").string();
+    Check.Detail = A.at("detail").string();
+    E.Approvals.push_back(std::move(Check));
   }
   return E;
 }

@@ -4,6 +4,7 @@
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/JsonCursor.h"
 #include "exitbar/Evidence.h"
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -110,27 +111,19 @@ std::string benchmarksToJson(const BenchmarksEvidence &E) {
 
 BenchmarksEvidence benchmarksFromJson(std::string_view Text, const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!memberIs(J, "schema", "exitbar.benchmarks"))
-    throw Error("input.evidence.schema", File, "/schema", "expected 'exitbar.benchmarks'");
+  JsonCursor C = openEvidence(J, "exitbar.benchmarks", File);
   BenchmarksEvidence E;
-  try {
-    E.Metric = J.at("metric").get<std::string>();
-    if (!J.at("baseline").is_null())
-      E.BaselineFile = J.at("baseline").get<std::string>();
-    E.Missing = J.at("missing_from_run").get<std::vector<std::string>>();
-    for (const json &B : J.at("benchmarks")) {
-      BenchmarkResult R;
-      R.Name = B.at("name").get<std::string>();
-      R.CpuNs = B.at("cpu_ns").get<double>();
-      R.RealNs = B.at("real_ns").get<double>();
-      if (!B.at("baseline_ns").is_null())
-        R.BaselineNs = B.at("baseline_ns").get<double>();
-      if (!B.at("change_percent").is_null())
-        R.ChangePercent = B.at("change_percent").get<double>();
-      E.Benchmarks.push_back(std::move(R));
-    }
-  } catch (const json::exception &X) {
-    throw Error("input.evidence.invalid", File, "", X.what());
+  E.Metric = C.at("metric").string();
+  E.BaselineFile = C.at("baseline").stringOrNull().value_or("");
+  E.Missing = C.at("missing_from_run").strings();
+  for (const JsonCursor &B : C.at("benchmarks").elements()) {
+    BenchmarkResult R;
+    R.Name = B.at("name").string();
+    R.CpuNs = B.at("cpu_ns").number();
+    R.RealNs = B.at("real_ns").number();
+    R.BaselineNs = B.at("baseline_ns").numberOrNull();
+    R.ChangePercent = B.at("change_percent").numberOrNull();
+    E.Benchmarks.push_back(std::move(R));
   }
   return E;
 }

@@ -5,6 +5,7 @@
 #include "exitbar/Vulnerabilities.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/JsonCursor.h"
 #include "exitbar/Files.h"
 #include "vuln/Match.h"
 #include <algorithm>
@@ -255,38 +256,28 @@ std::string vulnerabilitiesToJson(const VulnerabilitiesEvidence &E) {
 VulnerabilitiesEvidence vulnerabilitiesFromJson(std::string_view Text,
                                                 const std::string &File) {
   json J = parseJsonText(Text, File);
-  if (!memberIs(J, "schema", "exitbar.vulnerabilities"))
-    throw Error("input.evidence.schema", File, "/schema",
-                "expected 'exitbar.vulnerabilities'");
+  JsonCursor C = openEvidence(J, "exitbar.vulnerabilities", File);
   VulnerabilitiesEvidence E;
-  try {
-    E.Database = J.at("database").get<std::string>();
-    if (!J.at("sbom").is_null())
-      E.Sbom = J.at("sbom").get<std::string>();
-    E.Records = countMember(J, "records", File);
-    E.Withdrawn = countMember(J, "withdrawn", File);
-    E.ComponentsChecked = countMember(J, "components_checked", File);
-    E.ComponentsSkipped =
-        J.at("components_skipped").get<std::vector<std::string>>();
-    for (const json &F : J.at("findings")) {
-      VulnerabilityFinding V;
-      V.Id = F.at("id").get<std::string>();
-      V.Aliases = F.at("aliases").get<std::vector<std::string>>();
-      V.ComponentRef = F.at("component").at("ref").get<std::string>();
-      V.ComponentName = F.at("component").at("name").get<std::string>();
-      V.ComponentVersion = F.at("component").at("version").get<std::string>();
-      V.Package = F.at("package").at("name").get<std::string>();
-      V.Ecosystem = F.at("package").at("ecosystem").get<std::string>();
-      V.Severity = F.at("severity").get<std::string>();
-      if (!F.at("cvss_score").is_null())
-        V.CvssScore = F.at("cvss_score").get<double>();
-      if (!F.at("fixed").is_null())
-        V.Fixed = F.at("fixed").get<std::string>();
-      V.Summary = F.at("summary").get<std::string>();
-      E.Findings.push_back(std::move(V));
-    }
-  } catch (const json::exception &X) {
-    throw Error("input.evidence.invalid", File, "", X.what());
+  E.Database = C.at("database").string();
+  E.Sbom = C.at("sbom").stringOrNull().value_or("");
+  E.Records = C.at("records").count<int>();
+  E.Withdrawn = C.at("withdrawn").count<int>();
+  E.ComponentsChecked = C.at("components_checked").count<int>();
+  E.ComponentsSkipped = C.at("components_skipped").strings();
+  for (const JsonCursor &F : C.at("findings").elements()) {
+    VulnerabilityFinding V;
+    V.Id = F.at("id").string();
+    V.Aliases = F.at("aliases").strings();
+    V.ComponentRef = F.at("component").at("ref").string();
+    V.ComponentName = F.at("component").at("name").string();
+    V.ComponentVersion = F.at("component").at("version").string();
+    V.Package = F.at("package").at("name").string();
+    V.Ecosystem = F.at("package").at("ecosystem").string();
+    V.Severity = F.at("severity").string();
+    V.CvssScore = F.at("cvss_score").numberOrNull();
+    V.Fixed = F.at("fixed").stringOrNull().value_or("");
+    V.Summary = F.at("summary").string();
+    E.Findings.push_back(std::move(V));
   }
   return E;
 }

@@ -5,6 +5,7 @@
 
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Error.h"
+#include "exitbar/JsonCursor.h"
 
 using nlohmann::json;
 
@@ -12,21 +13,6 @@ namespace exitbar {
 namespace {
 
 constexpr const char *FindingsSchema = "exitbar.findings";
-
-/// Reads member \p Key of \p J as T, or throws with the member's pointer.
-template <typename T>
-T member(const json &J, const char *Key, const std::string &Pointer) {
-  auto It = J.find(Key);
-  if (It == J.end())
-    throw Error("input.evidence.missing-member", "", Pointer,
-                std::string("missing member '") + Key + "'");
-  try {
-    return It->get<T>();
-  } catch (const json::exception &) {
-    throw Error("input.evidence.wrong-type", "", Pointer + "/" + Key,
-                "has the wrong type");
-  }
-}
 
 } // namespace
 
@@ -282,35 +268,54 @@ FindingsEvidence parseFindingsEvidence(std::string_view Text,
   return findingsFromJson(parseJsonText(Text, File), File);
 }
 
+namespace {
+
+Finding findingFrom(const JsonCursor &C) {
+  Finding F;
+  F.Check = C.at("check").string();
+  JsonCursor Severity = C.at("severity");
+  auto Level = parseSeverity(Severity.string());
+  if (!Level)
+    Severity.fail("input.evidence.invalid", "unknown severity");
+  F.Level = *Level;
+  F.Cwe = C.at("cwe").strings();
+  F.File = C.at("file").string();
+  F.Line = C.at("line").integer<int>();
+  F.Column = C.at("column").integer<int>();
+  F.Message = C.at("message").string();
+  F.Fingerprint = C.at("fingerprint").string();
+  return F;
+}
+
+} // namespace
+
 FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
-  try {
-    if (!J.is_object())
-      throw Error("input.evidence.wrong-type", "", "", "not a JSON object");
-    auto Schema = member<std::string>(J, "schema", "");
-    if (Schema != FindingsSchema)
-      throw Error("input.evidence.schema", "", "/schema",
-                  "expected '" + std::string(FindingsSchema) + "', found '" +
-                      Schema + "'");
-    auto Version = member<int>(J, "schema_version", "");
-    if (Version != EvidenceSchemaVersion)
-      throw Error("input.evidence.schema-version", "", "/schema_version",
-                  "unsupported schema version " + std::to_string(Version));
-    auto Findings = member<json>(J, "findings", "");
-    for (size_t I = 0; I < Findings.size(); ++I) {
-      try {
-        (void)Findings.at(I).get<Finding>();
-      } catch (const json::exception &E) {
-        throw Error("input.evidence.bad-finding", "",
-                    "/findings/" + std::to_string(I), E.what());
-      }
+  JsonCursor C = openEvidence(J, FindingsSchema, File);
+  FindingsEvidence E;
+  E.TranslationUnits = C.at("translation_units").count<int>();
+  for (const JsonCursor &F : C.at("findings").elements()) {
+    try {
+      E.Findings.push_back(findingFrom(F));
+    } catch (const Error &X) {
+      // The finding is the unit a user fixes; the member is in the message.
+      throw Error("input.evidence.bad-finding", File, F.pointer(),
+                  X.place() + ": " + X.message());
     }
-    (void)countMember(J, "translation_units", "");
-    return J.get<FindingsEvidence>();
-  } catch (const Error &E) {
-    throw Error(E.id(), File, E.place(), E.message());
-  } catch (const json::exception &E) {
-    throw Error("input.evidence.invalid", File, "", E.what());
   }
+  for (const JsonCursor &A : C.at("analysis_errors").elements())
+    E.AnalysisErrors.push_back({A.at("file").string(), A.at("message").string()});
+  // Optional: fragments written before regions were recorded have none.
+  if (auto Regions = C.find("unanalysed_regions"))
+    for (const JsonCursor &R : Regions->elements())
+      E.UnanalysedRegions.push_back(
+          {R.at("file").string(), R.at("line").integer<int>(),
+           R.at("lines").integer<int>(), R.at("condition").string()});
+  // Fragments and evidence written before suppressions were recorded.
+  if (auto Suppressions = C.find("suppressions"))
+    for (const JsonCursor &S : Suppressions->elements())
+      E.Suppressions.push_back({S.at("file").string(), S.at("line").integer<int>(),
+                                S.at("text").string(), S.at("blanket").boolean()});
+  return E;
 }
 
 static json totalsJson(const CoverageTotals &T) {
@@ -357,58 +362,31 @@ void to_json(json &J, const CoverageEvidence &E) {
                      {"missed", E.Diff->Missed}};
 }
 
-/// Checks an evidence document's schema name and version.
-static void checkSchema(const json &J, const char *Schema,
-                        const std::string &File) {
-  if (!J.is_object())
-    throw Error("input.evidence.wrong-type", File, "", "not a JSON object");
-  if (!memberIs(J, "schema", Schema))
-    throw Error("input.evidence.schema", File, "/schema",
-                std::string("expected '") + Schema + "'");
-  if (!memberIs(J, "schema_version", EvidenceSchemaVersion))
-    throw Error("input.evidence.schema-version", File, "/schema_version",
-                "unsupported schema version");
-}
-
 CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
-  checkSchema(J, "exitbar.coverage", File);
+  JsonCursor C = openEvidence(J, "exitbar.coverage", File);
   CoverageEvidence E;
-  auto Tool = J.find("tool");
-  if (Tool != J.end() && !Tool->is_string())
-    throw Error("input.evidence.invalid", File, "/tool", "must be a string");
-  E.Tool = Tool != J.end() ? Tool->get<std::string>() : "";
-  auto FilesIt = J.find("files");
-  if (FilesIt == J.end() || !FilesIt->is_array())
-    throw Error("input.evidence.invalid", File, "/files", "must be an array");
-  const json &Files = *FilesIt;
-  for (size_t I = 0; I < Files.size(); ++I) {
-    std::string Pointer = "/files/" + std::to_string(I);
-    try {
-      const json &F = Files.at(I);
-      FileCoverage &Cov = E.Files[F.at("path").get<std::string>()];
-      for (const json &L : F.at("lines"))
-        addHits(Cov.Lines[asInteger<int>(L.at(0))], asInteger<long long>(L.at(1)));
-      for (const json &B : F.at("branches"))
-        addHits(Cov.Branches[{asInteger<int>(B.at(0)), asInteger<int>(B.at(1))}],
-                asInteger<long long>(B.at(2)));
-      for (const json &Fn : F.at("functions"))
-        Cov.Functions[Fn.at("name").get<std::string>()] = {
-            asInteger<int>(Fn.at("line")), asInteger<long long>(Fn.at("hits"))};
-    } catch (const json::exception &X) {
-      throw Error("input.evidence.invalid", File, Pointer, X.what());
-    }
+  if (auto Tool = C.find("tool"))
+    E.Tool = Tool->string();
+  for (const JsonCursor &F : C.at("files").elements()) {
+    FileCoverage &Cov = E.Files[F.at("path").string()];
+    for (const JsonCursor &L : F.at("lines").elements())
+      addHits(Cov.Lines[L.at(0).integer<int>()], L.at(1).integer<long long>());
+    for (const JsonCursor &B : F.at("branches").elements())
+      addHits(Cov.Branches[{B.at(0).integer<int>(), B.at(1).integer<int>()}],
+              B.at(2).integer<long long>());
+    for (const JsonCursor &Fn : F.at("functions").elements())
+      Cov.Functions[Fn.at("name").string()] = {
+          Fn.at("line").integer<int>(), Fn.at("hits").integer<long long>()};
   }
-  if (auto It = J.find("diff"); It != J.end()) {
-    try {
-      DiffCoverage D;
-      D.Base = It->at("base").get<std::string>();
-      D.LinesFound = countMember<long long>(*It, "lines_found", File, "/diff");
-      D.LinesHit = countMember<long long>(*It, "lines_hit", File, "/diff");
-      D.Missed = It->at("missed").get<std::map<std::string, std::vector<int>>>();
-      E.Diff = std::move(D);
-    } catch (const json::exception &X) {
-      throw Error("input.evidence.invalid", File, "/diff", X.what());
-    }
+  if (auto Diff = C.find("diff")) {
+    DiffCoverage D;
+    D.Base = Diff->at("base").string();
+    D.LinesFound = Diff->at("lines_found").count<long long>();
+    D.LinesHit = Diff->at("lines_hit").count<long long>();
+    for (const auto &[Path, Lines] : Diff->at("missed").members())
+      for (const JsonCursor &L : Lines.elements())
+        D.Missed[Path].push_back(L.integer<int>());
+    E.Diff = std::move(D);
   }
   return E;
 }
@@ -440,43 +418,31 @@ void to_json(json &J, const TestsEvidence &E) {
 }
 
 TestsEvidence testsFromJson(const json &J, const std::string &File) {
-  checkSchema(J, "exitbar.tests", File);
+  JsonCursor C = openEvidence(J, "exitbar.tests", File);
   TestsEvidence E;
-  try {
-    E.Passed = countMember(J, "passed", File);
-    E.Failed = countMember(J, "failed", File);
-    E.Skipped = countMember(J, "skipped", File);
-    E.Errored = countMember(J, "errored", File);
-    E.Seconds = J.at("seconds").get<double>();
-    E.FailingTests = J.at("failing_tests").get<std::vector<std::string>>();
-    E.FlakyTests = J.at("flaky_tests").get<std::vector<std::string>>();
-  } catch (const json::exception &X) {
-    throw Error("input.evidence.invalid", File, "", X.what());
-  }
-  if (auto It = J.find("tests"); It != J.end()) {
-    if (!It->is_array())
-      throw Error("input.evidence.invalid", File, "/tests", "must be an array");
+  E.Passed = C.at("passed").count<int>();
+  E.Failed = C.at("failed").count<int>();
+  E.Skipped = C.at("skipped").count<int>();
+  E.Errored = C.at("errored").count<int>();
+  E.Seconds = C.at("seconds").number();
+  E.FailingTests = C.at("failing_tests").strings();
+  E.FlakyTests = C.at("flaky_tests").strings();
+  // Evidence written before `exitbar merge` has no per-test list.
+  if (auto Tests = C.find("tests")) {
     std::vector<TestCaseResult> Cases;
-    for (size_t I = 0; I < It->size(); ++I) {
-      std::string Pointer = "/tests/" + std::to_string(I);
-      try {
-        const json &C = (*It)[I];
-        TestCaseResult R;
-        R.Suite = C.at("suite").get<std::string>();
-        R.Name = C.at("name").get<std::string>();
-        if (C.contains("occurrence"))
-          R.Occurrence = countMember(C, "occurrence", File, Pointer);
-        for (const json &O : C.at("outcomes")) {
-          auto Outcome = parseTestOutcome(O.get<std::string>());
-          if (!Outcome)
-            throw Error("input.evidence.invalid", File, Pointer + "/outcomes",
-                        "unknown outcome " + O.dump());
-          R.Outcomes.push_back(*Outcome);
-        }
-        Cases.push_back(std::move(R));
-      } catch (const json::exception &X) {
-        throw Error("input.evidence.invalid", File, Pointer, X.what());
+    for (const JsonCursor &T : Tests->elements()) {
+      TestCaseResult R;
+      R.Suite = T.at("suite").string();
+      R.Name = T.at("name").string();
+      if (auto Occurrence = T.find("occurrence"))
+        R.Occurrence = Occurrence->count<decltype(R.Occurrence)>();
+      for (const JsonCursor &O : T.at("outcomes").elements()) {
+        auto Outcome = parseTestOutcome(O.string());
+        if (!Outcome)
+          O.fail("input.evidence.invalid", "unknown outcome " + O.json().dump());
+        R.Outcomes.push_back(*Outcome);
       }
+      Cases.push_back(std::move(R));
     }
     E.Cases = std::move(Cases);
   }
@@ -515,41 +481,33 @@ void to_json(json &J, const ReadinessEvidence &E) {
 }
 
 ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
-  checkSchema(J, "exitbar.readiness", File);
+  JsonCursor C = openEvidence(J, "exitbar.readiness", File);
   ReadinessEvidence E;
-  try {
-    E.LicenseFile = J.at("license").at("file").get<std::string>();
-    if (!J.at("license").at("spdx_id").is_null())
-      E.LicenseId = J.at("license").at("spdx_id").get<std::string>();
-    // Evidence written before the licensecheck matcher has neither.
-    E.LicenseMatcher = J.at("license").value("matcher", "");
-    E.LicenseMatcherResult = J.at("license").value("matcher_result", "");
-    for (const json &D : J.at("documents"))
-      E.Documents.push_back({D.at("name").get<std::string>(),
-                             D.at("file").get<std::string>(),
-                             D.at("status").get<std::string>(),
-                             D.at("reason").get<std::string>()});
-    for (const json &R : J.at("runbooks"))
-      E.Runbooks.push_back(
-          {R.at("file").get<std::string>(),
-           R.at("sections_found").get<std::vector<std::string>>(),
-           R.at("sections_missing").get<std::vector<std::string>>()});
-    E.RequiredSections =
-        J.at("required_sections").get<std::vector<std::string>>();
-    E.SectionsMissing = J.at("sections_missing").get<std::vector<std::string>>();
-    E.CiFiles = J.at("ci").at("files").get<std::vector<std::string>>();
-    E.CiRunsTests = J.at("ci").at("runs_tests").get<bool>();
-    // Older evidence (before monitoring signals) has no "monitoring".
-    if (J.contains("monitoring")) {
-      E.MonitoringAccepted =
-          J.at("monitoring").at("accepted").get<std::vector<std::string>>();
-      for (const json &S : J.at("monitoring").at("signals"))
-        E.Monitoring.push_back({S.at("kind").get<std::string>(),
-                                S.at("where").get<std::string>(),
-                                S.at("what").get<std::string>()});
-    }
-  } catch (const json::exception &X) {
-    throw Error("input.evidence.invalid", File, "", X.what());
+  JsonCursor License = C.at("license");
+  E.LicenseFile = License.at("file").string();
+  E.LicenseId = License.at("spdx_id").stringOrNull();
+  // Evidence written before the licensecheck matcher has neither.
+  if (auto Matcher = License.find("matcher"))
+    E.LicenseMatcher = Matcher->string();
+  if (auto Result = License.find("matcher_result"))
+    E.LicenseMatcherResult = Result->string();
+  for (const JsonCursor &D : C.at("documents").elements())
+    E.Documents.push_back({D.at("name").string(), D.at("file").string(),
+                           D.at("status").string(), D.at("reason").string()});
+  for (const JsonCursor &R : C.at("runbooks").elements())
+    E.Runbooks.push_back({R.at("file").string(),
+                          R.at("sections_found").strings(),
+                          R.at("sections_missing").strings()});
+  E.RequiredSections = C.at("required_sections").strings();
+  E.SectionsMissing = C.at("sections_missing").strings();
+  E.CiFiles = C.at("ci").at("files").strings();
+  E.CiRunsTests = C.at("ci").at("runs_tests").boolean();
+  // Older evidence (before monitoring signals) has no "monitoring".
+  if (auto Monitoring = C.find("monitoring")) {
+    E.MonitoringAccepted = Monitoring->at("accepted").strings();
+    for (const JsonCursor &S : Monitoring->at("signals").elements())
+      E.Monitoring.push_back({S.at("kind").string(), S.at("where").string(),
+                              S.at("what").string()});
   }
   return E;
 }

@@ -5,6 +5,7 @@
 
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/JsonCursor.h"
 
 using nlohmann::json;
 
@@ -31,36 +32,17 @@ void to_json(json &J, const SbomEvidence &E) {
 }
 
 SbomEvidence sbomFromJson(const json &J, const std::string &File) {
-  if (!memberIs(J, "schema", "exitbar.sbom"))
-    throw Error("input.evidence.schema", File, "/schema",
-                "expected 'exitbar.sbom'");
-  if (!memberIs(J, "schema_version", EvidenceSchemaVersion))
-    throw Error("input.evidence.schema-version", File, "/schema_version",
-                "unsupported schema version");
+  JsonCursor C = openEvidence(J, "exitbar.sbom", File);
   SbomEvidence E;
-  std::string Pointer;
-  try {
-    Pointer = "/documents";
-    E.CycloneDx = J.at("documents").at("cyclonedx").get<std::string>();
-    E.Spdx = J.at("documents").at("spdx").get<std::string>();
-    Pointer = "/counts";
-    E.Components = asInteger<int>(J.at("counts").at("components"));
-    E.Edges = asInteger<int>(J.at("counts").at("edges"));
-    Pointer = "/document_elements";
-    E.HasAuthor = J.at("document_elements").at("author").get<bool>();
-    E.HasTimestamp = J.at("document_elements").at("timestamp").get<bool>();
-    const json &Components = J.at("components");
-    for (size_t I = 0; I < Components.size(); ++I) {
-      Pointer = "/components/" + std::to_string(I);
-      const json &C = Components[I];
-      E.Checks.push_back({C.at("ref").get<std::string>(),
-                          C.at("name").get<std::string>(),
-                          C.at("origin").get<std::string>(),
-                          C.at("missing").get<std::vector<std::string>>()});
-    }
-  } catch (const json::exception &X) {
-    throw Error("input.evidence.invalid", File, Pointer, X.what());
-  }
+  E.CycloneDx = C.at("documents").at("cyclonedx").string();
+  E.Spdx = C.at("documents").at("spdx").string();
+  E.Components = C.at("counts").at("components").integer<int>();
+  E.Edges = C.at("counts").at("edges").integer<int>();
+  E.HasAuthor = C.at("document_elements").at("author").boolean();
+  E.HasTimestamp = C.at("document_elements").at("timestamp").boolean();
+  for (const JsonCursor &X : C.at("components").elements())
+    E.Checks.push_back({X.at("ref").string(), X.at("name").string(),
+                        X.at("origin").string(), X.at("missing").strings()});
   return E;
 }
 

@@ -6,6 +6,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/JsonCursor.h"
 #include "exitbar/Signatures.h"
 
 using nlohmann::json;
@@ -42,44 +43,26 @@ void to_json(json &J, const SignaturesEvidence &E) {
 }
 
 SignaturesEvidence signaturesFromJson(const json &J, const std::string &File) {
-  if (!J.is_object())
-    throw Error("input.evidence.wrong-type", File, "", "not a JSON object");
-  if (!memberIs(J, "schema", "exitbar.signatures"))
-    throw Error("input.evidence.schema", File, "/schema",
-                "expected 'exitbar.signatures'");
-  if (!memberIs(J, "schema_version", EvidenceSchemaVersion))
-    throw Error("input.evidence.schema-version", File, "/schema_version",
-                "unsupported schema version");
+  JsonCursor C = openEvidence(J, "exitbar.signatures", File);
   SignaturesEvidence E;
-  std::string Pointer;
-  try {
-    Pointer = "/trusted_keys";
-    for (const json &K : J.at("trusted_keys"))
-      E.TrustedKeys.push_back({K.at("id").get<std::string>(),
-                               K.at("type").get<std::string>(),
-                               K.at("file").get<std::string>()});
-    const json &Artifacts = J.at("artifacts");
-    for (size_t I = 0; I < Artifacts.size(); ++I) {
-      Pointer = "/artifacts/" + std::to_string(I);
-      const json &A = Artifacts.at(I);
-      ArtifactSignature S;
-      S.Path = A.at("path").get<std::string>();
-      S.Target = A.at("target").get<std::string>();
-      S.Kind = A.at("kind").get<std::string>();
-      S.Sha256 = A.at("sha256").get<std::string>();
-      auto Status = parseSignatureStatus(A.at("status").get<std::string>());
-      if (!Status)
-        throw Error("input.evidence.invalid", File, Pointer + "/status",
-                    "unknown signature status");
-      S.Status = *Status;
-      S.SignatureFile = A.at("signature").get<std::string>();
-      S.Format = A.at("format").get<std::string>();
-      S.KeyId = A.at("key_id").get<std::string>();
-      S.Detail = A.at("detail").get<std::string>();
-      E.Artifacts.push_back(std::move(S));
-    }
-  } catch (const json::exception &X) {
-    throw Error("input.evidence.invalid", File, Pointer, X.what());
+  for (const JsonCursor &K : C.at("trusted_keys").elements())
+    E.TrustedKeys.push_back(
+        {K.at("id").string(), K.at("type").string(), K.at("file").string()});
+  for (const JsonCursor &A : C.at("artifacts").elements()) {
+    ArtifactSignature S;
+    S.Path = A.at("path").string();
+    S.Target = A.at("target").string();
+    S.Kind = A.at("kind").string();
+    S.Sha256 = A.at("sha256").string();
+    auto Status = parseSignatureStatus(A.at("status").string());
+    if (!Status)
+      A.at("status").fail("input.evidence.invalid", "unknown signature status");
+    S.Status = *Status;
+    S.SignatureFile = A.at("signature").string();
+    S.Format = A.at("format").string();
+    S.KeyId = A.at("key_id").string();
+    S.Detail = A.at("detail").string();
+    E.Artifacts.push_back(std::move(S));
   }
   return E;
 }
