@@ -234,8 +234,8 @@ std::string tidyDirectKey(const std::string &ClangTidy,
   for (size_t I = 0; I < Arguments.size(); ++I) {
     const std::string &Arg = Arguments[I];
     Add("arg", Arg);
-    for (std::string Option : {"--load", "-load", "--config-file",
-                               "-config-file"}) {
+    for (std::string Option :
+         {"--load", "-load", "--config-file", "-config-file"}) {
       std::string Value;
       if (Arg.rfind(Option + "=", 0) == 0)
         Value = Arg.substr(Option.size() + 1);
@@ -250,8 +250,7 @@ std::string tidyDirectKey(const std::string &ClangTidy,
   }
   // Every .clang-tidy that may apply: clang-tidy takes the closest, which
   // may inherit its parents' (InheritParentConfig); all of them count.
-  for (fs::path D = fs::absolute(Source).parent_path();;
-       D = D.parent_path()) {
+  for (fs::path D = fs::absolute(Source).parent_path();; D = D.parent_path()) {
     fs::path Config = D / ".clang-tidy";
     if (fs::is_regular_file(Config, Ec))
       Add("config " + Config.string(), contentHash(Config.string()));

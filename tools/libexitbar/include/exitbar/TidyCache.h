@@ -1,4 +1,4 @@
-// TidyCache.h - the findings cache of `exitbar tidy`: one analysis per unchanged translation unit
+// TidyCache.h - the findings cache of `exitbar tidy`
 // SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_TIDYCACHE_H
