@@ -1,4 +1,4 @@
-// MergeBench.cpp - Google Benchmark of `exitbar merge` over the shards of a large project
+// MergeBench.cpp - Google Benchmark of `exitbar merge` over many CI shards
 // SPDX-License-Identifier: Apache-2.0
 //
 // A 1,000-translation-unit project tested by N CI shards: every shard built
@@ -59,7 +59,9 @@ void writeShard(const fs::path &Dir, int Shard, int Shards) {
   std::vector<TestCaseResult> Cases;
   int Tests = TestsPerShardPer1000Units / Shards + 1;
   for (int I = 0; I < Tests; ++I)
-    Cases.push_back({"suite", "test" + std::to_string(Shard * Tests + I), 0,
+    Cases.push_back({"suite",
+                     "test" + std::to_string(Shard * Tests + I),
+                     0,
                      {TestOutcome::Passed}});
   auto Write = [&](const char *Name, nlohmann::json J) {
     J["run"] = Run;

@@ -225,6 +225,11 @@ Cache variables:
   Bound of the cache folder, e.g. ``500M`` or ``2G`` (default ``5G``, or
   the environment variable of that name); least recently used entries go
   first.
+
+``EXITBAR_REMOTE_CACHE``
+  A shared cache server, ``http://host:port/path`` (WebDAV ``GET``/``PUT``,
+  as ccache's remote storage), used with ``EXITBAR_CACHE_DIR``; the
+  environment variable of that name does the same at build time.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -760,6 +765,9 @@ function(_exitbar_finalize)
   endif()
   if(EXITBAR_CACHE_MAX_SIZE)
     list(APPEND _launcher "--cache-max-size=${EXITBAR_CACHE_MAX_SIZE}")
+  endif()
+  if(EXITBAR_REMOTE_CACHE)
+    list(APPEND _launcher "--remote-cache=${EXITBAR_REMOTE_CACHE}")
   endif()
   list(APPEND _launcher
     --

@@ -23,6 +23,9 @@ if [[ "${1:-}" == "--test" ]]; then
   # A clang-tidy of another LLVM major: the plugin must refuse to load into
   # it with one clear line (lit-tests/checks/plugin-load-foreign-llvm.test).
   packages+=(clang-tidy-15)
+  # nginx (with its WebDAV module) is the real cache server the remote
+  # findings cache is tested against (lit-tests/cli/tidy/remote-cache.test).
+  packages+=(nginx)
   # Node may come from elsewhere than Debian (the machine image ships one);
   # only a machine without npm gets Debian's.
   if ! command -v npm >/dev/null 2>&1; then

@@ -1,10 +1,9 @@
-// TidyCacheTest.cpp - unit tests of the findings cache: hits, invalidation,
-// corrupted and foreign entries, eviction, header lists
+// TidyCacheTest.cpp - unit tests of the findings cache
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/TidyCache.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
-#include "exitbar/TidyCache.h"
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <thread>
@@ -92,9 +91,9 @@ TEST_F(TidyCacheTest, KeyCoversArgumentsConfigurationAndModels) {
   std::string M1 =
       tidyDirectKey("clang-tidy", {}, Source, Root.string(), {Models.string()});
   writeFileAtomically((Models / "sinks.json").string(), "{\"a\": 1}");
-  EXPECT_NE(tidyDirectKey("clang-tidy", {}, Source, Root.string(),
-                          {Models.string()}),
-            M1);
+  EXPECT_NE(
+      tidyDirectKey("clang-tidy", {}, Source, Root.string(), {Models.string()}),
+      M1);
   writeFileAtomically((Root / "cfg.yaml").string(), "Checks: x\n");
   std::string F1 = key({"--config-file=" + (Root / "cfg.yaml").string()});
   writeFileAtomically((Root / "cfg.yaml").string(), "Checks: y\n");
@@ -151,8 +150,8 @@ TEST_F(TidyCacheTest, EvictionKeepsTheFolderUnderItsBound) {
 TEST(TidyCacheHelpersTest, HeaderListsAndSizes) {
   auto Files = readHeaderList("/usr/include/a.h\n. /x/b.h\n.. /x/c.h\n"
                               "/usr/include/a.h\n");
-  EXPECT_EQ(Files, (std::vector<std::string>{"/usr/include/a.h", "/x/b.h",
-                                             "/x/c.h"}));
+  EXPECT_EQ(Files,
+            (std::vector<std::string>{"/usr/include/a.h", "/x/b.h", "/x/c.h"}));
   auto Relative = readHeaderList("./rel.h\n");
   ASSERT_EQ(Relative.size(), 1U);
   EXPECT_EQ(fs::path(Relative[0]).filename(), "rel.h");

@@ -166,6 +166,21 @@ for name, text in [
                   ["gate", "--evidence", ev, "--report-dir", ev + "-report"],
                   os.path.join(ev, name), os.path.join(ev + "-report", "verdict.json")))
 
+# The per-test list `exitbar merge` unites: an unknown outcome or a wrong
+# type is bad input, in the gate and in the merge.
+for label, tests in [("an unknown outcome", '[{"suite": "s", "name": "t", "outcomes": ["maybe"]}]'),
+                     ("a list that is no array", '{"suite": "s"}')]:
+    ev = os.path.join(work, "evidence-tests-list-" + str(len(label)))
+    os.makedirs(ev)
+    with open(os.path.join(ev, "tests.json"), "w") as f:
+        f.write('{"schema": "exitbar.tests", "schema_version": 1, "passed": 0, "failed": 0, "skipped": 0, "errored": 0, "seconds": 0, "failing_tests": [], "flaky_tests": [], "tests": ' + tests + '}')
+    cases.append((f"gate --evidence tests.json: {label}",
+                  ["gate", "--evidence", ev, "--report-dir", ev + "-report"],
+                  os.path.join(ev, "tests.json"), os.path.join(ev + "-report", "verdict.json")))
+    cases.append((f"merge tests.json: {label}",
+                  ["merge", ev, "-o", ev + "-merged"],
+                  os.path.join(ev, "tests.json"), os.path.join(ev + "-merged", "tests.json")))
+
 # A FIFO under an evidence or fragment name: refused unread, not a hang.
 ev = os.path.join(work, "evidence-fifo")
 os.makedirs(ev)

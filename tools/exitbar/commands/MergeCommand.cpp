@@ -1,4 +1,4 @@
-// MergeCommand.cpp - `exitbar merge`: the evidence folders of CI shards into one
+// MergeCommand.cpp - `exitbar merge`: CI shards' evidence folders into one
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
@@ -21,8 +21,7 @@ void addMergeCommand(CLI::App &App, Context &Ctx) {
       "merged/evidence");
   Cmd->add_option("shards", Options->ShardDirs, "Evidence folders of shards")
       ->required();
-  Cmd->add_option("-o,--output", *Output, "Merged evidence folder")
-      ->required();
+  Cmd->add_option("-o,--output", *Output, "Merged evidence folder")->required();
   Cmd->add_option("--run-id", Options->RunId,
                   "Every shard's evidence must record this run (the "
                   "pipeline's id); the merge records it too")

@@ -2,6 +2,7 @@
 // translation unit SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
+#include "exitbar/Error.h"
 #include "exitbar/Tidy.h"
 #include "exitbar/TidyCache.h"
 #include <fmt/core.h>
@@ -31,11 +32,21 @@ void addTidyCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--cache-max-size", *MaxSize,
                   "Bound of the cache, e.g. 500M or 2G (default: "
                   "$EXITBAR_CACHE_MAX_SIZE, else 5G)");
+  Cmd->add_option("--remote-cache", Options->RemoteCache,
+                  "Shared cache server, http://host:port/path (WebDAV GET "
+                  "and PUT; default: $EXITBAR_REMOTE_CACHE)");
   Cmd->add_option("args", Options->Arguments, "clang-tidy's arguments");
   Cmd->positionals_at_end();
   Cmd->callback([Options, MaxSize, &Ctx] {
     if (Options->CacheDir.empty())
       Options->CacheDir = Ctx.Environment.get("EXITBAR_CACHE_DIR").value_or("");
+    if (Options->RemoteCache.empty())
+      Options->RemoteCache =
+          Ctx.Environment.get("EXITBAR_REMOTE_CACHE").value_or("");
+    if (!Options->RemoteCache.empty() && !isHttpCacheUrl(Options->RemoteCache))
+      throw Error("usage.cache.remote", "", "",
+                  "remote cache '" + Options->RemoteCache +
+                      "' is not an http://host[:port][/path] URL");
     if (MaxSize->empty())
       *MaxSize = Ctx.Environment.get("EXITBAR_CACHE_MAX_SIZE").value_or("");
     if (!MaxSize->empty())

@@ -84,27 +84,20 @@ std::optional<nlohmann::json> verifiedBody(const std::string &Text) {
 
 } // namespace
 
-TidyCache::TidyCache(std::string Dir, std::uint64_t MaxBytes)
-    : Dir(std::move(Dir)), MaxBytes(MaxBytes) {}
-
-std::string TidyCache::entryPath(const std::string &DirectKey) const {
-  return (fs::path(Dir) / DirectKey.substr(0, 2) / (DirectKey + ".entry"))
-      .string();
+TidyCache::TidyCache(std::string Dir, std::uint64_t MaxBytes,
+                     std::string RemoteUrl)
+    : Dir(std::move(Dir)), MaxBytes(MaxBytes), RemoteUrl(std::move(RemoteUrl)) {
 }
 
-std::optional<CachedAnalysis> TidyCache::lookup(const std::string &DirectKey,
-                                                CacheOutcome &Outcome) {
-  Outcome = CacheOutcome::Miss;
-  std::string Path = entryPath(DirectKey);
-  std::error_code Ec;
-  if (!fs::exists(Path, Ec))
-    return std::nullopt;
-  std::string Text;
-  try {
-    Text = readFile(Path);
-  } catch (const Error &) {
-    return std::nullopt; // evicted meanwhile
-  }
+namespace {
+
+/// The variant of entry text \p Text (of \p DirectKey) whose files all
+/// still have their content; Outcome Corrupt when the text is damaged or
+/// of another key.
+std::optional<CachedAnalysis> matchEntry(const std::string &Text,
+                                         const std::string &DirectKey,
+                                         const std::string &Path,
+                                         CacheOutcome &Outcome) {
   std::optional<nlohmann::json> Body = verifiedBody(Text);
   // An entry of another key (a planted or misplaced file) is as good as a
   // corrupted one: never replayed.
@@ -133,8 +126,6 @@ std::optional<CachedAnalysis> TidyCache::lookup(const std::string &DirectKey,
       A.Output = V.at("output").get<std::string>();
       A.Evidence = findingsFromJson(V.at("evidence"), Path);
       Outcome = CacheOutcome::Hit;
-      // Least recently used goes first when the folder is over its bound.
-      fs::last_write_time(Path, fs::file_time_type::clock::now(), Ec);
       return A;
     }
   } catch (const nlohmann::json::exception &) {
@@ -143,6 +134,48 @@ std::optional<CachedAnalysis> TidyCache::lookup(const std::string &DirectKey,
     Outcome = CacheOutcome::Corrupt;
   }
   return std::nullopt;
+}
+
+} // namespace
+
+std::string TidyCache::entryPath(const std::string &DirectKey) const {
+  return (fs::path(Dir) / DirectKey.substr(0, 2) / (DirectKey + ".entry"))
+      .string();
+}
+
+std::optional<CachedAnalysis> TidyCache::lookup(const std::string &DirectKey,
+                                                CacheOutcome &Outcome) {
+  Outcome = CacheOutcome::Miss;
+  std::string Path = entryPath(DirectKey);
+  std::error_code Ec;
+  if (fs::exists(Path, Ec)) {
+    try {
+      if (auto A = matchEntry(readFile(Path), DirectKey, Path, Outcome)) {
+        // Least recently used goes first when the folder is over its bound.
+        fs::last_write_time(Path, fs::file_time_type::clock::now(), Ec);
+        return A;
+      }
+    } catch (const Error &) {
+      // Evicted meanwhile: a miss.
+    }
+  }
+  if (RemoteUrl.empty())
+    return std::nullopt;
+  // The server's entry is checked exactly like a local one.
+  std::optional<std::string> Text = httpGet(RemoteUrl, DirectKey + ".entry");
+  if (!Text)
+    return std::nullopt;
+  CacheOutcome Remote = CacheOutcome::Miss;
+  std::optional<CachedAnalysis> A =
+      matchEntry(*Text, DirectKey, RemoteUrl + "/" + DirectKey, Remote);
+  if (Remote == CacheOutcome::Corrupt)
+    Outcome = CacheOutcome::Corrupt;
+  if (!A)
+    return std::nullopt;
+  Outcome = CacheOutcome::RemoteHit;
+  writeFileAtomically(Path, *Text);
+  evict();
+  return A;
 }
 
 void TidyCache::store(const std::string &DirectKey,
@@ -171,7 +204,11 @@ void TidyCache::store(const std::string &DirectKey,
   }
   std::string Body =
       nlohmann::json{{"key", DirectKey}, {"variants", Variants}}.dump();
-  writeFileAtomically(Path, Magic + sha256Hex(Body) + '\n' + Body);
+  std::string Text = Magic + sha256Hex(Body) + '\n' + Body;
+  writeFileAtomically(Path, Text);
+  // Best effort: a server that is down or refuses leaves the local entry.
+  if (!RemoteUrl.empty())
+    httpPut(RemoteUrl, DirectKey + ".entry", Text);
   evict();
 }
 
@@ -234,8 +271,8 @@ std::string tidyDirectKey(const std::string &ClangTidy,
   for (size_t I = 0; I < Arguments.size(); ++I) {
     const std::string &Arg = Arguments[I];
     Add("arg", Arg);
-    for (std::string Option : {"--load", "-load", "--config-file",
-                               "-config-file"}) {
+    for (std::string Option :
+         {"--load", "-load", "--config-file", "-config-file"}) {
       std::string Value;
       if (Arg.rfind(Option + "=", 0) == 0)
         Value = Arg.substr(Option.size() + 1);
@@ -250,8 +287,7 @@ std::string tidyDirectKey(const std::string &ClangTidy,
   }
   // Every .clang-tidy that may apply: clang-tidy takes the closest, which
   // may inherit its parents' (InheritParentConfig); all of them count.
-  for (fs::path D = fs::absolute(Source).parent_path();;
-       D = D.parent_path()) {
+  for (fs::path D = fs::absolute(Source).parent_path();; D = D.parent_path()) {
     fs::path Config = D / ".clang-tidy";
     if (fs::is_regular_file(Config, Ec))
       Add("config " + Config.string(), contentHash(Config.string()));

@@ -39,7 +39,9 @@ TestsEvidence collectTests(const std::vector<std::string> &JUnitFiles) {
     for (size_t I = 0; I < Files.size(); ++I) {
       const std::set<TestOutcome> &Seen =
           Outcomes[{Files[I], Id.first, Id.second}];
-      Cases.push_back({Id.first, Id.second, static_cast<int>(I),
+      Cases.push_back({Id.first,
+                       Id.second,
+                       static_cast<int>(I),
                        {Seen.begin(), Seen.end()}});
     }
   return testsFromCases(std::move(Cases), Seconds);

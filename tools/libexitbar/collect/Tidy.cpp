@@ -226,7 +226,8 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   std::optional<TidyCache> Cache;
   std::string Key;
   if (!Options.CacheDir.empty()) {
-    Cache.emplace(Options.CacheDir, Options.CacheMaxBytes);
+    Cache.emplace(Options.CacheDir, Options.CacheMaxBytes,
+                  Options.RemoteCache);
     Key = tidyDirectKey(Options.ClangTidy, Options.Arguments, AbsoluteSource,
                         Options.SourceDir, modelDirs());
     CacheOutcome Outcome;
@@ -234,7 +235,7 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
       Result.ClangTidyExitCode = A->ExitCode;
       Result.Output = std::move(A->Output);
       Result.Evidence = std::move(A->Evidence);
-      Result.Cache = "hit";
+      Result.Cache = Outcome == CacheOutcome::RemoteHit ? "remote-hit" : "hit";
       writeFragment(Result.FragmentPath, Result.Evidence, AbsoluteSource);
       recordCacheOutcome(Options.FragmentDir, Result.Cache);
       return Result;

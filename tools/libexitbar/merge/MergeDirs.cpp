@@ -1,4 +1,4 @@
-// MergeDirs.cpp - `exitbar merge`: reading shard folders, run ids, writing the merge
+// MergeDirs.cpp - `exitbar merge`: shard folders, run ids, the merged folder
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Digest.h"
@@ -61,8 +61,7 @@ nlohmann::json withoutRun(nlohmann::json J) {
 }
 
 /// Folds \p Items pairwise in parallel (the merges are associative).
-template <typename T, typename F>
-T reduce(std::vector<T> Items, F Merge) {
+template <typename T, typename F> T reduce(std::vector<T> Items, F Merge) {
   while (Items.size() > 1) {
     std::vector<T> Next((Items.size() + 1) / 2);
     parallelFor(Items.size() / 2, [&](size_t I) {
@@ -79,8 +78,8 @@ T reduce(std::vector<T> Items, F Merge) {
 
 const std::vector<std::string> &mergeableEvidenceFiles() {
   static const std::vector<std::string> Files{
-      "findings.json",   "coverage.json",     "tests.json",
-      "sbom.json",       "readiness.json",    "signatures.json",
+      "findings.json",   "coverage.json",        "tests.json",
+      "sbom.json",       "readiness.json",       "signatures.json",
       "benchmarks.json", "vulnerabilities.json", "approvals.json"};
   return Files;
 }
@@ -202,8 +201,7 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
         std::string Where =
             Patch.empty() ? "" : Patch.front().value("path", std::string());
         throw Error("input.merge.conflict", F->Path, Where,
-                    "differs from " + Of.front()->Path +
-                        "; " + Name +
+                    "differs from " + Of.front()->Path + "; " + Name +
                         " does not add up across shards: collect it in one "
                         "job, or the same in every job");
       }

@@ -119,11 +119,9 @@ SbomEvidence mergeSbom(const SbomEvidence &A, const SbomEvidence &B) {
         std::sort(C.Missing.begin(), C.Missing.end());
         Out.Checks.push_back(C);
       }
-  Out.Components = static_cast<int>(
-      std::count_if(Out.Checks.begin(), Out.Checks.end(),
-                    [](const SbomComponentCheck &C) {
-                      return C.Origin != "project";
-                    }));
+  Out.Components = static_cast<int>(std::count_if(
+      Out.Checks.begin(), Out.Checks.end(),
+      [](const SbomComponentCheck &C) { return C.Origin != "project"; }));
   return Out;
 }
 

@@ -1,4 +1,4 @@
-// TestCases.cpp - tests evidence from per-test outcomes (one run or merged shards)
+// TestCases.cpp - tests evidence from per-test outcomes
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Coverage.h"

@@ -22,6 +22,8 @@ struct TidyRunOptions {
   /// The findings cache (docs/cache.md); empty: no cache.
   std::string CacheDir;
   std::uint64_t CacheMaxBytes = 5ULL << 30;
+  /// A shared cache server (`http://host:port/path`, WebDAV); empty: none.
+  std::string RemoteCache;
 };
 
 /// What one run produced.

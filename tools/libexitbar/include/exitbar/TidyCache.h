@@ -1,4 +1,4 @@
-// TidyCache.h - the findings cache of `exitbar tidy`: one analysis per unchanged translation unit
+// TidyCache.h - the findings cache of `exitbar tidy`
 // SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_TIDYCACHE_H
@@ -21,7 +21,7 @@ struct CachedAnalysis {
 };
 
 /// How a lookup went, for the statistics.
-enum class CacheOutcome { Hit, Miss, Corrupt };
+enum class CacheOutcome { Hit, RemoteHit, Miss, Corrupt };
 
 /// A folder of analysis results keyed, as ccache's direct mode keys
 /// compilations, in two steps: what is known before the analysis (the
@@ -34,7 +34,10 @@ public:
   /// \p Dir is created when missing; \p MaxBytes bounds the folder (oldest
   /// entries are evicted first after each store).
   /// Example: TidyCache C("/home/u/.cache/exitbar", 1 << 30);
-  TidyCache(std::string Dir, std::uint64_t MaxBytes);
+  /// \p RemoteUrl (`http://host:port/path`, optional) is a shared cache
+  /// server: looked up after a local miss, given every entry stored.
+  TidyCache(std::string Dir, std::uint64_t MaxBytes,
+            std::string RemoteUrl = "");
 
   /// The entry for \p DirectKey whose files all still have the content they
   /// had, or nothing. Marks the entry as recently used.
@@ -60,7 +63,19 @@ public:
 private:
   std::string Dir;
   std::uint64_t MaxBytes;
+  std::string RemoteUrl;
 };
+
+/// The body of `GET <BaseUrl>/<Key>` when the server answers 200; nothing
+/// when it cannot be reached or answers otherwise.
+/// Example: auto Blob = httpGet("http://127.0.0.1:8080/exitbar", Key);
+std::optional<std::string> httpGet(const std::string &BaseUrl,
+                                   const std::string &Key);
+/// `PUT <BaseUrl>/<Key>` with \p Blob; true on a 2xx answer.
+bool httpPut(const std::string &BaseUrl, const std::string &Key,
+             const std::string &Blob);
+/// True for an `http://host[:port][/path]` URL.
+bool isHttpCacheUrl(const std::string &Url);
 
 /// What determines an analysis's result before it runs, hashed: the cache
 /// format, exitbar's own binary, the clang-tidy binary and every plugin it
