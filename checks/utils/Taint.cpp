@@ -2123,8 +2123,14 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
                                                 ASTContext &Ctx,
                                                 unsigned Depth) {
   const auto *F = dyn_cast<FunctionDecl>(P.getDeclContext());
-  if (!F || Depth > MaxCallerDepth ||
-      !Searching.insert(F->getCanonicalDecl()).second)
+  if (!F || Depth > MaxCallerDepth)
+    return std::nullopt;
+  // One search per parameter and unit: without it, each level of callers
+  // would multiply the work of the level below.
+  auto Cached = CallerCache.find(&P);
+  if (Cached != CallerCache.end())
+    return Cached->second;
+  if (!Searching.insert(F->getCanonicalDecl()).second)
     return std::nullopt;
   std::optional<Trace> Found;
   unsigned Index = P.getFunctionScopeIndex();
@@ -2146,6 +2152,7 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
     break;
   }
   Searching.erase(F->getCanonicalDecl());
+  CallerCache[&P] = Found;
   return Found;
 }
 
@@ -2166,6 +2173,7 @@ void TaintAnalysis::clear() {
   Sites.clear();
   SitesBuilt = false;
   Searching.clear();
+  CallerCache.clear();
 }
 
 } // namespace clang::tidy::exitbar::taint

@@ -187,6 +187,8 @@ private:
       Summaries;
   /// Functions whose callers are being searched (recursion guard).
   llvm::SmallPtrSet<const FunctionDecl *, 8> Searching;
+  /// callerTaint's answers, per parameter.
+  llvm::DenseMap<const ParmVarDecl *, std::optional<Trace>> CallerCache;
 };
 
 /// Emits one note per step of \p T, in order, after the note at its origin.
