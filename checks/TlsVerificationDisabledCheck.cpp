@@ -308,10 +308,10 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
       this);
   // The same calls through a pointer: a macro over a table of functions
   // loaded at run time, or a pointer from dlsym (see utils/Callee.h).
-  Finder->addMatcher(callExpr(NotSystem, unless(callee(functionDecl())),
-                              argumentCountIs(3))
-                         .bind("indirect-call"),
-                     this);
+  Finder->addMatcher(
+      callExpr(NotSystem, unless(callee(functionDecl())), argumentCountIs(3))
+          .bind("indirect-call"),
+      this);
   Finder->addMatcher(callExpr(NotSystem, callee(functionDecl(hasAnyName(
                                   "::SSL_CTX_set_cert_verify_callback",
                                   "::X509_STORE_set_verify_cb",
@@ -521,10 +521,11 @@ void TlsVerificationDisabledCheck::check(
   std::string VerifyApi;
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("indirect-call")) {
     VerifyApi = utils::calledApiName(*Call, Ctx);
-    if (!llvm::is_contained(std::initializer_list<StringRef>{
-                                "SSL_CTX_set_verify", "SSL_set_verify",
-                                "wolfSSL_CTX_set_verify", "wolfSSL_set_verify"},
-                            VerifyApi))
+    if (!llvm::is_contained(
+            std::initializer_list<StringRef>{
+                "SSL_CTX_set_verify", "SSL_set_verify",
+                "wolfSSL_CTX_set_verify", "wolfSSL_set_verify"},
+            VerifyApi))
       return;
     Matched = Call;
   }
@@ -711,8 +712,8 @@ void TlsVerificationDisabledCheck::checkOpenSslVerify(const CallExpr &Call,
   }
   // The handshake's verify callback: OpenSSL records the chain's result
   // whatever the callback returns.
-  checkCallbackArgument(
-      *Call.getArg(2), Call, ObjectRole, Ctx, compat::startsWith(Api, "SSL_"));
+  checkCallbackArgument(*Call.getArg(2), Call, ObjectRole, Ctx,
+                        compat::startsWith(Api, "SSL_"));
 }
 
 void TlsVerificationDisabledCheck::checkCallbackArgument(const Expr &Callback,

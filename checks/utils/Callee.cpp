@@ -1,4 +1,4 @@
-// Callee.cpp - the API a call invokes, also through macros and function pointers
+// Callee.cpp - the API a call invokes, also through macros and pointers
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/Callee.h"

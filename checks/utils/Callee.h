@@ -1,4 +1,4 @@
-// Callee.h - the API a call invokes, also through macros and function pointers
+// Callee.h - the API a call invokes, also through macros and pointers
 // SPDX-License-Identifier: Apache-2.0
 //
 // Programs that load a library at run time call its API through pointers:

@@ -1,4 +1,4 @@
-// Taint.h - tracks untrusted data through a translation unit for injection checks
+// Taint.h - tracks untrusted data through a unit for injection checks
 // SPDX-License-Identifier: Apache-2.0
 //
 // The analysis answers one question for a check: "does the value of this
