@@ -1,7 +1,8 @@
-// Taint.cpp - tracks untrusted data through a translation unit for injection checks
+// Taint.cpp - tracks untrusted data through a unit for injection checks
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/Taint.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
 #include "clang/AST/ASTContext.h"
@@ -13,7 +14,6 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -656,8 +656,7 @@ public:
       walk(Body);
   }
 
-  std::optional<Trace> find(const Expr &E, const Stmt &At,
-                            unsigned Depth = 0) {
+  std::optional<Trace> find(const Expr &E, const Stmt &At, unsigned Depth = 0) {
     auto AtSeq = Seq.find(&At);
     if (AtSeq == Seq.end())
       return std::nullopt;
@@ -1616,8 +1615,8 @@ private:
   }
 
   /// The data a write leaves in \p V, as far as it is untrusted.
-  std::optional<Trace> defTaint(const VarDecl *V, int64_t Element,
-                                const Def &D, Query &Q) {
+  std::optional<Trace> defTaint(const VarDecl *V, int64_t Element, const Def &D,
+                                Query &Q) {
     std::optional<Trace> T;
     std::string Name = "'" + V->getNameAsString() + "'";
     switch (D.K) {
@@ -1661,11 +1660,10 @@ private:
         }
       return std::nullopt;
     case Def::CallOut:
-      T = summaryTaint(D.Call, D.Callee, D.Offset, static_cast<int>(D.Slot),
-                       Q);
+      T = summaryTaint(D.Call, D.Callee, D.Offset, static_cast<int>(D.Slot), Q);
       if (T)
-        T->Steps.push_back({D.Loc, functionName(*D.Callee) +
-                                       " writes it into " + Name});
+        T->Steps.push_back(
+            {D.Loc, functionName(*D.Callee) + " writes it into " + Name});
       return T;
     }
     return std::nullopt;
@@ -1745,8 +1743,8 @@ private:
   /// source inside it, or untrusted data of this function that the call
   /// passes to a parameter that reaches the slot.
   std::optional<Trace> summaryTaint(const CallExpr *Call,
-                                    const FunctionDecl *Callee,
-                                    unsigned Offset, int Slot, Query &Q) {
+                                    const FunctionDecl *Callee, unsigned Offset,
+                                    int Slot, Query &Q) {
     if (!Callee || Q.Depth >= MaxSummaryDepth)
       return std::nullopt;
     const SlotSummary &S = Owner.summary(*Callee, Slot, Ctx, Q.Depth + 1);
@@ -2085,9 +2083,10 @@ TaintAnalysis::callSites(const FunctionDecl &F, ASTContext &Ctx) {
   return It->second;
 }
 
-const TaintAnalysis::SlotSummary &
-TaintAnalysis::summary(const FunctionDecl &F, int Slot, ASTContext &Ctx,
-                       unsigned Depth) {
+const TaintAnalysis::SlotSummary &TaintAnalysis::summary(const FunctionDecl &F,
+                                                         int Slot,
+                                                         ASTContext &Ctx,
+                                                         unsigned Depth) {
   std::unique_ptr<SlotSummary> &Entry = Summaries[{&F, Slot}];
   if (!Entry)
     Entry = std::make_unique<SlotSummary>();
@@ -2123,8 +2122,14 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
                                                 ASTContext &Ctx,
                                                 unsigned Depth) {
   const auto *F = dyn_cast<FunctionDecl>(P.getDeclContext());
-  if (!F || Depth > MaxCallerDepth ||
-      !Searching.insert(F->getCanonicalDecl()).second)
+  if (!F || Depth > MaxCallerDepth)
+    return std::nullopt;
+  // One search per parameter and unit: without it, each level of callers
+  // would multiply the work of the level below.
+  auto Cached = CallerCache.find(&P);
+  if (Cached != CallerCache.end())
+    return Cached->second;
+  if (!Searching.insert(F->getCanonicalDecl()).second)
     return std::nullopt;
   std::optional<Trace> Found;
   unsigned Index = P.getFunctionScopeIndex();
@@ -2146,6 +2151,7 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
     break;
   }
   Searching.erase(F->getCanonicalDecl());
+  CallerCache[&P] = Found;
   return Found;
 }
 
@@ -2166,6 +2172,7 @@ void TaintAnalysis::clear() {
   Sites.clear();
   SitesBuilt = false;
   Searching.clear();
+  CallerCache.clear();
 }
 
 } // namespace clang::tidy::exitbar::taint

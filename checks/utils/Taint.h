@@ -1,4 +1,4 @@
-// Taint.h - tracks untrusted data through a translation unit for injection checks
+// Taint.h - tracks untrusted data through a unit for injection checks
 // SPDX-License-Identifier: Apache-2.0
 //
 // The analysis answers one question for a check: "does the value of this
@@ -187,6 +187,8 @@ private:
       Summaries;
   /// Functions whose callers are being searched (recursion guard).
   llvm::SmallPtrSet<const FunctionDecl *, 8> Searching;
+  /// callerTaint's answers, per parameter.
+  llvm::DenseMap<const ParmVarDecl *, std::optional<Trace>> CallerCache;
 };
 
 /// Emits one note per step of \p T, in order, after the note at its origin.

@@ -160,6 +160,17 @@ void viaPointer() {
   job(line);
 }
 
+// The sink itself through a pointer (and, at the end of the file, through a
+// macro over a table of loaded functions).
+typedef int (*system_fn)(const char *);
+void sinkViaPointer() {
+  system_fn shell = system;
+  char line[64];
+  fgets(line, sizeof line, stdin);
+  shell(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
+}
+
 // --- Control flow inside one function ---------------------------------------
 
 // A later assignment in one branch does not hide the value of the other path.
@@ -254,4 +265,24 @@ void loopRewritten() {
     system(cmd);
     fgets(cmd, sizeof cmd, stdin);
   }
+}
+
+// --- The sink through a macro over a table of loaded functions --------------
+
+struct LoadedFunction {
+  const char *name;
+  void *ptr;
+};
+static LoadedFunction libcTable[] = {{"popen", nullptr}};
+#define popen (*(FILE * (*)(const char *, const char *)) libcTable[0].ptr)
+#define run_loaded (*(FILE * (*)(const char *, const char *)) libcTable[0].ptr)
+void sinkViaMacro() {
+  char line[64];
+  fgets(line, sizeof line, stdin);
+  popen(line, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'popen' runs a shell command
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'line' comes from 'fgets'
+  popen("uptime", "r");
+  // A macro named after no known function is no sink.
+  run_loaded(line, "r");
 }
