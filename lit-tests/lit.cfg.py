@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 import os
 import shlex
+import shutil
 
 import lit.formats
 
@@ -20,10 +21,14 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 
 # `--param exitbar_plugin=PATH --param variant=NAME` runs a suite with another
-# build of the plugin (CI: the assertion-enabled one) in its own output
-# folder, so the two runs of a suite can run at once and be compared.
+# build of the plugin (CI: the assertion-enabled one, and the plugin of each
+# other LLVM major with `--param clang_tidy=PATH`, that major's clang-tidy)
+# in its own output folder, so the runs of a suite can run at once and be
+# compared.
 if lit_config.params.get("exitbar_plugin"):
     config.exitbar_plugin = lit_config.params["exitbar_plugin"]
+if lit_config.params.get("clang_tidy"):
+    config.clang_tidy = lit_config.params["clang_tidy"]
 variant = lit_config.params.get("variant")
 if variant:
     config.test_exec_root = os.path.join(config.test_exec_root, variant)
@@ -43,6 +48,11 @@ config.substitutions.append(("%python", q(config.python)))
 config.substitutions.append(("%cmake_generator", q(config.cmake_generator)))
 config.substitutions.append(("%cmake", q(config.cmake)))
 config.substitutions.append(("%ctest", q(config.ctest)))
+config.substitutions.append(("%cpack", q(config.cpack)))
+config.substitutions.append(("%exitbar_plugin_majors", config.exitbar_plugin_majors))
+# The Debian package test (lit-tests/package) needs dpkg's tools.
+if shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps") and shutil.which("apt-get"):
+    config.available_features.add("dpkg")
 
 # Builds without the plugin (-DEXITBAR_BUILD_CHECKS=OFF, e.g. the sanitizer
 # preset) skip the tests that load it instead of failing them.
