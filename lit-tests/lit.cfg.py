@@ -36,6 +36,14 @@ if variant:
 q = shlex.quote
 exitbar = os.path.join(config.exitbar_tools_dir, "exitbar")
 runner = os.path.join(os.path.dirname(__file__), "utils", "check_exitbar_tidy.py")
+# The LLVM majors with a plugin; the last one and its clang-tidy
+# (lit-tests/cmake/llvm-versions, lit-tests/package). Before "%exitbar":
+# a substitution also replaces the start of longer names.
+config.substitutions.append(("%llvm_plugin_majors", config.exitbar_plugin_majors))
+last_major = config.exitbar_plugin_majors.split(";")[-1]
+config.substitutions.append(("%last_llvm_major", last_major))
+config.substitutions.append(("%last_clang_tidy", q(
+    "/usr/lib/llvm-%s/bin/clang-tidy" % last_major if last_major else "")))
 config.substitutions.append(("%check_exitbar_tidy",
     " ".join([q(config.python), q(runner), "--clang-tidy", q(config.clang_tidy),
               "--plugin", q(config.exitbar_plugin)])))
@@ -49,7 +57,6 @@ config.substitutions.append(("%cmake_generator", q(config.cmake_generator)))
 config.substitutions.append(("%cmake", q(config.cmake)))
 config.substitutions.append(("%ctest", q(config.ctest)))
 config.substitutions.append(("%cpack", q(config.cpack)))
-config.substitutions.append(("%exitbar_plugin_majors", config.exitbar_plugin_majors))
 # The Debian package test (lit-tests/package) needs dpkg's tools.
 if shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps") and shutil.which("apt-get"):
     config.available_features.add("dpkg")
