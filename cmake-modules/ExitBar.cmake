@@ -196,7 +196,13 @@ ExitBar sources), then call ``exitbar_enable()``.
 Result variables (set by ``find_package(ExitBar)``):
 
 ``ExitBar_CLANG_TIDY``
-  The clang-tidy executable that loads the plugin.
+  The clang-tidy executable that loads the plugin: ``EXITBAR_CLANG_TIDY``,
+  else the project's Clang's when its LLVM major has a plugin, else the one
+  ExitBar was built with, else ``clang-tidy-<major>`` of a plugin's major.
+
+``ExitBar_PLUGIN_LLVM_MAJORS``
+  The LLVM majors with a checks plugin (``libExitBarChecks-<major>.so``
+  beside ``ExitBar::checks``); the one of ``ExitBar_CLANG_TIDY``'s major runs.
 
 Imported targets: ``ExitBar::exitbar`` (the command-line tool) and
 ``ExitBar::checks`` (the clang-tidy plugin module).
@@ -204,7 +210,8 @@ Imported targets: ``ExitBar::exitbar`` (the command-line tool) and
 Cache variables:
 
 ``EXITBAR_CLANG_TIDY``
-  Overrides the clang-tidy executable (must match the plugin's LLVM major).
+  Overrides the clang-tidy executable; the plugin of its LLVM major is used,
+  and a major without one stops the configure naming what to install.
 
 ``EXITBAR_CHECKS_PLUGIN``
   Overrides the checks plugin ``ExitBar::checks`` loads, for example
