@@ -600,9 +600,11 @@ function(_exitbar_find_clang_tidy majors built_with out)
       return()
     endif()
     string(REGEX REPLACE "^clang-tidy-" "" _major "${_candidate}")
+    unset(_tidy)
     find_program(_tidy NAMES "${_candidate}" NO_CACHE
       HINTS "/usr/lib/llvm-${_major}/bin")
     if(NOT _tidy)
+      unset(_tidy)
       find_program(_tidy NAMES clang-tidy NO_CACHE NO_DEFAULT_PATH
         PATHS "/usr/lib/llvm-${_major}/bin")
     endif()
