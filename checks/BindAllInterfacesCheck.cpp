@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "BindAllInterfacesCheck.h"
+#include "utils/Compat.h"
 #include "utils/ExprValues.h"
 #include "utils/LocalWrites.h"
 #include "utils/OptionUtils.h"
@@ -812,7 +813,7 @@ void BindAllInterfacesCheck::checkAsioEndpoint(
   const Expr *Protocol = Construct.getArg(0)->IgnoreImplicit();
   const auto *Record = Protocol->getType()->getAsCXXRecordDecl();
   if (!Record || !Record->getIdentifier() ||
-      Record->getName().startswith("address") ||
+      compat::startsWith(Record->getName(), "address") ||
       Record->getName() == "basic_endpoint")
     return;
   if (isEphemeralPort(Construct.getArg(1), Ctx))

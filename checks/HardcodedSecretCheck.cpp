@@ -238,9 +238,9 @@ bool hasFormatConversion(StringRef Value) {
 /// True for file-system paths and file names, which name where a secret is
 /// kept rather than being one.
 bool looksLikePath(StringRef Value) {
-  if (Value.startswith("/") || Value.startswith("./") ||
-      Value.startswith("../") || Value.startswith("~/") ||
-      Value.startswith("\\\\") ||
+  if (compat::startsWith(Value, "/") || compat::startsWith(Value, "./") ||
+      compat::startsWith(Value, "../") || compat::startsWith(Value, "~/") ||
+      compat::startsWith(Value, "\\\\") ||
       (Value.size() > 2 && llvm::isAlpha(Value[0]) && Value[1] == ':' &&
        (Value[2] == '\\' || Value[2] == '/')))
     return true;
@@ -328,38 +328,42 @@ StringRef credentialFormat(StringRef Text) {
     // AWS access key ids: a four-letter type prefix and 16 more characters.
     for (StringRef Prefix : {"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA",
                              "ANPA", "ANVA", "APKA", "ABIA", "ACCA"})
-      if (Rest.startswith(Prefix) && runOf(Rest, 4, isUpperOrDigit) == 16 &&
+      if (compat::startsWith(Rest, Prefix) &&
+          runOf(Rest, 4, isUpperOrDigit) == 16 &&
           (Rest.size() == 20 || !isTokenChar(Rest[20])))
         return "AWS access key id";
     for (StringRef Prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"})
-      if (Rest.startswith(Prefix) &&
+      if (compat::startsWith(Rest, Prefix) &&
           runOf(Rest, 4, [](char C) { return llvm::isAlnum(C); }) >= 36)
         return "GitHub token";
-    if (Rest.startswith("github_pat_") && runOf(Rest, 11, [](char C) {
-                                            return llvm::isAlnum(C) || C == '_';
-                                          }) >= 50)
+    if (compat::startsWith(Rest, "github_pat_") &&
+        runOf(Rest, 11, [](char C) { return llvm::isAlnum(C) || C == '_'; }) >=
+            50)
       return "GitHub token";
-    if (Rest.startswith("xox") && Rest.size() > 4 &&
+    if (compat::startsWith(Rest, "xox") && Rest.size() > 4 &&
         StringRef("baprse").contains(Rest[3]) && Rest[4] == '-' &&
         runOf(Rest, 5, isTokenChar) >= 10 &&
         characterClasses(Rest.substr(5, runOf(Rest, 5, isTokenChar))) >= 2)
       return "Slack token";
-    if (Rest.startswith("https://hooks.slack.com/services/T") &&
+    if (compat::startsWith(Rest, "https://hooks.slack.com/services/T") &&
         runOf(Rest, 33, [](char C) { return isTokenChar(C) || C == '/'; }) >=
             40)
       return "Slack webhook URL";
-    if (Rest.startswith("AIza") && runOf(Rest, 4, isTokenChar) == 35)
+    if (compat::startsWith(Rest, "AIza") && runOf(Rest, 4, isTokenChar) == 35)
       return "Google API key";
-    if ((Rest.startswith("sk-proj-") || Rest.startswith("sk-ant-")) &&
-        runOf(Rest, Rest.startswith("sk-proj-") ? 8 : 7, isTokenChar) >= 32)
+    if ((compat::startsWith(Rest, "sk-proj-") ||
+         compat::startsWith(Rest, "sk-ant-")) &&
+        runOf(Rest, compat::startsWith(Rest, "sk-proj-") ? 8 : 7,
+              isTokenChar) >= 32)
       return "OpenAI or Anthropic API key";
-    if ((Rest.startswith("sk_live_") || Rest.startswith("rk_live_")) &&
+    if ((compat::startsWith(Rest, "sk_live_") ||
+         compat::startsWith(Rest, "rk_live_")) &&
         runOf(Rest, 8, [](char C) { return llvm::isAlnum(C); }) >= 20)
       return "Stripe secret key";
-    if (Rest.startswith("eyJ")) {
+    if (compat::startsWith(Rest, "eyJ")) {
       size_t Header = runOf(Rest, 0, isTokenChar);
       if (Header >= 10 && Header < Rest.size() && Rest[Header] == '.' &&
-          Rest.substr(Header + 1).startswith("eyJ")) {
+          compat::startsWith(Rest.substr(Header + 1), "eyJ")) {
         size_t Payload = runOf(Rest, Header + 1, isTokenChar);
         if (Payload >= 10)
           return "JSON web token";
@@ -586,10 +590,11 @@ bool HardcodedSecretCheck::isPlaceholder(StringRef Value) const {
       return true;
   // <your-token>, ${TOKEN}, $(TOKEN), {{ token }}, %TOKEN%, $TOKEN
   StringRef V = Value;
-  if ((V.startswith("<") && V.endswith(">")) || V.startswith("${") ||
-      V.startswith("$(") || V.startswith("{{") ||
-      (V.startswith("%") && V.endswith("%")) ||
-      (V.startswith("$") && V.size() > 1 &&
+  if ((compat::startsWith(V, "<") && compat::endsWith(V, ">")) ||
+      compat::startsWith(V, "${") || compat::startsWith(V, "$(") ||
+      compat::startsWith(V, "{{") ||
+      (compat::startsWith(V, "%") && compat::endsWith(V, "%")) ||
+      (compat::startsWith(V, "$") && V.size() > 1 &&
        (compat::isUpper(V[1]) || V[1] == '_')))
     return true;
   // xxxx, ****, ----, ????: one repeated character, or only mask characters.

@@ -170,11 +170,11 @@ unsigned precedingCommentStart(StringRef Buf, unsigned Off) {
     size_t PrevEnd = Cur - 1;
     size_t PrevStart = LineStartOf(PrevEnd);
     StringRef Line = Buf.slice(PrevStart, PrevEnd).trim();
-    if (Line.startswith("//")) {
+    if (compat::startsWith(Line, "//")) {
       Result = Cur = PrevStart;
       continue;
     }
-    if (!Line.endswith("*/"))
+    if (!compat::endsWith(Line, "*/"))
       break;
     size_t Open = Buf.substr(0, PrevEnd).rfind("/*");
     if (Open == StringRef::npos)
@@ -400,7 +400,7 @@ private:
       if (Literal->getBeginLoc().isMacroID()) {
         StringRef Macro = Lexer::getImmediateMacroName(
             Literal->getBeginLoc(), SM, Ctx.getLangOpts());
-        if (Macro.startswith("__") && Macro.endswith("__"))
+        if (compat::startsWith(Macro, "__") && compat::endsWith(Macro, "__"))
           return false;
       }
       if (FindPhrase(Literal->getString()).empty())
@@ -747,7 +747,7 @@ bool StubImplementationCheck::isConfigurationFallback(
       StringRef After = Text.drop_front(Pos + Name.size());
       if (After.empty() || isIdentifierChar(After.front()))
         continue;
-      if (!After.ltrim(" \t").startswith("("))
+      if (!compat::startsWith(After.ltrim(" \t"), "("))
         continue;
       size_t Stop = After.find_first_of(";{");
       if (Stop != StringRef::npos && After[Stop] == '{')

@@ -682,7 +682,7 @@ void TlsVerificationDisabledCheck::checkCurlOption(const CallExpr &Call,
   if (!Option || !isZero(Call.getArg(2), Ctx))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  bool Host = StringRef(Option->What).endswith("host-name");
+  bool Host = compat::endsWith(Option->What, "host-name");
   diag(SM.getExpansionLoc(Call.getArg(1)->getBeginLoc()),
        Host ? "'%0' set to 0 turns off TLS %1 verification; leave it at %2 "
               "(the default) so the certificate must name the server"

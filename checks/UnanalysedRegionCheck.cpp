@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "UnanalysedRegionCheck.h"
+#include "utils/Compat.h"
 #include "utils/Locations.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
@@ -24,7 +25,7 @@ struct ClangTests {
 
 ClangTests clangTests(StringRef Directive) {
   ClangTests Tests;
-  bool Inverted = Directive.startswith("#ifndef ");
+  bool Inverted = compat::startsWith(Directive, "#ifndef ");
   // clang-tidy defines __clang_analyzer__ as well as __clang__: code under
   // `#ifndef __clang_analyzer__` is hidden from the checks the same way.
   for (StringRef Macro :
@@ -37,9 +38,9 @@ ClangTests clangTests(StringRef Directive) {
         continue;
       // Step back over `defined`, parentheses and blanks to a possible '!'.
       StringRef Before = Directive.take_front(Pos).rtrim(" \t(");
-      if (Before.endswith("defined"))
+      if (compat::endsWith(Before, "defined"))
         Before = Before.drop_back(7).rtrim(" \t(");
-      bool Negated = Before.endswith("!") != Inverted;
+      bool Negated = compat::endsWith(Before, "!") != Inverted;
       (Negated ? Tests.Negative : Tests.Positive) = true;
     }
   return Tests;

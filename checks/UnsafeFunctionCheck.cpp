@@ -104,7 +104,7 @@ bool openedExclusively(const CallExpr &Call, StringRef Name,
              *Fn->getBody(), Ctx)) {
     const auto *Open = Found.getNodeAs<CallExpr>("open");
     StringRef OpenName = Found.getNodeAs<FunctionDecl>("fn")->getName();
-    unsigned PathIndex = OpenName.startswith("openat") ? 1 : 0;
+    unsigned PathIndex = compat::startsWith(OpenName, "openat") ? 1 : 0;
     if (Open->getNumArgs() <= PathIndex + 1)
       continue;
     const VarDecl *Path = referencedVariable(Open->getArg(PathIndex));

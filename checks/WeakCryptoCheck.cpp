@@ -685,7 +685,7 @@ void WeakCryptoCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     // Only the object the code creates, not the base-class parts the
     // compiler constructs inside it.
-    if (Construct->getConstructionKind() != CXXConstructExpr::CK_Complete)
+    if (!compat::constructsCompleteObject(*Construct))
       return;
     bool Hmac = false;
     std::string Algorithm = algorithmOfType(Construct->getType(), Hmac);

@@ -196,7 +196,13 @@ ExitBar sources), then call ``exitbar_enable()``.
 Result variables (set by ``find_package(ExitBar)``):
 
 ``ExitBar_CLANG_TIDY``
-  The clang-tidy executable that loads the plugin.
+  The clang-tidy executable that loads the plugin: ``EXITBAR_CLANG_TIDY``,
+  else the project's Clang's when its LLVM major has a plugin, else the one
+  ExitBar was built with, else ``clang-tidy-<major>`` of a plugin's major.
+
+``ExitBar_PLUGIN_LLVM_MAJORS``
+  The LLVM majors with a checks plugin (``libExitBarChecks-<major>.so``
+  beside ``ExitBar::checks``); the one of ``ExitBar_CLANG_TIDY``'s major runs.
 
 Imported targets: ``ExitBar::exitbar`` (the command-line tool) and
 ``ExitBar::checks`` (the clang-tidy plugin module).
@@ -204,7 +210,8 @@ Imported targets: ``ExitBar::exitbar`` (the command-line tool) and
 Cache variables:
 
 ``EXITBAR_CLANG_TIDY``
-  Overrides the clang-tidy executable (must match the plugin's LLVM major).
+  Overrides the clang-tidy executable; the plugin of its LLVM major is used,
+  and a major without one stops the configure naming what to install.
 
 ``EXITBAR_CHECKS_PLUGIN``
   Overrides the checks plugin ``ExitBar::checks`` loads, for example
@@ -559,25 +566,118 @@ function(_exitbar_record_packages)
 endfunction()
 
 # Internal use, projects must not call this directly.
+# Sets <out> to the LLVM major of the clang-tidy <tidy> (from its
+# --version), or to "" when it does not run or does not say.
+function(_exitbar_clang_tidy_major tidy out)
+  string(MAKE_C_IDENTIFIER "_EXITBAR_TIDY_MAJOR_${tidy}" _key)
+  get_property(_known GLOBAL PROPERTY "${_key}" SET)
+  if(NOT _known)
+    set(_major "")
+    execute_process(COMMAND "${tidy}" --version RESULT_VARIABLE _rc
+      OUTPUT_VARIABLE _version ERROR_QUIET TIMEOUT 60)
+    if(_rc EQUAL 0 AND _version MATCHES "LLVM version ([0-9]+)")
+      set(_major "${CMAKE_MATCH_1}")
+    endif()
+    set_property(GLOBAL PROPERTY "${_key}" "${_major}")
+  endif()
+  get_property(_major GLOBAL PROPERTY "${_key}")
+  set(${out} "${_major}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <out> to the clang-tidy ExitBar's checks run in, for a package whose
+# plugins are built for the LLVM majors <majors> (first: the major ExitBar
+# was built with, whose clang-tidy was <built_with>): EXITBAR_CLANG_TIDY when
+# set; else the clang-tidy of the project's compiler when that is Clang of
+# one of <majors> (it then parses with the compiler's own options); else
+# <built_with>; else clang-tidy-<major> for the first of <majors> installed.
+# Sets <out> to "" when none is installed.
+function(_exitbar_find_clang_tidy majors built_with out)
+  if(EXITBAR_CLANG_TIDY)
+    set(${out} "${EXITBAR_CLANG_TIDY}" PARENT_SCOPE)
+    return()
+  endif()
+  set(_candidates)
+  foreach(_lang CXX C)
+    if(CMAKE_${_lang}_COMPILER_ID STREQUAL "Clang"
+        AND CMAKE_${_lang}_COMPILER_VERSION MATCHES "^([0-9]+)"
+        AND CMAKE_MATCH_1 IN_LIST majors)
+      list(APPEND _candidates "clang-tidy-${CMAKE_MATCH_1}")
+      break()
+    endif()
+  endforeach()
+  if(built_with AND EXISTS "${built_with}")
+    list(APPEND _candidates "${built_with}")
+  endif()
+  foreach(_major IN LISTS majors)
+    list(APPEND _candidates "clang-tidy-${_major}")
+  endforeach()
+  foreach(_candidate IN LISTS _candidates)
+    if(IS_ABSOLUTE "${_candidate}")
+      set(${out} "${_candidate}" PARENT_SCOPE)
+      return()
+    endif()
+    string(REGEX REPLACE "^clang-tidy-" "" _major "${_candidate}")
+    unset(_tidy)
+    find_program(_tidy NAMES "${_candidate}" NO_CACHE
+      HINTS "/usr/lib/llvm-${_major}/bin")
+    if(NOT _tidy)
+      unset(_tidy)
+      find_program(_tidy NAMES clang-tidy NO_CACHE NO_DEFAULT_PATH
+        PATHS "/usr/lib/llvm-${_major}/bin")
+    endif()
+    if(_tidy)
+      set(${out} "${_tidy}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(${out} "" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
+# Sets <plugin_out> to the checks plugin for the clang-tidy <tidy>: the one
+# built for its LLVM major (libExitBarChecks-<major>.so beside <plugin>).
+# <majors> are the majors there are plugins for. Stops with a message naming
+# what to install when there is none: a plugin loads into the clang-tidy of
+# its own major only. Sets <target_out> to the plugin's target in an
+# add_subdirectory build, else to "".
+function(_exitbar_plugin_for tidy plugin majors plugin_out target_out)
+  _exitbar_clang_tidy_major("${tidy}" _major)
+  string(REPLACE ";" ", " _list "${majors}")
+  list(GET majors 0 _first)
+  if(NOT _major)
+    message(FATAL_ERROR "exitbar_enable: cannot tell the LLVM major of "
+      "clang-tidy '${tidy}' ('${tidy} --version' fails or names none); "
+      "ExitBar's checks need clang-tidy of LLVM ${_list}, e.g. clang-tidy-${_first}")
+  endif()
+  if(NOT _major IN_LIST majors)
+    message(FATAL_ERROR "exitbar_enable: clang-tidy '${tidy}' is LLVM ${_major}, "
+      "but this ExitBar has checks plugins for LLVM ${_list} only: install "
+      "clang-tidy-${_first} and set EXITBAR_CLANG_TIDY to it, or build ExitBar with "
+      "-DEXITBAR_PLUGIN_LLVM_VERSIONS=${_major} (needs libclang-${_major}-dev)")
+  endif()
+  get_filename_component(_dir "${plugin}" DIRECTORY)
+  set(${plugin_out} "${_dir}/libExitBarChecks-${_major}.so" PARENT_SCOPE)
+  get_property(_target GLOBAL PROPERTY _EXITBAR_PLUGIN_TARGET_${_major})
+  set(${target_out} "${_target}" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
 # Sets <exe>, <plugin> and <tidy> to the paths of the exitbar tool, the
-# checks plugin and the matching clang-tidy.
+# checks plugin and the matching clang-tidy; in an add_subdirectory build
+# records the plugin's target in the _EXITBAR_PLUGIN_TARGET property.
 function(_exitbar_tools exe_var plugin_var tidy_var)
   get_property(_exe GLOBAL PROPERTY _EXITBAR_EXECUTABLE)
   get_property(_plugin GLOBAL PROPERTY _EXITBAR_PLUGIN)
+  get_property(_majors GLOBAL PROPERTY _EXITBAR_PLUGIN_MAJORS)
   if(NOT _exe AND TARGET ExitBar::exitbar)
     get_target_property(_exe ExitBar::exitbar LOCATION)
     get_target_property(_plugin ExitBar::checks LOCATION)
+    set(_majors "${ExitBar_PLUGIN_LLVM_MAJORS}")
   endif()
   if(NOT _exe)
     message(FATAL_ERROR "exitbar_enable: ExitBar::exitbar is not known; "
       "call find_package(ExitBar) first")
-  endif()
-  if(EXITBAR_CHECKS_PLUGIN)
-    if(NOT EXISTS "${EXITBAR_CHECKS_PLUGIN}")
-      message(FATAL_ERROR "exitbar_enable: EXITBAR_CHECKS_PLUGIN names "
-        "'${EXITBAR_CHECKS_PLUGIN}', which does not exist")
-    endif()
-    set(_plugin "${EXITBAR_CHECKS_PLUGIN}")
   endif()
   if(EXITBAR_CLANG_TIDY)
     set(_tidy "${EXITBAR_CLANG_TIDY}")
@@ -589,6 +689,17 @@ function(_exitbar_tools exe_var plugin_var tidy_var)
   if(NOT _tidy)
     message(FATAL_ERROR "exitbar_enable: no clang-tidy known; set EXITBAR_CLANG_TIDY")
   endif()
+  set(_target "")
+  if(EXITBAR_CHECKS_PLUGIN)
+    if(NOT EXISTS "${EXITBAR_CHECKS_PLUGIN}")
+      message(FATAL_ERROR "exitbar_enable: EXITBAR_CHECKS_PLUGIN names "
+        "'${EXITBAR_CHECKS_PLUGIN}', which does not exist")
+    endif()
+    set(_plugin "${EXITBAR_CHECKS_PLUGIN}")
+  elseif(_majors)
+    _exitbar_plugin_for("${_tidy}" "${_plugin}" "${_majors}" _plugin _target)
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_PLUGIN_TARGET "${_target}")
   set(${exe_var} "${_exe}" PARENT_SCOPE)
   set(${plugin_var} "${_plugin}" PARENT_SCOPE)
   set(${tidy_var} "${_tidy}" PARENT_SCOPE)
@@ -645,7 +756,11 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     # it depends on are linked, but waits for utility targets: the launcher
     # and plugin must exist before the first compile runs clang-tidy.
     add_custom_target(exitbar_tools)
-    add_dependencies(exitbar_tools exitbar_cli ExitBarChecks)
+    get_property(_plugin_target GLOBAL PROPERTY _EXITBAR_PLUGIN_TARGET)
+    if(NOT _plugin_target)
+      set(_plugin_target ExitBarChecks)
+    endif()
+    add_dependencies(exitbar_tools exitbar_cli ${_plugin_target})
     add_dependencies(exitbar exitbar_tools)
   endif()
   # Harmless without enable_testing(): ctest then never sees it.

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 import os
 import shlex
+import shutil
 
 import lit.formats
 
@@ -20,10 +21,14 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 
 # `--param exitbar_plugin=PATH --param variant=NAME` runs a suite with another
-# build of the plugin (CI: the assertion-enabled one) in its own output
-# folder, so the two runs of a suite can run at once and be compared.
+# build of the plugin (CI: the assertion-enabled one, and the plugin of each
+# other LLVM major with `--param clang_tidy=PATH`, that major's clang-tidy)
+# in its own output folder, so the runs of a suite can run at once and be
+# compared.
 if lit_config.params.get("exitbar_plugin"):
     config.exitbar_plugin = lit_config.params["exitbar_plugin"]
+if lit_config.params.get("clang_tidy"):
+    config.clang_tidy = lit_config.params["clang_tidy"]
 variant = lit_config.params.get("variant")
 if variant:
     config.test_exec_root = os.path.join(config.test_exec_root, variant)
@@ -31,6 +36,14 @@ if variant:
 q = shlex.quote
 exitbar = os.path.join(config.exitbar_tools_dir, "exitbar")
 runner = os.path.join(os.path.dirname(__file__), "utils", "check_exitbar_tidy.py")
+# The LLVM majors with a plugin; the last one and its clang-tidy
+# (lit-tests/cmake/llvm-versions, lit-tests/package). Before "%exitbar":
+# a substitution also replaces the start of longer names.
+config.substitutions.append(("%llvm_plugin_majors", config.exitbar_plugin_majors))
+last_major = config.exitbar_plugin_majors.split(";")[-1]
+config.substitutions.append(("%last_llvm_major", last_major))
+config.substitutions.append(("%last_clang_tidy", q(
+    "/usr/lib/llvm-%s/bin/clang-tidy" % last_major if last_major else "")))
 config.substitutions.append(("%check_exitbar_tidy",
     " ".join([q(config.python), q(runner), "--clang-tidy", q(config.clang_tidy),
               "--plugin", q(config.exitbar_plugin)])))
@@ -43,6 +56,10 @@ config.substitutions.append(("%python", q(config.python)))
 config.substitutions.append(("%cmake_generator", q(config.cmake_generator)))
 config.substitutions.append(("%cmake", q(config.cmake)))
 config.substitutions.append(("%ctest", q(config.ctest)))
+config.substitutions.append(("%cpack", q(config.cpack)))
+# The Debian package test (lit-tests/package) needs dpkg's tools.
+if shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps") and shutil.which("apt-get"):
+    config.available_features.add("dpkg")
 
 # Builds without the plugin (-DEXITBAR_BUILD_CHECKS=OFF, e.g. the sanitizer
 # preset) skip the tests that load it instead of failing them.
@@ -51,7 +68,7 @@ if config.clang_tidy and os.path.exists(config.exitbar_plugin):
 
 # The plugin's LLVM major, and a clang-tidy of another major for the test
 # that it refuses to load there (`REQUIRES: foreign-clang-tidy`). CI installs
-# clang-tidy-15 next to clang-tidy-14 so the test never skips there.
+# clang-tidy-15, -16 and -19 next to clang-tidy-14 so the test never skips there.
 import re
 import subprocess
 def llvm_major(tool):
@@ -66,9 +83,13 @@ def llvm_major(tool):
 plugin_major = llvm_major(config.clang_tidy) if config.clang_tidy else None
 if plugin_major:
     config.substitutions.append(("%llvm_major", str(plugin_major)))
-    for major in [15] + list(range(13, 21)):
-        if major == plugin_major:
-            continue
+    # The nearest older major first, else the nearest newer: a plugin of
+    # 19 already fails to bind in clang-tidy-15 (a virtual PPCallbacks
+    # method changed its signature), and clang-tidy-15 then only warns
+    # "-load request ignored"; in clang-tidy-16 the guard itself runs.
+    older = list(range(plugin_major - 1, 12, -1))
+    newer = list(range(plugin_major + 1, plugin_major + 8))
+    for major in older + newer:
         foreign = None
         for candidate in ("/usr/bin/clang-tidy-%d" % major,
                           "/usr/lib/llvm-%d/bin/clang-tidy" % major):

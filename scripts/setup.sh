@@ -20,9 +20,15 @@ if [[ "${1:-}" == "--test" ]]; then
   # (libxml2-utils) validates Cobertura output against its DTD; git makes
   # the repositories the diff-coverage tests compare with.
   packages+=(googletest libgtest-dev chromium lcov libxml2-utils git)
-  # A clang-tidy of another LLVM major: the plugin must refuse to load into
-  # it with one clear line (lit-tests/checks/plugin-load-foreign-llvm.test).
-  packages+=(clang-tidy-15)
+  # Every LLVM Debian 12 ships: the ci preset builds the plugin for each and
+  # runs the check and example suites in each one's clang-tidy
+  # (docs/llvm-versions.md); the plugin must also refuse to load into a
+  # foreign one (lit-tests/checks/plugin-load-foreign-llvm.test).
+  for major in 15 16 19; do
+    packages+=("libclang-$major-dev" "clang-tidy-$major")
+  done
+  # lintian checks the Debian package (docs/install.md).
+  packages+=(dpkg-dev lintian)
   # nginx (with its WebDAV module) is the real cache server the remote
   # findings cache is tested against (lit-tests/cli/tidy/remote-cache.test).
   packages+=(nginx)

@@ -6,8 +6,8 @@
 
 namespace clang::tidy::exitbar::utils {
 
-FileFilter::FileFilter(std::string Pattern)
-    : Pattern(std::move(Pattern)), Regex(this->Pattern) {}
+FileFilter::FileFilter(llvm::StringRef Text)
+    : Pattern(Text.str()), Regex(Pattern) {}
 
 bool FileFilter::matches(SourceLocation Loc, const SourceManager &SM) const {
   if (Pattern.empty() || Loc.isInvalid())

@@ -6,6 +6,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
 #include <string>
 
@@ -16,7 +17,9 @@ namespace clang::tidy::exitbar::utils {
 ///          if (Tests.matches(Call->getBeginLoc(), SM)) return;
 class FileFilter {
 public:
-  explicit FileFilter(std::string Pattern);
+  /// Takes a StringRef: ClangTidyCheck::OptionsView::get returns a
+  /// std::string in LLVM 14 and a StringRef from LLVM 15 on.
+  explicit FileFilter(llvm::StringRef Pattern);
 
   /// True when the file \p Loc is expanded in matches the pattern.
   bool matches(SourceLocation Loc, const SourceManager &SM) const;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/Locations.h"
+#include "utils/Compat.h"
 #include "clang/Basic/FileEntry.h"
 #include "clang/Lex/Lexer.h"
 
@@ -45,9 +46,7 @@ llvm::StringRef expansionFileName(const SourceManager &SM,
   SourceLocation Expansion = SM.getExpansionLoc(Loc);
   if (Expansion.isInvalid())
     return {};
-  if (const FileEntry *File = SM.getFileEntryForID(SM.getFileID(Expansion)))
-    return File->getName();
-  return {};
+  return compat::fileName(SM, SM.getFileID(Expansion));
 }
 
 std::optional<unsigned> fileOffset(const SourceManager &SM,
