@@ -4,6 +4,7 @@
 #include "utils/Callee.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::exitbar::utils {
