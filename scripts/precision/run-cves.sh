@@ -6,6 +6,7 @@
 # lines the fix touched are clean.
 #   P=<plugin .so> OUT=<work dir> [MIRRORS=<dir of owner+name/repo git dirs>] \
 #     run-cves.sh [cves.tsv] > results.md
+# cves.tsv's last column names headers to generate in the extracted tree (`x.h.in=x.h`).
 # Without MIRRORS each repository is cloned (blobs on demand) from
 # https://github.com/<owner>/<name> into $OUT/clones. Sources are extracted under
 # $OUT/src; nothing is written into this repository.
@@ -33,9 +34,9 @@ touched() {
     if (n == 0) { print s } else for (i = s; i < s + n; i++) print i }' | sort -un
 }
 
-echo "| CVE | repository | file | check | vulnerable: flagged at the vulnerable lines | vulnerable: diagnostics of the check in the file | fixed: lines the fix touched clean | fixed: diagnostics of the check in the file |"
-echo "|---|---|---|---|---|---|---|---|"
-grep -v '^#' "$TABLE" | while IFS=$'\t' read -r id repo vuln fixed file lines weakness check flags; do
+echo "| CVE | repository | file | check | parse errors (vulnerable) | vulnerable: flagged at the vulnerable lines | vulnerable: diagnostics of the check in the file | fixed: lines the fix touched clean | fixed: diagnostics of the check in the file |"
+echo "|---|---|---|---|---|---|---|---|---|"
+grep -v '^#' "$TABLE" | while IFS=$'\t' read -r id repo vuln fixed file lines weakness check flags generate; do
   [[ -z $id ]] && continue
   g=$(gitdir "$repo")
   declare -A diags=()
@@ -44,11 +45,18 @@ grep -v '^#' "$TABLE" | while IFS=$'\t' read -r id repo vuln fixed file lines we
     full=$(git -C "$g" rev-parse --verify -q "$commit^{commit}")
     dir=$OUT/src/$id-$side
     [[ -d $dir ]] || python3 "$HERE/extract_commit.py" "$g" "$full" "$dir" 2>/dev/null
+    # Headers a build would generate: `from=to` pairs, @VARIABLES@ emptied.
+    for pair in ${generate//,/ }; do
+      [[ -f $dir/${pair#*=} ]] || sed 's/@[A-Z_]*@/0/g' "$dir/${pair%%=*}" > "$dir/${pair#*=}"
+    done
     args=${flags//@CONFIGS@/$CONFIGS}
     (cd "$dir" && timeout 300 $CT --load="$P" "--checks=-*,$check" "$file" -- $args \
-       -ferror-limit=0 -Wno-everything 2>/dev/null) | grep "warning:.*\[$check\]" |
-      sed "s|^$dir/||" > "$OUT/logs/$id-$side.txt"
+       -ferror-limit=0 -Wno-everything 2>/dev/null) > "$OUT/logs/$id-$side.all"
+    grep "warning:.*\[$check\]" "$OUT/logs/$id-$side.all" | sed "s|^$dir/||" > "$OUT/logs/$id-$side.txt"
   done
+  # How well the file parsed with these flags: a fatal error leaves no AST.
+  parse=$(grep -c ' error: ' "$OUT/logs/$id-vuln.all")
+  grep -q "file not found" "$OUT/logs/$id-vuln.all" && parse="$parse, header missing"
   # Lines in the vulnerable file that carry a diagnostic of the check.
   vlines=$(sed -n "s|^$file:\([0-9]*\):.*|\1|p" "$OUT/logs/$id-vuln.txt" | sort -un)
   hit=no
@@ -57,5 +65,5 @@ grep -v '^#' "$TABLE" | while IFS=$'\t' read -r id repo vuln fixed file lines we
   ft=$(touched "$g" "$vuln" "$fixed" "$file")
   clean=yes
   for l in $fl; do grep -qx "$l" <<<"$ft" && clean="no (line $l)"; done
-  echo "| $id | $repo | \`$file\` | \`$check\` | $hit | $(grep -c "^$file:" "$OUT/logs/$id-vuln.txt") | $clean | $(grep -c "^$file:" "$OUT/logs/$id-fixed.txt") |"
+  echo "| $id | $repo | \`$file\` | \`$check\` | $parse | $hit | $(grep -c "^$file:" "$OUT/logs/$id-vuln.txt") | $clean | $(grep -c "^$file:" "$OUT/logs/$id-fixed.txt") |"
 done
