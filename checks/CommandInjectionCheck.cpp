@@ -315,6 +315,7 @@ void CommandInjectionCheck::report(const CallExpr &Call, const Expr &Arg,
     diag(SM.getExpansionLoc(T.Source.Loc), "%0 comes from %1",
          DiagnosticIDs::Note)
         << Subject << taint::describeOrigin(T.Source);
+  taint::notePath(*this, T, SM);
 }
 
 void CommandInjectionCheck::onEndOfTranslationUnit() { Taint.clear(); }
