@@ -1,5 +1,5 @@
-// UnsafeFunctionCheck.cpp - flags calls to C functions that cannot be used safely
-// SPDX-License-Identifier: Apache-2.0
+// UnsafeFunctionCheck.cpp - flags calls to C functions that cannot be used
+// safely SPDX-License-Identifier: Apache-2.0
 
 #include "UnsafeFunctionCheck.h"
 #include "utils/Compat.h"
@@ -51,8 +51,7 @@ const VarDecl *referencedVariable(const Expr *E) {
 /// in the same function: `open(name, O_CREAT | O_EXCL, ...)` or
 /// `fopen(name, "wx")`. Whoever creates the file first makes that open fail,
 /// so the name's predictability is no race.
-bool openedExclusively(const CallExpr &Call, StringRef Name,
-                       ASTContext &Ctx) {
+bool openedExclusively(const CallExpr &Call, StringRef Name, ASTContext &Ctx) {
   llvm::SmallPtrSet<const VarDecl *, 4> Names;
   if ((Name == "mktemp" || Name == "tmpnam") && Call.getNumArgs() > 0)
     if (const VarDecl *V = referencedVariable(Call.getArg(0)))
@@ -92,16 +91,15 @@ bool openedExclusively(const CallExpr &Call, StringRef Name,
     CharSourceRange Range = SM.getExpansionRange(E->getSourceRange());
     return Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
   };
-  for (const auto &Found :
-       match(findAll(callExpr(callee(functionDecl(
-                                          hasAnyName("::open", "::open64",
-                                                     "::_open", "::_wopen",
-                                                     "::openat", "::openat64",
-                                                     "::fopen", "::fopen64",
-                                                     "::_wfopen"))
-                                          .bind("fn")))
-                         .bind("open")),
-             *Fn->getBody(), Ctx)) {
+  for (const auto &Found : match(
+           findAll(callExpr(callee(functionDecl(
+                                       hasAnyName(
+                                           "::open", "::open64", "::_open",
+                                           "::_wopen", "::openat", "::openat64",
+                                           "::fopen", "::fopen64", "::_wfopen"))
+                                       .bind("fn")))
+                       .bind("open")),
+           *Fn->getBody(), Ctx)) {
     const auto *Open = Found.getNodeAs<CallExpr>("open");
     StringRef OpenName = Found.getNodeAs<FunctionDecl>("fn")->getName();
     unsigned PathIndex = compat::startsWith(OpenName, "openat") ? 1 : 0;
@@ -191,8 +189,9 @@ std::vector<UnboundedConversion> findUnboundedConversions(StringRef Format) {
     if (Suppressed)
       continue;
     if ((Conversion == 's' || Conversion == '[') && !HasWidth && !Allocates)
-      Found.push_back({Format.slice(Start, std::min(I + 1, Format.size())).str(),
-                       Assigning, Positional});
+      Found.push_back(
+          {Format.slice(Start, std::min(I + 1, Format.size())).str(), Assigning,
+           Positional});
     ++Assigning; // every unsuppressed conversion, %n too, takes an argument
   }
   return Found;
@@ -228,9 +227,7 @@ CopyKind copyKind(StringRef Name) {
       .Default(CopyKind::None);
 }
 
-const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreParenCasts() : nullptr;
-}
+const Expr *strip(const Expr *E) { return E ? E->IgnoreParenCasts() : nullptr; }
 
 /// The local, non-parameter variable \p E names, if any.
 const VarDecl *localVariable(const Expr *E) {
@@ -273,8 +270,7 @@ public:
       Bound N = constant(*Count);
       if (!N)
         return std::nullopt;
-      return *N *
-             Ctx.getTypeSizeInChars(New->getAllocatedType()).getQuantity();
+      return *N * Ctx.getTypeSizeInChars(New->getAllocatedType()).getQuantity();
     }
     if (const auto *Call = dyn_cast<CallExpr>(Value))
       return allocationBytes(*Call);
@@ -529,13 +525,12 @@ private:
     if (isa<DoStmt>(Loop))
       return true;
     const auto &For = cast<ForStmt>(Loop);
-    const auto *Cond =
-        dyn_cast_or_null<BinaryOperator>(For.getCond()
-                                             ? For.getCond()->IgnoreParenImpCasts()
-                                             : nullptr);
+    const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+        For.getCond() ? For.getCond()->IgnoreParenImpCasts() : nullptr);
     if (!Cond || !For.getInit())
       return false;
-    const auto *Counter = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+    const auto *Counter =
+        dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
     Bound Limit = constant(Cond->getRHS());
     if (!Counter || !Limit)
       return false;
@@ -763,10 +758,9 @@ private:
     if (const Expr *Init = Var.getInit())
       Values.push_back(Init);
     for (const auto &Found :
-         match(findAll(binaryOperator(
-                           isAssignmentOperator(),
-                           hasLHS(ignoringParenImpCasts(
-                               declRefExpr(to(varDecl(equalsNode(&Var)))))))
+         match(findAll(binaryOperator(isAssignmentOperator(),
+                                      hasLHS(ignoringParenImpCasts(declRefExpr(
+                                          to(varDecl(equalsNode(&Var)))))))
                            .bind("a")),
                *Fn.getBody(), Ctx)) {
       const auto *Assign = Found.getNodeAs<BinaryOperator>("a");
@@ -783,10 +777,10 @@ private:
   /// writes and values reach it in ways this class does not follow.
   bool addressTaken(const VarDecl &Var) {
     auto Ref = declRefExpr(to(varDecl(equalsNode(&Var))));
-    return !match(findAll(unaryOperator(hasAnyOperatorName("&", "++", "--"),
-                                        hasUnaryOperand(
-                                            ignoringParenImpCasts(Ref)))
-                              .bind("u")),
+    return !match(findAll(
+                      unaryOperator(hasAnyOperatorName("&", "++", "--"),
+                                    hasUnaryOperand(ignoringParenImpCasts(Ref)))
+                          .bind("u")),
                   *Fn.getBody(), Ctx)
                 .empty();
   }
@@ -806,12 +800,11 @@ private:
                *Fn.getBody(), Ctx))
       Names.insert(Found.getNodeAs<VarDecl>("v"));
     for (const auto &Found :
-         match(findAll(binaryOperator(
-                           isAssignmentOperator(),
-                           hasRHS(ignoringParenCasts(
-                               declRefExpr(to(varDecl(equalsNode(&Var)))))),
-                           hasLHS(ignoringParenImpCasts(
-                               declRefExpr(to(varDecl().bind("v"))))))),
+         match(findAll(binaryOperator(isAssignmentOperator(),
+                                      hasRHS(ignoringParenCasts(declRefExpr(
+                                          to(varDecl(equalsNode(&Var)))))),
+                                      hasLHS(ignoringParenImpCasts(declRefExpr(
+                                          to(varDecl().bind("v"))))))),
                *Fn.getBody(), Ctx))
       Names.insert(Found.getNodeAs<VarDecl>("v"));
     return Names;
@@ -838,8 +831,8 @@ private:
     if (const auto *Decls = dyn_cast<DeclStmt>(&S))
       for (const Decl *D : Decls->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
-          if (Names.count(Var) || (Var->getInit() &&
-                                   mentionsOutside(*Var->getInit(), Names, At)))
+          if (Names.count(Var) ||
+              (Var->getInit() && mentionsOutside(*Var->getInit(), Names, At)))
             return true;
     for (const Stmt *Sub : S.children())
       if (Sub && mentionsOutside(*Sub, Names, At))
@@ -852,8 +845,7 @@ private:
   /// comparison.
   bool onlyReads(const Stmt &S,
                  const llvm::SmallPtrSet<const VarDecl *, 4> &Names) {
-    for (const auto &Found :
-         match(findAll(declRefExpr().bind("r")), S, Ctx)) {
+    for (const auto &Found : match(findAll(declRefExpr().bind("r")), S, Ctx)) {
       const auto *Ref = Found.getNodeAs<DeclRefExpr>("r");
       const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
       if (!Var || !Names.count(Var))
@@ -1087,10 +1079,9 @@ void UnsafeFunctionCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(
         cxxOperatorCallExpr(
             hasOverloadedOperatorName(">>"),
-            hasArgument(0, expr(hasType(hasUnqualifiedDesugaredType(
-                               recordType(hasDeclaration(cxxRecordDecl(
-                                   isSameOrDerivedFrom(
-                                       hasName("::std::basic_istream"))))))))),
+            hasArgument(0, expr(hasType(hasUnqualifiedDesugaredType(recordType(
+                               hasDeclaration(cxxRecordDecl(isSameOrDerivedFrom(
+                                   hasName("::std::basic_istream"))))))))),
             // hasArgument looks through the array-to-pointer decay, which
             // check() then requires.
             hasArgument(1, expr(hasType(constantArrayType(
@@ -1124,7 +1115,8 @@ void UnsafeFunctionCheck::check(const MatchFinder::MatchResult &Result) {
   if ((Name == "tmpnam" || Name == "tempnam" || Name == "mktemp") &&
       openedExclusively(*Call, Name, *Result.Context))
     return;
-  SourceLocation Loc = Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
+  SourceLocation Loc =
+      Result.SourceManager->getExpansionLoc(Call->getBeginLoc());
   if (Mode == "unproven" &&
       (copyKind(Name) != CopyKind::None || Name == "vsprintf")) {
     checkCopyBounds(*Call, Name, Replacement, Loc, *Result.Context);
@@ -1139,8 +1131,7 @@ void UnsafeFunctionCheck::check(const MatchFinder::MatchResult &Result) {
 
 void UnsafeFunctionCheck::checkCopyBounds(const CallExpr &Call, StringRef Name,
                                           StringRef Replacement,
-                                          SourceLocation Loc,
-                                          ASTContext &Ctx) {
+                                          SourceLocation Loc, ASTContext &Ctx) {
   std::string Instead = Replacement.empty()
                             ? std::string("avoid it")
                             : "use '" + Replacement.str() + "' instead";
@@ -1148,20 +1139,22 @@ void UnsafeFunctionCheck::checkCopyBounds(const CallExpr &Call, StringRef Name,
   const FunctionDecl *Func = enclosingFunction(Call, Ctx);
   if (Kind == CopyKind::None || !Func || !Func->hasBody() ||
       Call.getNumArgs() < 2) {
-    StringRef Why = Name == "vsprintf" ? "arguments in a va_list"
-                                       : "not inside a function";
+    StringRef Why =
+        Name == "vsprintf" ? "arguments in a va_list" : "not inside a function";
     diag(Loc, "'%0' %1 and the copy cannot be shown to fit (%2); %3")
         << Name << reasonFor(Name) << Why << Instead;
     return;
   }
   CopyBounds Bounds(*Func, Ctx);
-  QualType Element =
-      Call.getArg(0)->IgnoreParenImpCasts()->getType()->getPointeeOrArrayElementType()
-          ->getCanonicalTypeUnqualified();
-  uint64_t ElementBytes = Kind == CopyKind::Format
-                              ? 1
-                              : std::max<int64_t>(
-                                    1, Ctx.getTypeSizeInChars(Element).getQuantity());
+  QualType Element = Call.getArg(0)
+                         ->IgnoreParenImpCasts()
+                         ->getType()
+                         ->getPointeeOrArrayElementType()
+                         ->getCanonicalTypeUnqualified();
+  uint64_t ElementBytes =
+      Kind == CopyKind::Format
+          ? 1
+          : std::max<int64_t>(1, Ctx.getTypeSizeInChars(Element).getQuantity());
   Bound Capacity = Bounds.capacityBytes(Call.getArg(0));
   if (Capacity)
     *Capacity /= ElementBytes;
@@ -1205,8 +1198,8 @@ void UnsafeFunctionCheck::checkScanfCall(const CallExpr *Call,
                                          const ASTContext &Ctx) {
   if (Call->getNumArgs() <= FormatIndex)
     return;
-  const auto *Format = dyn_cast<StringLiteral>(
-      Call->getArg(FormatIndex)->IgnoreParenImpCasts());
+  const auto *Format =
+      dyn_cast<StringLiteral>(Call->getArg(FormatIndex)->IgnoreParenImpCasts());
   // A format that is not a literal is some other check's business.
   if (!Format || Format->getCharByteWidth() != 1)
     return;
@@ -1236,8 +1229,8 @@ void UnsafeFunctionCheck::checkStreamExtraction(
   // `in >> std::setw(n) >> buf`: the width is set by the previous link.
   if (const auto *Prev = dyn_cast<CXXOperatorCallExpr>(Stream))
     if (Prev->getOperator() == OO_GreaterGreater && Prev->getNumArgs() == 2)
-      if (const auto *Manip = dyn_cast<CallExpr>(
-              Prev->getArg(1)->IgnoreParenImpCasts()))
+      if (const auto *Manip =
+              dyn_cast<CallExpr>(Prev->getArg(1)->IgnoreParenImpCasts()))
         if (const auto *Callee = Manip->getDirectCallee())
           if (Callee->getName() == "setw")
             return;
@@ -1245,13 +1238,13 @@ void UnsafeFunctionCheck::checkStreamExtraction(
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Stream)) {
     const FunctionDecl *Func = enclosingFunction(*Call, *Result.Context);
     if (Func && Func->getBody()) {
-      auto Widths = match(
-          findAll(cxxMemberCallExpr(
-                      callee(cxxMethodDecl(hasName("width"))),
-                      argumentCountIs(1),
-                      on(declRefExpr(to(equalsNode(Ref->getDecl())))))
-                      .bind("w")),
-          *Func->getBody(), *Result.Context);
+      auto Widths =
+          match(findAll(cxxMemberCallExpr(
+                            callee(cxxMethodDecl(hasName("width"))),
+                            argumentCountIs(1),
+                            on(declRefExpr(to(equalsNode(Ref->getDecl())))))
+                            .bind("w")),
+                *Func->getBody(), *Result.Context);
       for (const auto &W : Widths)
         if (Result.SourceManager->isBeforeInTranslationUnit(
                 W.getNodeAs<Expr>("w")->getBeginLoc(), Call->getBeginLoc()))

@@ -4,16 +4,18 @@
 # over the projects, one clang-tidy at a time:
 #   P=<plugin .so> TREES=<dir> OUT=<results dir> run-projects.sh [project|all]
 # $TREES holds the extracted trees (git archive of the commits in taint.md):
-# curl, httplib, civetweb, mongoose, nginx, openvpn, libarchive, mosquitto, redis,
-# and the hand-written configuration headers of netcrypto.md: $TREES/ovcfg/config.h
-# (OpenVPN), $TREES/lacfg/config.h (libarchive), $TREES/nginx/objs/ngx_auto_config.h.
+# curl, httplib, civetweb, mongoose, nginx, openvpn, libarchive, mosquitto, redis.
+# $CONFIGS (default: configs/ next to this script) holds the hand-written
+# configuration headers of netcrypto.md: openvpn/config.h, libarchive/config.h,
+# nginx/ngx_auto_{config,headers}.h.
 P=${P:?plugin}
 TREES=${TREES:?trees}
+CONFIGS=${CONFIGS:-$(cd "$(dirname "$0")" && pwd)/configs}
 CT=/usr/lib/llvm-14/bin/clang-tidy
 C='--checks=-*,exitbar-hardcoded-secret,exitbar-default-credentials,exitbar-secret-in-log,exitbar-command-injection,exitbar-path-traversal,exitbar-insecure-random,exitbar-stub-implementation,exitbar-unsafe-function'
 F="-ferror-limit=0 -Wno-everything"
-out=${OUT:?results dir}; mkdir -p $out
-run() { timeout 180 $CT --load=$P "$C" "$@" 2>/dev/null | grep 'warning:'; }
+out=$(realpath -m ${OUT:?results dir}); mkdir -p $out
+run() { timeout 180 $CT --load=$P "$C" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
 proj=${1:-all}
 if [[ $proj == all || $proj == curl ]]; then
 cd $TREES/curl/docs/examples && for f in *.c; do run $f -- -I $TREES/curl/include $F; done | sort -u > $out/curl.txt; fi
@@ -22,13 +24,15 @@ cd $TREES/httplib/example && for f in *.cc; do run --header-filter='httplib\.h' 
 if [[ $proj == all || $proj == civetweb ]]; then
 cd $TREES/civetweb && (for f in src/civetweb.c src/main.c; do run --header-filter='civetweb/(src|include)' $f -- -I include -I src -DUSE_IPV6 -DUSE_WEBSOCKET $F; done; run src/CivetServer.cpp -- -std=c++11 -I include $F; for f in $(find examples -name '*.c' -o -name '*.cpp'); do run $f -- -I include $F; done) | sort -u > $out/civetweb.txt; fi
 if [[ $proj == all || $proj == mongoose ]]; then
-cd $TREES/mongoose && (run mongoose.c -- -I . $F; for f in $(find tut/tutorials -name main.c); do run $f -- -I . $F; done) | sort -u > $out/mongoose.txt; fi
+cd $TREES/mongoose && (run mongoose.c -- -I . $F; T=tutorials; [[ -d tut/tutorials ]] && T=tut/tutorials; for f in $(find $T -name main.c); do run $f -- -I . $F; done) | sort -u > $out/mongoose.txt; fi
 if [[ $proj == all || $proj == openvpn ]]; then
-cd $TREES/openvpn/src/openvpn && for f in *.c; do run $f -- -DHAVE_CONFIG_H -I $TREES/ovcfg -I . -I ../compat -I ../../include $F; done | sort -u > $out/openvpn.txt; fi
+mkdir -p $out/openvpn-gen && sed 's/@OPENVPN_VERSION_MAJOR@/2/; s/@OPENVPN_VERSION_MINOR@/7/; s/@OPENVPN_VERSION_PATCH@/0/' \
+  $TREES/openvpn/include/openvpn-plugin.h.in > $out/openvpn-gen/openvpn-plugin.h
+cd $TREES/openvpn/src/openvpn && for f in *.c; do run $f -- -DHAVE_CONFIG_H -I $CONFIGS/openvpn -I $out/openvpn-gen -I . -I ../compat -I ../../include $F; done | sort -u > $out/openvpn.txt; fi
 if [[ $proj == all || $proj == libarchive ]]; then
-cd $TREES/libarchive/libarchive && for f in *.c; do run $f -- -DHAVE_CONFIG_H -I $TREES/lacfg -I . $F; done | sort -u > $out/libarchive.txt; fi
+cd $TREES/libarchive/libarchive && for f in *.c; do run $f -- -DHAVE_CONFIG_H -I $CONFIGS/libarchive -I . $F; done | sort -u > $out/libarchive.txt; fi
 if [[ $proj == all || $proj == nginx ]]; then
-cd $TREES/nginx && I="-I objs -I src/core -I src/event -I src/event/modules -I src/event/quic -I src/os/unix -I src/http -I src/http/modules -I src/http/v2 -I src/http/v3 -I src/stream -I src/mail"; for f in $(find src/core src/event src/http src/stream src/mail -name '*.c' | grep -v -e win32 -e quic -e v3); do run $f -- $I $F; done | sort -u > $out/nginx.txt; fi
+cd $TREES/nginx && I="-I $CONFIGS/nginx -I src/core -I src/event -I src/event/modules -I src/event/quic -I src/os/unix -I src/http -I src/http/modules -I src/http/v2 -I src/http/v3 -I src/stream -I src/mail"; for f in $(find src/core src/event src/http src/stream src/mail -name '*.c' | grep -v -e win32 -e quic -e v3); do run $f -- $I $F; done | sort -u > $out/nginx.txt; fi
 if [[ $proj == all || $proj == mosquitto ]]; then
 cd $TREES/mosquitto && I="-I . -I include -I lib -I src -I deps -I common -DWITH_BROKER -DWITH_TLS -DWITH_TLS_PSK -DWITH_SOCKS -DWITH_EPOLL"; (for f in src/*.c; do run $f -- $I $F; done; for f in lib/*.c client/*.c apps/*/*.c plugins/*/*.c; do run $f -- -I . -I include -I lib -I client -I deps -I common -DWITH_TLS -DWITH_TLS_PSK $F; done) | sort -u > $out/mosquitto.txt; fi
 if [[ $proj == all || $proj == redis ]]; then

@@ -1,0 +1,2 @@
+/* direct.h - empty stand-in (see windows.h here).
+ * SPDX-License-Identifier: Apache-2.0 */
