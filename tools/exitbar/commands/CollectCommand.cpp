@@ -287,6 +287,9 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
   Cmd->add_option("--monitoring-evidence", A->Options.MonitoringEvidence,
                   "Kinds of monitoring evidence that count: runbook, "
                   "endpoint, library (replaces the policy's list)");
+  Cmd->add_option("--rate-limit-evidence", A->Options.RateLimitEvidence,
+                  "Kinds of rate-limiting evidence that count: code, "
+                  "library, deployment (replaces the policy's list)");
   Cmd->add_option("-o,--output", A->Output,
                   "Evidence file (default exitbar/evidence/readiness.json)");
   Cmd->callback([A, &Ctx, Cmd] {
@@ -301,6 +304,8 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
         Options.RunbookSections = R.RunbookSections;
       if (Cmd->count("--monitoring-evidence") == 0)
         Options.MonitoringEvidence = R.MonitoringEvidence;
+      if (Cmd->count("--rate-limit-evidence") == 0)
+        Options.RateLimitEvidence = R.RateLimitEvidence;
     }
     ReadinessEvidence E = collectReadiness(Options);
     std::string Out = A->Output.empty()

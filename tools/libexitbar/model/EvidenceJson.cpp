@@ -470,6 +470,12 @@ void to_json(json &J, const ReadinessEvidence &E) {
     Signals.push_back(
         json{{"kind", S.Kind}, {"where", S.Where}, {"what", S.What}});
   J["monitoring"] = {{"accepted", E.MonitoringAccepted}, {"signals", Signals}};
+  json Limits = json::array();
+  for (const MonitoringSignal &S : E.RateLimiting)
+    Limits.push_back(
+        json{{"kind", S.Kind}, {"where", S.Where}, {"what", S.What}});
+  J["rate_limiting"] = {{"accepted", E.RateLimitAccepted},
+                        {"signals", Limits}};
 }
 
 ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
@@ -502,6 +508,15 @@ ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
         E.Monitoring.push_back({S.at("kind").get<std::string>(),
                                 S.at("where").get<std::string>(),
                                 S.at("what").get<std::string>()});
+    }
+    // Older evidence (before rate-limiting signals) has none.
+    if (J.contains("rate_limiting")) {
+      E.RateLimitAccepted =
+          J.at("rate_limiting").at("accepted").get<std::vector<std::string>>();
+      for (const json &S : J.at("rate_limiting").at("signals"))
+        E.RateLimiting.push_back({S.at("kind").get<std::string>(),
+                                  S.at("where").get<std::string>(),
+                                  S.at("what").get<std::string>()});
     }
   } catch (const json::exception &X) {
     throw Error("input.evidence.invalid", File, "", X.what());
