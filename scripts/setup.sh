@@ -17,6 +17,10 @@ if [[ "${1:-}" == "--test" ]]; then
   # (libxml2-utils) validates Cobertura output against its DTD; git makes
   # the repositories the diff-coverage tests compare with.
   packages+=(googletest libgtest-dev chromium lcov libxml2-utils git)
+  # civetweb's header: examples/fails-every-bar compiles an unauthenticated
+  # civetweb route and webhook for exitbar-unauthenticated-route and
+  # exitbar-unverified-webhook (the object is never linked).
+  packages+=(libcivetweb-dev)
   # A clang-tidy of another LLVM major: the plugin must refuse to load into
   # it with one clear line (lit-tests/checks/plugin-load-foreign-llvm.test).
   packages+=(clang-tidy-15)
