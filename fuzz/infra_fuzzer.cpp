@@ -1,4 +1,4 @@
-// infra_fuzzer.cpp - libFuzzer target: deployment files (YAML subset, HCL, Dockerfile)
+// infra_fuzzer.cpp - libFuzzer target: deployment files
 // SPDX-License-Identifier: Apache-2.0
 //
 // The deployment-file readers never throw: a whole repository is scanned and

@@ -1,4 +1,4 @@
-// RateLimit.cpp - signals that requests are rate limited, for `collect readiness`
+// RateLimit.cpp - rate-limiting signals for `collect readiness`
 // SPDX-License-Identifier: Apache-2.0
 //
 // The audits' "rate limiting: missing". A limiter can live in the code (a
