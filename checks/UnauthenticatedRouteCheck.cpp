@@ -23,8 +23,8 @@ constexpr llvm::StringLiteral DefaultPublicRoutes =
 UnauthenticatedRouteCheck::UnauthenticatedRouteCheck(StringRef Name,
                                                      ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      PublicRoutes(utils::parseList(
-          Options.get("PublicRoutes", DefaultPublicRoutes))) {
+      PublicRoutes(
+          utils::parseList(Options.get("PublicRoutes", DefaultPublicRoutes))) {
   Auth.AuthFunctions = utils::parseList(Options.get("AuthFunctions", ""));
 }
 

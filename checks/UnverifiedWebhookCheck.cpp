@@ -1,4 +1,4 @@
-// UnverifiedWebhookCheck.cpp - flags webhook handlers that trust unsigned bodies
+// UnverifiedWebhookCheck.cpp - flags webhooks that trust unsigned bodies
 // SPDX-License-Identifier: Apache-2.0
 //
 // A webhook's sender signs the raw body with a shared secret (GitHub's
@@ -54,8 +54,7 @@ bool isMacPrimitive(StringRef Name) {
              .Cases("EVP_MAC_init", "EVP_MAC_update", "EVP_MAC_CTX_new", true)
              .Cases("EVP_PKEY_new_mac_key", "EVP_DigestSignInit", true)
              .Cases("crypto_auth_hmacsha256_verify",
-                    "crypto_auth_hmacsha512_verify", "crypto_auth_verify",
-                    true)
+                    "crypto_auth_hmacsha512_verify", "crypto_auth_verify", true)
              .Cases("crypto_auth_hmacsha256_init",
                     "crypto_auth_hmacsha256_update", true)
              .Cases("mbedtls_md_hmac_starts", "mbedtls_md_hmac_update", true)
@@ -71,7 +70,7 @@ StringRef variableTimeComparison(const Stmt &S) {
            : Bin->getOpcode() == BO_NE ? "!="
                                        : "";
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
-    return Op->getOperator() == OO_EqualEqual      ? "=="
+    return Op->getOperator() == OO_EqualEqual     ? "=="
            : Op->getOperator() == OO_ExclaimEqual ? "!="
                                                   : "";
   if (const auto *Call = dyn_cast<CallExpr>(&S)) {
@@ -163,8 +162,7 @@ UnverifiedWebhookCheck::UnverifiedWebhookCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       VerifyFunctions(utils::parseList(Options.get("VerifyFunctions", ""))),
-      SignatureHeaders(
-          utils::parseList(Options.get("SignatureHeaders", ""))) {}
+      SignatureHeaders(utils::parseList(Options.get("SignatureHeaders", ""))) {}
 
 void UnverifiedWebhookCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "VerifyFunctions", utils::joinList(VerifyFunctions));
@@ -258,8 +256,8 @@ void UnverifiedWebhookCheck::checkHandler(const Stmt *Body, SourceLocation Loc,
             Macs.insert(VD);
       // A helper that gets the signature compares its parameter.
       if (const FunctionDecl *Def = FD->getDefinition())
-        for (unsigned I = 0;
-             I < Call->getNumArgs() && I < Def->getNumParams(); ++I)
+        for (unsigned I = 0; I < Call->getNumArgs() && I < Def->getNumParams();
+             ++I)
           if (IsMac(Call->getArg(I)))
             Macs.insert(Def->getParamDecl(I));
     });

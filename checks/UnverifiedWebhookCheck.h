@@ -1,4 +1,4 @@
-// UnverifiedWebhookCheck.h - flags webhook handlers that trust unsigned bodies
+// UnverifiedWebhookCheck.h - flags webhooks that trust unsigned bodies
 // SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_CHECKS_UNVERIFIEDWEBHOOKCHECK_H

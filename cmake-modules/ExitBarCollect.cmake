@@ -132,6 +132,18 @@ if(EXISTS "${_cache_stats}")
   file(REMOVE "${_cache_stats}")
 endif()
 
+# Deployment files (Terraform, Kubernetes, Dockerfiles, Compose): their
+# findings join the checks' as one more fragment, so `collect findings`
+# merges them and baselines, waivers and SARIF treat both alike.
+execute_process(
+  COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" infra
+          --source-dir "${EXITBAR_SOURCE_DIR}"
+          --build-dir "${EXITBAR_BUILD_DIR}"
+  RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "ExitBar: scanning deployment files failed (exit code ${_rc})")
+endif()
+
 execute_process(
   COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" findings
           --source-dir "${EXITBAR_SOURCE_DIR}"

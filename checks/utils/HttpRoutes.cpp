@@ -72,8 +72,8 @@ const ValueDecl *objectDecl(const Expr *E) {
       return objectDecl(Unary->getSubExpr());
   // A smart pointer's operator-> or operator*.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    if (Op->getNumArgs() >= 1 && (Op->getOperator() == OO_Arrow ||
-                                  Op->getOperator() == OO_Star))
+    if (Op->getNumArgs() >= 1 &&
+        (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
       return objectDecl(Op->getArg(0));
   return nullptr;
 }
@@ -129,19 +129,42 @@ const Stmt *handlerBodyIn(const Stmt *S, int Depth) {
 }
 
 const std::vector<std::string> &authPhrases() {
-  static const std::vector<std::string> Phrases = {
-      "authenticate",     "authenticated",     "authentication",
-      "authorize",        "authorized",        "authorization",
-      "authorise",        "authorised",        "authorisation",
-      "auth",             "authn",             "authz",
-      "login required",   "require login",     "logged in",
-      "verify token",     "validate token",    "check token",
-      "verify jwt",       "validate jwt",      "check jwt",
-      "verify session",   "validate session",  "check session",
-      "verify credential", "check credential", "validate credential",
-      "verify api key",   "check api key",     "validate api key",
-      "verify password",  "check password",    "validate password",
-      "verify user",      "check user",        "validate user"};
+  static const std::vector<std::string> Phrases = {"authenticate",
+                                                   "authenticated",
+                                                   "authentication",
+                                                   "authorize",
+                                                   "authorized",
+                                                   "authorization",
+                                                   "authorise",
+                                                   "authorised",
+                                                   "authorisation",
+                                                   "auth",
+                                                   "authn",
+                                                   "authz",
+                                                   "login required",
+                                                   "require login",
+                                                   "logged in",
+                                                   "verify token",
+                                                   "validate token",
+                                                   "check token",
+                                                   "verify jwt",
+                                                   "validate jwt",
+                                                   "check jwt",
+                                                   "verify session",
+                                                   "validate session",
+                                                   "check session",
+                                                   "verify credential",
+                                                   "check credential",
+                                                   "validate credential",
+                                                   "verify api key",
+                                                   "check api key",
+                                                   "validate api key",
+                                                   "verify password",
+                                                   "check password",
+                                                   "validate password",
+                                                   "verify user",
+                                                   "check user",
+                                                   "validate user"};
   return Phrases;
 }
 
@@ -161,8 +184,8 @@ bool isAuthFunction(const FunctionDecl &FD, const AuthKnowledge &Auth) {
   std::vector<std::string> Words = splitIdentifier(Name);
   if (Words.empty())
     return false;
-  const std::string &First = Words[Words.size() > 1 && Words[0] == "mg" ? 1
-                                                                        : 0];
+  const std::string &First =
+      Words[Words.size() > 1 && Words[0] == "mg" ? 1 : 0];
   if (First == "set" || First == "add" || First == "register" ||
       First == "remove" || First == "get" || First == "has")
     return false;
@@ -173,8 +196,8 @@ bool isAuthFunction(const FunctionDecl &FD, const AuthKnowledge &Auth) {
 bool isCredentialName(llvm::StringRef Text) {
   std::string Lower = Text.lower();
   return llvm::StringSwitch<bool>(Lower)
-      .Cases("authorization", "proxy-authorization", "x-api-key",
-             "x-api-token", "x-auth-token", true)
+      .Cases("authorization", "proxy-authorization", "x-api-key", "x-api-token",
+             "x-auth-token", true)
       .Cases("x-access-token", "api_key", "apikey", "api-key", "access_token",
              true)
       .Cases("token", "session", "sessionid", "session_id", "sid", true)
@@ -190,9 +213,9 @@ bool isCredentialRead(const CallExpr &Call, ASTContext &Ctx) {
   if (!FD)
     return false;
   std::vector<std::string> Words = splitIdentifier(FD->getNameAsString());
-  if (!Words.empty() && (Words[0] == "has" || Words[0] == "set" ||
-                         Words[0] == "add" || Words[0] == "remove" ||
-                         Words[0] == "erase" || Words[0] == "contains"))
+  if (!Words.empty() &&
+      (Words[0] == "has" || Words[0] == "set" || Words[0] == "add" ||
+       Words[0] == "remove" || Words[0] == "erase" || Words[0] == "contains"))
     return false;
   std::string Name = FD->getNameAsString();
   if (Name == "session" || Name == "getSession" || Name == "get_session" ||
@@ -224,7 +247,7 @@ bool isComparingCall(const FunctionDecl &FD) {
           .Default(false))
     return true;
   static const std::vector<std::string> Validators = {
-      "verify", "validate", "check", "decode", "lookup", "authenticate",
+      "verify", "validate", "check", "decode", "lookup",   "authenticate",
       "auth",   "compare",  "match", "find",   "is valid", "valid"};
   return !firstPhraseIn(Name, Validators).empty();
 }
@@ -243,8 +266,8 @@ bool mentionsCredential(const Stmt *S, ASTContext &Ctx,
                         const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
   if (!S)
     return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S); Call &&
-                                                isCredentialRead(*Call, Ctx))
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && isCredentialRead(*Call, Ctx))
     return true;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
@@ -309,8 +332,7 @@ bool checksCredentials(const Stmt *S, ASTContext &Ctx,
         // mg_http_creds(hm, user, n, pass, n) writes into its buffers.
         if (calleeName(*Call) == "mg_http_creds")
           for (const Expr *Arg : Call->arguments())
-            if (const auto *VD =
-                    dyn_cast_or_null<VarDecl>(objectDecl(Arg)))
+            if (const auto *VD = dyn_cast_or_null<VarDecl>(objectDecl(Arg)))
               Vars.insert(VD);
       }
       if (const auto *DS = dyn_cast<DeclStmt>(&Node))
@@ -544,7 +566,8 @@ private:
 
   bool visitHttplib(const CXXMemberCallExpr &Call, llvm::StringRef Name) {
     const ValueDecl *Server = objectDecl(Call.getImplicitObjectArgument());
-    if (Name == "set_pre_routing_handler" || Name == "set_pre_request_handler") {
+    if (Name == "set_pre_routing_handler" ||
+        Name == "set_pre_request_handler") {
       if (Call.getNumArgs() >= 1 &&
           checksCredentials(handlerBody(Call.getArg(0)), Ctx, Auth))
         Guards.push_back({"cpp-httplib", Server, ""});
@@ -698,8 +721,7 @@ private:
       Node = Parents[0];
       if (const auto *Record = Node.get<CXXRecordDecl>()) {
         for (const CXXMethodDecl *M : Record->methods())
-          if (M->getIdentifier() &&
-              M->getName() == "asyncHandleHttpRequest") {
+          if (M->getIdentifier() && M->getName() == "asyncHandleHttpRequest") {
             const FunctionDecl *Def = M->getDefinition();
             return Def && Def->hasBody() ? Def->getBody() : nullptr;
           }
@@ -713,13 +735,12 @@ private:
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
         if (Call.getNumArgs() >= 1 &&
             checksCredentials(handlerBody(Call.getArg(0)), Ctx, Auth))
-          Guards.push_back(
-              {"pistache",
-               objectDecl(Member->getImplicitObjectArgument()), ""});
+          Guards.push_back({"pistache",
+                            objectDecl(Member->getImplicitObjectArgument()),
+                            ""});
       return true;
     }
-    if (!inNamespace(Call.getDirectCallee(), "Routes") ||
-        Call.getNumArgs() < 3)
+    if (!inNamespace(Call.getDirectCallee(), "Routes") || Call.getNumArgs() < 3)
       return true;
     std::string Verb = llvm::StringSwitch<std::string>(Name)
                            .Case("Get", "GET")

@@ -1,9 +1,9 @@
 // InfraTest.cpp - unit tests of the deployment-file rules
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Infra.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
-#include "exitbar/Infra.h"
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -154,10 +154,8 @@ TEST(InfraCompose, PortsOnEveryInterface) {
 }
 
 TEST(InfraDockerfile, FinalStageUser) {
-  EXPECT_EQ(scanDockerfile("Dockerfile", "FROM debian:12\nRUN make\n")
-                .at(0)
-                .Line,
-            1);
+  EXPECT_EQ(
+      scanDockerfile("Dockerfile", "FROM debian:12\nRUN make\n").at(0).Line, 1);
   EXPECT_TRUE(scanDockerfile("Dockerfile", "FROM a AS build\nUSER root\n"
                                            "FROM b\nUSER app\n")
                   .empty());

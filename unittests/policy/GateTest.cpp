@@ -43,6 +43,9 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Readiness->CiRunsTests = true;
   E.Readiness->MonitoringAccepted = {"runbook", "endpoint", "library"};
   E.Readiness->Monitoring = {{"endpoint", "src/server.cpp:10", "/healthz"}};
+  E.Readiness->RateLimitAccepted = {"code", "library", "deployment"};
+  E.Readiness->RateLimiting = {
+      {"deployment", "deploy/nginx.conf:5", "limit_req_zone"}};
   E.Approvals = ApprovalsEvidence{};
   E.Approvals->ReleaseVersion = "1.0";
   E.Approvals->RequiredRoles = {"release-manager"};
@@ -545,3 +548,21 @@ TEST(GateTest, MissingApprovalsAreListedRoleByRole) {
 }
 
 } // namespace
+
+TEST(GateTest, RateLimitingCountsOnlyAcceptedKinds) {
+  EvidenceSet E = withFindings({});
+  auto Find = [](const Verdict &V) {
+    for (const CriterionResult &C : V.Criteria)
+      if (C.Rule.Id == "rate-limiting")
+        return C;
+    return CriterionResult{};
+  };
+  EXPECT_TRUE(Find(evaluate(defaultPolicy(), E, {})).Passed);
+  E.Readiness->RateLimitAccepted = {"code"};
+  CriterionResult Failed = Find(evaluate(defaultPolicy(), E, {}));
+  EXPECT_FALSE(Failed.Passed);
+  EXPECT_EQ(Failed.Rule.Required, Level::Should);
+  ASSERT_FALSE(Failed.Items.empty());
+  EXPECT_NE(Failed.Items[0].find("no rate limiting (accepted: code)"),
+            std::string::npos);
+}

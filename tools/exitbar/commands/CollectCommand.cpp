@@ -291,6 +291,9 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
                   "Debian's licensecheck program that identifies the licence "
                   "text (default licensecheck; '' for the built-in matcher "
                   "of the common texts)");
+  Cmd->add_option("--rate-limit-evidence", A->Options.RateLimitEvidence,
+                  "Kinds of rate-limiting evidence that count: code, "
+                  "library, deployment (replaces the policy's list)");
   Cmd->add_option("-o,--output", A->Output,
                   "Evidence file (default exitbar/evidence/readiness.json)");
   Cmd->callback([A, &Ctx, Cmd] {
@@ -305,6 +308,8 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
         Options.RunbookSections = R.RunbookSections;
       if (Cmd->count("--monitoring-evidence") == 0)
         Options.MonitoringEvidence = R.MonitoringEvidence;
+      if (Cmd->count("--rate-limit-evidence") == 0)
+        Options.RateLimitEvidence = R.RateLimitEvidence;
     }
     ReadinessEvidence E = collectReadiness(Options);
     std::string Out = A->Output.empty()

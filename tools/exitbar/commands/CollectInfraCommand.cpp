@@ -1,4 +1,4 @@
-// CollectInfraCommand.cpp - `exitbar collect infra`: findings in deployment files
+// CollectInfraCommand.cpp - `exitbar collect infra`: deployment files
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"

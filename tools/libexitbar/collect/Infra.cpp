@@ -38,17 +38,28 @@ const char *const ComposePublicPort = "exitbar-infra-compose-public-port";
 /// should open to the whole Internet.
 const std::map<long, const char *> &adminPorts() {
   static const std::map<long, const char *> Ports = {
-      {22, "SSH"},           {23, "Telnet"},
-      {1433, "SQL Server"},  {1521, "Oracle"},
-      {2375, "Docker API"},  {2376, "Docker API"},
-      {2379, "etcd"},        {3306, "MySQL"},
-      {3389, "RDP"},         {5432, "PostgreSQL"},
-      {5601, "Kibana"},      {5900, "VNC"},
-      {5984, "CouchDB"},     {6379, "Redis"},
-      {6443, "Kubernetes API"}, {8086, "InfluxDB"},
-      {9042, "Cassandra"},   {9200, "Elasticsearch"},
-      {9300, "Elasticsearch"}, {10250, "kubelet"},
-      {11211, "Memcached"},  {15672, "RabbitMQ management"},
+      {22, "SSH"},
+      {23, "Telnet"},
+      {1433, "SQL Server"},
+      {1521, "Oracle"},
+      {2375, "Docker API"},
+      {2376, "Docker API"},
+      {2379, "etcd"},
+      {3306, "MySQL"},
+      {3389, "RDP"},
+      {5432, "PostgreSQL"},
+      {5601, "Kibana"},
+      {5900, "VNC"},
+      {5984, "CouchDB"},
+      {6379, "Redis"},
+      {6443, "Kubernetes API"},
+      {8086, "InfluxDB"},
+      {9042, "Cassandra"},
+      {9200, "Elasticsearch"},
+      {9300, "Elasticsearch"},
+      {10250, "kubelet"},
+      {11211, "Memcached"},
+      {15672, "RabbitMQ management"},
       {27017, "MongoDB"}};
   return Ports;
 }
@@ -68,7 +79,9 @@ std::string adminPortsIn(long From, long To) {
   if (Names.size() > 2)
     Text += " and " + std::to_string(Names.size() - 2) + " more";
   bool All = From <= 1 && To >= 65535;
-  return (All ? "all ports, including " : Names.size() > 1 ? "ports " : "port ") +
+  return (All                ? "all ports, including "
+          : Names.size() > 1 ? "ports "
+                             : "port ") +
          Text;
 }
 
@@ -114,8 +127,9 @@ std::pair<long, long> portRange(const std::string &Text) {
     return {0, 65535};
   size_t Dash = Text.find('-');
   auto From = formats::hclNumber(Text.substr(0, Dash));
-  auto To = Dash == std::string::npos ? From
-                                      : formats::hclNumber(Text.substr(Dash + 1));
+  auto To = Dash == std::string::npos
+                ? From
+                : formats::hclNumber(Text.substr(Dash + 1));
   if (!From || !To)
     return {-1, -1};
   return {*From, *To};
@@ -144,10 +158,10 @@ void reportOpen(std::vector<Finding> &Out, const std::string &File, int Line,
   std::string Ports = adminPortsIn(From, To);
   if (Ports.empty())
     return;
-  Out.push_back(makeFinding(
-      OpenAdminPort, File, Line,
-      "'" + Where + "' opens " + Ports + " to " + Cidr +
-          "; allow only known networks (a VPN or bastion range)"));
+  Out.push_back(
+      makeFinding(OpenAdminPort, File, Line,
+                  "'" + Where + "' opens " + Ports + " to " + Cidr +
+                      "; allow only known networks (a VPN or bastion range)"));
 }
 
 void scanAzureRule(const HclBlock &Rule, const std::string &Where,
@@ -202,8 +216,8 @@ void scanResource(const HclBlock &R, const std::string &File,
     if (!Cidr.empty())
       reportOpen(Out, File, R.Line, Where, Cidr, From, To);
   } else if (Type == "aws_vpc_security_group_ingress_rule") {
-    std::string Cidr = firstOpen({stringOf(R, "cidr_ipv4"),
-                                  stringOf(R, "cidr_ipv6")});
+    std::string Cidr =
+        firstOpen({stringOf(R, "cidr_ipv4"), stringOf(R, "cidr_ipv6")});
     auto [From, To] = awsPorts(R, "ip_protocol");
     if (!Cidr.empty())
       reportOpen(Out, File, R.Line, Where, Cidr, From, To);
@@ -274,8 +288,8 @@ void scanService(const YamlNode &Doc, const std::string &Name,
     return;
   // Source ranges restrict who reaches a load balancer.
   const YamlNode *Ranges = path(&Doc, {"spec", "loadBalancerSourceRanges"});
-  if (Type == "LoadBalancer" && Ranges &&
-      Ranges->Type == YamlNode::Kind::Seq && !Ranges->Elements.empty())
+  if (Type == "LoadBalancer" && Ranges && Ranges->Type == YamlNode::Kind::Seq &&
+      !Ranges->Elements.empty())
     return;
   const YamlNode *Ports = path(&Doc, {"spec", "ports"});
   if (!Ports || Ports->Type != YamlNode::Kind::Seq)
@@ -300,8 +314,7 @@ void scanService(const YamlNode &Doc, const std::string &Name,
 void scanContainers(const YamlNode &Pod, const std::string &Object,
                     const std::string &File, std::vector<Finding> &Out) {
   std::string PodUser = scalarAt(&Pod, {"securityContext", "runAsUser"});
-  std::string PodNonRoot =
-      scalarAt(&Pod, {"securityContext", "runAsNonRoot"});
+  std::string PodNonRoot = scalarAt(&Pod, {"securityContext", "runAsNonRoot"});
   for (const char *List : {"initContainers", "containers"}) {
     const YamlNode *Containers = Pod.get(List);
     if (!Containers || Containers->Type != YamlNode::Kind::Seq)
@@ -311,32 +324,36 @@ void scanContainers(const YamlNode &Pod, const std::string &Object,
       std::string Where = Object + "' container '" + Name;
       const YamlNode *Privileged = path(&C, {"securityContext", "privileged"});
       if (Privileged && Privileged->Value == "true")
-        Out.push_back(makeFinding(
-            PrivilegedContainer, File, Privileged->Line,
-            "'" + Where + "' is privileged (securityContext.privileged: "
-                          "true): it has every capability of the host; "
-                          "grant only the capabilities it needs"));
+        Out.push_back(
+            makeFinding(PrivilegedContainer, File, Privileged->Line,
+                        "'" + Where +
+                            "' is privileged (securityContext.privileged: "
+                            "true): it has every capability of the host; "
+                            "grant only the capabilities it needs"));
       const YamlNode *UserNode = path(&C, {"securityContext", "runAsUser"});
       const YamlNode *NonRootNode =
           path(&C, {"securityContext", "runAsNonRoot"});
       std::string User = UserNode ? UserNode->Value : PodUser;
       std::string NonRoot = NonRootNode ? NonRootNode->Value : PodNonRoot;
-      int Line = UserNode ? UserNode->Line
-                          : NonRootNode ? NonRootNode->Line : C.Line;
+      int Line = UserNode      ? UserNode->Line
+                 : NonRootNode ? NonRootNode->Line
+                               : C.Line;
       auto Uid = formats::hclNumber(User);
       if (Uid && *Uid == 0)
-        Out.push_back(makeFinding(
-            RootContainer, File, Line,
-            "'" + Where + "' runs as root (runAsUser: 0); run it as a "
-                          "non-root user"));
+        Out.push_back(
+            makeFinding(RootContainer, File, Line,
+                        "'" + Where +
+                            "' runs as root (runAsUser: 0); run it as a "
+                            "non-root user"));
       else if ((Uid && *Uid > 0) || NonRoot == "true")
         continue;
       else
-        Out.push_back(makeFinding(
-            RootContainer, File, Line,
-            "'" + Where + "' may run as root: neither runAsNonRoot: true "
-                          "nor a non-zero runAsUser is set, so the image's "
-                          "user decides; set runAsNonRoot: true"));
+        Out.push_back(
+            makeFinding(RootContainer, File, Line,
+                        "'" + Where +
+                            "' may run as root: neither runAsNonRoot: true "
+                            "nor a non-zero runAsUser is set, so the image's "
+                            "user decides; set runAsNonRoot: true"));
     }
   }
 }
@@ -377,9 +394,8 @@ bool globMatches(std::string_view Glob, std::string_view Name) {
 bool skipDirectory(const fs::path &Dir) {
   std::string Name = Dir.filename().string();
   static const std::set<std::string> Skipped = {
-      ".git",     "node_modules", "third_party", "vendor",   "_deps",
-      "test",     "tests",        "testdata",    "fixtures", "lit-tests",
-      "unittests"};
+      ".git",  "node_modules", "third_party", "vendor",    "_deps",    "test",
+      "tests", "testdata",     "fixtures",    "lit-tests", "unittests"};
   std::error_code Ec;
   if (Skipped.count(Name) || fs::exists(Dir / "CMakeCache.txt", Ec))
     return true;
@@ -489,7 +505,8 @@ std::vector<Finding> scanCompose(const std::string &File,
             ComposePublicPort, File, P.Line,
             "'" + Service + "' publishes port " + Shown +
                 " on every interface of the host; bind it to an address "
-                "(\"127.0.0.1:" + Shown + "\") or leave it unpublished"));
+                "(\"127.0.0.1:" +
+                Shown + "\") or leave it unpublished"));
       }
     }
   }
@@ -513,8 +530,8 @@ std::vector<Finding> scanDockerfile(const std::string &File,
     Begin = End + 1;
     ++Number;
     std::string Trimmed = Raw;
-    while (!Trimmed.empty() && std::isspace(static_cast<unsigned char>(
-                                   Trimmed.back())))
+    while (!Trimmed.empty() &&
+           std::isspace(static_cast<unsigned char>(Trimmed.back())))
       Trimmed.pop_back();
     size_t First = Trimmed.find_first_not_of(" \t");
     if (First == std::string::npos || Trimmed[First] == '#') {
@@ -548,10 +565,11 @@ std::vector<Finding> scanDockerfile(const std::string &File,
     return Out; // not a Dockerfile
   std::string Name = User.substr(0, User.find(':'));
   if (User.empty())
-    Out.push_back(makeFinding(
-        RootContainer, File, FromLine,
-        "'" + File + "' final stage has no USER instruction, so its "
-                     "container runs as root; add a non-root USER"));
+    Out.push_back(
+        makeFinding(RootContainer, File, FromLine,
+                    "'" + File +
+                        "' final stage has no USER instruction, so its "
+                        "container runs as root; add a non-root USER"));
   else if (Name == "root" || Name == "0")
     Out.push_back(makeFinding(RootContainer, File, UserLine,
                               "'" + File + "' final stage runs as root (USER " +
@@ -614,8 +632,7 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
     }
     for (Finding &F : Found) {
       std::string Key = F.Check + '\n' + F.File + '\n' +
-                        foldWhitespace(lineOf(Text, F.Line)) + '\n' +
-                        F.Message;
+                        foldWhitespace(lineOf(Text, F.Line)) + '\n' + F.Message;
       int Occurrence = Occurrences[Key]++;
       F.Fingerprint =
           sha256Hex(Key + '\n' + std::to_string(Occurrence)).substr(0, 32);

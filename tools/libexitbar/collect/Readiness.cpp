@@ -133,6 +133,13 @@ bool isSourceOrBuildFile(const fs::path &P) {
          P.filename() == "conanfile.py" || P.filename() == "vcpkg.json";
 }
 
+/// Files that may configure a proxy or gateway in front of the service.
+bool isDeploymentFile(const fs::path &P) {
+  std::string Ext = toLower(P.extension().string());
+  return Ext == ".conf" || Ext == ".yaml" || Ext == ".yml" || Ext == ".cfg" ||
+         Ext == ".json" || Ext == ".toml";
+}
+
 } // namespace
 
 std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
@@ -238,7 +245,7 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
   }
 
   // Runbooks: Markdown-like files whose path says runbook/playbook/ops.
-  std::vector<fs::path> Runbooks, Sources;
+  std::vector<fs::path> Runbooks, Sources, Deployment;
   for (auto It = fs::recursive_directory_iterator(
            Root, fs::directory_options::skip_permission_denied, Ec);
        It != fs::recursive_directory_iterator(); It.increment(Ec)) {
@@ -259,6 +266,8 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
       Runbooks.push_back(It->path());
     else if (isSourceOrBuildFile(It->path()))
       Sources.push_back(It->path());
+    else if (isDeploymentFile(It->path()))
+      Deployment.push_back(It->path());
   }
   std::sort(Runbooks.begin(), Runbooks.end());
   std::vector<std::string> Covered;
@@ -301,6 +310,26 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
     for (MonitoringSignal &S : findMonitoringSignals(
              P.lexically_relative(Root).generic_string(), Text))
       E.Monitoring.push_back(std::move(S));
+  }
+
+  // Rate limiting: in the code and in the deployment files.
+  E.RateLimitAccepted = Options.RateLimitEvidence;
+  std::vector<fs::path> Limited = Sources;
+  Limited.insert(Limited.end(), Deployment.begin(), Deployment.end());
+  std::sort(Limited.begin(), Limited.end());
+  for (const fs::path &P : Limited) {
+    std::error_code SizeEc;
+    if (fs::file_size(P, SizeEc) > (4u << 20))
+      continue; // data, not configuration
+    std::string Text;
+    try {
+      Text = readFile(P.string());
+    } catch (const Error &) {
+      continue;
+    }
+    for (MonitoringSignal &S : findRateLimitSignals(
+             P.lexically_relative(Root).generic_string(), Text))
+      E.RateLimiting.push_back(std::move(S));
   }
 
   findCi(Root, E);

@@ -478,6 +478,12 @@ void to_json(json &J, const ReadinessEvidence &E) {
     Signals.push_back(
         json{{"kind", S.Kind}, {"where", S.Where}, {"what", S.What}});
   J["monitoring"] = {{"accepted", E.MonitoringAccepted}, {"signals", Signals}};
+  json Limits = json::array();
+  for (const MonitoringSignal &S : E.RateLimiting)
+    Limits.push_back(
+        json{{"kind", S.Kind}, {"where", S.Where}, {"what", S.What}});
+  J["rate_limiting"] = {{"accepted", E.RateLimitAccepted},
+                        {"signals", Limits}};
 }
 
 ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
@@ -508,6 +514,13 @@ ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {
     for (const JsonCursor &S : Monitoring->at("signals").elements())
       E.Monitoring.push_back({S.at("kind").string(), S.at("where").string(),
                               S.at("what").string()});
+  }
+  // Older evidence (before rate-limiting signals) has none.
+  if (auto RateLimiting = C.find("rate_limiting")) {
+    E.RateLimitAccepted = RateLimiting->at("accepted").strings();
+    for (const JsonCursor &S : RateLimiting->at("signals").elements())
+      E.RateLimiting.push_back({S.at("kind").string(), S.at("where").string(),
+                                S.at("what").string()});
   }
   return E;
 }

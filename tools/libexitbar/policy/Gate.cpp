@@ -224,6 +224,28 @@ double measureMonitoring(const ReadinessEvidence &R, const SbomEvidence *Sbom,
   return Count;
 }
 
+/// Rate-limiting signals of the kinds the policy accepts.
+double measureRateLimiting(const ReadinessEvidence &R,
+                           std::vector<std::string> &Items) {
+  double Count = 0;
+  for (const MonitoringSignal &S : R.RateLimiting)
+    if (std::find(R.RateLimitAccepted.begin(), R.RateLimitAccepted.end(),
+                  S.Kind) != R.RateLimitAccepted.end()) {
+      ++Count;
+      Items.push_back(S.Kind + " " + S.What + " (" + S.Where + ")");
+    }
+  if (Count == 0) {
+    std::string Kinds;
+    for (const std::string &K : R.RateLimitAccepted)
+      Kinds += (Kinds.empty() ? "" : ", ") + K;
+    Items.push_back("no rate limiting (accepted: " +
+                    (Kinds.empty() ? std::string("none") : Kinds) +
+                    "): no limiter on the server in the code, no nginx "
+                    "limit_req, Envoy rate-limit filter or ingress limit");
+  }
+  return Count;
+}
+
 Measurement measure(const std::string &Metric, const EvidenceSet &E,
                     const std::vector<FindingResult> &Findings) {
   auto After = [&](std::string_view Prefix) {
@@ -449,6 +471,8 @@ Measurement measure(const std::string &Metric, const EvidenceSet &E,
                           ".gitlab-ci.yml, Jenkinsfile, .ci/)");
     } else if (Metric == "readiness.monitoring") {
       M.Value = measureMonitoring(R, E.Sbom ? &*E.Sbom : nullptr, M.Items);
+    } else if (Metric == "readiness.rate_limiting") {
+      M.Value = measureRateLimiting(R, M.Items);
     } else if (Metric == "readiness.ci_runs_tests") {
       M.Value = R.CiRunsTests ? 1 : 0;
       if (!R.CiRunsTests)

@@ -82,7 +82,8 @@ bool isKnownMetric(std::string_view Metric) {
       "tests.executed",
       "readiness.license", "readiness.documents_missing", "readiness.ci",
       "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
-      "readiness.monitoring", "approvals.missing_roles",
+      "readiness.monitoring", "readiness.rate_limiting",
+      "approvals.missing_roles",
       "benchmarks.count", "benchmarks.max_regression_percent",
       "signatures.artifacts", "signatures.good", "signatures.bad",
       "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
@@ -161,6 +162,10 @@ Policy defaultPolicy() {
        Comparison::GreaterEqual, 1, 1,
        "Monitoring in place: a runbook's monitoring section, a health or "
        "metrics endpoint, or a monitoring library"},
+      {"rate-limiting", "security", Level::Should, "readiness.rate_limiting",
+       Comparison::GreaterEqual, 1, 1,
+       "Requests are rate limited: a limiter in the code, or limit_req, an "
+       "Envoy rate-limit filter or ingress limits in the deployment files"},
       {"ci-runs-tests", "operational", Level::Should,
        "readiness.ci_runs_tests", Comparison::GreaterEqual, 1, 1,
        "CI configuration that runs the tests"},
@@ -340,6 +345,8 @@ private:
           : Item.key() == "runbook_sections" ? &P.Readiness.RunbookSections
           : Item.key() == "monitoring_evidence"
               ? &P.Readiness.MonitoringEvidence
+          : Item.key() == "rate_limit_evidence"
+              ? &P.Readiness.RateLimitEvidence
               : nullptr;
       if (!Into) {
         problem("/readiness/" + Item.key(),
@@ -355,6 +362,17 @@ private:
         problem("/readiness/monitoring_evidence/" + std::to_string(I),
                 "unknown kind '" + Kind +
                     "' (expected runbook, endpoint or library)");
+    }
+    checkRateLimitKinds(P);
+  }
+
+  void checkRateLimitKinds(const Policy &P) {
+    for (size_t I = 0; I < P.Readiness.RateLimitEvidence.size(); ++I) {
+      const std::string &Kind = P.Readiness.RateLimitEvidence[I];
+      if (Kind != "code" && Kind != "library" && Kind != "deployment")
+        problem("/readiness/rate_limit_evidence/" + std::to_string(I),
+                "unknown kind '" + Kind +
+                    "' (expected code, library or deployment)");
     }
   }
 
@@ -583,6 +601,8 @@ std::string policyToJson(const Policy &P) {
     J["readiness"]["runbook_sections"] = P.Readiness.RunbookSections;
   if (P.Readiness.MonitoringEvidence != Defaults.MonitoringEvidence)
     J["readiness"]["monitoring_evidence"] = P.Readiness.MonitoringEvidence;
+  if (P.Readiness.RateLimitEvidence != Defaults.RateLimitEvidence)
+    J["readiness"]["rate_limit_evidence"] = P.Readiness.RateLimitEvidence;
   if (!P.SbomSupplier.empty())
     J["sbom"]["supplier"] = P.SbomSupplier;
   if (!P.SbomAuthor.empty())

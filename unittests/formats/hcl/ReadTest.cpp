@@ -7,22 +7,21 @@
 using namespace exitbar::formats;
 
 TEST(HclBlocks, NestedBlocksAttributesAndLines) {
-  auto Blocks = readHclBlocks(
-      "# comment\n"
-      "resource \"aws_security_group\" \"web\" {\n"
-      "  name = \"web-${var.env}\" // trailing\n"
-      "  ingress {\n"
-      "    from_port   = 22\n"
-      "    cidr_blocks = [\n"
-      "      \"0.0.0.0/0\", # everyone\n"
-      "      \"::/0\",\n"
-      "    ]\n"
-      "  }\n"
-      "  description = <<-EOT\n"
-      "    ingress { not = a block }\n"
-      "  EOT\n"
-      "}\n"
-      "variable env { default = \"prod\" }\n");
+  auto Blocks = readHclBlocks("# comment\n"
+                              "resource \"aws_security_group\" \"web\" {\n"
+                              "  name = \"web-${var.env}\" // trailing\n"
+                              "  ingress {\n"
+                              "    from_port   = 22\n"
+                              "    cidr_blocks = [\n"
+                              "      \"0.0.0.0/0\", # everyone\n"
+                              "      \"::/0\",\n"
+                              "    ]\n"
+                              "  }\n"
+                              "  description = <<-EOT\n"
+                              "    ingress { not = a block }\n"
+                              "  EOT\n"
+                              "}\n"
+                              "variable env { default = \"prod\" }\n");
   ASSERT_EQ(Blocks.size(), 2u);
   const HclBlock &Sg = Blocks[0];
   EXPECT_EQ(Sg.Type, "resource");

@@ -1,10 +1,11 @@
 // Read.cpp - block scanner for HCL (Terraform/OpenTofu configuration)
 // SPDX-License-Identifier: Apache-2.0
 //
-// HCL native syntax (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md):
-// a body is attributes (`name = expr`, ending at a newline outside brackets)
-// and blocks (`type label* { body }`). Expressions are not evaluated: the
-// rules that read them look at literals.
+// HCL native syntax
+// (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md): a body is
+// attributes (`name = expr`, ending at a newline outside brackets) and blocks
+// (`type label* { body }`). Expressions are not evaluated: the rules that read
+// them look at literals.
 
 #include "formats/hcl/Read.h"
 #include <cctype>
@@ -89,8 +90,8 @@ private:
     if (peek() == '-')
       advance();
     std::string Marker;
-    while (!atEnd() && (std::isalnum(static_cast<unsigned char>(peek())) ||
-                        peek() == '_'))
+    while (!atEnd() &&
+           (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '_'))
       Marker += peek(), advance();
     while (!atEnd()) {
       while (!atEnd() && peek() != '\n')
@@ -119,7 +120,8 @@ private:
         continue;
       }
       if (C == '<' && peek(1) == '<' &&
-          (std::isalpha(static_cast<unsigned char>(peek(2))) || peek(2) == '-')) {
+          (std::isalpha(static_cast<unsigned char>(peek(2))) ||
+           peek(2) == '-')) {
         skipHeredoc();
         continue;
       }

@@ -1,4 +1,4 @@
-// Read.cpp - reader of the YAML subset deployment files use (Kubernetes, Compose)
+// Read.cpp - reader of the YAML subset of Kubernetes and Compose files
 // SPDX-License-Identifier: Apache-2.0
 //
 // YAML 1.2 (https://yaml.org/spec/1.2.2/), the part Kubernetes manifests and
@@ -229,8 +229,7 @@ private:
           B += (C == '[' || C == '{') - (C == ']' || C == '}');
         return B;
       };
-      while (Balance(Rest) > 0 && I < Lines.size() &&
-             Lines[I].Indent > Indent)
+      while (Balance(Rest) > 0 && I < Lines.size() && Lines[I].Indent > Indent)
         Rest += " " + Lines[I++].Text;
       return FlowParser(Rest, Number).parse();
     }
@@ -246,8 +245,8 @@ private:
     }
     if (I < Lines.size() && Lines[I].Indent > Indent)
       return node(Lines[I].Indent, Depth + 1);
-    if (AllowSameIndentSeq && I < Lines.size() &&
-        Lines[I].Indent == Indent && isItem(Lines[I].Text))
+    if (AllowSameIndentSeq && I < Lines.size() && Lines[I].Indent == Indent &&
+        isItem(Lines[I].Text))
       return node(Indent, Depth + 1);
     return Node;
   }
@@ -267,13 +266,13 @@ private:
       while (I < Lines.size() && Lines[I].Indent == Indent &&
              isItem(Lines[I].Text)) {
         Line &Current = Lines[I];
-        std::string Rest = Current.Text.size() > 1 ? Current.Text.substr(2)
-                                                    : std::string();
+        std::string Rest =
+            Current.Text.size() > 1 ? Current.Text.substr(2) : std::string();
         size_t Offset = Rest.find_first_not_of(' ');
-        if (Offset != std::string::npos && keyColon(trim(Rest)) !=
-                                               std::string::npos &&
-            Rest[Offset] != '[' && Rest[Offset] != '{' &&
-            Rest[Offset] != '"' && Rest[Offset] != '\'') {
+        if (Offset != std::string::npos &&
+            keyColon(trim(Rest)) != std::string::npos && Rest[Offset] != '[' &&
+            Rest[Offset] != '{' && Rest[Offset] != '"' &&
+            Rest[Offset] != '\'') {
           // "- key: value": a map whose keys line up after the dash.
           Current.Indent += 2 + static_cast<int>(Offset);
           Current.Text = trim(Rest);

@@ -1,4 +1,4 @@
-// Read.h - reader of the YAML subset deployment files use (Kubernetes, Compose)
+// Read.h - reader of the YAML subset of Kubernetes and Compose files
 // SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_FORMATS_YAML_READ_H

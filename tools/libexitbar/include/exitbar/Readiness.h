@@ -52,6 +52,11 @@ struct ReadinessEvidence {
   std::vector<std::string> MonitoringAccepted;
   /// Every signal found, accepted or not (sorted by place).
   std::vector<MonitoringSignal> Monitoring;
+  /// Which kinds of rate-limiting signal the policy accepts.
+  std::vector<std::string> RateLimitAccepted;
+  /// Every rate-limiting signal found (kinds "code", "library",
+  /// "deployment"), accepted or not.
+  std::vector<MonitoringSignal> RateLimiting;
 };
 
 /// What a policy requires of a repository (the "readiness" section;
@@ -67,6 +72,11 @@ struct ReadinessRequirements {
   /// (Prometheus, OpenTelemetry) in the code, build or SBOM.
   std::vector<std::string> MonitoringEvidence = {"runbook", "endpoint",
                                                  "library"};
+  /// Kinds of signal that count as rate limiting: a limiter guard on a
+  /// server in the code, a limiter library in the code, a limit in the
+  /// deployment files (nginx, Envoy, ingress annotations, gateways).
+  std::vector<std::string> RateLimitEvidence = {"code", "library",
+                                                "deployment"};
 };
 
 /// What `collect readiness` looks for.
@@ -82,6 +92,15 @@ struct ReadinessOptions : ReadinessRequirements {
 /// Example: findMonitoringSignals("app.cpp", Text)
 std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
                                                     std::string_view Text);
+
+/// The rate-limiting signals in one file's text: limiter libraries and
+/// limiter guards registered on a server in C/C++ code; nginx limit_req,
+/// Envoy rate-limit filters, ingress-nginx limit annotations, Traefik
+/// rateLimit, Kong rate-limiting, HAProxy request-rate tables in
+/// deployment files. \p File is the name reported.
+/// Example: findRateLimitSignals("deploy/nginx.conf", Text)
+std::vector<MonitoringSignal> findRateLimitSignals(const std::string &File,
+                                                   std::string_view Text);
 
 /// The SPDX id of a licence text by the built-in matcher (used without
 /// licensecheck), or nothing when it is not one of the common texts it
