@@ -9,6 +9,7 @@
 #include "exitbar/Files.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
+#include "kinds/energy/Energy.h"
 #include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -44,6 +45,7 @@ std::vector<KindCase> kinds() {
   B.Metric = "cpu";
   ApprovalsEvidence A;
   VulnerabilitiesEvidence V;
+  energy::EnergyEvidence En;
   return {
       {"findings.json", json(F), "/translation_units", "1"},
       {"coverage.json", json(Cov), "/files/0/lines", json::object()},
@@ -55,6 +57,9 @@ std::vector<KindCase> kinds() {
       {"approvals.json", json::parse(approvalsToJson(A)), "/commit", 1},
       {"vulnerabilities.json", json::parse(vulnerabilitiesToJson(V)),
        "/records", "3"},
+      // A registered kind is read by the registry's loop, the same way.
+      {"energy.json", json::parse(energy::energyToJson(En)), "/inputs/pue",
+       "1"},
   };
 }
 

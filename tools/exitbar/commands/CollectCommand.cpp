@@ -7,6 +7,7 @@
 #include "exitbar/Env.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/EvidenceKinds.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
 #include "exitbar/Policy.h"
@@ -438,6 +439,43 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
   });
 }
 
+/// `exitbar collect <kind>` of a registered kind (EvidenceKinds.h): its
+/// options and collector come from the registry, so a new kind needs no
+/// code here.
+static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
+                                 const EvidenceKind &K) {
+  auto Request = std::make_shared<CollectRequest>();
+  CLI::App *Cmd = Collect.add_subcommand(K.Name, K.Summary);
+  for (const CollectOption &O : K.CollectOptions) {
+    std::string Flag = O.Flag;
+    // The long name is the key: "-o,--output" is "--output".
+    std::string Key = Flag.substr(Flag.rfind(',') + 1);
+    Cmd->add_option_function<std::vector<std::string>>(
+           Flag,
+           [Request, Key](const std::vector<std::string> &Values) {
+             Request->Options[Key] = Values;
+           },
+           O.Help)
+        ->expected(O.Multiple ? -1 : 1);
+  }
+  if (K.TakesCommand) {
+    Cmd->add_option("command", Request->Command,
+                    "The command to measure, after --");
+    // The command's own options ("sh -c ...") are its, not ours.
+    Cmd->positionals_at_end();
+  }
+  Cmd->callback([Request, &Ctx, &K] {
+    CollectResult R = K.Collect(*Request);
+    // One default-path rule: <working folder>/exitbar/evidence/<file>.
+    std::string Out = Request->value(
+        "--output",
+        (std::filesystem::path("exitbar") / "evidence" / K.File).string());
+    writeEvidenceFile(Ctx, Out, R.Evidence);
+    fmt::print("{} -> {}\n", R.Summary, Out);
+    Ctx.Exit = R.ExitCode;
+  });
+}
+
 void addCollectCommand(CLI::App &App, Context &Ctx) {
   CLI::App *Collect = App.add_subcommand(
       "collect", "Turn one family of raw inputs into an evidence file.\n"
@@ -460,6 +498,8 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectSbom(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);
   addCollectVulnerabilities(*Collect, Ctx);
+  for (const EvidenceKind *K : evidenceKinds())
+    addCollectRegistered(*Collect, Ctx, *K);
   // `exitbar collect coverage ... --run-id ID` as well as before the kind.
   for (CLI::App *Kind : Collect->get_subcommands({}))
     Kind->fallthrough();

@@ -8,6 +8,8 @@
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Findings.h"
+#include "exitbar/EvidenceKinds.h"
+#include "exitbar/Metrics.h"
 #include <algorithm>
 #include <regex>
 #include <set>
@@ -67,41 +69,7 @@ bool isKnownCheckName(std::string_view Check) {
 }
 
 bool isKnownMetric(std::string_view Metric) {
-  auto HasPrefix = [&](std::string_view Prefix) {
-    return Metric.size() > Prefix.size() &&
-           Metric.substr(0, Prefix.size()) == Prefix;
-  };
-  static const char *Exact[] = {
-      "findings.total",    "findings.analysis_errors", "coverage.line",
-      "findings.unanalysed_regions",
-      "findings.suppressed", "findings.suppressed_blanket",
-      "coverage.branch",   "coverage.function",        "coverage.file_min_line",
-      "coverage.diff_line",
-      "tests.total",       "tests.passed",             "tests.failed",
-      "tests.skipped",     "tests.flaky",              "tests.pass_rate",
-      "tests.executed",
-      "readiness.license", "readiness.documents_missing", "readiness.ci",
-      "readiness.runbook_sections_missing", "readiness.ci_runs_tests",
-      "readiness.monitoring", "readiness.rate_limiting",
-      "approvals.missing_roles",
-      "benchmarks.count", "benchmarks.max_regression_percent",
-      "signatures.artifacts", "signatures.good", "signatures.bad",
-      "signatures.unsigned", "signatures.invalid", "signatures.untrusted_key",
-      "signatures.needs_online_check", "signatures.missing",
-      "sbom.generated", "sbom.components", "sbom.components_incomplete",
-      "vulnerabilities.count", "vulnerabilities.high_or_critical",
-      "vulnerabilities.database"};
-  for (const char *Known : Exact)
-    if (Metric == Known)
-      return true;
-  if (HasPrefix("findings.severity."))
-    return parseSeverity(Metric.substr(18)).has_value();
-  if (HasPrefix("findings.check."))
-    return isKnownCheckName(Metric.substr(15));
-  if (HasPrefix("findings.cwe."))
-    return std::regex_match(std::string(Metric.substr(13)),
-                            std::regex("CWE-[1-9][0-9]*"));
-  return HasPrefix("readiness.document.");
+  return findMetric(Metric) != nullptr;
 }
 
 Policy defaultPolicy() {
@@ -214,7 +182,8 @@ public:
         "criteria", "signing", "sbom", "readiness", "approvals",
         "waivers"};
     for (const auto &Item : J.items())
-      if (!Known.count(Item.key()))
+      // A registered evidence kind's settings (e.g. "energy").
+      if (!Known.count(Item.key()) && !findEvidenceKind(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
     if (auto Schema = J.find("schema");
         Schema != J.end() && *Schema != "exitbar.policy")
@@ -483,7 +452,8 @@ private:
         "id",        "category", "level",  "metric",
         "comparison", "threshold", "weight", "description"};
     for (const auto &Item : C.items())
-      if (!Known.count(Item.key()))
+      // A registered evidence kind's settings (e.g. "energy").
+      if (!Known.count(Item.key()) && !findEvidenceKind(Item.key()))
         problem(Pointer + "/" + Item.key(),
                 "unknown member '" + Item.key() + "'");
     size_t Before = Problems.size();

@@ -438,6 +438,18 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
   writeLineSection(Out, "suppressions",
                    "Suppressions (NOLINT of exitbar-* checks)", V.Suppressions);
   writeFindings(V, Options, Out);
+  // The registered evidence kinds' sections (EvidenceKinds.h).
+  for (const ReportSection &S : V.Sections) {
+    Out << "<section id=\"" << escape(S.Id) << "\"><h2>" << escape(S.Title)
+        << "</h2><table>";
+    for (const auto &[Name, Value] : S.Rows)
+      Out << "<tr><th>" << escape(Name) << "</th><td>" << escape(Value)
+          << "</td></tr>";
+    Out << "</table>";
+    if (!S.Note.empty())
+      Out << "<p>" << escape(S.Note) << "</p>";
+    Out << "</section>\n";
+  }
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);
   if (Options.Signatures)

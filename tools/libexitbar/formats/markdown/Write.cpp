@@ -149,6 +149,15 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
   writeLineList(Out, "Suppressions (NOLINT of exitbar-* checks)",
                 V.Suppressions);
 
+  // The registered evidence kinds' sections (EvidenceKinds.h).
+  for (const ReportSection &S : V.Sections) {
+    Out << "\n## " << cell(S.Title) << "\n\n| | |\n|---|---|\n";
+    for (const auto &[Name, Value] : S.Rows)
+      Out << "| " << cell(Name) << " | " << cell(Value) << " |\n";
+    if (!S.Note.empty())
+      Out << "\n" << cell(S.Note) << "\n";
+  }
+
   // | id | category | level | threshold | actual | result |
   Out << "\n## Criteria\n\n| id | category | level | bar | actual | result "
          "|\n|---|---|---|---|---:|---|\n";

@@ -13,6 +13,7 @@
 #include "exitbar/Sbom.h"
 #include "exitbar/Signatures.h"
 #include "exitbar/Vulnerabilities.h"
+#include <any>
 #include <map>
 #include <optional>
 #include <string>
@@ -53,6 +54,15 @@ struct FindingResult {
   Finding Item;
   FindingState State = FindingState::New;
   std::string Note; ///< the waiver behind a Waived finding
+};
+
+/// A registered evidence kind's part of the Markdown and HTML reports: a
+/// title, rows of name and value, and a note (how it was measured).
+struct ReportSection {
+  std::string Id;    ///< an HTML id, "energy"
+  std::string Title; ///< "Energy and CO2e"
+  std::vector<std::pair<std::string, std::string>> Rows;
+  std::string Note;
 };
 
 /// One evaluated criterion.
@@ -120,6 +130,8 @@ struct Verdict {
   std::vector<std::string> Suppressions;
   /// The waivers and baseline files applied, by kind; empty without them.
   std::vector<GateInput> Inputs;
+  /// The registered evidence kinds' report sections.
+  std::vector<ReportSection> Sections;
 };
 
 /// Everything the gate may read, one optional member per evidence kind.
@@ -137,6 +149,14 @@ struct EvidenceSet {
   /// ("coverage.json"), with why; their members stay empty and every
   /// criterion that needs them fails (never "not applicable").
   std::map<std::string, std::string> Stale;
+  /// The evidence of each registered kind (EvidenceKinds.h), by kind name.
+  std::map<std::string, std::any> Kinds;
+  /// Kind \p Name's evidence as T, or null when it was not collected.
+  /// Example: const EnergyEvidence *E = Set.kind<EnergyEvidence>("energy");
+  template <typename T> const T *kind(const std::string &Name) const {
+    auto It = Kinds.find(Name);
+    return It == Kinds.end() ? nullptr : std::any_cast<T>(&It->second);
+  }
 };
 
 /// The `run` member an evidence file carries when its collector was given a

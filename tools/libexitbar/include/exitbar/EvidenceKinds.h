@@ -1,0 +1,78 @@
+// EvidenceKinds.h - an evidence kind as a registered unit, and the registry
+// SPDX-License-Identifier: Apache-2.0
+
+#ifndef EXITBAR_EVIDENCEKINDS_H
+#define EXITBAR_EVIDENCEKINDS_H
+
+#include "exitbar/Metrics.h"
+#include <any>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace exitbar {
+
+struct EvidenceSet;
+struct ReportSection;
+
+/// One option of a kind's `exitbar collect <kind>` subcommand.
+struct CollectOption {
+  const char *Flag; ///< "--ninja-log"
+  const char *Help;
+  bool Multiple = false; ///< may be given more than once
+};
+
+/// What `exitbar collect <kind>` was given: each option's values by flag,
+/// and the command after `--`, if any.
+struct CollectRequest {
+  std::map<std::string, std::vector<std::string>> Options;
+  std::vector<std::string> Command;
+  /// The first value of \p Flag, or \p Default.
+  std::string value(const std::string &Flag,
+                    const std::string &Default = "") const {
+    auto It = Options.find(Flag);
+    return It == Options.end() || It->second.empty() ? Default
+                                                     : It->second.front();
+  }
+};
+
+/// What a collector produced: the evidence text (canonical JSON), the
+/// one-line summary the CLI prints, and its exit code (a measured command
+/// that failed keeps its failure).
+struct CollectResult {
+  std::string Evidence;
+  std::string Summary;
+  int ExitCode = 0;
+};
+
+/// An evidence kind: everything about it lives in tools/libexitbar/kinds/
+/// <Name>/ and is reached through this record, so the gate's loader, the
+/// metric table, the reports and `exitbar collect` iterate the registry
+/// instead of naming the kind.
+struct EvidenceKind {
+  const char *Name;    ///< "energy": `exitbar collect energy`
+  const char *File;    ///< "energy.json" in the evidence folder
+  const char *Summary; ///< the collect subcommand's help, with an example
+  /// Validating reader (JsonCursor): the evidence, or Error with the file
+  /// and JSON pointer.
+  std::any (*Read)(const std::string &Text, const std::string &File);
+  /// The kind's rows of the metric table.
+  std::vector<MetricDef> Metrics;
+  std::vector<CollectOption> CollectOptions;
+  /// Whether `exitbar collect <Name>` takes a command after `--`.
+  bool TakesCommand = false;
+  CollectResult (*Collect)(const CollectRequest &Request);
+  /// The kind's section of the Markdown and HTML reports, or nothing.
+  std::optional<ReportSection> (*Report)(const EvidenceSet &E) = nullptr;
+};
+
+/// Every registered kind (kinds/Registry.cpp lists them), in report order.
+const std::vector<const EvidenceKind *> &evidenceKinds();
+
+/// The registered kind named \p Name, or null.
+const EvidenceKind *findEvidenceKind(const std::string &Name);
+
+} // namespace exitbar
+
+#endif // EXITBAR_EVIDENCEKINDS_H

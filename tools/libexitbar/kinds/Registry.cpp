@@ -1,0 +1,29 @@
+// Registry.cpp - the one list of registered evidence kinds
+// SPDX-License-Identifier: Apache-2.0
+//
+// A new kind is a folder kinds/<kind>/ defining `const EvidenceKind &
+// <kind>::kind()`, two lines below, and its docs; nothing else names it.
+
+#include "exitbar/EvidenceKinds.h"
+
+namespace exitbar {
+
+namespace energy {
+const EvidenceKind &kind();
+} // namespace energy
+
+const std::vector<const EvidenceKind *> &evidenceKinds() {
+  static const std::vector<const EvidenceKind *> Kinds = {
+      &energy::kind(),
+  };
+  return Kinds;
+}
+
+const EvidenceKind *findEvidenceKind(const std::string &Name) {
+  for (const EvidenceKind *K : evidenceKinds())
+    if (Name == K->Name)
+      return K;
+  return nullptr;
+}
+
+} // namespace exitbar
