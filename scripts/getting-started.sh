@@ -24,12 +24,14 @@ python3 "$here/scripts/getting_started.py" --blocks walkthrough > "$work/walkthr
 
 cd "$work"
 if [[ -n "${2:-}" ]]; then
-  if [[ -d "$2/.git" ]]; then
+  # A repository (bare ones too) is cloned, a plain folder copied.
+  if git -C "$2" rev-parse --git-dir > /dev/null 2>&1; then
     git clone --quiet "$2" tinyxml2
   else
     cp -r "$2" tinyxml2
   fi
   cd tinyxml2
+  test -f CMakeLists.txt || { echo "getting-started: $2 has no CMakeLists.txt" >&2; exit 2; }
 else
   python3 "$here/scripts/getting_started.py" --blocks project > "$work/project.sh"
   # The project block ends in `cd tinyxml2`: source it so that stays.

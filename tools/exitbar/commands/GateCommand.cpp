@@ -276,8 +276,7 @@ void runGate(const GateArgs &A, Context &Ctx) {
   // codequality and sast in ci/exitbar.gitlab-ci.yml).
   writeFileAtomically(Out("gl-code-quality-report.json"),
                       render([&](std::ostream &O) { writeCodeQuality(V, O); }));
-  writeFileAtomically(Out("gl-sast-report.json"),
-                      render([&](std::ostream &O) {
+  writeFileAtomically(Out("gl-sast-report.json"), render([&](std::ostream &O) {
                         writeGitLabSast(V, O, Report);
                       }));
   commitAuditEntry(AuditPath, Audit);

@@ -97,11 +97,10 @@ int SbomEvidence::incomplete() const {
 }
 
 std::string SbomEvidence::completeness() const {
-  std::string Out =
-      Components == 0
-          ? std::string("the project alone")
-          : "the project and " + std::to_string(Components) +
-                (Components == 1 ? " component" : " components");
+  std::string Out = Components == 0
+                        ? std::string("the project alone")
+                        : "the project and " + std::to_string(Components) +
+                              (Components == 1 ? " component" : " components");
   int Incomplete = incomplete();
   int Total = static_cast<int>(Checks.size());
   if (Incomplete == 0)
@@ -128,10 +127,11 @@ std::string SbomEvidence::completeness() const {
               " without a " + Element;
   if (!Counts.empty())
     Why += (Why.empty() ? "" : "; ") + Counts;
-  Out += Total == 1             ? std::string(", incomplete")
-         : Incomplete == Total ? ", all " + std::to_string(Total) + " incomplete"
-                               : ", " + std::to_string(Incomplete) + " of the " +
-                                     std::to_string(Total) + " incomplete";
+  Out += Total == 1 ? std::string(", incomplete")
+         : Incomplete == Total
+             ? ", all " + std::to_string(Total) + " incomplete"
+             : ", " + std::to_string(Incomplete) + " of the " +
+                   std::to_string(Total) + " incomplete";
   return Out + " (" + Why + ")";
 }
 

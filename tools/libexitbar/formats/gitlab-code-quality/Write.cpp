@@ -42,17 +42,17 @@ void writeCodeQuality(const Verdict &V, std::ostream &Out) {
     const Finding &I = F.Item;
     // {"type": "issue", "check_name", "description", "categories",
     //  "severity", "fingerprint", "location": {"path", "lines": {"begin"}}}
-    Issues.push_back(
-        json{{"type", "issue"},
-             {"check_name", I.Check},
-             {"description", I.Message},
-             {"categories", json::array({"Security"})},
-             {"severity", codeClimateSeverity(I.Level)},
-             // The finding's fingerprint has no line number, so GitLab
-             // keeps recognising the issue when lines above it move.
-             {"fingerprint", I.Fingerprint},
-             {"location",
-              {{"path", I.File}, {"lines", {{"begin", std::max(I.Line, 1)}}}}}});
+    Issues.push_back(json{
+        {"type", "issue"},
+        {"check_name", I.Check},
+        {"description", I.Message},
+        {"categories", json::array({"Security"})},
+        {"severity", codeClimateSeverity(I.Level)},
+        // The finding's fingerprint has no line number, so GitLab
+        // keeps recognising the issue when lines above it move.
+        {"fingerprint", I.Fingerprint},
+        {"location",
+         {{"path", I.File}, {"lines", {{"begin", std::max(I.Line, 1)}}}}}});
   }
   Out << Issues.dump(2) << "\n";
 }

@@ -87,16 +87,16 @@ void writeGitLabSast(const Verdict &V, std::ostream &Out,
     const Finding &I = F.Item;
     // The check is the primary identifier (how GitLab tracks and merges
     // vulnerabilities); CWE ids follow for display.
-    json Identifiers = json::array(
-        {json{{"type", "exitbar_check"}, {"name", I.Check}, {"value", I.Check}}});
+    json Identifiers = json::array({json{
+        {"type", "exitbar_check"}, {"name", I.Check}, {"value", I.Check}}});
     for (const std::string &Cwe : I.Cwe) {
       std::string Number = Cwe.rfind("CWE-", 0) == 0 ? Cwe.substr(4) : Cwe;
       Identifiers.push_back(
           json{{"type", "cwe"},
                {"name", Cwe},
                {"value", Number},
-               {"url", "https://cwe.mitre.org/data/definitions/" + Number +
-                           ".html"}});
+               {"url",
+                "https://cwe.mitre.org/data/definitions/" + Number + ".html"}});
     }
     int Line = std::max(I.Line, 1);
     Vulnerabilities.push_back(
@@ -108,19 +108,18 @@ void writeGitLabSast(const Verdict &V, std::ostream &Out,
               {{"file", I.File}, {"start_line", Line}, {"end_line", Line}}},
              {"identifiers", Identifiers}});
   }
-  json Report{
-      {"version", "15.0.7"},
-      {"schema", "https://gitlab.com/gitlab-org/security-products/"
-                 "security-report-schemas/-/raw/v15.0.7/dist/"
-                 "sast-report-format.json"},
-      {"scan",
-       {{"analyzer", Tool},
-        {"scanner", Tool},
-        {"type", "sast"},
-        {"start_time", Time},
-        {"end_time", Time},
-        {"status", "success"}}},
-      {"vulnerabilities", Vulnerabilities}};
+  json Report{{"version", "15.0.7"},
+              {"schema", "https://gitlab.com/gitlab-org/security-products/"
+                         "security-report-schemas/-/raw/v15.0.7/dist/"
+                         "sast-report-format.json"},
+              {"scan",
+               {{"analyzer", Tool},
+                {"scanner", Tool},
+                {"type", "sast"},
+                {"start_time", Time},
+                {"end_time", Time},
+                {"status", "success"}}},
+              {"vulnerabilities", Vulnerabilities}};
   Out << Report.dump(2) << "\n";
 }
 
