@@ -148,7 +148,8 @@ ExitBar sources), then call ``exitbar_enable()``.
   ``cmake --build <build> --target exitbar`` builds the enabled targets,
   collects evidence into ``<build>/exitbar/evidence/`` and runs the gate,
   which writes ``<build>/exitbar/verdict.json``, ``report.md``,
-  ``report.html``, ``exitbar.sarif`` and ``exitbar-junit.xml``, appends to
+  ``report.html``, ``exitbar.sarif``, ``exitbar-junit.xml``,
+  ``gl-code-quality-report.json`` and ``gl-sast-report.json``, appends to
   ``audit-log.jsonl``, and fails
   on the ``FAIL_ON`` verdict. The ctest test ``exitbar`` does the same
   collection and gate and runs after every other test.

@@ -123,6 +123,19 @@ for chromium in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
         config.available_features.add("chromium")
         config.substitutions.append(("%chromium", q(chromium) + " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"))
         break
+# ajv-cli validates JSON reports against a JSON schema (GitLab's Code
+# Quality and SAST reports, against the schemas in validators/schemas/).
+ajv_cli = os.path.join(config.validators_dir, "node_modules", ".bin", "ajv")
+if os.path.exists(ajv_cli):
+    config.available_features.add("ajv-cli")
+    config.substitutions.append(("%ajv", q(ajv_cli) + " --spec=draft7 --strict=false -c ajv-formats"))
+    config.substitutions.append(("%gitlab_schemas", q(os.path.join(
+        os.path.dirname(__file__), "validators", "schemas"))))
+# @action-validator/cli checks GitHub Actions action and workflow files.
+action_validator = os.path.join(config.validators_dir, "node_modules", ".bin", "action-validator")
+if os.path.exists(action_validator):
+    config.available_features.add("action-validator")
+    config.substitutions.append(("%action_validator", q(action_validator)))
 # CycloneDX (the CycloneDX project's JsonStrictValidator) and SPDX (ajv over
 # the official schema, copied into validators/schemas/) validation of SBOMs.
 import shutil

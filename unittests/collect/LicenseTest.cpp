@@ -38,8 +38,8 @@ TEST(SpdxFromLicensecheck, SeveralLicencesAllApply) {
 TEST(SpdxFromLicensecheck, NamesWithoutAnSpdxIdAreUnknown) {
   for (const char *Name :
        {"UNKNOWN", "", "mit_old", "ntp_disclaimer", "public-domain", "GPL",
-        "Apache", "Festival", "SSLeay", "BSD~unspecified",
-        "MIT and/or mit_old", "GPL-3 with GCC-exception-3.1 exception"})
+        "Apache", "Festival", "SSLeay", "BSD~unspecified", "MIT and/or mit_old",
+        "GPL-3 with GCC-exception-3.1 exception"})
     EXPECT_EQ(spdxFromLicensecheck(Name), std::nullopt) << Name;
 }
 
@@ -57,8 +57,7 @@ const char *ZlibText =
 
 TEST(IdentifyLicense, BuiltInMatcherKnowsZlibWithoutItsTitle) {
   EXPECT_EQ(identifyLicense(ZlibText), "Zlib");
-  EXPECT_EQ(identifyLicense("All rights reserved. Do not copy."),
-            std::nullopt);
+  EXPECT_EQ(identifyLicense("All rights reserved. Do not copy."), std::nullopt);
 }
 
 TEST(IdentifyLicenseFile, WithoutLicensecheckTheBuiltInMatcherSaysSo) {

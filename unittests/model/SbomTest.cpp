@@ -111,9 +111,19 @@ TEST(SbomModelTest, CompletenessNamesMissingElements) {
   EXPECT_EQ(It->Missing, (std::vector<std::string>{"supplier", "version",
                                                    "unique identifier",
                                                    "dependency relationship"}));
+  // The summary counts the project too, so its numbers add up.
+  EXPECT_EQ(E.completeness(),
+            "the project and 4 components, 1 of the 5 incomplete (1 without "
+            "a supplier, 1 without a version, 1 without a unique identifier, "
+            "1 without a dependency relationship)");
   // Without an author every component counts as incomplete.
   D.Authors.clear();
   EXPECT_EQ(checkSbom(D).incomplete(), 5);
+  EXPECT_EQ(checkSbom(D).completeness(),
+            "the project and 4 components, all 5 incomplete (the document "
+            "has no author; 1 without a supplier, 1 without a version, 1 "
+            "without a unique identifier, 1 without a dependency "
+            "relationship)");
   // The evidence file round-trips.
   json J = E;
   SbomEvidence Back = sbomFromJson(J, "sbom.json");

@@ -432,9 +432,8 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
     writeFileAtomically(E.CycloneDx, Cdx.str());
     writeFileAtomically(E.Spdx, Spdx.str());
     writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    fmt::print("sbom: {} components ({} incomplete), {} dependency edges -> "
-               "{}, {}\n",
-               E.Components, E.incomplete(), E.Edges, E.CycloneDx, E.Spdx);
+    fmt::print("sbom: {}, {} dependency edges -> {}, {}\n", E.completeness(),
+               E.Edges, E.CycloneDx, E.Spdx);
     Ctx.Exit = Success;
   });
 }

@@ -272,6 +272,13 @@ void runGate(const GateArgs &A, Context &Ctx) {
                       }));
   writeFileAtomically(Out("exitbar-junit.xml"),
                       render([&](std::ostream &O) { writeJUnitReport(V, O); }));
+  // GitLab's merge-request widgets read these two (artifacts:reports:
+  // codequality and sast in ci/exitbar.gitlab-ci.yml).
+  writeFileAtomically(Out("gl-code-quality-report.json"),
+                      render([&](std::ostream &O) { writeCodeQuality(V, O); }));
+  writeFileAtomically(Out("gl-sast-report.json"), render([&](std::ostream &O) {
+                        writeGitLabSast(V, O, Report);
+                      }));
   commitAuditEntry(AuditPath, Audit);
   if (auto Summary = Ctx.Environment.get("GITHUB_STEP_SUMMARY");
       Summary && !Summary->empty()) {
@@ -298,7 +305,8 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
   auto A = std::make_shared<GateArgs>();
   CLI::App *Cmd = App.add_subcommand(
       "gate", "Apply the policy to the evidence; write verdict.json, "
-              "report.md, report.html, exitbar.sarif and exitbar-junit.xml; "
+              "report.md, report.html, exitbar.sarif, exitbar-junit.xml, "
+              "gl-code-quality-report.json and gl-sast-report.json; "
               "exit 0 GO/CONDITIONAL, 1 NO_GO, 2 bad input.\n"
               "Example: exitbar gate --evidence build/exitbar/evidence");
   Cmd->add_option("--evidence", A->EvidenceDir, "Folder of evidence files")

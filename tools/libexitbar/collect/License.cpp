@@ -159,6 +159,8 @@ std::optional<std::string> spdxFromLicensecheck(std::string_view Name) {
   // list is licensecheck 3.3.5's (Debian 12) `--list-licenses` less the
   // SPDX ids; names with '_' or '~' (mit_old, BSD~unspecified) are its own
   // internal names and never SPDX ids either.
+  // A table, several names a line.
+  // clang-format off
   static const std::set<std::string, std::less<>> NotSpdx = {
       "UNKNOWN", "bdwgc",
       "389", "AFL", "AGPL", "AGPL-1", "AGPL-1+", "AGPL-2", "Aladdin-8",
@@ -195,6 +197,7 @@ std::optional<std::string> spdxFromLicensecheck(std::string_view Name) {
       "W3C-20021231", "Warzone", "Watcom", "WTFNMFPL-1.0", "WTFPL-1.0",
       "WxWindows-3.1", "Xerces", "XFree86", "YPL", "ZEL", "Zimbra", "ZPL",
       "ZPL-1.0"};
+  // clang-format on
   auto IsId = [](std::string_view S) {
     if (S.empty() || NotSpdx.count(S))
       return false;
@@ -209,9 +212,8 @@ std::optional<std::string> spdxFromLicensecheck(std::string_view Name) {
   std::vector<std::string> Parts;
   for (std::size_t Pos = 0;;) {
     std::size_t Next = Name.find(" and/or ", Pos);
-    std::string_view Part =
-        Trim(Name.substr(Pos, Next == std::string_view::npos ? Next
-                                                             : Next - Pos));
+    std::string_view Part = Trim(
+        Name.substr(Pos, Next == std::string_view::npos ? Next : Next - Pos));
     if (auto It = Table.find(Part); It != Table.end())
       Parts.push_back(It->second);
     else if (IsId(Part))

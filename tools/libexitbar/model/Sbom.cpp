@@ -96,6 +96,45 @@ int SbomEvidence::incomplete() const {
       [](const SbomComponentCheck &C) { return !C.Missing.empty(); }));
 }
 
+std::string SbomEvidence::completeness() const {
+  std::string Out = Components == 0
+                        ? std::string("the project alone")
+                        : "the project and " + std::to_string(Components) +
+                              (Components == 1 ? " component" : " components");
+  int Incomplete = incomplete();
+  int Total = static_cast<int>(Checks.size());
+  if (Incomplete == 0)
+    return Out + (Total > 1 ? ", all complete" : ", complete");
+  // Per missing element, how many components lack it, in the NTIA order.
+  std::vector<std::pair<std::string, int>> Lacking;
+  for (const SbomComponentCheck &C : Checks)
+    for (const std::string &M : C.Missing) {
+      auto It = std::find_if(Lacking.begin(), Lacking.end(),
+                             [&](const auto &L) { return L.first == M; });
+      if (It == Lacking.end())
+        Lacking.emplace_back(M, 1);
+      else
+        ++It->second;
+    }
+  std::string Why;
+  if (!HasAuthor || !HasTimestamp)
+    Why = std::string("the document has no ") +
+          (!HasAuthor ? (!HasTimestamp ? "author and no timestamp" : "author")
+                      : "timestamp");
+  std::string Counts;
+  for (const auto &[Element, Count] : Lacking)
+    Counts += (Counts.empty() ? "" : ", ") + std::to_string(Count) +
+              " without a " + Element;
+  if (!Counts.empty())
+    Why += (Why.empty() ? "" : "; ") + Counts;
+  Out += Total == 1 ? std::string(", incomplete")
+         : Incomplete == Total
+             ? ", all " + std::to_string(Total) + " incomplete"
+             : ", " + std::to_string(Incomplete) + " of the " +
+                   std::to_string(Total) + " incomplete";
+  return Out + " (" + Why + ")";
+}
+
 SbomEvidence checkSbom(const SbomDocument &Doc) {
   SbomEvidence E;
   E.HasAuthor = !Doc.Authors.empty();

@@ -318,9 +318,9 @@ void writeSignatures(const SignaturesEvidence &S, std::ostream &Out) {
 
 /// The SBOM's size and each component's missing NTIA minimum elements.
 void writeSbom(const SbomEvidence &S, std::ostream &Out) {
-  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>" << S.Components
-      << " components, " << S.Edges << " dependency relationships, "
-      << S.incomplete() << " incomplete";
+  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>"
+      << escape(S.completeness()) << "; " << S.Edges
+      << " dependency relationships";
   if (!S.CycloneDx.empty())
     Out << "; <code>" << escape(S.CycloneDx) << "</code>";
   if (!S.Spdx.empty())

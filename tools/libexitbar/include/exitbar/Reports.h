@@ -1,4 +1,4 @@
-// Reports.h - the reports of a verdict: Markdown, HTML, SARIF, JUnit, verdict.json
+// Reports.h - the reports of a verdict: Markdown, HTML, SARIF, JUnit, GitLab, verdict.json
 // SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_REPORTS_H
@@ -40,6 +40,19 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
 /// Example: writeSarif(V, Out, {"/src"});
 void writeSarif(const Verdict &V, std::ostream &Out,
                 const ReportOptions &Options);
+
+/// Writes the findings as a GitLab Code Quality report (CodeClimate JSON:
+/// description, check_name, fingerprint, severity, location.path and
+/// location.lines.begin), as the merge-request widget reads it; waived
+/// findings are left out.
+/// Example: writeCodeQuality(V, Out); // gl-code-quality-report.json
+void writeCodeQuality(const Verdict &V, std::ostream &Out);
+
+/// Writes the findings as a GitLab SAST security report (schema 15.0.7),
+/// as the merge-request security widget reads it; waived findings are left
+/// out. Example: writeGitLabSast(V, Out, {}); // gl-sast-report.json
+void writeGitLabSast(const Verdict &V, std::ostream &Out,
+                     const ReportOptions &Options);
 
 /// Writes JUnit XML with one test case per criterion.
 /// Example: writeJUnitReport(V, Out);

@@ -81,6 +81,12 @@ struct SbomEvidence {
   /// Components with at least one missing element (document-level author
   /// and timestamp count against every component).
   int incomplete() const;
+  /// How complete the SBOM is, in words that add up: "the project and 2
+  /// components, 2 of the 3 incomplete (2 without a supplier, 1 without a
+  /// version)"; "..., all complete"; "..., all 3 incomplete (the document
+  /// has no author; ...)".
+  /// Example: fmt::print("sbom: {}\n", E.completeness());
+  std::string completeness() const;
 };
 
 /// Checks \p Doc against the NTIA minimum elements.
