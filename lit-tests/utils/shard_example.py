@@ -70,8 +70,15 @@ def main():
     with open(os.path.join(build, "exitbar", "verdict.json")) as f:
         version = json.load(f)["release_version"]
     shutil.rmtree(out, ignore_errors=True)
-    fragments = sorted(glob.glob(os.path.join(
-        build, "exitbar", "fragments", "findings", "*.json")))
+    fragments, project_wide = [], []
+    for frag in sorted(glob.glob(os.path.join(
+            build, "exitbar", "fragments", "findings", "*.json"))):
+        with open(frag) as f:
+            # A translation unit's fragment names its source; the others
+            # (deployment files: infra.json) are the project's, and every
+            # shard's job would write them alike.
+            (fragments if "source" in json.load(f) else project_wide).append(
+                frag)
     excludes = sum((["--exclude", g] for g in a.exclude), [])
 
     shard_dirs = []
@@ -87,6 +94,8 @@ def main():
                                 "findings")
         os.makedirs(frag_dir)
         mine = fragments[k - 1::a.shards]
+        for frag in project_wide:
+            shutil.copy(frag, frag_dir)
         sources = []
         for frag in mine:
             shutil.copy(frag, frag_dir)
