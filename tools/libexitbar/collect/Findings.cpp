@@ -84,6 +84,11 @@ std::optional<UnanalysedRegion> regionOf(const formats::TidyDiagnostic &D,
 
 } // namespace
 
+std::string fingerprintKey(const Finding &F, const std::string &LineText) {
+  return F.Check + '\n' + F.File + '\n' + foldWhitespace(LineText) + '\n' +
+         F.Message;
+}
+
 FindingsEvidence findingsFromTidyOutput(const std::string &Output,
                                         const TidyOutputOptions &Options) {
   std::istringstream In(Output);
@@ -128,9 +133,7 @@ FindingsEvidence findingsFromTidyOutput(const std::string &Output,
     F.Line = D.Line;
     F.Column = D.Column;
     F.Message = D.Message;
-    std::string Key = F.Check + '\n' + F.File + '\n' +
-                      foldWhitespace(ReadLine(D.File, D.Line)) + '\n' +
-                      F.Message;
+    std::string Key = fingerprintKey(F, ReadLine(D.File, D.Line));
     int Occurrence = Occurrences[Key]++;
     F.Fingerprint =
         sha256Hex(Key + '\n' + std::to_string(Occurrence)).substr(0, 32);

@@ -412,22 +412,6 @@ bool skipDirectory(const fs::path &Dir) {
   return false;
 }
 
-std::string foldWhitespace(const std::string &Text) {
-  std::string Out;
-  bool Space = false;
-  for (char C : Text) {
-    if (C == ' ' || C == '\t' || C == '\r' || C == '\n') {
-      Space = !Out.empty();
-      continue;
-    }
-    if (Space)
-      Out += ' ';
-    Space = false;
-    Out += C;
-  }
-  return Out;
-}
-
 std::string lineOf(std::string_view Text, int Line) {
   size_t Begin = 0;
   for (int I = 1; I < Line && Begin < Text.size(); ++I) {
@@ -631,8 +615,7 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
       break;
     }
     for (Finding &F : Found) {
-      std::string Key = F.Check + '\n' + F.File + '\n' +
-                        foldWhitespace(lineOf(Text, F.Line)) + '\n' + F.Message;
+      std::string Key = fingerprintKey(F, lineOf(Text, F.Line));
       int Occurrence = Occurrences[Key]++;
       F.Fingerprint =
           sha256Hex(Key + '\n' + std::to_string(Occurrence)).substr(0, 32);

@@ -33,6 +33,14 @@ void reclassifyFindings(FindingsEvidence &E);
 /// Every exitbar-* check the catalogue knows, sorted.
 std::vector<std::string> knownChecks();
 
+/// What a finding's fingerprint hashes (with its occurrence number): the
+/// check, the file, the whitespace-folded text of its line \p LineText and
+/// the message, so re-indenting a line keeps the fingerprint. Shared by the
+/// checks' findings and the deployment-file findings, so baselines and
+/// waivers treat both alike.
+/// Example: sha256Hex(fingerprintKey(F, "  strcpy(d, s);") + "\n0")
+std::string fingerprintKey(const Finding &F, const std::string &LineText);
+
 /// Reads a source line for fingerprinting; returns "" when unreadable.
 using LineReader =
     std::function<std::string(const std::string &File, int Line)>;
