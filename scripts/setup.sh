@@ -13,6 +13,11 @@ packages=(
   # Debian's licence identifier: `collect readiness` runs it on the LICENSE
   # file (without it a built-in matcher knows only the common texts).
   licensecheck
+  # civetweb's header: examples/fails-every-bar (built by the demo too)
+  # compiles an unauthenticated civetweb route and webhook for
+  # exitbar-unauthenticated-route and exitbar-unverified-webhook (the object
+  # is never linked).
+  libcivetweb-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   # chromium renders the HTML report; nodejs/npm bring the format validators;
@@ -32,10 +37,6 @@ if [[ "${1:-}" == "--test" ]]; then
   # nginx (with its WebDAV module) is the real cache server the remote
   # findings cache is tested against (lit-tests/cli/tidy/remote-cache.test).
   packages+=(nginx)
-  # civetweb's header: examples/fails-every-bar compiles an unauthenticated
-  # civetweb route and webhook for exitbar-unauthenticated-route and
-  # exitbar-unverified-webhook (the object is never linked).
-  packages+=(libcivetweb-dev)
   # Node may come from elsewhere than Debian (the machine image ships one);
   # only a machine without npm gets Debian's.
   if ! command -v npm >/dev/null 2>&1; then
