@@ -14,6 +14,7 @@
 #include "exitbar/Findings.h"
 #include "formats/hcl/Read.h"
 #include "formats/yaml/Read.h"
+#include "support/Glob.h"
 #include "support/Strings.h"
 #include <algorithm>
 #include <cctype>
@@ -376,16 +377,6 @@ FileKind kindOf(const fs::path &P) {
                ? FileKind::Compose
                : FileKind::Kubernetes;
   return FileKind::None;
-}
-
-bool globMatches(std::string_view Glob, std::string_view Name) {
-  if (Glob.empty())
-    return Name.empty();
-  if (Glob[0] == '*')
-    return globMatches(Glob.substr(1), Name) ||
-           (!Name.empty() && globMatches(Glob, Name.substr(1)));
-  return !Name.empty() && Glob[0] == Name[0] &&
-         globMatches(Glob.substr(1), Name.substr(1));
 }
 
 /// Directories that are not the project's deployment: VCS data,

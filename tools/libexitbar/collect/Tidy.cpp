@@ -9,6 +9,7 @@
 #include "exitbar/Findings.h"
 #include "exitbar/Process.h"
 #include "exitbar/TidyCache.h"
+#include "support/Glob.h"
 #include <algorithm>
 #include <cctype>
 #include <csignal>
@@ -78,17 +79,6 @@ void writeFragment(const std::string &Path, const FindingsEvidence &Evidence,
   nlohmann::json Fragment = Evidence;
   Fragment["source"] = AbsoluteSource;
   writeFileAtomically(Path, dumpCanonical(Fragment));
-}
-
-/// clang-tidy's glob: '*' matches any run of characters.
-bool globMatches(std::string_view Glob, std::string_view Name) {
-  if (Glob.empty())
-    return Name.empty();
-  if (Glob[0] == '*')
-    return globMatches(Glob.substr(1), Name) ||
-           (!Name.empty() && globMatches(Glob, Name.substr(1)));
-  return !Name.empty() && Glob[0] == Name[0] &&
-         globMatches(Glob.substr(1), Name.substr(1));
 }
 
 std::string_view trim(std::string_view S) {
