@@ -3,6 +3,7 @@
 
 #include "DefaultCredentialsCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -13,6 +14,8 @@
 
 using namespace clang::ast_matchers;
 using clang::tidy::exitbar::utils::SecretKind;
+using clang::tidy::exitbar::utils::identifierOf;
+using clang::tidy::exitbar::utils::isPassThroughMethod;
 
 namespace clang::tidy::exitbar {
 namespace {
@@ -20,14 +23,8 @@ namespace {
 constexpr llvm::StringLiteral DefaultUserWords =
     "user;username;usr;uname;login;loginname;logon;account;acct;principal";
 
-StringRef identifierOf(const NamedDecl *D) {
-  if (D && D->getDeclName().isIdentifier())
-    return D->getName();
-  return {};
-}
-
 /// String comparison functions; the compared arguments are the first two.
-bool isComparisonFunction(StringRef Name) {
+bool isStringComparisonFunction(StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
       .Cases("strcmp", "strncmp", "strcasecmp", "strncasecmp", true)
       .Cases("_stricmp", "_strnicmp", "stricmp", "strnicmp", "_strcmpi", true)
@@ -43,14 +40,6 @@ bool isComparisonMethod(StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
       .Cases("compare", "equals", "equalsIgnoreCase", "Equals", true)
       .Cases("CompareNoCase", "CompareTo", true)
-      .Default(false);
-}
-
-/// Methods whose result is their object's text unchanged.
-bool isPassThroughMethod(StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("c_str", "data", "str", "toStdString", "toUtf8", true)
-      .Cases("toLocal8Bit", "toLatin1", "constData", "get", "value", true)
       .Default(false);
 }
 
@@ -79,7 +68,7 @@ comparedOperands(const Stmt *S) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     if (Call->getNumArgs() >= 2 && Call->getDirectCallee() &&
-        isComparisonFunction(identifierOf(Call->getDirectCallee())))
+        isStringComparisonFunction(identifierOf(Call->getDirectCallee())))
       return std::make_pair(Call->getArg(0), Call->getArg(1));
   }
   return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "HardcodedSecretCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
@@ -19,6 +20,7 @@
 
 using namespace clang::ast_matchers;
 using clang::tidy::exitbar::utils::SecretKind;
+using clang::tidy::exitbar::utils::identifierOf;
 
 namespace clang::tidy::exitbar {
 namespace {
@@ -94,13 +96,6 @@ void collectLiterals(const Expr *E,
   }
   if (const auto *Cond = dyn_cast<BinaryConditionalOperator>(E))
     collectLiterals(Cond->getFalseExpr(), Out, Depth + 1);
-}
-
-/// The identifier of \p D, or "" for operators, constructors and the like.
-StringRef identifierOf(const NamedDecl *D) {
-  if (D && D->getDeclName().isIdentifier())
-    return D->getName();
-  return {};
 }
 
 /// Whether \p List holds the elements of a set (`std::set<std::string> S =
@@ -444,7 +439,7 @@ std::optional<unsigned> copySourceIndex(StringRef Callee) {
       .Default(std::nullopt);
 }
 
-bool isComparisonFunction(StringRef Callee) {
+bool isTextOrMemoryComparison(StringRef Callee) {
   return llvm::StringSwitch<bool>(Callee)
       .Cases("strcmp", "strncmp", "strcasecmp", "strncasecmp", true)
       .Cases("_stricmp", "_strnicmp", "stricmp", "strnicmp", "_strcmpi", true)
@@ -747,7 +742,7 @@ void HardcodedSecretCheck::checkCall(const Expr *Call,
     }
     return;
   }
-  if (isComparisonFunction(CalleeName)) {
+  if (isTextOrMemoryComparison(CalleeName)) {
     if (CheckComparisons && Args.size() >= 2)
       checkComparison(Args[0], Args[1], SM);
     return;

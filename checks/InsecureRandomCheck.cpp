@@ -128,7 +128,7 @@ bool isStorageAccessor(StringRef Name) {
   return Names.contains(Name);
 }
 
-bool isAssignmentOperator(OverloadedOperatorKind Op) {
+bool isAssigningOperator(OverloadedOperatorKind Op) {
   switch (Op) {
   case OO_Equal:
   case OO_PlusEqual:
@@ -306,7 +306,7 @@ InsecureRandomCheck::Flow::fromValue(const Expr *Value) {
     } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
       OverloadedOperatorKind Kind = Op->getOperator();
       bool IsObject = Op->getNumArgs() > 0 && Op->getArg(0) == Cur;
-      if (isAssignmentOperator(Kind))
+      if (isAssigningOperator(Kind))
         return IsObject || Op->getNumArgs() < 2 ? std::nullopt
                                                 : intoTarget(Op->getArg(0));
       if (Kind == OO_LessLess && !IsObject && Op->getNumArgs() == 2 &&

@@ -3,6 +3,7 @@
 
 #include "SecretInLogCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
@@ -15,6 +16,8 @@
 
 using namespace clang::ast_matchers;
 using clang::tidy::exitbar::utils::SecretKind;
+using clang::tidy::exitbar::utils::identifierOf;
+using clang::tidy::exitbar::utils::isPassThroughMethod;
 
 namespace clang::tidy::exitbar {
 namespace {
@@ -92,15 +95,6 @@ bool isPassThroughFunction(StringRef Name) {
       .Default(false);
 }
 
-/// Methods whose result is their object's text unchanged.
-bool isPassThroughMethod(StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("c_str", "data", "str", "toStdString", "toUtf8", true)
-      .Cases("toLocal8Bit", "toLatin1", "constData", "toStdWString", true)
-      .Cases("get", "value", "operator basic_string", true)
-      .Default(false);
-}
-
 /// Functions that return the value of an environment variable.
 bool isEnvironmentGetter(StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
@@ -125,12 +119,6 @@ bool isTokenizer(StringRef Name) {
       .Cases("get_current_dir_name", "realpath", "fgets", "scanf", true)
       .Cases("sscanf", "fscanf", "read", "recv", true)
       .Default(false);
-}
-
-StringRef identifierOf(const NamedDecl *D) {
-  if (D && D->getDeclName().isIdentifier())
-    return D->getName();
-  return {};
 }
 
 /// The text of a string literal argument, looking through conversions.

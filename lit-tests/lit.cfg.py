@@ -83,23 +83,35 @@ def llvm_major(tool):
 plugin_major = llvm_major(config.clang_tidy) if config.clang_tidy else None
 if plugin_major:
     config.substitutions.append(("%llvm_major", str(plugin_major)))
-    # The nearest older major first, else the nearest newer: a plugin of
-    # 19 already fails to bind in clang-tidy-15 (a virtual PPCallbacks
-    # method changed its signature), and clang-tidy-15 then only warns
-    # "-load request ignored"; in clang-tidy-16 the guard itself runs.
-    older = list(range(plugin_major - 1, 12, -1))
-    newer = list(range(plugin_major + 1, plugin_major + 8))
-    for major in older + newer:
-        foreign = None
+    # A clang-tidy of another major that can still bind the plugin's symbols,
+    # so that the plugin's own guard runs there (`foreign-clang-tidy`), and
+    # one that cannot (`unbindable-clang-tidy`), where clang-tidy's loader
+    # refuses the plugin before any of its code runs. Between 15 and 16 a
+    # virtual PPCallbacks method changed its signature (HasInclude took a
+    # CustomizableOptional<FileEntryRef>), and 14 to 15 and 16 to 19 bind;
+    # the pairs are facts about Debian's LLVM packages, measured with
+    # `clang-tidy-H --load=libExitBarChecks-P.so` for every H and P.
+    bindable = {14: [15], 15: [14], 16: [19], 19: [16]}
+    def installed_clang_tidy(major):
         for candidate in ("/usr/bin/clang-tidy-%d" % major,
                           "/usr/lib/llvm-%d/bin/clang-tidy" % major):
             if os.path.exists(candidate) and llvm_major(candidate) == major:
-                foreign = candidate
-                break
+                return candidate
+        return None
+    for major in bindable.get(plugin_major, []):
+        foreign = installed_clang_tidy(major)
         if foreign:
             config.available_features.add("foreign-clang-tidy")
             config.substitutions.append(("%foreign_clang_tidy", q(foreign)))
             config.substitutions.append(("%foreign_llvm_major", str(major)))
+            break
+    unbindable = [m for m in (14, 15, 16, 19)
+                  if m != plugin_major and m not in bindable.get(plugin_major, [])]
+    for major in unbindable:
+        other = installed_clang_tidy(major)
+        if other:
+            config.available_features.add("unbindable-clang-tidy")
+            config.substitutions.append(("%unbindable_clang_tidy", q(other)))
             break
 
 # Debian's licensecheck identifies licence texts (collect readiness);
