@@ -22,7 +22,7 @@ using namespace exitbar;
 namespace {
 
 constexpr int TranslationUnits = 1000;
-constexpr int LinesPerFile = 60;
+constexpr int MergeLinesPerFile = 60;
 constexpr int TestsPerShardPer1000Units = 2000;
 
 /// Writes shard \p Shard of \p Shards into \p Dir.
@@ -48,7 +48,7 @@ void writeShard(const fs::path &Dir, int Shard, int Shards) {
       F.Findings.push_back(X);
     }
     FileCoverage &Cov = C.Files[File];
-    for (int L = 1; L <= LinesPerFile; ++L) {
+    for (int L = 1; L <= MergeLinesPerFile; ++L) {
       // Each shard's tests run a different part of each file.
       Cov.Lines[L] = (L + T + Shard) % Shards == 0 ? (L * 7) % 100 : 0;
       if (L % 10 == 0)

@@ -32,6 +32,9 @@ if lit_config.params.get("clang_tidy"):
 variant = lit_config.params.get("variant")
 if variant:
     config.test_exec_root = os.path.join(config.test_exec_root, variant)
+    # Tests of what does not depend on the plugin's build (`exitbar merge`
+    # over CI shards) run once, with the main plugin: `UNSUPPORTED: variant`.
+    config.available_features.add("variant")
 
 q = shlex.quote
 exitbar = os.path.join(config.exitbar_tools_dir, "exitbar")

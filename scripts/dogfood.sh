@@ -57,17 +57,41 @@ done
   --cobertura "$build/exitbar/coverage.xml" --html "$build/exitbar/coverage" \
   -o "$evidence/coverage.json"
 
-# 2. The checks over every translation unit of tools/ and checks/.
-python3 - "$build/compile_commands.json" "$PWD" > "$build/exitbar/own-sources.txt" <<'EOF'
-import json, os, sys
-root = sys.argv[2] + os.sep
-own = sorted({e["file"] for e in json.load(open(sys.argv[1]))
-              if e["file"].startswith((root + "tools" + os.sep, root + "checks" + os.sep))})
-print("\n".join(own))
+# 2. The checks over every source file of tools/ and checks/, each with one
+# compile command. The plugins are unity builds (checks/CMakeLists.txt), so
+# the build's compile_commands.json names CMake's generated unity_N_cxx.cxx
+# files, not the check sources: each source a unity file includes gets that
+# file's command in a database of its own, and the checks still analyse
+# every source by itself. The first command for a source wins: the main
+# plugin's, which CMake lists before the other LLVM majors'.
+mkdir -p "$build/exitbar/own-db"
+python3 - "$build/compile_commands.json" "$PWD" "$build/exitbar/own-db/compile_commands.json" \
+  > "$build/exitbar/own-sources.txt" <<'EOF'
+import json, os, re, sys
+db_path, root, out_path = sys.argv[1], sys.argv[2] + os.sep, sys.argv[3]
+own_dirs = (root + "tools" + os.sep, root + "checks" + os.sep)
+entries = {}
+for e in json.load(open(db_path)):
+    unit = os.path.join(e["directory"], e["file"])
+    if os.path.basename(unit).startswith("unity_") and "Unity" in unit:
+        sources = re.findall(r'^#include "([^"]+)"', open(unit).read(), re.M)
+    else:
+        sources = [unit]
+    for src in sources:
+        if not src.startswith(own_dirs) or src in entries:
+            continue
+        entry = dict(e, file=src)
+        if "command" in e:
+            entry["command"] = e["command"].replace(e["file"], src)
+        else:
+            entry["arguments"] = [src if a == e["file"] else a for a in e["arguments"]]
+        entries[src] = entry
+json.dump(list(entries.values()), open(out_path, "w"), indent=1)
+print("\n".join(sorted(entries)))
 EOF
 xargs -P 2 -I{} "$exe" tidy --clang-tidy "$tidy" --source-dir . \
   --fragments "$build/exitbar/fragments/findings" -- \
-  "--load=$plugin" '--checks=-*,exitbar-*' --quiet "-p=$build" {} \
+  "--load=$plugin" '--checks=-*,exitbar-*' --quiet "-p=$build/exitbar/own-db" {} \
   < "$build/exitbar/own-sources.txt"
 "$exe" collect findings --build-dir "$build" -o "$evidence/findings.json"
 

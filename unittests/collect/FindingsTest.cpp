@@ -169,8 +169,6 @@ TEST_F(CollectFindingsTest, AMalformedFragmentIsAnErrorNamingIt) {
   }
 }
 
-} // namespace
-
 // A planted fragment with a real finding's fingerprint and "low" (no CWE)
 // used to win de-duplication and take the severity it claimed.
 TEST_F(CollectFindingsTest, APlantedLowCopyCannotReplaceARealFinding) {
@@ -220,3 +218,5 @@ TEST(SuppressionScanTest, BlanketUnlessOneCheckWithAReason) {
   EXPECT_TRUE(S[5].Blanket);
   EXPECT_EQ(S[5].File, "x.cpp");
 }
+
+} // namespace
