@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "CommandInjectionCheck.h"
+#include "utils/Callee.h"
 #include "utils/IdentifierWords.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
@@ -116,6 +117,27 @@ bool isForwardedParameter(const taint::Trace &T) {
   return !T.Combined || (T.Source.Param && namesACommand(*T.Source.Param));
 }
 
+/// The functions that run a command or a program, qualified as the C
+/// library declares them.
+const llvm::StringRef SinkNames[] = {
+    "::system",    "::popen",       "::_popen",       "::_wsystem",
+    "::_wpopen",   "::execl",       "::execlp",       "::execle",
+    "::execv",     "::execvp",      "::execvpe",      "::execve",
+    "::execveat",  "::posix_spawn", "::posix_spawnp", "::_execl",
+    "::_execle",   "::_execlp",     "::_execlpe",     "::_execv",
+    "::_execve",   "::_execvp",     "::_execvpe",     "::_wexecl",
+    "::_wexecle",  "::_wexeclp",    "::_wexeclpe",    "::_wexecv",
+    "::_wexecve",  "::_wexecvp",    "::_wexecvpe",    "::_spawnl",
+    "::_spawnle",  "::_spawnlp",    "::_spawnlpe",    "::_spawnv",
+    "::_spawnve",  "::_spawnvp",    "::_spawnvpe",    "::_wspawnl",
+    "::_wspawnle", "::_wspawnlp",   "::_wspawnlpe",   "::_wspawnv",
+    "::_wspawnve", "::_wspawnvp",   "::_wspawnvpe"};
+
+bool isSinkName(StringRef Name) {
+  std::string Qualified = ("::" + Name).str();
+  return llvm::is_contained(SinkNames, StringRef(Qualified));
+}
+
 } // namespace
 
 CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
@@ -123,8 +145,8 @@ CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       ParameterPolicy(
           llvm::StringRef(Options.get("Parameters", "all")).trim().lower()),
-      UntrustedParameters(
-          Options.get("UntrustedParameters", taint::DefaultUntrustedParameters)),
+      UntrustedParameters(Options.get("UntrustedParameters",
+                                      taint::DefaultUntrustedParameters)),
       RequestTypes(Options.get("RequestTypes", taint::DefaultRequestTypes)),
       Validators(Options.get("Validators", taint::DefaultValidators)),
       FlagForwardedParameters(
@@ -159,40 +181,36 @@ void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
   // Only the C library's functions: a project's own `Shell::system` is not it.
   Finder->addMatcher(
       callExpr(
-          callee(functionDecl(
-                     hasAnyName(
-                         "::system", "::popen", "::_popen", "::_wsystem",
-                         "::_wpopen", "::execl", "::execlp", "::execle",
-                         "::execv", "::execvp", "::execvpe", "::execve",
-                         "::execveat", "::posix_spawn", "::posix_spawnp",
-                         // The Windows C runtime.
-                         "::_execl", "::_execle", "::_execlp", "::_execlpe",
-                         "::_execv", "::_execve", "::_execvp", "::_execvpe",
-                         "::_wexecl", "::_wexecle", "::_wexeclp",
-                         "::_wexeclpe", "::_wexecv", "::_wexecve",
-                         "::_wexecvp", "::_wexecvpe", "::_spawnl",
-                         "::_spawnle", "::_spawnlp", "::_spawnlpe",
-                         "::_spawnv", "::_spawnve", "::_spawnvp",
-                         "::_spawnvpe", "::_wspawnl", "::_wspawnle",
-                         "::_wspawnlp", "::_wspawnlpe", "::_wspawnv",
-                         "::_wspawnve", "::_wspawnvp", "::_wspawnvpe"))
+          callee(functionDecl(hasAnyName(llvm::ArrayRef<StringRef>(SinkNames)))
                      .bind("sink")),
           unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
+  // The same functions through a pointer or a macro over one (see
+  // utils/Callee.h).
+  Finder->addMatcher(callExpr(unless(callee(functionDecl())),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("indirect"),
+                     this);
 }
 
 void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const auto *Sink = Result.Nodes.getNodeAs<FunctionDecl>("sink");
-  if (!Call || !Sink || Call->getNumArgs() == 0)
+  std::string Name;
+  if (const auto *Sink = Result.Nodes.getNodeAs<FunctionDecl>("sink")) {
+    Name = Sink->getName().str();
+  } else if ((Call = Result.Nodes.getNodeAs<CallExpr>("indirect"))) {
+    Name = utils::calledApiName(*Call, *Result.Context);
+    if (!isSinkName(Name))
+      return;
+  }
+  if (!Call || Call->getNumArgs() == 0)
     return;
   ASTContext &Ctx = *Result.Context;
   const FunctionDecl *Fn = taint::enclosingFunction(*Call, Ctx);
   if (!Fn)
     return;
   const SourceManager &SM = *Result.SourceManager;
-  StringRef Name = Sink->getName();
 
   auto Find = [&](const Expr *Arg) -> std::optional<taint::Trace> {
     auto T = Taint.find(*Arg, *Fn, Ctx, Call);
@@ -206,7 +224,7 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
     // system, popen: the argument is a shell command line.
     const Expr *Command = Call->getArg(0);
     if (auto T = Find(Command))
-      report(*Call, *Command, *T,
+      report(*Call, Name, *Command, *T,
              "'%0' runs a shell command built from untrusted input; validate "
              "the input against an allow-list, or run a fixed program with "
              "execv/posix_spawn and pass the input as an argument",
@@ -217,7 +235,7 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const Expr *Program = Call->getArg(Exec->Program);
   if (auto T = Find(Program)) {
-    report(*Call, *Program, *T,
+    report(*Call, Name, *Program, *T,
            "'%0' runs a program named by untrusted input; run a fixed program "
            "or check the name against an allow-list",
            "the program", SM);
@@ -225,19 +243,20 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
   }
   // A fixed shell with untrusted input after "-c" is system() again; untrusted
   // arguments to any other fixed program are not parsed by a shell.
-  if (const Expr *Script = shellCommand(*Call, Exec->Program, *Fn, Ctx))
+  if (const Expr *Script = shellCommand(*Call, Name, Exec->Program, *Fn, Ctx))
     if (auto T = Find(Script))
-      report(*Call, *Script, *T,
+      report(*Call, Name, *Script, *T,
              "'%0' passes untrusted input to a shell as its command; run a "
              "fixed program and pass the input as a separate argument",
              "the command", SM);
 }
 
 const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
+                                                StringRef Name,
                                                 unsigned ProgramIndex,
                                                 const FunctionDecl &Fn,
                                                 ASTContext &Ctx) {
-  auto Exec = execSpec(cast<FunctionDecl>(Call.getCalleeDecl())->getName());
+  auto Exec = execSpec(Name);
   if (!Exec || Exec->Argv >= Call.getNumArgs())
     return nullptr;
   // The literal a constant-initialised variable holds (`const char *sh =
@@ -300,12 +319,12 @@ const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
   return nullptr;
 }
 
-void CommandInjectionCheck::report(const CallExpr &Call, const Expr &Arg,
-                                   const taint::Trace &T, StringRef Message,
-                                   StringRef Subject, const SourceManager &SM) {
-  const auto *Callee = cast<FunctionDecl>(Call.getCalleeDecl());
+void CommandInjectionCheck::report(const CallExpr &Call, StringRef Callee,
+                                   const Expr &Arg, const taint::Trace &T,
+                                   StringRef Message, StringRef Subject,
+                                   const SourceManager &SM) {
   diag(SM.getExpansionLoc(Call.getBeginLoc()), Message)
-      << Callee->getName() << Arg.getSourceRange();
+      << Callee << Arg.getSourceRange();
   const VarDecl *Via = T.Chain.empty() ? nullptr : T.Chain.front();
   if (Via && Via != T.Source.Param)
     diag(SM.getExpansionLoc(T.Source.Loc), "'%0' comes from %1",
@@ -315,6 +334,7 @@ void CommandInjectionCheck::report(const CallExpr &Call, const Expr &Arg,
     diag(SM.getExpansionLoc(T.Source.Loc), "%0 comes from %1",
          DiagnosticIDs::Note)
         << Subject << taint::describeOrigin(T.Source);
+  taint::notePath(*this, T, SM);
 }
 
 void CommandInjectionCheck::onEndOfTranslationUnit() { Taint.clear(); }

@@ -23,13 +23,17 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// Reports \p T at \p Call and notes its origin; \p Arg is the argument
-  /// that carries it, \p Subject what the note calls it ("the command").
-  void report(const CallExpr &Call, const Expr &Arg, const taint::Trace &T,
-              StringRef Message, StringRef Subject, const SourceManager &SM);
-  /// The command after "-c" when \p Call runs a shell, else null.
-  const Expr *shellCommand(const CallExpr &Call, unsigned ProgramIndex,
-                           const FunctionDecl &Fn, ASTContext &Ctx);
+  /// Reports \p T at \p Call of \p Callee and notes its path; \p Arg is
+  /// the argument that carries it, \p Subject what the note calls it ("the
+  /// command").
+  void report(const CallExpr &Call, StringRef Callee, const Expr &Arg,
+              const taint::Trace &T, StringRef Message, StringRef Subject,
+              const SourceManager &SM);
+  /// The command after "-c" when \p Call (of \p Name) runs a shell, else
+  /// null.
+  const Expr *shellCommand(const CallExpr &Call, StringRef Name,
+                           unsigned ProgramIndex, const FunctionDecl &Fn,
+                           ASTContext &Ctx);
 
   std::string ParameterPolicy;
   std::string UntrustedParameters;

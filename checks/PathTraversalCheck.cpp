@@ -252,6 +252,7 @@ void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
       diag(SM.getExpansionLoc(T->Source.Loc), "the path comes from %0",
            DiagnosticIDs::Note)
           << taint::describeOrigin(T->Source);
+    taint::notePath(*this, *T, SM);
     return;
   }
 }

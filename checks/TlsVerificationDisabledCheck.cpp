@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "TlsVerificationDisabledCheck.h"
+#include "utils/Callee.h"
 #include "utils/Compat.h"
 #include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
@@ -305,6 +306,12 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
                argumentCountIs(3))
           .bind("ossl-verify"),
       this);
+  // The same calls through a pointer: a macro over a table of functions
+  // loaded at run time, or a pointer from dlsym (see utils/Callee.h).
+  Finder->addMatcher(
+      callExpr(NotSystem, unless(callee(functionDecl())), argumentCountIs(3))
+          .bind("indirect-call"),
+      this);
   Finder->addMatcher(callExpr(NotSystem, callee(functionDecl(hasAnyName(
                                   "::SSL_CTX_set_cert_verify_callback",
                                   "::X509_STORE_set_verify_cb",
@@ -511,11 +518,22 @@ void TlsVerificationDisabledCheck::check(
   }
 
   const Stmt *Matched = nullptr;
+  std::string VerifyApi;
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("indirect-call")) {
+    VerifyApi = utils::calledApiName(*Call, Ctx);
+    if (!llvm::is_contained(
+            std::initializer_list<StringRef>{
+                "SSL_CTX_set_verify", "SSL_set_verify",
+                "wolfSSL_CTX_set_verify", "wolfSSL_set_verify"},
+            VerifyApi))
+      return;
+    Matched = Call;
+  }
   for (const char *Id :
        {"curl", "ossl-verify", "ossl-callback", "mbedtls", "asio-mode",
         "asio-callback", "false-arg", "cpr", "qt-mode", "qt-ignore",
         "poco-context", "poco-params", "poco-accept"})
-    if ((Matched = Nodes.getNodeAs<Stmt>(Id)))
+    if (!Matched && (Matched = Nodes.getNodeAs<Stmt>(Id)))
       break;
   if (!Matched)
     return;
@@ -528,7 +546,11 @@ void TlsVerificationDisabledCheck::check(
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("ossl-verify")) {
-    checkOpenSslVerify(*Call, Ctx);
+    checkOpenSslVerify(*Call, Call->getDirectCallee()->getName(), Ctx);
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("indirect-call")) {
+    checkOpenSslVerify(*Call, VerifyApi, Ctx);
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("ossl-callback")) {
@@ -671,6 +693,7 @@ void TlsVerificationDisabledCheck::checkCurlOption(const CallExpr &Call,
 }
 
 void TlsVerificationDisabledCheck::checkOpenSslVerify(const CallExpr &Call,
+                                                      StringRef Api,
                                                       ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   unsigned ObjectRole =
@@ -679,8 +702,7 @@ void TlsVerificationDisabledCheck::checkOpenSslVerify(const CallExpr &Call,
   if (isZero(Mode, Ctx)) {
     // OpenSSL still verifies under SSL_VERIFY_NONE and records the result;
     // wolfSSL skips verification.
-    bool OpenSsl =
-        compat::startsWith(Call.getDirectCallee()->getName(), "SSL_");
+    bool OpenSsl = compat::startsWith(Api, "SSL_");
     reportUnlessServer(SM.getExpansionLoc(Mode->getBeginLoc()),
                        "'%0' turns off verification of the peer's TLS "
                        "certificate; use SSL_VERIFY_PEER with trusted CA "
@@ -690,9 +712,8 @@ void TlsVerificationDisabledCheck::checkOpenSslVerify(const CallExpr &Call,
   }
   // The handshake's verify callback: OpenSSL records the chain's result
   // whatever the callback returns.
-  checkCallbackArgument(
-      *Call.getArg(2), Call, ObjectRole, Ctx,
-      compat::startsWith(Call.getDirectCallee()->getName(), "SSL_"));
+  checkCallbackArgument(*Call.getArg(2), Call, ObjectRole, Ctx,
+                        compat::startsWith(Api, "SSL_"));
 }
 
 void TlsVerificationDisabledCheck::checkCallbackArgument(const Expr &Callback,

@@ -51,7 +51,9 @@ private:
                           unsigned ObjectRole, ASTContext &Ctx,
                           bool CheckableLater = false);
   void checkCurlOption(const CallExpr &Call, ASTContext &Ctx);
-  void checkOpenSslVerify(const CallExpr &Call, ASTContext &Ctx);
+  /// \p Api: the verify function \p Call invokes, directly or through a
+  /// pointer.
+  void checkOpenSslVerify(const CallExpr &Call, StringRef Api, ASTContext &Ctx);
   void checkCallbackArgument(const Expr &Callback, const Stmt &Where,
                              unsigned ObjectRole, ASTContext &Ctx,
                              bool CheckableLater = false);

@@ -1,7 +1,8 @@
-// Taint.cpp - tracks untrusted data inside one function for injection checks
+// Taint.cpp - tracks untrusted data through a unit for injection checks
 // SPDX-License-Identifier: Apache-2.0
 
 #include "utils/Taint.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
 #include "clang/AST/ASTContext.h"
@@ -10,6 +11,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -33,6 +35,21 @@ namespace {
 /// Safety limit on the steps of one query; real functions need far fewer.
 constexpr unsigned MaxSteps = 4000;
 
+/// How many levels of callers a parameter is followed up to, how deep
+/// summaries of callees nest, and how many call sites of one function are
+/// looked at: bounds that keep a query's cost independent of the unit's size.
+constexpr unsigned MaxCallerDepth = 4;
+constexpr unsigned MaxSummaryDepth = 8;
+constexpr unsigned MaxCallSites = 16;
+
+/// Summaries of recursive functions are recomputed until they stop changing,
+/// at most this many times.
+constexpr unsigned MaxSummaryRounds = 4;
+
+/// Query modes besides "parameter k only" (k >= 0).
+constexpr int NormalMode = -2;  ///< everything untrusted, callers followed
+constexpr int SourcesMode = -1; ///< sources only, parameters are not
+
 /// The name of a function if it is a plain identifier, else "".
 StringRef plainName(const NamedDecl *D) {
   if (!D)
@@ -54,6 +71,33 @@ bool isLibraryFunction(const FunctionDecl *FD) {
 /// The callee of a call, or null for calls through pointers.
 const FunctionDecl *calleeOf(const CallExpr *Call) {
   return dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+}
+
+/// How notes name a function: its name, or "the lambda".
+std::string functionName(const FunctionDecl &F) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(&F))
+    if (isLambdaCallOperator(M))
+      return "the lambda";
+  return "'" + F.getNameAsString() + "'";
+}
+
+/// The lambda a callable object expression holds: `auto f = [..]{..}`,
+/// `std::function<..> f = [..]{..}`, or a variable initialised from one.
+const FunctionDecl *lambdaHeldBy(const Expr *Object) {
+  const Expr *E = Object;
+  for (int Depth = 0; E && Depth < 4; ++Depth) {
+    E = stripWrappers(E);
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L->getCallOperator();
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      E = C->getNumArgs() >= 1 ? C->getArg(0) : nullptr;
+      continue;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    E = V ? V->getInit() : nullptr;
+  }
+  return nullptr;
 }
 
 /// True when \p T is, after references, a class of namespace std named one
@@ -532,6 +576,44 @@ const FunctionDecl &enclosingNonLambda(const FunctionDecl &F) {
   return *Current;
 }
 
+std::pair<const FunctionDecl *, unsigned> resolveCall(const CallExpr &Call) {
+  if (const FunctionDecl *FD = Call.getDirectCallee()) {
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+    const auto *M = dyn_cast<CXXMethodDecl>(FD);
+    if (!Op || !M || M->isStatic())
+      return {FD, 0};
+    if (Op->getOperator() == OO_Call && !isLambdaCallOperator(M) &&
+        Op->getNumArgs() > 0)
+      if (const FunctionDecl *Lambda = lambdaHeldBy(Op->getArg(0)))
+        return {Lambda, 1};
+    return {FD, 1};
+  }
+  // Through a function-pointer variable: `handler_fn h = runJob; h(cmd);`.
+  const Expr *Callee = stripWrappers(Call.getCallee());
+  if (const auto *U = dyn_cast<UnaryOperator>(Callee))
+    if (U->getOpcode() == UO_Deref)
+      Callee = stripWrappers(U->getSubExpr());
+  const auto *Ref = dyn_cast<DeclRefExpr>(Callee);
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V || !V->getInit())
+    return {nullptr, 0};
+  const Expr *Init = stripWrappers(V->getInit());
+  if (const auto *U = dyn_cast<UnaryOperator>(Init))
+    if (U->getOpcode() == UO_AddrOf)
+      Init = stripWrappers(U->getSubExpr());
+  if (const auto *Target = dyn_cast<DeclRefExpr>(Init))
+    if (const auto *FD = dyn_cast<FunctionDecl>(Target->getDecl()))
+      return {FD, 0};
+  return {nullptr, 0};
+}
+
+void notePath(ClangTidyCheck &Check, const Trace &T, const SourceManager &SM) {
+  for (const Step &S : T.Steps)
+    if (S.Loc.isValid())
+      Check.diag(SM.getExpansionLoc(S.Loc), "%0", DiagnosticIDs::Note)
+          << S.Text;
+}
+
 std::string describeOrigin(const Origin &O) {
   switch (O.K) {
   case Origin::Kind::Parameter:
@@ -553,21 +635,77 @@ std::string describeOrigin(const Origin &O) {
 // The per-function index
 //===----------------------------------------------------------------------===//
 
+/// What reaches one slot of a function: a source inside it (or inside what
+/// it calls), and the parameters whose data does, each with its path.
+struct TaintAnalysis::SlotSummary {
+  std::optional<Trace> Source;
+  llvm::SmallVector<std::pair<unsigned, Trace>, 2> Params;
+  enum class State { Fresh, InProgress, Done } Progress = State::Fresh;
+  /// Read while being computed: the function is recursive.
+  bool ReadEarly = false;
+};
+
 /// Definitions, validations and the evaluation order of one function body.
 class TaintAnalysis::FunctionIndex {
 public:
-  FunctionIndex(const FunctionDecl &F, const Config &C, ASTContext &Ctx)
-      : Cfg(C), Ctx(Ctx) {
+  FunctionIndex(const FunctionDecl &F, const Config &C, ASTContext &Ctx,
+                TaintAnalysis &Owner)
+      : Cfg(C), Ctx(Ctx), Owner(Owner) {
+    FnStack.push_back(&F);
     if (const Stmt *Body = F.getBody())
       walk(Body);
   }
 
-  std::optional<Trace> find(const Expr &E, const Stmt &At) {
+  std::optional<Trace> find(const Expr &E, const Stmt &At, unsigned Depth = 0) {
     auto AtSeq = Seq.find(&At);
     if (AtSeq == Seq.end())
       return std::nullopt;
-    Query Q{AtSeq->second, 0};
+    Query Q{AtSeq->second, 0, NormalMode, nullptr, nullptr, Depth};
     return taintOf(&E, Q);
+  }
+
+  /// What reaches slot \p Slot of \p F (a function whose body this index
+  /// walked): the sources, and each parameter that does.
+  void summarise(const FunctionDecl &F, int Slot, unsigned Depth,
+                 std::optional<Trace> &Source,
+                 llvm::SmallVectorImpl<std::pair<unsigned, Trace>> &Params) {
+    const Stmt *Body = F.getBody();
+    if (!Body || Seq.find(Body) == Seq.end())
+      return;
+    unsigned End = seqOf(Body) + 1;
+    const ParmVarDecl *Self =
+        Slot >= 0 && static_cast<unsigned>(Slot) < F.getNumParams()
+            ? F.getParamDecl(Slot)
+            : nullptr;
+    auto Run = [&](int Mode) -> std::optional<Trace> {
+      if (Slot < 0) {
+        auto It = Returns.find(&F);
+        if (It == Returns.end())
+          return std::nullopt;
+        for (const ReturnStmt *R : It->second) {
+          Query Q{seqOf(R), 0, Mode, &F, nullptr, Depth};
+          if (auto T = taintOf(R->getRetValue(), Q)) {
+            T->Steps.push_back(
+                {R->getBeginLoc(), functionName(F) + " returns it"});
+            return T;
+          }
+        }
+        return std::nullopt;
+      }
+      if (!Self)
+        return std::nullopt;
+      Query Q{End, 0, Mode, &F, Self, Depth};
+      return varTaint(Self, -1, End, Q);
+    };
+    Source = Run(SourcesMode);
+    unsigned N = std::min(F.getNumParams(), 8U);
+    for (unsigned K = 0; K < N; ++K) {
+      const ParmVarDecl *P = F.getParamDecl(K);
+      if (P == Self || isScalarNonPointer(P->getType().getNonReferenceType()))
+        continue;
+      if (auto T = Run(static_cast<int>(K)))
+        Params.push_back({K, std::move(*T)});
+    }
   }
 
   const Expr *lastAssignedValue(const VarDecl &V, const Stmt &At) {
@@ -586,8 +724,18 @@ public:
 private:
   /// One write to a variable.
   struct Def {
-    enum Kind { Assign, Append, Input } K = Assign;
+    /// CallOut: a call of the unit's own function that may write through
+    /// the pointer or reference it is given.
+    enum Kind { Assign, Append, Input, CallOut } K = Assign;
     unsigned Seq = 0;
+    /// Where the write is, for the notes of a path.
+    SourceLocation Loc;
+    /// The innermost branch, loop body or lambda the write is in, or -1.
+    int Region = -1;
+    /// CallOut: the call, the function and its parameter written through.
+    const CallExpr *Call = nullptr;
+    const FunctionDecl *Callee = nullptr;
+    unsigned Slot = 0, Offset = 0;
     /// Assign/Append: the values written.
     llvm::SmallVector<const Expr *, 2> Values;
     /// Values that land after other content of the same write, e.g. the
@@ -613,11 +761,54 @@ private:
   struct Query {
     unsigned Sink;
     unsigned Steps;
+    /// NormalMode, SourcesMode, or k: only parameter k of Fn is untrusted.
+    int Mode;
+    /// The function being summarised (summary modes).
+    const FunctionDecl *Fn;
+    /// The out-parameter being summarised: its own value is no news.
+    const ParmVarDecl *Self;
+    /// How many functions this query is away from the one first asked.
+    unsigned Depth;
+  };
+
+  /// A part of the body that may run or not, or run again: a branch, a
+  /// loop's body, a switch's cases, a lambda's body.
+  struct Region {
+    unsigned Begin = 0, End = ~0U; ///< evaluation-order range
+    int Parent = -1;
+    /// The other branch of the same `if`, or -1.
+    int Sibling = -1;
+    bool Loop = false;
+    bool Conditional = true;
   };
 
   //--- Building -------------------------------------------------------------
 
   void number(const Stmt *S) { Seq[S] = ++Counter; }
+
+  void openRegion(bool Loop, bool Conditional = true) {
+    Region R;
+    R.Begin = Counter + 1;
+    R.Parent = CurRegion;
+    R.Loop = Loop;
+    R.Conditional = Conditional;
+    Regions.push_back(R);
+    CurRegion = static_cast<int>(Regions.size()) - 1;
+  }
+
+  void closeRegion() {
+    Regions[CurRegion].End = Counter;
+    CurRegion = Regions[CurRegion].Parent;
+  }
+
+  /// Walks \p S as a region of its own; returns the region.
+  int walkRegion(const Stmt *S, bool Loop, bool Conditional = true) {
+    openRegion(Loop, Conditional);
+    int R = CurRegion;
+    walk(S);
+    closeRegion();
+    return R;
+  }
 
   void walk(const Stmt *S) {
     if (!S)
@@ -629,11 +820,13 @@ private:
       Guard G;
       G.CondSeq = Counter;
       G.Then.first = Counter + 1;
-      walk(If->getThen());
+      int Then = walkRegion(If->getThen(), false);
       G.Then.second = Counter;
       G.Else.first = Counter + 1;
-      walk(If->getElse());
+      int Else = walkRegion(If->getElse(), false);
       G.Else.second = Counter;
+      Regions[Then].Sibling = Else;
+      Regions[Else].Sibling = Then;
       number(If);
       G.IfSeq = Counter;
       G.ThenExits = branchExits(If->getThen());
@@ -645,21 +838,63 @@ private:
     if (const auto *For = dyn_cast<CXXForRangeStmt>(S)) {
       walk(For->getInit());
       walk(For->getRangeInit());
+      openRegion(/*Loop=*/true);
       if (const VarDecl *LoopVar = For->getLoopVariable()) {
         number(For->getLoopVarStmt());
         Def D;
-        D.Seq = Counter;
+        D.Loc = LoopVar->getLocation();
         D.Values.push_back(For->getRangeInit());
-        Defs[LoopVar].push_back(std::move(D));
+        addDef(LoopVar, std::move(D));
       }
       walk(For->getBody());
+      closeRegion();
       number(For);
+      return;
+    }
+    if (const auto *For = dyn_cast<ForStmt>(S)) {
+      walk(For->getInit());
+      openRegion(/*Loop=*/true);
+      walk(For->getConditionVariableDeclStmt());
+      walk(For->getCond());
+      walk(For->getBody());
+      walk(For->getInc());
+      closeRegion();
+      number(For);
+      return;
+    }
+    if (const auto *While = dyn_cast<WhileStmt>(S)) {
+      openRegion(/*Loop=*/true);
+      walk(While->getConditionVariableDeclStmt());
+      walk(While->getCond());
+      walk(While->getBody());
+      closeRegion();
+      number(While);
+      return;
+    }
+    if (const auto *Do = dyn_cast<DoStmt>(S)) {
+      // The body runs at least once: its writes dominate what follows.
+      openRegion(/*Loop=*/true, /*Conditional=*/false);
+      walk(Do->getBody());
+      walk(Do->getCond());
+      closeRegion();
+      number(Do);
+      return;
+    }
+    if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+      walk(Switch->getInit());
+      walk(Switch->getConditionVariableDeclStmt());
+      walk(Switch->getCond());
+      walkRegion(Switch->getBody(), false);
+      number(Switch);
       return;
     }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       for (const Expr *Init : Lambda->capture_inits())
         walk(Init);
-      walk(Lambda->getBody());
+      // The body runs when the lambda is called, any number of times.
+      FnStack.push_back(Lambda->getCallOperator());
+      walkRegion(Lambda->getBody(), /*Loop=*/true);
+      FnStack.pop_back();
       number(Lambda);
       return;
     }
@@ -673,37 +908,105 @@ private:
     if (!V)
       return;
     D.Seq = Counter;
+    D.Region = CurRegion;
+    if (D.Loc.isInvalid())
+      D.Loc = CurLoc;
     Defs[V].push_back(std::move(D));
+  }
+
+  /// Records \p D as a write through \p Target: into the variable it names
+  /// and, when that is a local pointer set to point into another variable
+  /// (`char *p = buf; fgets(p, ...)`), into that variable too.
+  void addDefThrough(const Expr *Target, Def D) {
+    auto [Var, Whole] = writtenVariable(Target);
+    if (!Var)
+      return;
+    D.Whole = Whole;
+    if (!Whole && D.K == Def::Assign)
+      D.K = Def::Append;
+    if (Var->getType()->isPointerType() && !isa<ParmVarDecl>(Var)) {
+      auto It = Defs.find(Var);
+      const Def *Init = nullptr;
+      if (It != Defs.end())
+        for (const Def &Earlier : It->second)
+          if (Earlier.K == Def::Assign && Earlier.Values.size() == 1)
+            Init = &Earlier;
+      if (Init) {
+        auto [Base, BaseWhole] = writtenVariable(Init->Values.front());
+        if (Base && Base != Var &&
+            (Base->getType()->isArrayType() ||
+             Base->getType()->isPointerType())) {
+          Def Alias = D;
+          Alias.Whole = Whole && BaseWhole;
+          if (!Alias.Whole && Alias.K == Def::Assign)
+            Alias.K = Def::Append;
+          addDef(Base, std::move(Alias));
+        }
+      }
+    }
+    addDef(Var, std::move(D));
   }
 
   /// Records a write through \p Target of \p Values (or of input).
   void addWrite(const Expr *Target, llvm::ArrayRef<const Expr *> Values,
                 bool Appends, const Expr *Leading = nullptr,
                 bool Combines = false) {
-    auto [Var, Whole] = writtenVariable(Target);
-    if (!Var)
-      return;
     Def D;
-    D.K = Appends || !Whole ? Def::Append : Def::Assign;
-    D.Whole = Whole;
+    D.K = Appends ? Def::Append : Def::Assign;
     D.Combines = Combines;
     for (const Expr *V : Values) {
       D.Values.push_back(V);
       if (Leading != nullptr && V != Leading)
         D.AfterContent.insert(V);
     }
-    addDef(Var, std::move(D));
+    addDefThrough(Target, std::move(D));
   }
 
   void addInput(const Expr *Target, Origin Src) {
-    auto [Var, Whole] = writtenVariable(Target);
-    if (!Var)
-      return;
     Def D;
     D.K = Def::Input;
-    D.Whole = Whole;
     D.Src = std::move(Src);
-    addDef(Var, std::move(D));
+    addDefThrough(Target, std::move(D));
+  }
+
+  /// The definition of the unit's own function a call runs, if the unit has
+  /// its body and it is not in a system header.
+  const FunctionDecl *projectDefinition(const FunctionDecl *FD) const {
+    const FunctionDecl *Definition = nullptr;
+    if (!FD || !FD->hasBody(Definition) || !Definition ||
+        Definition->getBuiltinID() != 0 ||
+        utils::isInSystemHeader(Ctx.getSourceManager(),
+                                Definition->getLocation()))
+      return nullptr;
+    return Definition;
+  }
+
+  /// A call of the unit's own function may fill the buffers and objects it
+  /// is given through non-const pointers and references.
+  void addCallOuts(const CallExpr *Call) {
+    auto [Target, Offset] = resolveCall(*Call);
+    const FunctionDecl *Callee = projectDefinition(Target);
+    if (!Callee)
+      return;
+    for (unsigned K = 0;
+         K < Callee->getNumParams() && K + Offset < Call->getNumArgs(); ++K) {
+      QualType T = Callee->getParamDecl(K)->getType();
+      bool Writable =
+          (T->isPointerType() && !T->getPointeeType().isConstQualified() &&
+           !T->getPointeeType()->isFunctionType()) ||
+          (T->isLValueReferenceType() &&
+           !T.getNonReferenceType().isConstQualified());
+      if (!Writable || (!isStringLike(T) && !pointedRecord(T)))
+        continue;
+      Def D;
+      D.K = Def::CallOut;
+      D.Call = Call;
+      D.Callee = Callee;
+      D.Slot = K;
+      D.Offset = Offset;
+      D.Loc = Call->getArg(K + Offset)->getBeginLoc();
+      addDefThrough(Call->getArg(K + Offset), std::move(D));
+    }
   }
 
   static Origin callOrigin(const CallExpr *Call, StringRef Name, bool Remote) {
@@ -728,11 +1031,18 @@ private:
   }
 
   void visit(const Stmt *S) {
+    CurLoc = S->getBeginLoc();
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      if (R->getRetValue())
+        Returns[FnStack.back()].push_back(R);
+      return;
+    }
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D))
           if (const Expr *Init = V->getInit()) {
             Def Definition;
+            Definition.Loc = V->getLocation();
             Definition.Values.push_back(Init);
             addDef(V, std::move(Definition));
           }
@@ -756,6 +1066,10 @@ private:
   }
 
   void visitOperator(const CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Call) {
+      addCallOuts(Op);
+      return;
+    }
     if (Op->getNumArgs() != 2)
       return;
     switch (Op->getOperator()) {
@@ -802,6 +1116,7 @@ private:
       addWrite(Object, Args, Name != "assign");
       return;
     }
+    addCallOuts(Call);
     // `validatePath(p);` returns nothing: it throws or exits when p is bad.
     if (isValidatorName(Name) && Call->getType()->isVoidType())
       addValidations(Call, Counter, Counter, {0, 0});
@@ -810,8 +1125,10 @@ private:
   void visitCall(const CallExpr *Call) {
     const FunctionDecl *FD = calleeOf(Call);
     StringRef Name = plainName(FD);
-    if (Name.empty())
+    if (Name.empty()) {
+      addCallOuts(Call); // through a function pointer
       return;
+    }
     unsigned N = Call->getNumArgs();
     if (isLibraryFunction(FD)) {
       // Data read from outside into a buffer.
@@ -887,6 +1204,7 @@ private:
         return;
       }
     }
+    addCallOuts(Call);
     // `validatePath(p);` returns nothing: it throws or exits when p is bad.
     if (isValidatorName(Name) && Call->getType()->isVoidType())
       addValidations(Call, Counter, Counter, {0, 0});
@@ -1230,71 +1548,232 @@ private:
     return false;
   }
 
-  std::optional<Trace> varTaint(const VarDecl *V, int64_t Element, unsigned Use,
-                                Query &Q) {
-    if (!budget(Q))
+  /// True when a write at \p D happens on every path to \p Use: no branch,
+  /// loop body, case or lambda holds the write without holding the use.
+  bool dominates(const Def &D, unsigned Use) const {
+    return regionDominates(D.Region, Use);
+  }
+
+  bool regionDominates(int Region, unsigned Use) const {
+    for (int R = Region; R >= 0; R = Regions[R].Parent)
+      if (Regions[R].Conditional &&
+          !(Regions[R].Begin <= Use && Use <= Regions[R].End))
+        return false;
+    return true;
+  }
+
+  /// The innermost loop (or lambda body) around \p Use, or -1.
+  int loopAround(unsigned Use) const {
+    int Best = -1;
+    for (size_t R = 0; R < Regions.size(); ++R)
+      if (Regions[R].Loop && Regions[R].Begin <= Use && Use <= Regions[R].End &&
+          (Best < 0 || Regions[R].Begin >= Regions[Best].Begin))
+        Best = static_cast<int>(R);
+    return Best;
+  }
+
+  /// True when the query counts \p O as untrusted.
+  static bool accepts(const Query &Q, const Origin &O) {
+    if (Q.Mode == NormalMode)
+      return true;
+    if (Q.Mode == SourcesMode)
+      return O.K != Origin::Kind::Parameter || O.Remote;
+    return false;
+  }
+
+  /// The untrusted data a parameter holds on entry: in a summary, the
+  /// parameter itself when it is the one asked for; otherwise what the
+  /// policy says of it or, failing a remote origin, the strongest data the
+  /// unit's call sites pass to it.
+  std::optional<Trace> paramTaint(const ParmVarDecl *P, Query &Q) {
+    if (P == Q.Self)
       return std::nullopt;
-    const Def *Last = nullptr;
-    auto It = Defs.find(V);
-    if (It != Defs.end())
-      for (const Def &D : It->second)
-        if (D.Seq < Use)
-          Last = &D;
     std::optional<Trace> T;
-    if (!Last) {
-      const auto *P = dyn_cast<ParmVarDecl>(V);
-      if (!P || isValidated(V, Element, 0, Q.Sink))
+    if (Q.Mode >= 0) {
+      if (P->getDeclContext() != Q.Fn ||
+          P->getFunctionScopeIndex() != static_cast<unsigned>(Q.Mode))
         return std::nullopt;
-      if (auto O = parameterOrigin(P)) {
-        T.emplace();
-        T->Source = *O;
-        T->Chain.push_back(V);
-      }
+      T.emplace();
+      T->Source.K = Origin::Kind::Parameter;
+      T->Source.Param = P;
+      T->Source.Name = P->getName().str();
+      T->Source.Loc = P->getLocation();
       return T;
     }
-    if (isValidated(V, Element, Last->Seq, Q.Sink))
-      return std::nullopt;
-    switch (Last->K) {
-    case Def::Input:
+    std::optional<Origin> O = parameterOrigin(P);
+    if (O && !accepts(Q, *O))
+      O.reset();
+    bool Strong = O && (O->K != Origin::Kind::Parameter || O->Remote);
+    if (!Strong && Q.Mode == NormalMode)
+      if ((T = Owner.callerTaint(*P, Ctx, Q.Depth + 1)))
+        return T;
+    if (O) {
       T.emplace();
-      T->Source = Last->Src;
-      T->Appended = !Last->Whole && hasContentBefore(V, Last->Seq);
+      T->Source = *O;
+    }
+    return T;
+  }
+
+  /// The data a write leaves in \p V, as far as it is untrusted.
+  std::optional<Trace> defTaint(const VarDecl *V, int64_t Element, const Def &D,
+                                Query &Q) {
+    std::optional<Trace> T;
+    std::string Name = "'" + V->getNameAsString() + "'";
+    switch (D.K) {
+    case Def::Input:
+      if (!accepts(Q, D.Src))
+        return std::nullopt;
+      T.emplace();
+      T->Source = D.Src;
+      T->Appended = !D.Whole && hasContentBefore(V, D.Seq);
       T->Combined = T->Appended;
-      break;
+      return T;
     case Def::Append:
-      T = varTaint(V, Element, Last->Seq, Q);
+      T = varTaint(V, Element, D.Seq, Q);
       // Adding an element to an array of strings, or setting a field of a
       // struct, joins no text.
       if (T) {
         // The earlier content already carries the taint; this write adds
         // text after it.
         T->Chain.erase(T->Chain.begin());
-        T->Combined |=
-            isText(V->getType()) && llvm::any_of(Last->Values, hasText);
-        break;
+        T->Combined |= isText(V->getType()) && llvm::any_of(D.Values, hasText);
+        return T;
       }
-      for (const Expr *Value : Last->Values)
+      for (const Expr *Value : D.Values)
         if ((T = taintOf(Value, Q))) {
           if (isText(V->getType())) {
-            T->Appended |= hasContentBefore(V, Last->Seq) ||
-                           Last->AfterContent.count(Value);
-            T->Combined |= T->Appended || Last->Values.size() > 1;
+            T->Appended |=
+                hasContentBefore(V, D.Seq) || D.AfterContent.count(Value);
+            T->Combined |= T->Appended || D.Values.size() > 1;
           }
-          break;
+          T->Steps.push_back({D.Loc, "it is added to " + Name});
+          return T;
         }
-      break;
+      return std::nullopt;
     case Def::Assign:
-      for (const Expr *Value : Last->Values)
+      for (const Expr *Value : D.Values)
         if ((T = taintOf(Value, Q))) {
-          T->Appended |= Last->AfterContent.count(Value) > 0;
-          T->Combined |= T->Appended || Last->Combines;
-          break;
+          T->Appended |= D.AfterContent.count(Value) > 0;
+          T->Combined |= T->Appended || D.Combines;
+          T->Steps.push_back({D.Loc, "it is stored in " + Name});
+          return T;
         }
-      break;
+      return std::nullopt;
+    case Def::CallOut:
+      T = summaryTaint(D.Call, D.Callee, D.Offset, static_cast<int>(D.Slot), Q);
+      if (T)
+        T->Steps.push_back(
+            {D.Loc, functionName(*D.Callee) + " writes it into " + Name});
+      return T;
     }
+    return std::nullopt;
+  }
+
+  std::optional<Trace> varTaint(const VarDecl *V, int64_t Element, unsigned Use,
+                                Query &Q) {
+    if (!budget(Q))
+      return std::nullopt;
+    llvm::ArrayRef<Def> All;
+    auto It = Defs.find(V);
+    if (It != Defs.end())
+      All = It->second;
+    // The writes before the use, latest first, until one that happens on
+    // every path to the use: a write in one branch does not hide the other
+    // branch's, nor what the variable held before the `if`.
+    size_t Before = 0;
+    while (Before < All.size() && All[Before].Seq < Use)
+      ++Before;
+    unsigned KillSeq = 0;
+    bool Killed = false;
+    std::optional<Trace> T;
+    // Branches with a clean write: when both branches of an `if` have one,
+    // the `if` as a whole overwrote the variable.
+    llvm::SmallVector<int, 4> Covered;
+    auto CoversUse = [&](int R) {
+      while (R >= 0) {
+        Covered.push_back(R);
+        int Sibling = Regions[R].Sibling;
+        if (Sibling < 0 || !llvm::is_contained(Covered, Sibling))
+          return false;
+        R = Regions[R].Parent;
+        if (regionDominates(R, Use))
+          return true;
+      }
+      return false;
+    };
+    for (size_t I = Before; I-- > 0 && !T;) {
+      const Def &D = All[I];
+      // A validation after this write covers it and everything before it.
+      if (isValidated(V, Element, D.Seq, Q.Sink))
+        return std::nullopt;
+      T = defTaint(V, Element, D, Q);
+      // An append looked at everything before it already.
+      if (!T && (D.K == Def::Append ||
+                 (D.K != Def::CallOut &&
+                  (dominates(D, Use) || CoversUse(D.Region))))) {
+        Killed = true;
+        KillSeq = D.Seq;
+        break;
+      }
+    }
+    // Writes later in the loop around the use reach it on the next round,
+    // unless a write earlier in the same round hides them.
+    if (!T) {
+      int Loop = loopAround(Use);
+      if (Loop >= 0 && (!Killed || KillSeq < Regions[Loop].Begin))
+        for (size_t I = Before; I < All.size() && !T; ++I) {
+          const Def &D = All[I];
+          if (D.Seq > Regions[Loop].End)
+            break;
+          if (D.K != Def::Append && !isValidated(V, Element, D.Seq, Q.Sink))
+            T = defTaint(V, Element, D, Q);
+        }
+    }
+    if (!T && !Killed)
+      if (const auto *P = dyn_cast<ParmVarDecl>(V))
+        if (!isValidated(V, Element, 0, Q.Sink))
+          T = paramTaint(P, Q);
     if (T)
       T->Chain.insert(T->Chain.begin(), V);
     return T;
+  }
+
+  /// What a call of the unit's own function \p Callee returns (\p Slot
+  /// -1) or leaves in its out-parameter \p Slot, through its summary: a
+  /// source inside it, or untrusted data of this function that the call
+  /// passes to a parameter that reaches the slot.
+  std::optional<Trace> summaryTaint(const CallExpr *Call,
+                                    const FunctionDecl *Callee, unsigned Offset,
+                                    int Slot, Query &Q) {
+    if (!Callee || Q.Depth >= MaxSummaryDepth)
+      return std::nullopt;
+    const SlotSummary &S = Owner.summary(*Callee, Slot, Ctx, Q.Depth + 1);
+    std::string Name = functionName(*Callee);
+    if (S.Source && accepts(Q, S.Source->Source)) {
+      Trace T = *S.Source;
+      if (Slot < 0)
+        T.Steps.push_back({Call->getBeginLoc(), Name + " returns it here"});
+      return T;
+    }
+    for (const auto &[K, Inner] : S.Params) {
+      unsigned Arg = K + Offset;
+      if (Arg >= Call->getNumArgs())
+        continue;
+      auto T = taintOf(Call->getArg(Arg), Q);
+      if (!T)
+        continue;
+      T->Steps.push_back({Call->getArg(Arg)->getBeginLoc(),
+                          "it is passed to " + Name + " as '" +
+                              Callee->getParamDecl(K)->getNameAsString() +
+                              "'"});
+      T->Steps.insert(T->Steps.end(), Inner.Steps.begin(), Inner.Steps.end());
+      T->Appended |= Inner.Appended;
+      T->Combined |= Inner.Combined;
+      if (Slot < 0)
+        T->Steps.push_back({Call->getBeginLoc(), Name + " returns it here"});
+      return T;
+    }
+    return std::nullopt;
   }
 
   unsigned seqOf(const Stmt *S) const {
@@ -1445,6 +1924,8 @@ private:
     case OO_Star:
     case OO_Arrow:
       return Args.empty() ? std::nullopt : taintOf(Args[0], Q);
+    case OO_Call:
+      return projectCallTaint(Op, Q);
     default:
       return std::nullopt;
     }
@@ -1473,7 +1954,7 @@ private:
         return T;
       }
     }
-    return std::nullopt;
+    return projectCallTaint(Call, Q);
   }
 
   std::optional<Trace> callTaint(const CallExpr *Call, Query &Q) {
@@ -1487,23 +1968,42 @@ private:
         T.Source.K = Origin::Kind::Environment;
         T.Source.Name = Name.str();
         T.Source.Loc = Call->getBeginLoc();
+        if (!accepts(Q, T.Source))
+          return std::nullopt;
         return T;
       }
       if (auto Remote = returnsInput(Name)) {
         Trace T;
         T.Source = callOrigin(Call, Name, *Remote);
+        if (!accepts(Q, T.Source))
+          return std::nullopt;
         return T;
       }
     }
     if (!propagatesArguments(FD))
-      return std::nullopt;
+      return projectCallTaint(Call, Q);
     llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
     return firstTainted(Args, Q);
   }
 
+  /// What a call of the unit's own function returns, through its summary.
+  std::optional<Trace> projectCallTaint(const CallExpr *Call, Query &Q) {
+    auto [Target, Offset] = resolveCall(*Call);
+    return summaryTaint(Call, projectDefinition(Target), Offset, -1, Q);
+  }
+
   const Config &Cfg;
   ASTContext &Ctx;
+  TaintAnalysis &Owner;
   unsigned Counter = 0;
+  /// The statement being visited, where its writes are.
+  SourceLocation CurLoc;
+  std::vector<Region> Regions;
+  int CurRegion = -1;
+  /// The function whose body is being walked: the root or a lambda in it.
+  llvm::SmallVector<const FunctionDecl *, 2> FnStack;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const ReturnStmt *, 2>>
+      Returns;
   llvm::DenseMap<const Stmt *, unsigned> Seq;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<Def, 2>> Defs;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<Validation, 2>> Vals;
@@ -1513,6 +2013,37 @@ private:
 // TaintAnalysis
 //===----------------------------------------------------------------------===//
 
+namespace {
+
+/// Collects the calls of the unit's own code to functions, lambdas and
+/// function-pointer targets, keyed by the canonical callee.
+class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
+public:
+  using Sink = llvm::function_ref<void(const CallExpr &, const FunctionDecl &,
+                                       unsigned)>;
+  CallSiteCollector(const SourceManager &SM, Sink Add) : SM(SM), Add(Add) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        utils::isInSystemHeader(SM, D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    auto [Target, Offset] = resolveCall(*Call);
+    if (Target && Target->isDefined())
+      Add(*Call, *Target, Offset);
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  Sink Add;
+};
+
+} // namespace
+
 TaintAnalysis::TaintAnalysis(Config C) : Cfg(std::move(C)) {}
 TaintAnalysis::~TaintAnalysis() = default;
 
@@ -1520,9 +2051,109 @@ TaintAnalysis::FunctionIndex &TaintAnalysis::indexFor(const FunctionDecl &F,
                                                       ASTContext &Ctx) {
   const FunctionDecl &Root = enclosingNonLambda(F);
   std::unique_ptr<FunctionIndex> &Slot = Cache[&Root];
-  if (!Slot)
-    Slot = std::make_unique<FunctionIndex>(Root, Cfg, Ctx);
+  if (!Slot) {
+    auto Index = std::make_unique<FunctionIndex>(Root, Cfg, Ctx, *this);
+    // Building may have indexed other functions and moved the slot.
+    std::unique_ptr<FunctionIndex> &Fresh = Cache[&Root];
+    if (!Fresh)
+      Fresh = std::move(Index);
+    return *Fresh;
+  }
   return *Slot;
+}
+
+llvm::ArrayRef<TaintAnalysis::CallSite>
+TaintAnalysis::callSites(const FunctionDecl &F, ASTContext &Ctx) {
+  if (!SitesBuilt) {
+    SitesBuilt = true;
+    // Named: the collector keeps a function_ref, which does not own the
+    // lambda; a temporary would be gone before the traversal calls it.
+    auto Record = [&](const CallExpr &Call, const FunctionDecl &Target,
+                      unsigned Off) {
+      if (utils::isInSystemHeader(Ctx.getSourceManager(), Call.getBeginLoc()))
+        return;
+      if (const FunctionDecl *Caller = enclosingFunction(Call, Ctx))
+        Sites[Target.getCanonicalDecl()].push_back({&Call, Caller, Off});
+    };
+    CallSiteCollector Collector(Ctx.getSourceManager(), Record);
+    Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  auto It = Sites.find(F.getCanonicalDecl());
+  if (It == Sites.end())
+    return {};
+  return It->second;
+}
+
+const TaintAnalysis::SlotSummary &TaintAnalysis::summary(const FunctionDecl &F,
+                                                         int Slot,
+                                                         ASTContext &Ctx,
+                                                         unsigned Depth) {
+  std::unique_ptr<SlotSummary> &Entry = Summaries[{&F, Slot}];
+  if (!Entry)
+    Entry = std::make_unique<SlotSummary>();
+  SlotSummary *S = Entry.get(); // stable while the map grows
+  if (S->Progress == SlotSummary::State::Done)
+    return *S;
+  if (S->Progress == SlotSummary::State::InProgress) {
+    S->ReadEarly = true;
+    return *S;
+  }
+  S->Progress = SlotSummary::State::InProgress;
+  // Recursion: start from "nothing reaches the slot" and recompute until
+  // the summary stops growing (a fixpoint) or the rounds run out.
+  for (unsigned Round = 0; Round < MaxSummaryRounds; ++Round) {
+    S->ReadEarly = false;
+    std::optional<Trace> Source;
+    llvm::SmallVector<std::pair<unsigned, Trace>, 2> Params;
+    indexFor(F, Ctx).summarise(F, Slot, Depth, Source, Params);
+    bool Same = Source.has_value() == S->Source.has_value() &&
+                Params.size() == S->Params.size();
+    for (size_t I = 0; Same && I < Params.size(); ++I)
+      Same = Params[I].first == S->Params[I].first;
+    S->Source = std::move(Source);
+    S->Params = std::move(Params);
+    if (Same || !S->ReadEarly)
+      break;
+  }
+  S->Progress = SlotSummary::State::Done;
+  return *S;
+}
+
+std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
+                                                ASTContext &Ctx,
+                                                unsigned Depth) {
+  const auto *F = dyn_cast<FunctionDecl>(P.getDeclContext());
+  if (!F || Depth > MaxCallerDepth)
+    return std::nullopt;
+  // One search per parameter and unit: without it, each level of callers
+  // would multiply the work of the level below.
+  auto Cached = CallerCache.find(&P);
+  if (Cached != CallerCache.end())
+    return Cached->second;
+  if (!Searching.insert(F->getCanonicalDecl()).second)
+    return std::nullopt;
+  std::optional<Trace> Found;
+  unsigned Index = P.getFunctionScopeIndex();
+  unsigned Tried = 0;
+  for (const CallSite &Site : callSites(*F, Ctx)) {
+    if (++Tried > MaxCallSites)
+      break;
+    unsigned Arg = Index + Site.Offset;
+    if (Arg >= Site.Call->getNumArgs())
+      continue;
+    const Expr *Value = Site.Call->getArg(Arg);
+    auto T = indexFor(*Site.Caller, Ctx).find(*Value, *Site.Call, Depth);
+    if (!T || (T->Source.K == Origin::Kind::Parameter && !T->Source.Remote))
+      continue;
+    T->Steps.push_back({Value->getBeginLoc(), "it is passed to " +
+                                                  functionName(*F) + " as '" +
+                                                  P.getNameAsString() + "'"});
+    Found = std::move(T);
+    break;
+  }
+  Searching.erase(F->getCanonicalDecl());
+  CallerCache[&P] = Found;
+  return Found;
 }
 
 std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
@@ -1536,6 +2167,13 @@ const Expr *TaintAnalysis::lastAssignedValue(const VarDecl &V, const Stmt &At,
   return indexFor(F, Ctx).lastAssignedValue(V, At);
 }
 
-void TaintAnalysis::clear() { Cache.clear(); }
+void TaintAnalysis::clear() {
+  Cache.clear();
+  Summaries.clear();
+  Sites.clear();
+  SitesBuilt = false;
+  Searching.clear();
+  CallerCache.clear();
+}
 
 } // namespace clang::tidy::exitbar::taint

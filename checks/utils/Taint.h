@@ -1,14 +1,20 @@
-// Taint.h - tracks untrusted data inside one function for injection checks
+// Taint.h - tracks untrusted data through a unit for injection checks
 // SPDX-License-Identifier: Apache-2.0
 //
 // The analysis answers one question for a check: "does the value of this
-// expression, where it is evaluated, come from untrusted input of the same
-// function, without having been validated first?" It is deliberately local
-// and cheap: one walk over the body of a function that contains a sink,
-// cached, then on-demand queries that follow each variable back to its last
-// definition before the use, in evaluation order. There is no CFG: a loop's
-// later definitions do not flow back to its start, and both branches of an
-// `if` are assumed to run.
+// expression, where it is evaluated, come from untrusted input, without
+// having been validated first?" Inside a function it is cheap: one walk over
+// the body, cached, then on-demand queries that follow each variable back to
+// the definitions that reach the use in evaluation order. A definition kills
+// earlier ones only when it dominates the use (it is not inside a branch,
+// loop body, case or lambda that the use is outside of), and definitions
+// later in a loop body reach uses earlier in it. Across functions of the
+// unit it is compositional: each function gets a summary per slot (its
+// return value and each out-parameter) of the sources and the parameters
+// that reach it, computed on demand, memoised, and iterated on recursion;
+// a parameter that reaches a sink is followed to the unit's call sites of
+// its function (direct calls, lambdas, std::function and function-pointer
+// variables initialised from a function), a few levels up.
 
 #ifndef EXITBAR_CHECKS_UTILS_TAINT_H
 #define EXITBAR_CHECKS_UTILS_TAINT_H
@@ -17,12 +23,17 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace clang::tidy {
+class ClangTidyCheck;
+} // namespace clang::tidy
 
 namespace clang::tidy::exitbar::taint {
 
@@ -55,9 +66,19 @@ struct Origin {
   bool Remote = false;
 };
 
+/// One hop of a flow after its origin: an assignment, a call that passes the
+/// data on, a value returned; what the note at \p Loc says.
+struct Step {
+  SourceLocation Loc;
+  std::string Text;
+};
+
 /// How untrusted data reaches an expression.
 struct Trace {
   Origin Source;
+  /// The hops from the origin to the queried expression, in the order the
+  /// data takes them, across functions of the translation unit.
+  std::vector<Step> Steps;
   /// The variables the data went through, from the queried expression back
   /// to the origin; empty when the expression is the source itself.
   llvm::SmallVector<const VarDecl *, 4> Chain;
@@ -137,11 +158,42 @@ public:
 
 private:
   class FunctionIndex;
+  struct SlotSummary;
+  /// A call of a function of the unit, and the function it is in.
+  struct CallSite {
+    const CallExpr *Call;
+    const FunctionDecl *Caller;
+    unsigned Offset; ///< see resolveCall
+  };
+
   FunctionIndex &indexFor(const FunctionDecl &F, ASTContext &Ctx);
+  /// The calls of \p F in the unit's own (non-system) code.
+  llvm::ArrayRef<CallSite> callSites(const FunctionDecl &F, ASTContext &Ctx);
+  /// What reaches slot \p Slot of \p F (-1: the return value; k: what
+  /// out-parameter k points to when \p F returns).
+  const SlotSummary &summary(const FunctionDecl &F, int Slot, ASTContext &Ctx,
+                             unsigned Depth);
+  /// The strongest untrusted data a call site of \p P's function passes to
+  /// \p P, if any call site passes any.
+  std::optional<Trace> callerTaint(const ParmVarDecl &P, ASTContext &Ctx,
+                                   unsigned Depth);
 
   Config Cfg;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionIndex>> Cache;
+  bool SitesBuilt = false;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallSite, 2>> Sites;
+  llvm::DenseMap<std::pair<const FunctionDecl *, int>,
+                 std::unique_ptr<SlotSummary>>
+      Summaries;
+  /// Functions whose callers are being searched (recursion guard).
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Searching;
+  /// callerTaint's answers, per parameter.
+  llvm::DenseMap<const ParmVarDecl *, std::optional<Trace>> CallerCache;
 };
+
+/// Emits one note per step of \p T, in order, after the note at its origin.
+/// Example: `taint::notePath(*this, *T, SM);`
+void notePath(ClangTidyCheck &Check, const Trace &T, const SourceManager &SM);
 
 /// True when \p Text matches \p Pattern, where `*` matches any run of
 /// characters; ASCII case is ignored.
@@ -175,6 +227,14 @@ const FunctionDecl &enclosingNonLambda(const FunctionDecl &F);
 /// How the note at a trace's origin describes it: "parameter 'user'",
 /// "'getenv'", "the command line ('argv')".
 std::string describeOrigin(const Origin &O);
+
+/// The function a call runs and the index of its first argument that binds
+/// to the function's first parameter: a direct callee; a lambda's or
+/// std::function's call operator when the object is a variable initialised
+/// from a lambda (1: the object is argument 0 of the operator call); a
+/// function named by the initializer of a function-pointer variable.
+/// Example: `auto [Fn, Offset] = resolveCall(*Call);`
+std::pair<const FunctionDecl *, unsigned> resolveCall(const CallExpr &Call);
 
 } // namespace clang::tidy::exitbar::taint
 
