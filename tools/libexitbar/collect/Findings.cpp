@@ -133,6 +133,9 @@ FindingsEvidence findingsFromTidyOutput(const std::string &Output,
     F.Line = D.Line;
     F.Column = D.Column;
     F.Message = D.Message;
+    for (const formats::TidyNote &N : D.Notes)
+      F.Path.push_back({displayPath(N.File, Options.SourceDir), N.Line,
+                        N.Column, N.Message});
     std::string Key = fingerprintKey(F, ReadLine(D.File, D.Line));
     int Occurrence = Occurrences[Key]++;
     F.Fingerprint =

@@ -35,7 +35,8 @@ static auto sortKey(const Finding &F) {
 }
 
 bool Finding::operator==(const Finding &O) const {
-  return sortKey(*this) == sortKey(O) && Level == O.Level && Cwe == O.Cwe;
+  return sortKey(*this) == sortKey(O) && Level == O.Level && Cwe == O.Cwe &&
+         Path == O.Path;
 }
 
 void FindingsEvidence::normalize() {

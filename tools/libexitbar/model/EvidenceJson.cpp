@@ -21,6 +21,15 @@ void to_json(json &J, const Finding &F) {
            {"cwe", F.Cwe},         {"file", F.File},
            {"line", F.Line},       {"column", F.Column},
            {"message", F.Message}, {"fingerprint", F.Fingerprint}};
+  if (!F.Path.empty()) {
+    json Steps = json::array();
+    for (const PathStep &S : F.Path)
+      Steps.push_back(json{{"file", S.File},
+                           {"line", S.Line},
+                           {"column", S.Column},
+                           {"message", S.Message}});
+    J["path"] = std::move(Steps);
+  }
 }
 
 void from_json(const json &J, Finding &F) {
@@ -35,6 +44,11 @@ void from_json(const json &J, Finding &F) {
   F.Column = asInteger<int>(J.at("column"));
   F.Message = J.at("message").get<std::string>();
   F.Fingerprint = J.at("fingerprint").get<std::string>();
+  if (J.contains("path"))
+    for (const json &S : J.at("path"))
+      F.Path.push_back({S.at("file").get<std::string>(), asInteger<int>(S.at("line")),
+                        asInteger<int>(S.at("column")),
+                        S.at("message").get<std::string>()});
 }
 
 void to_json(json &J, const AnalysisError &E) {
@@ -284,6 +298,11 @@ Finding findingFrom(const JsonCursor &C) {
   F.Column = C.at("column").integer<int>();
   F.Message = C.at("message").string();
   F.Fingerprint = C.at("fingerprint").string();
+  if (std::optional<JsonCursor> Path = C.find("path"))
+    for (const JsonCursor &S : Path->elements())
+      F.Path.push_back({S.at("file").string(), S.at("line").integer<int>(),
+                        S.at("column").integer<int>(),
+                        S.at("message").string()});
   return F;
 }
 

@@ -14,7 +14,7 @@ std::vector<TidyDiagnostic> read(const std::string &Text) {
   return readClangTidyLog(In);
 }
 
-TEST(ClangTidyLogReadTest, ReadsWarningsAndSkipsSnippetsAndNotes) {
+TEST(ClangTidyLogReadTest, ReadsWarningsAndSkipsSnippets) {
   auto Diags = read(
       "/src/a.cpp:6:3: warning: 'strcpy' does not check; use 'snprintf' "
       "instead [exitbar-unsafe-function]\n"
@@ -31,6 +31,36 @@ TEST(ClangTidyLogReadTest, ReadsWarningsAndSkipsSnippetsAndNotes) {
   EXPECT_EQ(Diags[0].Check, "exitbar-unsafe-function");
   EXPECT_EQ(Diags[0].Message,
             "'strcpy' does not check; use 'snprintf' instead");
+  ASSERT_EQ(Diags[0].Notes.size(), 1U);
+  EXPECT_EQ(Diags[0].Notes[0].File, "/src/a.cpp");
+  EXPECT_EQ(Diags[0].Notes[0].Line, 2);
+  EXPECT_EQ(Diags[0].Notes[0].Column, 1);
+  EXPECT_EQ(Diags[0].Notes[0].Message, "declared here");
+}
+
+// The notes after a diagnostic are its path, in order and across files;
+// macro-expansion notes say where a location came from and are left out,
+// and the notes of a warning line that is not read belong to nothing.
+TEST(ClangTidyLogReadTest, KeepsEachDiagnosticsNotesInOrder) {
+  auto Diags = read(
+      "C:\\src\\b.cpp:9:47: warning: 'system' runs input "
+      "[exitbar-command-injection]\n"
+      "C:\\src\\b.cpp:13:3: note: 'c' comes from 'read'\n"
+      "  read(fd, buf, sizeof buf);\n"
+      "  ^\n"
+      "/src/h.h:2:1: note: expanded from macro 'RUN'\n"
+      "/src/h.h:7:46: note: 'build' returns it\n"
+      "/src/x.c:1:1: warning: a compiler warning with no check\n"
+      "/src/x.c:1:5: note: not the command injection's\n"
+      "/src/y.c:3:3: warning: 'gets' [exitbar-unsafe-function]\n");
+  ASSERT_EQ(Diags.size(), 2U);
+  ASSERT_EQ(Diags[0].Notes.size(), 2U);
+  EXPECT_EQ(Diags[0].Notes[0].File, "C:\\src\\b.cpp");
+  EXPECT_EQ(Diags[0].Notes[0].Line, 13);
+  EXPECT_EQ(Diags[0].Notes[0].Message, "'c' comes from 'read'");
+  EXPECT_EQ(Diags[0].Notes[1].File, "/src/h.h");
+  EXPECT_EQ(Diags[0].Notes[1].Column, 46);
+  EXPECT_TRUE(Diags[1].Notes.empty());
 }
 
 TEST(ClangTidyLogReadTest, TakesTheFirstOfSeveralCheckNames) {

@@ -107,11 +107,38 @@ static bool splitHead(std::string_view Head, TidyDiagnostic &D) {
   return false;
 }
 
+/// Parses `<file>:<line>:<col>: note: <message>` into \p N, the file again
+/// the longest prefix that leaves such a tail.
+static bool splitNote(std::string_view Line, TidyNote &N) {
+  constexpr std::string_view NoteTag = ": note: ";
+  for (size_t At = Line.rfind(NoteTag); At != std::string_view::npos;
+       At = At == 0 ? std::string_view::npos : Line.rfind(NoteTag, At - 1)) {
+    size_t ColBegin = At;
+    while (ColBegin > 0 && isDigit(Line[ColBegin - 1]))
+      --ColBegin;
+    if (ColBegin == At || ColBegin == 0 || Line[ColBegin - 1] != ':')
+      continue;
+    size_t LineEnd = ColBegin - 1, LineBegin = LineEnd;
+    while (LineBegin > 0 && isDigit(Line[LineBegin - 1]))
+      --LineBegin;
+    if (LineBegin == LineEnd || LineBegin < 2 || Line[LineBegin - 1] != ':')
+      continue;
+    if (!parsePosition(Line.substr(LineBegin, LineEnd - LineBegin), N.Line) ||
+        !parsePosition(Line.substr(ColBegin, At - ColBegin), N.Column))
+      return false;
+    N.File = std::string(Line.substr(0, LineBegin - 1));
+    N.Message = std::string(Line.substr(At + NoteTag.size()));
+    return true;
+  }
+  return false;
+}
+
 std::vector<TidyDiagnostic> readClangTidyLog(std::istream &In) {
   // <file>:<line>:<col>: <level>: <message> [<check>,...], read by hand in
   // linear time: std::regex recursed once per character and overflowed the
   // stack on lines of some 30 KB (a long template name, generated code).
   std::vector<TidyDiagnostic> Diags;
+  bool NotesOpen = false; // notes now follow Diags.back()
   std::string Line;
   while (std::getline(In, Line)) {
     if (Line.empty() || Line.find(": ") == std::string::npos)
@@ -129,10 +156,23 @@ std::vector<TidyDiagnostic> readClangTidyLog(std::istream &In) {
     size_t ChecksAt = 0;
     TidyDiagnostic D;
     if (!splitChecks(View, Check, ChecksAt) ||
-        !splitHead(View.substr(0, ChecksAt), D))
+        !splitHead(View.substr(0, ChecksAt), D)) {
+      // A note belongs to the diagnostic above it. After a warning or
+      // error line that was not read (no check named), the notes are that
+      // line's, not the last diagnostic's.
+      TidyNote N;
+      if (splitNote(View, N)) {
+        if (NotesOpen && N.Message.rfind("expanded from macro", 0) != 0)
+          Diags.back().Notes.push_back(std::move(N));
+      } else if (View.find(": warning: ") != std::string_view::npos ||
+                 View.find(": error: ") != std::string_view::npos) {
+        NotesOpen = false;
+      }
       continue;
+    }
     D.Check = std::string(Check);
     Diags.push_back(std::move(D));
+    NotesOpen = true;
   }
   return Diags;
 }

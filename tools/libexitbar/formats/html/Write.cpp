@@ -81,6 +81,8 @@ th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertic
 pre{background:#f6f8fa;border:1px solid var(--line);border-radius:6px;padding:8px;overflow-x:auto;font-size:13px;margin:6px 0 0}
 pre .hit{background:#ffebe9;display:block}
 .state{font-size:12px;color:var(--muted)}
+ol.path{margin:6px 0 0;padding-left:24px;font-size:13px}
+ol.path .where{font-family:ui-monospace,monospace;color:var(--muted)}
 ul.items{margin:6px 0 0;padding-left:20px;font-family:ui-monospace,monospace;font-size:13px;word-break:break-word}
 @media (max-width:600px){body{font-size:14px}.badge{font-size:22px}th,td{padding:4px}}
 )css";
@@ -239,6 +241,14 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
           Out << Number << escape(Text) << "\n";
       }
       Out << "</pre>";
+    }
+    // The way the data went, source first, as the check's notes tell it.
+    if (!I.Path.empty()) {
+      Out << "<ol class=\"path\">";
+      for (const PathStep &S : I.Path)
+        Out << "<li><span class=\"where\">" << escape(S.File) << ":" << S.Line
+            << ":" << S.Column << "</span> " << escape(S.Message) << "</li>";
+      Out << "</ol>";
     }
     Out << "</div>\n";
   }

@@ -89,6 +89,30 @@ json rule(const std::string &Check, const FindingResult *Example) {
                 {"security-severity", securitySeverity(Info.Level)}}}};
 }
 
+json physicalLocation(const std::string &File, int Line, int Column) {
+  return {{"artifactLocation", {{"uri", File}, {"uriBaseId", "%SRCROOT%"}}},
+          {"region",
+           {{"startLine", std::max(Line, 1)},
+            {"startColumn", std::max(Column, 1)}}}};
+}
+
+/// The way the data went, as one thread flow: each step of the finding's
+/// path, then the finding itself, where it ends (GitHub code scanning and
+/// VS Code's SARIF viewer show it as "paths").
+json codeFlows(const Finding &I) {
+  json Steps = json::array();
+  for (const PathStep &S : I.Path)
+    Steps.push_back(
+        {{"location",
+          {{"physicalLocation", physicalLocation(S.File, S.Line, S.Column)},
+           {"message", {{"text", S.Message}}}}}});
+  Steps.push_back(
+      {{"location",
+        {{"physicalLocation", physicalLocation(I.File, I.Line, I.Column)},
+         {"message", {{"text", I.Message}}}}}});
+  return json::array({{{"threadFlows", json::array({{{"locations", Steps}}})}}});
+}
+
 } // namespace
 
 void writeSarif(const Verdict &V, std::ostream &Out,
@@ -108,10 +132,7 @@ void writeSarif(const Verdict &V, std::ostream &Out,
   for (const FindingResult &F : V.Findings) {
     const Finding &I = F.Item;
     json Location{
-        {"physicalLocation",
-         {{"artifactLocation", {{"uri", I.File}, {"uriBaseId", "%SRCROOT%"}}},
-          {"region", {{"startLine", std::max(I.Line, 1)},
-                      {"startColumn", std::max(I.Column, 1)}}}}}};
+        {"physicalLocation", physicalLocation(I.File, I.Line, I.Column)}};
     json Result{{"ruleId", I.Check},
                 {"ruleIndex", RuleIndex[I.Check]},
                 {"level", sarifLevel(I.Level)},
@@ -124,6 +145,8 @@ void writeSarif(const Verdict &V, std::ostream &Out,
                  {{"security-severity", securitySeverity(I.Level)},
                   {"severity", toString(I.Level)},
                   {"cwe", I.Cwe}}}};
+    if (!I.Path.empty())
+      Result["codeFlows"] = codeFlows(I);
     if (V.HasBaseline)
       Result["baselineState"] =
           F.State == FindingState::Baselined ? "unchanged" : "new";

@@ -25,6 +25,20 @@ std::optional<Severity> parseSeverity(std::string_view Name);
 inline std::string_view format_as(Severity S) { return toString(S); }
 
 /// One diagnostic of a check at one place in the source.
+/// One step of the way a finding's data went, as the check's clang notes
+/// tell it ("'c' comes from 'read'", "it is passed to 'run' as 'c'"); a
+/// step may be in another file than the finding.
+struct PathStep {
+  std::string File;
+  int Line = 0;
+  int Column = 0;
+  std::string Message;
+  bool operator==(const PathStep &O) const {
+    return File == O.File && Line == O.Line && Column == O.Column &&
+           Message == O.Message;
+  }
+};
+
 struct Finding {
   std::string Check;       ///< e.g. "exitbar-unsafe-function"
   Severity Level = Severity::Medium;
@@ -35,6 +49,9 @@ struct Finding {
   std::string Message;
   /// Stable identity: survives edits elsewhere in the file (no line number).
   std::string Fingerprint;
+  /// From source to sink, in order; empty for checks that report no path.
+  /// Not part of the identity: a path through edited code is the same bug.
+  std::vector<PathStep> Path;
 
   bool operator==(const Finding &O) const;
 };
