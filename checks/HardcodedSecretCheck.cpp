@@ -232,6 +232,16 @@ bool hasFormatConversion(StringRef Value) {
 
 /// True for file-system paths and file names, which name where a secret is
 /// kept rather than being one.
+/// `EVP_DigestSignInit`, `SSL_CTX_new`: letters joined by underscores
+/// into three or more words, no digits; how C APIs name their functions,
+/// not how secrets look (those have digits or are one run of characters).
+bool looksLikeCodeName(StringRef Value) {
+  if (Value.empty() || !llvm::isAlpha(Value.front()) || !Value.contains('_') ||
+      !llvm::all_of(Value, [](char C) { return llvm::isAlpha(C) || C == '_'; }))
+    return false;
+  return utils::splitNameWords(Value).size() >= 3;
+}
+
 bool looksLikePath(StringRef Value) {
   if (compat::startsWith(Value, "/") || compat::startsWith(Value, "./") ||
       compat::startsWith(Value, "../") || compat::startsWith(Value, "~/") ||
@@ -703,6 +713,12 @@ void HardcodedSecretCheck::checkKeyValuePairs(ArrayRef<const Expr *> Items,
       if (Names.classifyKey(*ValueText) == SecretKind::Strong &&
           StringRef(*ValueText).find_first_of("-_") != StringRef::npos &&
           utils::splitNameWords(*ValueText).size() >= 4)
+        continue;
+    // A value spelled like a function or type name of several words
+    // (`EVP_DigestSignInit` after `EVP_PKEY_new_mac_key` in a
+    // StringSwitch's `.Cases`) makes the list one of API names.
+    if (auto ValueText = constantText(Items[I + 1]->IgnoreParenImpCasts()))
+      if (looksLikeCodeName(*ValueText))
         continue;
     checkStore(Items[I + 1], KeyName, Kind, "stored under key", SM);
   }

@@ -230,3 +230,16 @@ static const std::set<std::string> kStorageWords = {"passwd", "htpasswd", "crede
                                                     "keyring", "secret", "wallet"};
 static const std::set<std::string> kQualifiers = {"api", "secret", "access", "psk", "wifi"};
 bool isStorageWord(const std::string &w) { return kStorageWords.count(w) + kQualifiers.count(w) != 0; }
+
+// A list of C API names (a StringSwitch's `.Cases(...)` in ExitBar's own
+// UnverifiedWebhookCheck.cpp): a key-named item followed by a function
+// name is no key and value. Not flagged.
+struct NameSwitch {
+  NameSwitch &Cases(const char *, const char *, bool) { return *this; }
+};
+void apiNames(NameSwitch &S) {
+  S.Cases("EVP_PKEY_new_mac_key", "EVP_DigestSignInit", true);
+}
+// A value with digits after such a key stays a secret: flagged.
+static const std::vector<std::string> kKeyed = {"signing_key", "Hk_9f2_Qz_x71"};
+// CHECK-MESSAGES: :[[@LINE-1]]:64: warning: hard-coded secret stored under key 'signing_key'
