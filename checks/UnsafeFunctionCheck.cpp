@@ -1,5 +1,6 @@
 // UnsafeFunctionCheck.cpp - flags calls to C functions that cannot be used
-// safely SPDX-License-Identifier: Apache-2.0
+// safely
+// SPDX-License-Identifier: Apache-2.0
 
 #include "UnsafeFunctionCheck.h"
 #include "utils/Compat.h"

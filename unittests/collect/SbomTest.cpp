@@ -1,5 +1,6 @@
 // SbomTest.cpp - unit tests of `collect sbom`: targets, Debian packages,
-// manifests, determinism SPDX-License-Identifier: Apache-2.0
+// manifests, determinism
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Sbom.h"
 #include "exitbar/Error.h"

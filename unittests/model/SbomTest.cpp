@@ -1,5 +1,6 @@
 // SbomTest.cpp - unit tests of the SBOM model: merge, purls, completeness,
-// writers SPDX-License-Identifier: Apache-2.0
+// writers
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Sbom.h"
 #include "exitbar/EvidenceJson.h"

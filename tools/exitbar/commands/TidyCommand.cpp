@@ -1,5 +1,6 @@
 // TidyCommand.cpp - `exitbar tidy`: the clang-tidy launcher CMake runs per
-// translation unit SPDX-License-Identifier: Apache-2.0
+// translation unit
+// SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Error.h"

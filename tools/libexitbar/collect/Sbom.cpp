@@ -1,5 +1,6 @@
 // Sbom.cpp - `exitbar collect sbom`: the SBOM of a build tree from its File API
-// reply SPDX-License-Identifier: Apache-2.0
+// reply
+// SPDX-License-Identifier: Apache-2.0
 //
 // One fragment per target (its component, its edges, and the Debian
 // packages that own what it links and includes), merged with the

@@ -1,5 +1,6 @@
 // Signatures.cpp - `collect signatures`: every release artifact and the verdict
-// on its signature SPDX-License-Identifier: Apache-2.0
+// on its signature
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/CMakeFileApi.h"
 #include "exitbar/Digest.h"

@@ -1,5 +1,6 @@
 // Tidy.cpp - running clang-tidy for one translation unit and keeping its
-// findings SPDX-License-Identifier: Apache-2.0
+// findings
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Tidy.h"
 #include "exitbar/Digest.h"

@@ -1,5 +1,6 @@
 // Sbom.cpp - the SBOM model: canonical order, associative merge, NTIA
-// completeness SPDX-License-Identifier: Apache-2.0
+// completeness
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Sbom.h"
 #include <algorithm>

@@ -1,5 +1,6 @@
 // Dpkg.cpp - which installed Debian package owns a file, read from the dpkg
-// database SPDX-License-Identifier: Apache-2.0
+// database
+// SPDX-License-Identifier: Apache-2.0
 //
 // Formats: deb-control(5) stanzas in <root>/status; one path per line in
 // <root>/info/<package>[:<arch>].list (the ":<arch>" suffix appears for

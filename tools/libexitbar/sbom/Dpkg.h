@@ -1,5 +1,6 @@
 // Dpkg.h - which installed Debian package owns a file, read from the dpkg
-// database SPDX-License-Identifier: Apache-2.0
+// database
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SBOM_DPKG_H
 #define EXITBAR_SBOM_DPKG_H

@@ -1,5 +1,6 @@
 // Write.cpp - the HTML report: one self-contained page, readable on a laptop
-// and a phone SPDX-License-Identifier: Apache-2.0
+// and a phone
+// SPDX-License-Identifier: Apache-2.0
 //
 // Format: HTML5 (WHATWG living standard), inline CSS and SVG only, no
 // scripts and no external assets, so the file can be archived or mailed.

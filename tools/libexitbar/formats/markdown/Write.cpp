@@ -1,5 +1,6 @@
 // Write.cpp - the Markdown report (GitHub-flavoured, fit for
-// $GITHUB_STEP_SUMMARY) SPDX-License-Identifier: Apache-2.0
+// $GITHUB_STEP_SUMMARY)
+// SPDX-License-Identifier: Apache-2.0
 //
 // Format: GitHub Flavored Markdown 0.29 (tables extension).
 

@@ -1,5 +1,6 @@
 // CMakeFileApi.h - the targets of a build tree, read from CMake's File API
-// reply SPDX-License-Identifier: Apache-2.0
+// reply
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_CMAKEFILEAPI_H
 #define EXITBAR_CMAKEFILEAPI_H

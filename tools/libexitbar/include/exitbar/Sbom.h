@@ -1,5 +1,6 @@
 // Sbom.h - software bill of materials: components, dependency graph,
-// completeness SPDX-License-Identifier: Apache-2.0
+// completeness
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SBOM_H
 #define EXITBAR_SBOM_H
