@@ -62,6 +62,28 @@ static bool splitChecks(std::string_view Line, std::string_view &Check,
   return true;
 }
 
+/// Where `<file>:<line>:<col>` ends at \p At in \p Text: whether it does
+/// (digits, a colon, digits, a colon and a non-empty file before them), and
+/// where the file ends (\p FileEnd), the line's and the column's digits.
+static bool positionBefore(std::string_view Text, size_t At, size_t &FileEnd,
+                           std::string_view &LineDigits,
+                           std::string_view &ColumnDigits) {
+  size_t ColBegin = At;
+  while (ColBegin > 0 && isDigit(Text[ColBegin - 1]))
+    --ColBegin;
+  if (ColBegin == At || ColBegin == 0 || Text[ColBegin - 1] != ':')
+    return false;
+  size_t LineEnd = ColBegin - 1, LineBegin = LineEnd;
+  while (LineBegin > 0 && isDigit(Text[LineBegin - 1]))
+    --LineBegin;
+  if (LineBegin == LineEnd || LineBegin < 2 || Text[LineBegin - 1] != ':')
+    return false;
+  FileEnd = LineBegin - 1;
+  LineDigits = Text.substr(LineBegin, LineEnd - LineBegin);
+  ColumnDigits = Text.substr(ColBegin, At - ColBegin);
+  return true;
+}
+
 /// Parses `<file>:<line>:<col>: <level>: <message>` in \p Head into \p D;
 /// the file is the longest prefix that leaves such a tail (file names may
 /// hold colons, "C:\\src"), as clang's own output is read.
@@ -82,23 +104,16 @@ static bool splitHead(std::string_view Head, TidyDiagnostic &D) {
       W = Before(WarningTag, W);
     else
       E = Before(ErrorTag, E);
-    // <file>:<line>:<col> ends at At.
-    size_t ColBegin = At;
-    while (ColBegin > 0 && isDigit(Head[ColBegin - 1]))
-      --ColBegin;
-    if (ColBegin == At || ColBegin == 0 || Head[ColBegin - 1] != ':')
-      continue;
-    size_t LineEnd = ColBegin - 1, LineBegin = LineEnd;
-    while (LineBegin > 0 && isDigit(Head[LineBegin - 1]))
-      --LineBegin;
-    if (LineBegin == LineEnd || LineBegin < 2 || Head[LineBegin - 1] != ':')
+    size_t FileEnd = 0;
+    std::string_view LineDigits, ColumnDigits;
+    if (!positionBefore(Head, At, FileEnd, LineDigits, ColumnDigits))
       continue;
     // A match: the file (non-empty) is what precedes; a position that
     // does not fit an int drops the line, as it always has.
-    if (!parsePosition(Head.substr(LineBegin, LineEnd - LineBegin), D.Line) ||
-        !parsePosition(Head.substr(ColBegin, At - ColBegin), D.Column))
+    if (!parsePosition(LineDigits, D.Line) ||
+        !parsePosition(ColumnDigits, D.Column))
       return false;
-    D.File = std::string(Head.substr(0, LineBegin - 1));
+    D.File = std::string(Head.substr(0, FileEnd));
     D.Level = Warning ? "warning" : "error";
     D.Message = std::string(
         Head.substr(At + (Warning ? WarningTag.size() : ErrorTag.size())));
@@ -113,20 +128,14 @@ static bool splitNote(std::string_view Line, TidyNote &N) {
   constexpr std::string_view NoteTag = ": note: ";
   for (size_t At = Line.rfind(NoteTag); At != std::string_view::npos;
        At = At == 0 ? std::string_view::npos : Line.rfind(NoteTag, At - 1)) {
-    size_t ColBegin = At;
-    while (ColBegin > 0 && isDigit(Line[ColBegin - 1]))
-      --ColBegin;
-    if (ColBegin == At || ColBegin == 0 || Line[ColBegin - 1] != ':')
+    size_t FileEnd = 0;
+    std::string_view LineDigits, ColumnDigits;
+    if (!positionBefore(Line, At, FileEnd, LineDigits, ColumnDigits))
       continue;
-    size_t LineEnd = ColBegin - 1, LineBegin = LineEnd;
-    while (LineBegin > 0 && isDigit(Line[LineBegin - 1]))
-      --LineBegin;
-    if (LineBegin == LineEnd || LineBegin < 2 || Line[LineBegin - 1] != ':')
-      continue;
-    if (!parsePosition(Line.substr(LineBegin, LineEnd - LineBegin), N.Line) ||
-        !parsePosition(Line.substr(ColBegin, At - ColBegin), N.Column))
+    if (!parsePosition(LineDigits, N.Line) ||
+        !parsePosition(ColumnDigits, N.Column))
       return false;
-    N.File = std::string(Line.substr(0, LineBegin - 1));
+    N.File = std::string(Line.substr(0, FileEnd));
     N.Message = std::string(Line.substr(At + NoteTag.size()));
     return true;
   }
