@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# build-overhead.sh - what exitbar_enable(ALL) adds to a real project's build, cold and with a warm findings cache
+# SPDX-License-Identifier: Apache-2.0
+#
+# Usage: scripts/bench/build-overhead.sh PROJECT-SOURCE [exitbar-build] [-- CMAKE-ARGS...]
+#
+# Builds PROJECT-SOURCE (issue 18 measured fmt 11.1.4 with its tests:
+# `scripts/bench/build-overhead.sh ~/fmt build -- -DFMT_TEST=ON`) four times
+# from clean with Ninja -j2, back to back so that load from other processes
+# falls on all of them alike:
+#   plain   the project as it is
+#   exitbar the same with ExitBar turned on (exitbar_enable(ALL), injected
+#           through CMAKE_PROJECT_INCLUDE, so the project is not edited) and
+#           an empty findings cache: what a first CI run pays
+#   warm    `ninja clean` and the same build again: the findings cache
+#           replays every translation unit's analysis (a rebuild after
+#           `git switch` back, or a CI run that restored the cache)
+#   nocache the exitbar build again without a cache, to show the cold run
+#           was not helped by anything else
+# and prints wall and CPU (user + sys, children included) per build and
+# each ratio to plain. The ExitBar gate itself is not part of any build.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[[ $# -ge 1 ]] || { sed -n 4,5p "$0"; exit 2; }
+project=$(realpath "$1"); shift
+exitbar_build=build
+if [[ $# -ge 1 && $1 != -- ]]; then exitbar_build=$1; shift; fi
+[[ ${1:-} == -- ]] && shift
+exitbar_build=$(realpath "$exitbar_build")
+[[ -f $exitbar_build/ExitBarConfig.cmake ]] || { echo "build ExitBar first ($exitbar_build)" >&2; exit 2; }
+[[ -f $project/CMakeLists.txt ]] || { echo "$project has no CMakeLists.txt" >&2; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/exitbar-overhead.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cat > "$work/enable-exitbar.cmake" <<'EOF'
+find_package(ExitBar REQUIRED CONFIG)
+exitbar_enable(ALL)
+EOF
+
+# <name> <build-dir> <command...>: one line "name wall cpu" on fd 3.
+measure() {
+  local name=$1 dir=$2; shift 2
+  /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 ||
+    { echo "build-overhead.sh: the $name build failed; see $work/$name.log" >&2; tail -20 "$work/$name.log" >&2; trap - EXIT; exit 1; }
+  read -r wall user sys < "$work/$name.time"
+  echo "$name $wall $(echo "$user + $sys" | bc)" >&3
+}
+
+exec 3> "$work/results"
+cmake -S "$project" -B "$work/plain" -G Ninja "$@" > /dev/null
+measure plain "$work/plain" cmake --build "$work/plain" -j2
+
+cmake -S "$project" -B "$work/exitbar" -G Ninja "$@" -DExitBar_DIR="$exitbar_build" \
+  -DCMAKE_PROJECT_INCLUDE="$work/enable-exitbar.cmake" \
+  -DEXITBAR_CACHE_DIR="$work/cache" > /dev/null
+measure exitbar "$work/exitbar" cmake --build "$work/exitbar" -j2
+cmake --build "$work/exitbar" --target clean > /dev/null
+stats="$work/exitbar/exitbar/fragments/tidy-cache-stats.txt"
+rm -f "$stats"
+measure warm "$work/exitbar" cmake --build "$work/exitbar" -j2
+
+cmake -S "$project" -B "$work/nocache" -G Ninja "$@" -DExitBar_DIR="$exitbar_build" \
+  -DCMAKE_PROJECT_INCLUDE="$work/enable-exitbar.cmake" > /dev/null
+measure nocache "$work/nocache" cmake --build "$work/nocache" -j2
+exec 3>&-
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d); $(basename "$project"); compiler: $(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$work/plain/CMakeCache.txt")"
+read -r _ plain_wall plain_cpu < <(grep '^plain ' "$work/results")
+while read -r name wall cpu; do
+  printf "%-8s wall %7.1f s  ratio %.2f   cpu %7.1f s  ratio %.2f\n" "$name" "$wall" \
+    "$(echo "$wall / $plain_wall" | bc -l)" "$cpu" "$(echo "$cpu / $plain_cpu" | bc -l)"
+done < "$work/results"
+echo "warm build's findings cache: $(grep -c 'hit' "$stats" || true) hits, $(grep -vc 'hit' "$stats" || true) other outcomes"
