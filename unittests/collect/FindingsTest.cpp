@@ -90,6 +90,27 @@ TEST(FindingsFromTidyOutputTest, UnanalysedRegionsAreNotFindings) {
             (UnanalysedRegion{"a.c", 9, 1, "#else of #ifdef __clang__"}));
 }
 
+// One header finding reported by two translation units with different
+// paths: the copy that survives is the same whatever the input order, and
+// its path survives the JSON round trip.
+TEST(FindingsEvidenceTest, OneOfTwoPathsSurvivesWhateverTheOrder) {
+  Finding F{"exitbar-command-injection", Severity::Critical, {"CWE-78"},
+            "h.h", 3, 5, "'system' runs input", "0123", {}};
+  Finding ViaA = F, ViaB = F;
+  ViaA.Path = {{"a.c", 7, 3, "'c' comes from 'read'"}};
+  ViaB.Path = {{"b.c", 2, 1, "'c' comes from 'getenv'"}};
+  FindingsEvidence X, Y;
+  X.Findings = {ViaA, ViaB};
+  Y.Findings = {ViaB, ViaA};
+  X.normalize();
+  Y.normalize();
+  ASSERT_EQ(X.Findings.size(), 1U);
+  EXPECT_EQ(X.Findings, Y.Findings);
+  EXPECT_EQ(X.Findings[0].Path, ViaA.Path);
+  nlohmann::json J = X.Findings[0];
+  EXPECT_EQ(J.get<Finding>(), X.Findings[0]);
+}
+
 TEST(FindingsEvidenceTest, UnanalysedRegionsMergeRoundTripAndAreOptional) {
   FindingsEvidence A, B;
   A.UnanalysedRegions = {{"b.c", 2, 4, "#ifndef __clang__"},

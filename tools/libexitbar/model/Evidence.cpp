@@ -39,11 +39,24 @@ bool Finding::operator==(const Finding &O) const {
          Path == O.Path;
 }
 
+/// Orders findings by sortKey, then by their paths: two translation units
+/// may report one header finding with different paths, and which copy
+/// survives de-duplication must not depend on the order of the input.
+static bool findingLess(const Finding &A, const Finding &B) {
+  if (sortKey(A) != sortKey(B))
+    return sortKey(A) < sortKey(B);
+  auto StepKey = [](const PathStep &S) {
+    return std::tie(S.File, S.Line, S.Column, S.Message);
+  };
+  return std::lexicographical_compare(
+      A.Path.begin(), A.Path.end(), B.Path.begin(), B.Path.end(),
+      [&](const PathStep &X, const PathStep &Y) {
+        return StepKey(X) < StepKey(Y);
+      });
+}
+
 void FindingsEvidence::normalize() {
-  std::sort(Findings.begin(), Findings.end(),
-            [](const Finding &A, const Finding &B) {
-              return sortKey(A) < sortKey(B);
-            });
+  std::sort(Findings.begin(), Findings.end(), findingLess);
   // One finding per fingerprint: a header's finding is reported by every
   // translation unit that includes it. The most severe copy survives, so a
   // planted fragment with the same fingerprint and "low" cannot replace a
@@ -62,10 +75,7 @@ void FindingsEvidence::normalize() {
   }
   Findings = std::move(Unique);
   if (Replaced)
-    std::sort(Findings.begin(), Findings.end(),
-              [](const Finding &A, const Finding &B) {
-                return sortKey(A) < sortKey(B);
-              });
+    std::sort(Findings.begin(), Findings.end(), findingLess);
 
   std::sort(AnalysisErrors.begin(), AnalysisErrors.end(),
             [](const AnalysisError &A, const AnalysisError &B) {
