@@ -43,8 +43,9 @@ bool Finding::operator==(const Finding &O) const {
 /// may report one header finding with different paths, and which copy
 /// survives de-duplication must not depend on the order of the input.
 static bool findingLess(const Finding &A, const Finding &B) {
-  if (sortKey(A) != sortKey(B))
-    return sortKey(A) < sortKey(B);
+  auto KeyA = sortKey(A), KeyB = sortKey(B);
+  if (KeyA != KeyB)
+    return KeyA < KeyB;
   auto StepKey = [](const PathStep &S) {
     return std::tie(S.File, S.Line, S.Column, S.Message);
   };
