@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -15,22 +16,15 @@ namespace {
 class AuditLogTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    // ctest runs test cases in parallel processes: one file per case.
-    Path = (fs::temp_directory_path() /
-            ("exitbar-audit-" +
-             std::string(::testing::UnitTest::GetInstance()
-                             ->current_test_info()
-                             ->name()) +
-             "-" + std::to_string(::getpid()) + ".jsonl"))
-               .string();
-    fs::remove(Path);
+    Dir = test::freshTestDir("audit");
+    Path = (Dir / "audit.jsonl").string();
     for (Status S : {Status::Go, Status::NoGo, Status::Conditional}) {
       Verdict V;
       V.Result = S;
       appendAuditEntry(Path, V, "digest");
     }
   }
-  void TearDown() override { fs::remove(Path); }
+  void TearDown() override { fs::remove_all(Dir); }
   std::vector<std::string> lines() {
     std::vector<std::string> L;
     std::string Text = readFile(Path);
@@ -46,6 +40,7 @@ protected:
       Out += Line + "\n";
     return Out;
   }
+  fs::path Dir;
   std::string Path;
 };
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <thread>
 #include <unistd.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -19,10 +20,7 @@ protected:
   fs::path Root;
   std::string Source, Header;
   void SetUp() override {
-    Root = fs::temp_directory_path() /
-           ("exitbar-tidy-cache-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(Root);
+    Root = test::freshTestDir("tidy-cache");
     fs::create_directories(Root / "src");
     Source = (Root / "src" / "a.cpp").string();
     Header = (Root / "src" / "a.h").string();

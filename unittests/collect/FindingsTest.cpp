@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -140,13 +141,7 @@ TEST(FindingsFromTidyOutputTest, UnknownChecksAreKeptAsLow) {
 class CollectFindingsTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    // ctest runs test cases in parallel processes: one folder per case.
-    Dir = fs::temp_directory_path() /
-          ("exitbar-collect-findings-" +
-           std::string(
-               ::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-           "-" + std::to_string(::getpid()));
-    fs::remove_all(Dir);
+    Dir = test::freshTestDir("collect-findings");
     fs::create_directories(Dir / "src");
   }
   void TearDown() override { fs::remove_all(Dir); }

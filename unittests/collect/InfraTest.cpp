@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -167,9 +168,7 @@ TEST(InfraDockerfile, FinalStageUser) {
 }
 
 TEST(InfraCollect, WalksTreeSkipsFixturesAndFingerprints) {
-  fs::path Dir = fs::temp_directory_path() /
-                 ("exitbar-infra-" + std::to_string(::getpid()));
-  fs::remove_all(Dir);
+  fs::path Dir = test::freshTestDir("infra");
   fs::create_directories(Dir / "deploy");
   fs::create_directories(Dir / "tests");
   fs::create_directories(Dir / "examples/demo");

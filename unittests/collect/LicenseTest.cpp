@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include "TestDir.h"
 
 namespace exitbar {
 namespace {
@@ -61,8 +62,8 @@ TEST(IdentifyLicense, BuiltInMatcherKnowsZlibWithoutItsTitle) {
 }
 
 TEST(IdentifyLicenseFile, WithoutLicensecheckTheBuiltInMatcherSaysSo) {
-  std::filesystem::path File =
-      std::filesystem::temp_directory_path() / "exitbar-license-test.txt";
+  std::filesystem::path Dir = test::freshTestDir("license");
+  std::filesystem::path File = Dir / "LICENSE.txt";
   std::ofstream(File) << ZlibText;
   LicenseMatch M = identifyLicenseFile(File.string(), "/no/such/licensecheck");
   EXPECT_EQ(M.SpdxId, "Zlib");
@@ -70,7 +71,7 @@ TEST(IdentifyLicenseFile, WithoutLicensecheckTheBuiltInMatcherSaysSo) {
   EXPECT_EQ(M.MatcherResult, "");
   M = identifyLicenseFile(File.string(), "");
   EXPECT_EQ(M.Matcher, "built-in");
-  std::filesystem::remove(File);
+  std::filesystem::remove_all(Dir);
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
+#include "TestDir.h"
 
 namespace fs = std::filesystem;
 using namespace exitbar;
@@ -23,11 +24,8 @@ struct Tree {
 /// -lm) and `core`, a fake dpkg database owning the system files, and the
 /// configure record of the CMake package.
 Tree makeTree() {
-  const auto *Info = ::testing::UnitTest::GetInstance()->current_test_info();
   Tree T;
-  T.Root =
-      fs::temp_directory_path() / ("exitbar-sbom-" + std::string(Info->name()));
-  fs::remove_all(T.Root);
+  T.Root = test::freshTestDir("sbom");
   T.Build = T.Root / "build";
   T.Source = T.Root / "src";
   T.Dpkg = T.Root / "dpkg";

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include "TestDir.h"
 
 namespace fs = std::filesystem;
 using namespace exitbar;
@@ -19,7 +20,8 @@ TEST(DigestTest, KnownAnswers) {
 }
 
 TEST(DigestTest, FileDigestsMatchInMemoryDigestsAcrossBlocks) {
-  fs::path P = fs::temp_directory_path() / "exitbar-digest-test.bin";
+  fs::path Dir = test::freshTestDir("digest");
+  fs::path P = Dir / "data.bin";
   std::string Data(3 * (1 << 20) + 17, '\0');
   for (size_t I = 0; I < Data.size(); ++I)
     Data[I] = static_cast<char>(I * 31 % 251);
@@ -28,6 +30,7 @@ TEST(DigestTest, FileDigestsMatchInMemoryDigestsAcrossBlocks) {
   EXPECT_EQ(Sha256, sha256Hex(Data));
   EXPECT_EQ(Sha1, sha1Hex(Data));
   EXPECT_THROW(fileDigestsHex((P / "missing").string()), Error);
+  fs::remove_all(Dir);
 }
 
 } // namespace

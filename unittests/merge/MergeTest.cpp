@@ -10,6 +10,7 @@
 #include <functional>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -200,11 +201,7 @@ class MergeDirsTest : public ::testing::Test {
 protected:
   fs::path Root;
   void SetUp() override {
-    Root = fs::temp_directory_path() /
-           ("exitbar-merge-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(Root);
-    fs::create_directories(Root);
+    Root = test::freshTestDir("merge");
   }
   void TearDown() override { fs::remove_all(Root); }
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 using nlohmann::json;
@@ -66,13 +67,7 @@ std::vector<KindCase> kinds() {
 class EvidenceReadersTest : public ::testing::TestWithParam<KindCase> {
 protected:
   void SetUp() override {
-    // Parameterised test names hold a '/'.
-    std::string Name =
-        ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::replace(Name.begin(), Name.end(), '/', '-');
-    Dir = fs::temp_directory_path() / ("exitbar-readers-" + Name);
-    fs::remove_all(Dir);
-    fs::create_directories(Dir);
+    Dir = test::freshTestDir("readers");
   }
   void TearDown() override { fs::remove_all(Dir); }
 

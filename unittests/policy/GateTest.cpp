@@ -64,7 +64,7 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
 }
 
 TEST(GateTest, NoFindingsIsGo) {
-  Verdict V = evaluate(defaultPolicy(), withFindings({}), {"1.0", 0, {}, {}});
+  Verdict V = evaluate(defaultPolicy(), withFindings({}), {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::Go);
   EXPECT_EQ(V.ReadinessScore, 100);
   EXPECT_EQ(V.MustPassed, V.MustTotal);
@@ -483,7 +483,7 @@ TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
   EvidenceSet E = withFindings({});
   E.Sbom->Checks.push_back(
       {"pkg:generic/x", "x", "find_package", {"supplier", "version"}});
-  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::NoGo);
   auto It = std::find_if(
       V.Criteria.begin(), V.Criteria.end(),
@@ -493,7 +493,7 @@ TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
   EXPECT_EQ(It->Items, std::vector<std::string>{
                            "pkg:generic/x: missing supplier, version"});
   E.Sbom.reset();
-  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::NoGo); // no SBOM at all
 }
 
@@ -510,7 +510,7 @@ TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
   EvidenceSet E = withFindings({});
   E.Readiness->Monitoring = {{"runbook", "docs/runbook.md", "monitoring section"}};
   E.Readiness->MonitoringAccepted = {"endpoint", "library"};
-  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_FALSE(criterion(V, "monitoring").Passed);
   EXPECT_EQ(V.Result, Status::Conditional); // a should criterion
   ASSERT_EQ(criterion(V, "monitoring").Items.size(), 1u);
@@ -519,12 +519,12 @@ TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
   // A Prometheus client in the SBOM is a monitoring library.
   E.Sbom->Checks.push_back({"pkg:conan/prometheus-cpp@1.2.4",
                             "prometheus-cpp", "conan", {}});
-  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_TRUE(criterion(V, "monitoring").Passed);
   EXPECT_EQ(criterion(V, "monitoring").Actual, 1);
   // ... unless the policy does not accept libraries.
   E.Readiness->MonitoringAccepted = {"endpoint"};
-  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_FALSE(criterion(V, "monitoring").Passed);
 }
 
@@ -538,7 +538,7 @@ TEST(GateTest, MissingApprovalsAreListedRoleByRole) {
   Old.Status = "other-version";
   Old.Detail = "approves version 0.9, the release is 1.0";
   E.Approvals->Approvals.push_back(Old);
-  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}});
+  Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::Conditional); // should by default
   EXPECT_EQ(criterion(V, "approvals").Items,
             std::vector<std::string>{

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include "TestDir.h"
 
 namespace fs = std::filesystem;
 using namespace exitbar::sbom;
@@ -14,8 +15,7 @@ namespace {
 /// A dpkg database with zlib for two architectures, a dev package, an
 /// arch-all package and a removed package.
 fs::path fakeDpkg(const std::string &Name) {
-  fs::path Root = fs::temp_directory_path() / ("exitbar-dpkg-" + Name);
-  fs::remove_all(Root);
+  fs::path Root = test::freshTestDir("dpkg-" + Name);
   fs::create_directories(Root / "info");
   std::ofstream(Root / "status")
       << "Package: zlib1g\nStatus: install ok installed\nArchitecture: amd64\n"
@@ -88,8 +88,7 @@ TEST(DpkgTest, SharedFoldersHaveSeveralOwnersAndArchAllPackagesCount) {
 
 TEST(DpkgTest, KeepsTheSourceVersionOfABinNmu) {
   // A binNMU: the binary is rebuilt as +b1, the source stays at its version.
-  fs::path Root = fs::temp_directory_path() / "exitbar-dpkg-binnmu";
-  fs::remove_all(Root);
+  fs::path Root = test::freshTestDir("dpkg");
   fs::create_directories(Root / "info");
   std::ofstream(Root / "status")
       << "Package: libssl3\nStatus: install ok installed\nArchitecture: "

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -20,15 +21,7 @@ namespace {
 class SignaturesTest : public ::testing::TestWithParam<KeyType> {
 protected:
   void SetUp() override {
-    std::string Name =
-        ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    for (char &C : Name)
-      if (C == '/')
-        C = '-';
-    Dir = fs::temp_directory_path() /
-          ("exitbar-sign-" + Name + "-" + std::to_string(::getpid()));
-    fs::remove_all(Dir);
-    fs::create_directories(Dir);
+    Dir = test::freshTestDir("sign");
   }
   void TearDown() override { fs::remove_all(Dir); }
 
@@ -36,7 +29,7 @@ protected:
     return parsePrivateKey(generatePrivateKeyPem(GetParam()), "test.key");
   }
   TrustStore trusting(const PrivateKey &K) {
-    return {{parsePublicKey(K.publicKey().pem(), "trusted.pub")}, {}};
+    return {{parsePublicKey(K.publicKey().pem(), "trusted.pub")}, {}, {}, {}};
   }
   std::string path(const char *Name) { return (Dir / Name).string(); }
 

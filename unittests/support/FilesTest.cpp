@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -16,14 +17,7 @@ namespace {
 
 class FilesTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    Dir = fs::temp_directory_path() /
-          ("exitbar-files-" +
-           std::string(
-               ::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-           "-" + std::to_string(::getpid()));
-    fs::remove_all(Dir);
-  }
+  void SetUp() override { Dir = test::freshTestDir("files"); }
   void TearDown() override { fs::remove_all(Dir); }
   fs::path Dir;
 };

@@ -5,6 +5,7 @@
 #include "exitbar/Error.h"
 #include "formats/cmake-file-api/FakeReply.h"
 #include <gtest/gtest.h>
+#include "TestDir.h"
 
 namespace fs = std::filesystem;
 using namespace exitbar;
@@ -14,12 +15,7 @@ using exitbar::test::writeFakeReply;
 namespace {
 
 fs::path tempDir() {
-  const auto *Info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path Dir = fs::temp_directory_path() /
-                 ("exitbar-fileapi-" + std::string(Info->name()));
-  fs::remove_all(Dir);
-  fs::create_directories(Dir);
-  return Dir;
+  return test::freshTestDir("fileapi");
 }
 
 TEST(FileApiReadTest, ReadsTargetsWithArtifactsDependenciesAndLibraries) {

@@ -9,6 +9,7 @@
 #include "kinds/energy/Energy.h"
 #include <filesystem>
 #include <gtest/gtest.h>
+#include "TestDir.h"
 
 using namespace exitbar;
 using namespace exitbar::energy;
@@ -62,9 +63,7 @@ TEST(EnergyTest, PowerModelAndRaplPricing) {
 class EnergyCollectTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    Dir = fs::temp_directory_path() / "exitbar-energy-test";
-    fs::remove_all(Dir);
-    fs::create_directories(Dir);
+    Dir = test::freshTestDir("energy");
   }
   void TearDown() override { fs::remove_all(Dir); }
   fs::path Dir;
