@@ -133,6 +133,14 @@ const llvm::StringRef SinkNames[] = {
     "::_wspawnle", "::_wspawnlp",   "::_wspawnlpe",   "::_wspawnv",
     "::_wspawnve", "::_wspawnvp",   "::_wspawnvpe"};
 
+/// \p Message as clang prints it with \p Callee for its "%0".
+std::string withCallee(StringRef Message, StringRef Callee) {
+  std::string Text = Message.str();
+  if (size_t At = Text.find("%0"); At != std::string::npos)
+    Text.replace(At, 2, Callee.str());
+  return Text;
+}
+
 bool isSinkName(StringRef Name) {
   std::string Qualified = ("::" + Name).str();
   return llvm::is_contained(SinkNames, StringRef(Qualified));
@@ -164,7 +172,8 @@ CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
         C.Validators = utils::parseList(Validators);
         C.ProjectFunctionsValidate = TrustProjectChecks;
         return C;
-      }()) {}
+      }()),
+      Summaries(Name) {}
 
 void CommandInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Parameters", ParameterPolicy);
@@ -192,9 +201,18 @@ void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
                               unless(isExpansionInSystemHeader()))
                          .bind("indirect"),
                      this);
+  // Calls of functions other units define, for the summaries that link
+  // flows across units (utils/TaintSummaries.h).
+  if (Summaries.enabled())
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader())).bind("external"), this);
 }
 
 void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *External = Result.Nodes.getNodeAs<CallExpr>("external")) {
+    Summaries.recordCall(Taint, *External, *Result.Context);
+    return;
+  }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   std::string Name;
   if (const auto *Sink = Result.Nodes.getNodeAs<FunctionDecl>("sink")) {
@@ -212,43 +230,43 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const SourceManager &SM = *Result.SourceManager;
 
-  auto Find = [&](const Expr *Arg) -> std::optional<taint::Trace> {
+  // Reports what reaches \p Arg here; true when it did. Whatever the unit
+  // knows, the parameters that reach it are summarised for the callers
+  // other units have.
+  auto Examine = [&](const Expr *Arg, StringRef Message, StringRef Subject) {
+    Summaries.recordSink(Taint, *Call, *Arg, *Fn, withCallee(Message, Name),
+                         /*NeedsRemoteOrAppended=*/false, Ctx);
     auto T = Taint.find(*Arg, *Fn, Ctx, Call);
-    if (T && !FlagForwardedParameters && isForwardedParameter(*T))
-      return std::nullopt;
-    return T;
+    if (!T || (!FlagForwardedParameters && isForwardedParameter(*T)))
+      return false;
+    report(*Call, Name, *Arg, *T, Message, Subject, SM);
+    return true;
   };
 
   auto Exec = execSpec(Name);
   if (!Exec) {
     // system, popen: the argument is a shell command line.
-    const Expr *Command = Call->getArg(0);
-    if (auto T = Find(Command))
-      report(*Call, Name, *Command, *T,
-             "'%0' runs a shell command built from untrusted input; validate "
-             "the input against an allow-list, or run a fixed program with "
-             "execv/posix_spawn and pass the input as an argument",
-             "the command", SM);
+    Examine(Call->getArg(0),
+            "'%0' runs a shell command built from untrusted input; validate "
+            "the input against an allow-list, or run a fixed program with "
+            "execv/posix_spawn and pass the input as an argument",
+            "the command");
     return;
   }
   if (Exec->Program >= Call->getNumArgs())
     return;
-  const Expr *Program = Call->getArg(Exec->Program);
-  if (auto T = Find(Program)) {
-    report(*Call, Name, *Program, *T,
-           "'%0' runs a program named by untrusted input; run a fixed program "
-           "or check the name against an allow-list",
-           "the program", SM);
+  if (Examine(Call->getArg(Exec->Program),
+              "'%0' runs a program named by untrusted input; run a fixed "
+              "program or check the name against an allow-list",
+              "the program"))
     return;
-  }
   // A fixed shell with untrusted input after "-c" is system() again; untrusted
   // arguments to any other fixed program are not parsed by a shell.
   if (const Expr *Script = shellCommand(*Call, Name, Exec->Program, *Fn, Ctx))
-    if (auto T = Find(Script))
-      report(*Call, Name, *Script, *T,
-             "'%0' passes untrusted input to a shell as its command; run a "
-             "fixed program and pass the input as a separate argument",
-             "the command", SM);
+    Examine(Script,
+            "'%0' passes untrusted input to a shell as its command; run a "
+            "fixed program and pass the input as a separate argument",
+            "the command");
 }
 
 const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
@@ -337,6 +355,9 @@ void CommandInjectionCheck::report(const CallExpr &Call, StringRef Callee,
   taint::notePath(*this, T, SM);
 }
 
-void CommandInjectionCheck::onEndOfTranslationUnit() { Taint.clear(); }
+void CommandInjectionCheck::onEndOfTranslationUnit() {
+  Summaries.flush();
+  Taint.clear();
+}
 
 } // namespace clang::tidy::exitbar

@@ -6,6 +6,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Taint.h"
+#include "utils/TaintSummaries.h"
 
 namespace clang::tidy::exitbar {
 
@@ -42,6 +43,7 @@ private:
   const bool FlagForwardedParameters;
   const bool TrustProjectChecks;
   taint::TaintAnalysis Taint;
+  taint::SummaryRecorder Summaries;
 };
 
 } // namespace clang::tidy::exitbar

@@ -116,7 +116,8 @@ PathTraversalCheck::PathTraversalCheck(StringRef Name,
             "basename", "__xpg_basename", "g_path_get_basename", "filename",
             "stem",     "extension",      "PathFindFileName*"};
         return C;
-      }()) {}
+      }()),
+      Summaries(Name) {}
 
 void PathTraversalCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "UntrustedParameters", UntrustedParameters);
@@ -173,9 +174,18 @@ void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
           unless(isExpansionInSystemHeader()))
           .bind("open"),
       this);
+  // Calls of functions other units define, for the summaries that link
+  // flows across units (utils/TaintSummaries.h).
+  if (Summaries.enabled())
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader())).bind("external"), this);
 }
 
 void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *External = Result.Nodes.getNodeAs<CallExpr>("external")) {
+    Summaries.recordCall(Taint, *External, *Result.Context);
+    return;
+  }
   if (const auto *Stream = Result.Nodes.getNodeAs<CXXRecordDecl>("stream"))
     if (!Stream->isInStdNamespace())
       return;
@@ -230,6 +240,14 @@ void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   const SourceManager &SM = *Result.SourceManager;
+  std::string Message = "'" + Subject + "' " + Verb.str() +
+                        " a path built from untrusted input; resolve it with "
+                        "realpath or std::filesystem::canonical and check "
+                        "that it stays inside the intended directory";
+  for (const Expr *Path : Paths)
+    Summaries.recordSink(Taint, *Sink, *Path, *Fn, Message,
+                         /*NeedsRemoteOrAppended=*/!FlagLocalWholePaths,
+                         *Result.Context);
   for (const Expr *Path : Paths) {
     auto T = Taint.find(*Path, *Fn, *Result.Context, Sink);
     // A whole path from the command line, the environment or a local file
@@ -257,6 +275,9 @@ void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
-void PathTraversalCheck::onEndOfTranslationUnit() { Taint.clear(); }
+void PathTraversalCheck::onEndOfTranslationUnit() {
+  Summaries.flush();
+  Taint.clear();
+}
 
 } // namespace clang::tidy::exitbar

@@ -6,6 +6,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Taint.h"
+#include "utils/TaintSummaries.h"
 
 namespace clang::tidy::exitbar {
 
@@ -29,6 +30,7 @@ private:
   const bool FlagLocalWholePaths;
   const bool TrustProjectChecks;
   taint::TaintAnalysis Taint;
+  taint::SummaryRecorder Summaries;
 };
 
 } // namespace clang::tidy::exitbar

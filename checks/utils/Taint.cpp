@@ -664,6 +664,24 @@ public:
     return taintOf(&E, Q);
   }
 
+  /// The parameters of \p F (the function this index walked) whose data
+  /// \p E carries where \p At is evaluated, each with its path.
+  void parametersReaching(
+      const FunctionDecl &F, const Expr &E, const Stmt &At,
+      llvm::SmallVectorImpl<std::pair<unsigned, Trace>> &Out) {
+    auto AtSeq = Seq.find(&At);
+    if (AtSeq == Seq.end())
+      return;
+    unsigned N = std::min(F.getNumParams(), 8U);
+    for (unsigned K = 0; K < N; ++K) {
+      if (isScalarNonPointer(F.getParamDecl(K)->getType().getNonReferenceType()))
+        continue;
+      Query Q{AtSeq->second, 0, static_cast<int>(K), &F, nullptr, 0};
+      if (auto T = taintOf(&E, Q))
+        Out.push_back({K, std::move(*T)});
+    }
+  }
+
   /// What reaches slot \p Slot of \p F (a function whose body this index
   /// walked): the sources, and each parameter that does.
   void summarise(const FunctionDecl &F, int Slot, unsigned Depth,
@@ -2159,6 +2177,15 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
 std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
                                          ASTContext &Ctx, const Stmt *At) {
   return indexFor(F, Ctx).find(E, At ? *At : E);
+}
+
+llvm::SmallVector<std::pair<unsigned, Trace>, 2>
+TaintAnalysis::parametersReaching(const Expr &E, const FunctionDecl &F,
+                                  ASTContext &Ctx, const Stmt *At) {
+  llvm::SmallVector<std::pair<unsigned, Trace>, 2> Out;
+  const FunctionDecl &Root = enclosingNonLambda(F);
+  indexFor(Root, Ctx).parametersReaching(Root, E, At ? *At : E, Out);
+  return Out;
 }
 
 const Expr *TaintAnalysis::lastAssignedValue(const VarDecl &V, const Stmt &At,

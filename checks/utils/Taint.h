@@ -146,6 +146,15 @@ public:
   std::optional<Trace> find(const Expr &E, const FunctionDecl &F,
                             ASTContext &Ctx, const Stmt *At = nullptr);
 
+  /// The parameters of \p F (of the function around it, for a lambda)
+  /// whose data \p E carries where \p At is evaluated, whatever the
+  /// parameter policy says of them: what a summary of \p F across
+  /// translation units needs. At most the first eight parameters.
+  /// Example: `for (auto &[K, T] : Taint.parametersReaching(*Arg, *Fn, Ctx))`
+  llvm::SmallVector<std::pair<unsigned, Trace>, 2>
+  parametersReaching(const Expr &E, const FunctionDecl &F, ASTContext &Ctx,
+                     const Stmt *At = nullptr);
+
   /// The definition of \p V that reaches \p At: its initializer or the
   /// right-hand side of the last plain assignment before it; null if none.
   const Expr *lastAssignedValue(const VarDecl &V, const Stmt &At,

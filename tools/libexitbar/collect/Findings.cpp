@@ -18,7 +18,6 @@
 namespace fs = std::filesystem;
 
 namespace exitbar {
-namespace {
 
 std::string readLineFromDisk(const std::string &File, int Line) {
   std::ifstream In(File, std::ios::binary);
@@ -28,6 +27,8 @@ std::string readLineFromDisk(const std::string &File, int Line) {
       return Text;
   return {};
 }
+
+namespace {
 
 /// Whitespace-folded text, so re-indenting a line keeps its fingerprint.
 std::string foldWhitespace(const std::string &Text) {
@@ -46,7 +47,8 @@ std::string foldWhitespace(const std::string &Text) {
   return Out;
 }
 
-/// \p File relative to \p SourceDir when inside it, else normalized as is.
+} // namespace
+
 std::string displayPath(const std::string &File, const std::string &SourceDir) {
   fs::path Path = fs::path(File).lexically_normal();
   if (!SourceDir.empty()) {
@@ -57,6 +59,8 @@ std::string displayPath(const std::string &File, const std::string &SourceDir) {
   }
   return Path.generic_string();
 }
+
+namespace {
 
 /// The region an exitbar-unanalysed-region diagnostic reports: "code under
 /// '<condition>' is compiled by other compilers but not analysed (<N>
@@ -202,6 +206,8 @@ FindingsEvidence collectFindings(const std::string &FragmentDir,
            "compiled without the checks, or its fragment was removed); "
            "rebuild it with the checks"});
     }
+  // Flows from a source in one unit to a sink in another.
+  linkTaintSummaries(All);
   // A fragment's severity is what the fragment says; the catalogue decides.
   reclassifyFindings(All);
   All.normalize();

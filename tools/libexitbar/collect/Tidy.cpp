@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -259,6 +260,11 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   Argv.insert(Argv.end(), Options.Arguments.begin(), Options.Arguments.end());
   std::error_code RemoveEc;
   fs::remove(HeaderList, RemoveEc);
+  // The taint checks append their summaries for linking across units here
+  // (checks/utils/TaintSummaries.h); clang-tidy inherits the variable.
+  std::string SummaryFile = Result.FragmentPath + ".summaries.jsonl";
+  fs::remove(SummaryFile, RemoveEc);
+  ::setenv("EXITBAR_TAINT_SUMMARIES", SummaryFile.c_str(), 1);
   // -H also prints the list on stderr, which CMake does not show anyway
   // (it shows a launcher's stderr only when the launcher fails).
   ProcessResult Run = runProcess(Argv, /*DiscardStderr=*/Cache.has_value());
@@ -267,6 +273,20 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   Result.Output = std::move(Run.Stdout);
   Result.Evidence = findingsFromTidyOutput(
       Result.Output, TidyOutputOptions{Options.SourceDir, {}});
+  if (fs::is_regular_file(SummaryFile, RemoveEc)) {
+    // Unreadable summaries lose the flows through this unit: an incomplete
+    // analysis, as a crash is, not a clean one.
+    try {
+      Result.Evidence.TaintSummaries = readPluginTaintSummaries(
+          readFile(SummaryFile), SummaryFile,
+          TidyOutputOptions{Options.SourceDir, {}});
+    } catch (const Error &X) {
+      Result.Evidence.AnalysisErrors.push_back(
+          {Shown, std::string("the taint summaries are unreadable: ") +
+                      X.what()});
+    }
+    fs::remove(SummaryFile, RemoveEc);
+  }
   // A crash loses every finding of every check in the unit, whatever
   // clang-tidy printed before it: always an analysis error of its own.
   if (Run.ExitCode > 128 ||

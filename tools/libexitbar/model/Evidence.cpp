@@ -30,6 +30,10 @@ std::optional<Severity> parseSeverity(std::string_view Name) {
   return std::nullopt;
 }
 
+static auto stepKey(const PathStep &S) {
+  return std::tie(S.File, S.Line, S.Column, S.Message);
+}
+
 static auto sortKey(const Finding &F) {
   return std::tie(F.File, F.Line, F.Column, F.Check, F.Fingerprint, F.Message);
 }
@@ -46,13 +50,30 @@ static bool findingLess(const Finding &A, const Finding &B) {
   auto KeyA = sortKey(A), KeyB = sortKey(B);
   if (KeyA != KeyB)
     return KeyA < KeyB;
-  auto StepKey = [](const PathStep &S) {
-    return std::tie(S.File, S.Line, S.Column, S.Message);
-  };
   return std::lexicographical_compare(
       A.Path.begin(), A.Path.end(), B.Path.begin(), B.Path.end(),
-      [&](const PathStep &X, const PathStep &Y) {
-        return StepKey(X) < StepKey(Y);
+      [](const PathStep &X, const PathStep &Y) {
+        return stepKey(X) < stepKey(Y);
+      });
+}
+
+static auto summaryKey(const TaintSummary &S) {
+  return std::tie(S.Check, S.K, S.Function, S.Parameter, S.Callee, S.Argument,
+                  S.File, S.Line, S.Column, S.Remote, S.Appended, S.Combined,
+                  S.NeedsRemoteOrAppended, S.Message, S.LineText);
+}
+
+bool TaintSummary::operator==(const TaintSummary &O) const {
+  return summaryKey(*this) == summaryKey(O) && Steps == O.Steps;
+}
+
+bool TaintSummary::operator<(const TaintSummary &O) const {
+  if (summaryKey(*this) != summaryKey(O))
+    return summaryKey(*this) < summaryKey(O);
+  return std::lexicographical_compare(
+      Steps.begin(), Steps.end(), O.Steps.begin(), O.Steps.end(),
+      [](const PathStep &X, const PathStep &Y) {
+        return stepKey(X) < stepKey(Y);
       });
 }
 
@@ -103,6 +124,10 @@ void FindingsEvidence::normalize() {
             });
   Suppressions.erase(std::unique(Suppressions.begin(), Suppressions.end()),
                      Suppressions.end());
+  std::sort(TaintSummaries.begin(), TaintSummaries.end());
+  TaintSummaries.erase(
+      std::unique(TaintSummaries.begin(), TaintSummaries.end()),
+      TaintSummaries.end());
 }
 
 void FindingsEvidence::merge(const FindingsEvidence &Other) {
@@ -119,6 +144,8 @@ void FindingsEvidence::append(const FindingsEvidence &Other) {
                            Other.UnanalysedRegions.end());
   Suppressions.insert(Suppressions.end(), Other.Suppressions.begin(),
                       Other.Suppressions.end());
+  TaintSummaries.insert(TaintSummaries.end(), Other.TaintSummaries.begin(),
+                        Other.TaintSummaries.end());
   TranslationUnits += Other.TranslationUnits;
 }
 

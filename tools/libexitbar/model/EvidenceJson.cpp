@@ -88,6 +88,101 @@ void from_json(const json &J, Suppression &S) {
   S.Blanket = J.at("blanket").get<bool>();
 }
 
+namespace {
+
+const char *kindName(TaintSummary::Kind K) {
+  switch (K) {
+  case TaintSummary::Kind::Source:
+    return "source";
+  case TaintSummary::Kind::Pass:
+    return "pass";
+  case TaintSummary::Kind::Sink:
+    return "sink";
+  }
+  return "source";
+}
+
+json stepsJson(const std::vector<PathStep> &Steps) {
+  json Out = json::array();
+  for (const PathStep &S : Steps)
+    Out.push_back(json{{"file", S.File},
+                       {"line", S.Line},
+                       {"column", S.Column},
+                       {"message", S.Message}});
+  return Out;
+}
+
+} // namespace
+
+void to_json(json &J, const TaintSummary &S) {
+  J = json{{"kind", kindName(S.K)},
+           {"check", S.Check},
+           {"appended", S.Appended},
+           {"combined", S.Combined},
+           {"steps", stepsJson(S.Steps)}};
+  if (S.K != TaintSummary::Kind::Source) {
+    J["function"] = S.Function;
+    J["parameter"] = S.Parameter;
+  }
+  if (S.K != TaintSummary::Kind::Sink) {
+    J["callee"] = S.Callee;
+    J["argument"] = S.Argument;
+  }
+  if (S.K == TaintSummary::Kind::Source)
+    J["remote"] = S.Remote;
+  if (S.K == TaintSummary::Kind::Sink) {
+    J["file"] = S.File;
+    J["line"] = S.Line;
+    J["column"] = S.Column;
+    J["message"] = S.Message;
+    J["line_text"] = S.LineText;
+    J["needs_remote_or_appended"] = S.NeedsRemoteOrAppended;
+  }
+}
+
+TaintSummary taintSummaryFrom(const JsonCursor &C) {
+  TaintSummary S;
+  JsonCursor Kind = C.at("kind");
+  std::string Name = Kind.string();
+  if (Name == "source")
+    S.K = TaintSummary::Kind::Source;
+  else if (Name == "pass")
+    S.K = TaintSummary::Kind::Pass;
+  else if (Name == "sink")
+    S.K = TaintSummary::Kind::Sink;
+  else
+    Kind.fail("input.evidence.invalid",
+              "must be \"source\", \"pass\" or \"sink\", got \"" + Name +
+                  "\"");
+  S.Check = C.at("check").string();
+  S.Appended = C.at("appended").boolean();
+  S.Combined = C.at("combined").boolean();
+  for (const JsonCursor &P : C.at("steps").elements())
+    S.Steps.push_back({P.at("file").string(), P.at("line").integer<int>(),
+                       P.at("column").integer<int>(),
+                       P.at("message").string()});
+  if (S.K != TaintSummary::Kind::Source) {
+    S.Function = C.at("function").string();
+    S.Parameter = C.at("parameter").count<int>();
+  }
+  if (S.K != TaintSummary::Kind::Sink) {
+    S.Callee = C.at("callee").string();
+    S.Argument = C.at("argument").count<int>();
+  }
+  if (S.K == TaintSummary::Kind::Source)
+    S.Remote = C.at("remote").boolean();
+  if (S.K == TaintSummary::Kind::Sink) {
+    S.File = C.at("file").string();
+    S.Line = C.at("line").integer<int>();
+    S.Column = C.at("column").integer<int>();
+    S.Message = C.at("message").string();
+    if (auto Text = C.find("line_text"))
+      S.LineText = Text->string();
+    S.NeedsRemoteOrAppended = C.at("needs_remote_or_appended").boolean();
+  }
+  return S;
+}
+
 void to_json(json &J, const FindingsEvidence &E) {
   J = json{{"schema", FindingsSchema},
            {"schema_version", EvidenceSchemaVersion},
@@ -101,6 +196,9 @@ void to_json(json &J, const FindingsEvidence &E) {
   // Optional: evidence without suppressions reads as it always did.
   if (!E.Suppressions.empty())
     J["suppressions"] = E.Suppressions;
+  // Fragments only (see TaintSummary).
+  if (!E.TaintSummaries.empty())
+    J["taint_summaries"] = E.TaintSummaries;
 }
 
 void from_json(const json &J, FindingsEvidence &E) {
@@ -334,6 +432,10 @@ FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
     for (const JsonCursor &S : Suppressions->elements())
       E.Suppressions.push_back({S.at("file").string(), S.at("line").integer<int>(),
                                 S.at("text").string(), S.at("blanket").boolean()});
+  // Fragments written before taint summaries were recorded have none.
+  if (auto Summaries = C.find("taint_summaries"))
+    for (const JsonCursor &S : Summaries->elements())
+      E.TaintSummaries.push_back(taintSummaryFrom(S));
   return E;
 }
 

@@ -17,8 +17,9 @@ using nlohmann::json;
 namespace exitbar {
 namespace {
 
-[[noreturn]] void fail(const std::string &Origin, const std::string &Pointer,
-                       const std::string &Message) {
+[[noreturn]] void benchmarkJsonError(const std::string &Origin,
+                                     const std::string &Pointer,
+                                     const std::string &Message) {
   throw Error("input.benchmark.json", Origin, Pointer, Message);
 }
 
@@ -32,14 +33,14 @@ double toNanoseconds(double V, const std::string &Unit, const std::string &Origi
     return V * 1e6;
   if (Unit == "s")
     return V * 1e9;
-  fail(Origin, Pointer + "/time_unit", "unknown time unit '" + Unit + "'");
+  benchmarkJsonError(Origin, Pointer + "/time_unit", "unknown time unit '" + Unit + "'");
 }
 
 double number(const json &B, const char *Key, const std::string &Origin,
               const std::string &Pointer) {
   auto It = B.find(Key);
   if (It == B.end() || !It->is_number() || It->get<double>() < 0)
-    fail(Origin, Pointer + "/" + Key, "must be a non-negative number");
+    benchmarkJsonError(Origin, Pointer + "/" + Key, "must be a non-negative number");
   return It->get<double>();
 }
 
@@ -50,9 +51,9 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
   checkJsonDepth(Text, Origin);
   json Doc = json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Doc.is_discarded())
-    fail(Origin, "", "not valid JSON");
+    benchmarkJsonError(Origin, "", "not valid JSON");
   if (!Doc.is_object() || !Doc.contains("benchmarks") || !Doc["benchmarks"].is_array())
-    fail(Origin, "/benchmarks", "missing: not Google Benchmark JSON output");
+    benchmarkJsonError(Origin, "/benchmarks", "missing: not Google Benchmark JSON output");
   struct Sum {
     double Real = 0, Cpu = 0;
     int Runs = 0;
@@ -67,7 +68,7 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
       std::string P = "/benchmarks/" + std::to_string(I);
       const json &B = List[I];
       if (!B.is_object())
-        fail(Origin, P, "not an object");
+        benchmarkJsonError(Origin, P, "not an object");
       if (B.value("error_occurred", false))
         continue; // the benchmark skipped itself with SkipWithError
       std::string Type = B.value("run_type", "iteration");
@@ -76,7 +77,7 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
         continue;
       auto Name = B.find(Type == "aggregate" ? "run_name" : "name");
       if (Name == B.end() || !Name->is_string())
-        fail(Origin, P + "/name", "must be a string");
+        benchmarkJsonError(Origin, P + "/name", "must be a string");
       std::string Unit = B.value("time_unit", "ns");
       double Real = toNanoseconds(number(B, "real_time", Origin, P), Unit, Origin, P);
       double Cpu = toNanoseconds(number(B, "cpu_time", Origin, P), Unit, Origin, P);
@@ -90,7 +91,7 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
       }
     }
   } catch (const json::exception &X) {
-    fail(Origin, "/benchmarks", X.what());
+    benchmarkJsonError(Origin, "/benchmarks", X.what());
   }
   std::vector<BenchmarkResult> Out;
   for (const auto &[Name, S] : Sums)

@@ -93,6 +93,42 @@ struct Suppression {
   }
 };
 
+/// One record of a translation unit's taint summaries, which `exitbar
+/// collect findings` links across units into findings whose source is in
+/// one file and whose sink is in another (docs/checks/taint-flows.md). Each
+/// names functions by USR, as every unit that declares them does.
+struct TaintSummary {
+  enum class Kind {
+    Source, ///< a call of Callee is given untrusted data as Argument
+    Pass,   ///< parameter Parameter of Function reaches Argument of Callee
+    Sink,   ///< parameter Parameter of Function reaches the check's sink
+  };
+  Kind K = Kind::Source;
+  std::string Check;
+  std::string Function; ///< Pass, Sink
+  int Parameter = -1;   ///< Pass, Sink (0-based)
+  std::string Callee;   ///< Source, Pass
+  int Argument = -1;    ///< Source, Pass (0-based)
+  bool Remote = false;  ///< Source: the data comes from another party
+  /// The data was placed after other text on the way (`"/srv/" + name`).
+  bool Appended = false;
+  /// The data was joined with other text on the way.
+  bool Combined = false;
+  /// Sink: the check reports local data only when it was appended.
+  bool NeedsRemoteOrAppended = false;
+  /// Sink: where the check reports and what it says; LineText is the
+  /// sink's source line, for the finding's fingerprint.
+  std::string File;
+  int Line = 0;
+  int Column = 0;
+  std::string Message;
+  std::string LineText;
+  /// The hops inside the unit, in the order the data takes them.
+  std::vector<PathStep> Steps;
+  bool operator==(const TaintSummary &O) const;
+  bool operator<(const TaintSummary &O) const;
+};
+
 /// evidence/findings.json: every finding of every translation unit.
 struct FindingsEvidence {
   std::vector<Finding> Findings;
@@ -100,6 +136,9 @@ struct FindingsEvidence {
   std::vector<UnanalysedRegion> UnanalysedRegions;
   /// NOLINT comments covering exitbar-* checks (optional in the file).
   std::vector<Suppression> Suppressions;
+  /// Fragments only: what `collect findings` links across units; the
+  /// collected evidence holds the findings linked from them instead.
+  std::vector<TaintSummary> TaintSummaries;
   int TranslationUnits = 0;
 
   /// Sorts and de-duplicates by fingerprint, making the evidence canonical.

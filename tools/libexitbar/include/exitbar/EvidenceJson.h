@@ -7,6 +7,7 @@
 #include "exitbar/Coverage.h"
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
+#include "exitbar/JsonCursor.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Signatures.h"
 #include "exitbar/Sbom.h"
@@ -27,6 +28,9 @@ void to_json(nlohmann::json &J, const UnanalysedRegion &R);
 void from_json(const nlohmann::json &J, UnanalysedRegion &R);
 void to_json(nlohmann::json &J, const Suppression &S);
 void from_json(const nlohmann::json &J, Suppression &S);
+void to_json(nlohmann::json &J, const TaintSummary &S);
+/// A taint summary record, as fragments and the plugin write them.
+TaintSummary taintSummaryFrom(const JsonCursor &C);
 void to_json(nlohmann::json &J, const FindingsEvidence &E);
 void from_json(const nlohmann::json &J, FindingsEvidence &E);
 void to_json(nlohmann::json &J, const Verdict &V);

@@ -45,6 +45,13 @@ std::string fingerprintKey(const Finding &F, const std::string &LineText);
 using LineReader =
     std::function<std::string(const std::string &File, int Line)>;
 
+/// \p File relative to \p SourceDir when inside it, else normalized as is:
+/// how findings name files.
+std::string displayPath(const std::string &File, const std::string &SourceDir);
+
+/// Line \p Line of \p File, or "" when unreadable.
+std::string readLineFromDisk(const std::string &File, int Line);
+
 /// Options for turning one clang-tidy run into findings.
 struct TidyOutputOptions {
   std::string SourceDir; ///< files below it are reported relative to it
@@ -57,6 +64,24 @@ struct TidyOutputOptions {
 /// Example: auto E = findingsFromTidyOutput(Log, {"/src", {}});
 FindingsEvidence findingsFromTidyOutput(const std::string &Output,
                                         const TidyOutputOptions &Options);
+
+/// The taint summaries the checks wrote for one translation unit (JSON
+/// lines in the file EXITBAR_TAINT_SUMMARIES named, see
+/// checks/utils/TaintSummaries.h), with files named as findings name them
+/// and each sink's source line for its fingerprint. \p File names the
+/// input in errors: a malformed line throws Error naming the line.
+/// Example: E.TaintSummaries = readPluginTaintSummaries(Text, Path, {"/src", {}});
+std::vector<TaintSummary>
+readPluginTaintSummaries(const std::string &Text, const std::string &File,
+                         const TidyOutputOptions &Options);
+
+/// Links the taint summaries of \p E (every unit's) into findings: each
+/// source record, followed through the pass records of the functions it
+/// reaches, that arrives at a sink record of the same check becomes that
+/// check's finding at the sink, its path running from the origin in one
+/// unit to the sink in another. Then drops the summaries.
+/// Example: linkTaintSummaries(All); // before reclassifyFindings
+void linkTaintSummaries(FindingsEvidence &E);
 
 /// What collectFindings checks the fragments against.
 struct CollectFindingsOptions {

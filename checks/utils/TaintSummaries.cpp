@@ -1,0 +1,188 @@
+// TaintSummaries.cpp - what a taint check tells other translation units
+// SPDX-License-Identifier: Apache-2.0
+
+#include "TaintSummaries.h"
+#include "Locations.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+
+namespace clang::tidy::exitbar::taint {
+namespace {
+
+/// Where \p Loc is as the build output shows it: the expansion of a macro,
+/// an absolute file name.
+llvm::json::Object place(SourceLocation Loc, const SourceManager &SM) {
+  SourceLocation At = SM.getExpansionLoc(Loc);
+  llvm::SmallString<256> Name(SM.getFilename(At));
+  if (!Name.empty()) {
+    llvm::sys::fs::make_absolute(Name);
+    llvm::sys::path::remove_dots(Name, /*remove_dot_dot=*/true);
+  }
+  return llvm::json::Object{
+      {"file", std::string(Name)},
+      {"line", static_cast<int64_t>(SM.getExpansionLineNumber(At))},
+      {"column", static_cast<int64_t>(SM.getExpansionColumnNumber(At))}};
+}
+
+llvm::json::Object step(SourceLocation Loc, std::string Message,
+                        const SourceManager &SM) {
+  llvm::json::Object S = place(Loc, SM);
+  S["message"] = std::move(Message);
+  return S;
+}
+
+/// The hops of \p T after its origin.
+void addSteps(llvm::json::Array &Steps, const Trace &T,
+              const SourceManager &SM) {
+  for (const Step &S : T.Steps)
+    Steps.push_back(step(S.Loc, S.Text, SM));
+}
+
+std::string quoted(llvm::StringRef Name) { return ("'" + Name + "'").str(); }
+
+/// How a pass or source step names the parameter an argument binds to.
+std::string passedTo(const FunctionDecl &Callee, unsigned Arg) {
+  std::string Text = "it is passed to " + quoted(Callee.getName());
+  if (Arg < Callee.getNumParams() &&
+      !Callee.getParamDecl(Arg)->getName().empty())
+    return Text + " as " + quoted(Callee.getParamDecl(Arg)->getName());
+  return Text + " as argument " + std::to_string(Arg + 1);
+}
+
+/// True for arguments that can carry text: pointers, arrays, references
+/// and objects, not numbers.
+bool mayCarryText(const Expr &Arg) {
+  QualType T = Arg.getType().getNonReferenceType();
+  return T->isPointerType() || T->isArrayType() || T->isRecordType();
+}
+
+} // namespace
+
+std::string linkName(const FunctionDecl &F) {
+  if (!F.isExternallyVisible() || F.getDeclName().isEmpty())
+    return "";
+  if (const auto *M = dyn_cast<CXXMethodDecl>(&F))
+    if (M->getParent()->isLambda())
+      return "";
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(&F, Usr))
+    return "";
+  return std::string(Usr);
+}
+
+SummaryRecorder::SummaryRecorder(llvm::StringRef Check) : Check(Check.str()) {
+  if (const char *Path = std::getenv("EXITBAR_TAINT_SUMMARIES"))
+    File = Path;
+}
+
+void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
+                                 const Expr &Arg, const FunctionDecl &Fn,
+                                 llvm::StringRef Message,
+                                 bool NeedsRemoteOrAppended, ASTContext &Ctx) {
+  if (!enabled())
+    return;
+  const FunctionDecl &Root = enclosingNonLambda(Fn);
+  std::string Name = linkName(Root);
+  if (Name.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (auto &[K, T] : Taint.parametersReaching(Arg, Fn, Ctx, &Sink)) {
+    const ParmVarDecl *P = Root.getParamDecl(K);
+    llvm::json::Array Steps;
+    Steps.push_back(step(P->getLocation(),
+                         quoted(Root.getName()) + " receives it as " +
+                             quoted(P->getName()),
+                         SM));
+    addSteps(Steps, T, SM);
+    llvm::json::Object R = place(Sink.getBeginLoc(), SM);
+    R["kind"] = "sink";
+    R["check"] = Check;
+    R["function"] = Name;
+    R["parameter"] = static_cast<int64_t>(K);
+    R["message"] = Message.str();
+    R["appended"] = T.Appended;
+    R["combined"] = T.Combined;
+    R["needs_remote_or_appended"] = NeedsRemoteOrAppended;
+    R["steps"] = std::move(Steps);
+    Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+  }
+}
+
+void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
+                                 ASTContext &Ctx) {
+  if (!enabled())
+    return;
+  auto [Target, Offset] = resolveCall(Call);
+  // A function this unit defines is followed inside it; a library
+  // function's behaviour is modelled, not linked.
+  if (!Target || Target->hasBody() ||
+      utils::isInSystemHeader(Ctx.getSourceManager(), Target->getLocation()))
+    return;
+  std::string Callee = linkName(*Target);
+  const FunctionDecl *Fn = enclosingFunction(Call, Ctx);
+  if (Callee.empty() || !Fn)
+    return;
+  const FunctionDecl &Root = enclosingNonLambda(*Fn);
+  std::string Caller = linkName(Root);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (unsigned I = Offset; I < Call.getNumArgs(); ++I) {
+    const Expr &Arg = *Call.getArg(I);
+    unsigned Index = I - Offset;
+    if (!mayCarryText(Arg))
+      continue;
+    auto Record = [&](llvm::json::Object R, const Trace &T,
+                      llvm::json::Array Steps) {
+      addSteps(Steps, T, SM);
+      Steps.push_back(step(Arg.getBeginLoc(), passedTo(*Target, Index), SM));
+      R["check"] = Check;
+      R["callee"] = Callee;
+      R["argument"] = static_cast<int64_t>(Index);
+      R["appended"] = T.Appended;
+      R["combined"] = T.Combined;
+      R["steps"] = std::move(Steps);
+      Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+    };
+    auto T = Taint.find(Arg, *Fn, Ctx, &Call);
+    if (T && (T->Source.K != Origin::Kind::Parameter || T->Source.Remote)) {
+      llvm::json::Array Steps;
+      const VarDecl *Via = T->Chain.empty() ? nullptr : T->Chain.front();
+      std::string From = describeOrigin(T->Source);
+      Steps.push_back(step(T->Source.Loc,
+                           Via && Via != T->Source.Param
+                               ? quoted(Via->getName()) + " comes from " + From
+                               : "it comes from " + From,
+                           SM));
+      Record(llvm::json::Object{{"kind", "source"}, {"remote", T->Source.Remote}},
+             *T, std::move(Steps));
+    }
+    if (Caller.empty())
+      continue;
+    for (auto &[K, PT] : Taint.parametersReaching(Arg, *Fn, Ctx, &Call))
+      Record(llvm::json::Object{{"kind", "pass"},
+                                {"function", Caller},
+                                {"parameter", static_cast<int64_t>(K)}},
+             PT, {});
+  }
+}
+
+void SummaryRecorder::flush() {
+  if (Lines.empty() || File.empty())
+    return;
+  std::error_code Ec;
+  // O_APPEND: the unit's checks each append their lines to one file.
+  llvm::raw_fd_ostream Out(File, Ec, llvm::sys::fs::OF_Append);
+  if (!Ec)
+    for (const std::string &Line : Lines)
+      Out << Line << '\n';
+  Lines.clear();
+}
+
+} // namespace clang::tidy::exitbar::taint

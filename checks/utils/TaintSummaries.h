@@ -1,0 +1,75 @@
+// TaintSummaries.h - what a taint check tells other translation units
+// SPDX-License-Identifier: Apache-2.0
+//
+// A translation unit sees the functions it defines; a flow whose source is
+// in one file and whose sink is in another is invisible to each. As ThinLTO
+// does for code, each unit therefore writes summaries of its external
+// functions during the build, and `exitbar collect findings` links them
+// once at the end (tools/libexitbar/collect/TaintLinks.cpp):
+//
+//   source  a call of a function defined elsewhere is given untrusted data
+//           as argument k (the path from the origin to the call);
+//   pass    parameter p of an external function defined here reaches
+//           argument k of a call of a function defined elsewhere;
+//   sink    parameter p of an external function defined here reaches a
+//           sink of the check, unvalidated (the message the check would
+//           print there).
+//
+// The records are JSON lines appended to the file EXITBAR_TAINT_SUMMARIES
+// names (`exitbar tidy` sets it per unit); without it nothing is recorded
+// and the checks cost what they did before.
+
+#ifndef EXITBAR_CHECKS_UTILS_TAINTSUMMARIES_H
+#define EXITBAR_CHECKS_UTILS_TAINTSUMMARIES_H
+
+#include "Taint.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::exitbar::taint {
+
+/// The summaries one check records in one translation unit.
+class SummaryRecorder {
+public:
+  /// \p Check is the check's name, which the linked findings carry.
+  explicit SummaryRecorder(llvm::StringRef Check);
+
+  /// True when the launcher asked for summaries.
+  bool enabled() const { return !File.empty(); }
+
+  /// At a sink in \p Fn: records each parameter of \p Fn (an external
+  /// function) whose data \p Arg carries at \p Sink. \p Message is the
+  /// diagnostic the check prints there; \p NeedsRemoteOrAppended says the
+  /// check reports local data only when it was placed after other text
+  /// (exitbar-path-traversal).
+  void recordSink(TaintAnalysis &Taint, const Stmt &Sink, const Expr &Arg,
+                  const FunctionDecl &Fn, llvm::StringRef Message,
+                  bool NeedsRemoteOrAppended, ASTContext &Ctx);
+
+  /// At a call of a function that this unit does not define: records the
+  /// untrusted data and the parameters of the caller that its arguments
+  /// carry.
+  void recordCall(TaintAnalysis &Taint, const CallExpr &Call, ASTContext &Ctx);
+
+  /// Appends the records to the file and forgets them (at the end of each
+  /// translation unit).
+  void flush();
+
+private:
+  std::string Check;
+  std::string File;
+  std::vector<std::string> Lines;
+};
+
+/// The name a function is linked by across units: its USR (Clang's
+/// unified symbol resolution, the same in every unit that declares it), or
+/// "" for functions that other units cannot call (static, in an anonymous
+/// namespace, a lambda).
+std::string linkName(const FunctionDecl &F);
+
+} // namespace clang::tidy::exitbar::taint
+
+#endif // EXITBAR_CHECKS_UTILS_TAINTSUMMARIES_H
