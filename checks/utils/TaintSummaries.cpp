@@ -64,6 +64,58 @@ bool mayCarryText(const Expr &Arg) {
   return T->isPointerType() || T->isArrayType() || T->isRecordType();
 }
 
+/// True when \p Text has a NOLINT\p Kind comment (Kind "" or "NEXTLINE")
+/// that covers \p Check: bare, or with a list naming it or a glob over it.
+bool noLintCovers(llvm::StringRef Text, llvm::StringRef Kind,
+                  llvm::StringRef Check) {
+  for (size_t At = Text.find("NOLINT"); At != llvm::StringRef::npos;
+       At = Text.find("NOLINT", At + 6)) {
+    llvm::StringRef Rest = Text.substr(At + 6);
+    if (!Rest.consume_front(Kind))
+      continue;
+    if (!Rest.empty() && (isalnum(static_cast<unsigned char>(Rest[0])) ||
+                          Rest[0] == '_'))
+      continue; // NOLINTNEXTLINE seen as NOLINT, or NOLINTBEGIN
+    if (!Rest.consume_front("("))
+      return true;
+    llvm::StringRef List = Rest.take_until([](char C) { return C == ')'; });
+    if (List.trim().empty())
+      return true;
+    llvm::SmallVector<llvm::StringRef, 4> Items;
+    List.split(Items, ',');
+    for (llvm::StringRef Item : Items)
+      if (globMatch(Item.trim(), Check))
+        return true;
+  }
+  return false;
+}
+
+/// True when a NOLINT or NOLINTNEXTLINE comment silences \p Check at
+/// \p Loc: a flow linked to that sink later must stay as silent as the
+/// diagnostic clang-tidy would have dropped there.
+bool isSilencedAt(SourceLocation Loc, llvm::StringRef Check,
+                  const SourceManager &SM) {
+  SourceLocation At = SM.getExpansionLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(At), &Invalid);
+  if (Invalid)
+    return false;
+  unsigned Offset = SM.getFileOffset(At);
+  // rfind(C, From) looks at the characters before From.
+  size_t Begin = Buffer.rfind('\n', Offset);
+  Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
+  llvm::StringRef Line = Buffer.substr(Begin).take_until(
+      [](char C) { return C == '\n'; });
+  if (noLintCovers(Line, "", Check))
+    return true;
+  if (Begin == 0)
+    return false;
+  size_t PrevBegin = Buffer.rfind('\n', Begin - 1);
+  PrevBegin = PrevBegin == llvm::StringRef::npos ? 0 : PrevBegin + 1;
+  llvm::StringRef Previous = Buffer.substr(PrevBegin, Begin - 1 - PrevBegin);
+  return noLintCovers(Previous, "NEXTLINE", Check);
+}
+
 } // namespace
 
 std::string linkName(const FunctionDecl &F) {
@@ -91,9 +143,9 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
     return;
   const FunctionDecl &Root = enclosingNonLambda(Fn);
   std::string Name = linkName(Root);
-  if (Name.empty())
-    return;
   const SourceManager &SM = Ctx.getSourceManager();
+  if (Name.empty() || isSilencedAt(Sink.getBeginLoc(), Check, SM))
+    return;
   for (auto &[K, T] : Taint.parametersReaching(Arg, Fn, Ctx, &Sink)) {
     const ParmVarDecl *P = Root.getParamDecl(K);
     llvm::json::Array Steps;

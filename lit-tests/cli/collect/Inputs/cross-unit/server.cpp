@@ -1,0 +1,20 @@
+// Untrusted data enters here and leaves for functions of other units.
+#include "jobs.h"
+#include <cstdlib>
+#include <string>
+#include <sys/socket.h>
+
+void serve(int sock) {
+  char request[256] = {0};
+  recv(sock, request, sizeof request - 1, 0);
+  runJob(request);
+  relay(request);
+  runChecked(request);
+  runSilenced(request);
+  openUpload(request);
+  runJob("uptime");
+  const char *home = std::getenv("HOME");
+  openConfig(home);
+  std::string under = std::string("/srv/") + std::getenv("UPLOAD");
+  openData(under.c_str());
+}
