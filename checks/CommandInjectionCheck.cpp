@@ -201,18 +201,13 @@ void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
                               unless(isExpansionInSystemHeader()))
                          .bind("indirect"),
                      this);
-  // Calls of functions other units define, for the summaries that link
-  // flows across units (utils/TaintSummaries.h).
-  if (Summaries.enabled())
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader())).bind("external"), this);
+  // What the summaries that link flows across units need.
+  Summaries.registerMatchers(Finder, this);
 }
 
 void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *External = Result.Nodes.getNodeAs<CallExpr>("external")) {
-    Summaries.recordCall(Taint, *External, *Result.Context);
+  if (Summaries.record(Taint, Result))
     return;
-  }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   std::string Name;
   if (const auto *Sink = Result.Nodes.getNodeAs<FunctionDecl>("sink")) {

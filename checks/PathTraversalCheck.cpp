@@ -174,18 +174,13 @@ void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
           unless(isExpansionInSystemHeader()))
           .bind("open"),
       this);
-  // Calls of functions other units define, for the summaries that link
-  // flows across units (utils/TaintSummaries.h).
-  if (Summaries.enabled())
-    Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader())).bind("external"), this);
+  // What the summaries that link flows across units need.
+  Summaries.registerMatchers(Finder, this);
 }
 
 void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *External = Result.Nodes.getNodeAs<CallExpr>("external")) {
-    Summaries.recordCall(Taint, *External, *Result.Context);
+  if (Summaries.record(Taint, Result))
     return;
-  }
   if (const auto *Stream = Result.Nodes.getNodeAs<CXXRecordDecl>("stream"))
     if (!Stream->isInStdNamespace())
       return;

@@ -49,6 +49,8 @@ constexpr unsigned MaxSummaryRounds = 4;
 /// Query modes besides "parameter k only" (k >= 0).
 constexpr int NormalMode = -2;  ///< everything untrusted, callers followed
 constexpr int SourcesMode = -1; ///< sources only, parameters are not
+/// Only the return values of functions other units define.
+constexpr int ExternalMode = -3;
 
 /// The name of a function if it is a plain identifier, else "".
 StringRef plainName(const NamedDecl *D) {
@@ -627,6 +629,10 @@ std::string describeOrigin(const Origin &O) {
   case Origin::Kind::Input:
   case Origin::Kind::Network:
     return "'" + O.Name + "'";
+  case Origin::Kind::External:
+    if (O.Global)
+      return "global " + O.Name;
+    return "the value " + O.Name + " returns";
   }
   return "'" + O.Name + "'";
 }
@@ -661,6 +667,23 @@ public:
     if (AtSeq == Seq.end())
       return std::nullopt;
     Query Q{AtSeq->second, 0, NormalMode, nullptr, nullptr, Depth};
+    return taintOf(&E, Q);
+  }
+
+  /// True for a writable global variable of the project that other units
+  /// can write too.
+  bool isLinkedGlobal(const VarDecl &V) const {
+    return V.hasGlobalStorage() && !V.isStaticLocal() &&
+           V.isExternallyVisible() && !V.getType().isConstQualified() &&
+           !utils::isInSystemHeader(Ctx.getSourceManager(), V.getLocation());
+  }
+
+  /// The value from another unit that \p E carries.
+  std::optional<Trace> externalValueReaching(const Expr &E, const Stmt &At) {
+    auto AtSeq = Seq.find(&At);
+    if (AtSeq == Seq.end())
+      return std::nullopt;
+    Query Q{AtSeq->second, 0, ExternalMode, nullptr, nullptr, 0};
     return taintOf(&E, Q);
   }
 
@@ -754,6 +777,8 @@ private:
     const CallExpr *Call = nullptr;
     const FunctionDecl *Callee = nullptr;
     unsigned Slot = 0, Offset = 0;
+    /// CallOut: Callee is defined in another unit (a declaration).
+    bool External = false;
     /// Assign/Append: the values written.
     llvm::SmallVector<const Expr *, 2> Values;
     /// Values that land after other content of the same write, e.g. the
@@ -1004,6 +1029,14 @@ private:
   void addCallOuts(const CallExpr *Call) {
     auto [Target, Offset] = resolveCall(*Call);
     const FunctionDecl *Callee = projectDefinition(Target);
+    // A function another unit defines may fill them too: what it writes
+    // is linked across units (externalValueReaching).
+    bool External = !Callee && Target && !Target->hasBody() &&
+                    Target->getBuiltinID() == 0 &&
+                    !utils::isInSystemHeader(Ctx.getSourceManager(),
+                                             Target->getLocation());
+    if (External)
+      Callee = Target;
     if (!Callee)
       return;
     for (unsigned K = 0;
@@ -1022,6 +1055,7 @@ private:
       D.Callee = Callee;
       D.Slot = K;
       D.Offset = Offset;
+      D.External = External;
       D.Loc = Call->getArg(K + Offset)->getBeginLoc();
       addDefThrough(Call->getArg(K + Offset), std::move(D));
     }
@@ -1592,7 +1626,9 @@ private:
 
   /// True when the query counts \p O as untrusted.
   static bool accepts(const Query &Q, const Origin &O) {
-    if (Q.Mode == NormalMode)
+    if ((O.K == Origin::Kind::External) != (Q.Mode == ExternalMode))
+      return false;
+    if (Q.Mode == NormalMode || Q.Mode == ExternalMode)
       return true;
     if (Q.Mode == SourcesMode)
       return O.K != Origin::Kind::Parameter || O.Remote;
@@ -1678,6 +1714,17 @@ private:
         }
       return std::nullopt;
     case Def::CallOut:
+      if (D.External) {
+        if (Q.Mode != ExternalMode)
+          return std::nullopt;
+        T.emplace();
+        T->Source.K = Origin::Kind::External;
+        T->Source.Name = functionName(*D.Callee);
+        T->Source.Loc = D.Loc;
+        T->Source.Function = D.Callee;
+        T->Source.OutParameter = static_cast<int>(D.Slot);
+        return T;
+      }
       T = summaryTaint(D.Call, D.Callee, D.Offset, static_cast<int>(D.Slot), Q);
       if (T)
         T->Steps.push_back(
@@ -1828,9 +1875,19 @@ private:
       return std::nullopt;
 
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-        return varTaint(V, -1, seqOf(Ref), Q);
-      return std::nullopt;
+      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!V)
+        return std::nullopt;
+      auto T = varTaint(V, -1, seqOf(Ref), Q);
+      // A global another unit may write: what the summaries link.
+      if (!T && Q.Mode == ExternalMode && isLinkedGlobal(*V)) {
+        T.emplace();
+        T->Source.K = Origin::Kind::External;
+        T->Source.Name = "'" + V->getNameAsString() + "'";
+        T->Source.Loc = Ref->getBeginLoc();
+        T->Source.Global = V;
+      }
+      return T;
     }
     if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
       const Expr *Base = stripWrappers(A->getBase());
@@ -2007,6 +2064,18 @@ private:
   /// What a call of the unit's own function returns, through its summary.
   std::optional<Trace> projectCallTaint(const CallExpr *Call, Query &Q) {
     auto [Target, Offset] = resolveCall(*Call);
+    // A function another unit defines: its return value is what the
+    // summaries link across units.
+    if (Q.Mode == ExternalMode && Target && !Target->hasBody() &&
+        !utils::isInSystemHeader(Ctx.getSourceManager(),
+                                 Target->getLocation())) {
+      Trace T;
+      T.Source.K = Origin::Kind::External;
+      T.Source.Name = functionName(*Target);
+      T.Source.Loc = Call->getBeginLoc();
+      T.Source.Function = Target;
+      return T;
+    }
     return summaryTaint(Call, projectDefinition(Target), Offset, -1, Q);
   }
 
@@ -2177,6 +2246,22 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
 std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
                                          ASTContext &Ctx, const Stmt *At) {
   return indexFor(F, Ctx).find(E, At ? *At : E);
+}
+
+std::optional<Trace>
+TaintAnalysis::externalValueReaching(const Expr &E, const FunctionDecl &F,
+                                      ASTContext &Ctx, const Stmt *At) {
+  return indexFor(F, Ctx).externalValueReaching(E, At ? *At : E);
+}
+
+std::optional<Trace> TaintAnalysis::sourceReachingSlot(const FunctionDecl &F,
+                                                       int Slot,
+                                                       ASTContext &Ctx) {
+  const SlotSummary &S = summary(F, Slot, Ctx, 0);
+  if (S.Source && (S.Source->Source.K != Origin::Kind::Parameter ||
+                   S.Source->Source.Remote))
+    return S.Source;
+  return std::nullopt;
 }
 
 llvm::SmallVector<std::pair<unsigned, Trace>, 2>

@@ -54,6 +54,10 @@ struct Origin {
     Environment, ///< getenv and friends, main's envp
     Input,       ///< read from a file, a terminal or a stream
     Network,     ///< received from a socket or a TLS connection
+    /// From another translation unit: the return value of a function it
+    /// defines, or a global variable; only the queries for cross-unit
+    /// summaries see it (externalValueReaching).
+    External,
   };
   Kind K = Kind::Input;
   /// The parameter's name, or the function that produced the data.
@@ -64,6 +68,12 @@ struct Origin {
   const ParmVarDecl *Param = nullptr;
   /// True for data from another party: the network or a request parameter.
   bool Remote = false;
+  /// Kind::External: the function called, or the global variable read.
+  const FunctionDecl *Function = nullptr;
+  const VarDecl *Global = nullptr;
+  /// Kind::External from a function: the parameter it wrote the data
+  /// through, or -1 for its return value.
+  int OutParameter = -1;
 };
 
 /// One hop of a flow after its origin: an assignment, a call that passes the
@@ -154,6 +164,21 @@ public:
   llvm::SmallVector<std::pair<unsigned, Trace>, 2>
   parametersReaching(const Expr &E, const FunctionDecl &F, ASTContext &Ctx,
                      const Stmt *At = nullptr);
+
+  /// The value from another translation unit (Origin::Kind::External: a
+  /// function's return value, a global variable) that \p E carries where
+  /// \p At is evaluated, if any: what links a source returned or stored in
+  /// one unit to a sink in another.
+  std::optional<Trace> externalValueReaching(const Expr &E,
+                                              const FunctionDecl &F,
+                                              ASTContext &Ctx,
+                                              const Stmt *At = nullptr);
+
+  /// The untrusted data that \p F returns (\p Slot -1) or leaves in what
+  /// its parameter \p Slot points to, from a source inside it (or inside
+  /// what it calls), not from its parameters.
+  std::optional<Trace> sourceReachingSlot(const FunctionDecl &F, int Slot,
+                                          ASTContext &Ctx);
 
   /// The definition of \p V that reaches \p At: its initializer or the
   /// right-hand side of the last plain assignment before it; null if none.

@@ -57,11 +57,38 @@ std::string passedTo(const FunctionDecl &Callee, unsigned Arg) {
   return Text + " as argument " + std::to_string(Arg + 1);
 }
 
-/// True for arguments that can carry text: pointers, arrays, references
-/// and objects, not numbers.
-bool mayCarryText(const Expr &Arg) {
-  QualType T = Arg.getType().getNonReferenceType();
+/// True for values that can carry text: pointers, arrays, references and
+/// objects, not numbers.
+bool mayCarryText(QualType T) {
+  T = T.getNonReferenceType();
   return T->isPointerType() || T->isArrayType() || T->isRecordType();
+}
+
+/// The node of a function's value: -1 its return value, -2 - k what it
+/// writes through its parameter k.
+int64_t slotNode(int OutParameter) {
+  return OutParameter < 0 ? -1 : -2 - static_cast<int64_t>(OutParameter);
+}
+
+/// True for parameters a function can write text through: pointers to
+/// non-const and non-const references.
+bool isWritableText(QualType T) {
+  if (T->isPointerType())
+    return !T->getPointeeType().isConstQualified() &&
+           !T->getPointeeType()->isFunctionType();
+  return T->isLValueReferenceType() &&
+         !T.getNonReferenceType().isConstQualified() && mayCarryText(T);
+}
+
+/// The step at a trace's origin, as the checks' first note says it.
+llvm::json::Object originStep(const Trace &T, const SourceManager &SM) {
+  const VarDecl *Via = T.Chain.empty() ? nullptr : T.Chain.front();
+  std::string From = describeOrigin(T.Source);
+  return step(T.Source.Loc,
+              Via && Via != T.Source.Param
+                  ? quoted(Via->getName()) + " comes from " + From
+                  : "it comes from " + From,
+              SM);
 }
 
 /// True when \p Text has a NOLINT\p Kind comment (Kind "" or "NEXTLINE")
@@ -118,7 +145,7 @@ bool isSilencedAt(SourceLocation Loc, llvm::StringRef Check,
 
 } // namespace
 
-std::string linkName(const FunctionDecl &F) {
+std::string linkName(const NamedDecl &F) {
   if (!F.isExternallyVisible() || F.getDeclName().isEmpty())
     return "";
   if (const auto *M = dyn_cast<CXXMethodDecl>(&F))
@@ -135,16 +162,94 @@ SummaryRecorder::SummaryRecorder(llvm::StringRef Check) : Check(Check.str()) {
     File = Path;
 }
 
+void SummaryRecorder::registerMatchers(
+    ast_matchers::MatchFinder *Finder,
+    ast_matchers::MatchFinder::MatchCallback *Check) {
+  using namespace ast_matchers;
+  if (!enabled())
+    return;
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader())).bind("summary-call"),
+      Check);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("summary-definition"),
+      Check);
+  Finder->addMatcher(
+      binaryOperator(isAssignmentOperator(),
+                     hasLHS(ignoringParenImpCasts(
+                         declRefExpr(to(varDecl(hasGlobalStorage()))))),
+                     unless(isExpansionInSystemHeader()))
+          .bind("summary-global-write"),
+      Check);
+}
+
+bool SummaryRecorder::record(
+    TaintAnalysis &Taint,
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("summary-call")) {
+    recordCall(Taint, *Call, Ctx);
+    return true;
+  }
+  if (const auto *F =
+          Result.Nodes.getNodeAs<FunctionDecl>("summary-definition")) {
+    recordDefinition(Taint, *F, Ctx);
+    return true;
+  }
+  if (const auto *Write =
+          Result.Nodes.getNodeAs<BinaryOperator>("summary-global-write")) {
+    recordGlobalWrite(Taint, *Write, Ctx);
+    return true;
+  }
+  return false;
+}
+
 void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
                                  const Expr &Arg, const FunctionDecl &Fn,
                                  llvm::StringRef Message,
                                  bool NeedsRemoteOrAppended, ASTContext &Ctx) {
   if (!enabled())
     return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (isSilencedAt(Sink.getBeginLoc(), Check, SM))
+    return;
+  auto Record = [&](std::string Function, int64_t Parameter, const Trace &T,
+                    llvm::json::Array Steps) {
+    addSteps(Steps, T, SM);
+    llvm::json::Object R = place(Sink.getBeginLoc(), SM);
+    R["kind"] = "sink";
+    R["check"] = Check;
+    R["function"] = std::move(Function);
+    R["parameter"] = Parameter;
+    R["message"] = Message.str();
+    R["appended"] = T.Appended;
+    R["combined"] = T.Combined;
+    R["needs_remote_or_appended"] = NeedsRemoteOrAppended;
+    R["steps"] = std::move(Steps);
+    Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+  };
+  // What another unit's function returns reaches the sink: parameter -1
+  // stands for the return value.
+  if (auto T = Taint.externalValueReaching(Arg, Fn, Ctx, &Sink)) {
+    const NamedDecl *From = T->Source.Global;
+    if (!From)
+      From = T->Source.Function;
+    if (std::string Link = From ? linkName(*From) : ""; !Link.empty()) {
+      llvm::json::Array Steps;
+      Steps.push_back(step(T->Source.Loc,
+                           T->Source.Global ? "it is read from " + T->Source.Name
+                           : T->Source.OutParameter >= 0
+                               ? T->Source.Name + " writes it here"
+                               : T->Source.Name + " returns it here",
+                           SM));
+      Record(std::move(Link), slotNode(T->Source.OutParameter), *T,
+             std::move(Steps));
+    }
+  }
   const FunctionDecl &Root = enclosingNonLambda(Fn);
   std::string Name = linkName(Root);
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (Name.empty() || isSilencedAt(Sink.getBeginLoc(), Check, SM))
+  if (Name.empty())
     return;
   for (auto &[K, T] : Taint.parametersReaching(Arg, Fn, Ctx, &Sink)) {
     const ParmVarDecl *P = Root.getParamDecl(K);
@@ -153,19 +258,45 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
                          quoted(Root.getName()) + " receives it as " +
                              quoted(P->getName()),
                          SM));
-    addSteps(Steps, T, SM);
-    llvm::json::Object R = place(Sink.getBeginLoc(), SM);
-    R["kind"] = "sink";
-    R["check"] = Check;
-    R["function"] = Name;
-    R["parameter"] = static_cast<int64_t>(K);
-    R["message"] = Message.str();
-    R["appended"] = T.Appended;
-    R["combined"] = T.Combined;
-    R["needs_remote_or_appended"] = NeedsRemoteOrAppended;
-    R["steps"] = std::move(Steps);
-    Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+    Record(Name, static_cast<int64_t>(K), T, std::move(Steps));
   }
+}
+
+void SummaryRecorder::recordDefinition(TaintAnalysis &Taint,
+                                       const FunctionDecl &F, ASTContext &Ctx) {
+  if (!enabled() || !F.doesThisDeclarationHaveABody())
+    return;
+  std::string Name = linkName(F);
+  if (Name.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Record = [&](int Slot) {
+    auto T = Taint.sourceReachingSlot(F, Slot, Ctx);
+    if (!T)
+      return;
+    llvm::json::Array Steps;
+    Steps.push_back(originStep(*T, SM));
+    addSteps(Steps, *T, SM);
+    if (Slot >= 0)
+      Steps.push_back(step(F.getParamDecl(Slot)->getLocation(),
+                           quoted(F.getName()) + " writes it into " +
+                               quoted(F.getParamDecl(Slot)->getName()),
+                           SM));
+    llvm::json::Object R{{"kind", "source"},
+                         {"check", Check},
+                         {"callee", Name},
+                         {"argument", slotNode(Slot)},
+                         {"remote", T->Source.Remote},
+                         {"appended", T->Appended},
+                         {"combined", T->Combined},
+                         {"steps", std::move(Steps)}};
+    Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+  };
+  if (mayCarryText(F.getReturnType()))
+    Record(-1);
+  for (unsigned K = 0; K < std::min(F.getNumParams(), 8U); ++K)
+    if (isWritableText(F.getParamDecl(K)->getType()))
+      Record(static_cast<int>(K));
 }
 
 void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
@@ -188,7 +319,7 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
   for (unsigned I = Offset; I < Call.getNumArgs(); ++I) {
     const Expr &Arg = *Call.getArg(I);
     unsigned Index = I - Offset;
-    if (!mayCarryText(Arg))
+    if (!mayCarryText(Arg.getType()))
       continue;
     auto Record = [&](llvm::json::Object R, const Trace &T,
                       llvm::json::Array Steps) {
@@ -205,13 +336,7 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
     auto T = Taint.find(Arg, *Fn, Ctx, &Call);
     if (T && (T->Source.K != Origin::Kind::Parameter || T->Source.Remote)) {
       llvm::json::Array Steps;
-      const VarDecl *Via = T->Chain.empty() ? nullptr : T->Chain.front();
-      std::string From = describeOrigin(T->Source);
-      Steps.push_back(step(T->Source.Loc,
-                           Via && Via != T->Source.Param
-                               ? quoted(Via->getName()) + " comes from " + From
-                               : "it comes from " + From,
-                           SM));
+      Steps.push_back(originStep(*T, SM));
       Record(llvm::json::Object{{"kind", "source"}, {"remote", T->Source.Remote}},
              *T, std::move(Steps));
     }
@@ -223,6 +348,40 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
                                 {"parameter", static_cast<int64_t>(K)}},
              PT, {});
   }
+}
+
+void SummaryRecorder::recordGlobalWrite(TaintAnalysis &Taint,
+                                        const BinaryOperator &Assign,
+                                        ASTContext &Ctx) {
+  if (!enabled())
+    return;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Assign.getLHS()->IgnoreParenImpCasts());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const FunctionDecl *Fn = enclosingFunction(Assign, Ctx);
+  if (!V || !Fn || !V->hasGlobalStorage() || V->isStaticLocal() ||
+      !mayCarryText(V->getType()))
+    return;
+  std::string Name = linkName(*V);
+  if (Name.empty())
+    return;
+  auto T = Taint.find(*Assign.getRHS(), *Fn, Ctx, &Assign);
+  if (!T || (T->Source.K == Origin::Kind::Parameter && !T->Source.Remote))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::json::Array Steps;
+  Steps.push_back(originStep(*T, SM));
+  addSteps(Steps, *T, SM);
+  Steps.push_back(step(Assign.getOperatorLoc(),
+                       "it is stored in global " + quoted(V->getName()), SM));
+  llvm::json::Object R{{"kind", "source"},
+                       {"check", Check},
+                       {"callee", Name},
+                       {"argument", -1},
+                       {"remote", T->Source.Remote},
+                       {"appended", T->Appended},
+                       {"combined", T->Combined},
+                       {"steps", std::move(Steps)}};
+  Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
 }
 
 void SummaryRecorder::flush() {

@@ -8,11 +8,17 @@
 // once at the end (tools/libexitbar/collect/TaintLinks.cpp):
 //
 //   source  a call of a function defined elsewhere is given untrusted data
-//           as argument k (the path from the origin to the call);
+//           as argument k (the path from the origin to the call), a
+//           function defined here returns it (argument -1) or writes it
+//           through its parameter k (argument -2 - k), or a global
+//           variable is given it (argument -1: the value);
 //   pass    parameter p of an external function defined here reaches
 //           argument k of a call of a function defined elsewhere;
-//   sink    parameter p of an external function defined here reaches a
-//           sink of the check, unvalidated (the message the check would
+//   sink    parameter p of an external function defined here, the return
+//           value of a function or the value of a global variable
+//           (parameter -1), or what a function wrote through its
+//           parameter k (parameter -2 - k) reaches
+//           a sink of the check, unvalidated (the message the check would
 //           print there).
 //
 // The records are JSON lines appended to the file EXITBAR_TAINT_SUMMARIES
@@ -24,6 +30,7 @@
 
 #include "Taint.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -40,6 +47,15 @@ public:
   /// True when the launcher asked for summaries.
   bool enabled() const { return !File.empty(); }
 
+  /// Adds, when enabled, the matchers whose results record() records:
+  /// calls, function definitions and writes to globals of the project.
+  void registerMatchers(ast_matchers::MatchFinder *Finder,
+                        ast_matchers::MatchFinder::MatchCallback *Check);
+
+  /// Records a result of those matchers; false for the check's own.
+  bool record(TaintAnalysis &Taint,
+              const ast_matchers::MatchFinder::MatchResult &Result);
+
   /// At a sink in \p Fn: records each parameter of \p Fn (an external
   /// function) whose data \p Arg carries at \p Sink. \p Message is the
   /// diagnostic the check prints there; \p NeedsRemoteOrAppended says the
@@ -54,6 +70,18 @@ public:
   /// carry.
   void recordCall(TaintAnalysis &Taint, const CallExpr &Call, ASTContext &Ctx);
 
+  /// At the definition of \p F: records the untrusted data it returns or
+  /// writes through its parameters from a source inside it, for the
+  /// callers other units have.
+  void recordDefinition(TaintAnalysis &Taint, const FunctionDecl &F,
+                        ASTContext &Ctx);
+
+  /// At an assignment to a global variable: records the untrusted data it
+  /// stores, for the readers other units have (argument -1 of the
+  /// variable stands for its value).
+  void recordGlobalWrite(TaintAnalysis &Taint, const BinaryOperator &Assign,
+                         ASTContext &Ctx);
+
   /// Appends the records to the file and forgets them (at the end of each
   /// translation unit).
   void flush();
@@ -64,11 +92,11 @@ private:
   std::vector<std::string> Lines;
 };
 
-/// The name a function is linked by across units: its USR (Clang's
-/// unified symbol resolution, the same in every unit that declares it), or
-/// "" for functions that other units cannot call (static, in an anonymous
-/// namespace, a lambda).
-std::string linkName(const FunctionDecl &F);
+/// The name a function or global variable is linked by across units: its
+/// USR (Clang's unified symbol resolution, the same in every unit that
+/// declares it), or "" for what other units cannot reach (static, in an
+/// anonymous namespace, a lambda).
+std::string linkName(const NamedDecl &F);
 
 } // namespace clang::tidy::exitbar::taint
 

@@ -73,6 +73,25 @@ TEST(TaintLinksTest, FollowsPassesAcrossUnitsToTheSinkWithTheWholePath) {
   EXPECT_TRUE(E.TaintSummaries.empty());
 }
 
+TEST(TaintLinksTest, ASourceReturnedInOneUnitReachesASinkInAnother) {
+  // Parameter and argument -1 stand for the return value.
+  FindingsEvidence E;
+  E.TaintSummaries = {source(Command, "c:@F@read", -1),
+                      sink(Command, "c:@F@read", -1, 30),
+                      sink(Command, "c:@F@other", -1, 31)};
+  linkTaintSummaries(E);
+  ASSERT_EQ(E.Findings.size(), 1u);
+  EXPECT_EQ(E.Findings[0].Line, 30);
+  nlohmann::json J = E.Findings;
+  EXPECT_EQ(J.size(), 1u);
+  FindingsEvidence Fragment;
+  Fragment.TaintSummaries = {source(Command, "c:@F@read", -1)};
+  nlohmann::json F = Fragment;
+  EXPECT_EQ(findingsFromJson(F, "f.json").TaintSummaries[0].Argument, -1);
+  F["taint_summaries"][0]["argument"] = 0.5;
+  EXPECT_THROW(findingsFromJson(F, "f.json"), Error);
+}
+
 TEST(TaintLinksTest, ArgumentsParametersAndChecksMustAllMatch) {
   FindingsEvidence E;
   E.TaintSummaries = {source(Command, "c:@F@f", 0),

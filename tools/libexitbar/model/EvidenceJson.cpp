@@ -161,13 +161,16 @@ TaintSummary taintSummaryFrom(const JsonCursor &C) {
     S.Steps.push_back({P.at("file").string(), P.at("line").integer<int>(),
                        P.at("column").integer<int>(),
                        P.at("message").string()});
+  // A parameter or argument index k >= 0; -1 stands for the return value
+  // (or a global's value), -2 - k for what is written through parameter k.
+  auto Index = [](const JsonCursor &I) { return I.integer<int>(); };
   if (S.K != TaintSummary::Kind::Source) {
     S.Function = C.at("function").string();
-    S.Parameter = C.at("parameter").count<int>();
+    S.Parameter = Index(C.at("parameter"));
   }
   if (S.K != TaintSummary::Kind::Sink) {
     S.Callee = C.at("callee").string();
-    S.Argument = C.at("argument").count<int>();
+    S.Argument = Index(C.at("argument"));
   }
   if (S.K == TaintSummary::Kind::Source)
     S.Remote = C.at("remote").boolean();

@@ -34,3 +34,21 @@ FILE *openConfig(const char *path) {
 FILE *openData(const char *path) {
   return std::fopen(path, "rb");
 }
+
+void runNext(int sock) {
+  std::system(readRequest(sock));
+  std::system(greeting());
+}
+
+extern char *lastUpload;
+extern char *lastMode;
+void replay() {
+  std::system(lastUpload);
+  std::system(lastMode);
+}
+
+void runLine(int sock) {
+  char line[128];
+  readLine(sock, line);
+  std::system(line);
+}

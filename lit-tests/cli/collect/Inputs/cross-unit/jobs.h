@@ -9,3 +9,6 @@ void relay(const char *what);
 FILE *openUpload(const char *name);
 FILE *openConfig(const char *path);
 FILE *openData(const char *path);
+const char *readRequest(int sock);
+const char *greeting();
+void readLine(int sock, char *line);

@@ -18,3 +18,13 @@ void serve(int sock) {
   std::string under = std::string("/srv/") + std::getenv("UPLOAD");
   openData(under.c_str());
 }
+
+// Untrusted data stored in a global that another unit reads.
+char *lastUpload;
+char *lastMode;
+void remember(int sock) {
+  static char buf[64];
+  recv(sock, buf, sizeof buf - 1, 0);
+  lastUpload = buf;
+  lastMode = const_cast<char *>("fast");
+}
