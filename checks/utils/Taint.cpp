@@ -670,6 +670,24 @@ public:
     return taintOf(&E, Q);
   }
 
+  /// True when the function writes \p V before \p Seq.
+  bool hasDefBefore(const VarDecl *V, unsigned Seq) const {
+    auto It = Defs.find(V);
+    return It != Defs.end() &&
+           llvm::any_of(It->second, [&](const Def &D) { return D.Seq < Seq; });
+  }
+
+  /// What \p V holds when the function ends, from the function's own
+  /// writes: what a reader of a global in another function of the unit
+  /// sees after this one ran.
+  std::optional<Trace> valueAtEnd(const VarDecl &V, unsigned Depth) {
+    const Stmt *Body = FnStack.front()->getBody();
+    if (!Body || Seq.find(Body) == Seq.end() || !Defs.count(&V))
+      return std::nullopt;
+    Query Q{seqOf(Body) + 1, 0, NormalMode, nullptr, nullptr, Depth};
+    return varTaint(&V, -1, seqOf(Body) + 1, Q);
+  }
+
   /// True for a writable global variable of the project that other units
   /// can write too.
   bool isLinkedGlobal(const VarDecl &V) const {
@@ -1879,6 +1897,20 @@ private:
       if (!V)
         return std::nullopt;
       auto T = varTaint(V, -1, seqOf(Ref), Q);
+      // A global this function does not write: what the unit's other
+      // functions leave in it (flow-insensitively: any of them may have
+      // run before).
+      if (!T && V->isFileVarDecl() && !hasDefBefore(V, seqOf(Ref)) &&
+          (Q.Mode == NormalMode || Q.Mode == SourcesMode))
+        if ((T = Owner.globalTaint(*V, *FnStack.front(), Ctx, Q.Depth + 1))) {
+          if (!accepts(Q, T->Source)) {
+            T.reset();
+          } else {
+            T->Steps.push_back({Ref->getBeginLoc(),
+                                "it is read from global '" +
+                                    V->getNameAsString() + "'"});
+          }
+        }
       // A global another unit may write: what the summaries link.
       if (!T && Q.Mode == ExternalMode && isLinkedGlobal(*V)) {
         T.emplace();
@@ -2108,7 +2140,17 @@ class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
 public:
   using Sink = llvm::function_ref<void(const CallExpr &, const FunctionDecl &,
                                        unsigned)>;
-  CallSiteCollector(const SourceManager &SM, Sink Add) : SM(SM), Add(Add) {}
+  using GlobalSink = llvm::function_ref<void(const DeclRefExpr &,
+                                             const VarDecl &)>;
+  CallSiteCollector(const SourceManager &SM, Sink Add, GlobalSink AddGlobal)
+      : SM(SM), Add(Add), AddGlobal(AddGlobal) {}
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (V->isFileVarDecl() && !isScalarNonPointer(V->getType()))
+        AddGlobal(*Ref, *V);
+    return true;
+  }
 
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
@@ -2127,6 +2169,7 @@ public:
 private:
   const SourceManager &SM;
   Sink Add;
+  GlobalSink AddGlobal;
 };
 
 } // namespace
@@ -2162,7 +2205,17 @@ TaintAnalysis::callSites(const FunctionDecl &F, ASTContext &Ctx) {
       if (const FunctionDecl *Caller = enclosingFunction(Call, Ctx))
         Sites[Target.getCanonicalDecl()].push_back({&Call, Caller, Off});
     };
-    CallSiteCollector Collector(Ctx.getSourceManager(), Record);
+    auto RecordGlobal = [&](const DeclRefExpr &Ref, const VarDecl &V) {
+      if (utils::isInSystemHeader(Ctx.getSourceManager(), Ref.getBeginLoc()))
+        return;
+      if (const FunctionDecl *User = enclosingFunction(Ref, Ctx)) {
+        auto &Users = GlobalUsers[V.getCanonicalDecl()];
+        const FunctionDecl *Root = &enclosingNonLambda(*User);
+        if (!llvm::is_contained(Users, Root))
+          Users.push_back(Root);
+      }
+    };
+    CallSiteCollector Collector(Ctx.getSourceManager(), Record, RecordGlobal);
     Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   }
   auto It = Sites.find(F.getCanonicalDecl());
@@ -2243,6 +2296,35 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
   return Found;
 }
 
+std::optional<Trace> TaintAnalysis::globalTaint(const VarDecl &V,
+                                                const FunctionDecl &Reader,
+                                                ASTContext &Ctx,
+                                                unsigned Depth) {
+  if (Depth > MaxCallerDepth)
+    return std::nullopt;
+  const VarDecl *Key = V.getCanonicalDecl();
+  auto Cached = GlobalCache.find(Key);
+  if (Cached != GlobalCache.end())
+    return Cached->second;
+  if (!SearchingGlobals.insert(Key).second)
+    return std::nullopt;
+  (void)callSites(Reader, Ctx); // builds GlobalUsers too
+  std::optional<Trace> Found;
+  unsigned Tried = 0;
+  for (const FunctionDecl *Writer : GlobalUsers.lookup(Key)) {
+    if (Writer == &enclosingNonLambda(Reader) || !Writer->hasBody())
+      continue;
+    if (++Tried > MaxCallSites)
+      break;
+    Found = indexFor(*Writer, Ctx).valueAtEnd(V, Depth);
+    if (Found)
+      break;
+  }
+  SearchingGlobals.erase(Key);
+  GlobalCache[Key] = Found;
+  return Found;
+}
+
 std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
                                          ASTContext &Ctx, const Stmt *At) {
   return indexFor(F, Ctx).find(E, At ? *At : E);
@@ -2286,6 +2368,9 @@ void TaintAnalysis::clear() {
   SitesBuilt = false;
   Searching.clear();
   CallerCache.clear();
+  GlobalUsers.clear();
+  SearchingGlobals.clear();
+  GlobalCache.clear();
 }
 
 } // namespace clang::tidy::exitbar::taint

@@ -212,6 +212,11 @@ private:
   std::optional<Trace> callerTaint(const ParmVarDecl &P, ASTContext &Ctx,
                                    unsigned Depth);
 
+  /// What the other functions of the unit that use global \p V leave in
+  /// it, for a read in \p Reader that writes none.
+  std::optional<Trace> globalTaint(const VarDecl &V, const FunctionDecl &Reader,
+                                   ASTContext &Ctx, unsigned Depth);
+
   Config Cfg;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionIndex>> Cache;
   bool SitesBuilt = false;
@@ -223,6 +228,13 @@ private:
   llvm::SmallPtrSet<const FunctionDecl *, 8> Searching;
   /// callerTaint's answers, per parameter.
   llvm::DenseMap<const ParmVarDecl *, std::optional<Trace>> CallerCache;
+  /// The functions (outside lambdas) that use each file-level variable,
+  /// built with the call sites.
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const FunctionDecl *, 2>>
+      GlobalUsers;
+  /// globalTaint's recursion guard and answers.
+  llvm::SmallPtrSet<const VarDecl *, 8> SearchingGlobals;
+  llvm::DenseMap<const VarDecl *, std::optional<Trace>> GlobalCache;
 };
 
 /// Emits one note per step of \p T, in order, after the note at its origin.

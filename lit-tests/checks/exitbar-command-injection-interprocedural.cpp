@@ -286,3 +286,28 @@ void sinkViaMacro() {
   // A macro named after no known function is no sink.
   run_loaded(line, "r");
 }
+
+// --- Through a global that another function of the unit writes -------------
+
+static char *pendingJob;
+static char *fixedJob;
+
+void queueJob() {
+  static char line[64];
+  fgets(line, sizeof line, stdin);
+  pendingJob = line;
+  fixedJob = const_cast<char *>("uptime");
+}
+
+void runPendingJob() {
+  system(pendingJob);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'pendingJob' comes from 'fgets'
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: it is stored in 'pendingJob'
+  // CHECK-MESSAGES: :[[@LINE-4]]:10: note: it is read from global 'pendingJob'
+  // A global written only with a literal, and one this function overwrote
+  // first, are not untrusted.
+  system(fixedJob);
+  pendingJob = const_cast<char *>("true");
+  system(pendingJob);
+}
