@@ -46,6 +46,17 @@ constexpr unsigned MaxCallSites = 16;
 /// at most this many times.
 constexpr unsigned MaxSummaryRounds = 4;
 
+/// The most steps a path keeps: a reader follows a few dozen, and
+/// summaries of recursive functions would otherwise grow a path on every
+/// round and every level, making each copy of it dearer.
+constexpr size_t MaxPathSteps = 48;
+
+/// Adds \p S to the path of \p T unless the path is full.
+void appendStep(Trace &T, Step S) {
+  if (T.Steps.size() < MaxPathSteps)
+    T.Steps.push_back(std::move(S));
+}
+
 /// Query modes besides "parameter k only" (k >= 0).
 constexpr int NormalMode = -2;  ///< everything untrusted, callers followed
 constexpr int SourcesMode = -1; ///< sources only, parameters are not
@@ -715,7 +726,10 @@ public:
       return;
     unsigned N = std::min(F.getNumParams(), 8U);
     for (unsigned K = 0; K < N; ++K) {
-      if (isScalarNonPointer(F.getParamDecl(K)->getType().getNonReferenceType()))
+      // Text only: a request object or a context pointer is passed to
+      // nearly every call, and asking about each would cost more than the
+      // rest of the analysis.
+      if (!isStringLike(F.getParamDecl(K)->getType().getNonReferenceType()))
         continue;
       Query Q{AtSeq->second, 0, static_cast<int>(K), &F, nullptr, 0};
       if (auto T = taintOf(&E, Q))
@@ -744,7 +758,7 @@ public:
         for (const ReturnStmt *R : It->second) {
           Query Q{seqOf(R), 0, Mode, &F, nullptr, Depth};
           if (auto T = taintOf(R->getRetValue(), Q)) {
-            T->Steps.push_back(
+            appendStep(*T, 
                 {R->getBeginLoc(), functionName(F) + " returns it"});
             return T;
           }
@@ -1718,7 +1732,7 @@ private:
                 hasContentBefore(V, D.Seq) || D.AfterContent.count(Value);
             T->Combined |= T->Appended || D.Values.size() > 1;
           }
-          T->Steps.push_back({D.Loc, "it is added to " + Name});
+          appendStep(*T, {D.Loc, "it is added to " + Name});
           return T;
         }
       return std::nullopt;
@@ -1727,7 +1741,7 @@ private:
         if ((T = taintOf(Value, Q))) {
           T->Appended |= D.AfterContent.count(Value) > 0;
           T->Combined |= T->Appended || D.Combines;
-          T->Steps.push_back({D.Loc, "it is stored in " + Name});
+          appendStep(*T, {D.Loc, "it is stored in " + Name});
           return T;
         }
       return std::nullopt;
@@ -1745,7 +1759,7 @@ private:
       }
       T = summaryTaint(D.Call, D.Callee, D.Offset, static_cast<int>(D.Slot), Q);
       if (T)
-        T->Steps.push_back(
+        appendStep(*T, 
             {D.Loc, functionName(*D.Callee) + " writes it into " + Name});
       return T;
     }
@@ -1816,8 +1830,11 @@ private:
       if (const auto *P = dyn_cast<ParmVarDecl>(V))
         if (!isValidated(V, Element, 0, Q.Sink))
           T = paramTaint(P, Q);
-    if (T)
+    if (T) {
       T->Chain.insert(T->Chain.begin(), V);
+      if (T->Chain.size() > MaxPathSteps)
+        T->Chain.pop_back();
+    }
     return T;
   }
 
@@ -1835,7 +1852,7 @@ private:
     if (S.Source && accepts(Q, S.Source->Source)) {
       Trace T = *S.Source;
       if (Slot < 0)
-        T.Steps.push_back({Call->getBeginLoc(), Name + " returns it here"});
+        appendStep(T, {Call->getBeginLoc(), Name + " returns it here"});
       return T;
     }
     for (const auto &[K, Inner] : S.Params) {
@@ -1845,15 +1862,16 @@ private:
       auto T = taintOf(Call->getArg(Arg), Q);
       if (!T)
         continue;
-      T->Steps.push_back({Call->getArg(Arg)->getBeginLoc(),
+      appendStep(*T, {Call->getArg(Arg)->getBeginLoc(),
                           "it is passed to " + Name + " as '" +
                               Callee->getParamDecl(K)->getNameAsString() +
                               "'"});
-      T->Steps.insert(T->Steps.end(), Inner.Steps.begin(), Inner.Steps.end());
+      for (const Step &S : Inner.Steps)
+        appendStep(*T, S);
       T->Appended |= Inner.Appended;
       T->Combined |= Inner.Combined;
       if (Slot < 0)
-        T->Steps.push_back({Call->getBeginLoc(), Name + " returns it here"});
+        appendStep(*T, {Call->getBeginLoc(), Name + " returns it here"});
       return T;
     }
     return std::nullopt;
@@ -1906,7 +1924,7 @@ private:
           if (!accepts(Q, T->Source)) {
             T.reset();
           } else {
-            T->Steps.push_back({Ref->getBeginLoc(),
+            appendStep(*T, {Ref->getBeginLoc(),
                                 "it is read from global '" +
                                     V->getNameAsString() + "'"});
           }
@@ -2285,7 +2303,7 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
     auto T = indexFor(*Site.Caller, Ctx).find(*Value, *Site.Call, Depth);
     if (!T || (T->Source.K == Origin::Kind::Parameter && !T->Source.Remote))
       continue;
-    T->Steps.push_back({Value->getBeginLoc(), "it is passed to " +
+    appendStep(*T, {Value->getBeginLoc(), "it is passed to " +
                                                   functionName(*F) + " as '" +
                                                   P.getNameAsString() + "'"});
     Found = std::move(T);

@@ -15,8 +15,18 @@ CT=/usr/lib/llvm-14/bin/clang-tidy
 C='--checks=-*,exitbar-hardcoded-secret,exitbar-default-credentials,exitbar-secret-in-log,exitbar-command-injection,exitbar-path-traversal,exitbar-insecure-random,exitbar-stub-implementation,exitbar-unsafe-function'
 F="-ferror-limit=0 -Wno-everything"
 out=$(realpath -m ${OUT:?results dir}); mkdir -p $out
-run() { timeout 180 $CT --load=$P "$C" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
 proj=${1:-all}
+# With EXITBAR=<exitbar>, each file is analysed as a build does (`exitbar
+# tidy`, one fragment per file) and `exitbar collect findings` then links the
+# taint summaries of one project's files: $out/<project>-linked.txt lists the
+# findings whose path crosses files. One project per run in this mode.
+if [[ -n $EXITBAR ]]; then
+  [[ $proj == all ]] && { echo "EXITBAR needs one project" >&2; exit 2; }
+  frag=$out/$proj-build/exitbar/fragments/findings; rm -rf $out/$proj-build; mkdir -p $frag
+  run() { timeout 180 $EXITBAR tidy --clang-tidy $CT --source-dir $TREES --fragments $frag -- --load=$P "$C" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
+else
+  run() { timeout 180 $CT --load=$P "$C" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
+fi
 if [[ $proj == all || $proj == curl ]]; then
 cd $TREES/curl/docs/examples && for f in *.c; do run $f -- -I $TREES/curl/include $F; done | sort -u > $out/curl.txt; fi
 if [[ $proj == all || $proj == httplib ]]; then
@@ -37,3 +47,14 @@ if [[ $proj == all || $proj == mosquitto ]]; then
 cd $TREES/mosquitto && I="-I . -I include -I lib -I src -I deps -I common -DWITH_BROKER -DWITH_TLS -DWITH_TLS_PSK -DWITH_SOCKS -DWITH_EPOLL"; (for f in src/*.c; do run $f -- $I $F; done; for f in lib/*.c client/*.c apps/*/*.c plugins/*/*.c; do run $f -- -I . -I include -I lib -I client -I deps -I common -DWITH_TLS -DWITH_TLS_PSK $F; done) | sort -u > $out/mosquitto.txt; fi
 if [[ $proj == all || $proj == redis ]]; then
 cd $TREES/redis/src && for f in *.c; do run $f -- -I . -I ../deps/hiredis -I ../deps/linenoise -I ../deps/lua/src -I ../deps/hdr_histogram -I ../deps/fpconv -I ../deps/fast_float $F; done | sort -u > $out/redis.txt; fi
+if [[ -n $EXITBAR ]]; then
+  $EXITBAR collect findings --build-dir $out/$proj-build -o $out/$proj-findings.json > /dev/null
+  python3 -c '
+import json, sys
+for f in json.load(open(sys.argv[1]))["findings"]:
+    if any(s["file"] != f["file"] for s in f.get("path", [])):
+        print(f"{f[\"file\"]}:{f[\"line\"]}: {f[\"check\"]}: {f[\"message\"][:60]}")
+        for s in f["path"]:
+            print(f"    {s[\"file\"]}:{s[\"line\"]} {s[\"message\"]}")
+' $out/$proj-findings.json > $out/$proj-linked.txt
+fi
