@@ -726,10 +726,7 @@ public:
       return;
     unsigned N = std::min(F.getNumParams(), 8U);
     for (unsigned K = 0; K < N; ++K) {
-      // Text only: a request object or a context pointer is passed to
-      // nearly every call, and asking about each would cost more than the
-      // rest of the analysis.
-      if (!isStringLike(F.getParamDecl(K)->getType().getNonReferenceType()))
+      if (isScalarNonPointer(F.getParamDecl(K)->getType().getNonReferenceType()))
         continue;
       Query Q{AtSeq->second, 0, static_cast<int>(K), &F, nullptr, 0};
       if (auto T = taintOf(&E, Q))

@@ -319,7 +319,7 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
   for (unsigned I = Offset; I < Call.getNumArgs(); ++I) {
     const Expr &Arg = *Call.getArg(I);
     unsigned Index = I - Offset;
-    if (!isStringLike(Arg.getType().getNonReferenceType()))
+    if (!mayCarryText(Arg.getType()))
       continue;
     auto Record = [&](llvm::json::Object R, const Trace &T,
                       llvm::json::Array Steps) {
