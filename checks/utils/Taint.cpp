@@ -589,8 +589,43 @@ const FunctionDecl &enclosingNonLambda(const FunctionDecl &F) {
   return *Current;
 }
 
+namespace {
+
+/// The class of the object \p Object refers to when the code says it: an
+/// object variable, or a reference or pointer variable initialised from a
+/// new object (`Base &b = Derived();`, `Base *b = new Derived;`); null when
+/// unknown. A pointer reassigned later is still taken to hold its first
+/// object, as for function-pointer variables.
+const CXXRecordDecl *knownDynamicClass(const Expr *Object) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(Object));
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V)
+    return nullptr;
+  QualType T = V->getType();
+  if (!T->isReferenceType() && !T->isPointerType())
+    return T->getAsCXXRecordDecl();
+  const Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(Init))
+    return New->getAllocatedType()->getAsCXXRecordDecl();
+  if (isa_and_nonnull<CXXConstructExpr>(Init))
+    return Init->getType()->getAsCXXRecordDecl();
+  return nullptr;
+}
+
+} // namespace
+
 std::pair<const FunctionDecl *, unsigned> resolveCall(const CallExpr &Call) {
   if (const FunctionDecl *FD = Call.getDirectCallee()) {
+    // A virtual call on an object whose class the code names runs that
+    // class's override.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      if (const CXXMethodDecl *MD = Member->getMethodDecl();
+          MD && MD->isVirtual())
+        if (const CXXRecordDecl *Dynamic =
+                knownDynamicClass(Member->getImplicitObjectArgument()))
+          if (const CXXMethodDecl *Final =
+                  MD->getCorrespondingMethodInClass(Dynamic))
+            return {Final, 0};
     const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
     const auto *M = dyn_cast<CXXMethodDecl>(FD);
     if (!Op || !M || M->isStatic())

@@ -311,3 +311,32 @@ void runPendingJob() {
   pendingJob = const_cast<char *>("true");
   system(pendingJob);
 }
+
+// --- A virtual call on an object whose class the code names ----------------
+
+struct Runner {
+  virtual ~Runner() = default;
+  virtual void run(const char *what) = 0;
+};
+struct ShellRunner : Runner {
+  void run(const char *what) override {
+    system(what);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'system' runs a shell command built from untrusted input
+    // CHECK-MESSAGES: :[[@LINE+10]]:3: note: 'what' comes from 'fgets'
+    // CHECK-MESSAGES: :[[@LINE+13]]:14: note: it is passed to 'run' as 'what'
+  }
+};
+struct EchoRunner : Runner {
+  void run(const char *what) override { puts(what); }
+};
+
+void runVirtually() {
+  char line[64];
+  fgets(line, sizeof line, stdin);
+  Runner *echo = new EchoRunner;
+  echo->run(line);
+  Runner *shell = new ShellRunner;
+  shell->run(line);
+  delete echo;
+  delete shell;
+}
