@@ -53,8 +53,8 @@ if [[ -n $EXITBAR ]]; then
 import json, sys
 for f in json.load(open(sys.argv[1]))["findings"]:
     if any(s["file"] != f["file"] for s in f.get("path", [])):
-        print(f"{f[\"file\"]}:{f[\"line\"]}: {f[\"check\"]}: {f[\"message\"][:60]}")
+        print("%s:%d: %s: %s" % (f["file"], f["line"], f["check"], f["message"][:60]))
         for s in f["path"]:
-            print(f"    {s[\"file\"]}:{s[\"line\"]} {s[\"message\"]}")
+            print("    %s:%d %s" % (s["file"], s["line"], s["message"]))
 ' $out/$proj-findings.json > $out/$proj-linked.txt
 fi
