@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
+#include "utils/OptionUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -1607,6 +1608,59 @@ private:
 
   //--- Queries ----------------------------------------------------------------
 
+  /// True when a class a RequestTypes wildcard names looks like a request
+  /// another party sent: it (or a base) has a member about a path, a URL,
+  /// headers, a body, a method, a query or parameters. `CollectRequest` or
+  /// `BuildRequest` of a program's own options match `*request` by name
+  /// only. A class whose definition is not visible is taken by its name.
+  bool looksLikeRequest(const CXXRecordDecl &RD) const {
+    static const std::vector<std::string> Words = {
+        "path",  "url",    "uri",     "header", "headers", "body",
+        "method", "query", "param",   "params", "cookie",  "cookies",
+        "target", "args",  "payload", "form",   "content", "resource"};
+    auto Named = [&](const NamedDecl *D) {
+      const IdentifierInfo *Id = D->getIdentifier();
+      return Id && llvm::any_of(Words, [&](const std::string &W) {
+               return utils::identifierHasPhrase(Id->getName(), W);
+             });
+    };
+    const CXXRecordDecl *Def = RD.getDefinition();
+    if (!Def)
+      return true;
+    auto HasRequestMember = [&](const CXXRecordDecl *R) {
+      return llvm::any_of(R->fields(), Named) ||
+             llvm::any_of(R->methods(), Named);
+    };
+    if (HasRequestMember(Def))
+      return true;
+    bool Found = false;
+    Def->forallBases([&](const CXXRecordDecl *Base) {
+      Found |= HasRequestMember(Base);
+      return !Found;
+    });
+    return Found;
+  }
+
+  /// True for a class that RequestTypes names. The wildcard patterns of
+  /// the default list (`*request`, `*HttpMessage`) are a guess by name and
+  /// need the class to look like a request too; a pattern the project
+  /// configured, or an exact default name, is a statement.
+  bool isRequestType(const CXXRecordDecl &RD) const {
+    static const std::vector<std::string> Defaults =
+        utils::parseList(DefaultRequestTypes);
+    StringRef Name = plainName(&RD);
+    bool Guessed = false;
+    for (const std::string &Pattern : Cfg.RequestTypes) {
+      if (!globMatch(Pattern, Name))
+        continue;
+      if (Pattern.find('*') == std::string::npos ||
+          !llvm::is_contained(Defaults, Pattern))
+        return true;
+      Guessed = true;
+    }
+    return Guessed && looksLikeRequest(RD);
+  }
+
   std::optional<Origin> parameterOrigin(const ParmVarDecl *P) const {
     const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
     if (!F)
@@ -1628,7 +1682,7 @@ private:
     }
     O.K = Origin::Kind::Parameter;
     if (const CXXRecordDecl *RD = pointedRecord(P->getType()))
-      if (globMatchAny(Cfg.RequestTypes, plainName(RD))) {
+      if (isRequestType(*RD)) {
         O.Remote = true;
         return O;
       }

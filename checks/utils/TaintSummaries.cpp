@@ -91,8 +91,10 @@ llvm::json::Object originStep(const Trace &T, const SourceManager &SM) {
               SM);
 }
 
-/// True when \p Text has a NOLINT\p Kind comment (Kind "" or "NEXTLINE")
-/// that covers \p Check: bare, or with a list naming it or a glob over it.
+/// True when \p Text has a no-lint marker of kind \p Kind (the same-line
+/// marker for "", the next-line one for "NEXTLINE") that covers \p Check:
+/// bare, or with a list naming it or a glob over it. (These comments avoid
+/// spelling the markers: clang-tidy and `exitbar tidy` read comments.)
 bool noLintCovers(llvm::StringRef Text, llvm::StringRef Kind,
                   llvm::StringRef Check) {
   for (size_t At = Text.find("NOLINT"); At != llvm::StringRef::npos;
@@ -102,7 +104,7 @@ bool noLintCovers(llvm::StringRef Text, llvm::StringRef Kind,
       continue;
     if (!Rest.empty() && (isalnum(static_cast<unsigned char>(Rest[0])) ||
                           Rest[0] == '_'))
-      continue; // NOLINTNEXTLINE seen as NOLINT, or NOLINTBEGIN
+      continue; // a longer marker: the next-line or block form
     if (!Rest.consume_front("("))
       return true;
     llvm::StringRef List = Rest.take_until([](char C) { return C == ')'; });
@@ -117,8 +119,8 @@ bool noLintCovers(llvm::StringRef Text, llvm::StringRef Kind,
   return false;
 }
 
-/// True when a NOLINT or NOLINTNEXTLINE comment silences \p Check at
-/// \p Loc: a flow linked to that sink later must stay as silent as the
+/// True when a same-line or next-line no-lint marker silences \p Check
+/// at \p Loc: a flow linked to that sink later must stay as silent as the
 /// diagnostic clang-tidy would have dropped there.
 bool isSilencedAt(SourceLocation Loc, llvm::StringRef Check,
                   const SourceManager &SM) {
@@ -303,7 +305,11 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
                                  ASTContext &Ctx) {
   if (!enabled())
     return;
-  auto [Target, Offset] = resolveCall(Call);
+  // Named, not a structured binding: the lambda below uses them, and
+  // C++17 lambdas cannot capture bindings.
+  std::pair<const FunctionDecl *, unsigned> Resolved = resolveCall(Call);
+  const FunctionDecl *Target = Resolved.first;
+  unsigned Offset = Resolved.second;
   // A function this unit defines is followed inside it; a library
   // function's behaviour is modelled, not linked.
   if (!Target || Target->hasBody() ||

@@ -223,3 +223,25 @@ void suppressedAndSystem(const char *remote_name) {
   fopen(path, "r"); // NOLINT(exitbar-path-traversal)
   mock_open_under(remote_name);
 }
+
+// --- Request objects: named like one and shaped like one --------------------
+
+// Matches the default `*request` pattern and has a path: another party's.
+struct UploadRequest {
+  std::string path;
+  std::string body;
+};
+void saveUpload(const UploadRequest &req) {
+  fopen(("/srv/uploads/" + req.path).c_str(), "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fopen' opens a path built from untrusted input
+}
+
+// Matches `*request` by name only: a program's own options, not a request
+// another party sent.
+struct CollectRequest {
+  std::string outputDir;
+  int jobs;
+};
+void writeReport(const CollectRequest &request) {
+  fopen((request.outputDir + "/report.json").c_str(), "w");
+}
