@@ -8,7 +8,6 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -78,6 +77,16 @@ bool isWritableText(QualType T) {
            !T->getPointeeType()->isFunctionType();
   return T->isLValueReferenceType() &&
          !T.getNonReferenceType().isConstQualified() && mayCarryText(T);
+}
+
+/// \p Record as one line of JSON. (Not llvm::formatv: its adapter's
+/// anchor differs between LLVM majors, and the plugin must still load into
+/// a clang-tidy of a near major to say it was built for another.)
+std::string jsonLine(llvm::json::Object Record) {
+  std::string Line;
+  llvm::raw_string_ostream Out(Line);
+  Out << llvm::json::Value(std::move(Record));
+  return Out.str();
 }
 
 /// The step at a trace's origin, as the checks' first note says it.
@@ -229,7 +238,7 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
     R["combined"] = T.Combined;
     R["needs_remote_or_appended"] = NeedsRemoteOrAppended;
     R["steps"] = std::move(Steps);
-    Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+    Lines.push_back(jsonLine(std::move(R)));
   };
   // What another unit's function returns reaches the sink: parameter -1
   // stands for the return value.
@@ -292,7 +301,7 @@ void SummaryRecorder::recordDefinition(TaintAnalysis &Taint,
                          {"appended", T->Appended},
                          {"combined", T->Combined},
                          {"steps", std::move(Steps)}};
-    Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+    Lines.push_back(jsonLine(std::move(R)));
   };
   if (mayCarryText(F.getReturnType()))
     Record(-1);
@@ -337,7 +346,7 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
       R["appended"] = T.Appended;
       R["combined"] = T.Combined;
       R["steps"] = std::move(Steps);
-      Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+      Lines.push_back(jsonLine(std::move(R)));
     };
     auto T = Taint.find(Arg, *Fn, Ctx, &Call);
     if (T && (T->Source.K != Origin::Kind::Parameter || T->Source.Remote)) {
@@ -387,7 +396,7 @@ void SummaryRecorder::recordGlobalWrite(TaintAnalysis &Taint,
                        {"appended", T->Appended},
                        {"combined", T->Combined},
                        {"steps", std::move(Steps)}};
-  Lines.push_back(llvm::formatv("{0}", llvm::json::Value(std::move(R))));
+  Lines.push_back(jsonLine(std::move(R)));
 }
 
 void SummaryRecorder::flush() {
