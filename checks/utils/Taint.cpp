@@ -2004,7 +2004,11 @@ private:
       // A global this function does not write: what the unit's other
       // functions leave in it (flow-insensitively: any of them may have
       // run before).
-      if (!T && V->isFileVarDecl() && !hasDefBefore(V, seqOf(Ref)) &&
+      // A check of the variable before the read validates what any of
+      // them left in it.
+      bool Checked = !T && V->isFileVarDecl() && isValidated(V, -1, 0, Q.Sink);
+      if (!T && !Checked && V->isFileVarDecl() &&
+          !hasDefBefore(V, seqOf(Ref)) &&
           (Q.Mode == NormalMode || Q.Mode == SourcesMode))
         if ((T = Owner.globalTaint(*V, *FnStack.front(), Ctx, Q.Depth + 1))) {
           if (!accepts(Q, T->Source)) {
@@ -2016,7 +2020,7 @@ private:
           }
         }
       // A global another unit may write: what the summaries link.
-      if (!T && Q.Mode == ExternalMode && isLinkedGlobal(*V)) {
+      if (!T && !Checked && Q.Mode == ExternalMode && isLinkedGlobal(*V)) {
         T.emplace();
         T->Source.K = Origin::Kind::External;
         T->Source.Name = "'" + V->getNameAsString() + "'";

@@ -312,6 +312,19 @@ void runPendingJob() {
   system(pendingJob);
 }
 
+// A reader that validates the global first.
+static char *checkedJob;
+void queueCheckedJob() {
+  static char line[64];
+  fgets(line, sizeof line, stdin);
+  checkedJob = line;
+}
+void runCheckedJob() {
+  if (!is_safe(checkedJob))
+    return;
+  system(checkedJob);
+}
+
 // --- A virtual call on an object whose class the code names ----------------
 
 struct Runner {
