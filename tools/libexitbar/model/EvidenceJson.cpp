@@ -14,6 +14,26 @@ namespace {
 
 constexpr const char *FindingsSchema = "exitbar.findings";
 
+/// A finding's path or a taint summary's steps, as JSON.
+json stepsJson(const std::vector<PathStep> &Steps) {
+  json Out = json::array();
+  for (const PathStep &S : Steps)
+    Out.push_back(json{{"file", S.File},
+                       {"line", S.Line},
+                       {"column", S.Column},
+                       {"message", S.Message}});
+  return Out;
+}
+
+/// The steps of a path, read with their places.
+std::vector<PathStep> stepsFrom(const JsonCursor &C) {
+  std::vector<PathStep> Steps;
+  for (const JsonCursor &S : C.elements())
+    Steps.push_back({S.at("file").string(), S.at("line").integer<int>(),
+                     S.at("column").integer<int>(), S.at("message").string()});
+  return Steps;
+}
+
 } // namespace
 
 void to_json(json &J, const Finding &F) {
@@ -21,15 +41,8 @@ void to_json(json &J, const Finding &F) {
            {"cwe", F.Cwe},         {"file", F.File},
            {"line", F.Line},       {"column", F.Column},
            {"message", F.Message}, {"fingerprint", F.Fingerprint}};
-  if (!F.Path.empty()) {
-    json Steps = json::array();
-    for (const PathStep &S : F.Path)
-      Steps.push_back(json{{"file", S.File},
-                           {"line", S.Line},
-                           {"column", S.Column},
-                           {"message", S.Message}});
-    J["path"] = std::move(Steps);
-  }
+  if (!F.Path.empty())
+    J["path"] = stepsJson(F.Path);
 }
 
 void from_json(const json &J, Finding &F) {
@@ -102,16 +115,6 @@ const char *kindName(TaintSummary::Kind K) {
   return "source";
 }
 
-json stepsJson(const std::vector<PathStep> &Steps) {
-  json Out = json::array();
-  for (const PathStep &S : Steps)
-    Out.push_back(json{{"file", S.File},
-                       {"line", S.Line},
-                       {"column", S.Column},
-                       {"message", S.Message}});
-  return Out;
-}
-
 } // namespace
 
 void to_json(json &J, const TaintSummary &S) {
@@ -157,10 +160,7 @@ TaintSummary taintSummaryFrom(const JsonCursor &C) {
   S.Check = C.at("check").string();
   S.Appended = C.at("appended").boolean();
   S.Combined = C.at("combined").boolean();
-  for (const JsonCursor &P : C.at("steps").elements())
-    S.Steps.push_back({P.at("file").string(), P.at("line").integer<int>(),
-                       P.at("column").integer<int>(),
-                       P.at("message").string()});
+  S.Steps = stepsFrom(C.at("steps"));
   // A parameter or argument index k >= 0; -1 stands for the return value
   // (or a global's value), -2 - k for what is written through parameter k.
   auto Index = [](const JsonCursor &I) { return I.integer<int>(); };
@@ -400,10 +400,7 @@ Finding findingFrom(const JsonCursor &C) {
   F.Message = C.at("message").string();
   F.Fingerprint = C.at("fingerprint").string();
   if (std::optional<JsonCursor> Path = C.find("path"))
-    for (const JsonCursor &S : Path->elements())
-      F.Path.push_back({S.at("file").string(), S.at("line").integer<int>(),
-                        S.at("column").integer<int>(),
-                        S.at("message").string()});
+    F.Path = stepsFrom(*Path);
   return F;
 }
 
