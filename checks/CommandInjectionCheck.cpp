@@ -16,33 +16,8 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::exitbar {
 namespace {
 
-/// How a function of the exec family takes its program and arguments.
-struct ExecSpec {
-  unsigned Program; ///< index of the path or file argument
-  unsigned Argv;    ///< index of the argv array, or of argv[0] for a list
-  bool List;        ///< execl-style variadic argument list
-};
-
-std::optional<ExecSpec> execSpec(StringRef Name) {
-  // The Windows C runtime's _exec*/_wexec* take the same arguments as POSIX
-  // exec*; its _spawn*/_wspawn* take a mode first.
-  if (Name.consume_front("_wexec") || Name.consume_front("_exec"))
-    return llvm::StringSwitch<std::optional<ExecSpec>>(Name)
-        .Cases("l", "le", "lp", "lpe", ExecSpec{0, 1, true})
-        .Cases("v", "ve", "vp", "vpe", ExecSpec{0, 1, false})
-        .Default(std::nullopt);
-  if (Name.consume_front("_wspawn") || Name.consume_front("_spawn"))
-    return llvm::StringSwitch<std::optional<ExecSpec>>(Name)
-        .Cases("l", "le", "lp", "lpe", ExecSpec{1, 2, true})
-        .Cases("v", "ve", "vp", "vpe", ExecSpec{1, 2, false})
-        .Default(std::nullopt);
-  return llvm::StringSwitch<std::optional<ExecSpec>>(Name)
-      .Cases("execl", "execlp", "execle", ExecSpec{0, 1, true})
-      .Cases("execv", "execvp", "execvpe", "execve", ExecSpec{0, 1, false})
-      .Case("execveat", ExecSpec{1, 2, false})
-      .Cases("posix_spawn", "posix_spawnp", ExecSpec{1, 4, false})
-      .Default(std::nullopt);
-}
+/// The models' sinks this check looks at (checks/models/*.json).
+constexpr llvm::StringLiteral CommandSinks = "command";
 
 /// True for programs that run their "-c" (cmd.exe: "/c") argument as a
 /// shell script.
@@ -117,22 +92,6 @@ bool isForwardedParameter(const taint::Trace &T) {
   return !T.Combined || (T.Source.Param && namesACommand(*T.Source.Param));
 }
 
-/// The functions that run a command or a program, qualified as the C
-/// library declares them.
-const llvm::StringRef SinkNames[] = {
-    "::system",    "::popen",       "::_popen",       "::_wsystem",
-    "::_wpopen",   "::execl",       "::execlp",       "::execle",
-    "::execv",     "::execvp",      "::execvpe",      "::execve",
-    "::execveat",  "::posix_spawn", "::posix_spawnp", "::_execl",
-    "::_execle",   "::_execlp",     "::_execlpe",     "::_execv",
-    "::_execve",   "::_execvp",     "::_execvpe",     "::_wexecl",
-    "::_wexecle",  "::_wexeclp",    "::_wexeclpe",    "::_wexecv",
-    "::_wexecve",  "::_wexecvp",    "::_wexecvpe",    "::_spawnl",
-    "::_spawnle",  "::_spawnlp",    "::_spawnlpe",    "::_spawnv",
-    "::_spawnve",  "::_spawnvp",    "::_spawnvpe",    "::_wspawnl",
-    "::_wspawnle", "::_wspawnlp",   "::_wspawnlpe",   "::_wspawnv",
-    "::_wspawnve", "::_wspawnvp",   "::_wspawnvpe"};
-
 /// \p Message as clang prints it with \p Callee for its "%0".
 std::string withCallee(StringRef Message, StringRef Callee) {
   std::string Text = Message.str();
@@ -141,10 +100,6 @@ std::string withCallee(StringRef Message, StringRef Callee) {
   return Text;
 }
 
-bool isSinkName(StringRef Name) {
-  std::string Qualified = ("::" + Name).str();
-  return llvm::is_contained(SinkNames, StringRef(Qualified));
-}
 
 } // namespace
 
@@ -153,46 +108,41 @@ CommandInjectionCheck::CommandInjectionCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       ParameterPolicy(
           llvm::StringRef(Options.get("Parameters", "all")).trim().lower()),
-      UntrustedParameters(Options.get("UntrustedParameters",
-                                      taint::DefaultUntrustedParameters)),
-      RequestTypes(Options.get("RequestTypes", taint::DefaultRequestTypes)),
-      Validators(Options.get("Validators", taint::DefaultValidators)),
+      Shared(taint::TaintOptions::read(Options)),
       FlagForwardedParameters(
           utils::readBool(Options, "FlagForwardedParameters", false)),
-      TrustProjectChecks(utils::readBool(Options, "TrustProjectChecks", true)),
       Taint([&] {
-        taint::Config C;
+        std::string Error;
+        taint::Config C = Shared.config("command", Error);
+        if (!Error.empty())
+          configurationDiag("%0: %1", DiagnosticIDs::Error) << Name << Error;
         C.ParameterPolicy =
             llvm::StringSwitch<taint::Config::Parameters>(ParameterPolicy)
                 .Case("named", taint::Config::Parameters::Named)
                 .Case("none", taint::Config::Parameters::None)
                 .Default(taint::Config::Parameters::All);
-        C.UntrustedWords = utils::parseList(UntrustedParameters);
-        C.RequestTypes = utils::parseList(RequestTypes);
-        C.Validators = utils::parseList(Validators);
-        C.ProjectFunctionsValidate = TrustProjectChecks;
         return C;
       }()),
       Summaries(Name) {}
 
 void CommandInjectionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Parameters", ParameterPolicy);
-  Options.store(Opts, "UntrustedParameters", UntrustedParameters);
-  Options.store(Opts, "RequestTypes", RequestTypes);
-  Options.store(Opts, "Validators", Validators);
+  Shared.store(Options, Opts);
   utils::storeBool(Options, Opts, "FlagForwardedParameters",
                    FlagForwardedParameters);
-  utils::storeBool(Options, Opts, "TrustProjectChecks", TrustProjectChecks);
 }
 
 void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
   utils::limitTraversalToProject(Finder);
-  // Only the C library's functions: a project's own `Shell::system` is not it.
+  // The models' command sinks by their last name component, which keeps
+  // the matcher cheap; check() keeps the ones the models mean (the C
+  // library's `system`, not a project's own `Shell::system`).
+  std::vector<std::string> Names =
+      Taint.config().Models->sinkNames(CommandSinks);
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder->addMatcher(
-      callExpr(
-          callee(functionDecl(hasAnyName(llvm::ArrayRef<StringRef>(SinkNames)))
-                     .bind("sink")),
-          unless(isExpansionInSystemHeader()))
+      callExpr(callee(functionDecl(hasAnyName(NameRefs)).bind("sink")),
+               unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
   // The same functions through a pointer or a macro over one (see
@@ -209,15 +159,18 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
   if (Summaries.record(Taint, Result))
     return;
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const taint::ModelSet &Models = *Taint.config().Models;
   std::string Name;
+  const taint::FunctionModel *Model = nullptr;
   if (const auto *Sink = Result.Nodes.getNodeAs<FunctionDecl>("sink")) {
     Name = Sink->getName().str();
+    Model = Models.find(Sink);
   } else if ((Call = Result.Nodes.getNodeAs<CallExpr>("indirect"))) {
     Name = utils::calledApiName(*Call, *Result.Context);
-    if (!isSinkName(Name))
-      return;
+    Model = Name.empty() ? nullptr : Models.find(Name);
   }
-  if (!Call || Call->getNumArgs() == 0)
+  const taint::SinkModel *Spec = Model ? Model->sink(CommandSinks) : nullptr;
+  if (!Call || !Spec || Call->getNumArgs() == 0)
     return;
   ASTContext &Ctx = *Result.Context;
   const FunctionDecl *Fn = taint::enclosingFunction(*Call, Ctx);
@@ -238,26 +191,30 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
     return true;
   };
 
-  auto Exec = execSpec(Name);
-  if (!Exec) {
-    // system, popen: the argument is a shell command line.
-    Examine(Call->getArg(0),
-            "'%0' runs a shell command built from untrusted input; validate "
-            "the input against an allow-list, or run a fixed program with "
-            "execv/posix_spawn and pass the input as an argument",
-            "the command");
+  if (Spec->Program < 0) {
+    // system, popen: the arguments are shell command lines.
+    for (unsigned Index : Spec->Arguments)
+      if (Index < Call->getNumArgs() &&
+          Examine(Call->getArg(Index),
+                  "'%0' runs a shell command built from untrusted input; "
+                  "validate the input against an allow-list, or run a fixed "
+                  "program with execv/posix_spawn and pass the input as an "
+                  "argument",
+                  "the command"))
+        return;
     return;
   }
-  if (Exec->Program >= Call->getNumArgs())
+  unsigned Program = static_cast<unsigned>(Spec->Program);
+  if (Program >= Call->getNumArgs())
     return;
-  if (Examine(Call->getArg(Exec->Program),
+  if (Examine(Call->getArg(Program),
               "'%0' runs a program named by untrusted input; run a fixed "
               "program or check the name against an allow-list",
               "the program"))
     return;
   // A fixed shell with untrusted input after "-c" is system() again; untrusted
   // arguments to any other fixed program are not parsed by a shell.
-  if (const Expr *Script = shellCommand(*Call, Name, Exec->Program, *Fn, Ctx))
+  if (const Expr *Script = shellCommand(*Call, *Spec, *Fn, Ctx))
     Examine(Script,
             "'%0' passes untrusted input to a shell as its command; run a "
             "fixed program and pass the input as a separate argument",
@@ -265,13 +222,13 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
-                                                StringRef Name,
-                                                unsigned ProgramIndex,
+                                                const taint::SinkModel &Exec,
                                                 const FunctionDecl &Fn,
                                                 ASTContext &Ctx) {
-  auto Exec = execSpec(Name);
-  if (!Exec || Exec->Argv >= Call.getNumArgs())
+  if (Exec.Program < 0 || Exec.Argv < 0 ||
+      static_cast<unsigned>(Exec.Argv) >= Call.getNumArgs())
     return nullptr;
+  unsigned ProgramIndex = static_cast<unsigned>(Exec.Program);
   // The literal a constant-initialised variable holds (`const char *sh =
   // "/bin/sh"`) counts as the program too.
   auto Text = [&](const Expr *E) -> std::optional<std::string> {
@@ -286,12 +243,12 @@ const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,
 
   llvm::SmallVector<const Expr *, 8> Elements;
   const Expr *Array = nullptr;
-  if (Exec->List) {
-    for (unsigned I = Exec->Argv; I < Call.getNumArgs(); ++I)
+  if (Exec.List) {
+    for (unsigned I = Exec.Argv; I < Call.getNumArgs(); ++I)
       Elements.push_back(Call.getArg(I));
   } else {
     // `char *args[] = {"sh", "-c", cmd, NULL}`, or a vector of them.
-    const Expr *E = taint::stripWrappers(Call.getArg(Exec->Argv));
+    const Expr *E = taint::stripWrappers(Call.getArg(Exec.Argv));
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
       E = taint::stripWrappers(Member->getImplicitObjectArgument());
     const auto *Ref = dyn_cast<DeclRefExpr>(E);

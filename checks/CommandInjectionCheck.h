@@ -6,6 +6,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Taint.h"
+#include "utils/TaintOptions.h"
 #include "utils/TaintSummaries.h"
 
 namespace clang::tidy::exitbar {
@@ -30,18 +31,14 @@ private:
   void report(const CallExpr &Call, StringRef Callee, const Expr &Arg,
               const taint::Trace &T, StringRef Message, StringRef Subject,
               const SourceManager &SM);
-  /// The command after "-c" when \p Call (of \p Name) runs a shell, else
-  /// null.
-  const Expr *shellCommand(const CallExpr &Call, StringRef Name,
-                           unsigned ProgramIndex, const FunctionDecl &Fn,
-                           ASTContext &Ctx);
+  /// The command after "-c" when \p Call (of an exec-family sink \p Exec)
+  /// runs a shell, else null.
+  const Expr *shellCommand(const CallExpr &Call, const taint::SinkModel &Exec,
+                           const FunctionDecl &Fn, ASTContext &Ctx);
 
   std::string ParameterPolicy;
-  std::string UntrustedParameters;
-  std::string RequestTypes;
-  std::string Validators;
+  taint::TaintOptions Shared;
   const bool FlagForwardedParameters;
-  const bool TrustProjectChecks;
   taint::TaintAnalysis Taint;
   taint::SummaryRecorder Summaries;
 };

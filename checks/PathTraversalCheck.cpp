@@ -15,72 +15,8 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::exitbar {
 namespace {
 
-/// A file operation: what it does to the file and which arguments are paths.
-struct PathSink {
-  StringRef Verb;
-  llvm::SmallVector<unsigned, 2> Paths;
-};
-
-/// The file operations of the C library and POSIX, by name.
-std::optional<PathSink> cSink(StringRef Name) {
-  return llvm::StringSwitch<std::optional<PathSink>>(Name)
-      .Cases("fopen", "fopen64", "freopen", "freopen64", "open",
-             PathSink{"opens", {0}})
-      .Cases("open64", "opendir", PathSink{"opens", {0}})
-      .Cases("openat", "openat64", PathSink{"opens", {1}})
-      .Cases("creat", "creat64", "mkdir", PathSink{"creates", {0}})
-      .Case("mkdirat", PathSink{"creates", {1}})
-      .Cases("unlink", "remove", "rmdir", PathSink{"removes", {0}})
-      .Case("unlinkat", PathSink{"removes", {1}})
-      .Case("rename", PathSink{"renames", {0, 1}})
-      .Cases("renameat", "renameat2", PathSink{"renames", {1, 3}})
-      .Cases("truncate", "truncate64", PathSink{"truncates", {0}})
-      // The Windows C runtime and the Win32 file API.
-      .Cases("_open", "_wopen", "_sopen", "_wsopen", "_wfopen", "_wfreopen",
-             PathSink{"opens", {0}})
-      .Cases("_fsopen", "_wfsopen", "CreateFileA", "CreateFileW",
-             PathSink{"opens", {0}})
-      .Cases("_sopen_s", "_wsopen_s", "fopen_s", "_wfopen_s",
-             PathSink{"opens", {1}})
-      .Cases("_creat", "_wcreat", "_mkdir", "_wmkdir", "CreateDirectoryA",
-             "CreateDirectoryW", PathSink{"creates", {0}})
-      .Cases("_unlink", "_wunlink", "_wremove", "_rmdir", "_wrmdir",
-             PathSink{"removes", {0}})
-      .Cases("DeleteFileA", "DeleteFileW", "RemoveDirectoryA",
-             "RemoveDirectoryW", PathSink{"removes", {0}})
-      .Cases("_wrename", "MoveFileA", "MoveFileW", "MoveFileExA",
-             "MoveFileExW", PathSink{"renames", {0, 1}})
-      .Cases("CopyFileA", "CopyFileW", PathSink{"copies", {0, 1}})
-      .Default(std::nullopt);
-}
-
-/// The operations of std::filesystem (and Boost.Filesystem), by name.
-std::optional<PathSink> filesystemSink(StringRef Name) {
-  return llvm::StringSwitch<std::optional<PathSink>>(Name)
-      .Cases("remove", "remove_all", PathSink{"removes", {0}})
-      .Case("rename", PathSink{"renames", {0, 1}})
-      .Cases("copy", "copy_file", PathSink{"copies", {0, 1}})
-      .Cases("create_directory", "create_directories", PathSink{"creates", {0}})
-      .Default(std::nullopt);
-}
-
-/// True for std::filesystem (std::__fs::filesystem in libc++) and
-/// boost::filesystem.
-bool isFilesystemNamespace(const DeclContext *DC) {
-  const auto *NS = dyn_cast<NamespaceDecl>(DC);
-  while (NS && NS->isInline())
-    NS = dyn_cast<NamespaceDecl>(NS->getParent());
-  if (!NS || NS->getName() != "filesystem")
-    return false;
-  const auto *Parent = dyn_cast<NamespaceDecl>(NS->getParent());
-  if (Parent && Parent->getName() == "__fs")
-    Parent = dyn_cast<NamespaceDecl>(Parent->getParent());
-  while (Parent && Parent->isInline())
-    Parent = dyn_cast<NamespaceDecl>(Parent->getParent());
-  return Parent &&
-         (Parent->getName() == "std" || Parent->getName() == "boost") &&
-         Parent->getParent()->getRedeclContext()->isTranslationUnit();
-}
+/// The models' sinks this check looks at (checks/models/*.json).
+constexpr llvm::StringLiteral PathSinks = "path";
 
 /// `std::ifstream` for `std::basic_ifstream<char>`: the name users write.
 std::string streamName(const CXXRecordDecl *RD) {
@@ -95,68 +31,41 @@ std::string streamName(const CXXRecordDecl *RD) {
 PathTraversalCheck::PathTraversalCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      UntrustedParameters(
-          Options.get("UntrustedParameters", taint::DefaultUntrustedParameters)),
-      RequestTypes(Options.get("RequestTypes", taint::DefaultRequestTypes)),
-      Validators(Options.get("Validators", taint::DefaultValidators)),
+      Shared(taint::TaintOptions::read(Options)),
       FlagLocalWholePaths(
           utils::readBool(Options, "FlagLocalWholePaths", false)),
-      TrustProjectChecks(utils::readBool(Options, "TrustProjectChecks", true)),
       Taint([&] {
-        taint::Config C;
+        std::string Error;
+        // The models' path sanitizers (basename, std::filesystem::path's
+        // filename) become clean functions: the last component alone cannot
+        // leave the directory it is put in.
+        taint::Config C = Shared.config(PathSinks, Error);
+        if (!Error.empty())
+          configurationDiag("%0: %1", DiagnosticIDs::Error) << Name << Error;
         // Ordinary parameters are how programs pass their own paths around;
         // only those named or typed as request data are untrusted.
         C.ParameterPolicy = taint::Config::Parameters::Named;
-        C.UntrustedWords = utils::parseList(UntrustedParameters);
-        C.RequestTypes = utils::parseList(RequestTypes);
-        C.Validators = utils::parseList(Validators);
-        C.ProjectFunctionsValidate = TrustProjectChecks;
-        // The last component alone cannot leave the directory it is put in.
-        C.CleanFunctions = {
-            "basename", "__xpg_basename", "g_path_get_basename", "filename",
-            "stem",     "extension",      "PathFindFileName*"};
         return C;
       }()),
       Summaries(Name) {}
 
 void PathTraversalCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "UntrustedParameters", UntrustedParameters);
-  Options.store(Opts, "RequestTypes", RequestTypes);
-  Options.store(Opts, "Validators", Validators);
+  Shared.store(Options, Opts);
   utils::storeBool(Options, Opts, "FlagLocalWholePaths", FlagLocalWholePaths);
-  utils::storeBool(Options, Opts, "TrustProjectChecks", TrustProjectChecks);
 }
 
 void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
   utils::limitTraversalToProject(Finder);
   // Unqualified names keep the matchers cheap on every call and
-  // construction of the translation unit; check() then keeps the C
-  // library's, std::filesystem's and the standard streams' own.
+  // construction of the translation unit; check() then keeps the ones the
+  // models mean (the C library's, std::filesystem's) and the standard
+  // streams' own.
+  std::vector<std::string> Names =
+      Taint.config().Models->sinkNames(PathSinks);
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder->addMatcher(
-      callExpr(
-          callee(functionDecl(
-                     hasAnyName("fopen", "fopen64", "freopen", "freopen64",
-                                "open", "open64", "openat", "openat64", "creat",
-                                "creat64", "unlink", "unlinkat", "remove",
-                                "rename", "renameat", "renameat2", "mkdir",
-                                "mkdirat", "rmdir", "truncate", "truncate64",
-                                "opendir", "remove_all", "copy", "copy_file",
-                                "create_directory", "create_directories",
-                                // The Windows C runtime and Win32.
-                                "_open", "_wopen", "_sopen", "_wsopen",
-                                "_wfopen", "_wfreopen", "_fsopen", "_wfsopen",
-                                "_sopen_s", "_wsopen_s", "fopen_s",
-                                "_wfopen_s", "_creat", "_wcreat", "_mkdir",
-                                "_wmkdir", "_unlink", "_wunlink", "_wremove",
-                                "_rmdir", "_wrmdir", "_wrename", "CreateFileA",
-                                "CreateFileW", "CreateDirectoryA",
-                                "CreateDirectoryW", "DeleteFileA",
-                                "DeleteFileW", "RemoveDirectoryA",
-                                "RemoveDirectoryW", "MoveFileA", "MoveFileW",
-                                "MoveFileExA", "MoveFileExW", "CopyFileA",
-                                "CopyFileW"))
-                     .bind("callee")),
-          unless(isExpansionInSystemHeader()))
+      callExpr(callee(functionDecl(hasAnyName(NameRefs)).bind("callee")),
+               unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
   auto FileStream = cxxRecordDecl(hasAnyName("basic_ifstream", "basic_ofstream",
@@ -191,23 +100,16 @@ void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     Sink = Call;
-    std::optional<PathSink> Spec;
     const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
-    const DeclContext *DC = Callee->getDeclContext()->getRedeclContext();
-    if (DC->isTranslationUnit()) {
-      Spec = cSink(Callee->getName());
-      Subject = Callee->getName().str();
-    } else if (isFilesystemNamespace(DC)) {
-      Spec = filesystemSink(Callee->getName());
-      Subject = Callee->getQualifiedNameAsString();
-      // libc++ spells it std::__fs::filesystem; users write std::filesystem.
-      if (compat::startsWith(Subject, "std::__fs::"))
-        Subject = "std::" + Subject.substr(11);
-    }
+    const taint::FunctionModel *Model = Taint.config().Models->find(Callee);
+    const taint::SinkModel *Spec = Model ? Model->sink(PathSinks) : nullptr;
     if (!Spec)
       return;
-    Verb = Spec->Verb;
-    for (unsigned Index : Spec->Paths)
+    const DeclContext *DC = Callee->getDeclContext()->getRedeclContext();
+    Subject = DC->isTranslationUnit() ? Callee->getName().str()
+                                      : taint::modelName(*Callee);
+    Verb = Spec->Action;
+    for (unsigned Index : Spec->Arguments)
       if (Index < Call->getNumArgs())
         Paths.push_back(Call->getArg(Index));
   } else if (const auto *Construct =

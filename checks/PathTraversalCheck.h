@@ -6,6 +6,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Taint.h"
+#include "utils/TaintOptions.h"
 #include "utils/TaintSummaries.h"
 
 namespace clang::tidy::exitbar {
@@ -24,11 +25,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  std::string UntrustedParameters;
-  std::string RequestTypes;
-  std::string Validators;
+  taint::TaintOptions Shared;
   const bool FlagLocalWholePaths;
-  const bool TrustProjectChecks;
   taint::TaintAnalysis Taint;
   taint::SummaryRecorder Summaries;
 };

@@ -21,16 +21,6 @@
 
 namespace clang::tidy::exitbar::taint {
 
-const llvm::StringLiteral DefaultValidators =
-    "*valid*;*saniti*;*escape*;*quote*;*safe*;*allow*;*whitelist*;*permit*;"
-    "*trusted*;*verify*;regex_match;regex_search;regexec;fnmatch;strspn;"
-    "strcspn;strpbrk;strchr;strrchr;strstr;strcasestr;find;rfind;"
-    "find_first_of;find_first_not_of;find_last_of;find_last_not_of;contains;"
-    "starts_with;ends_with;startsWith;endsWith;strncmp;strcmp;strcasecmp;"
-    "strncasecmp;memcmp;compare;mismatch;equal;all_of;any_of;none_of;count;"
-    "search;isalnum;isalpha;isdigit;isxdigit;isspace;ispunct;isprint;isgraph;"
-    "islower;isupper;iscntrl;isascii";
-
 namespace {
 
 /// Safety limit on the steps of one query; real functions need far fewer.
@@ -71,6 +61,33 @@ StringRef plainName(const NamedDecl *D) {
   if (const IdentifierInfo *II = D->getIdentifier())
     return II->getName();
   return {};
+}
+
+/// True when \p E names the standard input: `stdin`, `std::cin`, or the
+/// file descriptor 0 (`STDIN_FILENO`).
+bool isStandardInput(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *I = dyn_cast<IntegerLiteral>(E))
+    return I->getValue() == 0;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return llvm::StringSwitch<bool>(plainName(Ref->getDecl()))
+        .Cases("stdin", "cin", "wcin", true)
+        .Default(false);
+  return false;
+}
+
+/// The threat a source model's call is: a model's "file" read of the
+/// standard input (`fgets(buf, n, stdin)`, `read(0, ...)`) is "stdin".
+Threat threatOf(const CallExpr *Call, const SourceModel &M) {
+  if (M.Kind == File)
+    for (const Expr *Arg : Call->arguments())
+      if (isStandardInput(Arg) && !isa<IntegerLiteral>(stripWrappers(Arg)))
+        return Stdin;
+  if (M.Kind == File && Call->getNumArgs() >= 1 &&
+      isa<IntegerLiteral>(stripWrappers(Call->getArg(0))) &&
+      isStandardInput(Call->getArg(0)))
+    return Stdin;
+  return M.Kind;
 }
 
 /// True for functions of the C library: declared at global scope (possibly
@@ -255,75 +272,6 @@ std::optional<std::pair<unsigned, unsigned>> printfLike(StringRef Name) {
       .Case("asprintf", std::make_pair(0U, 1U))
       .Case("vasprintf", std::make_pair(0U, 1U))
       .Default(std::nullopt);
-}
-
-/// Copy functions: (destination, source, appends).
-struct CopySpec {
-  unsigned Dest;
-  unsigned Src;
-  bool Appends;
-};
-std::optional<CopySpec> copyLike(StringRef Name) {
-  return llvm::StringSwitch<std::optional<CopySpec>>(Name)
-      .Cases("strcpy", "strncpy", "strlcpy", "stpcpy", "stpncpy",
-             CopySpec{0, 1, false})
-      .Cases("wcscpy", "wcsncpy", "memcpy", "memmove", "g_strlcpy",
-             CopySpec{0, 1, false})
-      .Cases("strcat", "strncat", "strlcat", "wcscat", "wcsncat",
-             CopySpec{0, 1, true})
-      .Case("g_strlcat", CopySpec{0, 1, true})
-      .Case("bcopy", CopySpec{1, 0, false})
-      .Case("realpath", CopySpec{1, 0, false})
-      .Default(std::nullopt);
-}
-
-/// Functions whose result points into, or copies, their arguments.
-bool propagatesArguments(const FunctionDecl *FD) {
-  StringRef Name = plainName(FD);
-  if (Name.empty())
-    return false;
-  if (isLibraryFunction(FD))
-    return llvm::StringSwitch<bool>(Name)
-        .Cases("strdup", "strndup", "realpath", "canonicalize_file_name",
-               "strcat", "strncat", "strcpy", "strncpy", true)
-        .Cases("stpcpy", "strtok", "strtok_r", "strchr", "strrchr", "strstr",
-               "strpbrk", "basename", "dirname", true)
-        .Cases("move", "forward", "string_view", "wcsdup", "__xpg_basename",
-               true)
-        .Cases("format", "vformat", true)
-        .Cases("g_strdup", "g_strndup", "g_strconcat", "g_build_filename",
-               "g_build_path", "g_strdup_printf", "g_path_get_basename", true)
-        .Cases("g_path_get_dirname", "g_canonicalize_filename", true)
-        .Default(false);
-  // Formatting and path libraries, matched by their qualified names.
-  std::string Qualified = FD->getQualifiedNameAsString();
-  return llvm::StringSwitch<bool>(Qualified)
-      .Cases("fmt::format", "fmt::v8::format", "fmt::v9::format",
-             "fmt::v10::format", "fmt::sprintf", true)
-      .Cases("absl::StrCat", "absl::StrFormat", "absl::StrJoin", true)
-      .Cases("std::filesystem::canonical", "std::filesystem::weakly_canonical",
-             "std::filesystem::absolute", "std::filesystem::proximate",
-             "std::filesystem::relative", true)
-      .Cases("std::filesystem::__cxx11::canonical",
-             "std::filesystem::__cxx11::weakly_canonical",
-             "std::filesystem::__cxx11::absolute", true)
-      .Cases("boost::filesystem::canonical", "boost::filesystem::absolute",
-             "boost::filesystem::weakly_canonical", "boost::str", true)
-      .Default(false);
-}
-
-/// Functions returning data read from outside: (name, remote).
-std::optional<bool> returnsInput(StringRef Name) {
-  return llvm::StringSwitch<std::optional<bool>>(Name)
-      .Cases("gets", "fgets", "fgetws", "readline", "fgetln", false)
-      .Default(std::nullopt);
-}
-
-bool isEnvironmentFunction(StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("getenv", "secure_getenv", "__secure_getenv", "_wgetenv", true)
-      .Cases("g_getenv", "qgetenv", true)
-      .Default(false);
 }
 
 /// Builder methods of string classes that add their arguments to the object.
@@ -1026,6 +974,16 @@ private:
   /// and, when that is a local pointer set to point into another variable
   /// (`char *p = buf; fgets(p, ...)`), into that variable too.
   void addDefThrough(const Expr *Target, Def D) {
+    // Writing into a view of a buffer (`boost::asio::buffer(data)`, a
+    // model passing its argument to its result) writes into the buffer.
+    if (const auto *View = dyn_cast<CallExpr>(stripWrappers(Target)))
+      if (const FunctionModel *M = Cfg.Models->find(calleeOf(View)))
+        for (const PropagatorModel &P : M->Propagators)
+          if (P.To.K == Slot::Return && P.From.K == Slot::Argument &&
+              P.From.Index < View->getNumArgs()) {
+            Target = View->getArg(P.From.Index);
+            break;
+          }
     auto [Var, Whole] = writtenVariable(Target);
     if (!Var)
       return;
@@ -1126,13 +1084,66 @@ private:
     }
   }
 
-  static Origin callOrigin(const CallExpr *Call, StringRef Name, bool Remote) {
+  static Origin callOrigin(const CallExpr *Call, StringRef Name, Threat T) {
     Origin O;
-    O.K = Remote ? Origin::Kind::Network : Origin::Kind::Input;
+    switch (T) {
+    case Remote:
+      O.K = Origin::Kind::Network;
+      break;
+    case Environment:
+      O.K = Origin::Kind::Environment;
+      break;
+    case CommandArgs:
+      O.K = Origin::Kind::CommandLine;
+      break;
+    default:
+      O.K = Origin::Kind::Input;
+    }
     O.Name = Name.str();
     O.Loc = Call->getBeginLoc();
-    O.Remote = Remote;
+    O.Remote = T == Remote;
     return O;
+  }
+
+  /// Records what \p Call does to its arguments as \p M says: data read
+  /// into them (when its threat model is analysed; otherwise they are
+  /// overwritten with data no one tracks), or copied into them. False when
+  /// the model says nothing of the arguments.
+  bool addModelledWrites(const CallExpr *Call, StringRef Name,
+                         const FunctionModel &M) {
+    unsigned N = Call->getNumArgs();
+    bool Applied = false;
+    for (const SourceModel &Source : M.Sources) {
+      if (Source.Into.K == Slot::Return)
+        continue;
+      Threat T = threatOf(Call, Source);
+      for (unsigned I = 0; I < N; ++I) {
+        if (!Source.Into.covers(I))
+          continue;
+        Applied = true;
+        if (Cfg.Threats & T)
+          addInput(Call->getArg(I), callOrigin(Call, Name, T));
+        else
+          addWrite(Call->getArg(I), {}, /*Appends=*/false);
+      }
+    }
+    for (const PropagatorModel &P : M.Propagators) {
+      if (P.To.K == Slot::Return)
+        continue;
+      llvm::SmallVector<const Expr *, 4> Values;
+      for (unsigned I = 0; I < N; ++I)
+        if (P.From.covers(I) && !P.To.covers(I))
+          Values.push_back(Call->getArg(I));
+      for (unsigned I = 0; I < N; ++I) {
+        if (!P.To.covers(I) || Values.empty() ||
+            isa<CXXNullPtrLiteralExpr, GNUNullExpr>(
+                stripWrappers(Call->getArg(I))))
+          continue;
+        Applied = true;
+        addWrite(Call->getArg(I), Values, P.Appends);
+      }
+    }
+    return Applied;
   }
 
   /// Reads from a stream: `std::getline(in, s)`, `in >> s`, `in.read(b, n)`.
@@ -1144,7 +1155,11 @@ private:
       addWrite(Target, {S}, /*Appends=*/false);
       return;
     }
-    addInput(Target, callOrigin(Call, Name, false));
+    Threat T = isStandardInput(S) ? Stdin : File;
+    if (Cfg.Threats & T)
+      addInput(Target, callOrigin(Call, Name, T));
+    else
+      addWrite(Target, {}, /*Appends=*/false);
   }
 
   void visit(const Stmt *S) {
@@ -1233,6 +1248,9 @@ private:
       addWrite(Object, Args, Name != "assign");
       return;
     }
+    if (const FunctionModel *M = Cfg.Models->find(Method))
+      if (addModelledWrites(Call, Name, *M))
+        return;
     addCallOuts(Call);
     // `validatePath(p);` returns nothing: it throws or exits when p is bad.
     if (isValidatorName(Name) && Call->getType()->isVoidType())
@@ -1248,48 +1266,12 @@ private:
     }
     unsigned N = Call->getNumArgs();
     if (isLibraryFunction(FD)) {
-      // Data read from outside into a buffer.
-      bool Remote = false;
-      int Into = llvm::StringSwitch<int>(Name)
-                     .Cases("gets", "fgets", "fgetws", "fread", 0)
-                     .Cases("read", "pread", "pread64", 1)
-                     .Default(-1);
-      if (Into < 0) {
-        Into =
-            llvm::StringSwitch<int>(Name)
-                .Cases("recv", "recvfrom", "SSL_read", "SSL_read_ex", 1)
-                .Cases("BIO_read", "gnutls_record_recv", "mbedtls_ssl_read", 1)
-                .Default(-1);
-        Remote = Into >= 0;
-      }
-      if (Into >= 0 && static_cast<unsigned>(Into) < N) {
-        addInput(Call->getArg(Into), callOrigin(Call, Name, Remote));
+      if (Name == "getline" && FD->isInStdNamespace() && N >= 2) {
+        addStreamRead(Call->getArg(0), Call->getArg(1), Call, "std::getline");
         return;
       }
-      if ((Name == "getline" || Name == "getdelim") && N >= 2) {
-        if (FD->isInStdNamespace())
-          addStreamRead(Call->getArg(0), Call->getArg(1), Call, "std::getline");
-        else
-          addInput(Call->getArg(0), callOrigin(Call, Name, false));
-        return;
-      }
-      // scanf family: every argument after the format receives input.
-      int FirstOut = llvm::StringSwitch<int>(Name)
-                         .Cases("scanf", "__isoc99_scanf", "wscanf", 1)
-                         .Cases("fscanf", "__isoc99_fscanf", "fwscanf", 2)
-                         .Default(-1);
-      if (FirstOut >= 0) {
-        for (unsigned I = FirstOut; I < N; ++I)
-          addInput(Call->getArg(I), callOrigin(Call, Name, false));
-        return;
-      }
-      if ((Name == "sscanf" || Name == "__isoc99_sscanf" ||
-           Name == "swscanf") &&
-          N >= 3) {
-        for (unsigned I = 2; I < N; ++I)
-          addWrite(Call->getArg(I), {Call->getArg(0)}, false);
-        return;
-      }
+      // The printf family: where the formatted data lands in the output
+      // depends on the format string, which no model can say.
       if (auto Printf = printfLike(Name)) {
         auto [Dest, FormatIndex] = *Printf;
         if (FormatIndex >= N)
@@ -1312,15 +1294,10 @@ private:
                  !Plain);
         return;
       }
-      if (auto Copy = copyLike(Name)) {
-        if (std::max(Copy->Dest, Copy->Src) < N &&
-            !isa<CXXNullPtrLiteralExpr, GNUNullExpr>(
-                stripWrappers(Call->getArg(Copy->Dest))))
-          addWrite(Call->getArg(Copy->Dest), {Call->getArg(Copy->Src)},
-                   Copy->Appends);
-        return;
-      }
     }
+    if (const FunctionModel *M = Cfg.Models->find(FD))
+      if (addModelledWrites(Call, Name, *M))
+        return;
     addCallOuts(Call);
     // `validatePath(p);` returns nothing: it throws or exits when p is bad.
     if (isValidatorName(Name) && Call->getType()->isVoidType())
@@ -1646,8 +1623,7 @@ private:
   /// need the class to look like a request too; a pattern the project
   /// configured, or an exact default name, is a statement.
   bool isRequestType(const CXXRecordDecl &RD) const {
-    static const std::vector<std::string> Defaults =
-        utils::parseList(DefaultRequestTypes);
+    const std::vector<std::string> &Defaults = Cfg.Models->requestTypes();
     StringRef Name = plainName(&RD);
     bool Guessed = false;
     for (const std::string &Pattern : Cfg.RequestTypes) {
@@ -1670,11 +1646,11 @@ private:
     O.Name = P->getName().str();
     O.Loc = P->getLocation();
     if (F->isMain()) {
-      if (P->getFunctionScopeIndex() == 1 && Cfg.CommandLine) {
+      if (P->getFunctionScopeIndex() == 1 && (Cfg.Threats & CommandArgs)) {
         O.K = Origin::Kind::CommandLine;
         return O;
       }
-      if (P->getFunctionScopeIndex() == 2 && Cfg.Environment) {
+      if (P->getFunctionScopeIndex() == 2 && (Cfg.Threats & Environment)) {
         O.K = Origin::Kind::Environment;
         return O;
       }
@@ -2157,6 +2133,9 @@ private:
       return std::nullopt;
     if (isa<CXXThisExpr>(stripWrappers(Object)))
       return std::nullopt;
+    if (const FunctionModel *M = Cfg.Models->find(Method))
+      if (auto Result = modelledResult(Call, Name, *M, Q))
+        return *Result;
     // Conversions (`path` to `string`), accessors (`c_str`, `substr`, a
     // request's `get_param`): the result comes from the object.
     if (auto T = taintOf(Object, Q))
@@ -2177,27 +2156,43 @@ private:
     StringRef Name = plainName(FD);
     if (Name.empty() || globMatchAny(Cfg.CleanFunctions, Name))
       return std::nullopt;
-    if (isLibraryFunction(FD)) {
-      if (Cfg.Environment && isEnvironmentFunction(Name)) {
-        Trace T;
-        T.Source.K = Origin::Kind::Environment;
-        T.Source.Name = Name.str();
-        T.Source.Loc = Call->getBeginLoc();
-        if (!accepts(Q, T.Source))
-          return std::nullopt;
-        return T;
-      }
-      if (auto Remote = returnsInput(Name)) {
-        Trace T;
-        T.Source = callOrigin(Call, Name, *Remote);
-        if (!accepts(Q, T.Source))
-          return std::nullopt;
-        return T;
-      }
+    if (const FunctionModel *M = Cfg.Models->find(FD))
+      if (auto Result = modelledResult(Call, Name, *M, Q))
+        return *Result;
+    return projectCallTaint(Call, Q);
+  }
+
+  /// What \p Call returns as its model \p M says: a source's data (none
+  /// when its threat model is not analysed), or what the arguments it
+  /// passes on carry. No value when the model says nothing of the result.
+  std::optional<std::optional<Trace>> modelledResult(const CallExpr *Call,
+                                                     StringRef Name,
+                                                     const FunctionModel &M,
+                                                     Query &Q) {
+    for (const SourceModel &Source : M.Sources) {
+      if (Source.Into.K != Slot::Return)
+        continue;
+      Threat Kind = threatOf(Call, Source);
+      if (!(Cfg.Threats & Kind))
+        return std::optional<Trace>();
+      Trace T;
+      T.Source = callOrigin(Call, Name, Kind);
+      if (!accepts(Q, T.Source))
+        return std::optional<Trace>();
+      return std::optional<Trace>(std::move(T));
     }
-    if (!propagatesArguments(FD))
-      return projectCallTaint(Call, Q);
-    llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+    bool Propagates = false;
+    llvm::SmallVector<const Expr *, 4> Args;
+    for (const PropagatorModel &P : M.Propagators) {
+      if (P.To.K != Slot::Return)
+        continue;
+      Propagates = true;
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+        if (P.From.covers(I) && !llvm::is_contained(Args, Call->getArg(I)))
+          Args.push_back(Call->getArg(I));
+    }
+    if (!Propagates)
+      return std::nullopt;
     return firstTainted(Args, Q);
   }
 
@@ -2282,7 +2277,12 @@ private:
 
 } // namespace
 
-TaintAnalysis::TaintAnalysis(Config C) : Cfg(std::move(C)) {}
+TaintAnalysis::TaintAnalysis(Config C) : Cfg(std::move(C)) {
+  if (!Cfg.Models) {
+    std::string Error;
+    Cfg.Models = loadModels("", Error);
+  }
+}
 TaintAnalysis::~TaintAnalysis() = default;
 
 TaintAnalysis::FunctionIndex &TaintAnalysis::indexFor(const FunctionDecl &F,

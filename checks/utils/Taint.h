@@ -19,6 +19,7 @@
 #ifndef EXITBAR_CHECKS_UTILS_TAINT_H
 #define EXITBAR_CHECKS_UTILS_TAINT_H
 
+#include "TaintModels.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceLocation.h"
@@ -37,14 +38,13 @@ class ClangTidyCheck;
 
 namespace clang::tidy::exitbar::taint {
 
-/// The defaults of the taint checks' options (exitbar-command-injection,
-/// exitbar-path-traversal): parameter name phrases and class-name globs that
-/// mark a parameter as remote input.
+/// The default of the taint checks' UntrustedParameters option
+/// (exitbar-command-injection, exitbar-path-traversal): parameter name
+/// phrases that mark a parameter as remote input. The request classes,
+/// validators and library functions come from the models (TaintModels.h).
 constexpr llvm::StringLiteral DefaultUntrustedParameters =
     "request;req;client;remote;upload;query;payload;untrusted;tainted;"
     "user input";
-constexpr llvm::StringLiteral DefaultRequestTypes =
-    "*request;request_rec;mg_http_message;*HttpMessage";
 
 /// Where untrusted data enters a function.
 struct Origin {
@@ -128,16 +128,13 @@ struct Config {
   /// A call of the project's own function (declared outside system headers)
   /// in a guard validates what it reads, whatever its name.
   bool ProjectFunctionsValidate = true;
-  /// main's argv and envp are sources.
-  bool CommandLine = true;
-  /// getenv and friends are sources.
-  bool Environment = true;
+  /// What libraries do with untrusted data; never null in a Config a
+  /// check built (TaintOptions.h), the built-in models when left empty.
+  std::shared_ptr<const ModelSet> Models;
+  /// The threat models whose sources count: remote data by default; main's
+  /// argv and envp, getenv, the standard input and files with `local`.
+  ThreatSet Threats = Remote;
 };
-
-/// The default Config::Validators: validator-like names, string searches,
-/// prefix and equality comparisons, regular expressions and character
-/// classes.
-extern const llvm::StringLiteral DefaultValidators;
 
 /// Untrusted-data queries over function bodies, cached per function; one
 /// instance per check and translation unit.

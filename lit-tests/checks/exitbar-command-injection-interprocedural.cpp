@@ -1,4 +1,4 @@
-// RUN: %check_exitbar_tidy %s exitbar-command-injection %t -- -- -isystem %S/Inputs/exitbar-command-injection
+// RUN: %check_exitbar_tidy %s exitbar-command-injection %t -- -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}]}" -- -isystem %S/Inputs/exitbar-command-injection
 
 // Flows that cross functions of the translation unit, and flows that the
 // control flow inside one function decides. Each flow is reported once, at

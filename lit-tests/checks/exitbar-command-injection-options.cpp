@@ -1,11 +1,11 @@
 // RUN: %check_exitbar_tidy -check-suffix=NAMED %s exitbar-command-injection %t -- \
-// RUN:   -config="{CheckOptions: [{key: exitbar-command-injection.Parameters, value: named}, {key: exitbar-command-injection.UntrustedParameters, value: 'host;target name'}, {key: exitbar-command-injection.RequestTypes, value: '*Event'}]}" \
+// RUN:   -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}, {key: exitbar-command-injection.Parameters, value: named}, {key: exitbar-command-injection.UntrustedParameters, value: 'host;target name'}, {key: exitbar-command-injection.RequestTypes, value: '*Event'}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-command-injection
 // RUN: %check_exitbar_tidy -check-suffix=FORWARD %s exitbar-command-injection %t -- \
-// RUN:   -config="{CheckOptions: [{key: exitbar-command-injection.FlagForwardedParameters, value: true}, {key: exitbar-command-injection.Validators, value: 'my_check*'}, {key: exitbar-command-injection.TrustProjectChecks, value: false}]}" \
+// RUN:   -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}, {key: exitbar-command-injection.FlagForwardedParameters, value: true}, {key: exitbar-command-injection.Validators, value: 'my_check*'}, {key: exitbar-command-injection.TrustProjectChecks, value: false}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-command-injection
 // RUN: %check_exitbar_tidy -check-suffix=NONE %s exitbar-command-injection %t -- \
-// RUN:   -config="{CheckOptions: [{key: exitbar-command-injection.Parameters, value: none}]}" \
+// RUN:   -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}, {key: exitbar-command-injection.Parameters, value: none}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-command-injection
 
 #include <stdio.h>

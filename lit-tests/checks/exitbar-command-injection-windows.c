@@ -1,4 +1,4 @@
-// RUN: %check_exitbar_tidy %s exitbar-command-injection %t -- -- -isystem %S/Inputs/exitbar-command-injection
+// RUN: %check_exitbar_tidy %s exitbar-command-injection %t -- -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}]}" -- -isystem %S/Inputs/exitbar-command-injection
 
 // The Windows C runtime's _exec*, _spawn* and _wsystem, cmd.exe's "/c", and
 // wide-character programs and flags.

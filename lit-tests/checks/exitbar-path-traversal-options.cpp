@@ -1,8 +1,8 @@
 // RUN: %check_exitbar_tidy -check-suffix=NAMED %s exitbar-path-traversal %t -- \
-// RUN:   -config="{CheckOptions: [{key: exitbar-path-traversal.UntrustedParameters, value: 'file name'}, {key: exitbar-path-traversal.RequestTypes, value: '*Message'}]}" \
+// RUN:   -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}, {key: exitbar-path-traversal.UntrustedParameters, value: 'file name'}, {key: exitbar-path-traversal.RequestTypes, value: '*Message'}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-path-traversal
 // RUN: %check_exitbar_tidy -check-suffix=LOCAL %s exitbar-path-traversal %t -- \
-// RUN:   -config="{CheckOptions: [{key: exitbar-path-traversal.FlagLocalWholePaths, value: true}, {key: exitbar-path-traversal.Validators, value: 'checked_*'}, {key: exitbar-path-traversal.TrustProjectChecks, value: false}]}" \
+// RUN:   -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}, {key: exitbar-path-traversal.FlagLocalWholePaths, value: true}, {key: exitbar-path-traversal.Validators, value: 'checked_*'}, {key: exitbar-path-traversal.TrustProjectChecks, value: false}]}" \
 // RUN:   -- -isystem %S/Inputs/exitbar-path-traversal
 
 #include <stdio.h>

@@ -1,4 +1,4 @@
-// RUN: %check_exitbar_tidy %s exitbar-path-traversal %t -- -- -isystem %S/Inputs/exitbar-path-traversal
+// RUN: %check_exitbar_tidy %s exitbar-path-traversal %t -- -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}]}" -- -isystem %S/Inputs/exitbar-path-traversal
 
 // The Windows C runtime's and the Win32 API's file operations.
 

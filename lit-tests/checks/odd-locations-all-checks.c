@@ -6,7 +6,7 @@
 // assertion on any of them aborts clang-tidy (exit 134) and loses every
 // finding of the file; here clang-tidy must finish and report them.
 // REQUIRES: exitbar-checks
-// RUN: %clang_tidy --load=%exitbar_plugin --checks='-*,exitbar-*' %s -- \
+// RUN: %clang_tidy --load=%exitbar_plugin --checks='-*,exitbar-*' %s -config="{CheckOptions: [{key: exitbar.ThreatModels, value: all}]}" -- \
 // RUN:   -std=gnu11 -nostdinc '-DCMD_KEY="password"' '-DCMD_VALUE="Zq8-secretval"' \
 // RUN:   2>&1 | FileCheck %s --implicit-check-not='{{Assertion|Stack dump|error:}}'
 
