@@ -9,6 +9,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 
@@ -305,6 +306,17 @@ bool addModelPath(ModelSet &Set, llvm::StringRef Path, std::string &Error) {
   return true;
 }
 
+/// \p Path, relative to the project's source folder when `exitbar tidy`
+/// says where that is, else to the working folder.
+std::string resolveModelPath(llvm::StringRef Path) {
+  const char *SourceDir = std::getenv("EXITBAR_SOURCE_DIR");
+  if (llvm::sys::path::is_absolute(Path) || !SourceDir || !*SourceDir)
+    return Path.str();
+  llvm::SmallString<256> Full(SourceDir);
+  llvm::sys::path::append(Full, Path);
+  return std::string(Full.str());
+}
+
 } // namespace
 
 ThreatSet parseThreatModels(llvm::StringRef List, std::string &Error) {
@@ -442,8 +454,8 @@ std::shared_ptr<const ModelSet> loadModels(llvm::StringRef ProjectFiles,
   auto Builtin = std::make_shared<ModelSet>();
   for (const EmbeddedModel &M : BuiltinModels) {
     std::string BuiltinError;
-    // The build checks these files (cmake/EmbedTaintModels.cmake runs
-    // only on files the unit tests parse); an error here is a defect.
+    // A defect of ours, but reported like a project's bad file: every lit
+    // test of the taint checks would then fail on the configuration error.
     if (!Builtin->add(M.Text, M.Name, BuiltinError))
       Error = "built-in " + BuiltinError;
   }
@@ -454,7 +466,8 @@ std::shared_ptr<const ModelSet> loadModels(llvm::StringRef ProjectFiles,
     auto WithProject = std::make_shared<ModelSet>(*Builtin);
     bool Ok = true;
     for (llvm::StringRef Path : Paths)
-      if (!Path.trim().empty() && !addModelPath(*WithProject, Path.trim(), Error)) {
+      if (!Path.trim().empty() &&
+          !addModelPath(*WithProject, resolveModelPath(Path.trim()), Error)) {
         Ok = false;
         break;
       }

@@ -98,6 +98,38 @@ TEST_F(TidyCacheTest, KeyCoversArgumentsConfigurationAndModels) {
   EXPECT_NE(key({"--config-file=" + (Root / "cfg.yaml").string()}), F1);
 }
 
+TEST_F(TidyCacheTest, KeyCoversTheProjectsTaintModelFiles) {
+  // A .clang-tidy naming a model file relative to the source folder, and
+  // a --config naming a folder of them: editing either is another key.
+  writeFileAtomically((Root / ".clang-tidy").string(),
+                      "CheckOptions:\n  exitbar.TaintModels: 'ours.json'\n");
+  writeFileAtomically((Root / "ours.json").string(), "{}");
+  std::string Before = key();
+  writeFileAtomically((Root / "ours.json").string(), "{\"sources\": []}");
+  EXPECT_NE(key(), Before);
+
+  fs::create_directories(Root / "more");
+  writeFileAtomically((Root / "more" / "a.json").string(), "{}");
+  std::vector<std::string> Args = {
+      "--config={CheckOptions: [{key: exitbar-path-traversal.TaintModels, "
+      "value: '" + (Root / "more").string() + "'}]}"};
+  std::string Folder = key(Args);
+  writeFileAtomically((Root / "more" / "a.json").string(), "{\"x\": 1}");
+  EXPECT_NE(key(Args), Folder);
+}
+
+TEST(TidyCacheHelpersTest, TaintModelPathsInBothOptionSpellings) {
+  EXPECT_EQ(taintModelPaths("CheckOptions:\n  exitbar.TaintModels: "
+                            "'a.json; models/'\n  other: x\n"),
+            (std::vector<std::string>{"a.json", "models/"}));
+  EXPECT_EQ(taintModelPaths("{CheckOptions: [{key: "
+                            "exitbar-command-injection.TaintModels, value: "
+                            "/abs/m.json}]}"),
+            (std::vector<std::string>{"/abs/m.json"}));
+  EXPECT_EQ(taintModelPaths("CheckOptions:\n  exitbar.ThreatModels: local\n"),
+            std::vector<std::string>{});
+}
+
 TEST_F(TidyCacheTest, CorruptedOrForeignEntriesAreIgnored) {
   TidyCache C((Root / "cache").string(), 1 << 20);
   C.store(key(), {Source}, analysis("out\n"));

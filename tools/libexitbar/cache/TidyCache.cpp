@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -254,6 +255,27 @@ void TidyCache::evict() {
   }
 }
 
+std::vector<std::string> taintModelPaths(const std::string &ConfigText) {
+  // Both CheckOptions spellings: `exitbar.TaintModels: a.json;b` and
+  // `{key: exitbar-path-traversal.TaintModels, value: 'a.json'}`.
+  static const std::regex Option(
+      R"(TaintModels['"]?\s*(?:,\s*value\s*:|:)[ \t]*(['"]?)([^'"\n},]*)\1)");
+  std::vector<std::string> Paths;
+  for (auto It = std::sregex_iterator(ConfigText.begin(), ConfigText.end(),
+                                      Option);
+       It != std::sregex_iterator(); ++It) {
+    std::istringstream List((*It)[2].str());
+    std::string Item;
+    while (std::getline(List, Item, ';')) {
+      size_t Begin = Item.find_first_not_of(" \t");
+      size_t End = Item.find_last_not_of(" \t\r");
+      if (Begin != std::string::npos)
+        Paths.push_back(Item.substr(Begin, End - Begin + 1));
+    }
+  }
+  return Paths;
+}
+
 std::string tidyDirectKey(const std::string &ClangTidy,
                           const std::vector<std::string> &Arguments,
                           const std::string &Source,
@@ -268,9 +290,20 @@ std::string tidyDirectKey(const std::string &ClangTidy,
   Add("clang-tidy", identityOf(resolveProgram(ClangTidy)));
   Add("cwd", fs::current_path(Ec).string());
   Add("source-dir", SourceDir);
+  // The project's taint model files (checks/utils/TaintModels.h), named
+  // in any configuration clang-tidy reads; relative to the source folder.
+  std::vector<std::string> ModelFiles;
+  auto AddModelsOf = [&](const std::string &ConfigText) {
+    for (std::string Path : taintModelPaths(ConfigText)) {
+      if (fs::path(Path).is_relative() && !SourceDir.empty())
+        Path = (fs::absolute(SourceDir) / Path).lexically_normal().string();
+      ModelFiles.push_back(Path);
+    }
+  };
   for (size_t I = 0; I < Arguments.size(); ++I) {
     const std::string &Arg = Arguments[I];
     Add("arg", Arg);
+    AddModelsOf(Arg);
     for (std::string Option :
          {"--load", "-load", "--config-file", "-config-file"}) {
       std::string Value;
@@ -283,18 +316,32 @@ std::string tidyDirectKey(const std::string &ClangTidy,
       Add(Option, Option.find("load") != std::string::npos
                       ? identityOf(Value)
                       : contentHash(Value));
+      if (Option.find("config-file") != std::string::npos &&
+          fs::is_regular_file(Value, Ec))
+        AddModelsOf(readFile(Value));
     }
   }
   // Every .clang-tidy that may apply: clang-tidy takes the closest, which
   // may inherit its parents' (InheritParentConfig); all of them count.
   for (fs::path D = fs::absolute(Source).parent_path();; D = D.parent_path()) {
     fs::path Config = D / ".clang-tidy";
-    if (fs::is_regular_file(Config, Ec))
+    if (fs::is_regular_file(Config, Ec)) {
       Add("config " + Config.string(), contentHash(Config.string()));
+      AddModelsOf(readFile(Config.string()));
+    }
     if (D == D.parent_path())
       break;
   }
-  for (const std::string &Models : ModelDirs) {
+  for (const std::string &File : ModelFiles)
+    if (fs::is_regular_file(File, Ec))
+      Add("taint model " + File, contentHash(File));
+    else
+      Add("taint model " + File, "absent"); // a folder: listed below
+  std::vector<std::string> Dirs = ModelDirs;
+  for (const std::string &File : ModelFiles)
+    if (fs::is_directory(File, Ec))
+      Dirs.push_back(File);
+  for (const std::string &Models : Dirs) {
     if (!fs::is_directory(Models, Ec))
       continue;
     std::vector<std::string> Files;

@@ -19,6 +19,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <optional>
+#include <sstream>
+#include <string_view>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -108,6 +110,27 @@ void recordCacheOutcome(const std::string &FragmentDir,
 
 /// Taint model files the checks read (share/exitbar/models beside the
 /// installed or built exitbar), part of the cache key.
+/// The messages of clang-tidy's `error: <message> [clang-tidy-config]`
+/// lines in \p Output.
+std::vector<std::string> configurationErrors(const std::string &Output) {
+  static constexpr std::string_view Head = "error: ";
+  static constexpr std::string_view Tail = " [clang-tidy-config]";
+  std::vector<std::string> Messages;
+  std::istringstream In(Output);
+  std::string Line;
+  while (std::getline(In, Line)) {
+    if (!Line.empty() && Line.back() == '\r')
+      Line.pop_back();
+    std::string_view View(Line);
+    if (View.size() > Head.size() + Tail.size() &&
+        View.substr(0, Head.size()) == Head &&
+        View.substr(View.size() - Tail.size()) == Tail)
+      Messages.emplace_back(View.substr(
+          Head.size(), View.size() - Head.size() - Tail.size()));
+  }
+  return Messages;
+}
+
 std::vector<std::string> modelDirs() {
   std::error_code Ec;
   fs::path Exe = fs::read_symlink("/proc/self/exe", Ec);
@@ -265,6 +288,11 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   std::string SummaryFile = Result.FragmentPath + ".summaries.jsonl";
   fs::remove(SummaryFile, RemoveEc);
   ::setenv("EXITBAR_TAINT_SUMMARIES", SummaryFile.c_str(), 1);
+  // Relative paths in the taint checks' TaintModels option are relative to
+  // the project's source folder (checks/utils/TaintModels.h).
+  if (!Options.SourceDir.empty())
+    ::setenv("EXITBAR_SOURCE_DIR",
+             fs::absolute(Options.SourceDir).lexically_normal().c_str(), 1);
   // -H also prints the list on stderr, which CMake does not show anyway
   // (it shows a launcher's stderr only when the launcher fails).
   ProcessResult Run = runProcess(Argv, /*DiscardStderr=*/Cache.has_value());
@@ -273,6 +301,12 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   Result.Output = std::move(Run.Stdout);
   Result.Evidence = findingsFromTidyOutput(
       Result.Output, TidyOutputOptions{Options.SourceDir, {}});
+  // A check that rejected its configuration (an unreadable taint model
+  // file, an unknown threat model) analysed with something else than the
+  // project asked for: clang-tidy prints it without a location.
+  for (std::string &Message : configurationErrors(Result.Output))
+    Result.Evidence.AnalysisErrors.push_back(
+        {Shown, "configuration: " + std::move(Message)});
   if (fs::is_regular_file(SummaryFile, RemoveEc)) {
     // Unreadable summaries lose the flows through this unit: an incomplete
     // analysis, as a crash is, not a clean one.

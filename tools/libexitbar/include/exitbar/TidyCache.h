@@ -77,6 +77,12 @@ bool httpPut(const std::string &BaseUrl, const std::string &Key,
 /// True for an `http://host[:port][/path]` URL.
 bool isHttpCacheUrl(const std::string &Url);
 
+/// The paths a clang-tidy configuration text (a `.clang-tidy` file, a
+/// `--config` value) gives the taint checks' `TaintModels` option, in
+/// either CheckOptions spelling; what the cache key hashes besides it.
+/// Example: taintModelPaths("exitbar.TaintModels: 'a.json;m'") == {"a.json", "m"}
+std::vector<std::string> taintModelPaths(const std::string &ConfigText);
+
 /// What determines an analysis's result before it runs, hashed: the cache
 /// format, exitbar's own binary, the clang-tidy binary and every plugin it
 /// loads (path, size, modification time), the working folder, the source
