@@ -157,8 +157,27 @@ private:
       const llvm::json::Object *E = (*List)[I].getAsObject();
       if (!E)
         throw ModelError{At, "expected an object"};
+      for (const auto &Member : *E)
+        if (!isEntryMember(Key, Member.first))
+          throw ModelError{At + "/" + llvm::StringRef(Member.first).str(),
+                           "unknown member (a misspelt one would be "
+                           "ignored)"};
       Visit(*E, At);
     }
+  }
+
+  /// The members an entry of the list \p Key may have.
+  static bool isEntryMember(llvm::StringRef Key, llvm::StringRef Member) {
+    if (Member == "functions" || Member == "comment")
+      return true;
+    if (Key == "sources")
+      return Member == "into" || Member == "threat";
+    if (Key == "propagators")
+      return Member == "from" || Member == "to" || Member == "appends";
+    if (Key == "sinks")
+      return Member == "kind" || Member == "arguments" || Member == "action" ||
+             Member == "program" || Member == "argv" || Member == "list";
+    return Key == "sanitizers" && Member == "sinks";
   }
 
   static llvm::StringRef string(const llvm::json::Object &E,

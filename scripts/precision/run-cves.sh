@@ -17,6 +17,9 @@ OUT=$(realpath -m "${OUT:?work dir}")
 TABLE=${1:-$HERE/cves.tsv}
 CONFIGS=${CONFIGS:-$HERE/configs}
 CT=${CLANG_TIDY:-/usr/lib/llvm-14/bin/clang-tidy}
+# THREAT_MODELS (default all): the corpus's flows start at the network, the
+# command line, the environment and files alike (cves.md says which).
+THREATS="--config={CheckOptions: [{key: exitbar.ThreatModels, value: '${THREAT_MODELS:-all}'}]}"
 mkdir -p "$OUT/src" "$OUT/clones" "$OUT/logs"
 
 gitdir() { # owner/name -> a git directory holding its history
@@ -50,7 +53,7 @@ grep -v '^#' "$TABLE" | while IFS=$'\t' read -r id repo vuln fixed file lines we
       [[ -f $dir/${pair#*=} ]] || sed 's/@[A-Z_]*@/0/g' "$dir/${pair%%=*}" > "$dir/${pair#*=}"
     done
     args=${flags//@CONFIGS@/$CONFIGS}
-    (cd "$dir" && timeout 300 $CT --load="$P" "--checks=-*,$check" "$file" -- $args \
+    (cd "$dir" && timeout 300 $CT --load="$P" "--checks=-*,$check" "$THREATS" "$file" -- $args \
        -ferror-limit=0 -Wno-everything 2>/dev/null) > "$OUT/logs/$id-$side.all"
     grep "warning:.*\[$check\]" "$OUT/logs/$id-$side.all" | sed "s|^$dir/||" > "$OUT/logs/$id-$side.txt"
   done

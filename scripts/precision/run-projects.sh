@@ -14,6 +14,9 @@ CONFIGS=${CONFIGS:-$(cd "$(dirname "$0")" && pwd)/configs}
 CT=/usr/lib/llvm-14/bin/clang-tidy
 C='--checks=-*,exitbar-hardcoded-secret,exitbar-default-credentials,exitbar-secret-in-log,exitbar-command-injection,exitbar-path-traversal,exitbar-insecure-random,exitbar-stub-implementation,exitbar-unsafe-function'
 F="-ferror-limit=0 -Wno-everything"
+# THREAT_MODELS (default remote, what a project gets unless it asks for more):
+# the taint checks' threat models, e.g. THREAT_MODELS='remote;local'.
+THREATS="--config={CheckOptions: [{key: exitbar.ThreatModels, value: '${THREAT_MODELS:-remote}'}]}"
 out=$(realpath -m ${OUT:?results dir}); mkdir -p $out
 proj=${1:-all}
 # With EXITBAR=<exitbar>, each file is analysed as a build does (`exitbar
@@ -23,9 +26,9 @@ proj=${1:-all}
 if [[ -n $EXITBAR ]]; then
   [[ $proj == all ]] && { echo "EXITBAR needs one project" >&2; exit 2; }
   frag=$out/$proj-build/exitbar/fragments/findings; rm -rf $out/$proj-build; mkdir -p $frag
-  run() { timeout 180 $EXITBAR tidy --clang-tidy $CT --source-dir $TREES --fragments $frag -- --load=$P "$C" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
+  run() { timeout 180 $EXITBAR tidy --clang-tidy $CT --source-dir $TREES --fragments $frag -- --load=$P "$C" "$THREATS" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
 else
-  run() { timeout 180 $CT --load=$P "$C" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
+  run() { timeout 180 $CT --load=$P "$C" "$THREATS" $EXTRA_ARGS "$@" 2>/dev/null | grep 'warning:'; }
 fi
 if [[ $proj == all || $proj == curl ]]; then
 cd $TREES/curl/docs/examples && for f in *.c; do run $f -- -I $TREES/curl/include $F; done | sort -u > $out/curl.txt; fi

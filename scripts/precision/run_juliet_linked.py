@@ -23,6 +23,8 @@ PLUGIN = os.environ["P"]
 JULIET = os.path.abspath(os.environ["JULIET"])
 EXITBAR = os.environ["EXITBAR"]
 CLANG_TIDY = os.environ.get("CLANG_TIDY", "/usr/lib/llvm-14/bin/clang-tidy")
+# Juliet's sources are the network, the console, the environment and files.
+THREAT_MODELS = os.environ.get("THREAT_MODELS", "all")
 CHECKS = os.environ.get(
     "CHECKS", "-*,exitbar-command-injection,exitbar-path-traversal")
 JOBS = int(os.environ.get("JOBS", "2"))
@@ -43,7 +45,9 @@ def analyse(files):
             subprocess.run(
                 [EXITBAR, "tidy", "--clang-tidy", CLANG_TIDY, "--source-dir",
                  JULIET, "--fragments", fragments, "--",
-                 f"--load={PLUGIN}", f"--checks={CHECKS}", "--quiet", src,
+                 f"--load={PLUGIN}", f"--checks={CHECKS}", "--quiet",
+                 "--config={CheckOptions: [{key: exitbar.ThreatModels, "
+                 f"value: '{THREAT_MODELS}'}}]}}", src,
                  "--", "cc", "-c", *std, "-I",
                  os.path.join(JULIET, "testcasesupport"), "-Wno-everything",
                  src],
