@@ -334,14 +334,29 @@ struct VarRef {
   int64_t Element = -1;
 };
 
+/// The member of `*this` that \p M names (`data`, `this->data` in a
+/// method), or null.
+const FieldDecl *thisField(const MemberExpr *M) {
+  if (!isa<CXXThisExpr>(stripWrappers(M->getBase())))
+    return nullptr;
+  return dyn_cast<FieldDecl>(M->getMemberDecl());
+}
+
 /// The variable written through \p E (`buf`, `&s`, `buf + n`, `arr[2]`,
-/// `req.field`), and whether the whole variable is overwritten.
-std::pair<const VarDecl *, bool> writtenVariable(const Expr *E) {
+/// `req.field`), and whether the whole variable is overwritten. A write
+/// into a member of `*this` sets \p ThisField (when given) instead.
+std::pair<const VarDecl *, bool>
+writtenVariable(const Expr *E, const FieldDecl **ThisField = nullptr) {
   bool Whole = true;
   for (int Depth = 0; E && Depth < 16; ++Depth) {
     E = stripWrappers(E);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return {dyn_cast<VarDecl>(Ref->getDecl()), Whole};
+    if (const auto *M = dyn_cast<MemberExpr>(E); M && ThisField)
+      if (const FieldDecl *Field = thisField(M)) {
+        *ThisField = Field;
+        return {nullptr, Whole};
+      }
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       if (U->getOpcode() == UO_AddrOf) {
         E = U->getSubExpr();
@@ -653,6 +668,22 @@ public:
                 TaintAnalysis &Owner)
       : Cfg(C), Ctx(Ctx), Owner(Owner) {
     FnStack.push_back(&F);
+    // A constructor's member initializers (`: data(copy)`) write the
+    // members before its body runs.
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F))
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        const FieldDecl *Field = Init->getMember();
+        const VarDecl *Member =
+            Field && Init->isWritten() ? Owner.fieldVariable(*Field, Ctx)
+                                       : nullptr;
+        if (!Member || !Init->getInit())
+          continue;
+        walk(Init->getInit());
+        CurLoc = Init->getSourceLocation();
+        Def D;
+        D.Values.push_back(Init->getInit());
+        addDef(Member, std::move(D));
+      }
     if (const Stmt *Body = F.getBody())
       walk(Body);
   }
@@ -675,11 +706,12 @@ public:
   /// What \p V holds when the function ends, from the function's own
   /// writes: what a reader of a global in another function of the unit
   /// sees after this one ran.
-  std::optional<Trace> valueAtEnd(const VarDecl &V, unsigned Depth) {
+  std::optional<Trace> valueAtEnd(const VarDecl &V, unsigned Depth,
+                                  int Mode = NormalMode) {
     const Stmt *Body = FnStack.front()->getBody();
     if (!Body || Seq.find(Body) == Seq.end() || !Defs.count(&V))
       return std::nullopt;
-    Query Q{seqOf(Body) + 1, 0, NormalMode, nullptr, nullptr, Depth};
+    Query Q{seqOf(Body) + 1, 0, Mode, nullptr, nullptr, Depth};
     return varTaint(&V, -1, seqOf(Body) + 1, Q);
   }
 
@@ -984,7 +1016,10 @@ private:
             Target = View->getArg(P.From.Index);
             break;
           }
-    auto [Var, Whole] = writtenVariable(Target);
+    const FieldDecl *Field = nullptr;
+    auto [Var, Whole] = writtenVariable(Target, &Field);
+    if (!Var && Field)
+      Var = Owner.fieldVariable(*Field, Ctx);
     if (!Var)
       return;
     D.Whole = Whole;
@@ -1311,10 +1346,16 @@ private:
   }
 
   /// Variables an expression mentions, with the constant element selected.
-  static void collectMentions(const Stmt *S, llvm::SmallVectorImpl<VarRef> &Out,
-                              int Depth = 0) {
+  void collectMentions(const Stmt *S, llvm::SmallVectorImpl<VarRef> &Out,
+                       int Depth = 0) {
     if (!S || Depth > 24)
       return;
+    if (const auto *M = dyn_cast<MemberExpr>(S))
+      if (const FieldDecl *Field = thisField(M)) {
+        if (const VarDecl *Member = Owner.fieldVariable(*Field, Ctx))
+          Out.push_back({Member, -1});
+        return;
+      }
     if (const auto *A = dyn_cast<ArraySubscriptExpr>(S)) {
       const Expr *Base = stripWrappers(A->getBase());
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
@@ -1962,6 +2003,27 @@ private:
     return std::nullopt;
   }
 
+  /// What a member of `*this` holds where \p M reads it: this method's
+  /// own writes, else what the class's other methods leave in it.
+  std::optional<Trace> memberTaint(const MemberExpr *M, Query &Q) {
+    const FieldDecl *Field = thisField(M);
+    const VarDecl *Member = Field ? Owner.fieldVariable(*Field, Ctx) : nullptr;
+    if (!Member)
+      return std::nullopt;
+    auto T = varTaint(Member, -1, seqOf(M), Q);
+    if (T || hasDefBefore(Member, seqOf(M)) ||
+        isValidated(Member, -1, 0, Q.Sink) ||
+        !(Q.Mode == NormalMode || Q.Mode == SourcesMode))
+      return T;
+    if ((T = Owner.fieldTaint(*Field, *FnStack.front(), Ctx, Q.Depth + 1))) {
+      if (!accepts(Q, T->Source))
+        return std::nullopt;
+      appendStep(*T, {M->getBeginLoc(), "it is read from member '" +
+                                            Field->getNameAsString() + "'"});
+    }
+    return T;
+  }
+
   std::optional<Trace> taintOf(const Expr *E, Query &Q) {
     if (!E || !budget(Q))
       return std::nullopt;
@@ -2019,7 +2081,7 @@ private:
     }
     if (const auto *M = dyn_cast<MemberExpr>(E)) {
       if (isa<CXXThisExpr>(stripWrappers(M->getBase())))
-        return std::nullopt;
+        return memberTaint(M, Q);
       return taintOf(M->getBase(), Q);
     }
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
@@ -2433,6 +2495,56 @@ std::optional<Trace> TaintAnalysis::globalTaint(const VarDecl &V,
   return Found;
 }
 
+const VarDecl *TaintAnalysis::fieldVariable(const FieldDecl &F,
+                                            ASTContext &Ctx) {
+  const VarDecl *&Member = FieldVariables[&F];
+  if (!Member && F.getIdentifier())
+    // Internal linkage at file scope: never a global other units could
+    // write (isLinkedGlobal), never mistaken for a static member.
+    Member = VarDecl::Create(Ctx, Ctx.getTranslationUnitDecl(),
+                             F.getBeginLoc(), F.getLocation(),
+                             F.getIdentifier(), F.getType(),
+                             F.getTypeSourceInfo(), SC_Static);
+  return Member;
+}
+
+std::optional<Trace> TaintAnalysis::fieldTaint(const FieldDecl &F,
+                                               const FunctionDecl &Reader,
+                                               ASTContext &Ctx,
+                                               unsigned Depth) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(F.getParent());
+  const VarDecl *Member = fieldVariable(F, Ctx);
+  if (Depth > MaxCallerDepth || !Class || !Member ||
+      Class->isDependentContext())
+    return std::nullopt;
+  const FunctionDecl &Self = enclosingNonLambda(Reader);
+  auto Key = std::make_pair(&F, &Self);
+  auto Cached = FieldCache.find(Key);
+  if (Cached != FieldCache.end())
+    return Cached->second;
+  if (!SearchingGlobals.insert(Member).second)
+    return std::nullopt;
+  std::optional<Trace> Found;
+  unsigned Tried = 0;
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Method->hasBody(Definition) || !Definition || Definition == &Self ||
+        utils::isInSystemHeader(Ctx.getSourceManager(),
+                                Definition->getLocation()))
+      continue;
+    if (++Tried > MaxCallSites)
+      break;
+    // Sources only: what a constructor copies from its parameter is the
+    // caller's to answer for, as a parameter is.
+    Found = indexFor(*Definition, Ctx).valueAtEnd(*Member, Depth, SourcesMode);
+    if (Found)
+      break;
+  }
+  SearchingGlobals.erase(Member);
+  FieldCache[Key] = Found;
+  return Found;
+}
+
 std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
                                          ASTContext &Ctx, const Stmt *At) {
   return indexFor(F, Ctx).find(E, At ? *At : E);
@@ -2479,6 +2591,8 @@ void TaintAnalysis::clear() {
   GlobalUsers.clear();
   SearchingGlobals.clear();
   GlobalCache.clear();
+  FieldVariables.clear();
+  FieldCache.clear();
 }
 
 } // namespace clang::tidy::exitbar::taint

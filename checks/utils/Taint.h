@@ -214,6 +214,18 @@ private:
   std::optional<Trace> globalTaint(const VarDecl &V, const FunctionDecl &Reader,
                                    ASTContext &Ctx, unsigned Depth);
 
+  /// A data member of the class whose methods are analysed, as a variable
+  /// those methods share (created once per field, not part of the AST's
+  /// declarations); null for an unnamed field.
+  const VarDecl *fieldVariable(const FieldDecl &F, ASTContext &Ctx);
+  /// What the other methods of \p F's class defined in the unit (its
+  /// constructors among them) leave in member \p F from sources, for a
+  /// read in \p Reader that writes none first: an object's methods may run
+  /// in any order after its constructor.
+  std::optional<Trace> fieldTaint(const FieldDecl &F,
+                                  const FunctionDecl &Reader, ASTContext &Ctx,
+                                  unsigned Depth);
+
   Config Cfg;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionIndex>> Cache;
   bool SitesBuilt = false;
@@ -232,6 +244,11 @@ private:
   /// globalTaint's recursion guard and answers.
   llvm::SmallPtrSet<const VarDecl *, 8> SearchingGlobals;
   llvm::DenseMap<const VarDecl *, std::optional<Trace>> GlobalCache;
+  /// fieldVariable's variables, and fieldTaint's answers per reader.
+  llvm::DenseMap<const FieldDecl *, const VarDecl *> FieldVariables;
+  llvm::DenseMap<std::pair<const FieldDecl *, const FunctionDecl *>,
+                 std::optional<Trace>>
+      FieldCache;
 };
 
 /// Emits one note per step of \p T, in order, after the note at its origin.

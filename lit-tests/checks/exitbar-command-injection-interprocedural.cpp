@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <string>
+#include <sys/socket.h>
 #include <validators.h>
 
 // --- Source in the caller, sink in the callee -------------------------------
@@ -353,3 +354,80 @@ void runVirtually() {
   delete echo;
   delete shell;
 }
+
+// --- Members of an object, written in one method and read in another ------
+
+// Juliet's variants 83 and 84: the constructor reads into the member, the
+// destructor runs it.
+class JobFromNetwork {
+public:
+  explicit JobFromNetwork(char *buffer) {
+    command = buffer;
+    size_t used = strlen(command);
+    recv(0, command + used, 64, 0);
+  }
+  ~JobFromNetwork() {
+    system(command);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'system' runs a shell command built from untrusted input
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'command' comes from 'recv'
+    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: it is read from member 'command'
+  }
+
+private:
+  char *command;
+};
+
+void runJobFromNetwork() {
+  char buffer[100] = "ls ";
+  JobFromNetwork job(buffer);
+}
+
+// A member initializer is a write too; a later method runs it.
+class QueuedCommand {
+public:
+  QueuedCommand() : text(getenv("QUEUED")) {}
+  void run() const {
+    system(text.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'system' runs a shell command built from untrusted input
+  }
+
+private:
+  std::string text;
+};
+
+// What the constructor copies from its parameter is the caller's business:
+// here a fixed command with a fixed suffix.
+class JobFromCaller {
+public:
+  explicit JobFromCaller(char *buffer) {
+    command = buffer;
+    strcat(command, "*.*");
+  }
+  ~JobFromCaller() { system(command); }
+
+private:
+  char *command;
+};
+
+void runJobFromCaller() {
+  char buffer[100] = "ls ";
+  JobFromCaller job(buffer);
+}
+
+// A method that sets the member before it runs it, or checks it first.
+class CheckedJob {
+public:
+  CheckedJob() { recv(0, buffer, sizeof buffer, 0); }
+  void runFixed() {
+    strcpy(buffer, "uptime");
+    system(buffer);
+  }
+  void runChecked() {
+    if (!is_safe(buffer))
+      return;
+    system(buffer);
+  }
+
+private:
+  char buffer[64];
+};

@@ -70,3 +70,22 @@ void serveChecked(int fd) {
   recv(fd, name, sizeof name, 0);
   openChecked(name);
 }
+
+// --- Members of an object, written in one method and read in another ------
+
+class Download {
+public:
+  explicit Download(int socket) { recv(socket, name, sizeof name - 1, 0); }
+  FILE *open() const {
+    std::string path = std::string("/srv/files/") + name;
+    return fopen(path.c_str(), "rb");
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fopen' opens a path built from untrusted input
+  }
+  FILE *openFixed() {
+    strcpy(name, "index.html");
+    return fopen(name, "rb");
+  }
+
+private:
+  char name[64];
+};
