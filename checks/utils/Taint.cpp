@@ -1720,19 +1720,28 @@ private:
 
   /// Whether an earlier write left content in \p V before \p Seq.
   bool hasContentBefore(const VarDecl *V, unsigned Seq) const {
+    // What a pointer or reference parameter points to holds the caller's
+    // text until the function overwrites it: `strcat(dir, name)` in a
+    // helper adds the name after the caller's directory.
+    bool CallersContent = isa<ParmVarDecl>(V) &&
+                          (V->getType()->isPointerType() ||
+                           V->getType()->isReferenceType()) &&
+                          isText(V->getType());
     auto It = Defs.find(V);
     if (It == Defs.end())
-      return false;
+      return CallersContent;
     for (const Def &D : It->second) {
       if (D.Seq >= Seq)
         break;
+      if (D.Whole && (D.K == Def::Assign || D.K == Def::Input))
+        CallersContent = false;
       if (D.K == Def::Input)
         return true;
       for (const Expr *Value : D.Values)
         if (!isEmptyContent(Value))
           return true;
     }
-    return false;
+    return CallersContent;
   }
 
   /// True when a write at \p D happens on every path to \p Use: no branch,

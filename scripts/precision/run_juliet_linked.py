@@ -25,6 +25,9 @@ EXITBAR = os.environ["EXITBAR"]
 CLANG_TIDY = os.environ.get("CLANG_TIDY", "/usr/lib/llvm-14/bin/clang-tidy")
 # Juliet's sources are the network, the console, the environment and files.
 THREAT_MODELS = os.environ.get("THREAT_MODELS", "all")
+# Declaration-only Windows headers (scripts/precision/winmock) for the w32
+# sinks, as run-juliet.sh uses them.
+WINMOCK = ["-I", os.environ["WINMOCK"]] if os.environ.get("WINMOCK") else []
 CHECKS = os.environ.get(
     "CHECKS", "-*,exitbar-command-injection,exitbar-path-traversal")
 JOBS = int(os.environ.get("JOBS", "2"))
@@ -49,8 +52,8 @@ def analyse(files):
                  "--config={CheckOptions: [{key: exitbar.ThreatModels, "
                  f"value: '{THREAT_MODELS}'}}]}}", src,
                  "--", "cc", "-c", *std, "-I",
-                 os.path.join(JULIET, "testcasesupport"), "-Wno-everything",
-                 src],
+                 os.path.join(JULIET, "testcasesupport"), *WINMOCK,
+                 "-Wno-everything", src],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         out = os.path.join(tmp, "findings.json")
         subprocess.run([EXITBAR, "collect", "findings", "--build-dir",
