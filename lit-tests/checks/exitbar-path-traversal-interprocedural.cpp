@@ -5,6 +5,7 @@
 // pass to them is.
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <string>
 #include <sys/socket.h>
@@ -89,3 +90,23 @@ public:
 private:
   char name[64];
 };
+
+// --- Local data added to the caller's directory by a helper ---------------
+
+static void addName(char *dir) { strcat(dir, getenv("NAME")); }
+static void setName(char *dir) { strcpy(dir, getenv("NAME")); }
+
+FILE *openUnderCallersDirectory() {
+  char path[256] = "/var/cache/";
+  addName(path);
+  return fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fopen' opens a path built from untrusted input
+}
+
+// The helper overwrites the whole buffer: a whole path from the
+// environment, the program's to choose.
+FILE *openWholeLocalPath() {
+  char path[256] = "/var/cache/";
+  setName(path);
+  return fopen(path, "r");
+}
