@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "TaintModels.h"
+#include "Compat.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -274,7 +275,7 @@ bool modelGlobMatches(llvm::StringRef Pattern, llvm::StringRef Name) {
     return Pattern == Name;
   llvm::StringRef Head = Pattern.substr(0, Star);
   llvm::StringRef Rest = Pattern.substr(Star + 1);
-  if (!Name.startswith(Head))
+  if (!compat::startsWith(Name, Head))
     return false;
   Name = Name.drop_front(Head.size());
   if (Rest.empty())
