@@ -29,8 +29,10 @@ if [[ "${1:-}" == "--test" ]]; then
   # runs the check and example suites in each one's clang-tidy
   # (docs/llvm-versions.md); the plugin must also refuse to load into a
   # foreign one (lit-tests/checks/plugin-load-foreign-llvm.test).
+  # llvm-<major>-dev holds the LLVMConfig.cmake the plugin's build reads
+  # its header settings from; libclang-<major>-dev does not pull it in.
   for major in 15 16 19; do
-    packages+=("libclang-$major-dev" "clang-tidy-$major")
+    packages+=("llvm-$major-dev" "libclang-$major-dev" "clang-tidy-$major")
   done
   # lintian checks the Debian package (docs/install.md).
   packages+=(dpkg-dev lintian)
