@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "PathTraversalCheck.h"
+#include "utils/Callee.h"
 #include "utils/Compat.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
@@ -68,6 +69,12 @@ void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
                unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
+  // The same functions through a pointer or a macro over one (see
+  // utils/Callee.h).
+  Finder->addMatcher(callExpr(unless(callee(functionDecl())),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("indirect"),
+                     this);
   auto FileStream = cxxRecordDecl(hasAnyName("basic_ifstream", "basic_ofstream",
                                              "basic_fstream", "basic_filebuf"))
                         .bind("stream");
@@ -98,16 +105,25 @@ void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
   std::string Subject;
   StringRef Verb = "opens";
 
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+  const auto *Indirect = Result.Nodes.getNodeAs<CallExpr>("indirect");
+  if (const auto *Call = Indirect ? Indirect
+                                  : Result.Nodes.getNodeAs<CallExpr>("call")) {
     Sink = Call;
-    const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
-    const taint::FunctionModel *Model = Taint.config().Models->find(Callee);
+    const taint::ModelSet &Models = *Taint.config().Models;
+    const taint::FunctionModel *Model = nullptr;
+    if (Indirect) {
+      Subject = utils::calledApiName(*Call, *Result.Context);
+      Model = Subject.empty() ? nullptr : Models.find(Subject);
+    } else {
+      const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
+      Model = Models.find(Callee);
+      const DeclContext *DC = Callee->getDeclContext()->getRedeclContext();
+      Subject = DC->isTranslationUnit() ? Callee->getName().str()
+                                        : taint::modelName(*Callee);
+    }
     const taint::SinkModel *Spec = Model ? Model->sink(PathSinks) : nullptr;
     if (!Spec)
       return;
-    const DeclContext *DC = Callee->getDeclContext()->getRedeclContext();
-    Subject = DC->isTranslationUnit() ? Callee->getName().str()
-                                      : taint::modelName(*Callee);
     Verb = Spec->Action;
     for (unsigned Index : Spec->Arguments)
       if (Index < Call->getNumArgs())

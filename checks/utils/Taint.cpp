@@ -3,6 +3,7 @@
 
 #include "utils/Taint.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Callee.h"
 #include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
@@ -1296,6 +1297,13 @@ private:
     const FunctionDecl *FD = calleeOf(Call);
     StringRef Name = plainName(FD);
     if (Name.empty()) {
+      // Through a pointer or a macro named after a modelled API (`p_recv`
+      // from dlsym, `#define RECV (*api.recv)`): that API's model.
+      std::string Api = utils::calledApiName(*Call, Ctx);
+      if (const FunctionModel *M = Api.empty() ? nullptr
+                                               : Cfg.Models->find(Api))
+        if (addModelledWrites(Call, Api, *M))
+          return;
       addCallOuts(Call); // through a function pointer
       return;
     }
@@ -2225,7 +2233,18 @@ private:
   std::optional<Trace> callTaint(const CallExpr *Call, Query &Q) {
     const FunctionDecl *FD = calleeOf(Call);
     StringRef Name = plainName(FD);
-    if (Name.empty() || globMatchAny(Cfg.CleanFunctions, Name))
+    if (Name.empty()) {
+      // Through a pointer or a macro named after a modelled API.
+      std::string Api = utils::calledApiName(*Call, Ctx);
+      const FunctionModel *M =
+          Api.empty() || globMatchAny(Cfg.CleanFunctions, Api)
+              ? nullptr
+              : Cfg.Models->find(Api);
+      if (auto Result = M ? modelledResult(Call, Api, *M, Q) : std::nullopt)
+        return *Result;
+      return std::nullopt;
+    }
+    if (globMatchAny(Cfg.CleanFunctions, Name))
       return std::nullopt;
     if (const FunctionModel *M = Cfg.Models->find(FD))
       if (auto Result = modelledResult(Call, Name, *M, Q))

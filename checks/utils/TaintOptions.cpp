@@ -11,12 +11,15 @@ namespace {
 std::string checkOrProjectOption(const ClangTidyCheck::OptionsView &Options,
                                  llvm::StringRef Name,
                                  llvm::StringRef Default) {
-  std::string Own = Options.get(Name, "");
+  // get() returns std::string up to LLVM 14 and StringRef after it.
+  std::string Own = llvm::StringRef(Options.get(Name, "")).str();
   if (!Own.empty())
     return Own;
   // getLocalOrGlobal looks up "<check>.exitbar.<Name>", then
   // "exitbar.<Name>": the second is the project-wide key.
-  return Options.getLocalOrGlobal(("exitbar." + Name).str(), Default);
+  return llvm::StringRef(
+             Options.getLocalOrGlobal(("exitbar." + Name).str(), Default))
+      .str();
 }
 
 } // namespace
@@ -26,9 +29,11 @@ TaintOptions TaintOptions::read(const ClangTidyCheck::OptionsView &Options) {
   O.ThreatModels = checkOrProjectOption(Options, "ThreatModels", "remote");
   O.ModelFiles = checkOrProjectOption(Options, "TaintModels", "");
   O.UntrustedParameters =
-      Options.get("UntrustedParameters", DefaultUntrustedParameters);
-  O.RequestTypes = Options.get("RequestTypes", "");
-  O.Validators = Options.get("Validators", "");
+      llvm::StringRef(
+          Options.get("UntrustedParameters", DefaultUntrustedParameters))
+          .str();
+  O.RequestTypes = llvm::StringRef(Options.get("RequestTypes", "")).str();
+  O.Validators = llvm::StringRef(Options.get("Validators", "")).str();
   O.TrustProjectChecks = utils::readBool(Options, "TrustProjectChecks", true);
   return O;
 }

@@ -110,3 +110,18 @@ FILE *openWholeLocalPath() {
   setName(path);
   return fopen(path, "r");
 }
+
+// --- Calls through pointers to modelled functions -------------------------
+
+typedef FILE *(*OpenFn)(const char *, const char *);
+typedef long (*RecvFn)(int, void *, unsigned long, int);
+
+FILE *openThroughPointers(int socket) {
+  RecvFn receive = (RecvFn)recv;
+  OpenFn openFile = fopen;
+  char name[64];
+  receive(socket, name, sizeof name, 0);
+  std::string path = std::string("/srv/files/") + name;
+  return openFile(path.c_str(), "rb");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fopen' opens a path built from untrusted input
+}
