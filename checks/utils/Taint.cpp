@@ -235,23 +235,26 @@ bool formatPlacesAfterContent(const StringLiteral *Format, unsigned Position) {
       ++I;
       continue;
     }
-    // The first conversion: is it this argument, with nothing before it?
-    if (Arg == Position)
-      return I != 0;
-    // Skip to the conversion letter; '*' widths take arguments too.
+    // Skip to the conversion letter; '*' widths and precisions take
+    // arguments before the value (`%.*s`: the length, then the text).
     size_t J = I + 1;
+    unsigned Stars = 0;
     while (J < F.size() && !isalpha(static_cast<unsigned char>(F[J])) &&
            F[J] != '%') {
       if (F[J] == '*')
-        ++Arg;
+        ++Stars;
       ++J;
     }
     while (J < F.size() && StringRef("hljztLq").contains(F[J]))
       ++J;
-    ++Arg;
-    I = J;
-    if (Arg > Position)
+    unsigned Value = Arg + Stars;
+    // Is the argument this conversion's value, with nothing before it?
+    if (Position == Value)
+      return I != 0;
+    if (Position < Value) // a width or precision: a number
       return true;
+    Arg = Value + 1;
+    I = J;
   }
   return true;
 }

@@ -245,3 +245,19 @@ struct CollectRequest {
 void writeReport(const CollectRequest &request) {
   fopen((request.outputDir + "/report.json").c_str(), "w");
 }
+
+// `*` widths and precisions take an argument of their own: the text after
+// `%.*s` is the next argument, not the length.
+FILE *configNextToProgram(const char *program, int length) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%.*s%c%s", length, getenv("PROGRAM_DIR"), '/',
+           "app.conf");
+  return fopen(buf, "r");
+}
+
+FILE *nameUnderPrefix(int length) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%.*s/%s", length, "/srv/data", getenv("NAME"));
+  return fopen(buf, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fopen' opens a path built from untrusted input
+}
