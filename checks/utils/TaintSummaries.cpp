@@ -12,6 +12,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
+#include <set>
 
 namespace clang::tidy::exitbar::taint {
 namespace {
@@ -61,6 +62,19 @@ std::string passedTo(const FunctionDecl &Callee, unsigned Arg) {
 bool mayCarryText(QualType T) {
   T = T.getNonReferenceType();
   return T->isPointerType() || T->isArrayType() || T->isRecordType();
+}
+
+/// The return statements of a function body, outside its lambdas.
+void collectReturns(const Stmt *S,
+                    llvm::SmallVectorImpl<const ReturnStmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+    Out.push_back(R);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectReturns(Child, Out);
 }
 
 /// The node of a function's value: -1 its return value, -2 - k what it
@@ -303,11 +317,68 @@ void SummaryRecorder::recordDefinition(TaintAnalysis &Taint,
                          {"steps", std::move(Steps)}};
     Lines.push_back(jsonLine(std::move(R)));
   };
-  if (mayCarryText(F.getReturnType()))
+  if (mayCarryText(F.getReturnType())) {
     Record(-1);
+    recordReturnedPasses(Taint, F, Name, Ctx);
+  }
   for (unsigned K = 0; K < std::min(F.getNumParams(), 8U); ++K)
     if (isWritableText(F.getParamDecl(K)->getType()))
       Record(static_cast<int>(K));
+}
+
+void SummaryRecorder::recordReturnedPasses(TaintAnalysis &Taint,
+                                           const FunctionDecl &F,
+                                           const std::string &Name,
+                                           ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<const ReturnStmt *, 4> Returns;
+  collectReturns(F.getBody(), Returns);
+  // One record per origin: several returns of the same value add nothing.
+  std::set<std::pair<std::string, int64_t>> Seen;
+  auto Record = [&](std::string From, int64_t Slot, const Trace &T,
+                    llvm::json::Array Steps, const ReturnStmt &Ret) {
+    if (!Seen.insert({From, Slot}).second)
+      return;
+    addSteps(Steps, T, SM);
+    Steps.push_back(
+        step(Ret.getBeginLoc(), quoted(F.getName()) + " returns it", SM));
+    llvm::json::Object R{{"kind", "pass"},
+                         {"check", Check},
+                         {"function", std::move(From)},
+                         {"parameter", Slot},
+                         {"callee", Name},
+                         {"argument", -1},
+                         {"appended", T.Appended},
+                         {"combined", T.Combined},
+                         {"steps", std::move(Steps)}};
+    Lines.push_back(jsonLine(std::move(R)));
+  };
+  for (const ReturnStmt *Ret : Returns) {
+    const Expr *Value = Ret->getRetValue();
+    if (!Value)
+      continue;
+    // Another unit's value returned on: `return "run " + readCommand(fd);`
+    if (auto T = Taint.externalValueReaching(*Value, F, Ctx, Ret)) {
+      const NamedDecl *From = T->Source.Global;
+      if (!From)
+        From = T->Source.Function;
+      if (std::string Link = From ? linkName(*From) : ""; !Link.empty()) {
+        llvm::json::Array Steps;
+        Steps.push_back(step(T->Source.Loc,
+                             T->Source.Global
+                                 ? "it is read from " + T->Source.Name
+                             : T->Source.OutParameter >= 0
+                                 ? T->Source.Name + " writes it here"
+                                 : T->Source.Name + " returns it here",
+                             SM));
+        Record(std::move(Link), slotNode(T->Source.OutParameter), *T,
+               std::move(Steps), *Ret);
+      }
+    }
+    // A parameter returned is not recorded: linked across units without
+    // the call site, what one caller passes would reach what another
+    // caller's sink receives.
+  }
 }
 
 void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,

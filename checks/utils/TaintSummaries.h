@@ -13,7 +13,11 @@
 //           through its parameter k (argument -2 - k), or a global
 //           variable is given it (argument -1: the value);
 //   pass    parameter p of an external function defined here reaches
-//           argument k of a call of a function defined elsewhere;
+//           argument k of a call of a function defined elsewhere; or the
+//           value a function defined elsewhere returns, or a global's
+//           value (parameter -1, -2 - k for what it writes through its
+//           parameter k), reaches the return value of an external
+//           function defined here (argument -1);
 //   sink    parameter p of an external function defined here, the return
 //           value of a function or the value of a global variable
 //           (parameter -1), or what a function wrote through its
@@ -75,6 +79,13 @@ public:
   /// callers other units have.
   void recordDefinition(TaintAnalysis &Taint, const FunctionDecl &F,
                         ASTContext &Ctx);
+
+  /// At the definition of \p F (linked as \p Name), which returns text:
+  /// records the values of other units (functions' results, globals) that
+  /// its return statements pass on, so a flow runs through it from one
+  /// unit to a third.
+  void recordReturnedPasses(TaintAnalysis &Taint, const FunctionDecl &F,
+                            const std::string &Name, ASTContext &Ctx);
 
   /// At an assignment to a global variable: records the untrusted data it
   /// stores, for the readers other units have (argument -1 of the
