@@ -19,7 +19,9 @@ CONFIGS=${CONFIGS:-$HERE/configs}
 CT=${CLANG_TIDY:-/usr/lib/llvm-14/bin/clang-tidy}
 # THREAT_MODELS (default all): the corpus's flows start at the network, the
 # command line, the environment and files alike (cves.md says which).
-THREATS="--config={CheckOptions: [{key: exitbar.ThreatModels, value: '${THREAT_MODELS:-all}'}]}"
+# TAINT_MODELS: the project model files to add (e.g. $HERE/models, the
+# models of the corpus's own readers: cves.md, "with project models").
+THREATS="--config={CheckOptions: [{key: exitbar.ThreatModels, value: '${THREAT_MODELS:-all}'}${TAINT_MODELS:+, {key: exitbar.TaintModels, value: '$TAINT_MODELS'\}}]}"
 mkdir -p "$OUT/src" "$OUT/clones" "$OUT/logs"
 
 gitdir() { # owner/name -> a git directory holding its history
