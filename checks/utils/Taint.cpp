@@ -170,6 +170,10 @@ bool isOutputStream(QualType T) {
 /// Types whose values cannot carry text into a command or a path.
 bool isScalarNonPointer(QualType T) {
   T = T.getCanonicalType();
+  // A `char` is a piece of text (a line read one character at a time,
+  // `*p++ = ch`); `unsigned char`, `int` and the rest are numbers.
+  if (T->isAnyCharacterType())
+    return false;
   return T->isArithmeticType() || T->isEnumeralType() || T->isVoidType() ||
          T->isNullPtrType();
 }
@@ -366,7 +370,10 @@ writtenVariable(const Expr *E, const FieldDecl **ThisField = nullptr) {
         E = U->getSubExpr();
         continue;
       }
-      if (U->getOpcode() == UO_Deref) {
+      // `*p`, and `*p++` of a pointer that walks a buffer.
+      if (U->getOpcode() == UO_Deref ||
+          (U->isIncrementDecrementOp() &&
+           U->getSubExpr()->getType()->isPointerType())) {
         Whole = false;
         E = U->getSubExpr();
         continue;

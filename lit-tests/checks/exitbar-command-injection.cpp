@@ -400,3 +400,28 @@ void fixedProgramArguments(const char *host, const std::string &file) {
   pid_t pid;
   posix_spawnp(&pid, "convert", nullptr, nullptr, args, nullptr);
 }
+
+// A line received one character at a time through a pointer that walks
+// the buffer: a `char` is text, and `*cp++ = ch` writes into `line`.
+void receiveLineByCharacters(int fd) {
+  char line[128];
+  char ch;
+  char *cp = line;
+  do {
+    recv(fd, &ch, 1, 0);
+    *cp++ = ch;
+  } while (ch != '\n' && cp < line + 127);
+  *cp = 0;
+  system(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+}
+
+// A number parsed from the input is not text.
+void receiveCount(int fd) {
+  char digits[16];
+  recv(fd, digits, sizeof digits, 0);
+  int count = atoi(digits);
+  char cmd[64];
+  snprintf(cmd, sizeof cmd, "rotate-logs %d", count);
+  system(cmd);
+}

@@ -10,6 +10,7 @@ char *getenv(const char *name);
 char *secure_getenv(const char *name);
 char *realpath(const char *path, char *resolved);
 void exit(int status) __attribute__((noreturn));
+int atoi(const char *s);
 #ifdef __cplusplus
 }
 #endif
