@@ -78,17 +78,17 @@ bool isStandardInput(const Expr *E) {
 }
 
 /// The threat a source model's call is: a model's "file" read of the
-/// standard input (`fgets(buf, n, stdin)`, `read(0, ...)`) is "stdin".
+/// standard input (`fgets(buf, n, stdin)`, or `read(0, ...)`, whose first
+/// argument is the descriptor) is "stdin".
 Threat threatOf(const CallExpr *Call, const SourceModel &M) {
-  if (M.Kind == File)
-    for (const Expr *Arg : Call->arguments())
-      if (isStandardInput(Arg) && !isa<IntegerLiteral>(stripWrappers(Arg)))
-        return Stdin;
-  if (M.Kind == File && Call->getNumArgs() >= 1 &&
-      isa<IntegerLiteral>(stripWrappers(Call->getArg(0))) &&
-      isStandardInput(Call->getArg(0)))
-    return Stdin;
-  return M.Kind;
+  if (M.Kind != File)
+    return M.Kind;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = stripWrappers(Call->getArg(I));
+    if (isStandardInput(Arg) && (I == 0 || !isa<IntegerLiteral>(Arg)))
+      return Stdin;
+  }
+  return File;
 }
 
 /// True for functions of the C library: declared at global scope (possibly
