@@ -18,6 +18,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <sstream>
 #include <string_view>
@@ -110,13 +111,16 @@ void recordCacheOutcome(const std::string &FragmentDir,
 
 /// Taint model files the checks read (share/exitbar/models beside the
 /// installed or built exitbar), part of the cache key.
-/// The messages of clang-tidy's `error: <message> [clang-tidy-config]`
-/// lines in \p Output.
-std::vector<std::string> configurationErrors(const std::string &Output) {
+/// The configuration errors in clang-tidy's output \p Text: a check's
+/// `error: <message> [clang-tidy-config]`, and the YAML errors of a
+/// `.clang-tidy` it could not read (`<dir>/.clang-tidy:2:3: error: not a
+/// sequence`), after which it analyses with its defaults.
+std::vector<std::string> configurationErrors(const std::string &Text) {
   static constexpr std::string_view Head = "error: ";
   static constexpr std::string_view Tail = " [clang-tidy-config]";
+  static constexpr std::string_view ConfigFile = ".clang-tidy:";
   std::vector<std::string> Messages;
-  std::istringstream In(Output);
+  std::istringstream In(Text);
   std::string Line;
   while (std::getline(In, Line)) {
     if (!Line.empty() && Line.back() == '\r')
@@ -124,9 +128,15 @@ std::vector<std::string> configurationErrors(const std::string &Output) {
     std::string_view View(Line);
     if (View.size() > Head.size() + Tail.size() &&
         View.substr(0, Head.size()) == Head &&
-        View.substr(View.size() - Tail.size()) == Tail)
+        View.substr(View.size() - Tail.size()) == Tail) {
       Messages.emplace_back(View.substr(
           Head.size(), View.size() - Head.size() - Tail.size()));
+      continue;
+    }
+    size_t At = View.find(ConfigFile);
+    if (At != std::string_view::npos && (At == 0 || View[At - 1] == '/') &&
+        View.find(": error: ", At) != std::string_view::npos)
+      Messages.emplace_back(View);
   }
   return Messages;
 }
@@ -293,9 +303,21 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   if (!Options.SourceDir.empty())
     ::setenv("EXITBAR_SOURCE_DIR",
              fs::absolute(Options.SourceDir).lexically_normal().c_str(), 1);
-  // -H also prints the list on stderr, which CMake does not show anyway
-  // (it shows a launcher's stderr only when the launcher fails).
-  ProcessResult Run = runProcess(Argv, /*DiscardStderr=*/Cache.has_value());
+  // clang-tidy reports a configuration it could not read on stderr, and
+  // then analyses with its defaults: kept to be read below. -H also
+  // prints the header list there, which CMake does not show anyway (it
+  // shows a launcher's stderr only when the launcher fails).
+  std::string StderrFile = Result.FragmentPath + ".stderr";
+  ProcessOptions RunOptions;
+  RunOptions.StderrFile = StderrFile;
+  ProcessResult Run = runProcess(Argv, RunOptions);
+  std::string Stderr;
+  if (fs::is_regular_file(StderrFile, RemoveEc)) {
+    Stderr = readFile(StderrFile);
+    fs::remove(StderrFile, RemoveEc);
+  }
+  if (!Cache)
+    std::cerr << Stderr;
 
   Result.ClangTidyExitCode = Run.ExitCode;
   Result.Output = std::move(Run.Stdout);
@@ -304,9 +326,10 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   // A check that rejected its configuration (an unreadable taint model
   // file, an unknown threat model) analysed with something else than the
   // project asked for: clang-tidy prints it without a location.
-  for (std::string &Message : configurationErrors(Result.Output))
-    Result.Evidence.AnalysisErrors.push_back(
-        {Shown, "configuration: " + std::move(Message)});
+  for (const std::string *Text : {&Result.Output, &Stderr})
+    for (std::string &Message : configurationErrors(*Text))
+      Result.Evidence.AnalysisErrors.push_back(
+          {Shown, "configuration: " + std::move(Message)});
   if (fs::is_regular_file(SummaryFile, RemoveEc)) {
     // Unreadable summaries lose the flows through this unit: an incomplete
     // analysis, as a crash is, not a clean one.

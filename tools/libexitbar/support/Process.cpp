@@ -143,7 +143,11 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
   posix_spawn_file_actions_t Actions;
   posix_spawn_file_actions_init(&Actions);
   posix_spawn_file_actions_adddup2(&Actions, Pipe[1], STDOUT_FILENO);
-  if (Options.DiscardStderr)
+  if (!Options.StderrFile.empty())
+    posix_spawn_file_actions_addopen(&Actions, STDERR_FILENO,
+                                     Options.StderrFile.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  else if (Options.DiscardStderr)
     posix_spawn_file_actions_addopen(&Actions, STDERR_FILENO, "/dev/null",
                                      O_WRONLY, 0);
   // A process group of its own, so that a timeout kills the child's

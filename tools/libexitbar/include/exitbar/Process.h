@@ -20,6 +20,9 @@ struct ProcessResult {
 /// How runProcess runs a child.
 struct ProcessOptions {
   bool DiscardStderr = false;
+  /// When set, the child's stderr goes to this file (created or
+  /// truncated) instead of ours; DiscardStderr is then ignored.
+  std::string StderrFile;
   /// How long the child may run before its process group is killed and
   /// runProcess throws Error (process.timeout); std::nullopt: the default
   /// for the program (defaultProcessTimeout).
