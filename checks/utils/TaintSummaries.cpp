@@ -182,6 +182,29 @@ std::string linkName(const NamedDecl &F) {
   return std::string(Usr);
 }
 
+namespace {
+
+/// The link name of where another unit's value \p T comes from: the
+/// global read or the function called; "" when it has none.
+std::string externalLink(const Trace &T) {
+  const NamedDecl *From = T.Source.Global;
+  if (!From)
+    From = T.Source.Function;
+  return From ? linkName(*From) : "";
+}
+
+/// The first step of another unit's value \p T, where this unit gets it.
+llvm::json::Value externalStep(const Trace &T, const SourceManager &SM) {
+  return step(T.Source.Loc,
+              T.Source.Global ? "it is read from " + T.Source.Name
+              : T.Source.OutParameter >= 0
+                  ? T.Source.Name + " writes it here"
+                  : T.Source.Name + " returns it here",
+              SM);
+}
+
+} // namespace
+
 SummaryRecorder::SummaryRecorder(llvm::StringRef Check) : Check(Check.str()) {
   if (const char *Path = std::getenv("EXITBAR_TAINT_SUMMARIES"))
     File = Path;
@@ -256,22 +279,10 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
   };
   // What another unit's function returns reaches the sink: parameter -1
   // stands for the return value.
-  if (auto T = Taint.externalValueReaching(Arg, Fn, Ctx, &Sink)) {
-    const NamedDecl *From = T->Source.Global;
-    if (!From)
-      From = T->Source.Function;
-    if (std::string Link = From ? linkName(*From) : ""; !Link.empty()) {
-      llvm::json::Array Steps;
-      Steps.push_back(step(T->Source.Loc,
-                           T->Source.Global ? "it is read from " + T->Source.Name
-                           : T->Source.OutParameter >= 0
-                               ? T->Source.Name + " writes it here"
-                               : T->Source.Name + " returns it here",
-                           SM));
+  if (auto T = Taint.externalValueReaching(Arg, Fn, Ctx, &Sink))
+    if (std::string Link = externalLink(*T); !Link.empty())
       Record(std::move(Link), slotNode(T->Source.OutParameter), *T,
-             std::move(Steps));
-    }
-  }
+             llvm::json::Array{externalStep(*T, SM)});
   const FunctionDecl &Root = enclosingNonLambda(Fn);
   std::string Name = linkName(Root);
   if (Name.empty())
@@ -358,23 +369,10 @@ void SummaryRecorder::recordReturnedPasses(TaintAnalysis &Taint,
     if (!Value)
       continue;
     // Another unit's value returned on: `return "run " + readCommand(fd);`
-    if (auto T = Taint.externalValueReaching(*Value, F, Ctx, Ret)) {
-      const NamedDecl *From = T->Source.Global;
-      if (!From)
-        From = T->Source.Function;
-      if (std::string Link = From ? linkName(*From) : ""; !Link.empty()) {
-        llvm::json::Array Steps;
-        Steps.push_back(step(T->Source.Loc,
-                             T->Source.Global
-                                 ? "it is read from " + T->Source.Name
-                             : T->Source.OutParameter >= 0
-                                 ? T->Source.Name + " writes it here"
-                                 : T->Source.Name + " returns it here",
-                             SM));
+    if (auto T = Taint.externalValueReaching(*Value, F, Ctx, Ret))
+      if (std::string Link = externalLink(*T); !Link.empty())
         Record(std::move(Link), slotNode(T->Source.OutParameter), *T,
-               std::move(Steps), *Ret);
-      }
-    }
+               llvm::json::Array{externalStep(*T, SM)}, *Ret);
     // A parameter returned is not recorded: linked across units without
     // the call site, what one caller passes would reach what another
     // caller's sink receives.
