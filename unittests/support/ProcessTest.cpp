@@ -1,7 +1,9 @@
 // ProcessTest.cpp - unit tests of runProcess: output, exit codes, timeouts
 // SPDX-License-Identifier: Apache-2.0
 
+#include "TestDir.h"
 #include "exitbar/Env.h"
+#include "exitbar/Files.h"
 #include "exitbar/Error.h"
 #include "exitbar/Process.h"
 #include "exitbar/Signing.h"
@@ -25,6 +27,19 @@ TEST(ProcessTest, CapturesStdoutAndTheExitCode) {
   EXPECT_EQ(R.Stdout, "hi\n");
   EXPECT_EQ(R.ExitCode, 3);
   EXPECT_THROW(runProcess({"exitbar-no-such-program"}), Error);
+}
+
+TEST(ProcessTest, StderrCanGoToAFileApartFromStdout) {
+  std::string File = (test::freshTestDir("process") / "stderr.txt").string();
+  ProcessOptions Options;
+  Options.StderrFile = File;
+  ProcessResult R =
+      runProcess({"sh", "-c", "echo out; echo err >&2; echo more >&2"}, Options);
+  EXPECT_EQ(R.Stdout, "out\n");
+  EXPECT_EQ(readFile(File), "err\nmore\n");
+  // An earlier run's text is replaced, not appended to.
+  runProcess({"sh", "-c", "echo again >&2"}, Options);
+  EXPECT_EQ(readFile(File), "again\n");
 }
 
 TEST(ProcessTest, ATimeoutKillsTheWholeProcessGroupAndSaysWhichCommand) {
