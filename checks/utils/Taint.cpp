@@ -65,7 +65,7 @@ StringRef plainName(const NamedDecl *D) {
 }
 
 /// True when \p E names the standard input: `stdin`, `std::cin`, or the
-/// file descriptor 0 (`STDIN_FILENO`).
+/// file descriptor 0 (`STDIN_FILENO`, for the stream reads that take one).
 bool isStandardInput(const Expr *E) {
   E = stripWrappers(E);
   if (const auto *I = dyn_cast<IntegerLiteral>(E))
@@ -78,14 +78,15 @@ bool isStandardInput(const Expr *E) {
 }
 
 /// The threat a source model's call is: a model's "file" read of the
-/// standard input (`fgets(buf, n, stdin)`, or `read(0, ...)`, whose first
-/// argument is the descriptor) is "stdin".
+/// standard input (`fgets(buf, n, stdin)`, `getline(&l, &n, stdin)`) is
+/// "stdin". Descriptor reads (`read`) stay what their model says: a
+/// service started by inetd reads its connection from descriptor 0.
 Threat threatOf(const CallExpr *Call, const SourceModel &M) {
   if (M.Kind != File)
     return M.Kind;
-  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-    const Expr *Arg = stripWrappers(Call->getArg(I));
-    if (isStandardInput(Arg) && (I == 0 || !isa<IntegerLiteral>(Arg)))
+  for (const Expr *Arg : Call->arguments()) {
+    Arg = stripWrappers(Arg);
+    if (isStandardInput(Arg) && !isa<IntegerLiteral>(Arg))
       return Stdin;
   }
   return File;
