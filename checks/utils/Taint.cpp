@@ -351,6 +351,18 @@ const FieldDecl *thisField(const MemberExpr *M) {
   return dyn_cast<FieldDecl>(M->getMemberDecl());
 }
 
+/// The variable a local reference stands for (`char *&ref = data;`): a
+/// reference is never reseated, so reading or writing it is reading or
+/// writing that variable where it happens; null for anything else.
+const VarDecl *referencedVariable(const VarDecl *V) {
+  if (!V || !V->isLocalVarDecl() || !V->getType()->isReferenceType() ||
+      !V->getInit())
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenImpCasts());
+  const auto *Target = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Target != V ? Target : nullptr;
+}
+
 /// The variable written through \p E (`buf`, `&s`, `buf + n`, `arr[2]`,
 /// `req.field`), and whether the whole variable is overwritten. A write
 /// into a member of `*this` sets \p ThisField (when given) instead.
@@ -1032,6 +1044,8 @@ private:
     auto [Var, Whole] = writtenVariable(Target, &Field);
     if (!Var && Field)
       Var = Owner.fieldVariable(*Field, Ctx);
+    if (const VarDecl *Referenced = referencedVariable(Var))
+      Var = Referenced;
     if (!Var)
       return;
     D.Whole = Whole;
@@ -2031,6 +2045,26 @@ private:
     return std::nullopt;
   }
 
+  /// The variable `*p` reads when \p U is `*p` and the local pointer `p`
+  /// was last set to `&x`: what `x` holds at \p U, not where `p` was set
+  /// (`char **pp = &data; ... data = input; system(*pp);`).
+  const VarDecl *pointeeOf(const UnaryOperator *U) {
+    if (U->getOpcode() != UO_Deref)
+      return nullptr;
+    const auto *Ref = dyn_cast<DeclRefExpr>(stripWrappers(U->getSubExpr()));
+    const auto *P = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!P || !P->isLocalVarDecl() || !P->getType()->isPointerType())
+      return nullptr;
+    const Expr *Value = lastAssignedValue(*P, *U);
+    const auto *Addr =
+        Value ? dyn_cast<UnaryOperator>(stripWrappers(Value)) : nullptr;
+    if (!Addr || Addr->getOpcode() != UO_AddrOf)
+      return nullptr;
+    const auto *Target =
+        dyn_cast<DeclRefExpr>(stripWrappers(Addr->getSubExpr()));
+    return Target ? dyn_cast<VarDecl>(Target->getDecl()) : nullptr;
+  }
+
   /// What a member of `*this` holds where \p M reads it: this method's
   /// own writes, else what the class's other methods leave in it.
   std::optional<Trace> memberTaint(const MemberExpr *M, Query &Q) {
@@ -2066,6 +2100,8 @@ private:
       const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
       if (!V)
         return std::nullopt;
+      if (const VarDecl *Referenced = referencedVariable(V))
+        V = Referenced;
       auto T = varTaint(V, -1, seqOf(Ref), Q);
       // A global this function does not write: what the unit's other
       // functions leave in it (flow-insensitively: any of them may have
@@ -2113,6 +2149,8 @@ private:
       return taintOf(M->getBase(), Q);
     }
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (const VarDecl *Pointee = pointeeOf(U))
+        return varTaint(Pointee, -1, seqOf(U), Q);
       if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
         return taintOf(U->getSubExpr(), Q);
       return std::nullopt;

@@ -425,3 +425,34 @@ void receiveCount(int fd) {
   snprintf(cmd, sizeof cmd, "rotate-logs %d", count);
   system(cmd);
 }
+
+// Two pointers to the same variable: what `*second` reads is what the
+// variable holds then, written through `*first` (Juliet's variant 32).
+void throughTwoPointers() {
+  char *data;
+  char **first = &data;
+  char **second = &data;
+  char buffer[100] = "ls ";
+  data = buffer;
+  {
+    char *local = *first;
+    strncat(local + strlen(local), getenv("ADD"), 50);
+    *first = local;
+  }
+  system(*second);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+}
+
+void throughTwoPointersFixed() {
+  char *data;
+  char **first = &data;
+  char **second = &data;
+  char buffer[100] = "ls ";
+  data = buffer;
+  {
+    char *local = *first;
+    strcat(local, "*.*");
+    *first = local;
+  }
+  system(*second);
+}

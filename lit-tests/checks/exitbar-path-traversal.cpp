@@ -261,3 +261,15 @@ FILE *nameUnderPrefix(int length) {
   return fopen(buf, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fopen' opens a path built from untrusted input
 }
+
+// A reference stands for its variable where it is read: the name added to
+// `path` after the reference was made reaches the read through it.
+FILE *throughAReference() {
+  char buffer[256] = "/srv/data/";
+  char *path = buffer;
+  char *&alias = path;
+  strncat(path + strlen(path), getenv("NAME"), 64);
+  char *opened = alias;
+  return fopen(opened, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fopen' opens a path built from untrusted input
+}
