@@ -456,3 +456,12 @@ void throughTwoPointersFixed() {
   }
   system(*second);
 }
+
+// fgets returns the buffer it filled.
+void runTheReturnedLine(FILE *in) {
+  char buffer[128];
+  const char *line = fgets(buffer, sizeof buffer, in);
+  if (line)
+    system(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'system' runs a shell command built from untrusted input
+}
