@@ -92,15 +92,6 @@ Threat threatOf(const CallExpr *Call, const SourceModel &M) {
   return File;
 }
 
-/// True for functions of the C library: declared at global scope (possibly
-/// inside `extern "C"`) or in namespace std.
-bool isLibraryFunction(const FunctionDecl *FD) {
-  if (!FD || isa<CXXMethodDecl>(FD))
-    return false;
-  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
-  return DC->isTranslationUnit() || FD->isInStdNamespace();
-}
-
 /// The callee of a call, or null for calls through pointers.
 const FunctionDecl *calleeOf(const CallExpr *Call) {
   return dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "TaintModels.h"
-#include "Compat.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -70,7 +69,6 @@ public:
   std::vector<std::pair<std::string, std::string>> Sanitizers;
   std::vector<std::string> Validators;
   std::vector<std::string> RequestTypes;
-  std::string Library;
 
   void read() {
     const llvm::json::Value *Version = Root.get("schema_version");
@@ -84,7 +82,6 @@ public:
       if (!llvm::is_contained(Known, llvm::StringRef(Member.first)))
         throw ModelError{"/" + llvm::StringRef(Member.first).str(),
                          "unknown member (a misspelt one would be ignored)"};
-    Library = optionalString(Root, "library", "").str();
     forEachEntry("sources", [&](const llvm::json::Object &E,
                                 const std::string &At) {
       SourceModel M;
@@ -269,33 +266,6 @@ void mergeModels(FunctionModel &Into, const FunctionModel &From) {
                              From.SanitizedKinds.end());
 }
 
-/// The `*` globs of sanitizer names, case-sensitive.
-bool modelGlobMatches(llvm::StringRef Pattern, llvm::StringRef Name) {
-  size_t Star = Pattern.find('*');
-  if (Star == llvm::StringRef::npos)
-    return Pattern == Name;
-  llvm::StringRef Head = Pattern.substr(0, Star);
-  llvm::StringRef Rest = Pattern.substr(Star + 1);
-  if (!compat::startsWith(Name, Head))
-    return false;
-  Name = Name.drop_front(Head.size());
-  if (Rest.empty())
-    return true;
-  for (size_t I = 0; I <= Name.size(); ++I)
-    if (modelGlobMatches(Rest, Name.drop_front(I)))
-      return true;
-  return false;
-}
-
-/// True for functions at global scope (or `extern "C"`) and in namespace
-/// std, the only ones plain model names match.
-bool isPlainModelScope(const FunctionDecl &FD) {
-  if (isa<CXXMethodDecl>(FD))
-    return false;
-  const DeclContext *DC = FD.getDeclContext()->getRedeclContext();
-  return DC->isTranslationUnit() || FD.isInStdNamespace();
-}
-
 /// Adds the model files under \p Path (a file, or a folder's *.json files
 /// in name order) to \p Set.
 bool addModelPath(ModelSet &Set, llvm::StringRef Path, std::string &Error) {
@@ -339,6 +309,13 @@ std::string resolveModelPath(llvm::StringRef Path) {
 }
 
 } // namespace
+
+bool isLibraryFunction(const FunctionDecl *FD) {
+  if (!FD || isa<CXXMethodDecl>(FD))
+    return false;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  return DC->isTranslationUnit() || FD->isInStdNamespace();
+}
 
 ThreatSet parseThreatModels(llvm::StringRef List, std::string &Error) {
   ThreatSet Set = 0;
@@ -407,7 +384,6 @@ bool ModelSet::add(llvm::StringRef Text, llvm::StringRef File,
                     Reader.Validators.end());
   RequestTypes.insert(RequestTypes.end(), Reader.RequestTypes.begin(),
                       Reader.RequestTypes.end());
-  Libraries.push_back(Reader.Library.empty() ? File.str() : Reader.Library);
   return true;
 }
 
@@ -419,7 +395,7 @@ const FunctionModel *ModelSet::find(const FunctionDecl *FD) const {
     if (It != ByQualifiedName.end())
       return &It->second;
   }
-  if (!isPlainModelScope(*FD))
+  if (!isLibraryFunction(FD))
     return nullptr;
   auto It = ByPlainName.find(FD->getName());
   return It == ByPlainName.end() ? nullptr : &It->second;

@@ -118,8 +118,6 @@ public:
   const std::vector<std::string> &validators() const { return Validators; }
   /// The class name globs of request objects.
   const std::vector<std::string> &requestTypes() const { return RequestTypes; }
-  /// The libraries added, in order.
-  const std::vector<std::string> &libraries() const { return Libraries; }
 
 private:
   llvm::StringMap<FunctionModel> ByPlainName;
@@ -127,7 +125,6 @@ private:
   std::vector<std::pair<std::string, std::string>> Sanitizers; // glob, kind
   std::vector<std::string> Validators;
   std::vector<std::string> RequestTypes;
-  std::vector<std::string> Libraries;
 };
 
 /// The models built into the plugin, plus the files (or folders of .json
@@ -136,6 +133,11 @@ private:
 /// built-in models alone and sets \p Error.
 std::shared_ptr<const ModelSet> loadModels(llvm::StringRef ProjectFiles,
                                            std::string &Error);
+
+/// True for functions of the C library, the only ones plain model names
+/// match: declared at global scope (possibly inside `extern "C"`) or in
+/// namespace std, and not methods.
+bool isLibraryFunction(const FunctionDecl *FD);
 
 /// \p FD's qualified name as models spell it: `std::filesystem::remove`,
 /// `fmt::format`, `boost::asio::basic_stream_socket::read_some`.
