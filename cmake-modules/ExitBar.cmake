@@ -664,6 +664,31 @@ function(_exitbar_plugin_for tidy plugin majors plugin_out target_out)
 endfunction()
 
 # Internal use, projects must not call this directly.
+# Sets <out> to the compile plugin that runs the checks inside <lang>'s
+# compiles (libExitBarCompilePlugin-<major>.so beside the checks plugin
+# <checks_plugin>), or to "" when the checks run in clang-tidy instead:
+# EXITBAR_IN_COMPILE is OFF, the compiler is not Clang of a major with a
+# compile plugin, or EXITBAR_CHECKS_PLUGIN names another checks plugin.
+function(_exitbar_compile_plugin lang checks_plugin out)
+  set(${out} "" PARENT_SCOPE)
+  get_property(_majors GLOBAL PROPERTY _EXITBAR_COMPILE_PLUGIN_MAJORS)
+  if(NOT _majors)
+    set(_majors "${ExitBar_COMPILE_PLUGIN_LLVM_MAJORS}")
+  endif()
+  if(DEFINED EXITBAR_IN_COMPILE AND NOT EXITBAR_IN_COMPILE)
+    return()
+  endif()
+  if(EXITBAR_CHECKS_PLUGIN OR NOT _majors
+      OR NOT CMAKE_${lang}_COMPILER_ID STREQUAL "Clang"
+      OR NOT CMAKE_${lang}_COMPILER_VERSION MATCHES "^([0-9]+)\\."
+      OR NOT CMAKE_MATCH_1 IN_LIST _majors)
+    return()
+  endif()
+  get_filename_component(_dir "${checks_plugin}" DIRECTORY)
+  set(${out} "${_dir}/libExitBarCompilePlugin-${CMAKE_MATCH_1}.so" PARENT_SCOPE)
+endfunction()
+
+# Internal use, projects must not call this directly.
 # Sets <exe>, <plugin> and <tidy> to the paths of the exitbar tool, the
 # checks plugin and the matching clang-tidy; in an add_subdirectory build
 # records the plugin's target in the _EXITBAR_PLUGIN_TARGET property.
@@ -762,6 +787,9 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
       set(_plugin_target ExitBarChecks)
     endif()
     add_dependencies(exitbar_tools exitbar_cli ${_plugin_target})
+    if(TARGET ExitBarCompilePlugin)
+      add_dependencies(exitbar_tools ExitBarCompilePlugin)
+    endif()
     add_dependencies(exitbar exitbar_tools)
   endif()
   # Harmless without enable_testing(): ctest then never sees it.
@@ -909,6 +937,23 @@ function(_exitbar_finalize)
       "--extra-arg-before=-std=gnu++${CMAKE_CXX_STANDARD_COMPUTED_DEFAULT}")
   endif()
 
+  # Clang builds: the checks run inside the compile, one parse instead of
+  # two (docs/in-compile.md).
+  foreach(_lang C CXX)
+    _exitbar_compile_plugin(${_lang} "${_plugin}" _compile_plugin)
+    set(_${_lang}_compile_launcher)
+    if(_compile_plugin)
+      set(_${_lang}_compile_launcher "${_exe}" compile
+        "--plugin=${_compile_plugin}"
+        "--checks=${_checks}"
+        "--header-filter=^${_source_regex}"
+        "--source-dir=${CMAKE_SOURCE_DIR}"
+        "--fragments=${CMAKE_BINARY_DIR}/exitbar/fragments/findings"
+        "--compiler=${CMAKE_${_lang}_COMPILER}"
+        --)
+    endif()
+  endforeach()
+
   foreach(_t IN LISTS _candidates)
     get_target_property(_type "${_t}" TYPE)
     get_target_property(_imported "${_t}" IMPORTED)
@@ -924,8 +969,21 @@ function(_exitbar_finalize)
         continue()
       endif()
     endif()
-    set_property(TARGET "${_t}" PROPERTY CXX_CLANG_TIDY "${_cxx_launcher}")
-    set_property(TARGET "${_t}" PROPERTY C_CLANG_TIDY "${_c_launcher}")
+    foreach(_lang C CXX)
+      if(_${_lang}_compile_launcher)
+        # In front of the project's own launcher (ccache): when that one
+        # answers from its cache, `exitbar compile` analyses on its own.
+        get_target_property(_own "${_t}" ${_lang}_COMPILER_LAUNCHER)
+        if(NOT _own)
+          set(_own "${CMAKE_${_lang}_COMPILER_LAUNCHER}")
+        endif()
+        set_property(TARGET "${_t}" PROPERTY ${_lang}_COMPILER_LAUNCHER
+          ${_${_lang}_compile_launcher} ${_own})
+      else()
+        string(TOLOWER "${_lang}" _l)
+        set_property(TARGET "${_t}" PROPERTY ${_lang}_CLANG_TIDY "${_${_l}_launcher}")
+      endif()
+    endforeach()
     if(_coverage)
       target_compile_options("${_t}" PRIVATE
         "$<$<COMPILE_LANG_AND_ID:C,GNU>:--coverage>"

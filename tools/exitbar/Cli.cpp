@@ -89,6 +89,7 @@ int run(int Argc, char **Argv) {
   addBenchmarksCommand(App, Ctx);
   addCollectCommand(App, Ctx);
   addCompareVersionsCommand(App, Ctx);
+  addCompileCommand(App, Ctx);
   addGateCommand(App, Ctx);
   addMergeCommand(App, Ctx);
   addPolicyCommand(App, Ctx);

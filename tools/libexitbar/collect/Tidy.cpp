@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Tidy.h"
+#include "collect/TidyRun.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
@@ -53,7 +54,8 @@ sourceAndObject(const std::vector<std::string> &Args) {
   return {Source, Object};
 }
 
-/// \p Source as the findings show it: relative to \p SourceDir when inside.
+} // namespace
+
 std::string shownPath(const std::string &Source, const std::string &SourceDir) {
   fs::path Path = fs::absolute(Source).lexically_normal();
   if (!SourceDir.empty()) {
@@ -64,6 +66,8 @@ std::string shownPath(const std::string &Source, const std::string &SourceDir) {
   }
   return Path.generic_string();
 }
+
+namespace {
 
 /// Why a clang-tidy run with exit code \p ExitCode analysed nothing
 /// reliable. runProcess reports death by signal N as 128 + N.
@@ -79,12 +83,36 @@ std::string failureMessage(int ExitCode) {
          "; the analysis of this translation unit is incomplete";
 }
 
+
+} // namespace
+
 void writeFragment(const std::string &Path, const FindingsEvidence &Evidence,
                    const std::string &AbsoluteSource) {
   nlohmann::json Fragment = Evidence;
   Fragment["source"] = AbsoluteSource;
   writeFileAtomically(Path, dumpCanonical(Fragment));
 }
+
+std::string fragmentPathFor(const std::string &FragmentDir,
+                            const std::string &AbsoluteSource,
+                            const std::string &Object) {
+  return (fs::path(FragmentDir) /
+          (sha256Hex(AbsoluteSource + '\n' + Object).substr(0, 24) + ".json"))
+      .string();
+}
+
+FindingsEvidence pendingAnalysis(const std::string &Shown,
+                                 const std::string &Tool) {
+  FindingsEvidence Pending;
+  Pending.TranslationUnits = 1;
+  Pending.AnalysisErrors.push_back(
+      {Shown, "the analysis did not finish (" + Tool +
+                  " or the build was killed before it ended); no exitbar-* "
+                  "check analysed this translation unit"});
+  return Pending;
+}
+
+namespace {
 
 std::string_view trim(std::string_view S) {
   while (!S.empty() && std::isspace(static_cast<unsigned char>(S.front())))
@@ -109,8 +137,8 @@ void recordCacheOutcome(const std::string &FragmentDir,
   ::close(Fd);
 }
 
-/// Taint model files the checks read (share/exitbar/models beside the
-/// installed or built exitbar), part of the cache key.
+} // namespace
+
 /// The configuration errors in clang-tidy's output \p Text: a check's
 /// `error: <message> [clang-tidy-config]`, and the YAML errors of a
 /// `.clang-tidy` it could not read (`<dir>/.clang-tidy:2:3: error: not a
@@ -141,6 +169,10 @@ std::vector<std::string> configurationErrors(const std::string &Text) {
   return Messages;
 }
 
+namespace {
+
+/// Taint model files the checks read (share/exitbar/models beside the
+/// installed or built exitbar), part of the cache key.
 std::vector<std::string> modelDirs() {
   std::error_code Ec;
   fs::path Exe = fs::read_symlink("/proc/self/exe", Ec);
@@ -232,6 +264,55 @@ std::vector<Suppression> scanSuppressions(std::string_view Text,
   return Found;
 }
 
+void exportCheckEnvironment(const std::string &SummaryFile,
+                            const std::string &SourceDir) {
+  std::error_code Ec;
+  fs::remove(SummaryFile, Ec);
+  ::setenv("EXITBAR_TAINT_SUMMARIES", SummaryFile.c_str(), 1);
+  // Relative paths in the taint checks' TaintModels option are relative to
+  // the project's source folder (checks/utils/TaintModels.h).
+  if (!SourceDir.empty())
+    ::setenv("EXITBAR_SOURCE_DIR",
+             fs::absolute(SourceDir).lexically_normal().c_str(), 1);
+}
+
+FindingsEvidence evidenceOfAnalysis(const std::string &Output,
+                                    const std::string &Stderr,
+                                    const std::string &SummaryFile,
+                                    const std::string &AbsoluteSource,
+                                    const std::string &Shown,
+                                    const std::string &SourceDir) {
+  FindingsEvidence Evidence =
+      findingsFromTidyOutput(Output, TidyOutputOptions{SourceDir, {}});
+  // A check that rejected its configuration (an unreadable taint model
+  // file, an unknown threat model) analysed with something else than the
+  // project asked for: clang-tidy prints it without a location.
+  for (const std::string *Text : {&Output, &Stderr})
+    for (std::string &Message : configurationErrors(*Text))
+      Evidence.AnalysisErrors.push_back(
+          {Shown, "configuration: " + std::move(Message)});
+  std::error_code Ec;
+  if (fs::is_regular_file(SummaryFile, Ec)) {
+    // Unreadable summaries lose the flows through this unit: an incomplete
+    // analysis, as a crash is, not a clean one.
+    try {
+      Evidence.TaintSummaries = readPluginTaintSummaries(
+          readFile(SummaryFile), SummaryFile, TidyOutputOptions{SourceDir, {}});
+    } catch (const Error &X) {
+      Evidence.AnalysisErrors.push_back(
+          {Shown, std::string("the taint summaries are unreadable: ") +
+                      X.what()});
+    }
+    fs::remove(SummaryFile, Ec);
+  }
+  // A NOLINT silences checks without a trace in the checks' output (the
+  // launcher passes --quiet); the source says where they are.
+  if (fs::is_regular_file(AbsoluteSource, Ec))
+    Evidence.Suppressions = scanSuppressions(readFile(AbsoluteSource), Shown);
+  Evidence.normalize();
+  return Evidence;
+}
+
 TidyRunResult runTidy(const TidyRunOptions &Options) {
   auto [Source, Object] = sourceAndObject(Options.Arguments);
   if (Source.empty())
@@ -242,9 +323,7 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   std::string AbsoluteSource = fs::absolute(Source).lexically_normal().string();
   std::string Shown = shownPath(Source, Options.SourceDir);
   Result.FragmentPath =
-      (fs::path(Options.FragmentDir) /
-       (sha256Hex(AbsoluteSource + '\n' + Object).substr(0, 24) + ".json"))
-          .string();
+      fragmentPathFor(Options.FragmentDir, AbsoluteSource, Object);
 
   // Nothing that determines the result changed: replay the stored output
   // and fragment instead of parsing the unit again.
@@ -272,13 +351,8 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   // analysis did not. A launcher killed with the build (SIGKILL, an OOM
   // kill, a CI time-out) leaves this behind instead of the previous build's
   // clean fragment, and the gate blocks on it.
-  FindingsEvidence Pending;
-  Pending.TranslationUnits = 1;
-  Pending.AnalysisErrors.push_back(
-      {Shown, "the analysis did not finish (clang-tidy or the build was "
-              "killed before it ended); no exitbar-* check analysed this "
-              "translation unit"});
-  writeFragment(Result.FragmentPath, Pending, AbsoluteSource);
+  writeFragment(Result.FragmentPath, pendingAnalysis(Shown, "clang-tidy"),
+                AbsoluteSource);
 
   std::vector<std::string> Argv{Options.ClangTidy};
   // With the cache, clang lists every header it reads (-H into a file of
@@ -296,13 +370,7 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   // The taint checks append their summaries for linking across units here
   // (checks/utils/TaintSummaries.h); clang-tidy inherits the variable.
   std::string SummaryFile = Result.FragmentPath + ".summaries.jsonl";
-  fs::remove(SummaryFile, RemoveEc);
-  ::setenv("EXITBAR_TAINT_SUMMARIES", SummaryFile.c_str(), 1);
-  // Relative paths in the taint checks' TaintModels option are relative to
-  // the project's source folder (checks/utils/TaintModels.h).
-  if (!Options.SourceDir.empty())
-    ::setenv("EXITBAR_SOURCE_DIR",
-             fs::absolute(Options.SourceDir).lexically_normal().c_str(), 1);
+  exportCheckEnvironment(SummaryFile, Options.SourceDir);
   // clang-tidy reports a configuration it could not read on stderr, and
   // then analyses with its defaults: kept to be read below. -H also
   // prints the header list there, which CMake does not show anyway (it
@@ -321,42 +389,17 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
 
   Result.ClangTidyExitCode = Run.ExitCode;
   Result.Output = std::move(Run.Stdout);
-  Result.Evidence = findingsFromTidyOutput(
-      Result.Output, TidyOutputOptions{Options.SourceDir, {}});
-  // A check that rejected its configuration (an unreadable taint model
-  // file, an unknown threat model) analysed with something else than the
-  // project asked for: clang-tidy prints it without a location.
-  for (const std::string *Text : {&Result.Output, &Stderr})
-    for (std::string &Message : configurationErrors(*Text))
-      Result.Evidence.AnalysisErrors.push_back(
-          {Shown, "configuration: " + std::move(Message)});
-  if (fs::is_regular_file(SummaryFile, RemoveEc)) {
-    // Unreadable summaries lose the flows through this unit: an incomplete
-    // analysis, as a crash is, not a clean one.
-    try {
-      Result.Evidence.TaintSummaries = readPluginTaintSummaries(
-          readFile(SummaryFile), SummaryFile,
-          TidyOutputOptions{Options.SourceDir, {}});
-    } catch (const Error &X) {
-      Result.Evidence.AnalysisErrors.push_back(
-          {Shown, std::string("the taint summaries are unreadable: ") +
-                      X.what()});
-    }
-    fs::remove(SummaryFile, RemoveEc);
-  }
+  Result.Evidence = evidenceOfAnalysis(Result.Output, Stderr, SummaryFile,
+                                       AbsoluteSource, Shown,
+                                       Options.SourceDir);
   // A crash loses every finding of every check in the unit, whatever
   // clang-tidy printed before it: always an analysis error of its own.
   if (Run.ExitCode > 128 ||
-      (Run.ExitCode != 0 && Result.Evidence.AnalysisErrors.empty()))
+      (Run.ExitCode != 0 && Result.Evidence.AnalysisErrors.empty())) {
     Result.Evidence.AnalysisErrors.push_back(
         {Shown, failureMessage(Run.ExitCode)});
-  // A NOLINT silences checks without a trace in clang-tidy's output (the
-  // launcher passes --quiet); the source says where they are.
-  std::error_code Ec;
-  if (fs::is_regular_file(AbsoluteSource, Ec))
-    Result.Evidence.Suppressions =
-        scanSuppressions(readFile(AbsoluteSource), Shown);
-  Result.Evidence.normalize();
+    Result.Evidence.normalize();
+  }
 
   writeFragment(Result.FragmentPath, Result.Evidence, AbsoluteSource);
 
