@@ -140,10 +140,12 @@ ExitBar sources), then call ``exitbar_enable()``.
   ``sbom.spdx.json`` (SPDX 2.3).
 
   The checks run through ``<LANG>_CLANG_TIDY`` with the clang-tidy that
-  matches the plugin's LLVM (``ExitBar_CLANG_TIDY``), whatever compiler
-  builds the project; their diagnostics appear in the normal build output and
-  each translation unit leaves a findings fragment under
-  ``<build>/exitbar/fragments/``.
+  matches the plugin's LLVM (``ExitBar_CLANG_TIDY``); when the compiler is
+  Clang of a major with a compile plugin they run inside the compile
+  instead, through ``<LANG>_COMPILER_LAUNCHER`` (``exitbar compile``, put in
+  front of the project's own launcher), one parse per translation unit.
+  Their diagnostics appear in the normal build output and each translation
+  unit leaves a findings fragment under ``<build>/exitbar/fragments/``.
 
   ``cmake --build <build> --target exitbar`` builds the enabled targets,
   collects evidence into ``<build>/exitbar/evidence/`` and runs the gate,
@@ -205,6 +207,10 @@ Result variables (set by ``find_package(ExitBar)``):
   The LLVM majors with a checks plugin (``libExitBarChecks-<major>.so``
   beside ``ExitBar::checks``); the one of ``ExitBar_CLANG_TIDY``'s major runs.
 
+``ExitBar_COMPILE_PLUGIN_LLVM_MAJORS``
+  The LLVM majors with a compile plugin (``libExitBarCompilePlugin-<major>.so``
+  beside ``ExitBar::checks``), which runs the checks inside Clang compiles.
+
 Imported targets: ``ExitBar::exitbar`` (the command-line tool) and
 ``ExitBar::checks`` (the clang-tidy plugin module).
 
@@ -216,7 +222,12 @@ Cache variables:
 
 ``EXITBAR_CHECKS_PLUGIN``
   Overrides the checks plugin ``ExitBar::checks`` loads, for example
-  ExitBar's assertion-enabled ``libExitBarChecksAssertions.so``.
+  ExitBar's assertion-enabled ``libExitBarChecksAssertions.so`` (the checks
+  then run in clang-tidy).
+
+``EXITBAR_IN_COMPILE``
+  ``OFF`` runs the checks in clang-tidy even when the compiler is Clang of
+  a major with a compile plugin (``ExitBar_COMPILE_PLUGIN_LLVM_MAJORS``).
 
 ``EXITBAR_COVERAGE``
   ``ON`` acts as if ``exitbar_enable`` had been given ``COVERAGE``.

@@ -117,6 +117,20 @@ if plugin_major:
             config.substitutions.append(("%unbindable_clang_tidy", q(other)))
             break
 
+# The compile plugin (Clang builds run the checks inside the compile) and
+# the Clang of its major, which loads it.
+for major in config.exitbar_compile_plugin_majors.split(";"):
+    compile_plugin = os.path.join(config.exitbar_tools_dir,
+                                  "libExitBarCompilePlugin-%s.so" % major)
+    clang_dir = "/usr/lib/llvm-%s/bin" % major
+    if major and os.path.exists(compile_plugin) and \
+            os.path.exists(os.path.join(clang_dir, "clang++")):
+        config.available_features.add("compile-plugin")
+        config.substitutions.append(("%compile_plugin", q(compile_plugin)))
+        config.substitutions.append(("%clangxx", q(os.path.join(clang_dir, "clang++"))))
+        config.substitutions.append(("%clangc", q(os.path.join(clang_dir, "clang"))))
+        break
+
 # Debian's licensecheck identifies licence texts (collect readiness);
 # scripts/setup.sh installs it, so CI never skips the tests that need it.
 import shutil

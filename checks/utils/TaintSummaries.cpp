@@ -168,6 +168,19 @@ bool isSilencedAt(SourceLocation Loc, llvm::StringRef Check,
   return noLintCovers(Previous, "NEXTLINE", Check);
 }
 
+/// True when \p F is defined in one translation unit and only declared in
+/// the others, so that what it does is known across units only through
+/// its summary. Inline functions and implicit template instantiations are
+/// defined in every unit that calls them, where the analysis follows their
+/// body; summaries of them would only repeat that, in every unit that
+/// includes their header (most of the cost of summaries in header-heavy
+/// code such as fmt's).
+bool isDefinedInOneUnit(const FunctionDecl &F) {
+  if (F.isInlined() || F.isDependentContext())
+    return false;
+  return F.getTemplateSpecializationKind() != TSK_ImplicitInstantiation;
+}
+
 } // namespace
 
 std::string linkName(const NamedDecl &F) {
@@ -300,7 +313,7 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
 
 void SummaryRecorder::recordDefinition(TaintAnalysis &Taint,
                                        const FunctionDecl &F, ASTContext &Ctx) {
-  if (!enabled() || !F.doesThisDeclarationHaveABody())
+  if (!enabled() || !F.doesThisDeclarationHaveABody() || !isDefinedInOneUnit(F))
     return;
   std::string Name = linkName(F);
   if (Name.empty())
@@ -390,7 +403,8 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
   unsigned Offset = Resolved.second;
   // A function this unit defines is followed inside it; a library
   // function's behaviour is modelled, not linked.
-  if (!Target || Target->hasBody() ||
+  if (!Target || Target->hasBody() || Target->getBuiltinID() != 0 ||
+      !isDefinedInOneUnit(*Target) ||
       utils::isInSystemHeader(Ctx.getSourceManager(), Target->getLocation()))
     return;
   std::string Callee = linkName(*Target);

@@ -18,7 +18,10 @@
 #   nocache the exitbar build again without a cache, to show the cold run
 #           was not helped by anything else
 # and prints wall and CPU (user + sys, children included) per build and
-# each ratio to plain. The ExitBar gate itself is not part of any build.
+# each ratio to plain. Then, unless EXITBAR_BENCH_CLANG=0, the same project
+# with Clang 14 plain, with the checks inside the compile and with them in
+# clang-tidy (scripts/bench/in-compile.sh). The ExitBar gate itself is not
+# part of any build. CMAKE-ARGS must not choose the compiler.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ $# -ge 1 ]] || { sed -n 4,5p "$0"; exit 2; }
@@ -71,3 +74,10 @@ while read -r name wall cpu; do
     "$(echo "$wall / $plain_wall" | bc -l)" "$cpu" "$(echo "$cpu / $plain_cpu" | bc -l)"
 done < "$work/results"
 echo "warm build's findings cache: $(grep -c 'hit' "$stats" || true) hits, $(grep -vc 'hit' "$stats" || true) other outcomes"
+
+# Clang: the checks inside the compile against plain Clang and against the
+# checks in clang-tidy (scripts/bench/in-compile.sh), in the same run.
+if [[ ${EXITBAR_BENCH_CLANG:-1} != 0 ]] && command -v clang++-14 > /dev/null; then
+  echo
+  scripts/bench/in-compile.sh "$project" "$exitbar_build" -- "$@"
+fi

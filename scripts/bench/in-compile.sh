@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# in-compile.sh - a Clang build with ExitBar's checks inside the compile against the same build with them in clang-tidy
+# SPDX-License-Identifier: Apache-2.0
+#
+# Usage: scripts/bench/in-compile.sh PROJECT-SOURCE [exitbar-build] [-- CMAKE-ARGS...]
+#
+# Builds PROJECT-SOURCE with clang-14/clang++-14 (e.g. fmt 11.1.4 with its
+# tests: `scripts/bench/in-compile.sh ~/fmt build -- -DFMT_TEST=ON`) three
+# times from clean with Ninja -j2, back to back so that load from other
+# processes falls on all of them alike:
+#   plain      the project as it is
+#   in-compile exitbar_enable(ALL) (injected through CMAKE_PROJECT_INCLUDE,
+#              the project is not edited): the checks run inside each
+#              compile, `exitbar compile` with the compile plugin
+#   clang-tidy the same with -DEXITBAR_IN_COMPILE=OFF and no findings
+#              cache: a second parse per translation unit, what a GCC build
+#              without a cache pays
+# and prints wall and CPU (user + sys, children included) per build, each
+# ratio to plain, and whether the two ExitBar builds found the same.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[[ $# -ge 1 ]] || { sed -n 4,5p "$0"; exit 2; }
+project=$(realpath "$1"); shift
+exitbar_build=build
+if [[ $# -ge 1 && $1 != -- ]]; then exitbar_build=$1; shift; fi
+[[ ${1:-} == -- ]] && shift
+exitbar_build=$(realpath "$exitbar_build")
+[[ -f $exitbar_build/ExitBarConfig.cmake ]] || { echo "build ExitBar first ($exitbar_build)" >&2; exit 2; }
+[[ -f $project/CMakeLists.txt ]] || { echo "$project has no CMakeLists.txt" >&2; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/exitbar-in-compile.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cat > "$work/enable-exitbar.cmake" <<'EOF'
+find_package(ExitBar REQUIRED CONFIG)
+exitbar_enable(ALL)
+EOF
+clang=(-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14)
+exitbar=(-DExitBar_DIR="$exitbar_build" -DCMAKE_PROJECT_INCLUDE="$work/enable-exitbar.cmake")
+
+# <name> <build-dir> <command...>: one line "name wall cpu" on fd 3.
+measure() {
+  local name=$1 dir=$2; shift 2
+  /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 ||
+    { echo "in-compile.sh: the $name build failed; see $work/$name.log" >&2; tail -20 "$work/$name.log" >&2; trap - EXIT; exit 1; }
+  read -r wall user sys < "$work/$name.time"
+  echo "$name $wall $(echo "$user + $sys" | bc)" >&3
+}
+
+exec 3> "$work/results"
+cmake -S "$project" -B "$work/plain" -G Ninja "${clang[@]}" "$@" > /dev/null
+measure plain "$work/plain" cmake --build "$work/plain" -j2
+cmake -S "$project" -B "$work/in-compile" -G Ninja "${clang[@]}" "$@" "${exitbar[@]}" > /dev/null
+grep -q ' compile --plugin=' "$work/in-compile/CMakeFiles/rules.ninja" ||
+  { echo "in-compile.sh: exitbar_enable did not choose the compile plugin" >&2; exit 1; }
+measure in-compile "$work/in-compile" cmake --build "$work/in-compile" -j2
+cmake -S "$project" -B "$work/clang-tidy" -G Ninja "${clang[@]}" "$@" "${exitbar[@]}" \
+  -DEXITBAR_IN_COMPILE=OFF > /dev/null
+measure clang-tidy "$work/clang-tidy" cmake --build "$work/clang-tidy" -j2
+exec 3>&-
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d); $(basename "$project"); compiler: clang++-14"
+read -r _ plain_wall plain_cpu < <(grep '^plain ' "$work/results")
+while read -r name wall cpu; do
+  printf "%-10s wall %7.1f s  ratio %.2f   cpu %7.1f s  ratio %.2f\n" "$name" "$wall" \
+    "$(echo "$wall / $plain_wall" | bc -l)" "$cpu" "$(echo "$cpu / $plain_cpu" | bc -l)"
+done < "$work/results"
+# The same findings both ways: the fragments' findings, by unit.
+for mode in in-compile clang-tidy; do
+  "$exitbar_build/bin/exitbar" collect findings --build-dir "$work/$mode" \
+    --source-dir "$project" -o "$work/$mode.json" > /dev/null
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["findings"]), d["translation_units"], len(d["analysis_errors"]), json.dumps(sorted(f["fingerprint"] for f in d["findings"])))' "$work/$mode.json" > "$work/$mode.summary"
+done
+read -r n units errors _ < "$work/in-compile.summary"
+if cmp -s "$work/in-compile.summary" "$work/clang-tidy.summary"; then
+  echo "findings: the same both ways ($n findings, $units units, $errors analysis errors)"
+else
+  echo "findings differ: in-compile $(cut -d' ' -f1-3 "$work/in-compile.summary"), clang-tidy $(cut -d' ' -f1-3 "$work/clang-tidy.summary")"
+fi
