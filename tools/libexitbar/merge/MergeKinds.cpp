@@ -5,24 +5,25 @@
 #include "exitbar/Merge.h"
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace exitbar {
 
-FindingsEvidence mergeFindings(const FindingsEvidence &A,
-                               const FindingsEvidence &B) {
-  FindingsEvidence Out = A;
-  Out.append(B);
-  Out.normalize();
+FindingsEvidence mergeFindings(FindingsEvidence A, const FindingsEvidence &B) {
   // Shards usually each build the whole project: the same units, counted
   // once. A sum would count every unit once per shard.
-  Out.TranslationUnits = std::max(A.TranslationUnits, B.TranslationUnits);
+  int Units = std::max(A.TranslationUnits, B.TranslationUnits);
+  FindingsEvidence Out = std::move(A);
+  Out.append(B);
+  Out.normalize();
+  Out.TranslationUnits = Units;
   return Out;
 }
 
-CoverageEvidence mergeCoverage(const CoverageEvidence &A,
-                               const CoverageEvidence &B) {
+CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B) {
   CoverageEvidence Out;
-  Out.Files = A.Files;
+  // Taken, not copied: a fold over many shards passes its running result.
+  Out.Files = std::move(A.Files);
   for (const auto &[Path, F] : B.Files) {
     FileCoverage &Into = Out.Files[Path];
     Into.merge(F);
@@ -51,7 +52,7 @@ CoverageEvidence mergeCoverage(const CoverageEvidence &A,
     D.LinesFound = std::max(A.Diff->LinesFound, B.Diff->LinesFound);
     // A line stays missed when no shard ran it: its summed count is 0.
     long long Missed = 0;
-    for (const auto *Side : {&A.Diff->Missed, &B.Diff->Missed})
+    for (const auto *Side : {&std::as_const(A.Diff->Missed), &B.Diff->Missed})
       for (const auto &[Path, Lines] : *Side)
         for (int Line : Lines) {
           auto File = Out.Files.find(Path);

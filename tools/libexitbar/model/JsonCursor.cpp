@@ -25,7 +25,42 @@ std::string escapeToken(const std::string &Key) {
 
 const char *typeName(const json &J) { return J.type_name(); }
 
+/// Appends to \p Path the JSON pointer from \p From to the value at
+/// \p Target (an address inside \p From); false when it is not inside.
+bool pathTo(const json &From, const json *Target, std::string &Path) {
+  if (&From == Target)
+    return true;
+  size_t Length = Path.size();
+  if (From.is_object()) {
+    for (auto It = From.begin(); It != From.end(); ++It) {
+      Path += "/" + escapeToken(It.key());
+      if (pathTo(It.value(), Target, Path))
+        return true;
+      Path.resize(Length);
+    }
+  } else if (From.is_array()) {
+    for (size_t I = 0; I < From.size(); ++I) {
+      Path += "/" + std::to_string(I);
+      if (pathTo(From[I], Target, Path))
+        return true;
+      Path.resize(Length);
+    }
+  }
+  return false;
+}
+
 } // namespace
+
+std::string JsonCursor::pointer() const {
+  std::string Path = Place->Pointer;
+  pathTo(*Root, Value, Path);
+  return Path;
+}
+
+std::string JsonCursor::placeOrRoot() const {
+  std::string Path = pointer();
+  return Path.empty() ? "/" : Path;
+}
 
 std::string JsonCursor::dump() const {
   std::string Text = Value->dump(-1, ' ', false, json::error_handler_t::replace);
@@ -34,7 +69,7 @@ std::string JsonCursor::dump() const {
 }
 
 void JsonCursor::fail(const std::string &Id, const std::string &Message) const {
-  throw Error(Id, File, placeOrRoot(), Message);
+  throw Error(Id, Place->File, placeOrRoot(), Message);
 }
 
 void JsonCursor::expectObject() const {
@@ -58,7 +93,7 @@ JsonCursor JsonCursor::at(const std::string &Key) const {
   auto It = Value->find(Key);
   if (It == Value->end())
     fail("input.evidence.missing-member", "missing member '" + Key + "'");
-  return JsonCursor(*It, File, Pointer + "/" + escapeToken(Key));
+  return JsonCursor(*It, *this);
 }
 
 JsonCursor JsonCursor::at(size_t Index) const {
@@ -66,8 +101,7 @@ JsonCursor JsonCursor::at(size_t Index) const {
   if (Index >= Value->size())
     fail("input.evidence.missing-member",
          "has no element " + std::to_string(Index));
-  return JsonCursor((*Value)[Index], File,
-                    Pointer + "/" + std::to_string(Index));
+  return JsonCursor((*Value)[Index], *this);
 }
 
 std::optional<JsonCursor> JsonCursor::find(const std::string &Key) const {
@@ -75,7 +109,7 @@ std::optional<JsonCursor> JsonCursor::find(const std::string &Key) const {
   auto It = Value->find(Key);
   if (It == Value->end() || It->is_null())
     return std::nullopt;
-  return JsonCursor(*It, File, Pointer + "/" + escapeToken(Key));
+  return JsonCursor(*It, *this);
 }
 
 std::vector<JsonCursor> JsonCursor::elements() const {
@@ -83,7 +117,7 @@ std::vector<JsonCursor> JsonCursor::elements() const {
   std::vector<JsonCursor> Out;
   Out.reserve(Value->size());
   for (size_t I = 0; I < Value->size(); ++I)
-    Out.emplace_back((*Value)[I], File, Pointer + "/" + std::to_string(I));
+    Out.push_back(JsonCursor((*Value)[I], *this));
   return Out;
 }
 
@@ -91,8 +125,7 @@ std::vector<std::pair<std::string, JsonCursor>> JsonCursor::members() const {
   expectObject();
   std::vector<std::pair<std::string, JsonCursor>> Out;
   for (auto It = Value->begin(); It != Value->end(); ++It)
-    Out.emplace_back(It.key(), JsonCursor(It.value(), File,
-                                          Pointer + "/" + escapeToken(It.key())));
+    Out.emplace_back(It.key(), JsonCursor(It.value(), *this));
   return Out;
 }
 

@@ -41,6 +41,17 @@ void to_json(nlohmann::json &J, const TestsEvidence &E);
 /// throws Error naming \p File and the JSON pointer.
 CoverageEvidence coverageFromJson(const nlohmann::json &J,
                                   const std::string &File);
+
+/// Coverage evidence read from its text without building a JSON document
+/// (the hit counts stream into FileCoverage), for large files such as the
+/// shards `exitbar merge` reads; the same result and the same errors as
+/// parseJsonText + coverageFromJson, which it falls back to for anything
+/// but the common shape. \p TopLevel, when given, receives the document's
+/// members other than `files` (schema, run ids, ...).
+/// Example: CoverageEvidence C = coverageFromText(readFile(P), P);
+CoverageEvidence coverageFromText(const std::string &Text,
+                                  const std::string &File,
+                                  nlohmann::json *TopLevel = nullptr);
 TestsEvidence testsFromJson(const nlohmann::json &J, const std::string &File);
 void to_json(nlohmann::json &J, const ReadinessEvidence &E);
 ReadinessEvidence readinessFromJson(const nlohmann::json &J,

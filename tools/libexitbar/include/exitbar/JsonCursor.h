@@ -7,6 +7,7 @@
 #include "exitbar/Error.h"
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -29,12 +30,14 @@ class JsonCursor {
 public:
   JsonCursor(const nlohmann::json &Value, std::string File,
              std::string Pointer = "")
-      : Value(&Value), File(std::move(File)), Pointer(std::move(Pointer)) {}
+      : Value(&Value), Root(&Value),
+        Place(std::make_shared<const Origin>(
+            Origin{std::move(File), std::move(Pointer)})) {}
 
   const nlohmann::json &json() const { return *Value; }
-  const std::string &file() const { return File; }
+  const std::string &file() const { return Place->File; }
   /// "" for the document itself, else "/a/0/b".
-  const std::string &pointer() const { return Pointer; }
+  std::string pointer() const;
 
   /// Member \p Key of this object: `input.evidence.missing-member` at this
   /// pointer when absent, `input.evidence.wrong-type` when this is no object.
@@ -88,13 +91,24 @@ public:
                          const std::string &Message) const;
 
 private:
+  /// The file and the pointer of the value the first cursor was made for;
+  /// shared by every cursor derived from it.
+  struct Origin {
+    std::string File;
+    std::string Pointer;
+  };
+  JsonCursor(const nlohmann::json &Value, const JsonCursor &Parent)
+      : Value(&Value), Root(Parent.Root), Place(Parent.Place) {}
   std::optional<long long> integerIn(long double Min, long double Max) const;
   std::string dump() const;
-  std::string placeOrRoot() const { return Pointer.empty() ? "/" : Pointer; }
+  std::string placeOrRoot() const;
 
+  // A cursor knows its value and the value its first cursor was made for;
+  // the pointer between them is searched for only when it is asked for (an
+  // error), so walking a large document allocates nothing per value.
   const nlohmann::json *Value;
-  std::string File;
-  std::string Pointer;
+  const nlohmann::json *Root;
+  std::shared_ptr<const Origin> Place;
 };
 
 /// The one schema check every evidence kind's reader starts with: \p J is an

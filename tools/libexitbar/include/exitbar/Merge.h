@@ -21,15 +21,13 @@ namespace exitbar {
 /// wins); translation_units is the larger count, since shards that each
 /// build the whole project analyse the same units.
 /// Example: FindingsEvidence F = mergeFindings(Shard1, Shard2);
-FindingsEvidence mergeFindings(const FindingsEvidence &A,
-                               const FindingsEvidence &B);
+FindingsEvidence mergeFindings(FindingsEvidence A, const FindingsEvidence &B);
 
 /// Hit counts summed per line, branch and function; tools that differ
 /// become "mixed". Diff coverage needs the same base in both (else Error
 /// input.merge.conflict); its missed lines are those no shard ran.
 /// Example: CoverageEvidence C = mergeCoverage(Shard1, Shard2);
-CoverageEvidence mergeCoverage(const CoverageEvidence &A,
-                               const CoverageEvidence &B);
+CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B);
 
 /// Tests united by suite, name and occurrence, their outcomes united: a
 /// test that failed in one shard and passed in another is flaky. Both need
