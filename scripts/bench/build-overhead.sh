@@ -20,8 +20,10 @@
 # and prints wall and CPU (user + sys, children included) per build and
 # each ratio to plain. Then, unless EXITBAR_BENCH_CLANG=0, the same project
 # with Clang 14 plain, with the checks inside the compile and with them in
-# clang-tidy (scripts/bench/in-compile.sh). The ExitBar gate itself is not
-# part of any build. CMAKE-ARGS must not choose the compiler.
+# clang-tidy (scripts/bench/in-compile.sh); then all of it again for the
+# synthetic project of scale.sh (EXITBAR_BENCH_SCALE units, default 80, 0
+# for none). The ExitBar gate itself is not part of any build. CMAKE-ARGS
+# must not choose the compiler.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [[ $# -ge 1 ]] || { sed -n 4,5p "$0"; exit 2; }
@@ -80,4 +82,17 @@ echo "warm build's findings cache: $(grep -c 'hit' "$stats" || true) hits, $(gre
 if [[ ${EXITBAR_BENCH_CLANG:-1} != 0 ]] && command -v clang++-14 > /dev/null; then
   echo
   scripts/bench/in-compile.sh "$project" "$exitbar_build" -- "$@"
+fi
+
+# The synthetic project of scale.sh (EXITBAR_BENCH_SCALE units, default 80;
+# 0: none), measured the same way.
+scale=${EXITBAR_BENCH_SCALE:-80}
+if [[ $scale != 0 ]]; then
+  echo
+  echo "synthetic project, $scale translation units (scripts/bench/scale-project.sh):"
+  here=$PWD
+  source scripts/bench/scale-project.sh
+  generate "$work/scale-$scale" "$scale"
+  EXITBAR_BENCH_SCALE=0 "$here/scripts/bench/build-overhead.sh" "$work/scale-$scale" \
+    "$exitbar_build" -- -DWITH_EXITBAR=OFF
 fi
