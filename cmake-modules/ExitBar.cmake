@@ -119,6 +119,19 @@ ExitBar sources), then call ``exitbar_enable()``.
     Without it that criterion is not applicable (neither passes nor fails).
     Nothing is downloaded: refreshing the folder is the project's job.
 
+  ``GRID_INTENSITY <gCO2e/kWh>``
+    Measure the energy and CO2e of what the gate runs: the gate runs the
+    tests (``COVERAGE``) under ``exitbar collect energy`` (RAPL counters
+    when readable, else a power model), prices the build from Ninja's
+    ``.ninja_log`` when there is one, and writes ``evidence/energy.json``;
+    the report shows the figures and the method. The policy's ``energy``
+    section may set ``pue`` and ``watts_per_core``.
+
+  ``ENERGY_BASELINE <file>``
+    An earlier ``energy.json`` (relative to the current source folder) the
+    test run's energy is compared with, for a policy criterion on
+    ``energy.test_run_growth_percent``. Needs ``GRID_INTENSITY``.
+
   ``APPROVALS_DIR <dir>``
     The folder of signed release approvals (``exitbar approve``), relative
     to the current source folder. Default: ``.exitbar/approvals`` of the
@@ -261,7 +274,7 @@ set(_EXITBAR_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL
 
 function(exitbar_enable)
   cmake_parse_arguments(PARSE_ARGV 0 arg "ALL;COVERAGE;REQUIRE_SIGNED"
-    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY;BENCHMARK_BASELINE;OSV_DATABASE;APPROVALS_DIR"
+    "POLICY;FAIL_ON;CHECKS;RELEASE_VERSION;BASELINE;WAIVERS;SBOM_SUPPLIER;SBOM_AUTHOR;ATTEST_KEY;BENCHMARK_BASELINE;OSV_DATABASE;APPROVALS_DIR;GRID_INTENSITY;ENERGY_BASELINE"
     "TARGETS;COVERAGE_EXCLUDE;TRUSTED_KEYS;BENCHMARKS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
@@ -286,7 +299,17 @@ function(exitbar_enable)
   if(NOT DEFINED arg_RELEASE_VERSION)
     set(arg_RELEASE_VERSION "${CMAKE_PROJECT_VERSION}")
   endif()
-  foreach(_file POLICY BASELINE WAIVERS BENCHMARK_BASELINE)
+  if(DEFINED arg_GRID_INTENSITY AND (NOT arg_GRID_INTENSITY MATCHES "^[0-9]+(\\.[0-9]+)?$"
+      OR arg_GRID_INTENSITY MATCHES "^0+(\\.0+)?$"))
+    message(FATAL_ERROR "exitbar_enable: GRID_INTENSITY must be gCO2e per kWh, "
+      "a positive number, not '${arg_GRID_INTENSITY}'")
+  endif()
+  if(DEFINED arg_ENERGY_BASELINE AND NOT DEFINED arg_GRID_INTENSITY)
+    message(FATAL_ERROR "exitbar_enable: ENERGY_BASELINE needs GRID_INTENSITY, "
+      "which turns the energy measurement on")
+  endif()
+  set_property(GLOBAL PROPERTY _EXITBAR_GRID_INTENSITY "${arg_GRID_INTENSITY}")
+  foreach(_file POLICY BASELINE WAIVERS BENCHMARK_BASELINE ENERGY_BASELINE)
     if(DEFINED arg_${_file})
       cmake_path(ABSOLUTE_PATH arg_${_file} BASE_DIRECTORY
         "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
@@ -312,6 +335,7 @@ function(exitbar_enable)
   set_property(GLOBAL PROPERTY _EXITBAR_ATTEST_KEY "${arg_ATTEST_KEY}")
   set_property(GLOBAL PROPERTY _EXITBAR_BENCHMARKS "${arg_BENCHMARKS}")
   set_property(GLOBAL PROPERTY _EXITBAR_BENCHMARK_BASELINE "${arg_BENCHMARK_BASELINE}")
+  set_property(GLOBAL PROPERTY _EXITBAR_ENERGY_BASELINE "${arg_ENERGY_BASELINE}")
   if(DEFINED arg_OSV_DATABASE)
     cmake_path(ABSOLUTE_PATH arg_OSV_DATABASE BASE_DIRECTORY
       "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE)
@@ -755,6 +779,8 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
   get_property(_benchmark_baseline GLOBAL PROPERTY _EXITBAR_BENCHMARK_BASELINE)
   get_property(_osv_database GLOBAL PROPERTY _EXITBAR_OSV_DATABASE)
   get_property(_approvals_dir GLOBAL PROPERTY _EXITBAR_APPROVALS_DIR)
+  get_property(_grid_intensity GLOBAL PROPERTY _EXITBAR_GRID_INTENSITY)
+  get_property(_energy_baseline GLOBAL PROPERTY _EXITBAR_ENERGY_BASELINE)
   # A list in a custom command's argument becomes several arguments; lists
   # travel to the script joined with '|' (which globs and paths here lack).
   string(REPLACE ";" "|" coverage_exclude "${coverage_exclude}")
@@ -780,6 +806,8 @@ function(_exitbar_add_gate exe policy fail_on release_version baseline waivers
     -DEXITBAR_BENCHMARK_BASELINE=${_benchmark_baseline}
     -DEXITBAR_OSV_DATABASE=${_osv_database}
     -DEXITBAR_APPROVALS_DIR=${_approvals_dir}
+    -DEXITBAR_GRID_INTENSITY=${_grid_intensity}
+    -DEXITBAR_ENERGY_BASELINE=${_energy_baseline}
     -P "${_EXITBAR_MODULE_DIR}/ExitBarCollect.cmake")
   add_custom_target(exitbar
     COMMAND "${CMAKE_COMMAND}" ${_script_args}

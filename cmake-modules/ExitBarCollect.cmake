@@ -10,6 +10,7 @@
 #         [-DEXITBAR_TRUSTED_KEYS=<dir-or-file>|...] [-DEXITBAR_REQUIRE_SIGNED=ON]
 #         [-DEXITBAR_ATTEST_KEY=<file|env://NAME>]
 #         [-DEXITBAR_BENCHMARK_BASELINE=<file>] [-DEXITBAR_OSV_DATABASE=<dir>]
+#         [-DEXITBAR_GRID_INTENSITY=<gCO2e/kWh>] [-DEXITBAR_ENERGY_BASELINE=<file>]
 #         [-DEXITBAR_APPROVALS_DIR=<dir>]
 #         -P ExitBarCollect.cmake
 #
@@ -55,6 +56,44 @@ foreach(_name IN LISTS _secret_names)
   list(APPEND _exitbar_no_secrets "--unset=${_name}")
 endforeach()
 
+# Energy and CO2e (GRID_INTENSITY): the test run below is measured by
+# `exitbar collect energy`, which starts it; the build is priced from
+# Ninja's log. An earlier gate's figures are never evidence of this one.
+file(REMOVE "${_evidence}/energy.json")
+set(_exitbar_energy)
+if(EXITBAR_GRID_INTENSITY)
+  set(_exitbar_energy "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" energy
+    --grid-intensity "${EXITBAR_GRID_INTENSITY}")
+  if(EXITBAR_POLICY)
+    list(APPEND _exitbar_energy --policy "${EXITBAR_POLICY}")
+  endif()
+  if(EXITBAR_ENERGY_BASELINE)
+    list(APPEND _exitbar_energy --baseline "${EXITBAR_ENERGY_BASELINE}")
+  endif()
+  if(EXISTS "${EXITBAR_BUILD_DIR}/.ninja_log")
+    list(APPEND _exitbar_energy --ninja-log "${EXITBAR_BUILD_DIR}/.ninja_log")
+  endif()
+  list(APPEND _exitbar_energy -o "${_evidence}/energy.json" --)
+endif()
+# A measurement asked for and not made stops the gate: the collector said
+# why (a policy it could not read, a baseline of another kind).
+function(_exitbar_require_energy_evidence)
+  if(EXITBAR_GRID_INTENSITY AND NOT EXISTS "${_evidence}/energy.json")
+    message(FATAL_ERROR "ExitBar: measuring energy and CO2e failed (see above)")
+  endif()
+endfunction()
+if(EXITBAR_GRID_INTENSITY AND NOT EXITBAR_COVERAGE)
+  if(EXISTS "${EXITBAR_BUILD_DIR}/.ninja_log")
+    # The gate runs no tests without COVERAGE: the build alone.
+    list(REMOVE_AT _exitbar_energy -1)
+    execute_process(COMMAND ${_exitbar_energy})
+    _exitbar_require_energy_evidence()
+  else()
+    message(STATUS "ExitBar: energy: the gate runs no tests (no COVERAGE) "
+      "and the generator keeps no .ninja_log; nothing to measure")
+  endif()
+endif()
+
 if(EXITBAR_COVERAGE)
   # The tests run on every gate, into a JUnit file of this run only: results
   # of an earlier run (before a test was added, or before the build changed
@@ -76,11 +115,13 @@ if(EXITBAR_COVERAGE)
       file(REMOVE ${_counts})
     endif()
   endif()
-  # Failing tests are evidence, not an error of this script.
+  # Failing tests are evidence, not an error of this script. With
+  # GRID_INTENSITY the energy collector runs them and measures them.
   execute_process(
-    COMMAND ${_exitbar_no_secrets} "${EXITBAR_CTEST}" --test-dir "${EXITBAR_BUILD_DIR}"
-            --output-junit "${_junit}" -E "^exitbar$"
+    COMMAND ${_exitbar_energy} ${_exitbar_no_secrets} "${EXITBAR_CTEST}"
+            --test-dir "${EXITBAR_BUILD_DIR}" --output-junit "${_junit}" -E "^exitbar$"
     OUTPUT_QUIET)
+  _exitbar_require_energy_evidence()
   execute_process(
     COMMAND "${EXITBAR_EXECUTABLE}" collect --run-id "${_run}" tests --junit "${_junit}"
             -o "${_evidence}/tests.json"
