@@ -4,7 +4,7 @@
 #
 # Usage: scripts/test.sh [build-folder]     (default: build-ci)
 #
-# What CI runs (.ci/run). Three stages, each failing the run:
+# What CI runs (.ci/run). Four stages, each failing the run:
 #   1. the `ci` preset of CMakePresets.json: every target but the clang-tidy
 #      plugin sanitized (ASan + UBSan, leaks included), all of it
 #      instrumented for gcov;
@@ -14,7 +14,10 @@
 #      the libFuzzer runs are scripts/fuzz);
 #   3. scripts/dogfood.sh: ExitBar's coverage, its checks on its own code,
 #      its SBOM and readiness through `exitbar gate` with .exitbar/policy.json;
-#      anything but GO fails.
+#      anything but GO fails;
+#   4. with CI=true only (it installs into /usr): scripts/install-package.sh,
+#      the Debian package installed with apt-get, both examples built
+#      against it and gated, then removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build-ci}"
@@ -31,19 +34,26 @@ if ! cmp -s lit-tests/validators/package.json "$build/validators/.installed" 2>/
   cp lit-tests/validators/package.json "$build/validators/.installed"
 fi
 
-stage "1/3 build (preset ci: ASan + UBSan + coverage)"
+stage "1/4 build (preset ci: ASan + UBSan + coverage)"
 cmake --preset ci -B "$build" >/dev/null
 cmake --build "$build" -j2
 # Counters of an earlier run would inflate this run's coverage.
 find "$build" -name '*.gcda' -delete
 
-stage "2/3 the whole test suite (fuzz smoke runs included)"
+stage "2/4 the whole test suite (fuzz smoke runs included)"
 # Leaks count as failures; the first UB report stops the program with a trace.
 export ASAN_OPTIONS=detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 mkdir -p "$build/exitbar"
 ctest --test-dir "$build" -j2 --output-on-failure --output-junit "$(realpath "$build")/exitbar/ctest-junit.xml"
 
-stage "3/3 ExitBar's own gate"
+stage "3/4 ExitBar's own gate"
 scripts/dogfood.sh "$build"
+# Installing changes the machine: on CI's throwaway machine only.
+if [[ ${CI:-} == true ]]; then
+  stage "4/4 the Debian package, installed for real"
+  scripts/install-package.sh "$build"
+else
+  stage "4/4 skipped: installing the Debian package needs CI=true (it changes the machine)"
+fi
 stage "passed"
