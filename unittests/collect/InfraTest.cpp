@@ -191,3 +191,130 @@ TEST(InfraCollect, WalksTreeSkipsFixturesAndFingerprints) {
   fs::remove_all(Dir);
   EXPECT_THROW(collectInfra(O), Error);
 }
+
+// Variables, locals and .tfvars: what tfsec and Checkov resolve.
+TEST(InfraTerraform, ReferencesResolveToTheirValues) {
+  TerraformValues V = terraformValues(
+      {R"(
+variable "admin_cidr" {
+  type    = string
+  default = "0.0.0.0/0"
+}
+variable "office" { default = "203.0.113.0/24" }
+variable "unset" { type = string }
+variable "ssh_port" { default = 22 }
+locals {
+  open      = [var.admin_cidr]
+  loop      = local.loop
+  via_local = local.open
+}
+)"},
+      {});
+  EXPECT_EQ(resolveTerraformReferences("[var.admin_cidr]", V),
+            "[\"0.0.0.0/0\"]");
+  EXPECT_EQ(resolveTerraformReferences("local.via_local", V),
+            "[\"0.0.0.0/0\"]");
+  EXPECT_EQ(resolveTerraformReferences("[\"${var.admin_cidr}\"]", V),
+            "[\"0.0.0.0/0\"]");
+  EXPECT_EQ(resolveTerraformReferences("var.unset", V), "var.unset");
+  EXPECT_EQ(resolveTerraformReferences("[var.admin_cidr_other]", V),
+            "[var.admin_cidr_other]");
+  EXPECT_EQ(resolveTerraformReferences("\"var.admin_cidr\"", V),
+            "\"var.admin_cidr\""); // a string, not a reference
+  // A local that refers to itself stops after a few levels.
+  EXPECT_EQ(resolveTerraformReferences("local.loop", V), "local.loop");
+  EXPECT_EQ(firstTerraformReference("[var.office, \"10.0.0.0/8\"]"),
+            "var.office");
+  EXPECT_EQ(firstTerraformReference("[\"${local.open}\"]"), "local.open");
+  EXPECT_EQ(firstTerraformReference("[\"var.office\"]"), "");
+
+  // terraform.tfvars, then *.auto.tfvars, override the defaults.
+  TerraformValues Over = terraformValues(
+      {R"(variable "admin_cidr" { default = "10.0.0.0/8" })"},
+      {"admin_cidr = \"0.0.0.0/0\"\n", "admin_cidr = \"192.0.2.0/24\"\n"});
+  EXPECT_EQ(Over.at("var.admin_cidr"), "\"192.0.2.0/24\"");
+}
+
+TEST(InfraTerraform, OpenThroughVariablesIsReportedWithItsSource) {
+  std::string Module = R"(
+variable "admin_cidr" { default = "0.0.0.0/0" }
+variable "office" { default = "203.0.113.0/24" }
+variable "from_anywhere" { type = string }
+variable "ssh_port" { default = 22 }
+resource "aws_security_group" "bastion" {
+  ingress {
+    from_port   = var.ssh_port
+    to_port     = var.ssh_port
+    protocol    = "tcp"
+    cidr_blocks = [var.admin_cidr]
+  }
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.office]
+  }
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.from_anywhere]
+  }
+}
+resource "google_compute_firewall" "ssh" {
+  source_ranges = ["${var.admin_cidr}"]
+  allow {
+    protocol = "tcp"
+    ports    = ["22"]
+  }
+}
+)";
+  auto F = scanTerraform("main.tf", Module, terraformValues({Module}, {}));
+  ASSERT_EQ(F.size(), 2u);
+  EXPECT_EQ(F[0].Line, 7);
+  EXPECT_NE(F[0].Message.find("opens port 22 (SSH) to 0.0.0.0/0 (from var.admin_cidr)"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_NE(F[1].Message.find("(from var.admin_cidr)"), std::string::npos);
+  // Without the module's values nothing is known to be open.
+  EXPECT_TRUE(scanTerraform("main.tf", Module).empty());
+  // A .tfvars that narrows the range: nothing open.
+  auto Narrowed = scanTerraform(
+      "main.tf", Module,
+      terraformValues({Module}, {"admin_cidr = \"198.51.100.7/32\"\n"}));
+  EXPECT_TRUE(Narrowed.empty());
+}
+
+TEST(InfraCollect, ModuleValuesComeFromItsFolder) {
+  fs::path Dir = test::freshTestDir("infra-vars");
+  fs::create_directories(Dir / "deploy");
+  fs::create_directories(Dir / "other");
+  writeFileAtomically((Dir / "deploy/variables.tf").string(),
+                      "variable \"cidr\" { default = \"10.0.0.0/8\" }\n");
+  writeFileAtomically((Dir / "deploy/main.tf").string(), R"(resource "aws_security_group_rule" "ssh" {
+  type        = "ingress"
+  from_port   = 22
+  to_port     = 22
+  protocol    = "tcp"
+  cidr_blocks = [var.cidr]
+}
+)");
+  // Another module's variable of the same name changes nothing here.
+  writeFileAtomically((Dir / "other/variables.tf").string(),
+                      "variable \"cidr\" { default = \"0.0.0.0/0\" }\n");
+  InfraOptions O;
+  O.SourceDir = Dir.string();
+  EXPECT_TRUE(collectInfra(O).Findings.empty());
+  // The module's own terraform.tfvars opens it.
+  writeFileAtomically((Dir / "deploy/terraform.tfvars").string(),
+                      "cidr = \"0.0.0.0/0\"\n");
+  FindingsEvidence E = collectInfra(O);
+  ASSERT_EQ(E.Findings.size(), 1u);
+  EXPECT_EQ(E.Findings[0].File, "deploy/main.tf");
+  EXPECT_NE(E.Findings[0].Message.find("(from var.cidr)"), std::string::npos);
+  // And a later *.auto.tfvars closes it again.
+  writeFileAtomically((Dir / "deploy/z.auto.tfvars").string(),
+                      "cidr = \"10.1.0.0/16\"\n");
+  EXPECT_TRUE(collectInfra(O).Findings.empty());
+  fs::remove_all(Dir);
+}

@@ -112,14 +112,30 @@ std::string firstOpen(const std::vector<std::string> &Cidrs) {
   return {};
 }
 
-std::vector<std::string> stringsOf(const HclBlock &B, const char *Name) {
+/// The string literals of attribute \p Name, references to the module's
+/// variables and locals resolved.
+std::vector<std::string> stringsOf(const HclBlock &B, const char *Name,
+                                   const TerraformValues &V) {
   const formats::HclAttribute *A = B.attribute(Name);
-  return A ? formats::hclStrings(A->Expression) : std::vector<std::string>{};
+  return A ? formats::hclStrings(resolveTerraformReferences(A->Expression, V))
+           : std::vector<std::string>{};
 }
 
-std::string stringOf(const HclBlock &B, const char *Name) {
-  std::vector<std::string> S = stringsOf(B, Name);
+std::string stringOf(const HclBlock &B, const char *Name,
+                     const TerraformValues &V) {
+  std::vector<std::string> S = stringsOf(B, Name, V);
   return S.empty() ? std::string() : S[0];
+}
+
+/// Where a rule's values came from when not written in it: the first
+/// variable or local the attributes \p Names refer to, as a note for the
+/// message ("" for literals).
+std::string viaOf(const HclBlock &B, std::initializer_list<const char *> Names) {
+  for (const char *Name : Names)
+    if (const formats::HclAttribute *A = B.attribute(Name))
+      if (std::string R = firstTerraformReference(A->Expression); !R.empty())
+        return " (from " + R + ")";
+  return {};
 }
 
 /// A port range written "22", "20-30", "*" or "" (all).
@@ -137,13 +153,15 @@ std::pair<long, long> portRange(const std::string &Text) {
 }
 
 /// from_port/to_port of an AWS rule; protocol "-1" (all) opens every port.
-std::pair<long, long> awsPorts(const HclBlock &B, const char *ProtocolName) {
-  std::string Protocol = stringOf(B, ProtocolName);
+std::pair<long, long> awsPorts(const HclBlock &B, const char *ProtocolName,
+                               const TerraformValues &V) {
+  std::string Protocol = stringOf(B, ProtocolName, V);
   if (Protocol == "-1" || Protocol == "all")
     return {0, 65535};
   auto Number = [&](const char *Name) -> std::optional<long> {
     const formats::HclAttribute *A = B.attribute(Name);
-    return A ? formats::hclNumber(A->Expression) : std::nullopt;
+    return A ? formats::hclNumber(resolveTerraformReferences(A->Expression, V))
+             : std::nullopt;
   };
   auto From = Number("from_port"), To = Number("to_port");
   if (!From || !To)
@@ -155,41 +173,46 @@ std::pair<long, long> awsPorts(const HclBlock &B, const char *ProtocolName) {
 
 void reportOpen(std::vector<Finding> &Out, const std::string &File, int Line,
                 const std::string &Where, const std::string &Cidr, long From,
-                long To) {
+                long To, const std::string &Via) {
   std::string Ports = adminPortsIn(From, To);
   if (Ports.empty())
     return;
   Out.push_back(
       makeFinding(OpenAdminPort, File, Line,
-                  "'" + Where + "' opens " + Ports + " to " + Cidr +
+                  "'" + Where + "' opens " + Ports + " to " + Cidr + Via +
                       "; allow only known networks (a VPN or bastion range)"));
 }
 
 void scanAzureRule(const HclBlock &Rule, const std::string &Where,
-                   const std::string &File, std::vector<Finding> &Out) {
-  if (toLower(stringOf(Rule, "direction")) != "inbound" ||
-      toLower(stringOf(Rule, "access")) != "allow")
+                   const std::string &File, const TerraformValues &V,
+                   std::vector<Finding> &Out) {
+  if (toLower(stringOf(Rule, "direction", V)) != "inbound" ||
+      toLower(stringOf(Rule, "access", V)) != "allow")
     return;
-  std::vector<std::string> Sources = stringsOf(Rule, "source_address_prefix");
-  for (const std::string &S : stringsOf(Rule, "source_address_prefixes"))
+  std::vector<std::string> Sources =
+      stringsOf(Rule, "source_address_prefix", V);
+  for (const std::string &S : stringsOf(Rule, "source_address_prefixes", V))
     Sources.push_back(S);
   std::string Cidr = firstOpen(Sources);
   if (Cidr.empty())
     return;
-  std::vector<std::string> Ranges = stringsOf(Rule, "destination_port_range");
-  for (const std::string &R : stringsOf(Rule, "destination_port_ranges"))
+  std::vector<std::string> Ranges =
+      stringsOf(Rule, "destination_port_range", V);
+  for (const std::string &R : stringsOf(Rule, "destination_port_ranges", V))
     Ranges.push_back(R);
+  std::string Via = viaOf(Rule, {"source_address_prefix", "source_address_prefixes",
+                                 "destination_port_range", "destination_port_ranges"});
   for (const std::string &R : Ranges) {
     auto [From, To] = portRange(R);
     if (!adminPortsIn(From, To).empty()) {
-      reportOpen(Out, File, Rule.Line, Where, Cidr, From, To);
+      reportOpen(Out, File, Rule.Line, Where, Cidr, From, To, Via);
       return;
     }
   }
 }
 
 void scanResource(const HclBlock &R, const std::string &File,
-                  std::vector<Finding> &Out) {
+                  const TerraformValues &V, std::vector<Finding> &Out) {
   if (R.Labels.size() < 2)
     return;
   const std::string &Type = R.Labels[0];
@@ -198,57 +221,66 @@ void scanResource(const HclBlock &R, const std::string &File,
     for (const HclBlock &In : R.Blocks) {
       if (In.Type != "ingress")
         continue;
-      std::vector<std::string> Cidrs = stringsOf(In, "cidr_blocks");
-      for (const std::string &C : stringsOf(In, "ipv6_cidr_blocks"))
+      std::vector<std::string> Cidrs = stringsOf(In, "cidr_blocks", V);
+      for (const std::string &C : stringsOf(In, "ipv6_cidr_blocks", V))
         Cidrs.push_back(C);
       std::string Cidr = firstOpen(Cidrs);
-      auto [From, To] = awsPorts(In, "protocol");
+      auto [From, To] = awsPorts(In, "protocol", V);
       if (!Cidr.empty())
-        reportOpen(Out, File, In.Line, Where, Cidr, From, To);
+        reportOpen(Out, File, In.Line, Where, Cidr, From, To,
+                   viaOf(In, {"cidr_blocks", "ipv6_cidr_blocks", "from_port",
+                              "to_port", "protocol"}));
     }
   } else if (Type == "aws_security_group_rule") {
-    if (stringOf(R, "type") != "ingress")
+    if (stringOf(R, "type", V) != "ingress")
       return;
-    std::vector<std::string> Cidrs = stringsOf(R, "cidr_blocks");
-    for (const std::string &C : stringsOf(R, "ipv6_cidr_blocks"))
+    std::vector<std::string> Cidrs = stringsOf(R, "cidr_blocks", V);
+    for (const std::string &C : stringsOf(R, "ipv6_cidr_blocks", V))
       Cidrs.push_back(C);
     std::string Cidr = firstOpen(Cidrs);
-    auto [From, To] = awsPorts(R, "protocol");
+    auto [From, To] = awsPorts(R, "protocol", V);
     if (!Cidr.empty())
-      reportOpen(Out, File, R.Line, Where, Cidr, From, To);
+      reportOpen(Out, File, R.Line, Where, Cidr, From, To,
+                 viaOf(R, {"cidr_blocks", "ipv6_cidr_blocks", "from_port",
+                           "to_port", "protocol"}));
   } else if (Type == "aws_vpc_security_group_ingress_rule") {
     std::string Cidr =
-        firstOpen({stringOf(R, "cidr_ipv4"), stringOf(R, "cidr_ipv6")});
-    auto [From, To] = awsPorts(R, "ip_protocol");
+        firstOpen({stringOf(R, "cidr_ipv4", V), stringOf(R, "cidr_ipv6", V)});
+    auto [From, To] = awsPorts(R, "ip_protocol", V);
     if (!Cidr.empty())
-      reportOpen(Out, File, R.Line, Where, Cidr, From, To);
+      reportOpen(Out, File, R.Line, Where, Cidr, From, To,
+                 viaOf(R, {"cidr_ipv4", "cidr_ipv6", "from_port", "to_port",
+                           "ip_protocol"}));
   } else if (Type == "google_compute_firewall") {
-    std::string Direction = stringOf(R, "direction");
+    std::string Direction = stringOf(R, "direction", V);
     if (!Direction.empty() && Direction != "INGRESS")
       return;
-    std::string Cidr = firstOpen(stringsOf(R, "source_ranges"));
+    std::string Cidr = firstOpen(stringsOf(R, "source_ranges", V));
     if (Cidr.empty())
       return;
     for (const HclBlock &Allow : R.Blocks) {
       if (Allow.Type != "allow")
         continue;
-      std::vector<std::string> Ports = stringsOf(Allow, "ports");
+      std::vector<std::string> Ports = stringsOf(Allow, "ports", V);
       if (Ports.empty())
         Ports.push_back("*");
+      std::string Via = viaOf(R, {"source_ranges"});
+      if (Via.empty())
+        Via = viaOf(Allow, {"ports"});
       for (const std::string &P : Ports) {
         auto [From, To] = portRange(P);
         if (!adminPortsIn(From, To).empty()) {
-          reportOpen(Out, File, Allow.Line, Where, Cidr, From, To);
+          reportOpen(Out, File, Allow.Line, Where, Cidr, From, To, Via);
           break;
         }
       }
     }
   } else if (Type == "azurerm_network_security_rule") {
-    scanAzureRule(R, Where, File, Out);
+    scanAzureRule(R, Where, File, V, Out);
   } else if (Type == "azurerm_network_security_group") {
     for (const HclBlock &Rule : R.Blocks)
       if (Rule.Type == "security_rule")
-        scanAzureRule(Rule, Where, File, Out);
+        scanAzureRule(Rule, Where, File, V, Out);
   }
 }
 
@@ -403,6 +435,42 @@ bool skipDirectory(const fs::path &Dir) {
   return false;
 }
 
+/// The values of the Terraform module in \p Dir: the variables and locals
+/// of its files among \p Files, then terraform.tfvars and the
+/// *.auto.tfvars files in name order, as Terraform reads them.
+TerraformValues moduleValues(const fs::path &Dir,
+                             const std::vector<fs::path> &Files) {
+  auto Read = [](const fs::path &P) {
+    try {
+      return readFile(P.string());
+    } catch (const Error &) {
+      return std::string();
+    }
+  };
+  std::vector<std::string> Module;
+  for (const fs::path &P : Files)
+    if (P.parent_path() == Dir && kindOf(P) == FileKind::Terraform)
+      Module.push_back(Read(P));
+  std::vector<fs::path> Tfvars;
+  std::error_code Ec;
+  for (const fs::directory_entry &D : fs::directory_iterator(Dir, Ec)) {
+    std::string Name = D.path().filename().string();
+    if (D.is_regular_file(Ec) &&
+        (Name == "terraform.tfvars" ||
+         (Name.size() > 12 && Name.substr(Name.size() - 12) == ".auto.tfvars")))
+      Tfvars.push_back(D.path());
+  }
+  std::sort(Tfvars.begin(), Tfvars.end(), [](const fs::path &A, const fs::path &B) {
+    bool ARoot = A.filename() == "terraform.tfvars";
+    bool BRoot = B.filename() == "terraform.tfvars";
+    return ARoot != BRoot ? ARoot : A < B;
+  });
+  std::vector<std::string> TfvarsTexts;
+  for (const fs::path &P : Tfvars)
+    TfvarsTexts.push_back(Read(P));
+  return terraformValues(Module, TfvarsTexts);
+}
+
 std::string lineOf(std::string_view Text, int Line) {
   size_t Begin = 0;
   for (int I = 1; I < Line && Begin < Text.size(); ++I) {
@@ -417,11 +485,12 @@ std::string lineOf(std::string_view Text, int Line) {
 } // namespace
 
 std::vector<Finding> scanTerraform(const std::string &File,
-                                   std::string_view Text) {
+                                   std::string_view Text,
+                                   const TerraformValues &Values) {
   std::vector<Finding> Out;
   for (const HclBlock &B : formats::readHclBlocks(Text))
     if (B.Type == "resource")
-      scanResource(B, File, Out);
+      scanResource(B, File, Values, Out);
   return Out;
 }
 
@@ -578,6 +647,15 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
       Files.push_back(It->path());
   }
   std::sort(Files.begin(), Files.end());
+  // A Terraform module is a folder: its variables, locals and .tfvars
+  // files give the values its rules refer to.
+  std::map<fs::path, TerraformValues> ModuleValues;
+  for (const fs::path &P : Files) {
+    fs::path Dir = P.parent_path();
+    if (kindOf(P) != FileKind::Terraform || ModuleValues.count(Dir))
+      continue;
+    ModuleValues[Dir] = moduleValues(Dir, Files);
+  }
   FindingsEvidence E;
   std::map<std::string, int> Occurrences;
   for (const fs::path &P : Files) {
@@ -591,7 +669,7 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
     std::vector<Finding> Found;
     switch (kindOf(P)) {
     case FileKind::Terraform:
-      Found = scanTerraform(Name, Text);
+      Found = scanTerraform(Name, Text, ModuleValues[P.parent_path()]);
       break;
     case FileKind::Kubernetes:
       Found = scanKubernetes(Name, Text);

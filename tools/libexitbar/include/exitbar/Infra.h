@@ -5,6 +5,7 @@
 #define EXITBAR_INFRA_H
 
 #include "exitbar/Evidence.h"
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,12 +21,36 @@ struct InfraOptions {
   std::vector<std::string> Exclude;
 };
 
+/// The values a Terraform module's references stand for: `var.NAME` to the
+/// expression text of the variable's default, overridden by the .tfvars
+/// files in the order given (terraform.tfvars, then *.auto.tfvars sorted);
+/// `local.NAME` to its locals expression.
+using TerraformValues = std::map<std::string, std::string>;
+
+/// The values of one module: \p ModuleFiles are the texts of its .tf
+/// files, \p TfvarsFiles of its .tfvars files in precedence order.
+/// Example: auto V = terraformValues({readFile("main.tf")}, {});
+TerraformValues terraformValues(const std::vector<std::string> &ModuleFiles,
+                                const std::vector<std::string> &TfvarsFiles);
+
+/// \p Expression with every reference to a known value replaced by that
+/// value's text (also inside `"${...}"` when it is one string), a few
+/// levels deep; unknown references stay.
+/// Example: resolveTerraformReferences("[var.cidr]", V) == "[\"0.0.0.0/0\"]"
+std::string resolveTerraformReferences(std::string_view Expression,
+                                       const TerraformValues &Values);
+
+/// The first `var.NAME` or `local.NAME` \p Expression refers to, or "".
+std::string firstTerraformReference(std::string_view Expression);
+
 /// Terraform/OpenTofu: security groups, firewalls and network security
-/// rules that open an administrative port to 0.0.0.0/0 or ::/0.
+/// rules that open an administrative port to 0.0.0.0/0 or ::/0, literally
+/// or through the module's variables and locals (\p Values).
 /// \p File is the name the findings give.
 /// Example: scanTerraform("main.tf", readFile("main.tf"))
 std::vector<Finding> scanTerraform(const std::string &File,
-                                   std::string_view Text);
+                                   std::string_view Text,
+                                   const TerraformValues &Values = {});
 
 /// Kubernetes manifests: LoadBalancer/NodePort Services exposing an
 /// administrative port, privileged containers, containers that may run as
