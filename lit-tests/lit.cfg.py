@@ -118,13 +118,20 @@ if plugin_major:
             break
 
 # The compile plugin (Clang builds run the checks inside the compile) and
-# the Clang of its major, which loads it.
+# the Clang of its major, which loads it; also the one that loads the
+# assertion-enabled checks (EXITBAR_BUILD_ASSERTIONS_PLUGIN). The longer
+# substitution comes first: lit replaces in order.
 for major in config.exitbar_compile_plugin_majors.split(";"):
     compile_plugin = os.path.join(config.exitbar_tools_dir,
                                   "libExitBarCompilePlugin-%s.so" % major)
     clang_dir = "/usr/lib/llvm-%s/bin" % major
     if major and os.path.exists(compile_plugin) and \
             os.path.exists(os.path.join(clang_dir, "clang++")):
+        assertions = os.path.join(config.exitbar_tools_dir,
+                                  "libExitBarCompilePluginAssertions.so")
+        if os.path.exists(assertions):
+            config.available_features.add("compile-plugin-assertions")
+            config.substitutions.append(("%compile_plugin_assertions", q(assertions)))
         config.available_features.add("compile-plugin")
         config.substitutions.append(("%compile_plugin", q(compile_plugin)))
         config.substitutions.append(("%clangxx", q(os.path.join(clang_dir, "clang++"))))

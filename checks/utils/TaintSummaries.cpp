@@ -50,7 +50,7 @@ std::string quoted(llvm::StringRef Name) { return ("'" + Name + "'").str(); }
 
 /// How a pass or source step names the parameter an argument binds to.
 std::string passedTo(const FunctionDecl &Callee, unsigned Arg) {
-  std::string Text = "it is passed to " + quoted(Callee.getName());
+  std::string Text = "it is passed to " + quoted(Callee.getNameAsString());
   if (Arg < Callee.getNumParams() &&
       !Callee.getParamDecl(Arg)->getName().empty())
     return Text + " as " + quoted(Callee.getParamDecl(Arg)->getName());
@@ -109,7 +109,7 @@ llvm::json::Object originStep(const Trace &T, const SourceManager &SM) {
   std::string From = describeOrigin(T.Source);
   return step(T.Source.Loc,
               Via && Via != T.Source.Param
-                  ? quoted(Via->getName()) + " comes from " + From
+                  ? quoted(Via->getNameAsString()) + " comes from " + From
                   : "it comes from " + From,
               SM);
 }
@@ -304,7 +304,7 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
     const ParmVarDecl *P = Root.getParamDecl(K);
     llvm::json::Array Steps;
     Steps.push_back(step(P->getLocation(),
-                         quoted(Root.getName()) + " receives it as " +
+                         quoted(Root.getNameAsString()) + " receives it as " +
                              quoted(P->getName()),
                          SM));
     Record(Name, static_cast<int64_t>(K), T, std::move(Steps));
@@ -328,7 +328,7 @@ void SummaryRecorder::recordDefinition(TaintAnalysis &Taint,
     addSteps(Steps, *T, SM);
     if (Slot >= 0)
       Steps.push_back(step(F.getParamDecl(Slot)->getLocation(),
-                           quoted(F.getName()) + " writes it into " +
+                           quoted(F.getNameAsString()) + " writes it into " +
                                quoted(F.getParamDecl(Slot)->getName()),
                            SM));
     llvm::json::Object R{{"kind", "source"},
@@ -365,7 +365,7 @@ void SummaryRecorder::recordReturnedPasses(TaintAnalysis &Taint,
       return;
     addSteps(Steps, T, SM);
     Steps.push_back(
-        step(Ret.getBeginLoc(), quoted(F.getName()) + " returns it", SM));
+        step(Ret.getBeginLoc(), quoted(F.getNameAsString()) + " returns it", SM));
     llvm::json::Object R{{"kind", "pass"},
                          {"check", Check},
                          {"function", std::move(From)},
