@@ -3,6 +3,7 @@
 
 #include "BindAllInterfacesCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/ExprValues.h"
 #include "utils/LocalWrites.h"
 #include "utils/OptionUtils.h"
@@ -157,7 +158,7 @@ FieldValue classifyAddress(
     return *Value == 0 ? FieldValue::Any : FieldValue::Other;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (Ref->getDecl()->getIdentifier() &&
-        Ref->getDecl()->getName() == "in6addr_any")
+        utils::identifierOf(Ref->getDecl()) == "in6addr_any")
       return FieldValue::Any;
   if (const auto *Init = dyn_cast<InitListExpr>(E)) {
     // IN6ADDR_ANY_INIT, `{INADDR_ANY}`: every element zero.
@@ -170,8 +171,8 @@ FieldValue classifyAddress(
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const auto *Callee = Call->getDirectCallee())
-      if (Callee->getIdentifier() && Callee->getName() == "inet_addr" &&
-          Call->getNumArgs() == 1)
+      if (Callee->getIdentifier() &&
+          utils::identifierOf(Callee) == "inet_addr" && Call->getNumArgs() == 1)
         if (const auto *Literal = utils::stringLiteralOf(Call->getArg(0), Ctx))
           if (isAnyAddressSpec(utils::literalText(*Literal)))
             return FieldValue::Reported;
@@ -381,7 +382,8 @@ private:
     if (&Call == &Consumer)
       return std::nullopt;
     const FunctionDecl *Callee = Call.getDirectCallee();
-    StringRef Name = Callee && Callee->getIdentifier() ? Callee->getName() : "";
+    StringRef Name =
+        Callee && Callee->getIdentifier() ? utils::identifierOf(Callee) : "";
     // Functions that only read the socket address.
     if (llvm::StringSwitch<bool>(Name)
             .Cases("bind", "connect", "sendto", "sendmsg", "setsockopt", true)
@@ -598,11 +600,13 @@ bool isComparedWith(const Expr &E, ASTContext &Ctx) {
   if (const auto *Member = Parent.get<MemberExpr>())
     if (const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl()))
       return Method->getIdentifier() &&
-             (Method->getName() == "isEqual" || Method->getName() == "equals");
+             (utils::identifierOf(Method) == "isEqual" ||
+              utils::identifierOf(Method) == "equals");
   if (const auto *Call = Parent.get<CXXMemberCallExpr>())
     if (const auto *Method = Call->getMethodDecl())
       return Method->getIdentifier() &&
-             (Method->getName() == "isEqual" || Method->getName() == "equals");
+             (utils::identifierOf(Method) == "isEqual" ||
+              utils::identifierOf(Method) == "equals");
   return Parent.get<CaseStmt>() != nullptr;
 }
 
@@ -732,7 +736,8 @@ void BindAllInterfacesCheck::check(const MatchFinder::MatchResult &Result) {
     for (const auto &[Name, Index] : HostArguments) {
       if (Name != Qualified || Index >= Call->getNumArgs())
         continue;
-      checkHostArgument(*Call, *Call->getArg(Index), Callee->getName(), Ctx);
+      checkHostArgument(*Call, *Call->getArg(Index),
+                        utils::identifierOf(Callee), Ctx);
       return;
     }
     return;
@@ -904,7 +909,8 @@ void BindAllInterfacesCheck::checkSocketBind(const CallExpr &Bind,
   diag(SM.getExpansionLoc(Bind.getBeginLoc()),
        "'%0' binds the socket to all network interfaces (%1); bind it to "
        "127.0.0.1 (or ::1) or to an address read from configuration")
-      << (Bind.getDirectCallee() ? Bind.getDirectCallee()->getName() : "bind")
+      << (Bind.getDirectCallee() ? utils::identifierOf(Bind.getDirectCallee())
+                                 : "bind")
       << Wildcard;
   SourceLocation NoteLoc =
       Last.Where ? SM.getExpansionLoc(Last.Where->getBeginLoc()) : Last.Loc;
@@ -954,7 +960,7 @@ void BindAllInterfacesCheck::checkPassiveLookup(const CallExpr &Call,
        "'%0' with no host and AI_PASSIVE returns the address of all network "
        "interfaces; pass the host to listen on, such as \"127.0.0.1\" or one "
        "read from configuration")
-      << Call.getDirectCallee()->getName();
+      << utils::identifierOf(Call.getDirectCallee());
   diag(Writes.back().Loc, "AI_PASSIVE is set here", DiagnosticIDs::Note);
 }
 

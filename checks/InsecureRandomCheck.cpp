@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "InsecureRandomCheck.h"
+#include "utils/DeclNames.h"
 #include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
@@ -338,7 +339,7 @@ InsecureRandomCheck::Flow::fromValue(const Expr *Value) {
       if (Call && Call->getCallee() == Member) {
         const auto *Method = Call->getMethodDecl();
         if (!Method || !Method->getDeclName().isIdentifier() ||
-            !isValueAccessor(Method->getName()))
+            !isValueAccessor(utils::identifierOf(Method)))
           return std::nullopt;
         Cur = Call;
         continue;
@@ -373,7 +374,7 @@ InsecureRandomCheck::Flow::fromCall(const CallExpr *Call, const Expr *Arg) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const auto *Method = Member->getMethodDecl();
     if (Method && Method->getDeclName().isIdentifier() &&
-        isStoringMember(Method->getName()))
+        isStoringMember(utils::identifierOf(Method)))
       return intoTarget(Member->getImplicitObjectArgument());
   } else {
     if (Index > 0 && writesIntoFirstArgument(*F))
@@ -558,7 +559,7 @@ InsecureRandomCheck::Flow::intoTarget(const Expr *Target) {
     } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       const auto *Method = Call->getMethodDecl();
       if (!Method || !Method->getDeclName().isIdentifier() ||
-          !isStorageAccessor(Method->getName()))
+          !isStorageAccessor(utils::identifierOf(Method)))
         return std::nullopt;
       E = Call->getImplicitObjectArgument();
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -712,7 +713,7 @@ void InsecureRandomCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *ClockFn = Result.Nodes.getNodeAs<FunctionDecl>("clockfn");
     std::string Seeded;
     if (const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("seeded"))
-      Seeded = Fn->getName().str();
+      Seeded = utils::identifierOf(Fn).str();
     else if (const auto *Engine = Result.Nodes.getNodeAs<Expr>("engine"))
       Seeded = engineName(*Engine, *Result.Context);
     else
@@ -720,12 +721,13 @@ void InsecureRandomCheck::check(const MatchFinder::MatchResult &Result) {
     diag(SM.getExpansionLoc(Clock->getBeginLoc()),
          "'%0' is a predictable seed for '%1'; seed from std::random_device, "
          "and use RAND_bytes or getrandom for anything that must stay secret")
-        << ClockFn->getName() << Seeded;
+        << utils::identifierOf(ClockFn) << Seeded;
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("cgen")) {
-    checkGenerator(Call, Result.Nodes.getNodeAs<FunctionDecl>("cfn")->getName(),
-                   /*CLibrary=*/true, Result);
+    checkGenerator(
+        Call, utils::identifierOf(Result.Nodes.getNodeAs<FunctionDecl>("cfn")),
+        /*CLibrary=*/true, Result);
     return;
   }
   const auto *Value = Result.Nodes.getNodeAs<Expr>("egen");

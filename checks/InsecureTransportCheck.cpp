@@ -3,6 +3,7 @@
 
 #include "InsecureTransportCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
@@ -136,10 +137,11 @@ const Expr *stripped(const Expr *E) {
 StringRef assignedName(const Expr *LHS) {
   LHS = LHS->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(LHS))
-    return Ref->getDecl()->getIdentifier() ? Ref->getDecl()->getName() : "";
+    return Ref->getDecl()->getIdentifier() ? utils::identifierOf(Ref->getDecl())
+                                           : "";
   if (const auto *Member = dyn_cast<MemberExpr>(LHS))
     return Member->getMemberDecl()->getIdentifier()
-               ? Member->getMemberDecl()->getName()
+               ? utils::identifierOf(Member->getMemberDecl())
                : "";
   return "";
 }
@@ -150,7 +152,7 @@ Usage usageAsArgument(const CallExpr &Call, unsigned Index, ASTContext &Ctx) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
     return Usage::Code;
-  StringRef Name = Callee->getName();
+  StringRef Name = utils::identifierOf(Callee);
   if (isComparisonName(Name))
     return Usage::Compared;
   // Printing functions whose name is one word.
@@ -219,7 +221,7 @@ Usage usageOf(const StringLiteral &Literal, ASTContext &Ctx) {
       if (const auto *Named = dyn_cast<NamedDecl>(D))
         if (Named->getIdentifier() &&
             isa<VarDecl, FieldDecl, ParmVarDecl>(Named))
-          return usageByName(Named->getName(), /*Callee=*/false);
+          return usageByName(utils::identifierOf(Named), /*Callee=*/false);
       return Usage::Code;
     }
     const auto *S = Parent.get<Stmt>();
@@ -322,7 +324,7 @@ Usage usageOf(const StringLiteral &Literal, ASTContext &Ctx) {
       // unless the method compares.
       const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
       if (Method && Method->getIdentifier() &&
-          isComparisonName(Method->getName()))
+          isComparisonName(utils::identifierOf(Method)))
         return Usage::Compared;
       auto CallParents = Ctx.getParents(*Member);
       if (!CallParents.empty())
@@ -341,7 +343,8 @@ Usage usageOf(const StringLiteral &Literal, ASTContext &Ctx) {
       if (Index == Call->getNumArgs())
         return Usage::Code;
       if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (Callee->getIdentifier() && isTransparentName(Callee->getName())) {
+        if (Callee->getIdentifier() &&
+            isTransparentName(utils::identifierOf(Callee))) {
           Current = S;
           continue;
         }
@@ -350,7 +353,7 @@ Usage usageOf(const StringLiteral &Literal, ASTContext &Ctx) {
     if (isa<ReturnStmt>(S)) {
       const FunctionDecl *Func = utils::enclosingFunction(*S, Ctx);
       return Func && Func->getIdentifier()
-                 ? usageByName(Func->getName(), /*Callee=*/false)
+                 ? usageByName(utils::identifierOf(Func), /*Callee=*/false)
                  : Usage::Code;
     }
     if (isa<CaseStmt, SwitchStmt>(S))

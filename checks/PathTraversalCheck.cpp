@@ -4,6 +4,7 @@
 #include "PathTraversalCheck.h"
 #include "utils/Callee.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -118,7 +119,7 @@ void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
       const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
       Model = Models.find(Callee);
       const DeclContext *DC = Callee->getDeclContext()->getRedeclContext();
-      Subject = DC->isTranslationUnit() ? Callee->getName().str()
+      Subject = DC->isTranslationUnit() ? utils::identifierOf(Callee).str()
                                         : taint::modelName(*Callee);
     }
     const taint::SinkModel *Spec = Model ? Model->sink(PathSinks) : nullptr;

@@ -66,7 +66,8 @@ bool isStorage(StringRef Name, const Expr &At, ASTContext &Ctx) {
       return true;
   if (const FunctionDecl *Fn = utils::enclosingFunction(At, Ctx))
     if (Fn->getDeclName().isIdentifier())
-      for (const std::string &Word : utils::splitNameWords(Fn->getName()))
+      for (const std::string &Word :
+           utils::splitNameWords(utils::identifierOf(Fn)))
         if (isStorageWord(Word))
           return true;
   return false;
@@ -77,10 +78,10 @@ StringRef nameOfTarget(const Expr *E) {
   E = utils::stripWrappers(E);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (Ref->getDecl()->getDeclName().isIdentifier())
-      return Ref->getDecl()->getName();
+      return utils::identifierOf(Ref->getDecl());
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (Member->getMemberDecl()->getDeclName().isIdentifier())
-      return Member->getMemberDecl()->getName();
+      return utils::identifierOf(Member->getMemberDecl());
   return {};
 }
 

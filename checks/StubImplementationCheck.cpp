@@ -3,6 +3,7 @@
 
 #include "StubImplementationCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
@@ -348,13 +349,13 @@ private:
     }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return Ref->getDecl()->getDeclName().isIdentifier() &&
-             hasLoggingWord(Ref->getDecl()->getName());
+             hasLoggingWord(utils::identifierOf(Ref->getDecl()));
     const auto *Call = dyn_cast<CallExpr>(E);
     if (!Call)
       return false;
     if (const auto *Callee = Call->getDirectCallee())
       if (Callee->getDeclName().isIdentifier() &&
-          hasLoggingWord(Callee->getName()))
+          hasLoggingWord(utils::identifierOf(Callee)))
         return true;
     // `logger.warn(...)`, `LogMessage(...).stream()`.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))

@@ -4,6 +4,7 @@
 #include "TlsVerificationDisabledCheck.h"
 #include "utils/Callee.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
@@ -44,7 +45,7 @@ const CurlOption *curlOption(const Expr *Option, const ASTContext &Ctx) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Option->IgnoreParenImpCasts()))
     if (isa<EnumConstantDecl>(Ref->getDecl()))
       for (const CurlOption &Known : CurlOptions)
-        if (Ref->getDecl()->getName() == Known.Name)
+        if (utils::identifierOf(Ref->getDecl()) == Known.Name)
           return &Known;
   if (auto Value = utils::intValue(Option, Ctx))
     for (const CurlOption &Known : CurlOptions)
@@ -123,7 +124,7 @@ unsigned objectRole(const Expr *Object, const FunctionDecl *Func,
             dyn_cast<CallExpr>(New->getArg(0)->IgnoreParenCasts()))
       if (const auto *Callee = Method->getDirectCallee())
         if (Callee->getIdentifier())
-          Found |= roleOfName(Callee->getName());
+          Found |= roleOfName(utils::identifierOf(Callee));
   }
   return Found == Role::Client || Found == Role::Server ? Found : Role::Unknown;
 }
@@ -485,7 +486,7 @@ void TlsVerificationDisabledCheck::check(
 
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("evidence-call")) {
     const auto *Fn = Nodes.getNodeAs<FunctionDecl>("evidence-fn");
-    StringRef Name = Fn->getName();
+    StringRef Name = utils::identifierOf(Fn);
     unsigned R = Role::Unknown;
     if (Name == "BIO_new_ssl" && Call->getNumArgs() == 2) {
       if (auto Client = utils::intValue(Call->getArg(1), Ctx))
@@ -513,7 +514,7 @@ void TlsVerificationDisabledCheck::check(
     return;
   }
   if (const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("evidence-ref")) {
-    addEvidence(*Ref, roleOfName(Ref->getDecl()->getName()), Ctx);
+    addEvidence(*Ref, roleOfName(utils::identifierOf(Ref->getDecl())), Ctx);
     return;
   }
 
@@ -546,7 +547,8 @@ void TlsVerificationDisabledCheck::check(
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("ossl-verify")) {
-    checkOpenSslVerify(*Call, Call->getDirectCallee()->getName(), Ctx);
+    checkOpenSslVerify(*Call, utils::identifierOf(Call->getDirectCallee()),
+                       Ctx);
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("indirect-call")) {
@@ -596,7 +598,7 @@ void TlsVerificationDisabledCheck::check(
   }
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("false-arg")) {
     if (isZero(Call->getArg(0), Ctx)) {
-      StringRef Method = Call->getMethodDecl()->getName();
+      StringRef Method = utils::identifierOf(Call->getMethodDecl());
       report(SM.getExpansionLoc(Call->getExprLoc()),
              Method.contains("hostname") || Method.contains("host")
                  ? "'%0' turns off TLS host-name verification; keep it on so "

@@ -4,6 +4,7 @@
 
 #include "UnsafeFunctionCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -102,7 +103,8 @@ bool openedExclusively(const CallExpr &Call, StringRef Name, ASTContext &Ctx) {
                        .bind("open")),
            *Fn->getBody(), Ctx)) {
     const auto *Open = Found.getNodeAs<CallExpr>("open");
-    StringRef OpenName = Found.getNodeAs<FunctionDecl>("fn")->getName();
+    StringRef OpenName =
+        utils::identifierOf(Found.getNodeAs<FunctionDecl>("fn"));
     unsigned PathIndex = compat::startsWith(OpenName, "openat") ? 1 : 0;
     if (Open->getNumArgs() <= PathIndex + 1)
       continue;
@@ -738,7 +740,7 @@ private:
     const FunctionDecl *Callee = Call.getDirectCallee();
     if (!Callee || !Callee->getIdentifier())
       return std::nullopt;
-    StringRef Name = Callee->getName();
+    StringRef Name = utils::identifierOf(Callee);
     if ((Name == "malloc" || Name == "alloca" || Name == "__builtin_alloca" ||
          Name == "_alloca") &&
         Call.getNumArgs() == 1)
@@ -956,7 +958,7 @@ private:
       if (Callee && Callee->getIdentifier() && Call->getNumArgs() >= 2 &&
           refersTo(Call->getArg(0), Names) &&
           !mentions(*Call->getArg(1), Names)) {
-        CopyKind Kind = copyKind(Callee->getName());
+        CopyKind Kind = copyKind(utils::identifierOf(Callee));
         if (Kind == CopyKind::Copy || Kind == CopyKind::Append) {
           Bound Length = maxLength(Call->getArg(1), *Call, Depth + 1);
           if (!Length)
@@ -1108,7 +1110,7 @@ void UnsafeFunctionCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  StringRef Name = Fn->getName();
+  StringRef Name = utils::identifierOf(Fn);
   StringRef Replacement;
   for (const auto &Entry : Functions)
     if (Entry.first == Name)
@@ -1233,7 +1235,7 @@ void UnsafeFunctionCheck::checkStreamExtraction(
       if (const auto *Manip =
               dyn_cast<CallExpr>(Prev->getArg(1)->IgnoreParenImpCasts()))
         if (const auto *Callee = Manip->getDirectCallee())
-          if (Callee->getName() == "setw")
+          if (utils::identifierOf(Callee) == "setw")
             return;
   // `in.width(n); in >> buf;` earlier in the same function.
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Stream)) {

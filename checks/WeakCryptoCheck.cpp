@@ -3,6 +3,7 @@
 
 #include "WeakCryptoCheck.h"
 #include "utils/Compat.h"
+#include "utils/DeclNames.h"
 #include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
@@ -329,7 +330,7 @@ bool isInHmacContext(const Expr &E, ASTContext &Ctx) {
     if (!Callee || !Callee->getIdentifier())
       continue;
     // QMessageAuthenticationCode::hash(...): the class says HMAC.
-    std::string Name = Callee->getName().lower();
+    std::string Name = utils::identifierOf(Callee).lower();
     if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
       if (Method->getParent()->getIdentifier())
         Name += " " + Method->getParent()->getName().lower();
@@ -614,11 +615,11 @@ void WeakCryptoCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *Fn = Nodes.getNodeAs<FunctionDecl>("fn");
     // `md == EVP_md5()` asks which algorithm a handle is; `MD5(...) == NULL`
     // checks the result of a use.
-    if (compat::startsWith(Fn->getName(), "EVP_") &&
+    if (compat::startsWith(utils::identifierOf(Fn), "EVP_") &&
         isComparedOrCaseLabel(*Call, Ctx))
       return;
-    report(*Call, algorithmOfFunction(Fn->getName()), Fn->getName(), false,
-           Ctx);
+    report(*Call, algorithmOfFunction(utils::identifierOf(Fn)),
+           utils::identifierOf(Fn), false, Ctx);
     return;
   }
 
@@ -645,9 +646,9 @@ void WeakCryptoCheck::check(const MatchFinder::MatchResult &Result) {
       bool Hmac = false;
       std::string Algorithm = algorithmOfSpec(Text, Hmac);
       // CNG names ECB as the chaining mode property value.
-      if (Fn->getName() == "BCryptSetProperty")
+      if (utils::identifierOf(Fn) == "BCryptSetProperty")
         Algorithm = Text == "ChainingModeECB" ? "ECB" : "";
-      report(*Use, Algorithm, Fn->getName(), Hmac, Ctx);
+      report(*Use, Algorithm, utils::identifierOf(Fn), Hmac, Ctx);
       return;
     }
     return;
@@ -658,8 +659,8 @@ void WeakCryptoCheck::check(const MatchFinder::MatchResult &Result) {
     if (Call->getNumArgs() < 2)
       return;
     if (auto Id = utils::intValue(Call->getArg(1), Ctx))
-      report(*Call, algorithmOfAlgId(Id->getExtValue()), Fn->getName(), false,
-             Ctx);
+      report(*Call, algorithmOfAlgId(Id->getExtValue()),
+             utils::identifierOf(Fn), false, Ctx);
     return;
   }
 
@@ -668,8 +669,8 @@ void WeakCryptoCheck::check(const MatchFinder::MatchResult &Result) {
     if (Call->getNumArgs() < 1)
       return;
     if (auto Nid = utils::intValue(Call->getArg(0), Ctx))
-      report(*Call, algorithmOfNid(Nid->getExtValue()), Fn->getName(), false,
-             Ctx);
+      report(*Call, algorithmOfNid(Nid->getExtValue()), utils::identifierOf(Fn),
+             false, Ctx);
     return;
   }
 
