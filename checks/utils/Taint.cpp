@@ -327,6 +327,24 @@ bool branchExits(const Stmt *S) {
   return false;
 }
 
+/// True when a branch of an `if` always leaves the function (a return, a
+/// throw, a call that does not return): what it writes cannot reach the
+/// code after the `if`. Unlike branchExits, `break` and `continue` do not
+/// count: around a loop a write before them reaches the next round.
+bool branchReturns(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return isNoReturnCall(E) || isa<CXXThrowExpr>(E->IgnoreParenImpCasts());
+  if (const auto *C = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(C->body(), branchReturns);
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return branchReturns(If->getThen()) && branchReturns(If->getElse());
+  return false;
+}
+
 /// A variable an expression names, and the element when a constant index
 /// selects one (`argv[1]`); -1 means the whole variable.
 struct VarRef {
@@ -883,6 +901,10 @@ private:
     int Sibling = -1;
     bool Loop = false;
     bool Conditional = true;
+    /// A branch that always leaves the function (branchReturns).
+    bool Returns = false;
+    /// A lambda's body, whose `return` leaves the lambda only.
+    bool Lambda = false;
   };
 
   //--- Building -------------------------------------------------------------
@@ -930,6 +952,8 @@ private:
       G.Else.second = Counter;
       Regions[Then].Sibling = Else;
       Regions[Else].Sibling = Then;
+      Regions[Then].Returns = branchReturns(If->getThen());
+      Regions[Else].Returns = branchReturns(If->getElse());
       number(If);
       G.IfSeq = Counter;
       G.ThenExits = branchExits(If->getThen());
@@ -996,7 +1020,7 @@ private:
         walk(Init);
       // The body runs when the lambda is called, any number of times.
       FnStack.push_back(Lambda->getCallOperator());
-      walkRegion(Lambda->getBody(), /*Loop=*/true);
+      Regions[walkRegion(Lambda->getBody(), /*Loop=*/true)].Lambda = true;
       FnStack.pop_back();
       number(Lambda);
       return;
@@ -1774,6 +1798,22 @@ private:
     return regionDominates(D.Region, Use);
   }
 
+  /// True when the write \p D sits in a branch that leaves the function
+  /// and \p Use lies after that branch: `if (bad) { r.out = x; return r; }`
+  /// hides nothing from the code after it, and taints none of it. A lambda
+  /// between them ends the search: its `return` leaves the lambda only.
+  bool cannotReach(const Def &D, unsigned Use) const {
+    for (int R = D.Region; R >= 0; R = Regions[R].Parent) {
+      if (Regions[R].Begin <= Use && Use <= Regions[R].End)
+        return false;
+      if (Regions[R].Lambda)
+        return false;
+      if (Regions[R].Returns)
+        return true;
+    }
+    return false;
+  }
+
   bool regionDominates(int Region, unsigned Use) const {
     for (int R = Region; R >= 0; R = Regions[R].Parent)
       if (Regions[R].Conditional &&
@@ -1936,6 +1976,8 @@ private:
     };
     for (size_t I = Before; I-- > 0 && !T;) {
       const Def &D = All[I];
+      if (cannotReach(D, Use))
+        continue;
       // A validation after this write covers it and everything before it.
       if (isValidated(V, Element, D.Seq, Q.Sink))
         return std::nullopt;
@@ -1958,6 +2000,9 @@ private:
           const Def &D = All[I];
           if (D.Seq > Regions[Loop].End)
             break;
+          // A write in a branch that returns never starts the next round.
+          if (cannotReach(D, Regions[Loop].End + 1))
+            continue;
           if (D.K != Def::Append && !isValidated(V, Element, D.Seq, Q.Sink))
             T = defTaint(V, Element, D, Q);
         }

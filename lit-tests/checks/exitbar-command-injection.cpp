@@ -465,3 +465,74 @@ void runTheReturnedLine(FILE *in) {
     system(line);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'system' runs a shell command built from untrusted input
 }
+
+// A write in a branch that returns reaches nothing after the branch.
+struct Reply {
+  std::string text;
+  std::string command;
+};
+
+Reply replyOrRun(int fd) {
+  Reply r;
+  char request[64] = {0};
+  if (read(fd, request, sizeof request - 1) <= 0) {
+    r.text = request;
+    return r;
+  }
+  r.command = "uptime";
+  system(r.command.c_str());
+  return r;
+}
+
+void failOrRun(int fd) {
+  char request[64] = {0};
+  std::string command = "uptime";
+  if (recv(fd, request, sizeof request - 1, 0) <= 0) {
+    command = request;
+    throw 1;
+  }
+  system(command.c_str());
+}
+
+// Before `continue` it reaches the next round, and before `break` the code
+// after the loop.
+void nextRound(int fd) {
+  std::string command = "uptime";
+  for (int i = 0; i < 3; ++i) {
+    system(command.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'system' runs a shell command built from untrusted input
+    char request[64] = {0};
+    if (read(fd, request, sizeof request - 1) > 0) {
+      command = request;
+      continue;
+    }
+  }
+}
+
+void afterTheLoop(int fd) {
+  std::string command = "uptime";
+  for (;;) {
+    char request[64] = {0};
+    if (read(fd, request, sizeof request - 1) > 0) {
+      command = request;
+      break;
+    }
+  }
+  system(command.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+}
+
+// A `return` inside a lambda leaves the lambda only.
+void throughALambda(int fd) {
+  std::string command = "uptime";
+  auto take = [&] {
+    char request[64] = {0};
+    if (read(fd, request, sizeof request - 1) > 0) {
+      command = request;
+      return;
+    }
+  };
+  take();
+  system(command.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+}
