@@ -1803,15 +1803,15 @@ private:
   /// hides nothing from the code after it, and taints none of it. A lambda
   /// between them ends the search: its `return` leaves the lambda only.
   bool cannotReach(const Def &D, unsigned Use) const {
+    bool Returns = false;
     for (int R = D.Region; R >= 0; R = Regions[R].Parent) {
       if (Regions[R].Begin <= Use && Use <= Regions[R].End)
-        return false;
+        break;
       if (Regions[R].Lambda)
         return false;
-      if (Regions[R].Returns)
-        return true;
+      Returns |= Regions[R].Returns;
     }
-    return false;
+    return Returns;
   }
 
   bool regionDominates(int Region, unsigned Use) const {
