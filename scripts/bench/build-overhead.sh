@@ -25,37 +25,13 @@
 # for none). The ExitBar gate itself is not part of any build. CMAKE-ARGS
 # must not choose the compiler.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-[[ $# -ge 1 ]] || { sed -n 4,5p "$0"; exit 2; }
-project=$(realpath "$1"); shift
-exitbar_build=build
-if [[ $# -ge 1 && $1 != -- ]]; then exitbar_build=$1; shift; fi
-[[ ${1:-} == -- ]] && shift
-exitbar_build=$(realpath "$exitbar_build")
-[[ -f $exitbar_build/ExitBarConfig.cmake ]] || { echo "build ExitBar first ($exitbar_build)" >&2; exit 2; }
-[[ -f $project/CMakeLists.txt ]] || { echo "$project has no CMakeLists.txt" >&2; exit 2; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/exitbar-overhead.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-cat > "$work/enable-exitbar.cmake" <<'EOF'
-find_package(ExitBar REQUIRED CONFIG)
-exitbar_enable(ALL)
-EOF
-
-# <name> <build-dir> <command...>: one line "name wall cpu" on fd 3.
-measure() {
-  local name=$1 dir=$2; shift 2
-  /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 ||
-    { echo "build-overhead.sh: the $name build failed; see $work/$name.log" >&2; tail -20 "$work/$name.log" >&2; trap - EXIT; exit 1; }
-  read -r wall user sys < "$work/$name.time"
-  echo "$name $wall $(echo "$user + $sys" | bc)" >&3
-}
-
+bench=build-overhead
+source "$(dirname "$0")/project-builds.sh"
 exec 3> "$work/results"
-cmake -S "$project" -B "$work/plain" -G Ninja "$@" > /dev/null
+cmake -S "$project" -B "$work/plain" -G Ninja "${cmake_args[@]}" > /dev/null
 measure plain "$work/plain" cmake --build "$work/plain" -j2
 
-cmake -S "$project" -B "$work/exitbar" -G Ninja "$@" -DExitBar_DIR="$exitbar_build" \
+cmake -S "$project" -B "$work/exitbar" -G Ninja "${cmake_args[@]}" -DExitBar_DIR="$exitbar_build" \
   -DCMAKE_PROJECT_INCLUDE="$work/enable-exitbar.cmake" \
   -DEXITBAR_CACHE_DIR="$work/cache" > /dev/null
 measure exitbar "$work/exitbar" cmake --build "$work/exitbar" -j2
@@ -64,7 +40,7 @@ stats="$work/exitbar/exitbar/fragments/tidy-cache-stats.txt"
 rm -f "$stats"
 measure warm "$work/exitbar" cmake --build "$work/exitbar" -j2
 
-cmake -S "$project" -B "$work/nocache" -G Ninja "$@" -DExitBar_DIR="$exitbar_build" \
+cmake -S "$project" -B "$work/nocache" -G Ninja "${cmake_args[@]}" -DExitBar_DIR="$exitbar_build" \
   -DCMAKE_PROJECT_INCLUDE="$work/enable-exitbar.cmake" > /dev/null
 measure nocache "$work/nocache" cmake --build "$work/nocache" -j2
 exec 3>&-
@@ -81,7 +57,7 @@ echo "warm build's findings cache: $(grep -c 'hit' "$stats" || true) hits, $(gre
 # checks in clang-tidy (scripts/bench/in-compile.sh), in the same run.
 if [[ ${EXITBAR_BENCH_CLANG:-1} != 0 ]] && command -v clang++-14 > /dev/null; then
   echo
-  scripts/bench/in-compile.sh "$project" "$exitbar_build" -- "$@"
+  scripts/bench/in-compile.sh "$project" "$exitbar_build" -- "${cmake_args[@]}"
 fi
 
 # The synthetic project of scale.sh (EXITBAR_BENCH_SCALE units, default 80;

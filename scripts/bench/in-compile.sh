@@ -18,42 +18,19 @@
 # and prints wall and CPU (user + sys, children included) per build, each
 # ratio to plain, and whether the two ExitBar builds found the same.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-[[ $# -ge 1 ]] || { sed -n 4,5p "$0"; exit 2; }
-project=$(realpath "$1"); shift
-exitbar_build=build
-if [[ $# -ge 1 && $1 != -- ]]; then exitbar_build=$1; shift; fi
-[[ ${1:-} == -- ]] && shift
-exitbar_build=$(realpath "$exitbar_build")
-[[ -f $exitbar_build/ExitBarConfig.cmake ]] || { echo "build ExitBar first ($exitbar_build)" >&2; exit 2; }
-[[ -f $project/CMakeLists.txt ]] || { echo "$project has no CMakeLists.txt" >&2; exit 2; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/exitbar-in-compile.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-cat > "$work/enable-exitbar.cmake" <<'EOF'
-find_package(ExitBar REQUIRED CONFIG)
-exitbar_enable(ALL)
-EOF
+bench=in-compile
+source "$(dirname "$0")/project-builds.sh"
 clang=(-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14)
 exitbar=(-DExitBar_DIR="$exitbar_build" -DCMAKE_PROJECT_INCLUDE="$work/enable-exitbar.cmake")
 
-# <name> <build-dir> <command...>: one line "name wall cpu" on fd 3.
-measure() {
-  local name=$1 dir=$2; shift 2
-  /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" > "$work/$name.log" 2>&1 ||
-    { echo "in-compile.sh: the $name build failed; see $work/$name.log" >&2; tail -20 "$work/$name.log" >&2; trap - EXIT; exit 1; }
-  read -r wall user sys < "$work/$name.time"
-  echo "$name $wall $(echo "$user + $sys" | bc)" >&3
-}
-
 exec 3> "$work/results"
-cmake -S "$project" -B "$work/plain" -G Ninja "${clang[@]}" "$@" > /dev/null
+cmake -S "$project" -B "$work/plain" -G Ninja "${clang[@]}" "${cmake_args[@]}" > /dev/null
 measure plain "$work/plain" cmake --build "$work/plain" -j2
-cmake -S "$project" -B "$work/in-compile" -G Ninja "${clang[@]}" "$@" "${exitbar[@]}" > /dev/null
+cmake -S "$project" -B "$work/in-compile" -G Ninja "${clang[@]}" "${cmake_args[@]}" "${exitbar[@]}" > /dev/null
 grep -q ' compile --plugin=' "$work/in-compile/CMakeFiles/rules.ninja" ||
   { echo "in-compile.sh: exitbar_enable did not choose the compile plugin" >&2; exit 1; }
 measure in-compile "$work/in-compile" cmake --build "$work/in-compile" -j2
-cmake -S "$project" -B "$work/clang-tidy" -G Ninja "${clang[@]}" "$@" "${exitbar[@]}" \
+cmake -S "$project" -B "$work/clang-tidy" -G Ninja "${clang[@]}" "${cmake_args[@]}" "${exitbar[@]}" \
   -DEXITBAR_IN_COMPILE=OFF > /dev/null
 measure clang-tidy "$work/clang-tidy" cmake --build "$work/clang-tidy" -j2
 exec 3>&-
