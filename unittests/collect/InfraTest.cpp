@@ -318,3 +318,44 @@ TEST(InfraCollect, ModuleValuesComeFromItsFolder) {
   EXPECT_TRUE(collectInfra(O).Findings.empty());
   fs::remove_all(Dir);
 }
+
+TEST(InfraCollect, ModuleCallsPassTheirValues) {
+  fs::path Dir = test::freshTestDir("infra-modules");
+  fs::create_directories(Dir / "deploy");
+  fs::create_directories(Dir / "modules/bastion");
+  writeFileAtomically((Dir / "modules/bastion/main.tf").string(), R"(variable "ssh_cidr" { default = "10.0.0.0/8" }
+resource "aws_security_group_rule" "ssh" {
+  type        = "ingress"
+  from_port   = 22
+  to_port     = 22
+  protocol    = "tcp"
+  cidr_blocks = [var.ssh_cidr]
+}
+)");
+  // No call: the module's default, closed.
+  InfraOptions O;
+  O.SourceDir = Dir.string();
+  EXPECT_TRUE(collectInfra(O).Findings.empty());
+  // Two calls, one closed and one open through the caller's own variable.
+  writeFileAtomically((Dir / "deploy/main.tf").string(), R"(variable "anywhere" { default = "0.0.0.0/0" }
+module "office" {
+  source   = "../modules/bastion"
+  ssh_cidr = "203.0.113.0/24"
+}
+module "public" {
+  source   = "../modules/bastion/"
+  ssh_cidr = var.anywhere
+}
+module "registry" {
+  source   = "terraform-aws-modules/security-group/aws"
+  ssh_cidr = "0.0.0.0/0"
+}
+)");
+  FindingsEvidence E = collectInfra(O);
+  ASSERT_EQ(E.Findings.size(), 1u);
+  EXPECT_EQ(E.Findings[0].File, "modules/bastion/main.tf");
+  EXPECT_EQ(E.Findings[0].Line, 2);
+  EXPECT_NE(E.Findings[0].Message.find("to 0.0.0.0/0 (from var.ssh_cidr)"),
+            std::string::npos);
+  fs::remove_all(Dir);
+}

@@ -471,6 +471,51 @@ TerraformValues moduleValues(const fs::path &Dir,
   return terraformValues(Module, TfvarsTexts);
 }
 
+/// The calls of modules in the tree: for each called folder, one set of
+/// values per `module` block whose `source` is a local path (`./network`,
+/// `../modules/sg`): the folder's own values with the arguments the call
+/// passes, resolved in the caller's folder, over them.
+std::map<fs::path, std::vector<TerraformValues>>
+moduleCalls(const std::vector<fs::path> &Files,
+            const std::map<fs::path, TerraformValues> &ModuleValues) {
+  static const std::set<std::string> MetaArguments = {
+      "source", "version", "providers", "count", "for_each", "depends_on"};
+  std::map<fs::path, std::vector<TerraformValues>> Calls;
+  for (const fs::path &P : Files) {
+    if (kindOf(P) != FileKind::Terraform)
+      continue;
+    std::string Text;
+    try {
+      Text = readFile(P.string());
+    } catch (const Error &) {
+      continue;
+    }
+    const TerraformValues &Caller = ModuleValues.at(P.parent_path());
+    for (const HclBlock &B : formats::readHclBlocks(Text)) {
+      const formats::HclAttribute *Source = B.attribute("source");
+      if (B.Type != "module" || !Source)
+        continue;
+      std::vector<std::string> Path = formats::hclStrings(Source->Expression);
+      if (Path.empty() || (Path[0].rfind("./", 0) != 0 &&
+                           Path[0].rfind("../", 0) != 0))
+        continue; // a registry or remote module: not in the tree
+      std::string Relative = Path[0];
+      while (Relative.size() > 1 && Relative.back() == '/')
+        Relative.pop_back();
+      fs::path Called = (P.parent_path() / Relative).lexically_normal();
+      auto Own = ModuleValues.find(Called);
+      if (Own == ModuleValues.end())
+        continue;
+      TerraformValues Values = Own->second;
+      for (const formats::HclAttribute &A : B.Attributes)
+        if (!MetaArguments.count(A.Name))
+          Values["var." + A.Name] = resolveTerraformReferences(A.Expression, Caller);
+      Calls[Called].push_back(std::move(Values));
+    }
+  }
+  return Calls;
+}
+
 std::string lineOf(std::string_view Text, int Line) {
   size_t Begin = 0;
   for (int I = 1; I < Line && Begin < Text.size(); ++I) {
@@ -656,6 +701,11 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
       continue;
     ModuleValues[Dir] = moduleValues(Dir, Files);
   }
+  // A module called from another folder of the tree gets, per call, the
+  // values its caller passes (resolved in the caller's folder) over its
+  // own defaults; each call is scanned, the same finding kept once.
+  std::map<fs::path, std::vector<TerraformValues>> CalledWith =
+      moduleCalls(Files, ModuleValues);
   FindingsEvidence E;
   std::map<std::string, int> Occurrences;
   for (const fs::path &P : Files) {
@@ -668,9 +718,19 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
     std::string Name = P.lexically_relative(Root).generic_string();
     std::vector<Finding> Found;
     switch (kindOf(P)) {
-    case FileKind::Terraform:
-      Found = scanTerraform(Name, Text, ModuleValues[P.parent_path()]);
+    case FileKind::Terraform: {
+      auto Calls = CalledWith.find(P.parent_path());
+      if (Calls == CalledWith.end()) {
+        Found = scanTerraform(Name, Text, ModuleValues[P.parent_path()]);
+        break;
+      }
+      std::set<std::pair<int, std::string>> Seen;
+      for (const TerraformValues &Values : Calls->second)
+        for (Finding &F : scanTerraform(Name, Text, Values))
+          if (Seen.insert({F.Line, F.Message}).second)
+            Found.push_back(std::move(F));
       break;
+    }
     case FileKind::Kubernetes:
       Found = scanKubernetes(Name, Text);
       break;
