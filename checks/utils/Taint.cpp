@@ -360,6 +360,65 @@ const FieldDecl *thisField(const MemberExpr *M) {
   return dyn_cast<FieldDecl>(M->getMemberDecl());
 }
 
+/// The members named from a local struct, outermost first
+/// (`reply.head.text`: head, text).
+using FieldPath = llvm::SmallVector<const FieldDecl *, 2>;
+
+/// The local object and the chain of members that \p E names
+/// (`reply.head.text` gives `reply` and head, text), or a null object:
+/// writes to one member of a local struct do not reach reads of another.
+/// A union's members share their storage, so a path ends above a union.
+std::pair<const VarDecl *, FieldPath> localField(const Expr *E) {
+  FieldPath Path;
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = stripWrappers(E);
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+      if (!F || M->isArrow())
+        return {nullptr, {}};
+      // The members of a union are one storage: the path stops at the
+      // union (`u.first` and `u.second` are the same text).
+      if (F->getParent()->isUnion())
+        Path.clear();
+      else
+        Path.insert(Path.begin(), F);
+      E = M->getBase();
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+      if (V && !Path.empty() && V->getType()->isRecordType())
+        return {V, Path};
+    }
+    return {nullptr, {}};
+  }
+  return {nullptr, {}};
+}
+
+/// True when members \p A and \p B of one object do not overlap: neither
+/// path is the start of the other (`head` overlaps `head.text`).
+bool disjointMembers(llvm::ArrayRef<const FieldDecl *> A,
+                     llvm::ArrayRef<const FieldDecl *> B) {
+  if (A.empty() || B.empty())
+    return false;
+  size_t Common = std::min(A.size(), B.size());
+  return !std::equal(A.begin(), A.begin() + Common, B.begin());
+}
+
+/// The expression under a chain of `.` members: `reply` of
+/// `reply.head.text`.
+const Expr *baseRef(const MemberExpr *M) {
+  const Expr *E = M;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    E = stripWrappers(E);
+    const auto *Member = dyn_cast<MemberExpr>(E);
+    if (!Member)
+      return E;
+    E = Member->getBase();
+  }
+  return E;
+}
+
 /// The variable a local reference stands for (`char *&ref = data;`): a
 /// reference is never reseated, so reading or writing it is reading or
 /// writing that variable where it happens; null for anything else.
@@ -866,6 +925,8 @@ private:
     Origin Src;
     /// False for writes into part of the variable (`fgets(buf + n, ...)`).
     bool Whole = true;
+    /// A write into this member of a local struct only (localField).
+    FieldPath Field;
     /// The write joins its values with other text (a format with more than
     /// a lone "%s").
     bool Combines = false;
@@ -1064,6 +1125,8 @@ private:
     if (!Var)
       return;
     D.Whole = Whole;
+    if (auto [Object, Members] = localField(Target); Object && Object == Var)
+      D.Field = std::move(Members);
     if (!Whole && D.K == Def::Assign)
       D.K = Def::Append;
     if (Var->getType()->isPointerType() && !isa<ParmVarDecl>(Var)) {
@@ -1878,7 +1941,8 @@ private:
 
   /// The data a write leaves in \p V, as far as it is untrusted.
   std::optional<Trace> defTaint(const VarDecl *V, int64_t Element, const Def &D,
-                                Query &Q) {
+                                Query &Q,
+                                llvm::ArrayRef<const FieldDecl *> Field = {}) {
     std::optional<Trace> T;
     std::string Name = "'" + V->getNameAsString() + "'";
     switch (D.K) {
@@ -1891,7 +1955,7 @@ private:
       T->Combined = T->Appended;
       return T;
     case Def::Append:
-      T = varTaint(V, Element, D.Seq, Q);
+      T = varTaint(V, Element, D.Seq, Q, Field);
       // Adding an element to an array of strings, or setting a field of a
       // struct, joins no text.
       if (T) {
@@ -1942,8 +2006,11 @@ private:
     return std::nullopt;
   }
 
+  /// What \p V holds at \p Use; with \p Field, what that member of the
+  /// local struct \p V holds (writes into its other members left out).
   std::optional<Trace> varTaint(const VarDecl *V, int64_t Element, unsigned Use,
-                                Query &Q) {
+                                Query &Q,
+                                llvm::ArrayRef<const FieldDecl *> Field = {}) {
     if (!budget(Q))
       return std::nullopt;
     llvm::ArrayRef<Def> All;
@@ -1976,12 +2043,12 @@ private:
     };
     for (size_t I = Before; I-- > 0 && !T;) {
       const Def &D = All[I];
-      if (cannotReach(D, Use))
+      if (cannotReach(D, Use) || disjointMembers(Field, D.Field))
         continue;
       // A validation after this write covers it and everything before it.
       if (isValidated(V, Element, D.Seq, Q.Sink))
         return std::nullopt;
-      T = defTaint(V, Element, D, Q);
+      T = defTaint(V, Element, D, Q, Field);
       // An append looked at everything before it already.
       if (!T && (D.K == Def::Append ||
                  (D.K != Def::CallOut &&
@@ -2001,10 +2068,11 @@ private:
           if (D.Seq > Regions[Loop].End)
             break;
           // A write in a branch that returns never starts the next round.
-          if (cannotReach(D, Regions[Loop].End + 1))
+          if (cannotReach(D, Regions[Loop].End + 1) ||
+              disjointMembers(Field, D.Field))
             continue;
           if (D.K != Def::Append && !isValidated(V, Element, D.Seq, Q.Sink))
-            T = defTaint(V, Element, D, Q);
+            T = defTaint(V, Element, D, Q, Field);
         }
     }
     if (!T && !Killed)
@@ -2182,6 +2250,9 @@ private:
     if (const auto *M = dyn_cast<MemberExpr>(E)) {
       if (isa<CXXThisExpr>(stripWrappers(M->getBase())))
         return memberTaint(M, Q);
+      if (auto [Object, Members] = localField(M); Object)
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(baseRef(M)))
+          return varTaint(Object, -1, seqOf(Ref), Q, Members);
       return taintOf(M->getBase(), Q);
     }
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {

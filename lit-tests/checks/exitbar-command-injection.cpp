@@ -536,3 +536,65 @@ void throughALambda(int fd) {
   system(command.c_str());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
 }
+
+// Members of a local struct: what one member holds does not reach another.
+struct Job {
+  std::string input;
+  std::string command;
+  struct {
+    std::string path;
+    std::string tool;
+  } nested;
+};
+
+void membersApart(int fd) {
+  Job job;
+  char request[64] = {0};
+  read(fd, request, sizeof request - 1);
+  job.input = request;
+  job.command = "uptime";
+  system(job.command.c_str());
+  job.nested.path = request;
+  job.nested.tool = "ls";
+  system(job.nested.tool.c_str());
+}
+
+void memberCarriesIt(int fd) {
+  Job job;
+  char request[64] = {0};
+  read(fd, request, sizeof request - 1);
+  job.command = "uptime";
+  job.command += request;
+  system(job.command.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+  job.nested.path = request;
+  system(job.nested.path.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+}
+
+// The whole struct handed on carries every member.
+void runJob(const Job &job);
+void wholeStruct(int fd) {
+  Job job;
+  char request[64] = {0};
+  read(fd, request, sizeof request - 1);
+  job.input = request;
+  Job copy = job;
+  system(copy.command.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+}
+
+// A union's members are one storage (Juliet's variant 34).
+union Text {
+  const char *first;
+  const char *second;
+};
+
+void throughAUnion(int fd) {
+  char request[64] = {0};
+  read(fd, request, sizeof request - 1);
+  Text text;
+  text.first = request;
+  system(text.second);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command built from untrusted input
+}
