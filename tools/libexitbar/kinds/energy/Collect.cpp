@@ -173,8 +173,8 @@ CollectResult collectEnergy(const CollectRequest &Request) {
   char Line[256];
   std::snprintf(
       Line, sizeof Line, "energy: build %s, test run %s",
-      E.Build ? (std::to_string(E.Build->Kwh) + " kWh").c_str() : "not measured",
-      E.TestRun ? (std::to_string(E.TestRun->Kwh) + " kWh (" +
+      E.Build ? energyQuantity(E.Build->Kwh, "kWh").c_str() : "not measured",
+      E.TestRun ? (energyQuantity(E.TestRun->Kwh, "kWh") + " (" +
                    E.TestRun->Method + ")")
                       .c_str()
                 : "not measured");

@@ -82,6 +82,12 @@ void price(EnergyActivity &A, const EnergyInputs &In) {
   A.KgCo2e = A.Kwh * In.GridGramsPerKwh / 1000;
 }
 
+std::string energyQuantity(double Value, const char *Unit) {
+  char Buf[48];
+  std::snprintf(Buf, sizeof Buf, "%.3g %s", Value, Unit);
+  return Buf;
+}
+
 namespace {
 
 const EnergyEvidence *energyOf(const EvidenceSet &E) {
@@ -89,12 +95,11 @@ const EnergyEvidence *energyOf(const EvidenceSet &E) {
 }
 
 std::string describe(const EnergyActivity &A) {
-  char Line[200];
-  std::snprintf(Line, sizeof Line,
-                "%.6f kWh, %.6f kg CO2e (%s, %.2f CPU s%s)", A.Kwh, A.KgCo2e,
-                A.Method.c_str(), A.CpuSeconds,
-                A.RaplJoules ? ", RAPL" : "");
-  return A.Source + ": " + Line;
+  char Line[120];
+  std::snprintf(Line, sizeof Line, " (%s, %.2f CPU s%s)", A.Method.c_str(),
+                A.CpuSeconds, A.RaplJoules ? ", RAPL" : "");
+  return A.Source + ": " + energyQuantity(A.Kwh, "kWh") + ", " +
+         energyQuantity(A.KgCo2e, "kg CO2e") + Line;
 }
 
 /// A metric of one activity: \p Of(activity); no such activity measured is
@@ -130,11 +135,9 @@ Measurement growth(const MetricInput &In) {
     return M;
   }
   M.Value = *E->TestRunGrowthPercent;
-  char Line[160];
-  std::snprintf(Line, sizeof Line, "test run %.6f kWh, baseline %.6f kWh",
-                E->TestRun ? E->TestRun->Kwh : 0.0,
-                E->BaselineTestRunKwh.value_or(0));
-  M.Items.push_back(Line);
+  M.Items.push_back(
+      "test run " + energyQuantity(E->TestRun ? E->TestRun->Kwh : 0.0, "kWh") +
+      ", baseline " + energyQuantity(E->BaselineTestRunKwh.value_or(0), "kWh"));
   return M;
 }
 
@@ -157,8 +160,8 @@ std::optional<ReportSection> report(const EvidenceSet &Set) {
       S.Rows.push_back({Name, "not measured"});
       continue;
     }
-    S.Rows.push_back({Name, Number("%.6f kWh", (*A)->Kwh) + ", " +
-                                Number("%.6f kg CO2e", (*A)->KgCo2e) +
+    S.Rows.push_back({Name, energyQuantity((*A)->Kwh, "kWh") + ", " +
+                                energyQuantity((*A)->KgCo2e, "kg CO2e") +
                                 " (" + (*A)->Method + ", " +
                                 Number("%.2f CPU s", (*A)->CpuSeconds) +
                                 ", " + (*A)->Source + ")"});

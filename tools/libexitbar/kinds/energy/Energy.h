@@ -70,6 +70,11 @@ double modelKwh(double CpuSeconds, const EnergyInputs &In);
 void price(EnergyActivity &A, const EnergyInputs &In);
 
 std::string energyToJson(const EnergyEvidence &E);
+
+/// \p Value with three significant digits and \p Unit: a test run's
+/// 2.5e-08 kWh stays readable where a fixed "%.6f" prints 0.000000.
+/// Example: energyQuantity(2.5e-08, "kWh") == "2.5e-08 kWh"
+std::string energyQuantity(double Value, const char *Unit);
 EnergyEvidence energyFromJson(std::string_view Text, const std::string &File);
 
 /// `exitbar collect energy`: measures the build's Ninja log and runs the
