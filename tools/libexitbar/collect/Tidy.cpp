@@ -57,14 +57,9 @@ sourceAndObject(const std::vector<std::string> &Args) {
 } // namespace
 
 std::string shownPath(const std::string &Source, const std::string &SourceDir) {
-  fs::path Path = fs::absolute(Source).lexically_normal();
-  if (!SourceDir.empty()) {
-    fs::path Relative =
-        Path.lexically_relative(fs::absolute(SourceDir).lexically_normal());
-    if (!Relative.empty() && *Relative.begin() != "..")
-      return Relative.generic_string();
-  }
-  return Path.generic_string();
+  return displayPath(fs::absolute(Source).string(),
+                     SourceDir.empty() ? std::string()
+                                       : fs::absolute(SourceDir).string());
 }
 
 namespace {

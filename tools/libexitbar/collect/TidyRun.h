@@ -12,7 +12,8 @@
 
 namespace exitbar {
 
-/// \p Source as the findings show it: relative to \p SourceDir when inside.
+/// \p Source as the findings show it: displayPath of the absolute paths
+/// (a launcher runs in the build folder, so both may be relative to it).
 std::string shownPath(const std::string &Source, const std::string &SourceDir);
 
 /// The fragment of one translation unit: named by its source and object
