@@ -23,26 +23,29 @@ struct ClangTests {
   bool Negative = false;
 };
 
-ClangTests clangTests(StringRef Directive) {
+ClangTests clangTests(StringRef Directive, bool AnalyzerDefined) {
   ClangTests Tests;
   bool Inverted = compat::startsWith(Directive, "#ifndef ");
   // clang-tidy defines __clang_analyzer__ as well as __clang__: code under
   // `#ifndef __clang_analyzer__` is hidden from the checks the same way.
+  // Inside a compile (checks/plugin/CompilePlugin.cpp) it is not defined,
+  // and that code is analysed like the rest.
   for (StringRef Macro :
        {StringRef("__clang__"), StringRef("__clang_analyzer__")})
-    for (size_t Pos = Directive.find(Macro); Pos != StringRef::npos;
-         Pos = Directive.find(Macro, Pos + 1)) {
-      size_t After = Pos + Macro.size();
-      if ((Pos > 0 && isIdentifierChar(Directive[Pos - 1])) ||
-          (After < Directive.size() && isIdentifierChar(Directive[After])))
-        continue;
-      // Step back over `defined`, parentheses and blanks to a possible '!'.
-      StringRef Before = Directive.take_front(Pos).rtrim(" \t(");
-      if (compat::endsWith(Before, "defined"))
-        Before = Before.drop_back(7).rtrim(" \t(");
-      bool Negated = compat::endsWith(Before, "!") != Inverted;
-      (Negated ? Tests.Negative : Tests.Positive) = true;
-    }
+    if (Macro == "__clang__" || AnalyzerDefined)
+      for (size_t Pos = Directive.find(Macro); Pos != StringRef::npos;
+           Pos = Directive.find(Macro, Pos + 1)) {
+        size_t After = Pos + Macro.size();
+        if ((Pos > 0 && isIdentifierChar(Directive[Pos - 1])) ||
+            (After < Directive.size() && isIdentifierChar(Directive[After])))
+          continue;
+        // Step back over `defined`, parentheses and blanks to a possible '!'.
+        StringRef Before = Directive.take_front(Pos).rtrim(" \t(");
+        if (compat::endsWith(Before, "defined"))
+          Before = Before.drop_back(7).rtrim(" \t(");
+        bool Negated = compat::endsWith(Before, "!") != Inverted;
+        (Negated ? Tests.Negative : Tests.Positive) = true;
+      }
   return Tests;
 }
 
@@ -84,8 +87,9 @@ std::string conditionText(SourceRange Range, const SourceManager &SM) {
 /// preprocessor skipped because of a condition on __clang__.
 class ConditionCallbacks : public PPCallbacks {
 public:
-  ConditionCallbacks(UnanalysedRegionCheck &Check, const SourceManager &SM)
-      : Check(Check), SM(SM) {}
+  ConditionCallbacks(UnanalysedRegionCheck &Check, const SourceManager &SM,
+                     Preprocessor &PP)
+      : Check(Check), SM(SM), PP(PP) {}
 
   void If(SourceLocation Loc, SourceRange ConditionRange,
           ConditionValueKind Value) override {
@@ -157,7 +161,10 @@ private:
     if (Chains.empty())
       return;
     Chain &C = Chains.back();
-    ClangTests Tests = clangTests(Text);
+    // Asked at the directive: the predefined macros are not defined yet
+    // when the callbacks are registered.
+    ClangTests Tests =
+        clangTests(Text, PP.isMacroDefined("__clang_analyzer__"));
     if (Taken) {
       C.Taken = true;
       // Later branches are skipped because of Clang only when this one was
@@ -188,6 +195,7 @@ private:
 
   UnanalysedRegionCheck &Check;
   const SourceManager &SM;
+  Preprocessor &PP;
   std::vector<Chain> Chains;
   std::map<std::pair<unsigned, unsigned>, std::string> Pending;
 };
@@ -205,7 +213,7 @@ void UnanalysedRegionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnanalysedRegionCheck::registerPPCallbacks(const SourceManager &SM,
                                                 Preprocessor *PP,
                                                 Preprocessor *) {
-  PP->addPPCallbacks(std::make_unique<ConditionCallbacks>(*this, SM));
+  PP->addPPCallbacks(std::make_unique<ConditionCallbacks>(*this, SM, *PP));
 }
 
 void UnanalysedRegionCheck::reportRegion(SourceLocation Directive,

@@ -47,9 +47,18 @@ last_major = config.exitbar_plugin_majors.split(";")[-1]
 config.substitutions.append(("%last_llvm_major", last_major))
 config.substitutions.append(("%last_clang_tidy", q(
     "/usr/lib/llvm-%s/bin/clang-tidy" % last_major if last_major else "")))
-config.substitutions.append(("%check_exitbar_tidy",
-    " ".join([q(config.python), q(runner), "--clang-tidy", q(config.clang_tidy),
-              "--plugin", q(config.exitbar_plugin)])))
+check_runner = [q(config.python), q(runner), "--clang-tidy", q(config.clang_tidy),
+                "--plugin", q(config.exitbar_plugin)]
+# `--param in_compile_plugin=SO --param in_compile_clang=CLANG`: every check
+# test runs its check inside a Clang compile (the compile plugin, as
+# `exitbar compile` loads it) instead of in clang-tidy, and must print the
+# same diagnostics; tests that drive clang-tidy themselves say
+# `UNSUPPORTED: in-compile`.
+if lit_config.params.get("in_compile_plugin"):
+    config.available_features.add("in-compile")
+    check_runner += ["--compile-plugin", q(lit_config.params["in_compile_plugin"]),
+                     "--clang", q(lit_config.params["in_compile_clang"])]
+config.substitutions.append(("%check_exitbar_tidy", " ".join(check_runner)))
 config.substitutions.append(("%exitbar_plugin", q(config.exitbar_plugin)))
 config.substitutions.append(("%clang_tidy", q(config.clang_tidy)))
 config.substitutions.append(("%exitbar_build_dir", q(config.exitbar_binary_dir)))

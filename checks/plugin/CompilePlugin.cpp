@@ -19,7 +19,9 @@
 //    the object, a clang that did not load the plugin) did not analyse;
 //  - the header filter and the check list come from the launcher, as they
 //    come to clang-tidy on its command line; `.clang-tidy` files apply as
-//    they do there.
+//    they do there, and `config=<YAML>` replaces them as clang-tidy's
+//    `--config` does (the check suite runs inside the compile that way:
+//    lit-tests/utils/check_exitbar_tidy.py --compile-plugin).
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -131,6 +133,7 @@ public:
     // headers are reported for the project's own headers only.
     Overrides.WarningsAsErrors = "-*";
     Overrides.HeaderFilterRegex = "";
+    llvm::Optional<ClangTidyOptions> Config;
     for (const std::string &Arg : Args) {
       llvm::StringRef A(Arg);
       if (A.consume_front("checks="))
@@ -139,7 +142,16 @@ public:
         Overrides.HeaderFilterRegex = A.str();
       else if (A.consume_front("output="))
         OutputPath = A.str();
-      else {
+      else if (A.consume_front("config=")) {
+        llvm::ErrorOr<ClangTidyOptions> Parsed =
+            parseConfiguration(llvm::MemoryBufferRef(A, "config"));
+        if (!Parsed) {
+          reportArgumentError(Compiler, "invalid config=: " +
+                                            Parsed.getError().message());
+          return false;
+        }
+        Config = std::move(*Parsed);
+      } else {
         reportArgumentError(Compiler, "unknown argument '" + Arg + "'");
         return false;
       }
@@ -148,8 +160,14 @@ public:
       reportArgumentError(Compiler, "no output=<file> argument");
       return false;
     }
-    Options = std::make_unique<FileOptionsProvider>(
-        ClangTidyGlobalOptions(), ClangTidyOptions::getDefaults(), Overrides);
+    if (Config)
+      Options = std::make_unique<ConfigOptionsProvider>(
+          ClangTidyGlobalOptions(), ClangTidyOptions::getDefaults(),
+          std::move(*Config), std::move(Overrides));
+    else
+      Options = std::make_unique<FileOptionsProvider>(
+          ClangTidyGlobalOptions(), ClangTidyOptions::getDefaults(),
+          std::move(Overrides));
     return true;
   }
 

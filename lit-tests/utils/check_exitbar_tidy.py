@@ -17,6 +17,11 @@ Behaves like LLVM's check_clang_tidy.py:
 * `// CHECK-FIXES[-S]: ...` lines are checked against the file after `--fix`.
 * Compiler arguments default to `-nostdinc -nostdinc++`: tests use the mock
   headers in Inputs/, never the system's.
+* With `--compile-plugin SO --clang CLANG` the same test runs the check inside
+  a Clang compile instead (checks/plugin/CompilePlugin.cpp, as `exitbar
+  compile` does), and must produce the same diagnostics: `--config` becomes
+  the plugin's `config=` argument; fixes cannot be applied inside a compile,
+  so a test with CHECK-FIXES lines is refused.
 """
 import argparse
 import os
@@ -34,10 +39,46 @@ def run(args, **kwargs):
                           universal_newlines=True, **kwargs)
 
 
+def run_inside_compile(args, temp, tidy_args, compiler_args):
+    """The check's diagnostics from a syntax-only Clang compile that loads the
+    compile plugin: what clang-tidy would print, or fail()."""
+    if not args.clang:
+        fail("--compile-plugin needs --clang")
+    config = "{}"
+    for arg in tidy_args:
+        name, _, value = arg.lstrip("-").partition("=")
+        if name != "config":
+            fail("clang-tidy argument %r has no form inside a compile" % arg)
+        config = value
+    output_file = temp + ".findings"
+    if os.path.exists(output_file):
+        os.remove(output_file)
+    plugin_args = ["checks=-*," + args.check, "config=" + config,
+                   "output=" + output_file]
+    command = [args.clang, "-fsyntax-only", "-fplugin=" + args.compile_plugin,
+               "-Xclang", "-add-plugin", "-Xclang", "exitbar"]
+    for plugin_arg in plugin_args:
+        command += ["-Xclang", "-plugin-arg-exitbar", "-Xclang", plugin_arg]
+    command += compiler_args + [temp]
+    result = run(command)
+    print("Running: " + " ".join(command))
+    print("------ compiler output ------\n" + result.stdout + "-----------------------------")
+    if result.returncode != 0:
+        fail("the compile with the plugin exited with %d" % result.returncode)
+    if not os.path.exists(output_file):
+        fail("the compile did not write the plugin's output %s" % output_file)
+    with open(output_file, encoding="utf-8") as f:
+        output = f.read()
+    print("------ plugin output ------\n" + output + "---------------------------")
+    return output
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
+    parser.add_argument("--compile-plugin", default=None)
+    parser.add_argument("--clang", default=None)
     parser.add_argument("-std", default=None)
     parser.add_argument("-check-suffix", default="")
     parser.add_argument("source")
@@ -79,19 +120,24 @@ def main():
     with open(temp, "w", encoding="utf-8") as f:
         f.write(stripped)
 
-    command = [args.clang_tidy, "--load=" + args.plugin, temp,
-               "--checks=-*," + args.check, "--quiet"]
-    if has_fixes:
-        command.append("--fix")
-    if not any(a.lstrip("-").startswith("config") for a in tidy_args):
-        command.append("--config={}")
-    command += tidy_args + ["--"] + compiler_args
-    result = run(command)
-    output = result.stdout
-    print("Running: " + " ".join(command))
-    print("------ clang-tidy output ------\n" + output + "------------------------------")
-    if result.returncode != 0:
-        fail("clang-tidy exited with %d" % result.returncode)
+    if args.compile_plugin:
+        if has_fixes:
+            fail("fixes cannot be checked inside a compile (%s lines)" % fixes_prefix)
+        output = run_inside_compile(args, temp, tidy_args, compiler_args)
+    else:
+        command = [args.clang_tidy, "--load=" + args.plugin, temp,
+                   "--checks=-*," + args.check, "--quiet"]
+        if has_fixes:
+            command.append("--fix")
+        if not any(a.lstrip("-").startswith("config") for a in tidy_args):
+            command.append("--config={}")
+        command += tidy_args + ["--"] + compiler_args
+        result = run(command)
+        output = result.stdout
+        print("Running: " + " ".join(command))
+        print("------ clang-tidy output ------\n" + output + "------------------------------")
+        if result.returncode != 0:
+            fail("clang-tidy exited with %d" % result.returncode)
 
     # clang-tidy prints the temp path; report paths as the test wrote them.
     diagnostics = "\n".join(
