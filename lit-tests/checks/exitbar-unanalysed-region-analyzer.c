@@ -11,20 +11,14 @@
 // RUN:   -check-suffix=COMPILE %s exitbar-unanalysed-region %t
 
 #ifndef __clang_analyzer__
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#ifndef
-// __clang_analyzer__' is compiled by other compilers but not analysed (2 lines)
-// [exitbar-unanalysed-region]
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#ifndef __clang_analyzer__' is compiled by other compilers but not analysed (2 lines) [exitbar-unanalysed-region]
 int not_for_analysers(void);
 #endif
 
 #if defined(__clang__) && !defined(__clang_analyzer__)
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#if defined(__clang__)
-// && !defined(__clang_analyzer__)' is compiled by other compilers but not
-// analysed (2 lines) [exitbar-unanalysed-region]
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#if defined(__clang__) && !defined(__clang_analyzer__)' is compiled by other compilers but not analysed (2 lines) [exitbar-unanalysed-region]
 int clang_compiles_this(void);
 #else
-// CHECK-MESSAGES-COMPILE: :[[@LINE-1]]:1: warning: code under '#else of #if
-// defined(__clang__) && !defined(__clang_analyzer__)' is compiled by other
-// compilers but not analysed (2 lines) [exitbar-unanalysed-region]
+// CHECK-MESSAGES-COMPILE: :[[@LINE-1]]:1: warning: code under '#else of #if defined(__clang__) && !defined(__clang_analyzer__)' is compiled by other compilers but not analysed (2 lines) [exitbar-unanalysed-region]
 int other_compilers_compile_this(void);
 #endif

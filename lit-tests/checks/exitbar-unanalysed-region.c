@@ -23,25 +23,20 @@ int gcc_only(void) { return 1; }
 // __clang_analyzer__: exitbar-unanalysed-region-analyzer.c.
 
 #if defined(__GNUC__) && !defined(__clang__)
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#if defined(__GNUC__) &&
-// !defined(__clang__)' is compiled by other compilers but not analysed (2
-// lines)
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#if defined(__GNUC__) && !defined(__clang__)' is compiled by other compilers but not analysed (2 lines)
 int gcc_builtin(void);
 #endif
 
 #ifdef __clang__
 int analysed_with_clang(void);
 #else
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#else of #ifdef
-// __clang__' is compiled by other compilers but not analysed (1 line)
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#else of #ifdef __clang__' is compiled by other compilers but not analysed (1 line)
 #endif
 
 #if defined(__clang__)
 int clang_branch(void);
 #elif defined(__GNUC__)
-// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#elif defined(__GNUC__)
-// after #if defined(__clang__)' is compiled by other compilers but not analysed
-// (2 lines)
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: code under '#elif defined(__GNUC__) after #if defined(__clang__)' is compiled by other compilers but not analysed (2 lines)
 int gcc_branch(void);
 #endif
 
