@@ -31,10 +31,13 @@
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <memory>
 #include <string>
@@ -85,6 +88,59 @@ bool printErrors(std::vector<ClangTidyError> Errors,
   if (Saved >= 0)
     ::close(Saved);
   return ::close(File) == 0 && Redirected;
+}
+
+/// Whether the check list \p Checks (clang-tidy's globs, as the launcher
+/// and the `.clang-tidy` files give them, merged in that order: a later
+/// glob wins) can enable a check of a module other than ExitBar's: a
+/// positive glob after the last `-*` that does not start with `exitbar-`
+/// or name clang-tidy's built-in `clang-diagnostic-` and `clang-analyzer-`
+/// checks. Conservative: `*`, `c*` or `clang-*` count.
+bool needsOtherModules(llvm::StringRef Checks) {
+  std::vector<llvm::StringRef> Globs;
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  Checks.split(Items, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    llvm::SmallVector<llvm::StringRef, 2> Lines;
+    Item.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef Glob : Lines)
+      if (!(Glob = Glob.trim()).empty())
+        Globs.push_back(Glob);
+  }
+  bool Needed = false;
+  for (llvm::StringRef Glob : Globs) {
+    if (Glob == "-*")
+      Needed = false;
+    else if (!Glob.startswith("-") && !Glob.startswith("exitbar-") &&
+             !Glob.startswith("clang-diagnostic-") &&
+             !Glob.startswith("clang-analyzer-"))
+      Needed = true;
+  }
+  return Needed;
+}
+
+/// Loads clang-tidy's other modules (libExitBarTidyModules-<major>.so,
+/// beside this plugin) once per process; they register themselves with the
+/// module registry of the clang-tidy core in this plugin. An empty string
+/// when they are loaded, else why not.
+std::string loadOtherModules() {
+  static std::string Error = [] {
+    Dl_info Self;
+    if (!::dladdr(reinterpret_cast<void *>(&needsOtherModules), &Self) ||
+        !Self.dli_fname)
+      return std::string("cannot find the compile plugin's own path");
+    llvm::SmallString<256> Path(Self.dli_fname);
+    llvm::sys::path::remove_filename(Path);
+    llvm::sys::path::append(Path, "libExitBarTidyModules-" +
+                                      std::to_string(LLVM_VERSION_MAJOR) +
+                                      ".so");
+    std::string Message;
+    if (llvm::sys::DynamicLibrary::getPermanentLibrary(Path.c_str(), &Message)
+            .isValid())
+      return std::string();
+    return "cannot load " + std::string(Path.str()) + ": " + Message;
+  }();
+  return Error;
 }
 
 /// Owns the clang-tidy context and its diagnostics for as long as the
@@ -174,6 +230,18 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  llvm::StringRef File) override {
     auto Context = std::make_unique<ClangTidyContext>(std::move(Options));
+    // The factory below lists the checks of every module registered by
+    // then; other modules than ExitBar's are loaded only when asked for.
+    if (needsOtherModules(
+            Context->getOptionsForFile(File).Checks.getValueOr(""))) {
+      std::string Error = loadOtherModules();
+      if (!Error.empty()) {
+        // The compile fails with the error, and `exitbar compile` records
+        // the unit as not analysed. Clang takes no null consumer.
+        reportArgumentError(Compiler, Error);
+        return std::make_unique<ASTConsumer>();
+      }
+    }
     // No external engine: the findings stay out of the compiler's own
     // diagnostics (and out of its -Werror) and are printed at the end.
     auto Diagnostics = std::make_unique<ClangTidyDiagnosticConsumer>(*Context);

@@ -23,7 +23,9 @@
 # clang-tidy (scripts/bench/in-compile.sh); then all of it again for the
 # synthetic project of scale.sh (EXITBAR_BENCH_SCALE units, default 80, 0
 # for none). The ExitBar gate itself is not part of any build. CMAKE-ARGS
-# must not choose the compiler.
+# must not choose the compiler. EXITBAR_BENCH_REPEAT repeats the Clang
+# builds and reports medians (scripts/bench/in-compile.sh); the GCC builds
+# run once, as the cache states depend on their order.
 set -euo pipefail
 bench=build-overhead
 source "$(dirname "$0")/project-builds.sh"
@@ -46,11 +48,7 @@ measure nocache "$work/nocache" cmake --build "$work/nocache" -j2
 exec 3>&-
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d); $(basename "$project"); compiler: $(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$work/plain/CMakeCache.txt")"
-read -r _ plain_wall plain_cpu < <(grep '^plain ' "$work/results")
-while read -r name wall cpu; do
-  printf "%-8s wall %7.1f s  ratio %.2f   cpu %7.1f s  ratio %.2f\n" "$name" "$wall" \
-    "$(echo "$wall / $plain_wall" | bc -l)" "$cpu" "$(echo "$cpu / $plain_cpu" | bc -l)"
-done < "$work/results"
+report_ratios "$work/results"
 echo "warm build's findings cache: $(grep -c 'hit' "$stats" || true) hits, $(grep -vc 'hit' "$stats" || true) other outcomes"
 
 # Clang: the checks inside the compile against plain Clang and against the

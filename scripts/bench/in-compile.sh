@@ -6,7 +6,7 @@
 #
 # Builds PROJECT-SOURCE with clang-14/clang++-14 (e.g. fmt 11.1.4 with its
 # tests: `scripts/bench/in-compile.sh ~/fmt build -- -DFMT_TEST=ON`) three
-# times from clean with Ninja -j2, back to back so that load from other
+# ways from clean with Ninja -j2, back to back so that load from other
 # processes falls on all of them alike:
 #   plain      the project as it is
 #   in-compile exitbar_enable(ALL) (injected through CMAKE_PROJECT_INCLUDE,
@@ -15,32 +15,33 @@
 #   clang-tidy the same with -DEXITBAR_IN_COMPILE=OFF and no findings
 #              cache: a second parse per translation unit, what a GCC build
 #              without a cache pays
-# and prints wall and CPU (user + sys, children included) per build, each
-# ratio to plain, and whether the two ExitBar builds found the same.
+# EXITBAR_BENCH_REPEAT rounds of the three (default 1), `ninja clean`
+# between them, and prints the median wall and CPU (user + sys, children
+# included) per way, each ratio to plain, and whether the two ExitBar
+# builds found the same.
 set -euo pipefail
 bench=in-compile
 source "$(dirname "$0")/project-builds.sh"
 clang=(-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14)
 exitbar=(-DExitBar_DIR="$exitbar_build" -DCMAKE_PROJECT_INCLUDE="$work/enable-exitbar.cmake")
 
-exec 3> "$work/results"
 cmake -S "$project" -B "$work/plain" -G Ninja "${clang[@]}" "${cmake_args[@]}" > /dev/null
-measure plain "$work/plain" cmake --build "$work/plain" -j2
 cmake -S "$project" -B "$work/in-compile" -G Ninja "${clang[@]}" "${cmake_args[@]}" "${exitbar[@]}" > /dev/null
 grep -q ' compile --plugin=' "$work/in-compile/CMakeFiles/rules.ninja" ||
   { echo "in-compile.sh: exitbar_enable did not choose the compile plugin" >&2; exit 1; }
-measure in-compile "$work/in-compile" cmake --build "$work/in-compile" -j2
 cmake -S "$project" -B "$work/clang-tidy" -G Ninja "${clang[@]}" "${cmake_args[@]}" "${exitbar[@]}" \
   -DEXITBAR_IN_COMPILE=OFF > /dev/null
-measure clang-tidy "$work/clang-tidy" cmake --build "$work/clang-tidy" -j2
+exec 3> "$work/results"
+for round in $(seq "${EXITBAR_BENCH_REPEAT:-1}"); do
+  for way in plain in-compile clang-tidy; do
+    [[ $round == 1 ]] || cmake --build "$work/$way" --target clean > /dev/null
+    measure "$way" "$work/$way" cmake --build "$work/$way" -j2
+  done
+done
 exec 3>&-
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d); $(basename "$project"); compiler: clang++-14"
-read -r _ plain_wall plain_cpu < <(grep '^plain ' "$work/results")
-while read -r name wall cpu; do
-  printf "%-10s wall %7.1f s  ratio %.2f   cpu %7.1f s  ratio %.2f\n" "$name" "$wall" \
-    "$(echo "$wall / $plain_wall" | bc -l)" "$cpu" "$(echo "$cpu / $plain_cpu" | bc -l)"
-done < "$work/results"
+report_ratios "$work/results"
 # The same findings both ways: the fragments' findings, by unit.
 for mode in in-compile clang-tidy; do
   "$exitbar_build/bin/exitbar" collect findings --build-dir "$work/$mode" \

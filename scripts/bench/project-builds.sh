@@ -34,3 +34,24 @@ measure() {
   read -r wall user sys < "$work/$name.time"
   echo "$name $wall $(echo "$user + $sys" | bc)" >&3
 }
+
+# Prints, per build name in the order first measured, the median wall and
+# CPU time of its lines in the results file $1 and their ratios to the
+# median of the build named "plain". A VM shared with other machines
+# varies by 5 to 15 % from one build to the next; medians of alternated
+# repetitions (EXITBAR_BENCH_REPEAT) are what the documented ratios use.
+report_ratios() {
+  python3 - "$1" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+names = list(dict.fromkeys(r[0] for r in rows))
+med = {n: (statistics.median(float(r[1]) for r in rows if r[0] == n),
+           statistics.median(float(r[2]) for r in rows if r[0] == n),
+           sum(1 for r in rows if r[0] == n)) for n in names}
+pw, pc, _ = med["plain"]
+for n in names:
+    w, c, k = med[n]
+    print("%-10s wall %7.1f s  ratio %.2f   cpu %7.1f s  ratio %.2f%s"
+          % (n, w, w / pw, c, c / pc, "   (median of %d)" % k if k > 1 else ""))
+PY
+}

@@ -65,6 +65,59 @@ CLI::Validator runIdValidator() {
       "RUN-ID");
 }
 
+namespace {
+
+using CommandAdder = void (*)(CLI::App &, Context &);
+
+const std::pair<const char *, CommandAdder> Commands[] = {
+    {"approve", addApproveCommand},
+    {"audit", addAuditCommand},
+    {"baseline", addBaselineCommand},
+    {"benchmarks", addBenchmarksCommand},
+    {"collect", addCollectCommand},
+    {"compare-versions", addCompareVersionsCommand},
+    {"compile", addCompileCommand},
+    {"gate", addGateCommand},
+    {"merge", addMergeCommand},
+    {"policy", addPolicyCommand},
+    {"sign", addSignCommand},
+    {"tidy", addTidyCommand},
+    {"verify", addVerifyCommand},
+    {"verify-attestation", addVerifyAttestationCommand},
+};
+
+/// The subcommand \p Argv names: its first argument that is not an option
+/// (or --process-timeout's value); empty when there is none.
+std::string invokedCommand(int Argc, char **Argv) {
+  for (int I = 1; I < Argc; ++I) {
+    std::string Arg = Argv[I];
+    if (Arg == "--process-timeout") {
+      ++I;
+      continue;
+    }
+    if (!Arg.empty() && Arg[0] != '-')
+      return Arg;
+  }
+  return {};
+}
+
+/// Every subcommand, or only \p Invoked when it names one: `exitbar
+/// compile` and `exitbar tidy` run once per translation unit of a build,
+/// and defining the other commands' options cost them more than their own
+/// work on small units. Help, usage errors and an unknown command still
+/// see them all.
+void addCommands(CLI::App &App, Context &Ctx, const std::string &Invoked) {
+  for (const auto &[Name, Add] : Commands)
+    if (Invoked == Name) {
+      Add(App, Ctx);
+      return;
+    }
+  for (const auto &[Name, Add] : Commands)
+    Add(App, Ctx);
+}
+
+} // namespace
+
 int run(int Argc, char **Argv) {
   Context Ctx;
   CLI::App App{"ExitBar: a production-readiness gate for C++ projects.\n"
@@ -83,20 +136,7 @@ int run(int Argc, char **Argv) {
          "may take before it is killed (default: per program, 2 to 30 "
          "minutes)")
       ->check(CLI::Range(0.001, 7 * 24 * 3600.0));
-  addApproveCommand(App, Ctx);
-  addAuditCommand(App, Ctx);
-  addBaselineCommand(App, Ctx);
-  addBenchmarksCommand(App, Ctx);
-  addCollectCommand(App, Ctx);
-  addCompareVersionsCommand(App, Ctx);
-  addCompileCommand(App, Ctx);
-  addGateCommand(App, Ctx);
-  addMergeCommand(App, Ctx);
-  addPolicyCommand(App, Ctx);
-  addSignCommand(App, Ctx);
-  addTidyCommand(App, Ctx);
-  addVerifyCommand(App, Ctx);
-  addVerifyAttestationCommand(App, Ctx);
+  addCommands(App, Ctx, invokedCommand(Argc, Argv));
   try {
     App.parse(Argc, Argv);
   } catch (const CLI::CallForHelp &E) {

@@ -174,7 +174,7 @@ std::optional<CachedAnalysis> TidyCache::lookup(const std::string &DirectKey,
   if (!A)
     return std::nullopt;
   Outcome = CacheOutcome::RemoteHit;
-  writeFileAtomically(Path, *Text);
+  writeFileAtomically(Path, *Text, Durability::BuildProduct);
   evict();
   return A;
 }
@@ -206,7 +206,7 @@ void TidyCache::store(const std::string &DirectKey,
   std::string Body =
       nlohmann::json{{"key", DirectKey}, {"variants", Variants}}.dump();
   std::string Text = Magic + sha256Hex(Body) + '\n' + Body;
-  writeFileAtomically(Path, Text);
+  writeFileAtomically(Path, Text, Durability::BuildProduct);
   // Best effort: a server that is down or refuses leaves the local entry.
   if (!RemoteUrl.empty())
     httpPut(RemoteUrl, DirectKey + ".entry", Text);

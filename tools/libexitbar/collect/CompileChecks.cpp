@@ -93,6 +93,25 @@ Run runKeepingStderr(const std::vector<std::string> &Argv,
   return R;
 }
 
+/// "; it said: <the first error line>" of a failed compile's messages, so
+/// the analysis error says why (a plugin that cannot load its modules, a
+/// crash); empty when there is none. Bounded: it ends up in every report.
+std::string firstErrorLine(const std::string &Stderr) {
+  size_t Start = 0;
+  while (Start < Stderr.size()) {
+    size_t End = Stderr.find('\n', Start);
+    std::string Line = Stderr.substr(
+        Start, End == std::string::npos ? std::string::npos : End - Start);
+    if (Line.find("error:") != std::string::npos ||
+        Line.find("Stack dump") != std::string::npos)
+      return "; it said: " + Line.substr(0, 300);
+    if (End == std::string::npos)
+      break;
+    Start = End + 1;
+  }
+  return {};
+}
+
 std::string exitDescription(int ExitCode) {
   return ExitCode > 128 ? "signal " + std::to_string(ExitCode - 128)
                         : "exit code " + std::to_string(ExitCode);
@@ -143,7 +162,8 @@ CompileRunResult runCompileWithChecks(const CompileRunOptions &Options) {
       Failure = "the compile with the exitbar-* checks failed (" +
                 exitDescription(Compile.ExitCode) +
                 ") but succeeds without them; no exitbar-* check analysed "
-                "this translation unit";
+                "this translation unit" +
+                firstErrorLine(Compile.Stderr);
     else
       Failure = "the translation unit did not compile (" +
                 exitDescription(Plain.ExitCode) +

@@ -85,7 +85,7 @@ void writeFragment(const std::string &Path, const FindingsEvidence &Evidence,
                    const std::string &AbsoluteSource) {
   nlohmann::json Fragment = Evidence;
   Fragment["source"] = AbsoluteSource;
-  writeFileAtomically(Path, dumpCanonical(Fragment));
+  writeFileAtomically(Path, dumpCanonical(Fragment), Durability::BuildProduct);
 }
 
 std::string fragmentPathFor(const std::string &FragmentDir,

@@ -63,10 +63,6 @@ std::pair<std::string, std::string> fileDigestsHex(const std::string &Path) {
   return {toHex(D256, L256), toHex(D1, L1)};
 }
 
-std::string sha256Hex(std::string_view Data) {
-  return digestHex(Data, EVP_sha256());
-}
-
 std::string sha1Hex(std::string_view Data) {
   // Identifiers and SPDX's package verification code (a SHA1 by the
   // specification), never a security decision.

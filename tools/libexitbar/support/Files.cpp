@@ -144,7 +144,8 @@ bool writeAll(int Fd, const std::string &Content) {
 
 } // namespace
 
-void writeFileAtomically(const std::string &Path, const std::string &Content) {
+void writeFileAtomically(const std::string &Path, const std::string &Content,
+                         Durability Durable) {
   fs::path Target(Path);
   std::error_code Ec;
   // Renaming a temporary file over a device would replace the device
@@ -177,7 +178,8 @@ void writeFileAtomically(const std::string &Path, const std::string &Content) {
                 std::string("cannot create: ") + std::strerror(errno));
   // The content reaches the disk before the rename makes it the file, so a
   // crash leaves the old file or the new one, never an empty one.
-  if (!writeAll(Fd, Content) || ::fsync(Fd) != 0) {
+  if (!writeAll(Fd, Content) ||
+      (Durable == Durability::Synced && ::fsync(Fd) != 0)) {
     int Saved = errno;
     ::close(Fd);
     fs::remove(Temp, Ec);
@@ -199,6 +201,8 @@ void writeFileAtomically(const std::string &Path, const std::string &Content) {
   }
   // And the rename itself: fsync the folder that holds the new entry.
   // Best effort: some file systems refuse fsync on a folder.
+  if (Durable == Durability::BuildProduct)
+    return;
   fs::path Folder = Target.has_parent_path() ? Target.parent_path() : ".";
   int Dir = ::open(Folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (Dir >= 0) {

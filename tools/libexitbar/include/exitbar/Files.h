@@ -26,8 +26,15 @@ std::string readFile(const std::string &Path);
 /// the umask; it is fsync'ed before the rename and the folder after it.
 /// Devices and fifos (/dev/null, /dev/stdout) are written in place. Creates
 /// missing parent folders. Throws Error (output.file.unwritable).
+/// Durability::BuildProduct skips the two fsyncs, for files a build writes
+/// per translation unit (findings fragments, cache entries): like an object
+/// file, such a file is replaced atomically but not forced to the disk, and
+/// its reader rejects one a crash left incomplete (an invalid fragment stops
+/// the gate; a cache entry failing its digest is a miss).
 /// Example: writeFileAtomically("out/verdict.json", Text);
-void writeFileAtomically(const std::string &Path, const std::string &Content);
+enum class Durability { Synced, BuildProduct };
+void writeFileAtomically(const std::string &Path, const std::string &Content,
+                         Durability Durable = Durability::Synced);
 
 /// \p Path (absolute, or relative to \p Root) with every symlink resolved,
 /// when that is a regular file inside \p Root; std::nullopt otherwise:
