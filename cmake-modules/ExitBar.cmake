@@ -242,6 +242,15 @@ Cache variables:
   ``OFF`` runs the checks in clang-tidy even when the compiler is Clang of
   a major with a compile plugin (``ExitBar_COMPILE_PLUGIN_LLVM_MAJORS``).
 
+``EXITBAR_DEFER_ANALYSIS``
+  ``ON``: where the checks run in clang-tidy (GCC builds), each compile
+  only records its unit's analysis, and the build step ``exitbar_analysis``
+  runs them all after the links of the analysed targets (``exitbar
+  tidy-deferred``), so links and tests wait for nothing but the compiler;
+  the gate (``exitbar``) depends on that step. A unit whose recorded
+  analysis has not run is an analysis error. Clang builds with the checks
+  inside the compile are not affected (``docs/cmake.md``).
+
 ``EXITBAR_COVERAGE``
   ``ON`` acts as if ``exitbar_enable`` had been given ``COVERAGE``.
 
@@ -952,6 +961,11 @@ function(_exitbar_finalize)
   if(EXITBAR_REMOTE_CACHE)
     list(APPEND _launcher "--remote-cache=${EXITBAR_REMOTE_CACHE}")
   endif()
+  # Deferred: the compile records the analysis; exitbar_analysis runs it
+  # after the links (below).
+  if(EXITBAR_DEFER_ANALYSIS)
+    list(APPEND _launcher --defer)
+  endif()
   list(APPEND _launcher
     --
     "--load=${_plugin}"
@@ -1043,6 +1057,19 @@ function(_exitbar_finalize)
     add_dependencies(exitbar "${_t}")
     list(APPEND _enabled_targets "${_t}")
   endforeach()
+
+  if(EXITBAR_DEFER_ANALYSIS AND _enabled_targets AND NOT TARGET exitbar_analysis)
+    # After every analysed target, so after their links; the gate reads
+    # what it leaves. USES_TERMINAL: Ninja's console pool, so the
+    # diagnostics stream as each unit's analysis ends.
+    add_custom_target(exitbar_analysis ALL
+      COMMAND "${_exe}" tidy-deferred
+              "--fragments=${CMAKE_BINARY_DIR}/exitbar/fragments/findings"
+      COMMENT "ExitBar: the analyses the compiles deferred"
+      USES_TERMINAL VERBATIM)
+    add_dependencies(exitbar_analysis ${_enabled_targets})
+    add_dependencies(exitbar exitbar_analysis)
+  endif()
 
   _exitbar_write_artifact_list("${_enabled_targets}")
   _exitbar_write_source_list("${_enabled_targets}")

@@ -82,6 +82,7 @@ const std::pair<const char *, CommandAdder> Commands[] = {
     {"policy", addPolicyCommand},
     {"sign", addSignCommand},
     {"tidy", addTidyCommand},
+    {"tidy-deferred", addTidyDeferredCommand},
     {"verify", addVerifyCommand},
     {"verify-attestation", addVerifyAttestationCommand},
 };

@@ -53,6 +53,7 @@ void addMergeCommand(CLI::App &App, Context &Ctx);
 void addPolicyCommand(CLI::App &App, Context &Ctx);
 void addSignCommand(CLI::App &App, Context &Ctx);
 void addTidyCommand(CLI::App &App, Context &Ctx);
+void addTidyDeferredCommand(CLI::App &App, Context &Ctx);
 void addCompileCommand(CLI::App &App, Context &Ctx);
 void addVerifyCommand(CLI::App &App, Context &Ctx);
 void addVerifyAttestationCommand(CLI::App &App, Context &Ctx);

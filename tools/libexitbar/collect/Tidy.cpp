@@ -28,13 +28,9 @@
 namespace fs = std::filesystem;
 
 namespace exitbar {
-namespace {
 
-/// The source file (first operand before `--`) and the object file (`-o`
-/// after it) of a CMake clang-tidy command line; they name the fragment, so
-/// a source compiled into two targets keeps two fragments.
 std::pair<std::string, std::string>
-sourceAndObject(const std::vector<std::string> &Args) {
+tidySourceAndObject(const std::vector<std::string> &Args) {
   std::string Source, Object;
   bool InCompiler = false;
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -53,8 +49,6 @@ sourceAndObject(const std::vector<std::string> &Args) {
   }
   return {Source, Object};
 }
-
-} // namespace
 
 std::string shownPath(const std::string &Source, const std::string &SourceDir) {
   return displayPath(fs::absolute(Source).string(),
@@ -309,7 +303,7 @@ FindingsEvidence evidenceOfAnalysis(const std::string &Output,
 }
 
 TidyRunResult runTidy(const TidyRunOptions &Options) {
-  auto [Source, Object] = sourceAndObject(Options.Arguments);
+  auto [Source, Object] = tidySourceAndObject(Options.Arguments);
   if (Source.empty())
     throw Error("usage.tidy.no-source", "", "",
                 "no source file among the clang-tidy arguments");

@@ -8,9 +8,16 @@
 
 #include "exitbar/Evidence.h"
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace exitbar {
+
+/// The source file (first operand before `--`) and the object file (`-o`
+/// after it) of a CMake clang-tidy command line; they name the fragment, so
+/// a source compiled into two targets keeps two fragments.
+std::pair<std::string, std::string>
+tidySourceAndObject(const std::vector<std::string> &Args);
 
 /// \p Source as the findings show it: displayPath of the absolute paths
 /// (a launcher runs in the build folder, so both may be relative to it).

@@ -150,6 +150,10 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
   else if (Options.DiscardStderr)
     posix_spawn_file_actions_addopen(&Actions, STDERR_FILENO, "/dev/null",
                                      O_WRONLY, 0);
+  // After the files above, which open relative to our own folder.
+  if (!Options.WorkingDirectory.empty())
+    posix_spawn_file_actions_addchdir_np(&Actions,
+                                         Options.WorkingDirectory.c_str());
   // A process group of its own, so that a timeout kills the child's
   // children too (cmake's generators, a shell's commands).
   posix_spawnattr_t Attributes;

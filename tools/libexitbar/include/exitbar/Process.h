@@ -30,6 +30,8 @@ struct ProcessOptions {
   /// Variables removed from the child's environment, on top of every name
   /// passed to keepOutOfChildEnvironments (the env://NAME keys).
   std::vector<std::string> UnsetEnvironment;
+  /// The child's working directory; empty: ours.
+  std::string WorkingDirectory;
 };
 
 /// Keeps the environment variable \p Name out of every child process
