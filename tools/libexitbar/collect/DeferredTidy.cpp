@@ -64,10 +64,11 @@ Job readJob(const std::string &Path) {
     Result.Source = J.at("source").get<std::string>();
     Result.Argv = J.at("argv").get<std::vector<std::string>>();
   } catch (const nlohmann::json::exception &E) {
-    throw Error("input.json.invalid", Path, "", E.what());
+    throw Error("input.tidy-job.invalid", Path, "",
+                std::string("not a recorded analysis: ") + E.what());
   }
   if (Result.Argv.size() < 2 || Result.Argv[1] != "tidy")
-    throw Error("input.json.invalid", Path, "/argv",
+    throw Error("input.tidy-job.invalid", Path, "/argv",
                 "not an `exitbar tidy` command");
   return Result;
 }
