@@ -1,5 +1,5 @@
-// ReadersBench.cpp - Google Benchmark microbenchmarks of the readers on the hot path of a gate
-// SPDX-License-Identifier: Apache-2.0
+// ReadersBench.cpp - Google Benchmark microbenchmarks of the readers on the hot
+// path of a gate SPDX-License-Identifier: Apache-2.0
 //
 // Every gate reads the coverage and test reports of the whole build, so the
 // readers' throughput bounds how far ExitBar scales (docs/performance.md,
@@ -20,17 +20,22 @@ constexpr int LinesPerFile = 200;
 
 // Hit counts that vary (some lines never run, some run often) so the
 // readers' number parsing sees realistic digits, not one constant.
-long long hitsOf(int File, int Line) { return (File * 7 + Line * 13) % 5 == 0 ? 0 : (Line * 31) % 1000; }
+long long hitsOf(int File, int Line) {
+  return (File * 7 + Line * 13) % 5 == 0 ? 0 : (Line * 31) % 1000;
+}
 
 std::string lcovText(int Files) {
   std::string Out;
   for (int F = 0; F < Files; ++F) {
     Out += "TN:\nSF:/src/module" + std::to_string(F) + "/file.cpp\n";
-    Out += "FN:10,fn" + std::to_string(F) + "\nFNDA:3,fn" + std::to_string(F) + "\n";
+    Out += "FN:10,fn" + std::to_string(F) + "\nFNDA:3,fn" + std::to_string(F) +
+           "\n";
     for (int L = 1; L <= LinesPerFile; ++L) {
-      Out += "DA:" + std::to_string(L) + "," + std::to_string(hitsOf(F, L)) + "\n";
+      Out +=
+          "DA:" + std::to_string(L) + "," + std::to_string(hitsOf(F, L)) + "\n";
       if (L % 10 == 0)
-        Out += "BRDA:" + std::to_string(L) + ",0,0,1\nBRDA:" + std::to_string(L) + ",0,1,-\n";
+        Out += "BRDA:" + std::to_string(L) +
+               ",0,0,1\nBRDA:" + std::to_string(L) + ",0,1,-\n";
     }
     Out += "LF:" + std::to_string(LinesPerFile) + "\nend_of_record\n";
   }
@@ -38,20 +43,24 @@ std::string lcovText(int Files) {
 }
 
 std::string gcovJsonText(int Files) {
-  std::string Out = R"({"format_version": "1", "gcc_version": "12.2.0", )"
-                    R"("current_working_directory": "/src", "data_file": "all.gcda", "files": [)";
+  std::string Out =
+      R"({"format_version": "1", "gcc_version": "12.2.0", )"
+      R"("current_working_directory": "/src", "data_file": "all.gcda", "files": [)";
   for (int F = 0; F < Files; ++F) {
     if (F)
       Out += ", ";
-    Out += R"({"file": "module)" + std::to_string(F) +
-           R"x(/file.cpp", "functions": [{"name": "fn", "demangled_name": "fn()", )x"
-           R"("start_line": 1, "start_column": 1, "end_line": 200, "end_column": 1, )"
-           R"("blocks": 4, "blocks_executed": 3, "execution_count": 3}], "lines": [)";
+    Out +=
+        R"({"file": "module)" + std::to_string(F) +
+        R"x(/file.cpp", "functions": [{"name": "fn", "demangled_name": "fn()", )x"
+        R"("start_line": 1, "start_column": 1, "end_line": 200, "end_column": 1, )"
+        R"("blocks": 4, "blocks_executed": 3, "execution_count": 3}], "lines": [)";
     for (int L = 1; L <= LinesPerFile; ++L) {
       if (L > 1)
         Out += ", ";
-      Out += R"({"line_number": )" + std::to_string(L) + R"(, "function_name": "fn", "count": )" +
-             std::to_string(hitsOf(F, L)) + R"(, "unexecuted_block": false, "branches": [)";
+      Out += R"({"line_number": )" + std::to_string(L) +
+             R"(, "function_name": "fn", "count": )" +
+             std::to_string(hitsOf(F, L)) +
+             R"(, "unexecuted_block": false, "branches": [)";
       if (L % 10 == 0)
         Out += R"({"count": 1, "fallthrough": true, "throw": false}, )"
                R"({"count": 0, "fallthrough": false, "throw": false})";
@@ -63,15 +72,21 @@ std::string gcovJsonText(int Files) {
 }
 
 std::string coberturaText(int Files) {
-  std::string Out = R"(<?xml version="1.0"?><coverage line-rate="0.8" branch-rate="0.5" )"
-                    R"(version="gcovr 5.2" timestamp="1"><sources><source>/src</source></sources>)"
-                    R"(<packages><package name="p" line-rate="0.8" branch-rate="0.5" complexity="0"><classes>)";
+  std::string Out =
+      R"(<?xml version="1.0"?><coverage line-rate="0.8" branch-rate="0.5" )"
+      R"(version="gcovr 5.2" timestamp="1"><sources><source>/src</source></sources>)"
+      R"(<packages><package name="p" line-rate="0.8" branch-rate="0.5" complexity="0"><classes>)";
   for (int F = 0; F < Files; ++F) {
-    Out += R"(<class name="file)" + std::to_string(F) + R"(" filename="module)" + std::to_string(F) +
-           R"(/file.cpp" line-rate="0.8" branch-rate="0.5" complexity="0"><methods/><lines>)";
+    Out +=
+        R"(<class name="file)" + std::to_string(F) + R"(" filename="module)" +
+        std::to_string(F) +
+        R"(/file.cpp" line-rate="0.8" branch-rate="0.5" complexity="0"><methods/><lines>)";
     for (int L = 1; L <= LinesPerFile; ++L) {
-      Out += R"(<line number=")" + std::to_string(L) + R"(" hits=")" + std::to_string(hitsOf(F, L));
-      Out += L % 10 == 0 ? R"x(" branch="true" condition-coverage="50% (1/2)"/>)x" : R"(" branch="false"/>)";
+      Out += R"(<line number=")" + std::to_string(L) + R"(" hits=")" +
+             std::to_string(hitsOf(F, L));
+      Out += L % 10 == 0
+                 ? R"x(" branch="true" condition-coverage="50% (1/2)"/>)x"
+                 : R"(" branch="false"/>)";
     }
     Out += "</lines></class>";
   }
@@ -79,13 +94,16 @@ std::string coberturaText(int Files) {
 }
 
 std::string junitText(int Cases) {
-  std::string Out = R"(<?xml version="1.0" encoding="UTF-8"?><testsuites><testsuite name="all" tests=")" +
-                    std::to_string(Cases) + R"(">)";
+  std::string Out =
+      R"(<?xml version="1.0" encoding="UTF-8"?><testsuites><testsuite name="all" tests=")" +
+      std::to_string(Cases) + R"(">)";
   for (int C = 0; C < Cases; ++C) {
-    Out += R"(<testcase classname="Suite)" + std::to_string(C / 50) + R"(" name="case)" +
-           std::to_string(C) + R"(" time="0.0)" + std::to_string(C % 10) + R"(")";
+    Out += R"(<testcase classname="Suite)" + std::to_string(C / 50) +
+           R"(" name="case)" + std::to_string(C) + R"(" time="0.0)" +
+           std::to_string(C % 10) + R"(")";
     if (C % 100 == 99)
-      Out += R"(><failure message="expected 1, got 2">at test.cpp:12</failure></testcase>)";
+      Out +=
+          R"(><failure message="expected 1, got 2">at test.cpp:12</failure></testcase>)";
     else if (C % 100 == 98)
       Out += R"(><skipped/></testcase>)";
     else
@@ -95,7 +113,8 @@ std::string junitText(int Cases) {
 }
 
 template <typename Read>
-void runReader(benchmark::State &State, const std::string &Text, Read &&Reader) {
+void runReader(benchmark::State &State, const std::string &Text,
+               Read &&Reader) {
   for (auto _ : State)
     benchmark::DoNotOptimize(Reader(Text));
   State.SetBytesProcessed(static_cast<int64_t>(State.iterations()) *
@@ -104,25 +123,45 @@ void runReader(benchmark::State &State, const std::string &Text, Read &&Reader) 
 
 void BM_ReadLcov(benchmark::State &State) {
   runReader(State, lcovText(static_cast<int>(State.range(0))),
-            [](const std::string &T) { return exitbar::formats::readLcov(T, "bench.info"); });
+            [](const std::string &T) {
+              return exitbar::formats::readLcov(T, "bench.info");
+            });
 }
-BENCHMARK(BM_ReadLcov)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadLcov)
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_ReadGcovJson(benchmark::State &State) {
   runReader(State, gcovJsonText(static_cast<int>(State.range(0))),
-            [](const std::string &T) { return exitbar::formats::readGcovJson(T, "bench.gcov.json"); });
+            [](const std::string &T) {
+              return exitbar::formats::readGcovJson(T, "bench.gcov.json");
+            });
 }
-BENCHMARK(BM_ReadGcovJson)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadGcovJson)
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_ReadCobertura(benchmark::State &State) {
   runReader(State, coberturaText(static_cast<int>(State.range(0))),
-            [](const std::string &T) { return exitbar::formats::readCobertura(T, "bench.xml"); });
+            [](const std::string &T) {
+              return exitbar::formats::readCobertura(T, "bench.xml");
+            });
 }
-BENCHMARK(BM_ReadCobertura)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadCobertura)
+    ->Arg(10)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_ReadJUnit(benchmark::State &State) {
   runReader(State, junitText(static_cast<int>(State.range(0))),
-            [](const std::string &T) { return exitbar::formats::readJUnit(T, "bench.xml"); });
+            [](const std::string &T) {
+              return exitbar::formats::readJUnit(T, "bench.xml");
+            });
 }
 BENCHMARK(BM_ReadJUnit)->Arg(100)->Arg(10000)->Unit(benchmark::kMillisecond);
 

@@ -640,12 +640,14 @@ void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
   utils::limitTraversalToProject(Finder);
   // BSD sockets (and the libraries that take a ready sockaddr) binding a
   // socket address set up in the same function.
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName(
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              callee(functionDecl(hasAnyName(
                                   "::bind", "::uv_tcp_bind", "::uv_udp_bind"))))
                          .bind("bind"),
                      this);
   Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName("::getaddrinfo", "::GetAddrInfoW",
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(hasAnyName("::getaddrinfo", "::GetAddrInfoW",
                                               "::GetAddrInfoA"))),
                argumentCountIs(4))
           .bind("lookup"),
@@ -663,10 +665,12 @@ void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
   }
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   if (!NameRefs.empty()) {
-    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(hasAnyName(NameRefs))))
+    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                                callee(functionDecl(hasAnyName(NameRefs))))
                            .bind("host-call"),
                        this);
-    Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()), hasDeclaration(cxxConstructorDecl(
+    Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                                        hasDeclaration(cxxConstructorDecl(
                                             hasAnyName(NameRefs))))
                            .bind("host-construct"),
                        this);
@@ -675,7 +679,8 @@ void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
   // Boost.Asio / standalone Asio: an endpoint made from a protocol and a port
   // has the unspecified address.
   Finder->addMatcher(
-      cxxConstructExpr(unless(isExpansionInSystemHeader()), hasDeclaration(cxxConstructorDecl(ofClass(
+      cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                       hasDeclaration(cxxConstructorDecl(ofClass(
                            hasAnyName("::boost::asio::ip::basic_endpoint",
                                       "::asio::ip::basic_endpoint")))),
                        argumentCountIs(2))
@@ -683,7 +688,8 @@ void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       callExpr(
-          unless(isExpansionInSystemHeader()), callee(cxxMethodDecl(
+          unless(isExpansionInSystemHeader()),
+          callee(cxxMethodDecl(
                      hasName("any"),
                      ofClass(hasAnyName(
                          "::boost::asio::ip::address_v4",
@@ -694,7 +700,8 @@ void BindAllInterfacesCheck::registerMatchers(MatchFinder *Finder) {
           .bind("any-call"),
       this);
   Finder->addMatcher(
-      declRefExpr(unless(isExpansionInSystemHeader()), to(enumConstantDecl(hasAnyName("::QHostAddress::Any",
+      declRefExpr(unless(isExpansionInSystemHeader()),
+                  to(enumConstantDecl(hasAnyName("::QHostAddress::Any",
                                                  "::QHostAddress::AnyIPv4",
                                                  "::QHostAddress::AnyIPv6"))
                          .bind("any-enum")))

@@ -100,7 +100,6 @@ std::string withCallee(StringRef Message, StringRef Callee) {
   return Text;
 }
 
-
 } // namespace
 
 CommandInjectionCheck::CommandInjectionCheck(StringRef Name,

@@ -13,9 +13,9 @@
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
-using clang::tidy::exitbar::utils::SecretKind;
 using clang::tidy::exitbar::utils::identifierOf;
 using clang::tidy::exitbar::utils::isPassThroughMethod;
+using clang::tidy::exitbar::utils::SecretKind;
 
 namespace clang::tidy::exitbar {
 namespace {

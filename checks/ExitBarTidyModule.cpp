@@ -16,9 +16,9 @@
 #include "UnsafeFunctionCheck.h"
 #include "UnverifiedWebhookCheck.h"
 #include "WeakCryptoCheck.h"
-#include "utils/HostVersion.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "utils/HostVersion.h"
 
 namespace clang::tidy::exitbar {
 
@@ -38,10 +38,8 @@ public:
         "exitbar-insecure-random");
     CheckFactories.registerCheck<InsecureTransportCheck>(
         "exitbar-insecure-transport");
-    CheckFactories.registerCheck<PathTraversalCheck>(
-        "exitbar-path-traversal");
-    CheckFactories.registerCheck<SecretInLogCheck>(
-        "exitbar-secret-in-log");
+    CheckFactories.registerCheck<PathTraversalCheck>("exitbar-path-traversal");
+    CheckFactories.registerCheck<SecretInLogCheck>("exitbar-secret-in-log");
     CheckFactories.registerCheck<StubImplementationCheck>(
         "exitbar-stub-implementation");
     CheckFactories.registerCheck<TlsVerificationDisabledCheck>(
@@ -54,8 +52,7 @@ public:
         "exitbar-unsafe-function");
     CheckFactories.registerCheck<UnverifiedWebhookCheck>(
         "exitbar-unverified-webhook");
-    CheckFactories.registerCheck<WeakCryptoCheck>(
-        "exitbar-weak-crypto");
+    CheckFactories.registerCheck<WeakCryptoCheck>("exitbar-weak-crypto");
   }
 };
 

@@ -19,8 +19,8 @@
 #include <optional>
 
 using namespace clang::ast_matchers;
-using clang::tidy::exitbar::utils::SecretKind;
 using clang::tidy::exitbar::utils::identifierOf;
+using clang::tidy::exitbar::utils::SecretKind;
 
 namespace clang::tidy::exitbar {
 namespace {
@@ -724,7 +724,8 @@ void HardcodedSecretCheck::checkKeyValuePairs(ArrayRef<const Expr *> Items,
   }
 }
 
-bool HardcodedSecretCheck::isNameVocabulary(ArrayRef<const Expr *> Items) const {
+bool HardcodedSecretCheck::isNameVocabulary(
+    ArrayRef<const Expr *> Items) const {
   // A list of names rather than of key-value pairs: a checker's word list
   // (`{"passwd", "htpasswd", "shadow", ...}`), a StringSwitch's
   // .Cases("getpass", "readpassphrase", "getpassphrase", true). In a list of

@@ -19,7 +19,8 @@ namespace clang::tidy::exitbar {
 namespace {
 
 constexpr llvm::StringLiteral DefaultSecretNames =
-    "password;passwd;passphrase;pwd;secret;token;nonce;cnonce;salt;otp;session id;"
+    "password;passwd;passphrase;pwd;secret;token;nonce;cnonce;salt;otp;session "
+    "id;"
     "session key;uuid;guid;csrf;xsrf;cookie;credential;api key;auth code";
 constexpr llvm::StringLiteral DefaultByteSecretNames = "key;iv";
 constexpr llvm::StringLiteral DefaultEngines =
@@ -398,9 +399,9 @@ InsecureRandomCheck::Flow::fromCall(const CallExpr *Call, const Expr *Arg) {
   // return what they are given in another form; a project's own functions
   // may do anything with it.
   bool Library = F->isInStdNamespace() ||
-                 (F->isExternC() &&
-                  utils::isInSystemHeader(Ctx.getSourceManager(),
-                                          F->getCanonicalDecl()->getLocation()));
+                 (F->isExternC() && utils::isInSystemHeader(
+                                        Ctx.getSourceManager(),
+                                        F->getCanonicalDecl()->getLocation()));
   QualType Result = F->getReturnType();
   if (Library && !isa<CXXMemberCallExpr>(Call) && !Result->isVoidType() &&
       !Result->isBooleanType())

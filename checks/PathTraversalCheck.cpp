@@ -32,8 +32,7 @@ std::string streamName(const CXXRecordDecl *RD) {
 
 PathTraversalCheck::PathTraversalCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Shared(taint::TaintOptions::read(Options)),
+    : ClangTidyCheck(Name, Context), Shared(taint::TaintOptions::read(Options)),
       FlagLocalWholePaths(
           utils::readBool(Options, "FlagLocalWholePaths", false)),
       Taint([&] {
@@ -62,8 +61,7 @@ void PathTraversalCheck::registerMatchers(MatchFinder *Finder) {
   // construction of the translation unit; check() then keeps the ones the
   // models mean (the C library's, std::filesystem's) and the standard
   // streams' own.
-  std::vector<std::string> Names =
-      Taint.config().Models->sinkNames(PathSinks);
+  std::vector<std::string> Names = Taint.config().Models->sinkNames(PathSinks);
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(NameRefs)).bind("callee")),
@@ -107,8 +105,8 @@ void PathTraversalCheck::check(const MatchFinder::MatchResult &Result) {
   StringRef Verb = "opens";
 
   const auto *Indirect = Result.Nodes.getNodeAs<CallExpr>("indirect");
-  if (const auto *Call = Indirect ? Indirect
-                                  : Result.Nodes.getNodeAs<CallExpr>("call")) {
+  if (const auto *Call =
+          Indirect ? Indirect : Result.Nodes.getNodeAs<CallExpr>("call")) {
     Sink = Call;
     const taint::ModelSet &Models = *Taint.config().Models;
     const taint::FunctionModel *Model = nullptr;

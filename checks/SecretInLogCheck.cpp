@@ -15,9 +15,9 @@
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
-using clang::tidy::exitbar::utils::SecretKind;
 using clang::tidy::exitbar::utils::identifierOf;
 using clang::tidy::exitbar::utils::isPassThroughMethod;
+using clang::tidy::exitbar::utils::SecretKind;
 
 namespace clang::tidy::exitbar {
 namespace {
@@ -298,8 +298,7 @@ bool SecretInLogCheck::isLoggingFunction(const FunctionDecl *Fn) const {
   // (clang 14 drops GCC's `format(gnu_printf, ...)`).
   unsigned FormatIndex = 0; // 1-based among the declared parameters
   if (const auto *Format = Fn->getAttr<FormatAttr>()) {
-    if (Format->getType() &&
-        Format->getType()->getName().contains("printf") &&
+    if (Format->getType() && Format->getType()->getName().contains("printf") &&
         Format->getFormatIdx() >= 1) {
       FormatIndex = static_cast<unsigned>(Format->getFormatIdx());
       // Methods count `this` as the first argument of the attribute.

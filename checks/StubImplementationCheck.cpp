@@ -399,8 +399,8 @@ private:
       // contains a stub phrase; it is no message. getImmediateMacroName()
       // reads an expansion record, which a file location does not have.
       if (Literal->getBeginLoc().isMacroID()) {
-        StringRef Macro = Lexer::getImmediateMacroName(
-            Literal->getBeginLoc(), SM, Ctx.getLangOpts());
+        StringRef Macro = Lexer::getImmediateMacroName(Literal->getBeginLoc(),
+                                                       SM, Ctx.getLangOpts());
         if (compat::startsWith(Macro, "__") && compat::endsWith(Macro, "__"))
           return false;
       }
@@ -619,7 +619,8 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
     FileID FID = SM.getFileID(From);
     unsigned Begin = SM.getFileOffset(From);
     Begin = precedingCommentStart(SM.getBufferData(FID), Begin);
-    unsigned BodyBegin = SM.getFileOffset(SM.getExpansionLoc(Body->getBeginLoc()));
+    unsigned BodyBegin =
+        SM.getFileOffset(SM.getExpansionLoc(Body->getBeginLoc()));
     lexRange(
         SM, LO, FID, Begin, SM.getFileOffset(To) + 1,
         [&](const Token &Tok, StringRef Spelling) {
@@ -721,8 +722,7 @@ bool StubImplementationCheck::isConfigurationFallback(
   StringRef Buffer = SM.getBufferData(FID, &Invalid);
   if (Invalid)
     return false;
-  StringRef Name =
-      F.getDeclName().isIdentifier() ? F.getName() : StringRef();
+  StringRef Name = F.getDeclName().isIdentifier() ? F.getName() : StringRef();
   auto isIdentifierChar = [](char C) { return isalnum(C) || C == '_'; };
   for (SourceRange R : SkippedRanges) {
     SourceLocation RB = R.getBegin();

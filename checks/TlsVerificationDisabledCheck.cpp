@@ -301,7 +301,8 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
           .bind("curl"),
       this);
   Finder->addMatcher(
-      callExpr(NotSystem, callee(functionDecl(hasAnyName(
+      callExpr(NotSystem,
+               callee(functionDecl(hasAnyName(
                    "::SSL_CTX_set_verify", "::SSL_set_verify",
                    "::wolfSSL_CTX_set_verify", "::wolfSSL_set_verify"))),
                argumentCountIs(3))
@@ -313,14 +314,16 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(NotSystem, unless(callee(functionDecl())), argumentCountIs(3))
           .bind("indirect-call"),
       this);
-  Finder->addMatcher(callExpr(NotSystem, callee(functionDecl(hasAnyName(
-                                  "::SSL_CTX_set_cert_verify_callback",
-                                  "::X509_STORE_set_verify_cb",
-                                  "::X509_STORE_CTX_set_verify_cb",
-                                  "::wolfSSL_CTX_set_cert_verify_callback"))))
-                         .bind("ossl-callback"),
-                     this);
-  Finder->addMatcher(callExpr(NotSystem, callee(functionDecl(
+  Finder->addMatcher(
+      callExpr(NotSystem, callee(functionDecl(hasAnyName(
+                              "::SSL_CTX_set_cert_verify_callback",
+                              "::X509_STORE_set_verify_cb",
+                              "::X509_STORE_CTX_set_verify_cb",
+                              "::wolfSSL_CTX_set_cert_verify_callback"))))
+          .bind("ossl-callback"),
+      this);
+  Finder->addMatcher(callExpr(NotSystem,
+                              callee(functionDecl(
                                   hasAnyName("::mbedtls_ssl_conf_authmode",
                                              "::mbedtls_ssl_set_hs_authmode"))),
                               argumentCountIs(2))
@@ -337,28 +340,32 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          NotSystem, callee(cxxMethodDecl(hasName("set_verify_callback"), AsioTls)))
+          NotSystem,
+          callee(cxxMethodDecl(hasName("set_verify_callback"), AsioTls)))
           .bind("asio-callback"),
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          NotSystem, callee(cxxMethodDecl(
+          NotSystem,
+          callee(cxxMethodDecl(
               hasAnyName("enable_server_certificate_verification",
                          "enable_server_hostname_verification",
                          "set_verify_server_certs", "set_check_call_host"),
               ofClass(cxxRecordDecl(anyOf(utils::isInsideScope("httplib"),
-                                  utils::isInsideScope("grpc")))))),
+                                          utils::isInsideScope("grpc")))))),
           argumentCountIs(1))
           .bind("false-arg"),
       this);
-  Finder->addMatcher(cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
+  Finder->addMatcher(cxxConstructExpr(NotSystem,
+                                      hasDeclaration(cxxConstructorDecl(ofClass(
                                           hasName("::cpr::VerifySsl")))),
                                       argumentCountIs(1))
                          .bind("cpr"),
                      this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          NotSystem, callee(cxxMethodDecl(
+          NotSystem,
+          callee(cxxMethodDecl(
               hasName("setPeerVerifyMode"),
               ofClass(hasAnyName("::QSslSocket", "::QSslConfiguration")))),
           argumentCountIs(1))
@@ -366,16 +373,18 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          NotSystem, callee(cxxMethodDecl(
+          NotSystem,
+          callee(cxxMethodDecl(
               hasName("ignoreSslErrors"), parameterCountIs(0),
               ofClass(cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(
                   "::QSslSocket", "::QNetworkReply", "::QWebSocket")))))))
           .bind("qt-ignore"),
       this);
-  Finder->addMatcher(cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
-                                          hasName("::Poco::Net::Context")))))
-                         .bind("poco-context"),
-                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
+                                      hasName("::Poco::Net::Context")))))
+          .bind("poco-context"),
+      this);
   Finder->addMatcher(
       binaryOperator(NotSystem, isAssignmentOperator(),
                      hasLHS(memberExpr(member(
@@ -385,20 +394,23 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
           .bind("poco-params"),
       this);
   Finder->addMatcher(
-      cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
+      cxxConstructExpr(NotSystem,
+                       hasDeclaration(cxxConstructorDecl(ofClass(
                            hasName("::Poco::Net::AcceptCertificateHandler")))))
           .bind("poco-accept"),
       this);
 
   Finder->addMatcher(
-      callExpr(NotSystem, callee(functionDecl(hasName("::SSL_get_verify_result"))))
+      callExpr(NotSystem,
+               callee(functionDecl(hasName("::SSL_get_verify_result"))))
           .bind("result-check"),
       this);
 
   // Evidence of which end of the connection the code sets up.
   Finder->addMatcher(
       callExpr(
-          NotSystem, callee(
+          NotSystem,
+          callee(
               functionDecl(
                   anyOf(utils::identifierMatches("(server|client)_method$"),
                         hasAnyName(
@@ -415,11 +427,12 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
           .bind("evidence-call"),
       this);
   Finder->addMatcher(
-      declRefExpr(NotSystem, to(enumConstantDecl(
-                         anyOf(utils::isInsideScope("boost::asio::ssl"),
-                               utils::isInsideScope("asio::ssl"),
-                               utils::isInsideScope("Poco::Net")))
-                         .bind("evidence-enum")))
+      declRefExpr(
+          NotSystem,
+          to(enumConstantDecl(anyOf(utils::isInsideScope("boost::asio::ssl"),
+                                    utils::isInsideScope("asio::ssl"),
+                                    utils::isInsideScope("Poco::Net")))
+                 .bind("evidence-enum")))
           .bind("evidence-ref"),
       this);
 }

@@ -462,40 +462,42 @@ void WeakCryptoCheck::registerMatchers(MatchFinder *Finder) {
   auto NotSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
       callExpr(
-          NotSystem, callee(
+          NotSystem,
+          callee(
               functionDecl(
-                  anyOf(hasAnyName(
-                            "::MD5", "::MD5_Init", "::MD4", "::MD4_Init",
-                            "::MD2", "::MD2_Init", "::SHA1", "::SHA1_Init",
-                            "::EVP_md5", "::EVP_md5_sha1", "::EVP_md4",
-                            "::EVP_md2", "::EVP_sha1", "::RC4", "::RC4_set_key",
-                            "::EVP_rc4", "::EVP_rc4_40", "::EVP_rc4_hmac_md5",
-                            "::RC2_set_key", "::BF_set_key", "::RC5_32_set_key",
-                            "::AES_ecb_encrypt", "::DES_ecb3_encrypt",
-                            "::DES_ede3_cbc_encrypt", "::DES_ede2_cbc_encrypt",
-                            "::DES_set_key", "::DES_set_key_checked",
-                            "::DES_set_key_unchecked", "::DES_key_sched",
-                            "::DES_ecb_encrypt", "::DES_ncbc_encrypt",
-                            "::DES_cbc_encrypt", "::DES_cfb_encrypt",
-                            "::DES_ofb_encrypt", "::DES_crypt", "::DES_fcrypt",
-                            "::mbedtls_md5", "::mbedtls_md5_ret",
-                            "::mbedtls_md5_starts", "::mbedtls_md5_starts_ret",
-                            "::mbedtls_md4", "::mbedtls_md4_ret",
-                            "::mbedtls_md4_starts", "::mbedtls_md4_starts_ret",
-                            "::mbedtls_md2", "::mbedtls_sha1",
-                            "::mbedtls_sha1_ret", "::mbedtls_sha1_starts",
-                            "::mbedtls_sha1_starts_ret", "::mbedtls_arc4_setup",
-                            "::mbedtls_blowfish_setkey",
-                            "::mbedtls_aes_crypt_ecb",
-                            "::mbedtls_des3_set2key_enc",
-                            "::mbedtls_des3_set2key_dec",
-                            "::mbedtls_des3_set3key_enc",
-                            "::mbedtls_des3_set3key_dec",
-                            "::mbedtls_des_setkey_enc",
-                            "::mbedtls_des_setkey_dec"),
-                        allOf(utils::isGlobal(),
-                              utils::identifierMatches(
-                                  "^EVP_((des|desx|rc2|rc5_32_12_16|bf)_|.*_ecb$)"))))
+                  anyOf(
+                      hasAnyName(
+                          "::MD5", "::MD5_Init", "::MD4", "::MD4_Init", "::MD2",
+                          "::MD2_Init", "::SHA1", "::SHA1_Init", "::EVP_md5",
+                          "::EVP_md5_sha1", "::EVP_md4", "::EVP_md2",
+                          "::EVP_sha1", "::RC4", "::RC4_set_key", "::EVP_rc4",
+                          "::EVP_rc4_40", "::EVP_rc4_hmac_md5", "::RC2_set_key",
+                          "::BF_set_key", "::RC5_32_set_key",
+                          "::AES_ecb_encrypt", "::DES_ecb3_encrypt",
+                          "::DES_ede3_cbc_encrypt", "::DES_ede2_cbc_encrypt",
+                          "::DES_set_key", "::DES_set_key_checked",
+                          "::DES_set_key_unchecked", "::DES_key_sched",
+                          "::DES_ecb_encrypt", "::DES_ncbc_encrypt",
+                          "::DES_cbc_encrypt", "::DES_cfb_encrypt",
+                          "::DES_ofb_encrypt", "::DES_crypt", "::DES_fcrypt",
+                          "::mbedtls_md5", "::mbedtls_md5_ret",
+                          "::mbedtls_md5_starts", "::mbedtls_md5_starts_ret",
+                          "::mbedtls_md4", "::mbedtls_md4_ret",
+                          "::mbedtls_md4_starts", "::mbedtls_md4_starts_ret",
+                          "::mbedtls_md2", "::mbedtls_sha1",
+                          "::mbedtls_sha1_ret", "::mbedtls_sha1_starts",
+                          "::mbedtls_sha1_starts_ret", "::mbedtls_arc4_setup",
+                          "::mbedtls_blowfish_setkey",
+                          "::mbedtls_aes_crypt_ecb",
+                          "::mbedtls_des3_set2key_enc",
+                          "::mbedtls_des3_set2key_dec",
+                          "::mbedtls_des3_set3key_enc",
+                          "::mbedtls_des3_set3key_dec",
+                          "::mbedtls_des_setkey_enc",
+                          "::mbedtls_des_setkey_dec"),
+                      allOf(utils::isGlobal(), utils::identifierMatches(
+                                                   "^EVP_((des|desx|rc2|rc5_32_"
+                                                   "12_16|bf)_|.*_ecb$)"))))
                   .bind("fn")))
           .bind("call"),
       this);
@@ -504,32 +506,36 @@ void WeakCryptoCheck::registerMatchers(MatchFinder *Finder) {
   for (const NameArgument &Entry : NameArguments)
     NameFunctions.push_back(Entry.Function);
   Finder->addMatcher(
-      callExpr(NotSystem, callee(functionDecl(hasAnyName(NameFunctions)).bind("named-fn")))
+      callExpr(NotSystem,
+               callee(functionDecl(hasAnyName(NameFunctions)).bind("named-fn")))
           .bind("named-call"),
       this);
   Finder->addMatcher(
       cxxConstructExpr(
-          NotSystem, hasDeclaration(
+          NotSystem,
+          hasDeclaration(
               cxxConstructorDecl(hasAnyName(NameFunctions)).bind("named-fn")))
           .bind("named-call"),
       this);
 
   Finder->addMatcher(
-      callExpr(
-          NotSystem, callee(functionDecl(hasAnyName("::CryptCreateHash",
-                                         "::CryptDeriveKey", "::CryptGenKey"))
-                     .bind("algid-fn")))
+      callExpr(NotSystem, callee(functionDecl(hasAnyName("::CryptCreateHash",
+                                                         "::CryptDeriveKey",
+                                                         "::CryptGenKey"))
+                                     .bind("algid-fn")))
           .bind("algid-call"),
       this);
   Finder->addMatcher(
-      callExpr(NotSystem, callee(functionDecl(hasAnyName("::EVP_get_digestbynid",
+      callExpr(NotSystem,
+               callee(functionDecl(hasAnyName("::EVP_get_digestbynid",
                                               "::RSA_sign", "::RSA_verify"))
                           .bind("nid-fn")))
           .bind("nid-call"),
       this);
   Finder->addMatcher(
       declRefExpr(
-          NotSystem, to(enumConstantDecl(
+          NotSystem,
+          to(enumConstantDecl(
                  anyOf(allOf(utils::isGlobal(),
                              utils::identifierMatches(
                                  "^(MBEDTLS_(MD_|MODE_ECB|CIPHER_)|GCRY_(MD_|"
@@ -539,9 +545,10 @@ void WeakCryptoCheck::registerMatchers(MatchFinder *Finder) {
           .bind("enum-ref"),
       this);
   Finder->addMatcher(
-      cxxConstructExpr(NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(cxxRecordDecl(
-                           anyOf(utils::isInsideScope("CryptoPP"),
-                                 utils::isInsideScope("Poco")))))))
+      cxxConstructExpr(
+          NotSystem, hasDeclaration(cxxConstructorDecl(ofClass(
+                         cxxRecordDecl(anyOf(utils::isInsideScope("CryptoPP"),
+                                             utils::isInsideScope("Poco")))))))
           .bind("construct"),
       this);
 }

@@ -1,5 +1,5 @@
-// StandaloneMain.cpp - runs a fuzz target without libFuzzer: its seeds, then random mutations of them
-// SPDX-License-Identifier: Apache-2.0
+// StandaloneMain.cpp - runs a fuzz target without libFuzzer: its seeds, then
+// random mutations of them SPDX-License-Identifier: Apache-2.0
 //
 // Usage: <target>_fuzz_smoke [--seconds S] [--seed N] FILE_OR_DIR...
 //
@@ -24,19 +24,20 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
 #include <string>
-#include <vector>
-#include <fcntl.h>
 #include <unistd.h>
+#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size);
 
 // Sanitizer runtimes define it; without them the weak reference is null.
-extern "C" void __sanitizer_set_death_callback(void (*Callback)(void)) __attribute__((weak));
+extern "C" void __sanitizer_set_death_callback(void (*Callback)(void))
+    __attribute__((weak));
 
 namespace fs = std::filesystem;
 
@@ -58,7 +59,8 @@ void dumpCurrentInput() {
   for (uint8_t B : Current)
     Hash = (Hash ^ B) * 1099511628211ULL;
   char Name[64];
-  std::snprintf(Name, sizeof Name, "smoke-crash-%016llx", static_cast<unsigned long long>(Hash));
+  std::snprintf(Name, sizeof Name, "smoke-crash-%016llx",
+                static_cast<unsigned long long>(Hash));
   int Fd = ::open(Name, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (Fd >= 0) {
     size_t Done = 0;
@@ -70,8 +72,8 @@ void dumpCurrentInput() {
     }
     ::close(Fd);
   }
-  std::fprintf(stderr, "fuzz smoke: the input that crashed is %s (%zu bytes)\n", Name,
-               Current.size());
+  std::fprintf(stderr, "fuzz smoke: the input that crashed is %s (%zu bytes)\n",
+               Name, Current.size());
 }
 
 void onSignal(int Signal) {
@@ -93,18 +95,41 @@ void run(const Bytes &Input) {
 
 Bytes readBytes(const fs::path &File) {
   std::ifstream In(File, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(In), std::istreambuf_iterator<char>());
+  return Bytes(std::istreambuf_iterator<char>(In),
+               std::istreambuf_iterator<char>());
 }
 
 /// Values that break readers more often than random bytes do.
-const char *const InterestingText[] = {
-    "0", "-1", "4294967296", "99999999999999999999999", "1e999", "-1e999", "nan",
-    "\"", "{", "}", "[", "]", "<", ">", "&", "&amp;", ":", ",", "\n", "\\u0000",
-    "\xff\xfe", "null", "true", "<!DOCTYPE x [<!ENTITY e \"e\">]>", "end_of_record\n"};
+const char *const InterestingText[] = {"0",
+                                       "-1",
+                                       "4294967296",
+                                       "99999999999999999999999",
+                                       "1e999",
+                                       "-1e999",
+                                       "nan",
+                                       "\"",
+                                       "{",
+                                       "}",
+                                       "[",
+                                       "]",
+                                       "<",
+                                       ">",
+                                       "&",
+                                       "&amp;",
+                                       ":",
+                                       ",",
+                                       "\n",
+                                       "\\u0000",
+                                       "\xff\xfe",
+                                       "null",
+                                       "true",
+                                       "<!DOCTYPE x [<!ENTITY e \"e\">]>",
+                                       "end_of_record\n"};
 
 class Mutator {
 public:
-  Mutator(uint64_t Seed, const std::vector<Bytes> &Seeds) : Random(Seed), Seeds(Seeds) {}
+  Mutator(uint64_t Seed, const std::vector<Bytes> &Seeds)
+      : Random(Seed), Seeds(Seeds) {}
 
   Bytes next(const Bytes &Previous) {
     // Half the time a fresh seed, half the time deeper into the last input.
@@ -123,7 +148,9 @@ private:
   std::mt19937_64 Random;
   const std::vector<Bytes> &Seeds;
 
-  size_t pick(size_t Bound) { return Bound == 0 ? 0 : static_cast<size_t>(Random() % Bound); }
+  size_t pick(size_t Bound) {
+    return Bound == 0 ? 0 : static_cast<size_t>(Random() % Bound);
+  }
 
   void mutateOnce(Bytes &Out) {
     size_t At = pick(Out.size() + 1);
@@ -137,19 +164,24 @@ private:
       std::string Text = InterestingText[pick(std::size(InterestingText))];
       if (!Out.empty() && At < Out.size())
         Out.erase(Out.begin() + static_cast<std::ptrdiff_t>(At));
-      Out.insert(Out.begin() + static_cast<std::ptrdiff_t>(std::min(At, Out.size())),
+      Out.insert(Out.begin() +
+                     static_cast<std::ptrdiff_t>(std::min(At, Out.size())),
                  Text.begin(), Text.end());
       break;
     }
     case 2: // insert random bytes
       for (size_t N = 1 + pick(8); N > 0; --N)
-        Out.insert(Out.begin() + static_cast<std::ptrdiff_t>(std::min(At, Out.size())),
+        Out.insert(Out.begin() +
+                       static_cast<std::ptrdiff_t>(std::min(At, Out.size())),
                    static_cast<uint8_t>(pick(256)));
       break;
     case 3: // erase a range
       if (At < Out.size())
-        Out.erase(Out.begin() + static_cast<std::ptrdiff_t>(At),
-                  Out.begin() + static_cast<std::ptrdiff_t>(At + pick(std::min<size_t>(Out.size() - At, 64) + 1)));
+        Out.erase(
+            Out.begin() + static_cast<std::ptrdiff_t>(At),
+            Out.begin() +
+                static_cast<std::ptrdiff_t>(
+                    At + pick(std::min<size_t>(Out.size() - At, 64) + 1)));
       break;
     case 4: { // duplicate a range somewhere else
       if (Out.empty())
@@ -158,8 +190,9 @@ private:
       size_t Length = 1 + pick(std::min<size_t>(Out.size() - From, 256));
       Bytes Chunk(Out.begin() + static_cast<std::ptrdiff_t>(From),
                   Out.begin() + static_cast<std::ptrdiff_t>(From + Length));
-      Out.insert(Out.begin() + static_cast<std::ptrdiff_t>(pick(Out.size() + 1)), Chunk.begin(),
-                 Chunk.end());
+      Out.insert(Out.begin() +
+                     static_cast<std::ptrdiff_t>(pick(Out.size() + 1)),
+                 Chunk.begin(), Chunk.end());
       break;
     }
     case 5: // truncate
@@ -171,7 +204,8 @@ private:
       const Bytes &Other = Seeds[pick(Seeds.size())];
       size_t From = pick(Other.size() + 1);
       Out.resize(std::min(At, Out.size()));
-      Out.insert(Out.end(), Other.begin() + static_cast<std::ptrdiff_t>(From), Other.end());
+      Out.insert(Out.end(), Other.begin() + static_cast<std::ptrdiff_t>(From),
+                 Other.end());
       break;
     }
     }
@@ -192,7 +226,9 @@ int main(int Argc, char **Argv) {
     } else if (Arg == "--seed" && I + 1 < Argc) {
       Seed = std::strtoull(Argv[++I], nullptr, 10);
     } else if (!Arg.empty() && Arg[0] == '-') {
-      std::fprintf(stderr, "usage: %s [--seconds S] [--seed N] FILE_OR_DIR...\n", Argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s [--seconds S] [--seed N] FILE_OR_DIR...\n",
+                   Argv[0]);
       return 2;
     } else if (fs::is_directory(Arg)) {
       for (const auto &Entry : fs::directory_iterator(Arg))
@@ -201,7 +237,8 @@ int main(int Argc, char **Argv) {
     } else if (fs::is_regular_file(Arg)) {
       Files.push_back(Arg);
     } else {
-      std::fprintf(stderr, "%s: no such file or folder: %s\n", Argv[0], Arg.c_str());
+      std::fprintf(stderr, "%s: no such file or folder: %s\n", Argv[0],
+                   Arg.c_str());
       return 2;
     }
   }
@@ -221,14 +258,15 @@ int main(int Argc, char **Argv) {
     Seeds.push_back(readBytes(File));
     run(Seeds.back());
   }
-  std::printf("fuzz smoke: seed %llu, %zu seed inputs\n", static_cast<unsigned long long>(Seed),
-              Seeds.size());
+  std::printf("fuzz smoke: seed %llu, %zu seed inputs\n",
+              static_cast<unsigned long long>(Seed), Seeds.size());
   std::fflush(stdout);
 
   Mutator Mutate(Seed, Seeds);
-  auto Deadline = std::chrono::steady_clock::now() +
-                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                      std::chrono::duration<double>(Seconds));
+  auto Deadline =
+      std::chrono::steady_clock::now() +
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+          std::chrono::duration<double>(Seconds));
   Bytes Previous;
   size_t Runs = 0;
   while (std::chrono::steady_clock::now() < Deadline) {
@@ -236,6 +274,7 @@ int main(int Argc, char **Argv) {
     run(Previous);
     ++Runs;
   }
-  std::printf("fuzz smoke: %zu mutated inputs in %.0f s, no crash\n", Runs, Seconds);
+  std::printf("fuzz smoke: %zu mutated inputs in %.0f s, no crash\n", Runs,
+              Seconds);
   return 0;
 }

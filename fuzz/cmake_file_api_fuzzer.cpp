@@ -1,5 +1,5 @@
-// cmake_file_api_fuzzer.cpp - libFuzzer target: CMake File API replies (readFileApiReply)
-// SPDX-License-Identifier: Apache-2.0
+// cmake_file_api_fuzzer.cpp - libFuzzer target: CMake File API replies
+// (readFileApiReply) SPDX-License-Identifier: Apache-2.0
 //
 // The reader takes a build folder, so the input is a whole reply folder:
 // NUL-separated parts, each `<file name>\n<content>`, written to
@@ -67,9 +67,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     std::string_view Part = Input.substr(0, Input.find('\0'));
     Input.remove_prefix(std::min(Input.size(), Part.size() + 1));
     size_t Newline = Part.find('\n');
-    if (Newline == std::string_view::npos || !isPlainName(Part.substr(0, Newline)))
+    if (Newline == std::string_view::npos ||
+        !isPlainName(Part.substr(0, Newline)))
       continue;
-    std::ofstream(Reply / std::string(Part.substr(0, Newline)), std::ios::binary)
+    std::ofstream(Reply / std::string(Part.substr(0, Newline)),
+                  std::ios::binary)
         << Part.substr(Newline + 1);
   }
   try {

@@ -4,8 +4,8 @@
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.
 
-#include "formats/cobertura/Read.h"
 #include "exitbar/Error.h"
+#include "formats/cobertura/Read.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,11 +1,11 @@
-// cyclonedx_fuzzer.cpp - libFuzzer target: CycloneDX JSON SBOMs (readCycloneDxComponents)
-// SPDX-License-Identifier: Apache-2.0
+// cyclonedx_fuzzer.cpp - libFuzzer target: CycloneDX JSON SBOMs
+// (readCycloneDxComponents) SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.
 
-#include "exitbar/Vulnerabilities.h"
 #include "exitbar/Error.h"
+#include "exitbar/Vulnerabilities.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,11 +1,11 @@
-// gcov_json_fuzzer.cpp - libFuzzer target: gcov's JSON intermediate format (readGcovJson)
-// SPDX-License-Identifier: Apache-2.0
+// gcov_json_fuzzer.cpp - libFuzzer target: gcov's JSON intermediate format
+// (readGcovJson) SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.
 
-#include "formats/gcov-json/Read.h"
 #include "exitbar/Error.h"
+#include "formats/gcov-json/Read.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

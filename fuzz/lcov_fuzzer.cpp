@@ -1,11 +1,11 @@
-// lcov_fuzzer.cpp - libFuzzer target: LCOV tracefiles (readLcov; also what llvm-cov export -format=lcov gives)
-// SPDX-License-Identifier: Apache-2.0
+// lcov_fuzzer.cpp - libFuzzer target: LCOV tracefiles (readLcov; also what
+// llvm-cov export -format=lcov gives) SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.
 
-#include "formats/lcov/Read.h"
 #include "exitbar/Error.h"
+#include "formats/lcov/Read.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -64,15 +64,15 @@ void makeAbsolute(std::string &Path) {
 /// so standard output is pointed at the file for the call: a compile with
 /// -o writes nothing else there. Returns false when the file could not be
 /// written.
-bool printErrors(std::vector<ClangTidyError> Errors,
-                 ClangTidyContext &Context, const std::string &Path) {
+bool printErrors(std::vector<ClangTidyError> Errors, ClangTidyContext &Context,
+                 const std::string &Path) {
   for (ClangTidyError &Error : Errors) {
     makeAbsolute(Error.Message.FilePath);
     for (tooling::DiagnosticMessage &Note : Error.Notes)
       makeAbsolute(Note.FilePath);
   }
-  int File = ::open(Path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                    0644);
+  int File =
+      ::open(Path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (File < 0)
     return false;
   llvm::outs().flush();
@@ -227,8 +227,8 @@ public:
     return true;
   }
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
-                                                 llvm::StringRef File) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
     auto Context = std::make_unique<ClangTidyContext>(std::move(Options));
     // The factory below lists the checks of every module registered by
     // then; other modules than ExitBar's are loaded only when asked for.
@@ -264,8 +264,8 @@ private:
   static void reportArgumentError(const CompilerInstance &Compiler,
                                   const std::string &Message) {
     DiagnosticsEngine &Diags = Compiler.getDiagnostics();
-    unsigned Id = Diags.getCustomDiagID(DiagnosticsEngine::Error,
-                                        "exitbar plugin: %0");
+    unsigned Id =
+        Diags.getCustomDiagID(DiagnosticsEngine::Error, "exitbar plugin: %0");
     Diags.Report(Id) << Message;
   }
 

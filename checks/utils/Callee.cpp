@@ -3,8 +3,8 @@
 
 #include "utils/Callee.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::exitbar::utils {
@@ -37,7 +37,8 @@ std::string initializedFrom(const Expr *Init) {
   bool IsLoader = llvm::StringSwitch<bool>(Loader->getName())
                       .Cases("dlsym", "dlvsym", "GetProcAddress", true)
                       .Default(false);
-  const auto *Name = dyn_cast<StringLiteral>(stripCastsAndIndirection(Lookup->getArg(1)));
+  const auto *Name =
+      dyn_cast<StringLiteral>(stripCastsAndIndirection(Lookup->getArg(1)));
   if (!IsLoader || !Name || Name->getCharByteWidth() != 1)
     return "";
   return Name->getString().str();

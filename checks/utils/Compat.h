@@ -14,7 +14,8 @@
 
 namespace clang::tidy::exitbar::compat {
 
-/// True when \p Text begins with \p Prefix (StringRef renamed startswith in 18).
+/// True when \p Text begins with \p Prefix (StringRef renamed startswith in
+/// 18).
 inline bool startsWith(llvm::StringRef Text, llvm::StringRef Prefix) {
   return Text.substr(0, Prefix.size()) == Prefix;
 }

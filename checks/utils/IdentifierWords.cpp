@@ -40,7 +40,8 @@ std::vector<std::string> splitNameWords(llvm::StringRef Name) {
 
 std::vector<std::string> splitIdentifier(llvm::StringRef Name) {
   std::vector<std::string> Words = splitNameWords(Name);
-  llvm::erase_if(Words, [](const std::string &W) { return llvm::isDigit(W[0]); });
+  llvm::erase_if(Words,
+                 [](const std::string &W) { return llvm::isDigit(W[0]); });
   return Words;
 }
 

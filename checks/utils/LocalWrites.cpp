@@ -251,7 +251,8 @@ static bool isCharacterLike(QualType T) {
   if (T->isAnyCharacterType())
     return true;
   for (const auto *Typedef = T->getAs<TypedefType>(); Typedef;
-       Typedef = Typedef->getDecl()->getUnderlyingType()->getAs<TypedefType>()) {
+       Typedef =
+           Typedef->getDecl()->getUnderlyingType()->getAs<TypedefType>()) {
     StringRef Name = Typedef->getDecl()->getName();
     if (Name == "wchar_t" || Name == "char16_t" || Name == "char32_t")
       return true;

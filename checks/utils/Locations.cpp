@@ -39,8 +39,7 @@ bool isInSystemHeader(const SourceManager &SM, SourceLocation Loc) {
   return Expansion.isValid() && SM.isInSystemHeader(Expansion);
 }
 
-llvm::StringRef expansionFileName(const SourceManager &SM,
-                                  SourceLocation Loc) {
+llvm::StringRef expansionFileName(const SourceManager &SM, SourceLocation Loc) {
   if (Loc.isInvalid())
     return {};
   SourceLocation Expansion = SM.getExpansionLoc(Loc);
@@ -63,8 +62,8 @@ llvm::StringRef sourceText(const SourceManager &SM, const LangOptions &LO,
                            SourceRange Range) {
   if (Range.isInvalid())
     return {};
-  CharSourceRange File = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Range), SM, LO);
+  CharSourceRange File =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Range), SM, LO);
   if (File.isInvalid())
     return {};
   bool Invalid = false;

@@ -53,7 +53,8 @@ llvm::StringRef expansionFileName(const SourceManager &SM, SourceLocation Loc);
 
 /// The offset of \p Loc in its file, or nothing when \p Loc is invalid or a
 /// macro location (whose "offset" would be into an expansion record).
-/// Example: if (auto Off = fileOffset(SM, Tok.getLocation())) Seen.insert(*Off);
+/// Example: if (auto Off = fileOffset(SM, Tok.getLocation()))
+/// Seen.insert(*Off);
 std::optional<unsigned> fileOffset(const SourceManager &SM, SourceLocation Loc);
 
 /// The text the user wrote for \p Range after mapping it to file locations,

@@ -48,14 +48,16 @@ inline auto identifierMatches(llvm::StringRef Pattern) {
 AST_MATCHER_P(Decl, isInsideScope, std::string, Qualified) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   llvm::StringRef(Qualified).split(Parts, "::");
-  for (const DeclContext *DC = Node.getDeclContext(); DC; DC = DC->getParent()) {
+  for (const DeclContext *DC = Node.getDeclContext(); DC;
+       DC = DC->getParent()) {
     // Find the innermost context named like the last part, then check that
     // its parents spell the rest, up to the translation unit.
     const DeclContext *Cur = DC;
     bool Ok = true;
     for (size_t I = Parts.size(); I-- > 0;) {
-      while (Cur && (isa<LinkageSpecDecl>(Cur) || (isa<NamespaceDecl>(Cur) &&
-                                                   cast<NamespaceDecl>(Cur)->isInline())))
+      while (Cur && (isa<LinkageSpecDecl>(Cur) ||
+                     (isa<NamespaceDecl>(Cur) &&
+                      cast<NamespaceDecl>(Cur)->isInline())))
         Cur = Cur->getParent();
       const auto *ND = Cur ? dyn_cast<NamedDecl>(Cur) : nullptr;
       if (!ND || !ND->getIdentifier() || ND->getName() != Parts[I]) {

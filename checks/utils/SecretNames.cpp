@@ -24,11 +24,10 @@ bool isConventionPrefix(llvm::StringRef Word) {
 /// `has_token`, `max_token_age`, `hashed_password`.
 bool isNegatingWord(llvm::StringRef Word) {
   static const llvm::StringSet<> Words = {
-      "is",     "has",     "have",   "no",    "need",    "needs",
-      "should", "use",     "show",   "hide",  "enable",  "disable",
-      "allow",  "require", "min",    "max",   "num",     "count",
-      "n",      "nb",      "number", "total", "without", "skip",
-      "hashed", "hash",    "salted", "digest"};
+      "is",    "has",     "have", "no",     "need",    "needs",  "should",
+      "use",   "show",    "hide", "enable", "disable", "allow",  "require",
+      "min",   "max",     "num",  "count",  "n",       "nb",     "number",
+      "total", "without", "skip", "hashed", "hash",    "salted", "digest"};
   return Words.contains(Word);
 }
 

@@ -765,9 +765,9 @@ public:
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F))
       for (const CXXCtorInitializer *Init : Ctor->inits()) {
         const FieldDecl *Field = Init->getMember();
-        const VarDecl *Member =
-            Field && Init->isWritten() ? Owner.fieldVariable(*Field, Ctx)
-                                       : nullptr;
+        const VarDecl *Member = Field && Init->isWritten()
+                                    ? Owner.fieldVariable(*Field, Ctx)
+                                    : nullptr;
         if (!Member || !Init->getInit())
           continue;
         walk(Init->getInit());
@@ -826,15 +826,16 @@ public:
 
   /// The parameters of \p F (the function this index walked) whose data
   /// \p E carries where \p At is evaluated, each with its path.
-  void parametersReaching(
-      const FunctionDecl &F, const Expr &E, const Stmt &At,
-      llvm::SmallVectorImpl<std::pair<unsigned, Trace>> &Out) {
+  void
+  parametersReaching(const FunctionDecl &F, const Expr &E, const Stmt &At,
+                     llvm::SmallVectorImpl<std::pair<unsigned, Trace>> &Out) {
     auto AtSeq = Seq.find(&At);
     if (AtSeq == Seq.end())
       return;
     unsigned N = std::min(F.getNumParams(), 8U);
     for (unsigned K = 0; K < N; ++K) {
-      if (isScalarNonPointer(F.getParamDecl(K)->getType().getNonReferenceType()))
+      if (isScalarNonPointer(
+              F.getParamDecl(K)->getType().getNonReferenceType()))
         continue;
       Query Q{AtSeq->second, 0, static_cast<int>(K), &F, nullptr, 0};
       if (auto T = taintOf(&E, Q))
@@ -863,8 +864,7 @@ public:
         for (const ReturnStmt *R : It->second) {
           Query Q{seqOf(R), 0, Mode, &F, nullptr, Depth};
           if (auto T = taintOf(R->getRetValue(), Q)) {
-            appendStep(*T, 
-                {R->getBeginLoc(), functionName(F) + " returns it"});
+            appendStep(*T, {R->getBeginLoc(), functionName(F) + " returns it"});
             return T;
           }
         }
@@ -1193,10 +1193,10 @@ private:
     const FunctionDecl *Callee = projectDefinition(Target);
     // A function another unit defines may fill them too: what it writes
     // is linked across units (externalValueReaching).
-    bool External = !Callee && Target && !Target->hasBody() &&
-                    Target->getBuiltinID() == 0 &&
-                    !utils::isInSystemHeader(Ctx.getSourceManager(),
-                                             Target->getLocation());
+    bool External =
+        !Callee && Target && !Target->hasBody() &&
+        Target->getBuiltinID() == 0 &&
+        !utils::isInSystemHeader(Ctx.getSourceManager(), Target->getLocation());
     if (External)
       Callee = Target;
     if (!Callee)
@@ -1403,8 +1403,8 @@ private:
       // Through a pointer or a macro named after a modelled API (`p_recv`
       // from dlsym, `#define RECV (*api.recv)`): that API's model.
       std::string Api = utils::calledApiName(*Call, Ctx);
-      if (const FunctionModel *M = Api.empty() ? nullptr
-                                               : Cfg.Models->find(Api))
+      if (const FunctionModel *M =
+              Api.empty() ? nullptr : Cfg.Models->find(Api))
         if (addModelledWrites(Call, Api, *M))
           return;
       addCallOuts(Call); // through a function pointer
@@ -1744,7 +1744,7 @@ private:
   /// only. A class whose definition is not visible is taken by its name.
   bool looksLikeRequest(const CXXRecordDecl &RD) const {
     static const std::vector<std::string> Words = {
-        "path",  "url",    "uri",     "header", "headers", "body",
+        "path",   "url",   "uri",     "header", "headers", "body",
         "method", "query", "param",   "params", "cookie",  "cookies",
         "target", "args",  "payload", "form",   "content", "resource"};
     auto Named = [&](const NamedDecl *D) {
@@ -1834,10 +1834,10 @@ private:
     // What a pointer or reference parameter points to holds the caller's
     // text until the function overwrites it: `strcat(dir, name)` in a
     // helper adds the name after the caller's directory.
-    bool CallersContent = isa<ParmVarDecl>(V) &&
-                          (V->getType()->isPointerType() ||
-                           V->getType()->isReferenceType()) &&
-                          isText(V->getType());
+    bool CallersContent =
+        isa<ParmVarDecl>(V) &&
+        (V->getType()->isPointerType() || V->getType()->isReferenceType()) &&
+        isText(V->getType());
     auto It = Defs.find(V);
     if (It == Defs.end())
       return CallersContent;
@@ -1999,8 +1999,8 @@ private:
       }
       T = summaryTaint(D.Call, D.Callee, D.Offset, static_cast<int>(D.Slot), Q);
       if (T)
-        appendStep(*T, 
-            {D.Loc, functionName(*D.Callee) + " writes it into " + Name});
+        appendStep(
+            *T, {D.Loc, functionName(*D.Callee) + " writes it into " + Name});
       return T;
     }
     return std::nullopt;
@@ -2112,9 +2112,8 @@ private:
       if (!T)
         continue;
       appendStep(*T, {Call->getArg(Arg)->getBeginLoc(),
-                          "it is passed to " + Name + " as '" +
-                              Callee->getParamDecl(K)->getNameAsString() +
-                              "'"});
+                      "it is passed to " + Name + " as '" +
+                          Callee->getParamDecl(K)->getNameAsString() + "'"});
       for (const Step &S : Inner.Steps)
         appendStep(*T, S);
       T->Appended |= Inner.Appended;
@@ -2220,9 +2219,9 @@ private:
           if (!accepts(Q, T->Source)) {
             T.reset();
           } else {
-            appendStep(*T, {Ref->getBeginLoc(),
-                                "it is read from global '" +
-                                    V->getNameAsString() + "'"});
+            appendStep(*T,
+                       {Ref->getBeginLoc(), "it is read from global '" +
+                                                V->getNameAsString() + "'"});
           }
         }
       // A global another unit may write: what the summaries link.
@@ -2489,8 +2488,8 @@ class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
 public:
   using Sink = llvm::function_ref<void(const CallExpr &, const FunctionDecl &,
                                        unsigned)>;
-  using GlobalSink = llvm::function_ref<void(const DeclRefExpr &,
-                                             const VarDecl &)>;
+  using GlobalSink =
+      llvm::function_ref<void(const DeclRefExpr &, const VarDecl &)>;
   CallSiteCollector(const SourceManager &SM, Sink Add, GlobalSink AddGlobal)
       : SM(SM), Add(Add), AddGlobal(AddGlobal) {}
 
@@ -2639,9 +2638,9 @@ std::optional<Trace> TaintAnalysis::callerTaint(const ParmVarDecl &P,
     auto T = indexFor(*Site.Caller, Ctx).find(*Value, *Site.Call, Depth);
     if (!T || (T->Source.K == Origin::Kind::Parameter && !T->Source.Remote))
       continue;
-    appendStep(*T, {Value->getBeginLoc(), "it is passed to " +
-                                                  functionName(*F) + " as '" +
-                                                  P.getNameAsString() + "'"});
+    appendStep(*T,
+               {Value->getBeginLoc(), "it is passed to " + functionName(*F) +
+                                          " as '" + P.getNameAsString() + "'"});
     Found = std::move(T);
     break;
   }
@@ -2685,9 +2684,8 @@ const VarDecl *TaintAnalysis::fieldVariable(const FieldDecl &F,
   if (!Member && F.getIdentifier())
     // Internal linkage at file scope: never a global other units could
     // write (isLinkedGlobal), never mistaken for a static member.
-    Member = VarDecl::Create(Ctx, Ctx.getTranslationUnitDecl(),
-                             F.getBeginLoc(), F.getLocation(),
-                             F.getIdentifier(), F.getType(),
+    Member = VarDecl::Create(Ctx, Ctx.getTranslationUnitDecl(), F.getBeginLoc(),
+                             F.getLocation(), F.getIdentifier(), F.getType(),
                              F.getTypeSourceInfo(), SC_Static);
   return Member;
 }
@@ -2734,9 +2732,10 @@ std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
   return indexFor(F, Ctx).find(E, At ? *At : E);
 }
 
-std::optional<Trace>
-TaintAnalysis::externalValueReaching(const Expr &E, const FunctionDecl &F,
-                                      ASTContext &Ctx, const Stmt *At) {
+std::optional<Trace> TaintAnalysis::externalValueReaching(const Expr &E,
+                                                          const FunctionDecl &F,
+                                                          ASTContext &Ctx,
+                                                          const Stmt *At) {
   return indexFor(F, Ctx).externalValueReaching(E, At ? *At : E);
 }
 

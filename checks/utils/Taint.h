@@ -167,9 +167,9 @@ public:
   /// \p At is evaluated, if any: what links a source returned or stored in
   /// one unit to a sink in another.
   std::optional<Trace> externalValueReaching(const Expr &E,
-                                              const FunctionDecl &F,
-                                              ASTContext &Ctx,
-                                              const Stmt *At = nullptr);
+                                             const FunctionDecl &F,
+                                             ASTContext &Ctx,
+                                             const Stmt *At = nullptr);
 
   /// The untrusted data that \p F returns (\p Slot -1) or leaves in what
   /// its parameter \p Slot points to, from a source inside it (or inside

@@ -75,37 +75,37 @@ public:
     if (!Version || !Version->getAsInteger() || *Version->getAsInteger() != 1)
       throw ModelError{"/schema_version", "expected schema_version 1"};
     static const char *const Known[] = {
-        "schema_version", "library",     "description", "sources",
-        "propagators",    "sinks",       "sanitizers",  "validators",
-        "request_types"};
+        "schema_version", "library",     "description",
+        "sources",        "propagators", "sinks",
+        "sanitizers",     "validators",  "request_types"};
     for (const auto &Member : Root)
       if (!llvm::is_contained(Known, llvm::StringRef(Member.first)))
         throw ModelError{"/" + llvm::StringRef(Member.first).str(),
                          "unknown member (a misspelt one would be ignored)"};
-    forEachEntry("sources", [&](const llvm::json::Object &E,
-                                const std::string &At) {
-      SourceModel M;
-      M.Into = slot(E, "into", At);
-      auto Kind = threatNamed(string(E, "threat", At));
-      if (!Kind)
-        throw ModelError{At + "/threat",
-                         "expected remote, commandargs, environment, stdin "
-                         "or file"};
-      M.Kind = *Kind;
-      for (const std::string &F : functions(E, At))
-        Functions[F].Sources.push_back(M);
-    });
-    forEachEntry("propagators", [&](const llvm::json::Object &E,
-                                    const std::string &At) {
-      PropagatorModel M;
-      M.From = slot(E, "from", At);
-      M.To = slot(E, "to", At);
-      if (M.To.K == Slot::AllArguments)
-        throw ModelError{At + "/to", "data cannot go to every argument"};
-      M.Appends = optionalBool(E, "appends", At);
-      for (const std::string &F : functions(E, At))
-        Functions[F].Propagators.push_back(M);
-    });
+    forEachEntry(
+        "sources", [&](const llvm::json::Object &E, const std::string &At) {
+          SourceModel M;
+          M.Into = slot(E, "into", At);
+          auto Kind = threatNamed(string(E, "threat", At));
+          if (!Kind)
+            throw ModelError{At + "/threat",
+                             "expected remote, commandargs, environment, stdin "
+                             "or file"};
+          M.Kind = *Kind;
+          for (const std::string &F : functions(E, At))
+            Functions[F].Sources.push_back(M);
+        });
+    forEachEntry(
+        "propagators", [&](const llvm::json::Object &E, const std::string &At) {
+          PropagatorModel M;
+          M.From = slot(E, "from", At);
+          M.To = slot(E, "to", At);
+          if (M.To.K == Slot::AllArguments)
+            throw ModelError{At + "/to", "data cannot go to every argument"};
+          M.Appends = optionalBool(E, "appends", At);
+          for (const std::string &F : functions(E, At))
+            Functions[F].Propagators.push_back(M);
+        });
     forEachEntry("sinks", [&](const llvm::json::Object &E,
                               const std::string &At) {
       SinkModel M;
@@ -132,13 +132,13 @@ public:
       for (const std::string &F : functions(E, At))
         Functions[F].Sinks.push_back(M);
     });
-    forEachEntry("sanitizers", [&](const llvm::json::Object &E,
-                                   const std::string &At) {
-      std::vector<std::string> Kinds = strings(E, "sinks", At);
-      for (const std::string &F : functions(E, At))
-        for (const std::string &K : Kinds)
-          Sanitizers.emplace_back(F, K);
-    });
+    forEachEntry("sanitizers",
+                 [&](const llvm::json::Object &E, const std::string &At) {
+                   std::vector<std::string> Kinds = strings(E, "sinks", At);
+                   for (const std::string &F : functions(E, At))
+                     for (const std::string &K : Kinds)
+                       Sanitizers.emplace_back(F, K);
+                 });
     Validators = strings(Root, "validators", "", /*Required=*/false);
     RequestTypes = strings(Root, "request_types", "", /*Required=*/false);
   }
@@ -272,8 +272,8 @@ bool addModelPath(ModelSet &Set, llvm::StringRef Path, std::string &Error) {
   std::vector<std::string> Files;
   if (llvm::sys::fs::is_directory(Path)) {
     std::error_code Ec;
-    for (llvm::sys::fs::directory_iterator It(Path, Ec), End;
-         It != End && !Ec; It.increment(Ec))
+    for (llvm::sys::fs::directory_iterator It(Path, Ec), End; It != End && !Ec;
+         It.increment(Ec))
       if (llvm::sys::path::extension(It->path()) == ".json")
         Files.push_back(It->path());
     if (Ec) {
@@ -439,8 +439,8 @@ std::shared_ptr<const ModelSet> loadModels(llvm::StringRef ProjectFiles,
                                            std::string &Error) {
   // Every taint check of a clang-tidy process asks for the same list.
   static std::mutex Lock;
-  static std::map<std::string, std::pair<std::shared_ptr<const ModelSet>,
-                                         std::string>>
+  static std::map<std::string,
+                  std::pair<std::shared_ptr<const ModelSet>, std::string>>
       Loaded;
   std::lock_guard<std::mutex> Guard(Lock);
   auto It = Loaded.find(ProjectFiles.str());
@@ -478,8 +478,7 @@ std::shared_ptr<const ModelSet> loadModels(llvm::StringRef ProjectFiles,
 std::string modelName(const FunctionDecl &FD) {
   llvm::SmallVector<llvm::StringRef, 6> Parts;
   Parts.push_back(FD.getName());
-  for (const DeclContext *DC = FD.getDeclContext(); DC;
-       DC = DC->getParent()) {
+  for (const DeclContext *DC = FD.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       // Inline namespaces (fmt::v10, std::__1, std::__cxx11) are not part
       // of the name users write; neither is libc++'s std::__fs.

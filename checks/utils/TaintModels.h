@@ -50,8 +50,8 @@ struct Slot {
   unsigned Index = 0;
   /// True when argument \p I of a call is (part of) this slot.
   bool covers(unsigned I) const {
-    return (K == Argument && I == Index) || (K == ArgumentsFrom && I >= Index) ||
-           K == AllArguments;
+    return (K == Argument && I == Index) ||
+           (K == ArgumentsFrom && I >= Index) || K == AllArguments;
   }
 };
 

@@ -56,9 +56,9 @@ Config TaintOptions::config(llvm::StringRef SanitizerKind,
   C.Threats = parseThreatModels(ThreatModels, ThreatError);
   if (!ThreatError.empty() || C.Threats == 0) {
     if (Error.empty())
-      Error = ThreatError.empty() ? "no threat model is analysed ('" +
-                                        ThreatModels + "')"
-                                  : ThreatError;
+      Error = ThreatError.empty()
+                  ? "no threat model is analysed ('" + ThreatModels + "')"
+                  : ThreatError;
     C.Threats = Remote;
   }
   C.UntrustedWords = utils::parseList(UntrustedParameters);

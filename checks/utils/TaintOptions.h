@@ -16,11 +16,11 @@ namespace clang::tidy::exitbar::taint {
 /// apply to every taint check (a check's own `ThreatModels` or
 /// `TaintModels` overrides them).
 struct TaintOptions {
-  std::string ThreatModels;  ///< "remote" unless set: see parseThreatModels
-  std::string ModelFiles;    ///< the project's model files and folders
+  std::string ThreatModels; ///< "remote" unless set: see parseThreatModels
+  std::string ModelFiles;   ///< the project's model files and folders
   std::string UntrustedParameters;
-  std::string RequestTypes;  ///< empty: the models' request classes
-  std::string Validators;    ///< empty: the models' validators
+  std::string RequestTypes; ///< empty: the models' request classes
+  std::string Validators;   ///< empty: the models' validators
   bool TrustProjectChecks = true;
 
   static TaintOptions read(const ClangTidyCheck::OptionsView &Options);

@@ -125,8 +125,8 @@ bool noLintCovers(llvm::StringRef Text, llvm::StringRef Kind,
     llvm::StringRef Rest = Text.substr(At + 6);
     if (!Rest.consume_front(Kind))
       continue;
-    if (!Rest.empty() && (isalnum(static_cast<unsigned char>(Rest[0])) ||
-                          Rest[0] == '_'))
+    if (!Rest.empty() &&
+        (isalnum(static_cast<unsigned char>(Rest[0])) || Rest[0] == '_'))
       continue; // a longer marker: the next-line or block form
     if (!Rest.consume_front("("))
       return true;
@@ -156,8 +156,8 @@ bool isSilencedAt(SourceLocation Loc, llvm::StringRef Check,
   // rfind(C, From) looks at the characters before From.
   size_t Begin = Buffer.rfind('\n', Offset);
   Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
-  llvm::StringRef Line = Buffer.substr(Begin).take_until(
-      [](char C) { return C == '\n'; });
+  llvm::StringRef Line =
+      Buffer.substr(Begin).take_until([](char C) { return C == '\n'; });
   if (noLintCovers(Line, "", Check))
     return true;
   if (Begin == 0)
@@ -209,10 +209,9 @@ std::string externalLink(const Trace &T) {
 /// The first step of another unit's value \p T, where this unit gets it.
 llvm::json::Value externalStep(const Trace &T, const SourceManager &SM) {
   return step(T.Source.Loc,
-              T.Source.Global ? "it is read from " + T.Source.Name
-              : T.Source.OutParameter >= 0
-                  ? T.Source.Name + " writes it here"
-                  : T.Source.Name + " returns it here",
+              T.Source.Global              ? "it is read from " + T.Source.Name
+              : T.Source.OutParameter >= 0 ? T.Source.Name + " writes it here"
+                                           : T.Source.Name + " returns it here",
               SM);
 }
 
@@ -236,13 +235,12 @@ void SummaryRecorder::registerMatchers(
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("summary-definition"),
       Check);
-  Finder->addMatcher(
-      binaryOperator(isAssignmentOperator(),
-                     hasLHS(ignoringParenImpCasts(
-                         declRefExpr(to(varDecl(hasGlobalStorage()))))),
-                     unless(isExpansionInSystemHeader()))
-          .bind("summary-global-write"),
-      Check);
+  Finder->addMatcher(binaryOperator(isAssignmentOperator(),
+                                    hasLHS(ignoringParenImpCasts(declRefExpr(
+                                        to(varDecl(hasGlobalStorage()))))),
+                                    unless(isExpansionInSystemHeader()))
+                         .bind("summary-global-write"),
+                     Check);
 }
 
 bool SummaryRecorder::record(
@@ -364,8 +362,8 @@ void SummaryRecorder::recordReturnedPasses(TaintAnalysis &Taint,
     if (!Seen.insert({From, Slot}).second)
       return;
     addSteps(Steps, T, SM);
-    Steps.push_back(
-        step(Ret.getBeginLoc(), quoted(F.getNameAsString()) + " returns it", SM));
+    Steps.push_back(step(Ret.getBeginLoc(),
+                         quoted(F.getNameAsString()) + " returns it", SM));
     llvm::json::Object R{{"kind", "pass"},
                          {"check", Check},
                          {"function", std::move(From)},
@@ -435,8 +433,9 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
     if (T && (T->Source.K != Origin::Kind::Parameter || T->Source.Remote)) {
       llvm::json::Array Steps;
       Steps.push_back(originStep(*T, SM));
-      Record(llvm::json::Object{{"kind", "source"}, {"remote", T->Source.Remote}},
-             *T, std::move(Steps));
+      Record(
+          llvm::json::Object{{"kind", "source"}, {"remote", T->Source.Remote}},
+          *T, std::move(Steps));
     }
     if (Caller.empty())
       continue;
@@ -453,7 +452,8 @@ void SummaryRecorder::recordGlobalWrite(TaintAnalysis &Taint,
                                         ASTContext &Ctx) {
   if (!enabled())
     return;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Assign.getLHS()->IgnoreParenImpCasts());
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Assign.getLHS()->IgnoreParenImpCasts());
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   const FunctionDecl *Fn = enclosingFunction(Assign, Ctx);
   if (!V || !Fn || !V->hasGlobalStorage() || V->isStaticLocal() ||

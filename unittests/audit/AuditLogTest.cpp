@@ -1,12 +1,12 @@
 // AuditLogTest.cpp - unit tests of the hash-chained audit log
 // SPDX-License-Identifier: Apache-2.0
 
+#include "TestDir.h"
 #include "exitbar/Audit.h"
 #include "exitbar/Files.h"
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/TidyCache.h"
+#include "TestDir.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <thread>
 #include <unistd.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -112,7 +112,8 @@ TEST_F(TidyCacheTest, KeyCoversTheProjectsTaintModelFiles) {
   writeFileAtomically((Root / "more" / "a.json").string(), "{}");
   std::vector<std::string> Args = {
       "--config={CheckOptions: [{key: exitbar-path-traversal.TaintModels, "
-      "value: '" + (Root / "more").string() + "'}]}"};
+      "value: '" +
+      (Root / "more").string() + "'}]}"};
   std::string Folder = key(Args);
   writeFileAtomically((Root / "more" / "a.json").string(), "{\"x\": 1}");
   EXPECT_NE(key(Args), Folder);

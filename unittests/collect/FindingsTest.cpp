@@ -1,15 +1,15 @@
-// FindingsTest.cpp - unit tests of turning clang-tidy output into findings evidence
-// SPDX-License-Identifier: Apache-2.0
+// FindingsTest.cpp - unit tests of turning clang-tidy output into findings
+// evidence SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Findings.h"
+#include "TestDir.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
-#include "exitbar/Findings.h"
 #include "exitbar/Tidy.h"
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -95,8 +95,15 @@ TEST(FindingsFromTidyOutputTest, UnanalysedRegionsAreNotFindings) {
 // paths: the copy that survives is the same whatever the input order, and
 // its path survives the JSON round trip.
 TEST(FindingsEvidenceTest, OneOfTwoPathsSurvivesWhateverTheOrder) {
-  Finding F{"exitbar-command-injection", Severity::Critical, {"CWE-78"},
-            "h.h", 3, 5, "'system' runs input", "0123", {}};
+  Finding F{"exitbar-command-injection",
+            Severity::Critical,
+            {"CWE-78"},
+            "h.h",
+            3,
+            5,
+            "'system' runs input",
+            "0123",
+            {}};
   Finding ViaA = F, ViaB = F;
   ViaA.Path = {{"a.c", 7, 3, "'c' comes from 'read'"}};
   ViaB.Path = {{"b.c", 2, 1, "'c' comes from 'getenv'"}};

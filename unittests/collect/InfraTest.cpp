@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Infra.h"
+#include "TestDir.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -194,8 +194,7 @@ TEST(InfraCollect, WalksTreeSkipsFixturesAndFingerprints) {
 
 // Variables, locals and .tfvars: what tfsec and Checkov resolve.
 TEST(InfraTerraform, ReferencesResolveToTheirValues) {
-  TerraformValues V = terraformValues(
-      {R"(
+  TerraformValues V = terraformValues({R"(
 variable "admin_cidr" {
   type    = string
   default = "0.0.0.0/0"
@@ -209,7 +208,7 @@ locals {
   via_local = local.open
 }
 )"},
-      {});
+                                      {});
   EXPECT_EQ(resolveTerraformReferences("[var.admin_cidr]", V),
             "[\"0.0.0.0/0\"]");
   EXPECT_EQ(resolveTerraformReferences("local.via_local", V),
@@ -272,7 +271,8 @@ resource "google_compute_firewall" "ssh" {
   auto F = scanTerraform("main.tf", Module, terraformValues({Module}, {}));
   ASSERT_EQ(F.size(), 2u);
   EXPECT_EQ(F[0].Line, 7);
-  EXPECT_NE(F[0].Message.find("opens port 22 (SSH) to 0.0.0.0/0 (from var.admin_cidr)"),
+  EXPECT_NE(F[0].Message.find(
+                "opens port 22 (SSH) to 0.0.0.0/0 (from var.admin_cidr)"),
             std::string::npos)
       << F[0].Message;
   EXPECT_NE(F[1].Message.find("(from var.admin_cidr)"), std::string::npos);
@@ -291,7 +291,8 @@ TEST(InfraCollect, ModuleValuesComeFromItsFolder) {
   fs::create_directories(Dir / "other");
   writeFileAtomically((Dir / "deploy/variables.tf").string(),
                       "variable \"cidr\" { default = \"10.0.0.0/8\" }\n");
-  writeFileAtomically((Dir / "deploy/main.tf").string(), R"(resource "aws_security_group_rule" "ssh" {
+  writeFileAtomically((Dir / "deploy/main.tf").string(),
+                      R"(resource "aws_security_group_rule" "ssh" {
   type        = "ingress"
   from_port   = 22
   to_port     = 22
@@ -323,7 +324,8 @@ TEST(InfraCollect, ModuleCallsPassTheirValues) {
   fs::path Dir = test::freshTestDir("infra-modules");
   fs::create_directories(Dir / "deploy");
   fs::create_directories(Dir / "modules/bastion");
-  writeFileAtomically((Dir / "modules/bastion/main.tf").string(), R"(variable "ssh_cidr" { default = "10.0.0.0/8" }
+  writeFileAtomically((Dir / "modules/bastion/main.tf").string(),
+                      R"(variable "ssh_cidr" { default = "10.0.0.0/8" }
 resource "aws_security_group_rule" "ssh" {
   type        = "ingress"
   from_port   = 22
@@ -337,7 +339,8 @@ resource "aws_security_group_rule" "ssh" {
   O.SourceDir = Dir.string();
   EXPECT_TRUE(collectInfra(O).Findings.empty());
   // Two calls, one closed and one open through the caller's own variable.
-  writeFileAtomically((Dir / "deploy/main.tf").string(), R"(variable "anywhere" { default = "0.0.0.0/0" }
+  writeFileAtomically((Dir / "deploy/main.tf").string(),
+                      R"(variable "anywhere" { default = "0.0.0.0/0" }
 module "office" {
   source   = "../modules/bastion"
   ssh_cidr = "203.0.113.0/24"

@@ -1,11 +1,11 @@
 // LicenseTest.cpp - licensecheck's names to SPDX ids, and the built-in matcher
 // SPDX-License-Identifier: Apache-2.0
 
+#include "TestDir.h"
 #include "exitbar/Readiness.h"
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
-#include "TestDir.h"
 
 namespace exitbar {
 namespace {

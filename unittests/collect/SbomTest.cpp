@@ -3,12 +3,12 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Sbom.h"
+#include "TestDir.h"
 #include "exitbar/Error.h"
 #include "formats/cmake-file-api/FakeReply.h"
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
-#include "TestDir.h"
 
 namespace fs = std::filesystem;
 using namespace exitbar;
@@ -270,8 +270,8 @@ TEST(CollectSbomTest, ExternalProjectsRecordedAtConfigure) {
       D.find("pkg:generic/blob@feed?download_url=https%3A%2F%2Fexample.org%"
              "2Fblob-2.0.tar.gz");
   ASSERT_NE(Blob, nullptr);
-  EXPECT_TRUE(std::count(D.Root.DependsOn.begin(), D.Root.DependsOn.end(),
-                         Blob->Ref));
+  EXPECT_TRUE(
+      std::count(D.Root.DependsOn.begin(), D.Root.DependsOn.end(), Blob->Ref));
   // A SOURCE_DIR-only project names no remote source and is not listed.
   for (const SbomComponent &C : D.Components)
     EXPECT_NE(C.Name, "local");
@@ -310,8 +310,8 @@ TEST(CollectSbomTest, ConanfilePyRequirements) {
                           "pkg:conan/cmake@3.27.1", "pkg:conan/fmt@10.2.1"})
     EXPECT_NE(D.find(Ref), nullptr) << Ref;
   for (const SbomComponent &C : D.Components) {
-    EXPECT_NE(C.Name, "gtest");  // tests are not part of the product
-    EXPECT_NE(C.Name, "boost");  // built at run time: not evaluated
+    EXPECT_NE(C.Name, "gtest"); // tests are not part of the product
+    EXPECT_NE(C.Name, "boost"); // built at run time: not evaluated
   }
 }
 

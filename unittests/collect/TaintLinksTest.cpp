@@ -1,5 +1,5 @@
-// TaintLinksTest.cpp - unit tests of linking taint summaries across translation units
-// SPDX-License-Identifier: Apache-2.0
+// TaintLinksTest.cpp - unit tests of linking taint summaries across translation
+// units SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
@@ -57,8 +57,8 @@ TaintSummary sink(const std::string &Check, const std::string &Function,
 
 TEST(TaintLinksTest, FollowsPassesAcrossUnitsToTheSinkWithTheWholePath) {
   FindingsEvidence E;
-  E.TaintSummaries = {source(Command, "c:@F@f", 0), pass(Command, "c:@F@f", 0,
-                                                         "c:@F@g", 1),
+  E.TaintSummaries = {source(Command, "c:@F@f", 0),
+                      pass(Command, "c:@F@f", 0, "c:@F@g", 1),
                       sink(Command, "c:@F@g", 1, 9)};
   linkTaintSummaries(E);
   ASSERT_EQ(E.Findings.size(), 1u);
@@ -95,7 +95,7 @@ TEST(TaintLinksTest, ASourceReturnedInOneUnitReachesASinkInAnother) {
 TEST(TaintLinksTest, ArgumentsParametersAndChecksMustAllMatch) {
   FindingsEvidence E;
   E.TaintSummaries = {source(Command, "c:@F@f", 0),
-                      sink(Command, "c:@F@f", 1, 9), // another parameter
+                      sink(Command, "c:@F@f", 1, 9),    // another parameter
                       sink(PathCheck, "c:@F@f", 0, 12), // another check
                       sink(Command, "c:@F@h", 0, 15)};  // another function
   linkTaintSummaries(E);
@@ -104,10 +104,9 @@ TEST(TaintLinksTest, ArgumentsParametersAndChecksMustAllMatch) {
 
 TEST(TaintLinksTest, RecursionBetweenUnitsEnds) {
   FindingsEvidence E;
-  E.TaintSummaries = {source(Command, "c:@F@f", 0),
-                      pass(Command, "c:@F@f", 0, "c:@F@g", 0),
-                      pass(Command, "c:@F@g", 0, "c:@F@f", 0),
-                      sink(Command, "c:@F@g", 0, 20)};
+  E.TaintSummaries = {
+      source(Command, "c:@F@f", 0), pass(Command, "c:@F@f", 0, "c:@F@g", 0),
+      pass(Command, "c:@F@g", 0, "c:@F@f", 0), sink(Command, "c:@F@g", 0, 20)};
   linkTaintSummaries(E);
   EXPECT_EQ(E.Findings.size(), 1u);
 }
@@ -153,9 +152,9 @@ TEST(TaintLinksTest, ALinkedFindingHasTheFingerprintTheUnitWouldHaveGiven) {
 TEST(TaintLinksTest, SummariesSurviveAFragmentsJsonAndSortCanonically) {
   FindingsEvidence E;
   E.TranslationUnits = 1;
-  E.TaintSummaries = {sink(Command, "c:@F@g", 0, 9), source(Command, "c:@F@g", 0),
-                      pass(Command, "c:@F@f", 0, "c:@F@g", 1),
-                      source(Command, "c:@F@g", 0)};
+  E.TaintSummaries = {
+      sink(Command, "c:@F@g", 0, 9), source(Command, "c:@F@g", 0),
+      pass(Command, "c:@F@f", 0, "c:@F@g", 1), source(Command, "c:@F@g", 0)};
   E.normalize();
   EXPECT_EQ(E.TaintSummaries.size(), 3u); // the duplicate source is gone
   nlohmann::json J = E;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Merge.h"
+#include "TestDir.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
@@ -10,7 +11,6 @@
 #include <functional>
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -200,9 +200,7 @@ TEST(MergeTest, SbomComponentsAreUnited) {
 class MergeDirsTest : public ::testing::Test {
 protected:
   fs::path Root;
-  void SetUp() override {
-    Root = test::freshTestDir("merge");
-  }
+  void SetUp() override { Root = test::freshTestDir("merge"); }
   void TearDown() override { fs::remove_all(Root); }
 
   std::string shard(const std::string &Name,

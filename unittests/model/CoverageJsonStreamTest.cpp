@@ -66,46 +66,68 @@ TEST(CoverageJsonStreamTest, ReadsWhatTheWriterWrites) {
 }
 
 TEST(CoverageJsonStreamTest, AgreesWithTheDocumentReaderOnOddInput) {
-  const std::string F = R"({"path": "a.c", "lines": [[1, 2]], "branches": [[1, 0, 1]], "functions": [{"name": "f", "line": 1, "hits": 2}]})";
-  for (const std::string &Text : {
-           // Well-formed variants: key order, members the reader ignores,
-           // a path listed twice, a function listed twice.
-           document("[" + F + "]"),
-           std::string("{\"files\": [") + F + "], " + Head + "}",
-           document(R"([{"functions": [], "branches": [], "lines": [[3, 1], [3, 4]], "path": "x.c", "lines_found": 1, "extra": {"a": [1, {"b": null}]}}])"),
-           document("[" + F + ", " + F + "]"),
-           document(R"([{"path": "a.c", "lines": [], "branches": [], "functions": [{"name": "f", "line": 1, "hits": 2}, {"name": "f", "line": 3, "hits": 5}]}])"),
-           document("[]", R"(, "tool": null, "totals": {"lines": [1, 2]})"),
-           document("[]", R"(, "diff": {"base": "HEAD~1", "lines_found": 2, "lines_hit": 1, "missed": {"a.c": [4]}})"),
-           // A line pair with a third element: the document reader reads
-           // the first two.
-           document(R"([{"path": "a.c", "lines": [[1, 2, 3]], "branches": [], "functions": []}])"),
-           // Errors: types, ranges, missing members, schema, syntax.
-           document(R"([{"path": 1, "lines": [], "branches": [], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [[1]], "branches": [], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [["1", 2]], "branches": [], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [[1.5, 2]], "branches": [], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [[5000000000, 2]], "branches": [], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [[1, 18446744073709551615]], "branches": [], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [], "branches": [[1, 2]], "functions": []}])"),
-           document(R"([{"path": "a.c", "lines": [], "branches": [], "functions": [{"name": "f", "line": 1}]}])"),
-           document(R"([{"path": "a.c", "lines": [], "branches": [], "functions": [{"name": 3, "line": 1, "hits": 0}]}])"),
-           document(R"([{"path": "a.c", "path": "b.c", "lines": [], "branches": [], "functions": []}])"),
-           document(R"([[1, 2]])"),
-           document(R"({})"),
-           document("[]", R"(, "tool": 5)"),
-           document("[]", R"(, "diff": {"base": "HEAD"})"),
-           std::string(R"({"schema": "exitbar.tests", "schema_version": 1, "files": []})"),
-           std::string(R"({"schema": "exitbar.coverage", "schema_version": 2, "files": []})"),
-           std::string(R"({"schema": "exitbar.coverage", "schema_version": 1})"),
-           std::string(R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [], "files": []})"),
-           std::string(R"([])"),
-           std::string(R"("coverage")"),
-           std::string(R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [)"),
-           std::string(R"({"schema": "exitbar.coverage", "schema_version": 1, "files": []} trailing)"),
-           std::string(""),
-       }) {
+  const std::string F =
+      R"({"path": "a.c", "lines": [[1, 2]], "branches": [[1, 0, 1]], "functions": [{"name": "f", "line": 1, "hits": 2}]})";
+  for (
+      const std::string &Text : {
+          // Well-formed variants: key order, members the reader ignores,
+          // a path listed twice, a function listed twice.
+          document("[" + F + "]"),
+          std::string("{\"files\": [") + F + "], " + Head + "}",
+          document(
+              R"([{"functions": [], "branches": [], "lines": [[3, 1], [3, 4]], "path": "x.c", "lines_found": 1, "extra": {"a": [1, {"b": null}]}}])"),
+          document("[" + F + ", " + F + "]"),
+          document(
+              R"([{"path": "a.c", "lines": [], "branches": [], "functions": [{"name": "f", "line": 1, "hits": 2}, {"name": "f", "line": 3, "hits": 5}]}])"),
+          document("[]", R"(, "tool": null, "totals": {"lines": [1, 2]})"),
+          document(
+              "[]",
+              R"(, "diff": {"base": "HEAD~1", "lines_found": 2, "lines_hit": 1, "missed": {"a.c": [4]}})"),
+          // A line pair with a third element: the document reader reads
+          // the first two.
+          document(
+              R"([{"path": "a.c", "lines": [[1, 2, 3]], "branches": [], "functions": []}])"),
+          // Errors: types, ranges, missing members, schema, syntax.
+          document(
+              R"([{"path": 1, "lines": [], "branches": [], "functions": []}])"),
+          document(
+              R"([{"path": "a.c", "lines": [[1]], "branches": [], "functions": []}])"),
+          document(
+              R"([{"path": "a.c", "lines": [["1", 2]], "branches": [], "functions": []}])"),
+          document(
+              R"([{"path": "a.c", "lines": [[1.5, 2]], "branches": [], "functions": []}])"),
+          document(
+              R"([{"path": "a.c", "lines": [[5000000000, 2]], "branches": [], "functions": []}])"),
+          document(
+              R"([{"path": "a.c", "lines": [[1, 18446744073709551615]], "branches": [], "functions": []}])"),
+          document(R"([{"path": "a.c", "lines": [], "functions": []}])"),
+          document(
+              R"([{"path": "a.c", "lines": [], "branches": [[1, 2]], "functions": []}])"),
+          document(
+              R"([{"path": "a.c", "lines": [], "branches": [], "functions": [{"name": "f", "line": 1}]}])"),
+          document(
+              R"([{"path": "a.c", "lines": [], "branches": [], "functions": [{"name": 3, "line": 1, "hits": 0}]}])"),
+          document(
+              R"([{"path": "a.c", "path": "b.c", "lines": [], "branches": [], "functions": []}])"),
+          document(R"([[1, 2]])"),
+          document(R"({})"),
+          document("[]", R"(, "tool": 5)"),
+          document("[]", R"(, "diff": {"base": "HEAD"})"),
+          std::string(
+              R"({"schema": "exitbar.tests", "schema_version": 1, "files": []})"),
+          std::string(
+              R"({"schema": "exitbar.coverage", "schema_version": 2, "files": []})"),
+          std::string(R"({"schema": "exitbar.coverage", "schema_version": 1})"),
+          std::string(
+              R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [], "files": []})"),
+          std::string(R"([])"),
+          std::string(R"("coverage")"),
+          std::string(
+              R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [)"),
+          std::string(
+              R"({"schema": "exitbar.coverage", "schema_version": 1, "files": []} trailing)"),
+          std::string(""),
+      }) {
     EXPECT_EQ(byStream(Text), byDocument(Text)) << Text;
   }
 }

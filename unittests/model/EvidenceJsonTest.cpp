@@ -1,9 +1,9 @@
-// EvidenceJsonTest.cpp - unit tests of reading evidence JSON that is malformed or hostile
-// SPDX-License-Identifier: Apache-2.0
+// EvidenceJsonTest.cpp - unit tests of reading evidence JSON that is malformed
+// or hostile SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/EvidenceJson.h"
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
-#include "exitbar/EvidenceJson.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
 #include <gtest/gtest.h>
@@ -14,7 +14,8 @@ using nlohmann::json;
 namespace {
 
 CoverageEvidence coverage(const std::string &Text) {
-  return coverageFromJson(parseJsonText(Text, "coverage.json"), "coverage.json");
+  return coverageFromJson(parseJsonText(Text, "coverage.json"),
+                          "coverage.json");
 }
 
 TEST(EvidenceJsonTest, IntegersAreCheckedNotConverted) {
@@ -27,10 +28,14 @@ TEST(EvidenceJsonTest, IntegersAreCheckedNotConverted) {
   EXPECT_THROW(asInteger<unsigned>(json(-1)), json::type_error);
   EXPECT_THROW(asInteger<int>(json("7")), json::type_error);
   // A reader turns it into an input error naming the file.
-  json Tests = {{"schema", "exitbar.tests"}, {"schema_version", 1},
-                {"passed", 1e300},          {"failed", 0},
-                {"skipped", 0},             {"errored", 0},
-                {"seconds", 0},             {"failing_tests", json::array()},
+  json Tests = {{"schema", "exitbar.tests"},
+                {"schema_version", 1},
+                {"passed", 1e300},
+                {"failed", 0},
+                {"skipped", 0},
+                {"errored", 0},
+                {"seconds", 0},
+                {"failing_tests", json::array()},
                 {"flaky_tests", json::array()}};
   try {
     testsFromJson(Tests, "tests.json");
@@ -45,17 +50,20 @@ TEST(EvidenceJsonTest, IntegersAreCheckedNotConverted) {
 // Found by fuzz/evidence_fuzzer: a coverage document without "files", or
 // with a schema of another type, escaped as json's exceptions, not Error.
 TEST(EvidenceJsonTest, CoverageWithoutFilesOrWithWrongTypesIsAnError) {
-  for (const char *Text :
-       {R"({"schema": "exitbar.coverage", "schema_version": 1})",
-        R"({"schema": "exitbar.coverage", "schema_version": 1, "files": {}})",
-        R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [], "tool": 1})",
-        R"({"schema": 1, "schema_version": 1, "files": []})",
-        R"({"schema": "exitbar.coverage", "schema_version": "1", "files": []})"}) {
+  for (
+      const char *Text :
+      {R"({"schema": "exitbar.coverage", "schema_version": 1})",
+       R"({"schema": "exitbar.coverage", "schema_version": 1, "files": {}})",
+       R"({"schema": "exitbar.coverage", "schema_version": 1, "files": [], "tool": 1})",
+       R"({"schema": 1, "schema_version": 1, "files": []})",
+       R"({"schema": "exitbar.coverage", "schema_version": "1", "files": []})"}) {
     EXPECT_THROW(coverage(Text), Error) << Text;
   }
-  EXPECT_EQ(coverage(R"({"schema": "exitbar.coverage", "schema_version": 1, "files": []})")
-                .Files.size(),
-            0U);
+  EXPECT_EQ(
+      coverage(
+          R"({"schema": "exitbar.coverage", "schema_version": 1, "files": []})")
+          .Files.size(),
+      0U);
 }
 
 TEST(EvidenceJsonTest, RepeatedHugeCountsSaturate) {
@@ -78,9 +86,10 @@ TEST(EvidenceJsonTest, NumbersBeyondADoubleAreSyntaxErrors) {
   } catch (const Error &E) {
     EXPECT_EQ(E.id(), "input.json.syntax");
   }
-  EXPECT_THROW(parseBenchmarkBaseline(R"({"rea|_nr":77700000E0000000000000486408777777776)",
-                                      "b.json"),
-               Error);
+  EXPECT_THROW(
+      parseBenchmarkBaseline(
+          R"({"rea|_nr":77700000E0000000000000486408777777776)", "b.json"),
+      Error);
 }
 
 // `J.value("schema", "")` threw json's type_error for a schema that is not a
@@ -97,20 +106,24 @@ TEST(EvidenceJsonTest, SchemaOfAnotherTypeIsAnError) {
   EXPECT_THROW(vulnerabilitiesFromJson(Text, "x.json"), Error);
   EXPECT_THROW(parseBaseline(Text, "x.json"), Error);
   EXPECT_THROW(parseWaivers(Text, "x.json"), Error);
-  const std::string Sbom = R"({"schema": "exitbar.sbom", "schema_version": "1"})";
+  const std::string Sbom =
+      R"({"schema": "exitbar.sbom", "schema_version": "1"})";
   EXPECT_THROW(sbomFromJson(parseJsonText(Sbom, "x.json"), "x.json"), Error);
   EXPECT_TRUE(memberIs(parseJsonText(R"({"v": 1.0})", "x.json"), "v", 1));
   EXPECT_FALSE(memberIs(parseJsonText(R"({"v": "1"})", "x.json"), "v", 1));
 }
 
 TEST(EvidenceJsonTest, GoogleBenchmarkMembersOfAnotherTypeAreErrors) {
-  EXPECT_THROW(readGoogleBenchmark(
-                   R"({"benchmarks": [{"name": "a", "error_occurred": "yes"}]})", "b.json"),
-               Error);
-  EXPECT_THROW(readGoogleBenchmark(
-                   R"({"benchmarks": [{"name": "a", "real_time": 1, "cpu_time": 1, "time_unit": 5}]})",
-                   "b.json"),
-               Error);
+  EXPECT_THROW(
+      readGoogleBenchmark(
+          R"({"benchmarks": [{"name": "a", "error_occurred": "yes"}]})",
+          "b.json"),
+      Error);
+  EXPECT_THROW(
+      readGoogleBenchmark(
+          R"({"benchmarks": [{"name": "a", "real_time": 1, "cpu_time": 1, "time_unit": 5}]})",
+          "b.json"),
+      Error);
 }
 
 // A 200 000-deep array parsed fine but overflowed the stack when the
@@ -151,10 +164,14 @@ TEST(EvidenceJsonTest, NestingDeeperThanTheLimitIsRefusedWithItsPlace) {
 namespace {
 
 json testsEvidence(json Failed, json Errored) {
-  return {{"schema", "exitbar.tests"}, {"schema_version", 1},
-          {"passed", 1},              {"failed", std::move(Failed)},
-          {"skipped", 0},             {"errored", std::move(Errored)},
-          {"seconds", 0},             {"failing_tests", json::array()},
+  return {{"schema", "exitbar.tests"},
+          {"schema_version", 1},
+          {"passed", 1},
+          {"failed", std::move(Failed)},
+          {"skipped", 0},
+          {"errored", std::move(Errored)},
+          {"seconds", 0},
+          {"failing_tests", json::array()},
           {"flaky_tests", json::array()}};
 }
 

@@ -2,6 +2,7 @@
 // evidence with exit-2 errors naming the file and the JSON pointer
 // SPDX-License-Identifier: Apache-2.0
 
+#include "TestDir.h"
 #include "exitbar/Approvals.h"
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
@@ -13,7 +14,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 using nlohmann::json;
@@ -66,9 +66,7 @@ std::vector<KindCase> kinds() {
 
 class EvidenceReadersTest : public ::testing::TestWithParam<KindCase> {
 protected:
-  void SetUp() override {
-    Dir = test::freshTestDir("readers");
-  }
+  void SetUp() override { Dir = test::freshTestDir("readers"); }
   void TearDown() override { fs::remove_all(Dir); }
 
   /// Loads \p J as the kind's evidence file; the Error it throws.
@@ -137,8 +135,7 @@ TEST_P(EvidenceReadersTest, MissingMemberNamesItsParent) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryKind, EvidenceReadersTest,
-                         ::testing::ValuesIn(kinds()),
-                         [](const auto &Info) {
+                         ::testing::ValuesIn(kinds()), [](const auto &Info) {
                            std::string N = Info.param.File;
                            return N.substr(0, N.find('.'));
                          });

@@ -64,7 +64,8 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
 }
 
 TEST(GateTest, NoFindingsIsGo) {
-  Verdict V = evaluate(defaultPolicy(), withFindings({}), {"1.0", 0, {}, {}, {}});
+  Verdict V =
+      evaluate(defaultPolicy(), withFindings({}), {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::Go);
   EXPECT_EQ(V.ReadinessScore, 100);
   EXPECT_EQ(V.MustPassed, V.MustTotal);
@@ -124,19 +125,22 @@ TEST(GateTest, NothingExecutedIsNotAPass) {
   Verdict V = evaluate(defaultPolicy(), E, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   for (const char *Id : {"tests-pass", "tests-ran"}) {
-    auto R = std::find_if(V.Criteria.begin(), V.Criteria.end(),
-                          [&](const CriterionResult &C) { return C.Rule.Id == Id; });
+    auto R =
+        std::find_if(V.Criteria.begin(), V.Criteria.end(),
+                     [&](const CriterionResult &C) { return C.Rule.Id == Id; });
     ASSERT_NE(R, V.Criteria.end()) << Id;
     EXPECT_FALSE(R->Passed) << Id << ": " << R->Detail;
   }
   Policy P = defaultPolicy();
   P.Criteria = {{"rate", "quality", Level::Must, "tests.pass_rate",
-                 Comparison::GreaterEqual, 100, 1, "every executed test passes"}};
+                 Comparison::GreaterEqual, 100, 1,
+                 "every executed test passes"}};
   V = evaluate(P, E, {});
   EXPECT_FALSE(V.Criteria[0].Passed) << V.Criteria[0].Detail;
   EXPECT_FALSE(V.Criteria[0].Actual.has_value());
   EXPECT_NE(V.Criteria[0].Detail.find("no test was executed"),
-            std::string::npos) << V.Criteria[0].Detail;
+            std::string::npos)
+      << V.Criteria[0].Detail;
 }
 
 TEST(GateTest, NoMeasuredLineIsNotFullCoverage) {
@@ -168,7 +172,8 @@ TEST(GateTest, BranchCoverageItemsCountBranchesNotLines) {
   for (const auto &C : V.Criteria)
     if (C.Rule.Id == "branch-coverage") {
       EXPECT_FALSE(C.Passed);
-      EXPECT_EQ(C.Items, std::vector<std::string>{"a.c: 50.0 % branches (1/2)"});
+      EXPECT_EQ(C.Items,
+                std::vector<std::string>{"a.c: 50.0 % branches (1/2)"});
     }
 }
 
@@ -200,7 +205,7 @@ TEST(GateTest, VulnerabilityCriteriaDoNotApplyWithoutADatabase) {
   EXPECT_TRUE(V.Criteria[0].Passed);
   EXPECT_EQ(V.Criteria[0].Detail.rfind("not applicable: ", 0), 0U);
   EXPECT_EQ(V.Result, Status::Go);
-  EXPECT_EQ(V.MustTotal, 1); // left out of the counts ...
+  EXPECT_EQ(V.MustTotal, 1);           // left out of the counts ...
   EXPECT_EQ(V.Categories[0].Total, 1); // ... and of the scores
   // A policy can still demand a database.
   P.Criteria = {{"osv", "security", Level::Must, "vulnerabilities.database",
@@ -251,18 +256,17 @@ TEST(GateTest, HighVulnerabilitiesBlock) {
 TEST(GateTest, VacuousEvidenceIsNoData) {
   Policy P;
   P.Categories = {{"security", 1}};
-  P.Criteria = {{"vulns", "security", Level::Must,
-                 "vulnerabilities.high_or_critical", Comparison::LessEqual, 0,
-                 1, ""},
-                {"count", "security", Level::Must, "vulnerabilities.count",
-                 Comparison::LessEqual, 0, 1, ""},
-                {"regression", "security", Level::Must,
-                 "benchmarks.max_regression_percent", Comparison::LessEqual,
-                 10, 1, ""},
-                {"high", "security", Level::Must, "findings.severity.high",
-                 Comparison::LessEqual, 0, 1, ""},
-                {"errors", "security", Level::Must, "findings.analysis_errors",
-                 Comparison::LessEqual, 0, 1, ""}};
+  P.Criteria = {
+      {"vulns", "security", Level::Must, "vulnerabilities.high_or_critical",
+       Comparison::LessEqual, 0, 1, ""},
+      {"count", "security", Level::Must, "vulnerabilities.count",
+       Comparison::LessEqual, 0, 1, ""},
+      {"regression", "security", Level::Must,
+       "benchmarks.max_regression_percent", Comparison::LessEqual, 10, 1, ""},
+      {"high", "security", Level::Must, "findings.severity.high",
+       Comparison::LessEqual, 0, 1, ""},
+      {"errors", "security", Level::Must, "findings.analysis_errors",
+       Comparison::LessEqual, 0, 1, ""}};
   auto Expect = [&](const EvidenceSet &E, const char *Why) {
     Verdict V = evaluate(P, E, {});
     EXPECT_EQ(V.Result, Status::NoGo) << Why;
@@ -498,9 +502,9 @@ TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
 }
 
 const CriterionResult &criterion(const Verdict &V, const std::string &Id) {
-  auto It = std::find_if(
-      V.Criteria.begin(), V.Criteria.end(),
-      [&](const CriterionResult &R) { return R.Rule.Id == Id; });
+  auto It =
+      std::find_if(V.Criteria.begin(), V.Criteria.end(),
+                   [&](const CriterionResult &R) { return R.Rule.Id == Id; });
   if (It == V.Criteria.end())
     throw std::runtime_error("no criterion " + Id);
   return *It;
@@ -508,17 +512,19 @@ const CriterionResult &criterion(const Verdict &V, const std::string &Id) {
 
 TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
   EvidenceSet E = withFindings({});
-  E.Readiness->Monitoring = {{"runbook", "docs/runbook.md", "monitoring section"}};
+  E.Readiness->Monitoring = {
+      {"runbook", "docs/runbook.md", "monitoring section"}};
   E.Readiness->MonitoringAccepted = {"endpoint", "library"};
   Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_FALSE(criterion(V, "monitoring").Passed);
   EXPECT_EQ(V.Result, Status::Conditional); // a should criterion
   ASSERT_EQ(criterion(V, "monitoring").Items.size(), 1u);
-  EXPECT_NE(criterion(V, "monitoring").Items[0].find("accepted: endpoint, library"),
-            std::string::npos);
+  EXPECT_NE(
+      criterion(V, "monitoring").Items[0].find("accepted: endpoint, library"),
+      std::string::npos);
   // A Prometheus client in the SBOM is a monitoring library.
-  E.Sbom->Checks.push_back({"pkg:conan/prometheus-cpp@1.2.4",
-                            "prometheus-cpp", "conan", {}});
+  E.Sbom->Checks.push_back(
+      {"pkg:conan/prometheus-cpp@1.2.4", "prometheus-cpp", "conan", {}});
   V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_TRUE(criterion(V, "monitoring").Passed);
   EXPECT_EQ(criterion(V, "monitoring").Actual, 1);

@@ -1,8 +1,8 @@
 // PolicyTest.cpp - unit tests of policy parsing and validation
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Error.h"
 #include "exitbar/Policy.h"
+#include "exitbar/Error.h"
 #include <gtest/gtest.h>
 
 using namespace exitbar;
@@ -58,8 +58,10 @@ TEST(PolicyTest, ReportsTheJsonPointerOfEachProblem) {
   EXPECT_EQ(placeOf(R"({"criteria": [{"id": "a"}]})"),
             "/criteria/0 missing member 'category'");
   EXPECT_EQ(placeOf(R"({"criteria": 3})"), "/criteria must be an array");
-  EXPECT_EQ(placeOf(R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "extra": 1})"),
-            "/extra unknown member 'extra'");
+  EXPECT_EQ(
+      placeOf(
+          R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "extra": 1})"),
+      "/extra unknown member 'extra'");
   EXPECT_EQ(placeOf(R"({"criteria": [{"id": "a", "category": "nope",
       "level": "must", "metric": "findings.total", "comparison": "<=",
       "threshold": 0}]})"),
@@ -113,8 +115,9 @@ TEST(PolicyTest, ReadinessSectionReplacesTheDefaultLists) {
             "p.json:/readiness/documents: must be an array of strings");
   EXPECT_EQ(Problems[1], "p.json:/readiness/documentz: unknown member "
                          "'documentz'");
-  EXPECT_EQ(Problems[2], "p.json:/readiness/monitoring_evidence/1: unknown "
-                         "kind 'vibes' (expected runbook, endpoint or library)");
+  EXPECT_EQ(Problems[2],
+            "p.json:/readiness/monitoring_evidence/1: unknown "
+            "kind 'vibes' (expected runbook, endpoint or library)");
   EXPECT_TRUE(isKnownMetric("readiness.monitoring"));
 }
 
@@ -143,10 +146,12 @@ TEST(PolicyTest, KnownMetrics) {
 }
 
 TEST(PolicyTest, SigningMember) {
-  Policy P = parsePolicy(R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "signing": {
+  Policy P = parsePolicy(
+      R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "signing": {
       "trusted_keys": ["keys/release.pub"], "artifacts": ["dist/*.tar.gz"]}})",
-                         "p.json");
-  EXPECT_EQ(P.Signing.TrustedKeys, std::vector<std::string>{"keys/release.pub"});
+      "p.json");
+  EXPECT_EQ(P.Signing.TrustedKeys,
+            std::vector<std::string>{"keys/release.pub"});
   EXPECT_EQ(P.Signing.Artifacts, std::vector<std::string>{"dist/*.tar.gz"});
   Policy Again = parsePolicy(policyToJson(P), "again.json");
   EXPECT_EQ(Again.Signing.Artifacts, P.Signing.Artifacts);
@@ -154,8 +159,10 @@ TEST(PolicyTest, SigningMember) {
       R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "signing": {"trusted_key": [], "artifacts": [1]}})",
       "p.json");
   ASSERT_EQ(Problems.size(), 2u);
-  EXPECT_EQ(Problems[0], "p.json:/signing/artifacts/0: must be a non-empty string");
-  EXPECT_EQ(Problems[1], "p.json:/signing/trusted_key: unknown member 'trusted_key'");
+  EXPECT_EQ(Problems[0],
+            "p.json:/signing/artifacts/0: must be a non-empty string");
+  EXPECT_EQ(Problems[1],
+            "p.json:/signing/trusted_key: unknown member 'trusted_key'");
   EXPECT_TRUE(isKnownMetric("signatures.bad"));
   EXPECT_TRUE(isKnownMetric("signatures.untrusted_key"));
   EXPECT_FALSE(isKnownMetric("signatures.bogus"));
@@ -166,7 +173,8 @@ TEST(PolicyTest, SigningMember) {
 // Found by fuzz/policy_fuzzer: a number beyond a double (json's out_of_range,
 // not a parse_error) escaped parsePolicy and checkPolicy as a non-Error.
 TEST(PolicyTest, NumberBeyondADoubleIsASyntaxError) {
-  const char *Text = R"({"criteria": [{"id": "c", "threshold": 9E999999999999}]})";
+  const char *Text =
+      R"({"criteria": [{"id": "c", "threshold": 9E999999999999}]})";
   try {
     parsePolicy(Text, "p.json");
     FAIL() << "no error";

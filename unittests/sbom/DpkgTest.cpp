@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "sbom/Dpkg.h"
+#include "TestDir.h"
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
-#include "TestDir.h"
 
 namespace fs = std::filesystem;
 using namespace exitbar::sbom;
@@ -107,8 +107,8 @@ TEST(DpkgTest, KeepsTheSourceVersionOfABinNmu) {
   auto Zlib = DpkgDatabase::load(fakeDpkg("srcver").string(),
                                  {"/usr/lib/x86_64-linux-gnu/libz.so"});
   ASSERT_EQ(Zlib.ownersOf("/usr/lib/x86_64-linux-gnu/libz.so").size(), 1U);
-  EXPECT_EQ(Zlib.ownersOf("/usr/lib/x86_64-linux-gnu/libz.so")[0]->SourceVersion,
-            "");
+  EXPECT_EQ(
+      Zlib.ownersOf("/usr/lib/x86_64-linux-gnu/libz.so")[0]->SourceVersion, "");
 }
 
 TEST(DpkgTest, MissingDatabaseIsEmpty) {

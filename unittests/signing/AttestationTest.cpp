@@ -1,5 +1,5 @@
-// AttestationTest.cpp - unit tests of DSSE PAE and the signed verdict (in-toto + SLSA VSA)
-// SPDX-License-Identifier: Apache-2.0
+// AttestationTest.cpp - unit tests of DSSE PAE and the signed verdict (in-toto
+// + SLSA VSA) SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Attestation.h"
 #include "exitbar/Error.h"
@@ -43,8 +43,8 @@ protected:
                         {Key});
   }
 
-  PrivateKey Key = parsePrivateKey(generatePrivateKeyPem(KeyType::Ed25519),
-                                   "placeholder");
+  PrivateKey Key =
+      parsePrivateKey(generatePrivateKeyPem(KeyType::Ed25519), "placeholder");
   TrustStore Trust;
   Verdict V;
   StatementOptions Options;
@@ -72,8 +72,8 @@ TEST_P(AttestationTest, RoundTrip) {
   json J = json::parse(Env);
   EXPECT_EQ(J["payloadType"], "application/vnd.in-toto+json");
   EXPECT_EQ(J["signatures"][0]["keyid"], Key.publicKey().id());
-  AttestationCheck C = verifyAttestation(
-      Env, "a.json", Trust, {{"app", std::string(64, 'a')}});
+  AttestationCheck C =
+      verifyAttestation(Env, "a.json", Trust, {{"app", std::string(64, 'a')}});
   EXPECT_TRUE(C.holds()) << (C.Problems.empty() ? "" : C.Problems[0]);
   EXPECT_TRUE(C.SignedByTrustedKey);
   EXPECT_EQ(C.KeyId, Key.publicKey().id());
@@ -85,7 +85,8 @@ TEST_P(AttestationTest, SignatureIsOverThePaeNotThePayload) {
   json J = json::parse(envelope());
   std::string Payload = *base64Decode(J["payload"].get<std::string>());
   std::string Sig = *base64Decode(J["signatures"][0]["sig"].get<std::string>());
-  EXPECT_TRUE(Trust.Trusted[0].verify(dssePae(InTotoPayloadType, Payload), Sig));
+  EXPECT_TRUE(
+      Trust.Trusted[0].verify(dssePae(InTotoPayloadType, Payload), Sig));
   EXPECT_FALSE(Trust.Trusted[0].verify(Payload, Sig));
 }
 
@@ -99,8 +100,7 @@ TEST_P(AttestationTest, TamperingIsDetected) {
   std::string Forged = Payload;
   Forged.replace(Forged.find("\"FAILED\""), 8, "\"PASSED\"");
   Failed["payload"] = base64Encode(Forged);
-  AttestationCheck C =
-      verifyAttestation(Failed.dump(), "a.json", Trust, {});
+  AttestationCheck C = verifyAttestation(Failed.dump(), "a.json", Trust, {});
   EXPECT_FALSE(C.holds());
   EXPECT_FALSE(C.SignedByTrustedKey);
 
@@ -113,22 +113,22 @@ TEST_P(AttestationTest, TamperingIsDetected) {
   // Another payload type under the same signature.
   json Typed = J;
   Typed["payloadType"] = "application/json";
-  EXPECT_FALSE(verifyAttestation(Typed.dump(), "a.json", Trust, {})
-                   .SignedByTrustedKey);
+  EXPECT_FALSE(
+      verifyAttestation(Typed.dump(), "a.json", Trust, {}).SignedByTrustedKey);
 
   // An artifact that is not a subject.
-  AttestationCheck Other = verifyAttestation(
-      J.dump(), "a.json", Trust, {{"app", std::string(64, 'e')}});
+  AttestationCheck Other = verifyAttestation(J.dump(), "a.json", Trust,
+                                             {{"app", std::string(64, 'e')}});
   ASSERT_EQ(Other.Problems.size(), 1u);
   EXPECT_NE(Other.Problems[0].find("not a subject"), std::string::npos);
 
   // An untrusted key.
   TrustStore Stranger;
-  Stranger.Trusted.push_back(parsePublicKey(
-      parsePrivateKey(generatePrivateKeyPem(GetParam()), "other")
-          .publicKey()
-          .pem(),
-      "other.pub"));
+  Stranger.Trusted.push_back(
+      parsePublicKey(parsePrivateKey(generatePrivateKeyPem(GetParam()), "other")
+                         .publicKey()
+                         .pem(),
+                     "other.pub"));
   EXPECT_FALSE(
       verifyAttestation(J.dump(), "a.json", Stranger, {}).SignedByTrustedKey);
 }
@@ -197,10 +197,12 @@ TEST(TimestampTest, ParsesRfc3339Utc) {
 }
 
 TEST_P(AttestationTest, MalformedEnvelopesAreErrors) {
-  for (const char *Text :
-       {"", "[]", "{}", R"({"payloadType": "x", "payload": "!!", "signatures": []})",
-        R"({"payloadType": "x", "payload": "e30=", "signatures": {}})",
-        R"({"payloadType": "x", "payload": "bm90IGpzb24=", "signatures": []})"}) {
+  for (
+      const char *Text :
+      {"", "[]", "{}",
+       R"({"payloadType": "x", "payload": "!!", "signatures": []})",
+       R"({"payloadType": "x", "payload": "e30=", "signatures": {}})",
+       R"({"payloadType": "x", "payload": "bm90IGpzb24=", "signatures": []})"}) {
     try {
       verifyAttestation(Text, "a.json", Trust, {});
       ADD_FAILURE() << Text;

@@ -1,6 +1,7 @@
-// SignaturesTest.cpp - unit tests of keys, detached signatures and their statuses
-// SPDX-License-Identifier: Apache-2.0
+// SignaturesTest.cpp - unit tests of keys, detached signatures and their
+// statuses SPDX-License-Identifier: Apache-2.0
 
+#include "TestDir.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Env.h"
 #include "exitbar/Error.h"
@@ -11,7 +12,6 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;
@@ -20,9 +20,7 @@ namespace {
 
 class SignaturesTest : public ::testing::TestWithParam<KeyType> {
 protected:
-  void SetUp() override {
-    Dir = test::freshTestDir("sign");
-  }
+  void SetUp() override { Dir = test::freshTestDir("sign"); }
   void TearDown() override { fs::remove_all(Dir); }
 
   PrivateKey newKey() {
@@ -36,7 +34,9 @@ protected:
   fs::path Dir;
 };
 
-const std::string Artifact = std::string("\x7f" "ELF binary\0bytes", 17);
+const std::string Artifact = std::string("\x7f"
+                                         "ELF binary\0bytes",
+                                         17);
 
 TEST_P(SignaturesTest, RoundTrip) {
   PrivateKey K = newKey();
@@ -110,8 +110,8 @@ TEST_P(SignaturesTest, CosignAndSigstoreBundlesAreReadOffline) {
   EXPECT_NE(C.Detail.find("transparency-log entry present but not checked"),
             std::string::npos);
   // The same with a Fulcio certificate: keyless, needs an online check.
-  std::string Keyless = R"({"base64Signature": ")" + Sig +
-                        R"(", "cert": "LS0tLS1CRUdJTg=="})";
+  std::string Keyless =
+      R"({"base64Signature": ")" + Sig + R"(", "cert": "LS0tLS1CRUdJTg=="})";
   EXPECT_EQ(checkSignature(Artifact, Keyless, "a.bundle", trusting(K)).Status,
             SignatureStatus::NeedsOnlineCheck);
   // Sigstore bundle v0.3 with a public key hint.
@@ -120,12 +120,14 @@ TEST_P(SignaturesTest, CosignAndSigstoreBundlesAreReadOffline) {
     return R"({"mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json",
       "verificationMaterial": {"publicKey": {"hint": "x"}, "tlogEntries": []},
       "messageSignature": {"messageDigest": {"algorithm": "SHA2_256",
-        "digest": ")" + DigestB64 + R"("}, "signature": ")" + Sig + R"("}})";
+        "digest": ")" +
+           DigestB64 + R"("}, "signature": ")" + Sig + R"("}})";
   };
-  SignatureCheck Wrong =
-      checkSignature(Artifact, Sigstore(Digest), "a.sigstore.json", trusting(K));
+  SignatureCheck Wrong = checkSignature(Artifact, Sigstore(Digest),
+                                        "a.sigstore.json", trusting(K));
   EXPECT_EQ(Wrong.Status, SignatureStatus::Invalid);
-  EXPECT_EQ(Wrong.Detail, "the bundle is for other content (its SHA-256 differs)");
+  EXPECT_EQ(Wrong.Detail,
+            "the bundle is for other content (its SHA-256 differs)");
   // The right digest (hex of sha256 -> bytes -> base64).
   std::string Hex = sha256Hex(Artifact), Bytes;
   for (size_t I = 0; I < Hex.size(); I += 2)

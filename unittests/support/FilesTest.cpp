@@ -1,14 +1,14 @@
 // FilesTest.cpp - unit tests of reading inputs and writing outputs atomically
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Error.h"
 #include "exitbar/Files.h"
+#include "TestDir.h"
+#include "exitbar/Error.h"
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 namespace fs = std::filesystem;

@@ -1,11 +1,11 @@
 // ProcessTest.cpp - unit tests of runProcess: output, exit codes, timeouts
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Process.h"
 #include "TestDir.h"
 #include "exitbar/Env.h"
-#include "exitbar/Files.h"
 #include "exitbar/Error.h"
-#include "exitbar/Process.h"
+#include "exitbar/Files.h"
 #include "exitbar/Signing.h"
 #include <chrono>
 #include <cstdlib>
@@ -33,8 +33,8 @@ TEST(ProcessTest, StderrCanGoToAFileApartFromStdout) {
   std::string File = (test::freshTestDir("process") / "stderr.txt").string();
   ProcessOptions Options;
   Options.StderrFile = File;
-  ProcessResult R =
-      runProcess({"sh", "-c", "echo out; echo err >&2; echo more >&2"}, Options);
+  ProcessResult R = runProcess(
+      {"sh", "-c", "echo out; echo err >&2; echo more >&2"}, Options);
   EXPECT_EQ(R.Stdout, "out\n");
   EXPECT_EQ(readFile(File), "err\nmore\n");
   // An earlier run's text is replaced, not appended to.
@@ -47,8 +47,7 @@ TEST(ProcessTest, ATimeoutKillsTheWholeProcessGroupAndSaysWhichCommand) {
   try {
     // The shell's own child (sleep) holds stdout open: only killing the
     // group ends the read.
-    runProcess({"sh", "-c", "sleep 30; echo late"},
-               after(milliseconds(300)));
+    runProcess({"sh", "-c", "sleep 30; echo late"}, after(milliseconds(300)));
     FAIL() << "no timeout";
   } catch (const Error &X) {
     EXPECT_EQ(X.id(), "process.timeout");
@@ -60,9 +59,9 @@ TEST(ProcessTest, ATimeoutKillsTheWholeProcessGroupAndSaysWhichCommand) {
   }
   EXPECT_LT(steady_clock::now() - Start, seconds(10));
   // A child that closed its stdout and goes on running times out too.
-  EXPECT_THROW(runProcess({"sh", "-c", "exec >&-; sleep 30"},
-                          after(milliseconds(300))),
-               Error);
+  EXPECT_THROW(
+      runProcess({"sh", "-c", "exec >&-; sleep 30"}, after(milliseconds(300))),
+      Error);
   EXPECT_LT(steady_clock::now() - Start, seconds(20));
 }
 

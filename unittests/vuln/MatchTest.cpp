@@ -1,8 +1,8 @@
 // MatchTest.cpp - unit tests of OSV range evaluation and component matching
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Vulnerabilities.h"
 #include "vuln/Match.h"
+#include "exitbar/Vulnerabilities.h"
 #include <gtest/gtest.h>
 
 using namespace exitbar;
@@ -54,24 +54,27 @@ TEST(MatchTest, SeveralIntervalsAndLastAffected) {
 }
 
 TEST(MatchTest, VersionsListAndUnorderedEcosystems) {
-  OsvAffected A = affected("OSS-Fuzz", "libfoo", "ECOSYSTEM",
-                           {{OsvEvent::Introduced, "1.0"}, {OsvEvent::Fixed, "1.2"}},
-                           {"1.1"});
+  OsvAffected A = affected(
+      "OSS-Fuzz", "libfoo", "ECOSYSTEM",
+      {{OsvEvent::Introduced, "1.0"}, {OsvEvent::Fixed, "1.2"}}, {"1.1"});
   // OSS-Fuzz versions have no known order: only the explicit list counts.
   EXPECT_TRUE(evaluateAffected(A, "1.1", false).Affected);
   EXPECT_FALSE(evaluateAffected(A, "1.0", false).Affected);
   // GIT ranges name commits and never match a version.
-  OsvAffected G = affected("GIT", "https://x", "GIT",
-                           {{OsvEvent::Introduced, "0"}, {OsvEvent::Fixed, "abc"}});
+  OsvAffected G =
+      affected("GIT", "https://x", "GIT",
+               {{OsvEvent::Introduced, "0"}, {OsvEvent::Fixed, "abc"}});
   EXPECT_FALSE(evaluateAffected(G, "1.0", false).Affected);
   // A name-only match ignores ECOSYSTEM ranges of foreign ecosystems.
-  OsvAffected E = affected("PyPI", "x", "ECOSYSTEM", {{OsvEvent::Introduced, "0"}});
+  OsvAffected E =
+      affected("PyPI", "x", "ECOSYSTEM", {{OsvEvent::Introduced, "0"}});
   EXPECT_TRUE(evaluateAffected(E, "1.0", false).Affected);
   EXPECT_FALSE(evaluateAffected(E, "1.0", true).Affected);
 }
 
 TEST(MatchTest, ParsesPurls) {
-  auto P = parsePurl("pkg:deb/debian/zlib1g@1%3A1.2.13.dfsg-1?arch=amd64&distro=debian-12");
+  auto P = parsePurl(
+      "pkg:deb/debian/zlib1g@1%3A1.2.13.dfsg-1?arch=amd64&distro=debian-12");
   ASSERT_TRUE(P);
   EXPECT_EQ(P->Type, "deb");
   EXPECT_EQ(P->Namespace, "debian");
@@ -98,7 +101,8 @@ OsvRecord record(const std::string &Id, const std::string &Severity,
 
 TEST(MatchTest, DebianBinaryPackagesMatchThroughTheirSource) {
   SbomComponent Bin;
-  Bin.Ref = Bin.Purl = "pkg:deb/debian/libssl3@3.0.11-1~deb12u2%2Bb1?arch=amd64";
+  Bin.Ref = Bin.Purl =
+      "pkg:deb/debian/libssl3@3.0.11-1~deb12u2%2Bb1?arch=amd64";
   Bin.Name = "libssl3";
   Bin.Version = "3.0.11-1~deb12u2+b1";
   Bin.Origin = "deb";
@@ -151,21 +155,20 @@ TEST(MatchTest, OtherPackagesMatchByPurlOrName) {
   NoVersion.Ref = "pkg:generic/thing";
   NoVersion.Purl = NoVersion.Ref;
   NoVersion.Name = "thing";
-  OsvAffected ByPurl = affected("GIT", "https://github.com/madler/zlib",
-                                "GIT", {{OsvEvent::Introduced, "0"}}, {"v1.2.11"});
+  OsvAffected ByPurl = affected("GIT", "https://github.com/madler/zlib", "GIT",
+                                {{OsvEvent::Introduced, "0"}}, {"v1.2.11"});
   ByPurl.Purl = "pkg:github/madler/zlib";
-  OsvAffected ByName = affected("OSS-Fuzz", "zlib", "SEMVER",
-                                {{OsvEvent::Introduced, "1.2.0"},
-                                 {OsvEvent::Fixed, "1.2.12"}});
-  OsvAffected Fixed = affected("OSS-Fuzz", "zlib", "SEMVER",
-                               {{OsvEvent::Introduced, "1.0.0"},
-                                {OsvEvent::Fixed, "1.2.11"}});
-  OsvAffected DebianZlib = affected("Debian", "zlib", "ECOSYSTEM",
-                                    {{OsvEvent::Introduced, "0"}});
-  std::vector<OsvRecord> Db = {record("A", "critical", {ByPurl}),
-                               record("B", "medium", {ByName}),
-                               record("C", "high", {Fixed}),
-                               record("D", "high", {DebianZlib})};
+  OsvAffected ByName =
+      affected("OSS-Fuzz", "zlib", "SEMVER",
+               {{OsvEvent::Introduced, "1.2.0"}, {OsvEvent::Fixed, "1.2.12"}});
+  OsvAffected Fixed =
+      affected("OSS-Fuzz", "zlib", "SEMVER",
+               {{OsvEvent::Introduced, "1.0.0"}, {OsvEvent::Fixed, "1.2.11"}});
+  OsvAffected DebianZlib =
+      affected("Debian", "zlib", "ECOSYSTEM", {{OsvEvent::Introduced, "0"}});
+  std::vector<OsvRecord> Db = {
+      record("A", "critical", {ByPurl}), record("B", "medium", {ByName}),
+      record("C", "high", {Fixed}), record("D", "high", {DebianZlib})};
   VulnerabilitiesEvidence E =
       matchVulnerabilities({Fetched, Target, NoVersion}, Db, {});
   ASSERT_EQ(E.Findings.size(), 2U);

@@ -45,8 +45,8 @@ TEST(VersionOrderTest, DpkgEpochAndRevision) {
 }
 
 TEST(VersionOrderTest, DpkgIsAntisymmetric) {
-  const char *Versions[] = {"1.0", "1.0~rc1", "1:0.9", "1.0-1", "1.0+b1",
-                            "1.0a", "2",   "1.0.1", "0.9-10"};
+  const char *Versions[] = {"1.0",  "1.0~rc1", "1:0.9", "1.0-1", "1.0+b1",
+                            "1.0a", "2",       "1.0.1", "0.9-10"};
   for (const char *A : Versions)
     for (const char *B : Versions)
       EXPECT_EQ(sign(compareDpkg(A, B)), -sign(compareDpkg(B, A)))
@@ -55,10 +55,10 @@ TEST(VersionOrderTest, DpkgIsAntisymmetric) {
 
 TEST(VersionOrderTest, SemverPrecedence) {
   // The chain of semver.org section 11.
-  const char *Chain[] = {"1.0.0-alpha",      "1.0.0-alpha.1", "1.0.0-alpha.beta",
-                         "1.0.0-beta",       "1.0.0-beta.2",  "1.0.0-beta.11",
-                         "1.0.0-rc.1",       "1.0.0",         "1.0.1",
-                         "1.1.0",            "2.0.0"};
+  const char *Chain[] = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
+                         "1.0.0-beta",  "1.0.0-beta.2",  "1.0.0-beta.11",
+                         "1.0.0-rc.1",  "1.0.0",         "1.0.1",
+                         "1.1.0",       "2.0.0"};
   for (size_t I = 0; I + 1 < sizeof Chain / sizeof *Chain; ++I) {
     ASSERT_TRUE(compareSemver(Chain[I], Chain[I + 1]));
     EXPECT_LT(*compareSemver(Chain[I], Chain[I + 1]), 0)

@@ -59,17 +59,16 @@ void runApprove(const ApproveArgs &A, Context &Ctx) {
                    S.Commit.substr(0, 12) +
                    " and counts only in a clean work tree of it"});
   // One file per version, role and key: approving again replaces it.
-  std::string Out =
-      !A.Output.empty()
-          ? A.Output
-          : (fs::path(Dir) / S.ReleaseVersion /
-             (S.Role + "." + Key.publicKey().id().substr(7, 12) +
-              ".approval.json"))
-                .string();
+  std::string Out = !A.Output.empty()
+                        ? A.Output
+                        : (fs::path(Dir) / S.ReleaseVersion /
+                           (S.Role + "." + Key.publicKey().id().substr(7, 12) +
+                            ".approval.json"))
+                              .string();
   writeFileAtomically(Out, signApproval(S, Key));
   fmt::print("approved {} {} at {} as {} ({}) -> {}\n", S.ReleaseVersion,
-             S.Role, S.Commit.substr(0, 12), S.Approver,
-             Key.publicKey().id(), Out);
+             S.Role, S.Commit.substr(0, 12), S.Approver, Key.publicKey().id(),
+             Out);
   Ctx.Exit = Success;
 }
 
@@ -79,8 +78,7 @@ struct CollectArgs {
   std::string Policy, Output;
 };
 
-void runCollectApprovals(const CollectArgs &A, Context &Ctx,
-                         bool RolesGiven) {
+void runCollectApprovals(const CollectArgs &A, Context &Ctx, bool RolesGiven) {
   ApprovalsOptions Options = A.Options;
   if (Options.ApprovalsDir.empty())
     Options.ApprovalsDir = defaultApprovalsDir(Options.SourceDir);
@@ -121,8 +119,8 @@ void runCollectApprovals(const CollectArgs &A, Context &Ctx,
   for (const std::string &R : E.MissingRoles)
     Missing += (Missing.empty() ? "" : ", ") + R;
   fmt::print("approvals: {} of {} good for {} at {}; missing roles: {} -> {}\n",
-             Good, E.Approvals.size(), E.ReleaseVersion,
-             E.Commit.substr(0, 12), Missing.empty() ? "none" : Missing, Out);
+             Good, E.Approvals.size(), E.ReleaseVersion, E.Commit.substr(0, 12),
+             Missing.empty() ? "none" : Missing, Out);
   Ctx.Exit = Success;
 }
 
@@ -137,8 +135,9 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
       "approved.\n"
       "Example: exitbar approve --role release-manager --key me.key "
       "--release-version 1.4.0");
-  Cmd->add_option("--role", A->Role, "The role approving (release-manager, "
-                                     "security, ...)")
+  Cmd->add_option("--role", A->Role,
+                  "The role approving (release-manager, "
+                  "security, ...)")
       ->required();
   Cmd->add_option("--private-key,--key", A->Key,
                   "The approver's PEM private key file, or env://NAME")
@@ -191,8 +190,9 @@ void addCollectApprovals(CLI::App &Collect, Context &Ctx) {
                   "Policy whose 'approvals' section names the roles");
   Cmd->add_option("-o,--output", A->Output,
                   "Evidence file (default exitbar/evidence/approvals.json)");
-  Cmd->callback(
-      [A, &Ctx, Cmd] { runCollectApprovals(*A, Ctx, Cmd->count("--role") > 0); });
+  Cmd->callback([A, &Ctx, Cmd] {
+    runCollectApprovals(*A, Ctx, Cmd->count("--role") > 0);
+  });
 }
 
 } // namespace exitbar::cli

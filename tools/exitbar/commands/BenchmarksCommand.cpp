@@ -1,5 +1,5 @@
-// BenchmarksCommand.cpp - `exitbar benchmarks baseline`: store today's benchmark times
-// SPDX-License-Identifier: Apache-2.0
+// BenchmarksCommand.cpp - `exitbar benchmarks baseline`: store today's
+// benchmark times SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Benchmarks.h"
@@ -20,8 +20,9 @@ void addBenchmarksCommand(CLI::App &App, Context &Ctx) {
       "baseline", "Store the times of Google Benchmark JSON results as the "
                   "baseline (commit it; later runs are compared with it).\n"
                   "Example: exitbar benchmarks baseline --input bench.json");
-  Baseline->add_option("--input", *Inputs,
-                       "Google Benchmark JSON output (repeatable)")
+  Baseline
+      ->add_option("--input", *Inputs,
+                   "Google Benchmark JSON output (repeatable)")
       ->required();
   Baseline->add_option("-o,--output", *Output,
                        "Baseline file (default benchmark-baseline.json)");
@@ -31,7 +32,8 @@ void addBenchmarksCommand(CLI::App &App, Context &Ctx) {
       for (BenchmarkResult &R : readGoogleBenchmark(readFile(In), In))
         All.push_back(std::move(R));
     writeFileAtomically(*Output, benchmarkBaselineToJson(All));
-    fmt::print("benchmark baseline: {} benchmarks -> {}\n", All.size(), *Output);
+    fmt::print("benchmark baseline: {} benchmarks -> {}\n", All.size(),
+               *Output);
     Ctx.Exit = Success;
   });
 }

@@ -61,15 +61,14 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
             ? A->ExpectSources
             : (std::filesystem::path(A->BuildDir) / "exitbar" / "sources.txt")
                   .string();
-    if (!A->ExpectSources.empty() &&
-        !std::filesystem::exists(A->ExpectSources))
+    if (!A->ExpectSources.empty() && !std::filesystem::exists(A->ExpectSources))
       throw Error("input.file.unreadable", A->ExpectSources, "",
                   "the list of expected sources does not exist");
     Options.ExpectedSources = readExpectedSources(Expect);
     FindingsEvidence E =
         collectFindings(findingsFragmentDir(A->BuildDir), Options);
-    std::string Out =
-        A->Output.empty() ? defaultEvidencePath(A->BuildDir, "findings")
+    std::string Out = A->Output.empty()
+                          ? defaultEvidencePath(A->BuildDir, "findings")
                           : A->Output;
     writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     int Counts[4] = {0, 0, 0, 0};
@@ -158,8 +157,8 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
       E = collectGcovCoverage(A->Options);
     }
     if (!A->DiffBase.empty())
-      E.Diff = diffCoverage(E, changedLinesSince(A->DiffBase, A->Options.SourceDir),
-                            A->DiffBase);
+      E.Diff = diffCoverage(
+          E, changedLinesSince(A->DiffBase, A->Options.SourceDir), A->DiffBase);
     std::string Out = !A->Output.empty() ? A->Output
                       : !A->Options.BuildDir.empty()
                           ? defaultEvidencePath(A->Options.BuildDir, "coverage")
@@ -214,7 +213,8 @@ static void addCollectBenchmarks(CLI::App &Collect, Context &Ctx) {
       ->required();
   Cmd->add_option("--baseline", A->Baseline,
                   "Baseline from `exitbar benchmarks baseline`");
-  Cmd->add_option("--metric", A->Metric, "Time compared: cpu (default) or real");
+  Cmd->add_option("--metric", A->Metric,
+                  "Time compared: cpu (default) or real");
   Cmd->add_option("-o,--output", A->Output, "Evidence file")->required();
   Cmd->callback([A, &Ctx] {
     std::vector<BenchmarkResult> All;
@@ -224,12 +224,13 @@ static void addCollectBenchmarks(CLI::App &Collect, Context &Ctx) {
     std::optional<BenchmarkBaseline> Baseline;
     if (!A->Baseline.empty())
       Baseline = parseBenchmarkBaseline(readFile(A->Baseline), A->Baseline);
-    BenchmarksEvidence E = compareBenchmarks(std::move(All), Baseline, A->Metric,
-                                             A->Baseline);
+    BenchmarksEvidence E =
+        compareBenchmarks(std::move(All), Baseline, A->Metric, A->Baseline);
     writeEvidenceFile(Ctx, A->Output, benchmarksToJson(E));
-    fmt::print("benchmarks: {}, largest slow-down {:+.1f} % ({} time{}) -> {}\n",
-               E.Benchmarks.size(), maxRegressionPercent(E), E.Metric,
-               E.BaselineFile.empty() ? ", no baseline" : "", A->Output);
+    fmt::print(
+        "benchmarks: {}, largest slow-down {:+.1f} % ({} time{}) -> {}\n",
+        E.Benchmarks.size(), maxRegressionPercent(E), E.Metric,
+        E.BaselineFile.empty() ? ", no baseline" : "", A->Output);
     Ctx.Exit = Success;
   });
 }
@@ -331,9 +332,9 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
                               : ": " + E.LicenseMatcherResult) +
                          ")",
                Present, E.Documents.size(), E.SectionsMissing.size(),
-               E.CiFiles.empty() ? "none"
-                                 : (E.CiRunsTests ? "runs tests"
-                                                  : "does not run tests"),
+               E.CiFiles.empty()
+                   ? "none"
+                   : (E.CiRunsTests ? "runs tests" : "does not run tests"),
                E.Monitoring.size(), Out);
     Ctx.Exit = Success;
   });
@@ -483,9 +484,10 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   // One option for every kind: the gate of the same run (`gate --run-id`)
   // counts only evidence carrying it, so a file an earlier run left behind
   // (its collector since turned off) cannot pass a criterion.
-  Collect->add_option("--run-id", Ctx.RunId,
-                      "Record this run id in the evidence written (see "
-                      "`gate --run-id`)")
+  Collect
+      ->add_option("--run-id", Ctx.RunId,
+                   "Record this run id in the evidence written (see "
+                   "`gate --run-id`)")
       ->check(runIdValidator());
   addCollectBenchmarks(*Collect, Ctx);
   addCollectCoverage(*Collect, Ctx);

@@ -1,5 +1,5 @@
-// CollectSignaturesCommand.cpp - `exitbar collect signatures`: release artifacts and their signatures
-// SPDX-License-Identifier: Apache-2.0
+// CollectSignaturesCommand.cpp - `exitbar collect signatures`: release
+// artifacts and their signatures SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/CMakeFileApi.h"

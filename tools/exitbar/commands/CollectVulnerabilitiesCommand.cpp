@@ -1,5 +1,5 @@
-// CollectVulnerabilitiesCommand.cpp - `exitbar collect vulnerabilities`: SBOM components against an OSV database
-// SPDX-License-Identifier: Apache-2.0
+// CollectVulnerabilitiesCommand.cpp - `exitbar collect vulnerabilities`: SBOM
+// components against an OSV database SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,5 @@
-// CompareVersionsCommand.cpp - `exitbar compare-versions`: a hidden test hook for the version orderings
-// SPDX-License-Identifier: Apache-2.0
+// CompareVersionsCommand.cpp - `exitbar compare-versions`: a hidden test hook
+// for the version orderings SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Vulnerabilities.h"
@@ -29,7 +29,11 @@ void addCompareVersionsCommand(CLI::App &App, Context &Ctx) {
       if (!(In >> A >> B))
         continue;
       std::optional<int> C = compareVersionStrings(*Scheme, A, B);
-      fmt::print("{} {} {}\n", A, !C ? "?" : *C < 0 ? "<" : *C > 0 ? ">" : "=",
+      fmt::print("{} {} {}\n", A,
+                 !C       ? "?"
+                 : *C < 0 ? "<"
+                 : *C > 0 ? ">"
+                          : "=",
                  B);
     }
     Ctx.Exit = Success;

@@ -105,9 +105,9 @@ void addTidyDeferredCommand(CLI::App &App, Context &Ctx) {
           std::fflush(stdout);
         });
     fmt::print("exitbar: {} deferred analyses run{}{}\n", R.Run,
-               R.Dropped ? fmt::format(", {} of removed sources dropped",
-                                       R.Dropped)
-                         : "",
+               R.Dropped
+                   ? fmt::format(", {} of removed sources dropped", R.Dropped)
+                   : "",
                R.Failed ? fmt::format(", {} could not run (their units "
                                       "stay unanalysed)",
                                       R.Failed)

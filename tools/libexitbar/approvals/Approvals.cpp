@@ -17,8 +17,8 @@
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
-#include "exitbar/JsonCursor.h"
 #include "exitbar/Files.h"
+#include "exitbar/JsonCursor.h"
 #include "exitbar/Process.h"
 #include "exitbar/Signing.h"
 #include <algorithm>
@@ -36,12 +36,9 @@ namespace exitbar {
 namespace {
 
 json statementJson(const ApprovalStatement &S) {
-  return json{{"role", S.Role},
-              {"release_version", S.ReleaseVersion},
-              {"commit", S.Commit},
-              {"approver", S.Approver},
-              {"time", S.Time},
-              {"note", S.Note}};
+  return json{{"role", S.Role},     {"release_version", S.ReleaseVersion},
+              {"commit", S.Commit}, {"approver", S.Approver},
+              {"time", S.Time},     {"note", S.Note}};
 }
 
 /// The bytes signed: the DSSE pre-authentication encoding of the approval
@@ -87,9 +84,9 @@ assignRoles(const std::vector<std::string> &Roles,
 ApprovalStatement readStatement(const json &J, const std::string &File) {
   ApprovalStatement S;
   const std::pair<const char *, std::string *> Fields[] = {
-      {"role", &S.Role},         {"release_version", &S.ReleaseVersion},
-      {"commit", &S.Commit},     {"approver", &S.Approver},
-      {"time", &S.Time},         {"note", &S.Note}};
+      {"role", &S.Role},     {"release_version", &S.ReleaseVersion},
+      {"commit", &S.Commit}, {"approver", &S.Approver},
+      {"time", &S.Time},     {"note", &S.Note}};
   for (const auto &[Key, Into] : Fields) {
     auto It = J.find(Key);
     if (It == J.end() || !It->is_string())
@@ -442,9 +439,9 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
       throw Error("input.approval.invalid", File, "/schema",
                   "expected \"exitbar.approval\"");
     for (const char *Key : {"statement", "key_id", "signature"})
-      if (!J.contains(Key) || (std::string(Key) == "statement"
-                                   ? !J[Key].is_object()
-                                   : !J[Key].is_string()))
+      if (!J.contains(Key) ||
+          (std::string(Key) == "statement" ? !J[Key].is_object()
+                                           : !J[Key].is_string()))
         throw Error("input.approval.invalid", File, std::string("/") + Key,
                     std::string(Key) == "statement" ? "expected an object"
                                                     : "expected a string");
@@ -454,8 +451,7 @@ ApprovalsEvidence collectApprovals(const ApprovalsOptions &Options) {
     C.KeyId = J["key_id"].get<std::string>();
     auto Signature = base64Decode(J["signature"].get<std::string>());
     if (!Signature)
-      throw Error("input.approval.invalid", File, "/signature",
-                  "not base64");
+      throw Error("input.approval.invalid", File, "/signature", "not base64");
     const TrustedKey *Key = nullptr;
     const TrustedKey *OtherPurpose = nullptr;
     for (const TrustedKey &K : Options.TrustedKeys)

@@ -48,9 +48,10 @@ std::optional<Url> parseUrl(const std::string &Text) {
 /// One request on a fresh connection; the status and body, or nothing when
 /// the server cannot be reached (a remote cache that is down is a miss,
 /// never a failed build).
-std::optional<std::pair<int, std::string>>
-request(const Url &U, const std::string &Method, const std::string &Key,
-        const std::string &Body) {
+std::optional<std::pair<int, std::string>> request(const Url &U,
+                                                   const std::string &Method,
+                                                   const std::string &Key,
+                                                   const std::string &Body) {
   addrinfo Hints{};
   Hints.ai_socktype = SOCK_STREAM;
   addrinfo *Found = nullptr;
@@ -72,8 +73,9 @@ request(const Url &U, const std::string &Method, const std::string &Key,
   ::freeaddrinfo(Found);
   if (Fd < 0)
     return std::nullopt;
-  std::string Out = Method + " " + U.Path + "/" + Key + " HTTP/1.1\r\nHost: " +
-                    U.Host + "\r\nConnection: close\r\n";
+  std::string Out = Method + " " + U.Path + "/" + Key +
+                    " HTTP/1.1\r\nHost: " + U.Host +
+                    "\r\nConnection: close\r\n";
   if (Method == "PUT")
     Out += "Content-Type: application/octet-stream\r\nContent-Length: " +
            std::to_string(Body.size()) + "\r\n";
@@ -128,6 +130,8 @@ bool httpPut(const std::string &BaseUrl, const std::string &Key,
   return R && R->first >= 200 && R->first < 300;
 }
 
-bool isHttpCacheUrl(const std::string &Url) { return parseUrl(Url).has_value(); }
+bool isHttpCacheUrl(const std::string &Url) {
+  return parseUrl(Url).has_value();
+}
 
 } // namespace exitbar

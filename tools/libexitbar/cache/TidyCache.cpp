@@ -261,8 +261,8 @@ std::vector<std::string> taintModelPaths(const std::string &ConfigText) {
   static const std::regex Option(
       R"(TaintModels['"]?\s*(?:,\s*value\s*:|:)[ \t]*(['"]?)([^'"\n},]*)\1)");
   std::vector<std::string> Paths;
-  for (auto It = std::sregex_iterator(ConfigText.begin(), ConfigText.end(),
-                                      Option);
+  for (auto It =
+           std::sregex_iterator(ConfigText.begin(), ConfigText.end(), Option);
        It != std::sregex_iterator(); ++It) {
     std::istringstream List((*It)[2].str());
     std::string Item;

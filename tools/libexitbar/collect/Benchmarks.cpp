@@ -1,11 +1,11 @@
-// Benchmarks.cpp - benchmark results compared with a baseline; their evidence files
-// SPDX-License-Identifier: Apache-2.0
+// Benchmarks.cpp - benchmark results compared with a baseline; their evidence
+// files SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
+#include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/JsonCursor.h"
-#include "exitbar/Evidence.h"
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -13,10 +13,10 @@ using nlohmann::json;
 
 namespace exitbar {
 
-BenchmarksEvidence compareBenchmarks(std::vector<BenchmarkResult> Results,
-                                     const std::optional<BenchmarkBaseline> &Baseline,
-                                     const std::string &Metric,
-                                     const std::string &BaselineFile) {
+BenchmarksEvidence
+compareBenchmarks(std::vector<BenchmarkResult> Results,
+                  const std::optional<BenchmarkBaseline> &Baseline,
+                  const std::string &Metric, const std::string &BaselineFile) {
   if (Metric != "cpu" && Metric != "real")
     throw Error("usage.benchmark.metric", "", "",
                 "--metric is 'cpu' or 'real', not '" + Metric + "'");
@@ -44,8 +44,9 @@ BenchmarksEvidence compareBenchmarks(std::vector<BenchmarkResult> Results,
     // rejects it), and ExitBar also builds with clang for the fuzzers.
     for (const auto &Entry : Baseline->Times) {
       const std::string &Name = Entry.first;
-      if (std::none_of(Results.begin(), Results.end(),
-                       [&](const BenchmarkResult &R) { return R.Name == Name; }))
+      if (std::none_of(
+              Results.begin(), Results.end(),
+              [&](const BenchmarkResult &R) { return R.Name == Name; }))
         E.Missing.push_back(Name);
     }
   E.Benchmarks = std::move(Results);
@@ -60,7 +61,8 @@ double maxRegressionPercent(const BenchmarksEvidence &E) {
   return Max;
 }
 
-std::string benchmarkBaselineToJson(const std::vector<BenchmarkResult> &Results) {
+std::string
+benchmarkBaselineToJson(const std::vector<BenchmarkResult> &Results) {
   json Times = json::object();
   for (const BenchmarkResult &R : Results)
     Times[R.Name] = json{{"cpu_ns", R.CpuNs}, {"real_ns", R.RealNs}};
@@ -79,7 +81,8 @@ BenchmarkBaseline parseBenchmarkBaseline(std::string_view Text,
   BenchmarkBaseline B;
   auto It = J.find("benchmarks");
   if (It == J.end() || !It->is_object())
-    throw Error("input.benchmark.baseline", File, "/benchmarks", "must be an object");
+    throw Error("input.benchmark.baseline", File, "/benchmarks",
+                "must be an object");
   for (const auto &[Name, T] : It->items()) {
     std::string P = "/benchmarks/" + Name;
     if (!T.is_object() || !T.contains("cpu_ns") || !T["cpu_ns"].is_number() ||
@@ -96,20 +99,23 @@ std::string benchmarksToJson(const BenchmarksEvidence &E) {
   for (const BenchmarkResult &R : E.Benchmarks) {
     json B{{"name", R.Name}, {"cpu_ns", R.CpuNs}, {"real_ns", R.RealNs}};
     B["baseline_ns"] = R.BaselineNs ? json(*R.BaselineNs) : json(nullptr);
-    B["change_percent"] = R.ChangePercent ? json(*R.ChangePercent) : json(nullptr);
+    B["change_percent"] =
+        R.ChangePercent ? json(*R.ChangePercent) : json(nullptr);
     List.push_back(std::move(B));
   }
-  return dumpCanonical(json{{"schema", "exitbar.benchmarks"},
-                            {"schema_version", EvidenceSchemaVersion},
-                            {"metric", E.Metric},
-                            {"baseline", E.BaselineFile.empty() ? json(nullptr)
-                                                                : json(E.BaselineFile)},
-                            {"missing_from_run", E.Missing},
-                            {"max_regression_percent", maxRegressionPercent(E)},
-                            {"benchmarks", List}});
+  return dumpCanonical(
+      json{{"schema", "exitbar.benchmarks"},
+           {"schema_version", EvidenceSchemaVersion},
+           {"metric", E.Metric},
+           {"baseline",
+            E.BaselineFile.empty() ? json(nullptr) : json(E.BaselineFile)},
+           {"missing_from_run", E.Missing},
+           {"max_regression_percent", maxRegressionPercent(E)},
+           {"benchmarks", List}});
 }
 
-BenchmarksEvidence benchmarksFromJson(std::string_view Text, const std::string &File) {
+BenchmarksEvidence benchmarksFromJson(std::string_view Text,
+                                      const std::string &File) {
   json J = parseJsonText(Text, File);
   JsonCursor C = openEvidence(J, "exitbar.benchmarks", File);
   BenchmarksEvidence E;

@@ -28,13 +28,15 @@ const std::map<std::string, CatalogEntry> &catalog() {
   static const std::map<std::string, CatalogEntry> Entries = {
       {"exitbar-bind-all-interfaces", {Severity::Medium, {"CWE-1327"}, {}}},
       {"exitbar-command-injection", {Severity::Critical, {"CWE-78"}, {}}},
-      {"exitbar-default-credentials", {Severity::High, {"CWE-1392", "CWE-798"}, {}}},
+      {"exitbar-default-credentials",
+       {Severity::High, {"CWE-1392", "CWE-798"}, {}}},
       {"exitbar-hardcoded-secret", {Severity::Critical, {"CWE-798"}, {}}},
       // A value that becomes a secret is high; every other use of the C
       // generators, and predictable seeds, only low ('rand' in a game is
       // fine).
       // Deployment files (`exitbar collect infra`), not the plugin.
-      {"exitbar-infra-compose-public-port", {Severity::Medium, {"CWE-1327"}, {}}},
+      {"exitbar-infra-compose-public-port",
+       {Severity::Medium, {"CWE-1327"}, {}}},
       {"exitbar-infra-open-admin-port", {Severity::High, {"CWE-284"}, {}}},
       {"exitbar-infra-privileged-container", {Severity::High, {"CWE-250"}, {}}},
       {"exitbar-infra-root-container", {Severity::Medium, {"CWE-250"}, {}}},
@@ -64,7 +66,8 @@ const std::map<std::string, CatalogEntry> &catalog() {
       {"exitbar-path-traversal", {Severity::High, {"CWE-22"}, {}}},
       {"exitbar-secret-in-log", {Severity::High, {"CWE-532"}, {}}},
       {"exitbar-stub-implementation", {Severity::Medium, {"CWE-546"}, {}}},
-      {"exitbar-tls-verification-disabled", {Severity::Critical, {"CWE-295"}, {}}},
+      {"exitbar-tls-verification-disabled",
+       {Severity::Critical, {"CWE-295"}, {}}},
       // Never a finding: the collector moves it to unanalysed_regions.
       {"exitbar-unanalysed-region", {Severity::Low, {}, {}}},
       // Routes that change state are high; reads (and handlers that serve

@@ -31,9 +31,8 @@ sourceAndObject(const std::vector<std::string> &Command, size_t First) {
       Object = Arg.substr(2);
     else if (!Arg.empty() && Arg[0] != '-') {
       std::string Ext = fs::path(Arg).extension().string();
-      for (const char *Known :
-           {".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".cp", ".CPP", ".i",
-            ".ii", ".m", ".mm"})
+      for (const char *Known : {".c", ".cc", ".cpp", ".cxx", ".c++", ".C",
+                                ".cp", ".CPP", ".i", ".ii", ".m", ".mm"})
         if (Ext == Known)
           LastSourceLike = Arg;
     }
@@ -201,9 +200,9 @@ CompileRunResult runCompileWithChecks(const CompileRunOptions &Options) {
   if (!Failure.empty())
     fs::remove(SummaryFile, Ec);
   Result.Output = Compile.Stdout + Output;
-  Result.Evidence = evidenceOfAnalysis(Output, Result.Stderr, SummaryFile,
-                                       AbsoluteSource, Shown,
-                                       Options.SourceDir);
+  Result.Evidence =
+      evidenceOfAnalysis(Output, Result.Stderr, SummaryFile, AbsoluteSource,
+                         Shown, Options.SourceDir);
   if (!Failure.empty()) {
     Result.Evidence.AnalysisErrors.push_back({Shown, Failure});
     Result.Evidence.normalize();

@@ -1,5 +1,5 @@
-// Coverage.cpp - `exitbar collect coverage`: gcov over a build tree, merged and filtered
-// SPDX-License-Identifier: Apache-2.0
+// Coverage.cpp - `exitbar collect coverage`: gcov over a build tree, merged and
+// filtered SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Coverage.h"
 #include "exitbar/Error.h"
@@ -7,13 +7,13 @@
 #include "formats/gcda/Read.h"
 #include "formats/gcov-json/Read.h"
 #include "formats/lcov/Read.h"
-#include <cstdlib>
-#include <cxxabi.h>
-#include <fstream>
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <cxxabi.h>
 #include <filesystem>
 #include <fnmatch.h>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
@@ -47,7 +47,8 @@ std::vector<std::string> findNotesFiles(const std::string &BuildDir) {
       break;
     const fs::path &P = It->path();
     // CMake's compiler identification objects are not the project's code.
-    if (It->is_directory() && P.filename().string().rfind("CompilerId", 0) == 0) {
+    if (It->is_directory() &&
+        P.filename().string().rfind("CompilerId", 0) == 0) {
       It.disable_recursion_pending();
       continue;
     }
@@ -58,7 +59,8 @@ std::vector<std::string> findNotesFiles(const std::string &BuildDir) {
   return Found;
 }
 
-bool matchesAny(const std::vector<std::string> &Globs, const std::string &Path) {
+bool matchesAny(const std::vector<std::string> &Globs,
+                const std::string &Path) {
   return std::any_of(Globs.begin(), Globs.end(), [&](const std::string &G) {
     return ::fnmatch(G.c_str(), Path.c_str(), 0) == 0;
   });
@@ -80,8 +82,8 @@ CoverageEvidence filterCoverage(const CoverageEvidence &E,
                        ? fs::path()
                        : fs::absolute(Options.BuildDir).lexically_normal();
   // An in-source build has no separate build folder to leave out.
-  bool DropBuild = !Options.BuildDir.empty() && Build != Source &&
-                   !isInside(Source, Build);
+  bool DropBuild =
+      !Options.BuildDir.empty() && Build != Source && !isInside(Source, Build);
   for (const auto &[File, Cov] : E.Files) {
     fs::path Path = fs::path(File).lexically_normal();
     if (Path.is_relative())
@@ -104,14 +106,15 @@ CoverageEvidence filterCoverage(const CoverageEvidence &E,
 
 CoverageEvidence collectGcovCoverage(const CoverageOptions &Options) {
   std::vector<std::string> Notes = findNotesFiles(Options.BuildDir);
-  unsigned Jobs = Options.Jobs ? Options.Jobs
-                               : std::max(1U, std::thread::hardware_concurrency());
+  unsigned Jobs = Options.Jobs
+                      ? Options.Jobs
+                      : std::max(1U, std::thread::hardware_concurrency());
   const size_t BatchSize = batchSize(Notes.size(), Jobs);
   std::vector<std::vector<std::string>> Batches;
   for (size_t I = 0; I < Notes.size(); I += BatchSize)
     Batches.emplace_back(Notes.begin() + static_cast<long>(I),
-                         Notes.begin() +
-                             static_cast<long>(std::min(I + BatchSize, Notes.size())));
+                         Notes.begin() + static_cast<long>(std::min(
+                                             I + BatchSize, Notes.size())));
 
   Jobs = std::min<unsigned>(Jobs, static_cast<unsigned>(Batches.size()));
   std::vector<CoverageEvidence> Results(Batches.size());
@@ -124,8 +127,8 @@ CoverageEvidence collectGcovCoverage(const CoverageOptions &Options) {
       try {
         for (const std::string &Notes : Batches[B])
           formats::checkGcovFiles(Notes);
-        std::vector<std::string> Argv{Options.Gcov, "--json-format",
-                                      "--stdout", "--branch-probabilities"};
+        std::vector<std::string> Argv{Options.Gcov, "--json-format", "--stdout",
+                                      "--branch-probabilities"};
         Argv.insert(Argv.end(), Batches[B].begin(), Batches[B].end());
         // gcov says "cannot open data file" for every compiled-but-never-run
         // file: expected, and those files still count with zero hits.
@@ -217,10 +220,12 @@ void demangleFunctions(CoverageEvidence &E) {
     std::map<std::string, FunctionCoverage> Named;
     for (auto &[Name, Fn] : F.Functions) {
       int Status = 0;
-      char *Demangled = Name.rfind("_Z", 0) == 0
-                            ? abi::__cxa_demangle(Name.c_str(), nullptr, nullptr, &Status)
-                            : nullptr;
-      FunctionCoverage &Out = Named[Demangled && Status == 0 ? Demangled : Name];
+      char *Demangled =
+          Name.rfind("_Z", 0) == 0
+              ? abi::__cxa_demangle(Name.c_str(), nullptr, nullptr, &Status)
+              : nullptr;
+      FunctionCoverage &Out =
+          Named[Demangled && Status == 0 ? Demangled : Name];
       std::free(Demangled);
       Out.Line = Fn.Line;
       addHits(Out.Hits, Fn.Hits);
@@ -246,7 +251,8 @@ CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options) {
   if (Binaries.empty())
     throw Error("input.llvm-cov.no-binaries", Options.BuildDir, "",
                 "no executables or shared libraries in the build folder");
-  fs::path Merged = fs::path(Options.BuildDir) / "exitbar" / "coverage.profdata";
+  fs::path Merged =
+      fs::path(Options.BuildDir) / "exitbar" / "coverage.profdata";
   fs::create_directories(Merged.parent_path());
   std::vector<std::string> Merge{Options.LlvmProfdata, "merge", "-sparse", "-o",
                                  Merged.string()};
@@ -260,9 +266,9 @@ CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options) {
                     std::to_string(M.ExitCode) + " (corrupt .profraw file?)");
   if (Options.Progress)
     Options.Progress(1, 2);
-  std::vector<std::string> Export{Options.LlvmCov, "export", "-format=lcov",
-                                  "-instr-profile", Merged.string(),
-                                  Binaries.front()};
+  std::vector<std::string> Export{Options.LlvmCov, "export",
+                                  "-format=lcov",  "-instr-profile",
+                                  Merged.string(), Binaries.front()};
   for (size_t I = 1; I < Binaries.size(); ++I) {
     Export.push_back("-object");
     Export.push_back(Binaries[I]);
@@ -276,7 +282,8 @@ CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options) {
                     "from another build?)");
   if (Options.Progress)
     Options.Progress(2, 2);
-  CoverageEvidence All = formats::readLcov(X.Stdout, Options.LlvmCov + " export");
+  CoverageEvidence All =
+      formats::readLcov(X.Stdout, Options.LlvmCov + " export");
   All.Tool = "llvm-cov";
   demangleFunctions(All);
   return filterCoverage(All, Options);

@@ -1,5 +1,5 @@
-// CoverageReports.cpp - reads existing coverage reports, whatever tool wrote them
-// SPDX-License-Identifier: Apache-2.0
+// CoverageReports.cpp - reads existing coverage reports, whatever tool wrote
+// them SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Collect.h"
 #include "exitbar/Error.h"
@@ -26,13 +26,14 @@ CoverageEvidence readCoverageReport(const std::string &Path) {
   if (Text[First] == '{') {
     // ExitBar's own evidence (e.g. a shard from another job) or gcov JSON.
     checkJsonDepth(Text, Path);
-    nlohmann::json J = nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json J =
+        nlohmann::json::parse(Text, nullptr, /*allow_exceptions=*/false);
     if (memberIs(J, "schema", "exitbar.coverage"))
       return coverageFromJson(J, Path);
     return formats::readGcovJson(Text, Path);
   }
-  if (Text.compare(First, 3, "TN:") == 0 || Text.compare(First, 3, "SF:") == 0 ||
-      Text.compare(First, 4, "VER:") == 0)
+  if (Text.compare(First, 3, "TN:") == 0 ||
+      Text.compare(First, 3, "SF:") == 0 || Text.compare(First, 4, "VER:") == 0)
     return formats::readLcov(Text, Path);
   throw Error("input.coverage.format", Path, "line 1",
               "not an LCOV tracefile, Cobertura XML, gcov JSON or ExitBar "

@@ -31,15 +31,13 @@ constexpr const char *JobSuffix = ".job";
 /// The `exitbar tidy` command that runs the analysis \p Options describes.
 std::vector<std::string> tidyCommand(const TidyRunOptions &Options,
                                      const std::string &Exitbar) {
-  std::vector<std::string> Argv{Exitbar,
-                                "tidy",
+  std::vector<std::string> Argv{Exitbar, "tidy",
                                 "--clang-tidy=" + Options.ClangTidy,
                                 "--source-dir=" + Options.SourceDir,
                                 "--fragments=" + Options.FragmentDir};
   if (!Options.CacheDir.empty()) {
     Argv.push_back("--cache-dir=" + Options.CacheDir);
-    Argv.push_back("--cache-max-size=" +
-                   std::to_string(Options.CacheMaxBytes));
+    Argv.push_back("--cache-max-size=" + std::to_string(Options.CacheMaxBytes));
   }
   if (!Options.RemoteCache.empty())
     Argv.push_back("--remote-cache=" + Options.RemoteCache);
@@ -96,8 +94,7 @@ std::string deferTidy(const TidyRunOptions &Options,
   nlohmann::json J{{"directory", fs::current_path().string()},
                    {"source", AbsoluteSource},
                    {"argv", tidyCommand(Options, Exitbar)}};
-  writeFileAtomically(Fragment + JobSuffix, J.dump(),
-                      Durability::BuildProduct);
+  writeFileAtomically(Fragment + JobSuffix, J.dump(), Durability::BuildProduct);
   return Fragment;
 }
 

@@ -38,12 +38,13 @@ std::optional<std::string> headerPath(std::string_view Text) {
     if (++I == Text.size())
       return std::nullopt;
     char C = Text[I];
-    static const std::string_view From = "abtnvfr\"\\", To = "\a\b\t\n\v\f\r\"\\";
+    static const std::string_view From = "abtnvfr\"\\",
+                                  To = "\a\b\t\n\v\f\r\"\\";
     if (size_t K = From.find(C); K != std::string_view::npos) {
       Out += To[K];
     } else if (C >= '0' && C <= '3' && I + 2 < Text.size() &&
-               Text[I + 1] >= '0' && Text[I + 1] <= '7' &&
-               Text[I + 2] >= '0' && Text[I + 2] <= '7') {
+               Text[I + 1] >= '0' && Text[I + 1] <= '7' && Text[I + 2] >= '0' &&
+               Text[I + 2] <= '7') {
       Out += static_cast<char>((C - '0') * 64 + (Text[I + 1] - '0') * 8 +
                                (Text[I + 2] - '0'));
       I += 2;
@@ -88,7 +89,8 @@ bool addHunk(std::string_view Line, std::vector<int> &Out) {
 } // namespace
 
 std::map<std::string, std::vector<int>>
-parseUnifiedDiff(const std::string &Diff, const std::vector<std::string> &Names) {
+parseUnifiedDiff(const std::string &Diff,
+                 const std::vector<std::string> &Names) {
   std::map<std::string, std::vector<int>> Out;
   std::istringstream In(Diff);
   std::string Line;
@@ -143,22 +145,32 @@ parseUnifiedDiff(const std::string &Diff, const std::vector<std::string> &Names)
   return Out;
 }
 
-std::map<std::string, std::vector<int>> changedLinesSince(const std::string &Base,
-                                                          const std::string &SourceDir) {
+std::map<std::string, std::vector<int>>
+changedLinesSince(const std::string &Base, const std::string &SourceDir) {
   // Output in one shape whatever the user's configuration: no quoting of
   // non-ASCII names, a/ and b/ prefixes, no colour, no external diff
   // driver, no merged hunks; --end-of-options keeps a revision from being
   // read as an option. --relative: paths relative to SourceDir, files
   // outside it left out.
   std::vector<std::string> Git{"git",
-                               "-c", "core.quotePath=false",
-                               "-c", "diff.mnemonicPrefix=false",
-                               "-c", "diff.noprefix=false",
-                               "-c", "diff.relative=false",
-                               "-C", SourceDir,
-                               "diff", "--relative", "--no-color",
-                               "--no-ext-diff", "--no-textconv", "--no-renames",
-                               "--src-prefix=a/", "--dst-prefix=b/"};
+                               "-c",
+                               "core.quotePath=false",
+                               "-c",
+                               "diff.mnemonicPrefix=false",
+                               "-c",
+                               "diff.noprefix=false",
+                               "-c",
+                               "diff.relative=false",
+                               "-C",
+                               SourceDir,
+                               "diff",
+                               "--relative",
+                               "--no-color",
+                               "--no-ext-diff",
+                               "--no-textconv",
+                               "--no-renames",
+                               "--src-prefix=a/",
+                               "--dst-prefix=b/"};
   auto Run = [&](std::vector<std::string> Extra) {
     std::vector<std::string> Argv = Git;
     Argv.insert(Argv.end(), Extra.begin(), Extra.end());
@@ -179,13 +191,14 @@ std::map<std::string, std::vector<int>> changedLinesSince(const std::string &Bas
     Names.push_back(NameList.substr(At, End - At));
     At = End + 1;
   }
-  return parseUnifiedDiff(
-      Run({"--unified=0", "--inter-hunk-context=0"}), Names);
+  return parseUnifiedDiff(Run({"--unified=0", "--inter-hunk-context=0"}),
+                          Names);
 }
 
-DiffCoverage diffCoverage(const CoverageEvidence &E,
-                          const std::map<std::string, std::vector<int>> &ChangedLines,
-                          const std::string &Base) {
+DiffCoverage
+diffCoverage(const CoverageEvidence &E,
+             const std::map<std::string, std::vector<int>> &ChangedLines,
+             const std::string &Base) {
   DiffCoverage D;
   D.Base = Base;
   for (const auto &[Path, Lines] : ChangedLines) {

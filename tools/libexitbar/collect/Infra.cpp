@@ -130,7 +130,8 @@ std::string stringOf(const HclBlock &B, const char *Name,
 /// Where a rule's values came from when not written in it: the first
 /// variable or local the attributes \p Names refer to, as a note for the
 /// message ("" for literals).
-std::string viaOf(const HclBlock &B, std::initializer_list<const char *> Names) {
+std::string viaOf(const HclBlock &B,
+                  std::initializer_list<const char *> Names) {
   for (const char *Name : Names)
     if (const formats::HclAttribute *A = B.attribute(Name))
       if (std::string R = firstTerraformReference(A->Expression); !R.empty())
@@ -200,8 +201,9 @@ void scanAzureRule(const HclBlock &Rule, const std::string &Where,
       stringsOf(Rule, "destination_port_range", V);
   for (const std::string &R : stringsOf(Rule, "destination_port_ranges", V))
     Ranges.push_back(R);
-  std::string Via = viaOf(Rule, {"source_address_prefix", "source_address_prefixes",
-                                 "destination_port_range", "destination_port_ranges"});
+  std::string Via =
+      viaOf(Rule, {"source_address_prefix", "source_address_prefixes",
+                   "destination_port_range", "destination_port_ranges"});
   for (const std::string &R : Ranges) {
     auto [From, To] = portRange(R);
     if (!adminPortsIn(From, To).empty()) {
@@ -460,11 +462,12 @@ TerraformValues moduleValues(const fs::path &Dir,
          (Name.size() > 12 && Name.substr(Name.size() - 12) == ".auto.tfvars")))
       Tfvars.push_back(D.path());
   }
-  std::sort(Tfvars.begin(), Tfvars.end(), [](const fs::path &A, const fs::path &B) {
-    bool ARoot = A.filename() == "terraform.tfvars";
-    bool BRoot = B.filename() == "terraform.tfvars";
-    return ARoot != BRoot ? ARoot : A < B;
-  });
+  std::sort(Tfvars.begin(), Tfvars.end(),
+            [](const fs::path &A, const fs::path &B) {
+              bool ARoot = A.filename() == "terraform.tfvars";
+              bool BRoot = B.filename() == "terraform.tfvars";
+              return ARoot != BRoot ? ARoot : A < B;
+            });
   std::vector<std::string> TfvarsTexts;
   for (const fs::path &P : Tfvars)
     TfvarsTexts.push_back(Read(P));
@@ -496,8 +499,8 @@ moduleCalls(const std::vector<fs::path> &Files,
       if (B.Type != "module" || !Source)
         continue;
       std::vector<std::string> Path = formats::hclStrings(Source->Expression);
-      if (Path.empty() || (Path[0].rfind("./", 0) != 0 &&
-                           Path[0].rfind("../", 0) != 0))
+      if (Path.empty() ||
+          (Path[0].rfind("./", 0) != 0 && Path[0].rfind("../", 0) != 0))
         continue; // a registry or remote module: not in the tree
       std::string Relative = Path[0];
       while (Relative.size() > 1 && Relative.back() == '/')
@@ -509,7 +512,8 @@ moduleCalls(const std::vector<fs::path> &Files,
       TerraformValues Values = Own->second;
       for (const formats::HclAttribute &A : B.Attributes)
         if (!MetaArguments.count(A.Name))
-          Values["var." + A.Name] = resolveTerraformReferences(A.Expression, Caller);
+          Values["var." + A.Name] =
+              resolveTerraformReferences(A.Expression, Caller);
       Calls[Called].push_back(std::move(Values));
     }
   }

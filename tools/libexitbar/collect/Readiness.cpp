@@ -1,10 +1,10 @@
-// Readiness.cpp - `exitbar collect readiness`: licence, documents, runbooks and CI of a repository
-// SPDX-License-Identifier: Apache-2.0
+// Readiness.cpp - `exitbar collect readiness`: licence, documents, runbooks and
+// CI of a repository SPDX-License-Identifier: Apache-2.0
 
-#include "support/Strings.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
+#include "support/Strings.h"
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -29,10 +29,9 @@ std::string findDocument(const fs::path &Root, const std::string &Stem) {
       std::string Name = toLower(Entry.path().stem().string());
       if (Name == toLower(Stem) ||
           (Stem == "LICENSE" && (Name == "licence" || Name == "copying")) ||
-          (Stem == "CHANGELOG" && (Name == "changes" || Name == "news" ||
-                                   Name == "history")))
-        Found.push_back(
-            Entry.path().lexically_relative(Root).generic_string());
+          (Stem == "CHANGELOG" &&
+           (Name == "changes" || Name == "news" || Name == "history")))
+        Found.push_back(Entry.path().lexically_relative(Root).generic_string());
     }
     if (!Found.empty())
       break;
@@ -106,8 +105,8 @@ void findCi(const fs::path &Root, ReadinessEvidence &E) {
     for (const auto &Entry : fs::directory_iterator(Root / Dir, Ec))
       if (Entry.is_regular_file())
         Candidates.push_back(Entry.path());
-  for (const char *File : {".gitlab-ci.yml", "Jenkinsfile",
-                           "azure-pipelines.yml", ".travis.yml"})
+  for (const char *File :
+       {".gitlab-ci.yml", "Jenkinsfile", "azure-pipelines.yml", ".travis.yml"})
     if (fs::is_regular_file(Root / File, Ec))
       Candidates.push_back(Root / File);
   std::sort(Candidates.begin(), Candidates.end());
@@ -126,8 +125,8 @@ void findCi(const fs::path &Root, ReadinessEvidence &E) {
 
 bool isSourceOrBuildFile(const fs::path &P) {
   static const std::set<std::string> Extensions = {
-      ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx",
-      ".ipp", ".inl", ".cmake"};
+      ".c",  ".cc",  ".cpp", ".cxx", ".c++", ".h",
+      ".hh", ".hpp", ".hxx", ".ipp", ".inl", ".cmake"};
   return Extensions.count(toLower(P.extension().string())) ||
          P.filename() == "CMakeLists.txt" || P.filename() == "conanfile.txt" ||
          P.filename() == "conanfile.py" || P.filename() == "vcpkg.json";
@@ -155,11 +154,10 @@ std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
   std::vector<MonitoringSignal> Out;
   size_t LineNo = 0, Begin = 0;
   const fs::path Name(File);
-  const bool IsBuild = Name.extension() == ".cmake" ||
-                       Name.filename() == "CMakeLists.txt" ||
-                       Name.filename() == "conanfile.txt" ||
-                       Name.filename() == "conanfile.py" ||
-                       Name.filename() == "vcpkg.json";
+  const bool IsBuild =
+      Name.extension() == ".cmake" || Name.filename() == "CMakeLists.txt" ||
+      Name.filename() == "conanfile.txt" || Name.filename() == "conanfile.py" ||
+      Name.filename() == "vcpkg.json";
   while (Begin <= Text.size()) {
     size_t End = Text.find('\n', Begin);
     if (End == std::string_view::npos)
@@ -279,8 +277,7 @@ ReadinessEvidence collectReadiness(const ReadinessOptions &Options) {
       bool Found = false;
       for (const auto &[Title, Body] : Parts)
         for (const std::string &Word : synonyms(Required))
-          if (Title.find(Word) != std::string::npos &&
-              sectionHasContent(Body))
+          if (Title.find(Word) != std::string::npos && sectionHasContent(Body))
             Found = true;
       (Found ? R.SectionsFound : R.SectionsMissing).push_back(Required);
       if (Found)

@@ -102,7 +102,8 @@ ConfigureInfo readConfigureInfo(const fs::path &File) {
                     "expected an object");
       Info.ExternalProjects.push_back(
           {Str(P, "name", Ptr), Str(P, "git_repository", Ptr),
-           Str(P, "git_tag", Ptr), Str(P, "url", Ptr), Str(P, "url_hash", Ptr)});
+           Str(P, "git_tag", Ptr), Str(P, "url", Ptr),
+           Str(P, "url_hash", Ptr)});
     }
   }
   return Info;
@@ -512,7 +513,8 @@ std::vector<SbomComponent> manifestDependencies(const fs::path &SourceDir,
   fs::path ConanPy = SourceDir / "conanfile.py";
   if (buildUses(R, "conan") && !fs::exists(Conan, Ec) &&
       fs::exists(ConanPy, Ec))
-    for (const std::string &Ref : conanfilePyRequires(readFile(ConanPy.string())))
+    for (const std::string &Ref :
+         conanfilePyRequires(readFile(ConanPy.string())))
       Out.push_back(conanComponent(Ref));
   return Out;
 }

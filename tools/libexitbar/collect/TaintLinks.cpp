@@ -94,7 +94,9 @@ void linkTaintSummaries(FindingsEvidence &E) {
     std::set<Node> Seen;
     std::vector<Flow> Work;
     Work.push_back({{Source->Check, Source->Callee, Source->Argument},
-                    Source->Steps, Source->Appended, 0});
+                    Source->Steps,
+                    Source->Appended,
+                    0});
     while (!Work.empty() && Visits < MaxVisits) {
       Flow F = std::move(Work.back());
       Work.pop_back();

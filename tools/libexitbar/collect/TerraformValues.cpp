@@ -59,17 +59,18 @@ std::string resolve(std::string_view Text, const TerraformValues &Values,
         }
         if (Text.substr(I, 2) == "${") {
           size_t Close = Text.find('}', I);
-          std::string Inner = Close == std::string_view::npos
-                                  ? std::string()
-                                  : std::string(Text.substr(I + 2, Close - I - 2));
+          std::string Inner =
+              Close == std::string_view::npos
+                  ? std::string()
+                  : std::string(Text.substr(I + 2, Close - I - 2));
           while (!Inner.empty() && Inner.front() == ' ')
             Inner.erase(Inner.begin());
           while (!Inner.empty() && Inner.back() == ' ')
             Inner.pop_back();
           auto It = Values.find(Inner);
           if (It != Values.end() && Depth < MaxDepth) {
-            std::vector<std::string> Strings = formats::hclStrings(
-                resolve(It->second, Values, Depth + 1));
+            std::vector<std::string> Strings =
+                formats::hclStrings(resolve(It->second, Values, Depth + 1));
             if (Strings.size() == 1) {
               Out += Strings.front();
               I = Close + 1;

@@ -72,7 +72,6 @@ std::string failureMessage(int ExitCode) {
          "; the analysis of this translation unit is incomplete";
 }
 
-
 } // namespace
 
 void writeFragment(const std::string &Path, const FindingsEvidence &Evidence,
@@ -117,8 +116,8 @@ std::string_view trim(std::string_view S) {
 void recordCacheOutcome(const std::string &FragmentDir,
                         const std::string &Outcome) {
   fs::path Stats = fs::path(FragmentDir).parent_path() / "tidy-cache-stats.txt";
-  int Fd = ::open(Stats.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-                  0644);
+  int Fd =
+      ::open(Stats.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (Fd < 0)
     return;
   std::string Line = Outcome + '\n';
@@ -146,8 +145,8 @@ std::vector<std::string> configurationErrors(const std::string &Text) {
     if (View.size() > Head.size() + Tail.size() &&
         View.substr(0, Head.size()) == Head &&
         View.substr(View.size() - Tail.size()) == Tail) {
-      Messages.emplace_back(View.substr(
-          Head.size(), View.size() - Head.size() - Tail.size()));
+      Messages.emplace_back(
+          View.substr(Head.size(), View.size() - Head.size() - Tail.size()));
       continue;
     }
     size_t At = View.find(ConfigFile);
@@ -289,8 +288,8 @@ FindingsEvidence evidenceOfAnalysis(const std::string &Output,
           readFile(SummaryFile), SummaryFile, TidyOutputOptions{SourceDir, {}});
     } catch (const Error &X) {
       Evidence.AnalysisErrors.push_back(
-          {Shown, std::string("the taint summaries are unreadable: ") +
-                      X.what()});
+          {Shown,
+           std::string("the taint summaries are unreadable: ") + X.what()});
     }
     fs::remove(SummaryFile, Ec);
   }
@@ -319,8 +318,7 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   std::optional<TidyCache> Cache;
   std::string Key;
   if (!Options.CacheDir.empty()) {
-    Cache.emplace(Options.CacheDir, Options.CacheMaxBytes,
-                  Options.RemoteCache);
+    Cache.emplace(Options.CacheDir, Options.CacheMaxBytes, Options.RemoteCache);
     Key = tidyDirectKey(Options.ClangTidy, Options.Arguments, AbsoluteSource,
                         Options.SourceDir, modelDirs());
     CacheOutcome Outcome;
@@ -349,9 +347,9 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
   // strips -M* options from the command line, not these cc1 ones.
   std::string HeaderList = Result.FragmentPath + ".headers";
   if (Cache)
-    for (const char *Arg : {"-Xclang", "-header-include-file", "-Xclang",
-                            HeaderList.c_str(), "-Xclang", "-H", "-Xclang",
-                            "-sys-header-deps"})
+    for (const char *Arg :
+         {"-Xclang", "-header-include-file", "-Xclang", HeaderList.c_str(),
+          "-Xclang", "-H", "-Xclang", "-sys-header-deps"})
       Argv.push_back(std::string("--extra-arg=") + Arg);
   Argv.insert(Argv.end(), Options.Arguments.begin(), Options.Arguments.end());
   std::error_code RemoveEc;
@@ -378,9 +376,9 @@ TidyRunResult runTidy(const TidyRunOptions &Options) {
 
   Result.ClangTidyExitCode = Run.ExitCode;
   Result.Output = std::move(Run.Stdout);
-  Result.Evidence = evidenceOfAnalysis(Result.Output, Stderr, SummaryFile,
-                                       AbsoluteSource, Shown,
-                                       Options.SourceDir);
+  Result.Evidence =
+      evidenceOfAnalysis(Result.Output, Stderr, SummaryFile, AbsoluteSource,
+                         Shown, Options.SourceDir);
   // A crash loses every finding of every check in the unit, whatever
   // clang-tidy printed before it: always an analysis error of its own.
   if (Run.ExitCode > 128 ||

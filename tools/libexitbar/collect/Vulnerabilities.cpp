@@ -1,12 +1,12 @@
-// Vulnerabilities.cpp - SBOM components matched against an offline OSV database; the evidence file
-// SPDX-License-Identifier: Apache-2.0
+// Vulnerabilities.cpp - SBOM components matched against an offline OSV
+// database; the evidence file SPDX-License-Identifier: Apache-2.0
 
-#include "support/Strings.h"
 #include "exitbar/Vulnerabilities.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
-#include "exitbar/JsonCursor.h"
 #include "exitbar/Files.h"
+#include "exitbar/JsonCursor.h"
+#include "support/Strings.h"
 #include "vuln/Match.h"
 #include <algorithm>
 #include <cctype>
@@ -68,7 +68,8 @@ std::vector<OsvRecord> loadOsvDatabase(const std::string &Dir) {
     if (It->path().extension() == ".json" && It->is_regular_file(Ec))
       Files.push_back(It->path());
   if (Ec)
-    throw Error("input.osv.database", Dir, "", "cannot be read: " + Ec.message());
+    throw Error("input.osv.database", Dir, "",
+                "cannot be read: " + Ec.message());
   std::sort(Files.begin(), Files.end());
   std::vector<OsvRecord> Out;
   Out.reserve(Files.size());
@@ -158,7 +159,8 @@ matchVulnerabilities(const std::vector<SbomComponent> &Components,
       std::string SourceVersion = property(C, "dpkg:source-version");
       if (SourceVersion.empty())
         SourceVersion = Version;
-      std::string Family = toLower(P->Namespace) == "ubuntu" ? "Ubuntu" : "Debian";
+      std::string Family =
+          toLower(P->Namespace) == "ubuntu" ? "Ubuntu" : "Debian";
       std::string Release = Options.DebianRelease;
       if (auto D = P->Qualifiers.find("distro"); D != P->Qualifiers.end())
         Release = vuln::debianRelease(D->second);
@@ -212,7 +214,8 @@ matchVulnerabilities(const std::vector<SbomComponent> &Components,
 }
 
 std::optional<int> compareVersionStrings(std::string_view Scheme,
-                                         std::string_view A, std::string_view B) {
+                                         std::string_view A,
+                                         std::string_view B) {
   vuln::VersionScheme S = Scheme == "dpkg"     ? vuln::VersionScheme::Dpkg
                           : Scheme == "semver" ? vuln::VersionScheme::Semver
                                                : vuln::VersionScheme::Exact;

@@ -1,12 +1,12 @@
-// Digest.cpp - cryptographic digests; with signing, the only code that includes OpenSSL
-// SPDX-License-Identifier: Apache-2.0
+// Digest.cpp - cryptographic digests; with signing, the only code that includes
+// OpenSSL SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include <cstdio>
 #include <memory>
-#include <vector>
 #include <openssl/evp.h>
+#include <vector>
 
 namespace exitbar {
 
@@ -41,13 +41,14 @@ std::pair<std::string, std::string> fileDigestsHex(const std::string &Path) {
   if (!File)
     throw Error("input.file.unreadable", Path, "", "cannot open");
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> Sha256(EVP_MD_CTX_new(),
-                                                            &EVP_MD_CTX_free);
+                                                             &EVP_MD_CTX_free);
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> Sha1(EVP_MD_CTX_new(),
-                                                          &EVP_MD_CTX_free);
+                                                           &EVP_MD_CTX_free);
   EVP_DigestInit_ex(Sha256.get(), EVP_sha256(), nullptr);
   // SPDX 2.3 requires a SHA1 checksum of every file it lists; the SHA-256
   // beside it is what ExitBar itself relies on.
-  EVP_DigestInit_ex(Sha1.get(), EVP_sha1(), nullptr); // NOLINT(exitbar-weak-crypto)
+  // NOLINTNEXTLINE(exitbar-weak-crypto)
+  EVP_DigestInit_ex(Sha1.get(), EVP_sha1(), nullptr);
   std::vector<unsigned char> Buffer(1 << 20);
   size_t Got;
   while ((Got = std::fread(Buffer.data(), 1, Buffer.size(), File.get())) > 0) {

@@ -1,5 +1,5 @@
-// Keys.cpp - Ed25519 and ECDSA P-256 keys, signing and verification over OpenSSL 3 EVP
-// SPDX-License-Identifier: Apache-2.0
+// Keys.cpp - Ed25519 and ECDSA P-256 keys, signing and verification over
+// OpenSSL 3 EVP SPDX-License-Identifier: Apache-2.0
 //
 // Signature formats (docs/signing.md): ECDSA P-256 signs SHA-256 of the data
 // and yields an ASN.1 DER Ecdsa-Sig-Value, as `openssl dgst -sha256 -sign`
@@ -118,8 +118,8 @@ PrivateKey parsePrivateKey(std::string_view Pem, const std::string &Source) {
                 "PEM (docs/signing.md) and keep it in a secret store");
   BioPtr Bio = memoryBio(Pem);
   bool Asked = false;
-  EVP_PKEY *Raw = PEM_read_bio_PrivateKey(Bio.get(), nullptr,
-                                          refusePassphrase, &Asked);
+  EVP_PKEY *Raw =
+      PEM_read_bio_PrivateKey(Bio.get(), nullptr, refusePassphrase, &Asked);
   ERR_clear_error();
   if (!Raw) {
     if (Asked || contains(Pem, "ENCRYPTED"))
@@ -193,11 +193,11 @@ bool PublicKey::verify(std::string_view Data,
   bool Ok =
       Ctx &&
       EVP_DigestVerifyInit(Ctx.get(), nullptr, Md, nullptr, Key->Key) == 1 &&
-      EVP_DigestVerify(Ctx.get(),
-                       reinterpret_cast<const unsigned char *>(Signature.data()),
-                       Signature.size(),
-                       reinterpret_cast<const unsigned char *>(Data.data()),
-                       Data.size()) == 1;
+      EVP_DigestVerify(
+          Ctx.get(), reinterpret_cast<const unsigned char *>(Signature.data()),
+          Signature.size(),
+          reinterpret_cast<const unsigned char *>(Data.data()),
+          Data.size()) == 1;
   // A malformed signature leaves DER errors queued; they are not ours.
   ERR_clear_error();
   return Ok;

@@ -44,9 +44,9 @@ CoverageTotals totalsOf(const FileCoverage &F) {
 }
 
 double percent(long long Hit, long long Found) {
-  return Found == 0 ? 100.0
-                    : 100.0 * static_cast<double>(Hit) /
-                          static_cast<double>(Found);
+  return Found == 0
+             ? 100.0
+             : 100.0 * static_cast<double>(Hit) / static_cast<double>(Found);
 }
 
 CoverageTotals CoverageEvidence::totals() const {
@@ -62,8 +62,8 @@ void CoverageEvidence::merge(const CoverageEvidence &Other) {
   if (Tool.empty())
     Tool = Other.Tool;
   else if (!Other.Tool.empty() && Other.Tool != Tool)
-    Tool = Tool < Other.Tool ? Tool + "+" + Other.Tool
-                             : Other.Tool + "+" + Tool;
+    Tool =
+        Tool < Other.Tool ? Tool + "+" + Other.Tool : Other.Tool + "+" + Tool;
 }
 
 } // namespace exitbar

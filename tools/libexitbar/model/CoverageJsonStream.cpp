@@ -12,8 +12,8 @@
 // message) or result is then the answer. So both ways accept the same
 // files and say the same about bad ones.
 
-#include "exitbar/EvidenceJson.h"
 #include "exitbar/Coverage.h"
+#include "exitbar/EvidenceJson.h"
 #include <limits>
 #include <string>
 #include <vector>
@@ -48,8 +48,8 @@ public:
   bool number_unsigned(number_unsigned_t V) override {
     if (State == S::LineItem || State == S::BranchItem ||
         State == S::FunctionValue) {
-      if (V > static_cast<number_unsigned_t>(
-                  std::numeric_limits<long long>::max()))
+      if (V >
+          static_cast<number_unsigned_t>(std::numeric_limits<long long>::max()))
         throw NotTheCommonShape();
       return integer(static_cast<long long>(V));
     }
@@ -244,8 +244,22 @@ public:
 
 private:
   enum class S {
-    Start, Root, TopValue, FilesKey, Files, File, FileValue, Lines, LineItem,
-    Branches, BranchItem, Functions, Function, FunctionValue, Captured, Skip,
+    Start,
+    Root,
+    TopValue,
+    FilesKey,
+    Files,
+    File,
+    FileValue,
+    Lines,
+    LineItem,
+    Branches,
+    BranchItem,
+    Functions,
+    Function,
+    FunctionValue,
+    Captured,
+    Skip,
     Done
   };
   enum class K { Path, Lines, Branches, Functions, Name, Line, Hits };

@@ -50,11 +50,11 @@ static bool findingLess(const Finding &A, const Finding &B) {
   auto KeyA = sortKey(A), KeyB = sortKey(B);
   if (KeyA != KeyB)
     return KeyA < KeyB;
-  return std::lexicographical_compare(
-      A.Path.begin(), A.Path.end(), B.Path.begin(), B.Path.end(),
-      [](const PathStep &X, const PathStep &Y) {
-        return stepKey(X) < stepKey(Y);
-      });
+  return std::lexicographical_compare(A.Path.begin(), A.Path.end(),
+                                      B.Path.begin(), B.Path.end(),
+                                      [](const PathStep &X, const PathStep &Y) {
+                                        return stepKey(X) < stepKey(Y);
+                                      });
 }
 
 static auto summaryKey(const TaintSummary &S) {
@@ -70,11 +70,11 @@ bool TaintSummary::operator==(const TaintSummary &O) const {
 bool TaintSummary::operator<(const TaintSummary &O) const {
   if (summaryKey(*this) != summaryKey(O))
     return summaryKey(*this) < summaryKey(O);
-  return std::lexicographical_compare(
-      Steps.begin(), Steps.end(), O.Steps.begin(), O.Steps.end(),
-      [](const PathStep &X, const PathStep &Y) {
-        return stepKey(X) < stepKey(Y);
-      });
+  return std::lexicographical_compare(Steps.begin(), Steps.end(),
+                                      O.Steps.begin(), O.Steps.end(),
+                                      [](const PathStep &X, const PathStep &Y) {
+                                        return stepKey(X) < stepKey(Y);
+                                      });
 }
 
 void FindingsEvidence::normalize() {

@@ -1,7 +1,8 @@
 // EvidenceJson.cpp - JSON serialisation of evidence and verdicts
 // SPDX-License-Identifier: Apache-2.0
 //
-// Schemas: docs/evidence-schema/findings.md and docs/evidence-schema/verdict.md.
+// Schemas: docs/evidence-schema/findings.md and
+// docs/evidence-schema/verdict.md.
 
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Error.h"
@@ -59,9 +60,9 @@ void from_json(const json &J, Finding &F) {
   F.Fingerprint = J.at("fingerprint").get<std::string>();
   if (J.contains("path"))
     for (const json &S : J.at("path"))
-      F.Path.push_back({S.at("file").get<std::string>(), asInteger<int>(S.at("line")),
-                        asInteger<int>(S.at("column")),
-                        S.at("message").get<std::string>()});
+      F.Path.push_back(
+          {S.at("file").get<std::string>(), asInteger<int>(S.at("line")),
+           asInteger<int>(S.at("column")), S.at("message").get<std::string>()});
 }
 
 void to_json(json &J, const AnalysisError &E) {
@@ -155,8 +156,7 @@ TaintSummary taintSummaryFrom(const JsonCursor &C) {
     S.K = TaintSummary::Kind::Sink;
   else
     Kind.fail("input.evidence.invalid",
-              "must be \"source\", \"pass\" or \"sink\", got \"" + Name +
-                  "\"");
+              "must be \"source\", \"pass\" or \"sink\", got \"" + Name + "\"");
   S.Check = C.at("check").string();
   S.Appended = C.at("appended").boolean();
   S.Combined = C.at("combined").boolean();
@@ -255,8 +255,10 @@ void to_json(json &J, const Verdict &V) {
     }
     Results[R.Rule.Category]["criteria"].push_back(std::move(Short));
     if (!R.Passed && R.Rule.Required == Level::Must)
-      Blocking.push_back(json{{"id", R.Rule.Id}, {"detail", R.Detail},
-                              {"evidence", R.Evidence}, {"items", R.Items}});
+      Blocking.push_back(json{{"id", R.Rule.Id},
+                              {"detail", R.Detail},
+                              {"evidence", R.Evidence},
+                              {"items", R.Items}});
     Criteria.push_back(std::move(Entry));
   }
   json Counts{{"new", 0}, {"baselined", 0}, {"waived", 0}};
@@ -285,8 +287,7 @@ void to_json(json &J, const Verdict &V) {
   for (const GateInput &I : V.Inputs)
     J["inputs"][I.Kind] = json{{"path", I.Path}, {"sha256", I.Sha256}};
   if (!V.AuditLogHead.empty())
-    J["audit_log"] = json{{"head", V.AuditLogHead},
-                          {"entry", V.AuditLogEntry}};
+    J["audit_log"] = json{{"head", V.AuditLogHead}, {"entry", V.AuditLogEntry}};
 }
 
 bool memberIs(const json &J, const char *Key, std::string_view Value) {
@@ -359,9 +360,10 @@ json parseJsonText(std::string_view Text, const std::string &File) {
     // token, which finds the place.
     std::string Why = E.what();
     size_t Quote = Why.find('\'');
-    std::string Token = Quote == std::string::npos
-                            ? ""
-                            : Why.substr(Quote + 1, Why.rfind('\'') - Quote - 1);
+    std::string Token =
+        Quote == std::string::npos
+            ? ""
+            : Why.substr(Quote + 1, Why.rfind('\'') - Quote - 1);
     size_t At = Token.empty() ? std::string_view::npos : Text.find(Token);
     throw Error("input.json.syntax", File,
                 At == std::string_view::npos ? "" : lineColumn(Text, At),
@@ -420,7 +422,8 @@ FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
     }
   }
   for (const JsonCursor &A : C.at("analysis_errors").elements())
-    E.AnalysisErrors.push_back({A.at("file").string(), A.at("message").string()});
+    E.AnalysisErrors.push_back(
+        {A.at("file").string(), A.at("message").string()});
   // Optional: fragments written before regions were recorded have none.
   if (auto Regions = C.find("unanalysed_regions"))
     for (const JsonCursor &R : Regions->elements())
@@ -430,8 +433,9 @@ FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
   // Fragments and evidence written before suppressions were recorded.
   if (auto Suppressions = C.find("suppressions"))
     for (const JsonCursor &S : Suppressions->elements())
-      E.Suppressions.push_back({S.at("file").string(), S.at("line").integer<int>(),
-                                S.at("text").string(), S.at("blanket").boolean()});
+      E.Suppressions.push_back(
+          {S.at("file").string(), S.at("line").integer<int>(),
+           S.at("text").string(), S.at("blanket").boolean()});
   // Fragments written before taint summaries were recorded have none.
   if (auto Summaries = C.find("taint_summaries"))
     for (const JsonCursor &S : Summaries->elements())
@@ -476,11 +480,12 @@ void to_json(json &J, const CoverageEvidence &E) {
            {"totals", totalsJson(E.totals())},
            {"files", Files}};
   if (E.Diff)
-    J["diff"] = json{{"base", E.Diff->Base},
-                     {"lines_found", E.Diff->LinesFound},
-                     {"lines_hit", E.Diff->LinesHit},
-                     {"line_percent", percent(E.Diff->LinesHit, E.Diff->LinesFound)},
-                     {"missed", E.Diff->Missed}};
+    J["diff"] =
+        json{{"base", E.Diff->Base},
+             {"lines_found", E.Diff->LinesFound},
+             {"lines_hit", E.Diff->LinesHit},
+             {"line_percent", percent(E.Diff->LinesHit, E.Diff->LinesFound)},
+             {"missed", E.Diff->Missed}};
 }
 
 CoverageEvidence coverageFromJson(const json &J, const std::string &File) {
@@ -560,7 +565,8 @@ TestsEvidence testsFromJson(const json &J, const std::string &File) {
       for (const JsonCursor &O : T.at("outcomes").elements()) {
         auto Outcome = parseTestOutcome(O.string());
         if (!Outcome)
-          O.fail("input.evidence.invalid", "unknown outcome " + O.json().dump());
+          O.fail("input.evidence.invalid",
+                 "unknown outcome " + O.json().dump());
         R.Outcomes.push_back(*Outcome);
       }
       Cases.push_back(std::move(R));
@@ -584,11 +590,11 @@ void to_json(json &J, const ReadinessEvidence &E) {
                             {"sections_missing", R.SectionsMissing}});
   J = json{{"schema", "exitbar.readiness"},
            {"schema_version", EvidenceSchemaVersion},
-           {"license", {{"file", E.LicenseFile},
-                        {"spdx_id", E.LicenseId ? json(*E.LicenseId)
-                                                : json(nullptr)},
-                        {"matcher", E.LicenseMatcher},
-                        {"matcher_result", E.LicenseMatcherResult}}},
+           {"license",
+            {{"file", E.LicenseFile},
+             {"spdx_id", E.LicenseId ? json(*E.LicenseId) : json(nullptr)},
+             {"matcher", E.LicenseMatcher},
+             {"matcher_result", E.LicenseMatcherResult}}},
            {"documents", Documents},
            {"runbooks", Runbooks},
            {"required_sections", E.RequiredSections},
@@ -603,8 +609,7 @@ void to_json(json &J, const ReadinessEvidence &E) {
   for (const MonitoringSignal &S : E.RateLimiting)
     Limits.push_back(
         json{{"kind", S.Kind}, {"where", S.Where}, {"what", S.What}});
-  J["rate_limiting"] = {{"accepted", E.RateLimitAccepted},
-                        {"signals", Limits}};
+  J["rate_limiting"] = {{"accepted", E.RateLimitAccepted}, {"signals", Limits}};
 }
 
 ReadinessEvidence readinessFromJson(const json &J, const std::string &File) {

@@ -63,7 +63,8 @@ std::string JsonCursor::placeOrRoot() const {
 }
 
 std::string JsonCursor::dump() const {
-  std::string Text = Value->dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string Text =
+      Value->dump(-1, ' ', false, json::error_handler_t::replace);
   // A one-line error: a whole array or object is named by its type.
   return Text.size() > 60 ? std::string(typeName(*Value)) : Text;
 }
@@ -200,16 +201,16 @@ JsonCursor openEvidence(const json &J, const std::string &Schema,
       It->get_ref<const std::string &>() != Schema)
     throw Error("input.evidence.schema", File, "/schema",
                 "expected '" + Schema + "', found " +
-                    (It == J.end()             ? std::string("none")
-                     : It->is_string()         ? "'" + It->get<std::string>() + "'"
-                                               : std::string(It->type_name())));
+                    (It == J.end()     ? std::string("none")
+                     : It->is_string() ? "'" + It->get<std::string>() + "'"
+                                       : std::string(It->type_name())));
   auto Version = J.find("schema_version");
   if (Version == J.end() || !Version->is_number_integer() ||
       *Version != EvidenceSchemaVersion)
     throw Error("input.evidence.schema-version", File, "/schema_version",
-                "unsupported schema version " +
-                    (Version == J.end() ? std::string("(none)")
-                                        : Version->dump()));
+                "unsupported schema version " + (Version == J.end()
+                                                     ? std::string("(none)")
+                                                     : Version->dump()));
   return Root;
 }
 

@@ -1,7 +1,8 @@
-// Baseline.cpp - baseline and waiver files: accepted findings and accepted failures
-// SPDX-License-Identifier: Apache-2.0
+// Baseline.cpp - baseline and waiver files: accepted findings and accepted
+// failures SPDX-License-Identifier: Apache-2.0
 //
-// Schemas: docs/evidence-schema/baseline.md and docs/evidence-schema/waivers.md.
+// Schemas: docs/evidence-schema/baseline.md and
+// docs/evidence-schema/waivers.md.
 
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"

@@ -7,8 +7,8 @@
 #include "exitbar/EvidenceKinds.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
-#include "exitbar/Verdict.h"
 #include "exitbar/Metrics.h"
+#include "exitbar/Verdict.h"
 #include "support/Strings.h"
 #include <algorithm>
 #include <cmath>
@@ -191,10 +191,10 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
     const MetricDef *Def = findMetric(C.Metric);
     if (!Def)
       // parsePolicy rejects unknown metrics; reaching here is a library bug.
-      throw Error("internal.metric", "", "", "unknown metric '" + C.Metric +
-                                                 "'");
-    if (std::string Why = Def->NotApplicable ? Def->NotApplicable(C.Metric, E)
-                                             : "";
+      throw Error("internal.metric", "", "",
+                  "unknown metric '" + C.Metric + "'");
+    if (std::string Why =
+            Def->NotApplicable ? Def->NotApplicable(C.Metric, E) : "";
         !Why.empty()) {
       // Passed so that nothing lists it as failing; left out of the counts
       // and scores so that it neither raises nor lowers them.

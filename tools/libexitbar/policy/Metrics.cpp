@@ -272,7 +272,8 @@ Measurement tests(const MetricInput &In, bool NeedsExecuted,
 
 /// A readiness.* metric: \p Of(readiness, evidence, items).
 Measurement readiness(const MetricInput &In,
-                      double (*Of)(const MetricInput &, const ReadinessEvidence &,
+                      double (*Of)(const MetricInput &,
+                                   const ReadinessEvidence &,
                                    std::vector<std::string> &)) {
   if (!In.Evidence.Readiness)
     return {std::nullopt, "readiness.json", {}};
@@ -472,18 +473,22 @@ std::vector<MetricDef> builtInMetrics() {
       // findings.json: new findings (neither baselined nor waived); zero
       // analysed translation units is no data.
       {"findings.total", "findings.json", "new findings",
-       [](In I) { return countFindings(I, [](const Finding &) { return true; }); }},
+       [](In I) {
+         return countFindings(I, [](const Finding &) { return true; });
+       }},
       {"findings.severity.", "findings.json", "new findings of one severity",
        [](In I) {
          auto Level = parseSeverity(after(I, "findings.severity."));
-         return countFindings(I, [&](const Finding &X) { return X.Level == Level; });
+         return countFindings(
+             I, [&](const Finding &X) { return X.Level == Level; });
        },
        nullptr,
        [](std::string_view S) { return parseSeverity(S).has_value(); }},
       {"findings.check.", "findings.json", "new findings of one check",
        [](In I) {
          std::string Check = after(I, "findings.check.");
-         return countFindings(I, [&](const Finding &X) { return X.Check == Check; });
+         return countFindings(
+             I, [&](const Finding &X) { return X.Check == Check; });
        },
        nullptr, [](std::string_view S) { return isKnownCheckName(S); }},
       {"findings.cwe.", "findings.json", "new findings of one CWE",
@@ -589,14 +594,15 @@ std::vector<MetricDef> builtInMetrics() {
          });
        }},
       // readiness.json
-      {"readiness.license", "readiness.json", "1 when the licence is recognised",
+      {"readiness.license", "readiness.json",
+       "1 when the licence is recognised",
        [](In I) {
          return readiness(I, [](In, RE R, Items L) {
-           L.push_back(R.LicenseFile.empty()
-                           ? "no LICENSE file"
-                           : R.LicenseFile + ": " +
-                                 (R.LicenseId ? *R.LicenseId
-                                              : unrecognisedLicense(R)));
+           L.push_back(
+               R.LicenseFile.empty()
+                   ? "no LICENSE file"
+                   : R.LicenseFile + ": " +
+                         (R.LicenseId ? *R.LicenseId : unrecognisedLicense(R)));
            return R.LicenseId ? 1.0 : 0.0;
          });
        }},
@@ -673,9 +679,8 @@ std::vector<MetricDef> builtInMetrics() {
       {"readiness.rate_limiting", "readiness.json",
        "rate-limiting signals of the accepted kinds",
        [](In I) {
-         return readiness(I, [](In, RE R, Items L) {
-           return measureRateLimiting(R, L);
-         });
+         return readiness(
+             I, [](In, RE R, Items L) { return measureRateLimiting(R, L); });
        }},
       // approvals.json
       {"approvals.missing_roles", "approvals.json",
@@ -686,8 +691,8 @@ std::vector<MetricDef> builtInMetrics() {
          if (!I.Evidence.Benchmarks)
            return Measurement{std::nullopt, "benchmarks.json", {}};
          const BenchmarksEvidence &B = *I.Evidence.Benchmarks;
-         Measurement M{static_cast<double>(B.Benchmarks.size()),
-                       "benchmarks.json", {}};
+         Measurement M{
+             static_cast<double>(B.Benchmarks.size()), "benchmarks.json", {}};
          if (B.Benchmarks.empty())
            M.Items.push_back("the benchmark run produced no results");
          return M;
@@ -698,8 +703,8 @@ std::vector<MetricDef> builtInMetrics() {
       // signatures.json: no artifact is no data but for artifacts and good.
       {"signatures.artifacts", "signatures.json", "release artifacts",
        signatures},
-      {"signatures.good", "signatures.json", "artifacts signed by a trusted key",
-       signatures},
+      {"signatures.good", "signatures.json",
+       "artifacts signed by a trusted key", signatures},
       {"signatures.bad", "signatures.json", "artifacts not well signed",
        signatures},
       {"signatures.unsigned", "signatures.json", "artifacts without signature",
@@ -710,7 +715,8 @@ std::vector<MetricDef> builtInMetrics() {
        "artifacts signed by an untrusted key", signatures},
       {"signatures.needs_online_check", "signatures.json",
        "artifacts whose signature needs an online check", signatures},
-      {"signatures.missing", "signatures.json", "artifacts missing", signatures},
+      {"signatures.missing", "signatures.json", "artifacts missing",
+       signatures},
       // sbom.json
       {"sbom.generated", "sbom.json", "1 when an SBOM was generated",
        [](In I) { return sbom(I, [](const SbomEvidence &) { return 1.0; }); }},

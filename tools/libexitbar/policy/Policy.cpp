@@ -7,8 +7,8 @@
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
-#include "exitbar/Findings.h"
 #include "exitbar/EvidenceKinds.h"
+#include "exitbar/Findings.h"
 #include "exitbar/Metrics.h"
 #include <algorithm>
 #include <regex>
@@ -18,7 +18,9 @@ using nlohmann::json;
 
 namespace exitbar {
 
-std::string_view toString(Level L) { return L == Level::Must ? "must" : "should"; }
+std::string_view toString(Level L) {
+  return L == Level::Must ? "must" : "should";
+}
 
 std::string_view toString(Comparison C) {
   switch (C) {
@@ -63,9 +65,8 @@ bool isKnownCheckName(std::string_view Check) {
     std::vector<std::string> Known = knownChecks();
     return std::binary_search(Known.begin(), Known.end(), Name);
   }
-  return std::regex_match(Name,
-                          std::regex("[a-z][a-z0-9]*(-[a-z0-9]+)*-"
-                                     "[A-Za-z0-9][A-Za-z0-9._-]*"));
+  return std::regex_match(Name, std::regex("[a-z][a-z0-9]*(-[a-z0-9]+)*-"
+                                           "[A-Za-z0-9][A-Za-z0-9._-]*"));
 }
 
 bool isKnownMetric(std::string_view Metric) {
@@ -115,9 +116,8 @@ Policy defaultPolicy() {
       {"architecture", "compliance", Level::Should,
        "readiness.document.ARCHITECTURE", Comparison::GreaterEqual, 1, 1,
        "ARCHITECTURE.md"},
-      {"changelog", "compliance", Level::Should,
-       "readiness.document.CHANGELOG", Comparison::GreaterEqual, 1, 1,
-       "A CHANGELOG"},
+      {"changelog", "compliance", Level::Should, "readiness.document.CHANGELOG",
+       Comparison::GreaterEqual, 1, 1, "A CHANGELOG"},
       {"runbook", "operational", Level::Should,
        "readiness.runbook_sections_missing", Comparison::LessEqual, 0, 1,
        "Runbooks cover deployment, rollback, incident response and "
@@ -134,17 +134,16 @@ Policy defaultPolicy() {
        Comparison::GreaterEqual, 1, 1,
        "Requests are rate limited: a limiter in the code, or limit_req, an "
        "Envoy rate-limit filter or ingress limits in the deployment files"},
-      {"ci-runs-tests", "operational", Level::Should,
-       "readiness.ci_runs_tests", Comparison::GreaterEqual, 1, 1,
-       "CI configuration that runs the tests"},
-      {"sbom-complete", "compliance", Level::Must,
-       "sbom.components_incomplete", Comparison::LessEqual, 0, 1,
+      {"ci-runs-tests", "operational", Level::Should, "readiness.ci_runs_tests",
+       Comparison::GreaterEqual, 1, 1, "CI configuration that runs the tests"},
+      {"sbom-complete", "compliance", Level::Must, "sbom.components_incomplete",
+       Comparison::LessEqual, 0, 1,
        "SBOM generated and complete: every component has the NTIA minimum "
        "elements"},
       // Must: a unit whose analysis crashed or was killed hides all of
       // its findings, so a GO over it would vouch for code nobody read.
-      {"analysis-complete", "quality", Level::Must,
-       "findings.analysis_errors", Comparison::LessEqual, 0, 1,
+      {"analysis-complete", "quality", Level::Must, "findings.analysis_errors",
+       Comparison::LessEqual, 0, 1,
        "Every translation unit was analysed: no clang-tidy crash, kill or "
        "compiler error"},
       {"artifacts-signed", "security", Level::Must, "signatures.bad",
@@ -178,8 +177,9 @@ public:
       return P;
     }
     static const std::set<std::string> Known = {
-        "schema", "schema_version", "release_version", "categories",
-        "criteria", "signing", "sbom", "readiness", "approvals",
+        "schema",     "schema_version", "release_version",
+        "categories", "criteria",       "signing",
+        "sbom",       "readiness",      "approvals",
         "waivers"};
     for (const auto &Item : J.items())
       // A registered evidence kind's settings (e.g. "energy").
@@ -314,9 +314,8 @@ private:
           : Item.key() == "runbook_sections" ? &P.Readiness.RunbookSections
           : Item.key() == "monitoring_evidence"
               ? &P.Readiness.MonitoringEvidence
-          : Item.key() == "rate_limit_evidence"
-              ? &P.Readiness.RateLimitEvidence
-              : nullptr;
+          : Item.key() == "rate_limit_evidence" ? &P.Readiness.RateLimitEvidence
+                                                : nullptr;
       if (!Into) {
         problem("/readiness/" + Item.key(),
                 "unknown member '" + Item.key() + "'");
@@ -419,8 +418,9 @@ private:
     // A policy of should-level criteria only (or none) can never be NO_GO:
     // {"criteria": []} said GO at 100 % on an empty evidence folder.
     if (Problems.size() == Before &&
-        std::none_of(P.Criteria.begin(), P.Criteria.end(),
-                     [](const Criterion &C) { return C.Required == Level::Must; }))
+        std::none_of(
+            P.Criteria.begin(), P.Criteria.end(),
+            [](const Criterion &C) { return C.Required == Level::Must; }))
       problem("/criteria", "needs at least one must-level criterion; a "
                            "policy without one passes anything");
   }
@@ -441,15 +441,14 @@ private:
     return It->get<std::string>();
   }
 
-  std::optional<Criterion> readCriterion(const json &C,
-                                         const std::string &Pointer,
-                                         const Policy &P) {
+  std::optional<Criterion>
+  readCriterion(const json &C, const std::string &Pointer, const Policy &P) {
     if (!C.is_object()) {
       problem(Pointer, "a criterion is a JSON object");
       return std::nullopt;
     }
     static const std::set<std::string> Known = {
-        "id",        "category", "level",  "metric",
+        "id",         "category",  "level",  "metric",
         "comparison", "threshold", "weight", "description"};
     for (const auto &Item : C.items())
       // A registered evidence kind's settings (e.g. "energy").
@@ -461,8 +460,9 @@ private:
     R.Id = stringMember(C, Pointer, "id", true).value_or("");
     R.Category = stringMember(C, Pointer, "category", true).value_or("");
     if (!R.Category.empty() &&
-        std::none_of(P.Categories.begin(), P.Categories.end(),
-                     [&](const Category &Cat) { return Cat.Name == R.Category; }))
+        std::none_of(
+            P.Categories.begin(), P.Categories.end(),
+            [&](const Category &Cat) { return Cat.Name == R.Category; }))
       problem(Pointer + "/category", "unknown category '" + R.Category + "'");
     if (auto L = stringMember(C, Pointer, "level", true)) {
       if (*L == "must")

@@ -84,8 +84,7 @@ DpkgDatabase DpkgDatabase::load(const std::string &Root,
       if (Open != std::string::npos && Close != std::string::npos &&
           Close > Open)
         Current.SourceVersion = Value.substr(Open + 1, Close - Open - 1);
-    }
-    else if (Field == "Status")
+    } else if (Field == "Status")
       Installed = Value.size() >= 9 &&
                   Value.compare(Value.size() - 9, 9, "installed") == 0 &&
                   Value.find("not-installed") == std::string::npos;

@@ -1,5 +1,5 @@
-// Attestation.cpp - in-toto Statement v1 + SLSA VSA v1 predicate in a DSSE envelope
-// SPDX-License-Identifier: Apache-2.0
+// Attestation.cpp - in-toto Statement v1 + SLSA VSA v1 predicate in a DSSE
+// envelope SPDX-License-Identifier: Apache-2.0
 //
 // Specifications implemented:
 // - DSSE v1 envelope and PAE: https://github.com/secure-systems-lab/dsse
@@ -52,8 +52,8 @@ std::string makeVerdictStatement(const Verdict &V,
   // able to tell which ones the verdict rests on.
   json GateInputs = json::object();
   for (const GateInput &I : V.Inputs) {
-    Inputs.push_back(json{{"uri", I.Kind + ":" + I.Path},
-                          {"digest", digestSet(I.Sha256)}});
+    Inputs.push_back(
+        json{{"uri", I.Kind + ":" + I.Path}, {"digest", digestSet(I.Sha256)}});
     GateInputs[I.Kind] = json{{"path", I.Path}, {"sha256", I.Sha256}};
   }
   json Failing = json::array();
@@ -72,9 +72,9 @@ std::string makeVerdictStatement(const Verdict &V,
   }
   std::string Resource = Options.ResourceUri;
   if (Resource.empty())
-    Resource = "urn:exitbar:release:" +
-               (V.ReleaseVersion.empty() ? std::string("unversioned")
-                                         : V.ReleaseVersion);
+    Resource = "urn:exitbar:release:" + (V.ReleaseVersion.empty()
+                                             ? std::string("unversioned")
+                                             : V.ReleaseVersion);
   json Predicate{
       {"verifier",
        {{"id", "urn:exitbar:gate"}, {"version", {{"exitbar", "0.1.0"}}}}},
@@ -233,12 +233,12 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
       Subjects != Statement.end() && Subjects->is_array())
     for (const json &S : *Subjects)
       if (S.is_object() && S.contains("digest") && S["digest"].is_object())
-        C.Subjects.push_back({S.value("name", ""),
-                              S["digest"].value("sha256", "")});
-  if (const json *P = Statement.contains("predicate") &&
-                              Statement["predicate"].is_object()
-                          ? &Statement["predicate"]
-                          : nullptr) {
+        C.Subjects.push_back(
+            {S.value("name", ""), S["digest"].value("sha256", "")});
+  if (const json *P =
+          Statement.contains("predicate") && Statement["predicate"].is_object()
+              ? &Statement["predicate"]
+              : nullptr) {
     C.VerificationResult = P->value("verificationResult", "");
     if (P->contains("timeVerified") && (*P)["timeVerified"].is_string())
       C.TimeVerified = (*P)["timeVerified"].get<std::string>();
@@ -259,11 +259,11 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
     }
   }
   if (C.VerificationResult != "PASSED")
-    C.Problems.push_back("verificationResult is " +
-                         (C.VerificationResult.empty()
-                              ? std::string("missing")
-                              : C.VerificationResult) +
-                         (C.Status.empty() ? "" : " (verdict " + C.Status + ")"));
+    C.Problems.push_back(
+        "verificationResult is " +
+        (C.VerificationResult.empty() ? std::string("missing")
+                                      : C.VerificationResult) +
+        (C.Status.empty() ? "" : " (verdict " + C.Status + ")"));
   // PASSED covers CONDITIONAL (the gate's exit code is 0 for it); a
   // verifier accepts it only when asked to.
   if (C.VerificationResult == "PASSED" && C.Status != "GO" &&
@@ -300,9 +300,11 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
                            std::to_string(*Expect.MaxAgeSeconds) + " seconds");
   }
   for (const DigestedFile &A : Artifacts)
-    if (std::none_of(C.Subjects.begin(), C.Subjects.end(),
-                     [&](const DigestedFile &S) { return S.Sha256 == A.Sha256; }))
-      C.Problems.push_back(A.Name + ": not a subject of the attestation (sha256 " +
+    if (std::none_of(
+            C.Subjects.begin(), C.Subjects.end(),
+            [&](const DigestedFile &S) { return S.Sha256 == A.Sha256; }))
+      C.Problems.push_back(A.Name +
+                           ": not a subject of the attestation (sha256 " +
                            A.Sha256 + " was not verified)");
   return C;
 }

@@ -1,5 +1,5 @@
-// Signatures.cpp - signature files (bare base64, cosign and Sigstore bundles), trust stores, key loading
-// SPDX-License-Identifier: Apache-2.0
+// Signatures.cpp - signature files (bare base64, cosign and Sigstore bundles),
+// trust stores, key loading SPDX-License-Identifier: Apache-2.0
 //
 // Formats read (docs/signing.md):
 // - base64 of a raw signature, what `cosign sign-blob --key` and
@@ -362,8 +362,7 @@ TrustStore loadTrust(const TrustOptions &Options) {
 }
 
 std::vector<std::string> signatureCandidates(const std::string &Artifact) {
-  return {Artifact + ".sig", Artifact + ".bundle",
-          Artifact + ".sigstore.json"};
+  return {Artifact + ".sig", Artifact + ".bundle", Artifact + ".sigstore.json"};
 }
 
 namespace {
@@ -457,16 +456,16 @@ Extracted readSigstoreBundle(const json &J) {
 Extracted extract(std::string_view Text) {
   size_t First = Text.find_first_not_of(" \t\r\n");
   if (First == std::string_view::npos)
-    return {"base64", std::nullopt, "the signature file is empty", {}, {},
-            false};
+    return {"base64", std::nullopt, "the signature file is empty",
+            {},       {},           false};
   if (Text[First] == '{') {
     json J;
     try {
       checkJsonDepth(Text, "");
       J = json::parse(Text);
     } catch (const std::exception &) { // json's errors, or too deep
-      return {"bundle", std::nullopt, "the bundle is not valid JSON", {}, {},
-              false};
+      return {"bundle", std::nullopt, "the bundle is not valid JSON",
+              {},       {},           false};
     }
     if (member(J, "mediaType") || member(J, "messageSignature") ||
         member(J, "verificationMaterial"))

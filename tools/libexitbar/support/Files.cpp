@@ -1,18 +1,18 @@
-// Files.cpp - reading inputs and writing outputs without ever leaving half a file
-// SPDX-License-Identifier: Apache-2.0
+// Files.cpp - reading inputs and writing outputs without ever leaving half a
+// file SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Files.h"
 #include "exitbar/Error.h"
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <random>
+#include <sstream>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -112,7 +112,8 @@ namespace {
 /// Sixteen random hex digits for a temporary name nobody can predict.
 std::string randomSuffix() {
   unsigned char Bytes[8];
-  if (::getrandom(Bytes, sizeof Bytes, 0) != static_cast<ssize_t>(sizeof Bytes)) {
+  if (::getrandom(Bytes, sizeof Bytes, 0) !=
+      static_cast<ssize_t>(sizeof Bytes)) {
     std::random_device Device;
     for (unsigned char &B : Bytes)
       B = static_cast<unsigned char>(Device());

@@ -10,10 +10,10 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <mutex>
-#include <set>
-#include <string_view>
 #include <poll.h>
+#include <set>
 #include <spawn.h>
+#include <string_view>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -40,7 +40,8 @@ Secrets &secrets() {
 
 /// Our environment without the secret variables and \p Unset, as
 /// "NAME=value" strings for the child.
-std::vector<std::string> childEnvironment(const std::vector<std::string> &Unset) {
+std::vector<std::string>
+childEnvironment(const std::vector<std::string> &Unset) {
   std::set<std::string> Drop(Unset.begin(), Unset.end());
   {
     std::lock_guard<std::mutex> Guard(secrets().Lock);
@@ -76,8 +77,8 @@ std::string commandLine(const std::vector<std::string> &Argv) {
 /// Time left until \p Deadline in whole milliseconds, at least 0.
 int millisecondsLeft(Clock::time_point Deadline) {
   auto Left = std::chrono::duration_cast<milliseconds>(Deadline - Clock::now());
-  return static_cast<int>(std::max<long long>(
-      0, std::min<long long>(Left.count(), 1000 * 1000)));
+  return static_cast<int>(
+      std::max<long long>(0, std::min<long long>(Left.count(), 1000 * 1000)));
 }
 
 /// Kills \p Pid's process group: SIGTERM, then SIGKILL after a grace time,
@@ -192,10 +193,10 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     char Seconds[32];
     std::snprintf(Seconds, sizeof Seconds, "%g",
                   static_cast<double>(Timeout.count()) / 1000);
-    throw Error("process.timeout", Argv[0], "",
-                std::string("did not finish within ") + Seconds +
-                    " s and was killed (see --process-timeout): " +
-                    commandLine(Argv));
+    throw Error(
+        "process.timeout", Argv[0], "",
+        std::string("did not finish within ") + Seconds +
+            " s and was killed (see --process-timeout): " + commandLine(Argv));
   };
 
   ProcessResult Result;

@@ -63,9 +63,9 @@ std::optional<double> cvss3BaseScore(std::string_view Vector) {
   auto AV = Pick("AV", {{"N", 0.85}, {"A", 0.62}, {"L", 0.55}, {"P", 0.2}});
   auto AC = Pick("AC", {{"L", 0.77}, {"H", 0.44}});
   // Privileges weigh more when the scope changes.
-  auto PR = Pick("PR", {{"N", 0.85},
-                        {"L", Changed ? 0.68 : 0.62},
-                        {"H", Changed ? 0.5 : 0.27}});
+  auto PR = Pick(
+      "PR",
+      {{"N", 0.85}, {"L", Changed ? 0.68 : 0.62}, {"H", Changed ? 0.5 : 0.27}});
   auto UI = Pick("UI", {{"N", 0.85}, {"R", 0.62}});
   auto C = Pick("C", {{"H", 0.56}, {"L", 0.22}, {"N", 0}});
   auto I = Pick("I", {{"H", 0.56}, {"L", 0.22}, {"N", 0}});
@@ -73,8 +73,9 @@ std::optional<double> cvss3BaseScore(std::string_view Vector) {
   if (!AV || !AC || !PR || !UI || !C || !I || !A)
     return std::nullopt;
   double Iss = 1 - (1 - *C) * (1 - *I) * (1 - *A);
-  double Impact = Changed ? 7.52 * (Iss - 0.029) - 3.25 * std::pow(Iss - 0.02, 15)
-                          : 6.42 * Iss;
+  double Impact = Changed
+                      ? 7.52 * (Iss - 0.029) - 3.25 * std::pow(Iss - 0.02, 15)
+                      : 6.42 * Iss;
   double Exploitability = 8.22 * *AV * *AC * *PR * *UI;
   if (Impact <= 0)
     return 0.0;

@@ -12,7 +12,8 @@ namespace exitbar::vuln {
 
 /// The CVSS 3.0/3.1 base score of a vector string, or nothing when it is
 /// not a complete v3 vector.
-/// Example: *cvss3BaseScore("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H") == 9.8
+/// Example: *cvss3BaseScore("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+/// == 9.8
 std::optional<double> cvss3BaseScore(std::string_view Vector);
 
 /// The CVSS v3 qualitative rating of a score: "none" (0), "low" (0.1-3.9),

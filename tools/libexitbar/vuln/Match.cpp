@@ -20,7 +20,8 @@ std::string percentDecode(std::string_view S) {
     if (S[I] == '%' && I + 2 < S.size() &&
         std::isxdigit(static_cast<unsigned char>(S[I + 1])) &&
         std::isxdigit(static_cast<unsigned char>(S[I + 2]))) {
-      Out += static_cast<char>(std::stoi(std::string(S.substr(I + 1, 2)), nullptr, 16));
+      Out += static_cast<char>(
+          std::stoi(std::string(S.substr(I + 1, 2)), nullptr, 16));
       I += 2;
     } else {
       Out += S[I];
@@ -34,7 +35,8 @@ std::optional<AffectedMatch> evaluateRange(const OsvRange &R,
                                            VersionScheme Scheme,
                                            const std::string &Version) {
   // "introduced: 0" means "since the beginning" in every scheme.
-  auto Cmp = [&](const std::string &A, const std::string &B) -> std::optional<int> {
+  auto Cmp = [&](const std::string &A,
+                 const std::string &B) -> std::optional<int> {
     if (A == "0" && B == "0")
       return 0;
     if (A == "0")
@@ -178,8 +180,9 @@ AffectedMatch evaluateAffected(const OsvAffected &A, const std::string &Version,
 
 std::string debianRelease(std::string_view Distro) {
   static const std::pair<const char *, const char *> Codenames[] = {
-      {"jessie", "8"}, {"stretch", "9"}, {"buster", "10"}, {"bullseye", "11"},
-      {"bookworm", "12"}, {"trixie", "13"}, {"forky", "14"}};
+      {"jessie", "8"},    {"stretch", "9"},   {"buster", "10"},
+      {"bullseye", "11"}, {"bookworm", "12"}, {"trixie", "13"},
+      {"forky", "14"}};
   std::string D = toLower(std::string(Distro));
   for (const auto &[Name, Number] : Codenames)
     if (D == Name)

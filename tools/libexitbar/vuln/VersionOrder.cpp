@@ -13,7 +13,9 @@ namespace exitbar::vuln {
 namespace {
 
 bool isDigit(char C) { return C >= '0' && C <= '9'; }
-bool isAlpha(char C) { return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z'); }
+bool isAlpha(char C) {
+  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z');
+}
 
 /// dpkg's order(): '~' before the end, the end before letters, letters
 /// before every other character. Digits never reach it except as "end".
@@ -38,7 +40,8 @@ int verrevcmp(std::string_view A, std::string_view B) {
   };
   while (I < A.size() || J < B.size()) {
     int FirstDiff = 0;
-    while ((At(A, I) && !isDigit(At(A, I))) || (At(B, J) && !isDigit(At(B, J)))) {
+    while ((At(A, I) && !isDigit(At(A, I))) ||
+           (At(B, J) && !isDigit(At(B, J)))) {
       int AC = order(At(A, I)), BC = order(At(B, J));
       if (AC != BC)
         return AC - BC;

@@ -15,14 +15,14 @@ std::vector<TidyDiagnostic> read(const std::string &Text) {
 }
 
 TEST(ClangTidyLogReadTest, ReadsWarningsAndSkipsSnippets) {
-  auto Diags = read(
-      "/src/a.cpp:6:3: warning: 'strcpy' does not check; use 'snprintf' "
-      "instead [exitbar-unsafe-function]\n"
-      "  strcpy(d, s);\n"
-      "  ^\n"
-      "/src/a.cpp:2:1: note: declared here\n"
-      "3 warnings generated.\n"
-      "Suppressed 2 warnings (2 NOLINT).\n");
+  auto Diags =
+      read("/src/a.cpp:6:3: warning: 'strcpy' does not check; use 'snprintf' "
+           "instead [exitbar-unsafe-function]\n"
+           "  strcpy(d, s);\n"
+           "  ^\n"
+           "/src/a.cpp:2:1: note: declared here\n"
+           "3 warnings generated.\n"
+           "Suppressed 2 warnings (2 NOLINT).\n");
   ASSERT_EQ(Diags.size(), 1U);
   EXPECT_EQ(Diags[0].File, "/src/a.cpp");
   EXPECT_EQ(Diags[0].Line, 6);
@@ -42,17 +42,17 @@ TEST(ClangTidyLogReadTest, ReadsWarningsAndSkipsSnippets) {
 // macro-expansion notes say where a location came from and are left out,
 // and the notes of a warning line that is not read belong to nothing.
 TEST(ClangTidyLogReadTest, KeepsEachDiagnosticsNotesInOrder) {
-  auto Diags = read(
-      "C:\\src\\b.cpp:9:47: warning: 'system' runs input "
-      "[exitbar-command-injection]\n"
-      "C:\\src\\b.cpp:13:3: note: 'c' comes from 'read'\n"
-      "  read(fd, buf, sizeof buf);\n"
-      "  ^\n"
-      "/src/h.h:2:1: note: expanded from macro 'RUN'\n"
-      "/src/h.h:7:46: note: 'build' returns it\n"
-      "/src/x.c:1:1: warning: a compiler warning with no check\n"
-      "/src/x.c:1:5: note: not the command injection's\n"
-      "/src/y.c:3:3: warning: 'gets' [exitbar-unsafe-function]\n");
+  auto Diags =
+      read("C:\\src\\b.cpp:9:47: warning: 'system' runs input "
+           "[exitbar-command-injection]\n"
+           "C:\\src\\b.cpp:13:3: note: 'c' comes from 'read'\n"
+           "  read(fd, buf, sizeof buf);\n"
+           "  ^\n"
+           "/src/h.h:2:1: note: expanded from macro 'RUN'\n"
+           "/src/h.h:7:46: note: 'build' returns it\n"
+           "/src/x.c:1:1: warning: a compiler warning with no check\n"
+           "/src/x.c:1:5: note: not the command injection's\n"
+           "/src/y.c:3:3: warning: 'gets' [exitbar-unsafe-function]\n");
   ASSERT_EQ(Diags.size(), 2U);
   ASSERT_EQ(Diags[0].Notes.size(), 2U);
   EXPECT_EQ(Diags[0].Notes[0].File, "C:\\src\\b.cpp");
@@ -79,8 +79,8 @@ TEST(ClangTidyLogReadTest, KeepsColonsInPathsAndStripsColours) {
 }
 
 TEST(ClangTidyLogReadTest, SkipsLinesWhosePositionDoesNotFit) {
-  EXPECT_TRUE(read("a.c:99999999999999999999:1: warning: m [exitbar-x]\n")
-                  .empty());
+  EXPECT_TRUE(
+      read("a.c:99999999999999999999:1: warning: m [exitbar-x]\n").empty());
   EXPECT_TRUE(read("a.c:1: warning: no column [exitbar-x]\n").empty());
   EXPECT_TRUE(read("").empty());
 }

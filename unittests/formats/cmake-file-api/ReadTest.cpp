@@ -1,11 +1,11 @@
 // ReadTest.cpp - unit tests of the CMake File API reply reader
 // SPDX-License-Identifier: Apache-2.0
 
+#include "TestDir.h"
 #include "exitbar/CMakeFileApi.h"
 #include "exitbar/Error.h"
 #include "formats/cmake-file-api/FakeReply.h"
 #include <gtest/gtest.h>
-#include "TestDir.h"
 
 namespace fs = std::filesystem;
 using namespace exitbar;
@@ -14,9 +14,7 @@ using exitbar::test::writeFakeReply;
 
 namespace {
 
-fs::path tempDir() {
-  return test::freshTestDir("fileapi");
-}
+fs::path tempDir() { return test::freshTestDir("fileapi"); }
 
 TEST(FileApiReadTest, ReadsTargetsWithArtifactsDependenciesAndLibraries) {
   fs::path B = tempDir();

@@ -1,9 +1,9 @@
 // ReadTest.cpp - unit tests of the Cobertura reader and writer
 // SPDX-License-Identifier: Apache-2.0
 
+#include "formats/cobertura/Read.h"
 #include "exitbar/Collect.h"
 #include "exitbar/Error.h"
-#include "formats/cobertura/Read.h"
 #include <gtest/gtest.h>
 #include <sstream>
 
@@ -53,12 +53,13 @@ TEST(CoberturaTest, ReadsGcovrStyleReports) {
 
 TEST(CoberturaTest, ProblemsNameTheXmlLine) {
   try {
-    formats::readCobertura("<coverage>\n<packages><package><classes>\n"
-                           "<class filename=\"a.c\"><lines>\n"
-                           "<line number=\"1\" hits=\"1\" branch=\"true\" "
-                           "condition-coverage=\"most\"/>\n"
-                           "</lines></class></classes></package></packages></coverage>",
-                           "c.xml");
+    formats::readCobertura(
+        "<coverage>\n<packages><package><classes>\n"
+        "<class filename=\"a.c\"><lines>\n"
+        "<line number=\"1\" hits=\"1\" branch=\"true\" "
+        "condition-coverage=\"most\"/>\n"
+        "</lines></class></classes></package></packages></coverage>",
+        "c.xml");
     FAIL() << "no error";
   } catch (const Error &X) {
     EXPECT_EQ(X.id(), "input.cobertura");
@@ -73,8 +74,10 @@ TEST(CoberturaTest, ProblemsNameTheXmlLine) {
 TEST(CoberturaTest, HugeCountsSaturateAndHugeTotalsAreErrors) {
   auto Read = [](const std::string &Lines) {
     return formats::readCobertura(
-        "<coverage><packages><package><classes><class filename=\"a.c\"><lines>" +
-            Lines + "</lines></class></classes></package></packages></coverage>",
+        "<coverage><packages><package><classes><class "
+        "filename=\"a.c\"><lines>" +
+            Lines +
+            "</lines></class></classes></package></packages></coverage>",
         "c.xml");
   };
   CoverageEvidence E = Read("<line number=\"1\" hits=\"9223372036854775807\"/>"
@@ -99,8 +102,8 @@ TEST(CoberturaTest, HugeMethodCountsSaturateAndHugeLinesAreErrors) {
         "c.xml");
   };
   auto Method = [](const std::string &Number, const std::string &Hits) {
-    return "<method name=\"f\"><lines><line number=\"" + Number +
-           "\" hits=\"" + Hits + "\"/></lines></method>";
+    return "<method name=\"f\"><lines><line number=\"" + Number + "\" hits=\"" +
+           Hits + "\"/></lines></method>";
   };
   CoverageEvidence E = Read(Method("3", "9223372036854775807") +
                             Method("3", "9223372036854775807"));

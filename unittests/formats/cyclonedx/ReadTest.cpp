@@ -1,5 +1,5 @@
-// ReadTest.cpp - unit tests of the CycloneDX reader's handling of malformed input
-// SPDX-License-Identifier: Apache-2.0
+// ReadTest.cpp - unit tests of the CycloneDX reader's handling of malformed
+// input SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Error.h"
 #include "exitbar/Vulnerabilities.h"
@@ -18,7 +18,8 @@ TEST(CycloneDxReadTest, ReadsComponents) {
 // Found by fuzz/cyclonedx_fuzzer: a bomFormat that is not a string escaped
 // as json's type_error instead of Error.
 TEST(CycloneDxReadTest, NonStringBomFormatIsAnError) {
-  for (const char *Text : {R"({"bomFormat": [1]})", R"({"bomFormat": 1})", "[]", "1e999"}) {
+  for (const char *Text :
+       {R"({"bomFormat": [1]})", R"({"bomFormat": 1})", "[]", "1e999"}) {
     try {
       readCycloneDxComponents(Text, "s.cdx.json");
       ADD_FAILURE() << "no error for " << Text;
@@ -46,7 +47,8 @@ TEST(CycloneDxReadTest, DeeplyNestedComponentsAreAnError) {
     ADD_FAILURE() << "no error for 100 levels";
   } catch (const Error &E) {
     EXPECT_EQ(E.id(), "input.cyclonedx.json");
-    EXPECT_NE(std::string(E.what()).find("nested more than 64 levels"), std::string::npos)
+    EXPECT_NE(std::string(E.what()).find("nested more than 64 levels"),
+              std::string::npos)
         << E.what();
   }
   // Far deeper than any JSON input may nest: refused before parsing.

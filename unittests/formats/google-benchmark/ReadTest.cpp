@@ -1,5 +1,5 @@
-// ReadTest.cpp - unit tests of the Google Benchmark reader and the baseline comparison
-// SPDX-License-Identifier: Apache-2.0
+// ReadTest.cpp - unit tests of the Google Benchmark reader and the baseline
+// comparison SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
@@ -29,8 +29,9 @@ TEST(GoogleBenchmarkTest, MeanAggregateStandsForRepetitionsAndUnitsBecomeNs) {
 TEST(GoogleBenchmarkTest, ComparesWithTheBaselineOnTheChosenMetric) {
   BenchmarkBaseline B;
   B.Times = {{"BM_A", {100, 200}}, {"BM_Gone", {1, 1}}};
-  BenchmarksEvidence E = compareBenchmarks(
-      {{"BM_New", 5, 5, {}, {}}, {"BM_A", 300, 110, {}, {}}}, B, "cpu", "base.json");
+  BenchmarksEvidence E =
+      compareBenchmarks({{"BM_New", 5, 5, {}, {}}, {"BM_A", 300, 110, {}, {}}},
+                        B, "cpu", "base.json");
   ASSERT_EQ(E.Benchmarks.size(), 2U);
   EXPECT_EQ(E.Benchmarks[0].Name, "BM_A");
   EXPECT_DOUBLE_EQ(*E.Benchmarks[0].ChangePercent, 10);
@@ -47,7 +48,8 @@ TEST(GoogleBenchmarkTest, EvidenceAndBaselineRoundTrip) {
   BenchmarkBaseline B = parseBenchmarkBaseline(
       benchmarkBaselineToJson({{"BM_A", 200, 100, {}, {}}}), "b.json");
   EXPECT_EQ(B.Times.at("BM_A"), std::make_pair(100.0, 200.0));
-  BenchmarksEvidence E = compareBenchmarks({{"BM_A", 220, 120, {}, {}}}, B, "cpu", "b.json");
+  BenchmarksEvidence E =
+      compareBenchmarks({{"BM_A", 220, 120, {}, {}}}, B, "cpu", "b.json");
   BenchmarksEvidence Back = benchmarksFromJson(benchmarksToJson(E), "e.json");
   EXPECT_EQ(Back.BaselineFile, "b.json");
   EXPECT_DOUBLE_EQ(*Back.Benchmarks[0].ChangePercent, 20);
@@ -56,13 +58,15 @@ TEST(GoogleBenchmarkTest, EvidenceAndBaselineRoundTrip) {
 
 TEST(GoogleBenchmarkTest, ProblemsNameTheJsonPointer) {
   try {
-    readGoogleBenchmark(R"({"benchmarks": [{"name": "x", "real_time": 1, "cpu_time": 1, "time_unit": "fortnights"}]})",
-                        "b.json");
+    readGoogleBenchmark(
+        R"({"benchmarks": [{"name": "x", "real_time": 1, "cpu_time": 1, "time_unit": "fortnights"}]})",
+        "b.json");
     FAIL() << "no error";
   } catch (const Error &X) {
     EXPECT_EQ(X.id(), "input.benchmark.json");
     EXPECT_EQ(X.place(), "/benchmarks/0/time_unit");
   }
   EXPECT_THROW(readGoogleBenchmark("[", "b.json"), Error);
-  EXPECT_THROW(parseBenchmarkBaseline(R"({"schema": "other"})", "b.json"), Error);
+  EXPECT_THROW(parseBenchmarkBaseline(R"({"schema": "other"})", "b.json"),
+               Error);
 }

@@ -1,9 +1,9 @@
 // ReadTest.cpp - unit tests of the LCOV tracefile reader
 // SPDX-License-Identifier: Apache-2.0
 
+#include "formats/lcov/Read.h"
 #include "exitbar/Collect.h"
 #include "exitbar/Error.h"
-#include "formats/lcov/Read.h"
 #include <gtest/gtest.h>
 #include <sstream>
 
@@ -29,10 +29,10 @@ TEST(LcovReadTest, ReadsWhatTheWriterWrites) {
 }
 
 TEST(LcovReadTest, RecordsOfOneFileAddUpAndCrLfIsAccepted) {
-  CoverageEvidence E = formats::readLcov(
-      "SF:x.c\r\nDA:1,1\r\nBRDA:1,0,0,-\r\nend_of_record\r\n"
-      "SF:x.c\nDA:1,2\nDA:2,0\nBRDA:1,0,0,5\nend_of_record\n",
-      "t.info");
+  CoverageEvidence E =
+      formats::readLcov("SF:x.c\r\nDA:1,1\r\nBRDA:1,0,0,-\r\nend_of_record\r\n"
+                        "SF:x.c\nDA:1,2\nDA:2,0\nBRDA:1,0,0,5\nend_of_record\n",
+                        "t.info");
   const FileCoverage &F = E.Files.at("x.c");
   EXPECT_EQ(F.Lines.at(1), 3);
   EXPECT_EQ(F.Lines.at(2), 0);
@@ -50,5 +50,6 @@ TEST(LcovReadTest, ProblemsNameTheLine) {
   }
   EXPECT_THROW(formats::readLcov("DA:1,1\n", "t.info"), Error);
   EXPECT_THROW(formats::readLcov("SF:a\nSF:b\n", "t.info"), Error);
-  EXPECT_THROW(formats::readLcov("SF:a\nXYZ:1\nend_of_record\n", "t.info"), Error);
+  EXPECT_THROW(formats::readLcov("SF:a\nXYZ:1\nend_of_record\n", "t.info"),
+               Error);
 }

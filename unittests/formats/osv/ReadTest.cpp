@@ -44,8 +44,8 @@ TEST(OsvReadTest, SeverityFromCvssV3ElseDatabaseRating) {
       "g.json");
   EXPECT_EQ(Ghsa.Severity, "medium");
   EXPECT_FALSE(Ghsa.CvssScore);
-  OsvRecord Withdrawn =
-      readOsv(R"({"id": "W-1", "withdrawn": "2024-01-01T00:00:00Z"})", "w.json");
+  OsvRecord Withdrawn = readOsv(
+      R"({"id": "W-1", "withdrawn": "2024-01-01T00:00:00Z"})", "w.json");
   EXPECT_TRUE(Withdrawn.Withdrawn);
 }
 

@@ -2,14 +2,14 @@
 // model, RAPL, collector, metrics and report section
 // SPDX-License-Identifier: Apache-2.0
 
+#include "kinds/energy/Energy.h"
+#include "TestDir.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "exitbar/Metrics.h"
 #include "exitbar/Verdict.h"
-#include "kinds/energy/Energy.h"
 #include <filesystem>
 #include <gtest/gtest.h>
-#include "TestDir.h"
 
 using namespace exitbar;
 using namespace exitbar::energy;
@@ -62,9 +62,7 @@ TEST(EnergyTest, PowerModelAndRaplPricing) {
 
 class EnergyCollectTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    Dir = test::freshTestDir("energy");
-  }
+  void SetUp() override { Dir = test::freshTestDir("energy"); }
   void TearDown() override { fs::remove_all(Dir); }
   fs::path Dir;
 };
@@ -74,8 +72,9 @@ TEST_F(EnergyCollectTest, MeasuresACommandWithItsOwnCpuTime) {
   R.Options["--grid-intensity"] = {"380"};
   R.Options["--rapl-dir"] = {(Dir / "no-powercap").string()};
   // Busy for a moment, then fail: the exit code is kept.
-  R.Command = {"sh", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; "
-                           "exit 3"};
+  R.Command = {"sh", "-c",
+               "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; "
+               "exit 3"};
   CollectResult Out = collectEnergy(R);
   EXPECT_EQ(Out.ExitCode, 3);
   EnergyEvidence E = energyFromJson(Out.Evidence, "energy.json");
@@ -103,8 +102,7 @@ TEST_F(EnergyCollectTest, ReadsRaplPackageCountersWhenReadable) {
   R.Options["--grid-intensity"] = {"380"};
   R.Options["--rapl-dir"] = {Dir.string()};
   R.Command = {"true"};
-  EnergyEvidence E =
-      energyFromJson(collectEnergy(R).Evidence, "energy.json");
+  EnergyEvidence E = energyFromJson(collectEnergy(R).Evidence, "energy.json");
   ASSERT_TRUE(E.TestRun);
   EXPECT_EQ(E.TestRun->Method, "rapl");
   EXPECT_EQ(E.TestRun->RaplJoules, 0.0); // the fake counter did not move
@@ -154,8 +152,8 @@ TEST_F(EnergyCollectTest, GrowthOverABaselineAndNoDataWithoutOne) {
   std::vector<FindingResult> None;
   const MetricDef *Growth = findMetric("energy.test_run_growth_percent");
   ASSERT_TRUE(Growth);
-  EXPECT_TRUE(Growth->Measure({"energy.test_run_growth_percent", Set, None})
-                  .Value);
+  EXPECT_TRUE(
+      Growth->Measure({"energy.test_run_growth_percent", Set, None}).Value);
   // The same evidence without a baseline: no data, never a pass.
   R.Options.erase("--baseline");
   writeFileAtomically((Dir / "energy.json").string(),

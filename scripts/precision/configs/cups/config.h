@@ -1,6 +1,8 @@
-/* config.h - a stand-in for the configure-generated CUPS config.h (CVE replay, cves.tsv) */
+/* config.h - a stand-in for the configure-generated CUPS config.h (CVE replay,
+ * cves.tsv) */
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The random-number macros as config.h.in defines them where random() exists. */
+/* The random-number macros as config.h.in defines them where random() exists.
+ */
 #define CUPS_RAND() random()
 #define CUPS_SRAND(v) srandom(v)
 #define CUPS_DATADIR "/usr/share/cups"

@@ -97,8 +97,8 @@ static bool splitHead(std::string_view Head, TidyDiagnostic &D) {
   size_t W = Before(WarningTag, Head.size());
   size_t E = Before(ErrorTag, Head.size());
   while (W != std::string_view::npos || E != std::string_view::npos) {
-    bool Warning = E == std::string_view::npos ||
-                   (W != std::string_view::npos && W > E);
+    bool Warning =
+        E == std::string_view::npos || (W != std::string_view::npos && W > E);
     size_t At = Warning ? W : E;
     if (Warning)
       W = Before(WarningTag, W);
@@ -152,9 +152,8 @@ std::vector<TidyDiagnostic> readClangTidyLog(std::istream &In) {
   while (std::getline(In, Line)) {
     if (Line.empty() || Line.find(": ") == std::string::npos)
       continue;
-    std::string Plain = Line.find('\x1b') == std::string::npos
-                            ? Line
-                            : stripAnsi(Line);
+    std::string Plain =
+        Line.find('\x1b') == std::string::npos ? Line : stripAnsi(Line);
     std::string_view View(Plain);
     if (!View.empty() && View.back() == '\r')
       View.remove_suffix(1);

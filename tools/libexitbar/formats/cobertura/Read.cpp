@@ -8,9 +8,9 @@
 // branches of which the first k were taken once. A method's hit count is
 // the hit count of its first line (what gcovr and Cobertura record).
 
-#include "formats/xml/Entities.h"
 #include "formats/cobertura/Read.h"
 #include "exitbar/Error.h"
+#include "formats/xml/Entities.h"
 #include <charconv>
 #include <filesystem>
 #include <limits>
@@ -38,7 +38,8 @@ bool parseCount(std::string_view Text, long long &Out) {
   return Ec == std::errc() && Ptr == Text.data() + Text.size() && Out >= 0;
 }
 
-long long integer(const XMLElement *E, const char *Name, const std::string &Origin) {
+long long integer(const XMLElement *E, const char *Name,
+                  const std::string &Origin) {
   const char *Text = E->Attribute(Name);
   long long V = 0;
   if (!Text || !parseCount(Text, V))
@@ -95,7 +96,8 @@ void readLines(const XMLElement *Lines, FileCoverage &Cov,
 
 } // namespace
 
-CoverageEvidence readCobertura(std::string_view Text, const std::string &Origin) {
+CoverageEvidence readCobertura(std::string_view Text,
+                               const std::string &Origin) {
   tinyxml2::XMLDocument Doc;
   if (Doc.Parse(Text.data(), Text.size()) != tinyxml2::XML_SUCCESS)
     throw Error("input.cobertura", Origin,

@@ -14,7 +14,8 @@ namespace exitbar::formats {
 /// each class's file name joined to the first <source> that holds it.
 /// Throws Error (input.cobertura) naming \p Origin and the XML line.
 /// Example: auto E = readCobertura(readFile("coverage.xml"), "coverage.xml");
-CoverageEvidence readCobertura(std::string_view Text, const std::string &Origin);
+CoverageEvidence readCobertura(std::string_view Text,
+                               const std::string &Origin);
 
 } // namespace exitbar::formats
 

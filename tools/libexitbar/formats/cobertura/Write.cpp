@@ -1,12 +1,13 @@
 // Write.cpp - Cobertura XML coverage writer (GitLab, Jenkins, Azure DevOps)
 // SPDX-License-Identifier: Apache-2.0
 //
-// Format: coverage-04.dtd (http://cobertura.sourceforge.net/xml/coverage-04.dtd).
-// C and C++ have no classes-per-file, so, as gcovr does, a package is a
-// directory and a class is a source file; a method is a function with its
-// first line. Branches are summarised per line as condition-coverage
-// "k% (taken/total)". Timestamps are SOURCE_DATE_EPOCH-driven for
-// reproducible reports; rates are printed with four decimals.
+// Format: coverage-04.dtd
+// (http://cobertura.sourceforge.net/xml/coverage-04.dtd). C and C++ have no
+// classes-per-file, so, as gcovr does, a package is a directory and a class is
+// a source file; a method is a function with its first line. Branches are
+// summarised per line as condition-coverage "k% (taken/total)". Timestamps are
+// SOURCE_DATE_EPOCH-driven for reproducible reports; rates are printed with
+// four decimals.
 
 #include "exitbar/Collect.h"
 #include <cstdio>
@@ -21,13 +22,15 @@ namespace {
 
 std::string rate(long long Hit, long long Found) {
   char Buf[32];
-  std::snprintf(Buf, sizeof Buf, "%.4f",
-                Found == 0 ? 1.0 : static_cast<double>(Hit) / static_cast<double>(Found));
+  std::snprintf(
+      Buf, sizeof Buf, "%.4f",
+      Found == 0 ? 1.0 : static_cast<double>(Hit) / static_cast<double>(Found));
   return Buf;
 }
 
 /// Branches on each line: {taken, total}.
-std::map<int, std::pair<long long, long long>> branchesByLine(const FileCoverage &F) {
+std::map<int, std::pair<long long, long long>>
+branchesByLine(const FileCoverage &F) {
   std::map<int, std::pair<long long, long long>> Out;
   for (const auto &[Key, Hits] : F.Branches) {
     auto &[Taken, Total] = Out[Key.first];
@@ -60,7 +63,8 @@ void pushLine(tinyxml2::XMLPrinter &P, int Number, long long Hits,
 void writeCobertura(const CoverageEvidence &E, const CoberturaOptions &Options,
                     std::ostream &Out) {
   // Files grouped by directory, each package's totals first.
-  std::map<std::string, std::vector<const std::pair<const std::string, FileCoverage> *>>
+  std::map<std::string,
+           std::vector<const std::pair<const std::string, FileCoverage> *>>
       Packages;
   for (const auto &Entry : E.Files) {
     std::string Dir = fs::path(Entry.first).parent_path().generic_string();
@@ -74,7 +78,8 @@ void writeCobertura(const CoverageEvidence &E, const CoberturaOptions &Options,
                 "\"http://cobertura.sourceforge.net/xml/coverage-04.dtd\"");
   P.OpenElement("coverage");
   P.PushAttribute("line-rate", rate(All.LinesHit, All.LinesFound).c_str());
-  P.PushAttribute("branch-rate", rate(All.BranchesHit, All.BranchesFound).c_str());
+  P.PushAttribute("branch-rate",
+                  rate(All.BranchesHit, All.BranchesFound).c_str());
   P.PushAttribute("lines-covered", static_cast<int64_t>(All.LinesHit));
   P.PushAttribute("lines-valid", static_cast<int64_t>(All.LinesFound));
   P.PushAttribute("branches-covered", static_cast<int64_t>(All.BranchesHit));
@@ -95,7 +100,8 @@ void writeCobertura(const CoverageEvidence &E, const CoberturaOptions &Options,
     P.OpenElement("package");
     P.PushAttribute("name", Dir.c_str());
     P.PushAttribute("line-rate", rate(PT.LinesHit, PT.LinesFound).c_str());
-    P.PushAttribute("branch-rate", rate(PT.BranchesHit, PT.BranchesFound).c_str());
+    P.PushAttribute("branch-rate",
+                    rate(PT.BranchesHit, PT.BranchesFound).c_str());
     P.PushAttribute("complexity", "0.0");
     P.OpenElement("classes");
     for (const auto *Entry : Files) {
@@ -106,7 +112,8 @@ void writeCobertura(const CoverageEvidence &E, const CoberturaOptions &Options,
       P.PushAttribute("name", fs::path(Path).filename().string().c_str());
       P.PushAttribute("filename", Path.c_str());
       P.PushAttribute("line-rate", rate(T.LinesHit, T.LinesFound).c_str());
-      P.PushAttribute("branch-rate", rate(T.BranchesHit, T.BranchesFound).c_str());
+      P.PushAttribute("branch-rate",
+                      rate(T.BranchesHit, T.BranchesFound).c_str());
       P.PushAttribute("complexity", "0.0");
       P.OpenElement("methods");
       for (const auto &[Name, Fn] : F.Functions) {

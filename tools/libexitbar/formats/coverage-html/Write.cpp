@@ -1,5 +1,5 @@
-// Write.cpp - per-file HTML coverage view: an index and one page per source file
-// SPDX-License-Identifier: Apache-2.0
+// Write.cpp - per-file HTML coverage view: an index and one page per source
+// file SPDX-License-Identifier: Apache-2.0
 //
 // Static HTML5, no scripts, one shared stylesheet inline in every page so a
 // page opened alone from a CI artifact still renders. Lines are marked
@@ -34,11 +34,20 @@ std::string escape(std::string_view S) {
   Out.reserve(S.size());
   for (char C : S) {
     switch (C) {
-    case '&': Out += "&amp;"; break;
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '"': Out += "&quot;"; break;
-    default: Out += C;
+    case '&':
+      Out += "&amp;";
+      break;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    default:
+      Out += C;
     }
   }
   return Out;
@@ -62,7 +71,8 @@ std::string pageName(const std::string &Path) {
 
 std::string header(const std::string &Title) {
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<title>" + escape(Title) + "</title><style>" + Style +
+         "<title>" +
+         escape(Title) + "</title><style>" + Style +
          "</style></head><body>\n<h1>" + escape(Title) + "</h1>\n";
 }
 
@@ -70,7 +80,8 @@ std::string filePage(const std::string &Path, const FileCoverage &F,
                      const std::string &SourceDir) {
   CoverageTotals T = totalsOf(F);
   std::ostringstream Out;
-  Out << header(Path) << "<p><a href=\"index.html\">all files</a> &middot; lines "
+  Out << header(Path)
+      << "<p><a href=\"index.html\">all files</a> &middot; lines "
       << pct(T.LinesHit, T.LinesFound) << " (" << T.LinesHit << "/"
       << T.LinesFound << "), branches " << pct(T.BranchesHit, T.BranchesFound)
       << " (" << T.BranchesHit << "/" << T.BranchesFound << ")</p>\n";
@@ -124,19 +135,21 @@ void writeCoverageHtml(const CoverageEvidence &E, const std::string &SourceDir,
                 "cannot create the folder: " + Ec.message());
   CoverageTotals All = E.totals();
   std::ostringstream Index;
-  Index << header("Coverage") << "<p>lines " << pct(All.LinesHit, All.LinesFound)
-        << " (" << All.LinesHit << "/" << All.LinesFound << "), branches "
-        << pct(All.BranchesHit, All.BranchesFound) << " (" << All.BranchesHit
-        << "/" << All.BranchesFound << "), functions "
-        << pct(All.FunctionsHit, All.FunctionsFound) << " (" << All.FunctionsHit
-        << "/" << All.FunctionsFound << ")</p>\n<table>\n<tr><th>file</th>"
-        << "<th></th><th class=\"num\">lines</th><th class=\"num\">branches</th>"
-        << "<th class=\"num\">functions</th></tr>\n";
+  Index
+      << header("Coverage") << "<p>lines " << pct(All.LinesHit, All.LinesFound)
+      << " (" << All.LinesHit << "/" << All.LinesFound << "), branches "
+      << pct(All.BranchesHit, All.BranchesFound) << " (" << All.BranchesHit
+      << "/" << All.BranchesFound << "), functions "
+      << pct(All.FunctionsHit, All.FunctionsFound) << " (" << All.FunctionsHit
+      << "/" << All.FunctionsFound << ")</p>\n<table>\n<tr><th>file</th>"
+      << "<th></th><th class=\"num\">lines</th><th class=\"num\">branches</th>"
+      << "<th class=\"num\">functions</th></tr>\n";
   for (const auto &[Path, F] : E.Files) {
     CoverageTotals T = totalsOf(F);
     int Width = static_cast<int>(percent(T.LinesHit, T.LinesFound));
     Index << "<tr><td><a href=\"" << escape(pageName(Path)) << "\">"
-          << escape(Path) << "</a></td><td><span class=\"bar\" style=\"width:100px\">"
+          << escape(Path)
+          << "</a></td><td><span class=\"bar\" style=\"width:100px\">"
           << "<span style=\"width:" << Width << "px\"></span></span></td>"
           << "<td class=\"num\">" << pct(T.LinesHit, T.LinesFound) << " ("
           << T.LinesHit << "/" << T.LinesFound << ")</td><td class=\"num\">"

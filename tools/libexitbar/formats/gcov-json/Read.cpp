@@ -86,9 +86,10 @@ void readDocument(const json &Doc, const std::string &Origin,
       if (Name.empty())
         continue;
       auto [It, Inserted] = Cov.Functions.emplace(
-          Name, FunctionCoverage{static_cast<int>(optionalCount(
-                                     Fn, "start_line", FP + "/functions", Origin)),
-                                 0});
+          Name,
+          FunctionCoverage{static_cast<int>(optionalCount(
+                               Fn, "start_line", FP + "/functions", Origin)),
+                           0});
       addHits(It->second.Hits,
               optionalCount(Fn, "execution_count", FP + "/functions", Origin));
       (void)Inserted;

@@ -23,8 +23,8 @@ namespace {
   throw Error("input.benchmark.json", Origin, Pointer, Message);
 }
 
-double toNanoseconds(double V, const std::string &Unit, const std::string &Origin,
-                     const std::string &Pointer) {
+double toNanoseconds(double V, const std::string &Unit,
+                     const std::string &Origin, const std::string &Pointer) {
   if (Unit == "ns")
     return V;
   if (Unit == "us")
@@ -33,14 +33,16 @@ double toNanoseconds(double V, const std::string &Unit, const std::string &Origi
     return V * 1e6;
   if (Unit == "s")
     return V * 1e9;
-  benchmarkJsonError(Origin, Pointer + "/time_unit", "unknown time unit '" + Unit + "'");
+  benchmarkJsonError(Origin, Pointer + "/time_unit",
+                     "unknown time unit '" + Unit + "'");
 }
 
 double number(const json &B, const char *Key, const std::string &Origin,
               const std::string &Pointer) {
   auto It = B.find(Key);
   if (It == B.end() || !It->is_number() || It->get<double>() < 0)
-    benchmarkJsonError(Origin, Pointer + "/" + Key, "must be a non-negative number");
+    benchmarkJsonError(Origin, Pointer + "/" + Key,
+                       "must be a non-negative number");
   return It->get<double>();
 }
 
@@ -52,8 +54,10 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
   json Doc = json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Doc.is_discarded())
     benchmarkJsonError(Origin, "", "not valid JSON");
-  if (!Doc.is_object() || !Doc.contains("benchmarks") || !Doc["benchmarks"].is_array())
-    benchmarkJsonError(Origin, "/benchmarks", "missing: not Google Benchmark JSON output");
+  if (!Doc.is_object() || !Doc.contains("benchmarks") ||
+      !Doc["benchmarks"].is_array())
+    benchmarkJsonError(Origin, "/benchmarks",
+                       "missing: not Google Benchmark JSON output");
   struct Sum {
     double Real = 0, Cpu = 0;
     int Runs = 0;
@@ -79,8 +83,10 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
       if (Name == B.end() || !Name->is_string())
         benchmarkJsonError(Origin, P + "/name", "must be a string");
       std::string Unit = B.value("time_unit", "ns");
-      double Real = toNanoseconds(number(B, "real_time", Origin, P), Unit, Origin, P);
-      double Cpu = toNanoseconds(number(B, "cpu_time", Origin, P), Unit, Origin, P);
+      double Real =
+          toNanoseconds(number(B, "real_time", Origin, P), Unit, Origin, P);
+      double Cpu =
+          toNanoseconds(number(B, "cpu_time", Origin, P), Unit, Origin, P);
       Sum &S = Sums[Name->get<std::string>()];
       if (Type == "aggregate") {
         S = {Real, Cpu, 1, true}; // the mean of the repetitions stands alone
@@ -95,7 +101,8 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
   }
   std::vector<BenchmarkResult> Out;
   for (const auto &[Name, S] : Sums)
-    Out.push_back({Name, S.Real / S.Runs, S.Cpu / S.Runs, std::nullopt, std::nullopt});
+    Out.push_back(
+        {Name, S.Real / S.Runs, S.Cpu / S.Runs, std::nullopt, std::nullopt});
   return Out;
 }
 

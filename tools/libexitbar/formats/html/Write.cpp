@@ -329,9 +329,8 @@ void writeSignatures(const SignaturesEvidence &S, std::ostream &Out) {
 
 /// The SBOM's size and each component's missing NTIA minimum elements.
 void writeSbom(const SbomEvidence &S, std::ostream &Out) {
-  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>"
-      << escape(S.completeness()) << "; " << S.Edges
-      << " dependency relationships";
+  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>" << escape(S.completeness())
+      << "; " << S.Edges << " dependency relationships";
   if (!S.CycloneDx.empty())
     Out << "; <code>" << escape(S.CycloneDx) << "</code>";
   if (!S.Spdx.empty())

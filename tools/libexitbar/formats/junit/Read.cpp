@@ -1,5 +1,5 @@
-// Read.cpp - reader of JUnit XML test results (ctest, GoogleTest, Catch2, pytest, ...)
-// SPDX-License-Identifier: Apache-2.0
+// Read.cpp - reader of JUnit XML test results (ctest, GoogleTest, Catch2,
+// pytest, ...) SPDX-License-Identifier: Apache-2.0
 //
 // Format: the de-facto JUnit XML (Jenkins junit-10.xsd): <testcase> with an
 // optional <failure>, <error> or <skipped> child. Producers differ in
@@ -68,8 +68,8 @@ void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out,
       else if (E->FirstChildElement("error"))
         Case.Outcome = TestOutcome::Errored;
       else if (Status && std::string_view(Status) == "notrun")
-        Case.Outcome = askedToBeSkipped(E) ? TestOutcome::Skipped
-                                           : TestOutcome::Errored;
+        Case.Outcome =
+            askedToBeSkipped(E) ? TestOutcome::Skipped : TestOutcome::Errored;
       else if (E->FirstChildElement("skipped") ||
                (Status && std::string_view(Status) == "disabled") ||
                (Result && std::string_view(Result) == "skipped"))
@@ -80,7 +80,7 @@ void collectCases(const tinyxml2::XMLElement *E, std::vector<JUnitCase> &Out,
     const char *Name = E->Attribute("name");
     collectCases(E->FirstChildElement(), Out, File,
                  std::string_view(E->Name()) == "testsuite" ? (Name ? Name : "")
-                                                           : Suite);
+                                                            : Suite);
   }
 }
 

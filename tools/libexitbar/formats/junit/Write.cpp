@@ -44,10 +44,10 @@ void writeJUnitReport(const Verdict &V, std::ostream &Out) {
       // <testcase classname name time>
       Printer.OpenElement("testcase");
       Printer.PushAttribute("classname", ("exitbar." + C.Name).c_str());
-      Printer.PushAttribute("name", (R.Rule.Id + " (" +
-                                     std::string(toString(R.Rule.Required)) +
-                                     ")")
-                                        .c_str());
+      Printer.PushAttribute(
+          "name",
+          (R.Rule.Id + " (" + std::string(toString(R.Rule.Required)) + ")")
+              .c_str());
       Printer.PushAttribute("time", "0");
       if (R.Waived || R.NotApplicable) {
         Printer.OpenElement("skipped");
@@ -57,8 +57,8 @@ void writeJUnitReport(const Verdict &V, std::ostream &Out) {
         // <failure message type>items</failure>
         Printer.OpenElement("failure");
         Printer.PushAttribute("message", R.Detail.c_str());
-        Printer.PushAttribute("type", std::string(toString(R.Rule.Required))
-                                          .c_str());
+        Printer.PushAttribute("type",
+                              std::string(toString(R.Rule.Required)).c_str());
         std::string Body = "evidence: " + R.Evidence + "\n";
         for (const std::string &Item : R.Items)
           Body += Item + "\n";

@@ -52,12 +52,14 @@ private:
   std::map<std::string, int> FunctionLines;
 
   [[noreturn]] void fail(const std::string &Message) const {
-    throw Error("input.lcov", Origin, "line " + std::to_string(LineNo), Message);
+    throw Error("input.lcov", Origin, "line " + std::to_string(LineNo),
+                Message);
   }
 
   long long number(std::string_view Field, const char *What) const {
     long long V = 0;
-    auto [P, Ec] = std::from_chars(Field.data(), Field.data() + Field.size(), V);
+    auto [P, Ec] =
+        std::from_chars(Field.data(), Field.data() + Field.size(), V);
     if (Ec != std::errc() || P != Field.data() + Field.size() || V < 0)
       fail(std::string("expected a non-negative number for the ") + What +
            ", got '" + std::string(Field) + "'");
@@ -73,7 +75,8 @@ private:
   }
 
   static bool allDigits(std::string_view S) {
-    return !S.empty() && S.find_first_not_of("0123456789") == std::string_view::npos;
+    return !S.empty() &&
+           S.find_first_not_of("0123456789") == std::string_view::npos;
   }
 
   FileCoverage &current() {
@@ -128,10 +131,10 @@ private:
       std::string_view Taken = nextField(Rest);
       long long Hits = Taken == "-" ? 0 : number(Taken, "taken count");
       addHits(current().Branches[{L, BranchesOnLine[L]++}], Hits);
-    } else if (Kind == "TN" || Kind == "VER" || Kind == "FNF" || Kind == "FNH" ||
-               Kind == "BRF" || Kind == "BRH" || Kind == "LF" || Kind == "LH" ||
-               Kind == "FNL" || Kind == "FNA" || Kind == "MCDC" || Kind == "LNF" ||
-               Kind == "LNH") {
+    } else if (Kind == "TN" || Kind == "VER" || Kind == "FNF" ||
+               Kind == "FNH" || Kind == "BRF" || Kind == "BRH" ||
+               Kind == "LF" || Kind == "LH" || Kind == "FNL" || Kind == "FNA" ||
+               Kind == "MCDC" || Kind == "LNF" || Kind == "LNH") {
       // Names, versions and summaries: the totals are recomputed from data.
     } else {
       fail("unknown tracefile record '" + std::string(Kind) + ":'");

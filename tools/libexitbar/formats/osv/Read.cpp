@@ -12,8 +12,8 @@
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Vulnerabilities.h"
-#include "vuln/Cvss.h"
 #include "support/Strings.h"
+#include "vuln/Cvss.h"
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -70,7 +70,8 @@ public:
     if (const json *A = array(J, Key, Pointer))
       for (size_t I = 0; I < A->size(); ++I) {
         if (!(*A)[I].is_string())
-          fail(Pointer + "/" + Key + "/" + std::to_string(I), "must be a string");
+          fail(Pointer + "/" + Key + "/" + std::to_string(I),
+               "must be a string");
         Out.push_back((*A)[I].get<std::string>());
       }
     return Out;
@@ -146,8 +147,8 @@ public:
         Range.Type = string(R, "type", RP);
         if (Range.Type != "ECOSYSTEM" && Range.Type != "SEMVER" &&
             Range.Type != "GIT")
-          fail(RP + "/type", "must be ECOSYSTEM, SEMVER or GIT, not '" +
-                                 Range.Type + "'");
+          fail(RP + "/type",
+               "must be ECOSYSTEM, SEMVER or GIT, not '" + Range.Type + "'");
         const json *Events = array(R, "events", RP);
         if (!Events || Events->empty())
           fail(RP + "/events", "a range needs at least one event");
@@ -179,8 +180,8 @@ public:
       }
     Out.Versions = strings(A, "versions", P);
     readSeverity(A, P, Out.CvssScore, nullptr);
-    Out.Severity = Out.CvssScore ? vuln::cvssRating(*Out.CvssScore)
-                                 : namedSeverity(A);
+    Out.Severity =
+        Out.CvssScore ? vuln::cvssRating(*Out.CvssScore) : namedSeverity(A);
     return Out;
   }
 

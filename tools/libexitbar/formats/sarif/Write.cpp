@@ -56,8 +56,9 @@ std::string ruleName(const std::string &Check) {
       Upper = true;
       continue;
     }
-    Name += Upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(C)))
-                  : C;
+    Name += Upper
+                ? static_cast<char>(std::toupper(static_cast<unsigned char>(C)))
+                : C;
     Upper = false;
   }
   return Name;
@@ -110,7 +111,8 @@ json codeFlows(const Finding &I) {
       {{"location",
         {{"physicalLocation", physicalLocation(I.File, I.Line, I.Column)},
          {"message", {{"text", I.Message}}}}}});
-  return json::array({{{"threadFlows", json::array({{{"locations", Steps}}})}}});
+  return json::array(
+      {{{"threadFlows", json::array({{{"locations", Steps}}})}}});
 }
 
 } // namespace
@@ -151,8 +153,8 @@ void writeSarif(const Verdict &V, std::ostream &Out,
       Result["baselineState"] =
           F.State == FindingState::Baselined ? "unchanged" : "new";
     if (F.State == FindingState::Waived)
-      Result["suppressions"] = json::array(
-          {json{{"kind", "external"}, {"justification", F.Note}}});
+      Result["suppressions"] =
+          json::array({json{{"kind", "external"}, {"justification", F.Note}}});
     Results.push_back(std::move(Result));
   }
 

@@ -1,5 +1,5 @@
-// Attestation.h - the signed verdict: an in-toto Statement with a SLSA VSA predicate in a DSSE envelope
-// SPDX-License-Identifier: Apache-2.0
+// Attestation.h - the signed verdict: an in-toto Statement with a SLSA VSA
+// predicate in a DSSE envelope SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_ATTESTATION_H
 #define EXITBAR_ATTESTATION_H
@@ -58,7 +58,7 @@ std::string signEnvelope(std::string_view PayloadType, std::string_view Payload,
 /// What verify-attestation found.
 struct AttestationCheck {
   bool SignedByTrustedKey = false;
-  std::string KeyId; ///< the trusted key that verified
+  std::string KeyId;              ///< the trusted key that verified
   std::string VerificationResult; ///< "PASSED" or "FAILED"
   std::string Status;             ///< the ExitBar verdict, e.g. "GO"
   std::string ReleaseVersion;

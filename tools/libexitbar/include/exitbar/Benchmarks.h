@@ -1,5 +1,5 @@
-// Benchmarks.h - performance evidence: benchmark results against a stored baseline
-// SPDX-License-Identifier: Apache-2.0
+// Benchmarks.h - performance evidence: benchmark results against a stored
+// baseline SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_BENCHMARKS_H
 #define EXITBAR_BENCHMARKS_H
@@ -39,25 +39,28 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
 
 /// A baseline: each benchmark's time in nanoseconds for "cpu" and "real".
 struct BenchmarkBaseline {
-  std::map<std::string, std::pair<double, double>> Times; ///< name -> {cpu, real}
+  std::map<std::string, std::pair<double, double>>
+      Times; ///< name -> {cpu, real}
 };
 
 /// Compares \p Results with \p Baseline on \p Metric ("cpu" or "real").
 /// Example: auto E = compareBenchmarks(R, B, "cpu", "bench-baseline.json");
-BenchmarksEvidence compareBenchmarks(std::vector<BenchmarkResult> Results,
-                                     const std::optional<BenchmarkBaseline> &Baseline,
-                                     const std::string &Metric,
-                                     const std::string &BaselineFile);
+BenchmarksEvidence
+compareBenchmarks(std::vector<BenchmarkResult> Results,
+                  const std::optional<BenchmarkBaseline> &Baseline,
+                  const std::string &Metric, const std::string &BaselineFile);
 
 /// The baseline file's text for \p Results (exitbar.benchmark-baseline).
-std::string benchmarkBaselineToJson(const std::vector<BenchmarkResult> &Results);
+std::string
+benchmarkBaselineToJson(const std::vector<BenchmarkResult> &Results);
 /// Parses a baseline file; throws Error (input.benchmark.baseline).
 BenchmarkBaseline parseBenchmarkBaseline(std::string_view Text,
                                          const std::string &File);
 
 /// evidence/benchmarks.json text, and back (throws Error naming \p File).
 std::string benchmarksToJson(const BenchmarksEvidence &E);
-BenchmarksEvidence benchmarksFromJson(std::string_view Text, const std::string &File);
+BenchmarksEvidence benchmarksFromJson(std::string_view Text,
+                                      const std::string &File);
 
 /// The largest slow-down in percent (0 when nothing is slower or nothing
 /// was compared).

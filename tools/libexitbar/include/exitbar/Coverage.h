@@ -60,7 +60,7 @@ double percent(long long Hit, long long Found);
 /// Coverage of the lines changed since a git revision ("new code must be
 /// covered"): only changed lines that hold code count.
 struct DiffCoverage {
-  std::string Base;            ///< the revision compared with, as given
+  std::string Base; ///< the revision compared with, as given
   long long LinesFound = 0, LinesHit = 0;
   /// Changed lines never run, per file (relative path).
   std::map<std::string, std::vector<int>> Missed;
@@ -106,22 +106,24 @@ CoverageEvidence collectGcovCoverage(const CoverageOptions &Options);
 /// tree as an object, so instrumented code never run counts with zero hits),
 /// then filters like collectGcovCoverage. Throws Error (tool.not-found,
 /// input.llvm-cov.*).
-/// Example: auto E = collectLlvmCoverage({"build", ".", ..., "llvm-profdata-14", "llvm-cov-14"});
+/// Example: auto E = collectLlvmCoverage({"build", ".", ...,
+/// "llvm-profdata-14", "llvm-cov-14"});
 CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options);
 
 /// Coverage of the lines in \p ChangedLines (relative path -> line numbers)
 /// as measured by \p E.
 /// Example: auto D = diffCoverage(E, changedLinesSince("main", "."), "main");
-DiffCoverage diffCoverage(const CoverageEvidence &E,
-                          const std::map<std::string, std::vector<int>> &ChangedLines,
-                          const std::string &Base);
+DiffCoverage
+diffCoverage(const CoverageEvidence &E,
+             const std::map<std::string, std::vector<int>> &ChangedLines,
+             const std::string &Base);
 
 /// Lines added or changed in the work tree of \p SourceDir since the git
 /// revision \p Base, per file relative to \p SourceDir. Throws Error
 /// (tool.git.failed) when git cannot compare, (tool.git.output) when its
 /// output cannot be read with certainty.
-std::map<std::string, std::vector<int>> changedLinesSince(const std::string &Base,
-                                                          const std::string &SourceDir);
+std::map<std::string, std::vector<int>>
+changedLinesSince(const std::string &Base, const std::string &SourceDir);
 
 /// Parses `git diff --unified=0` output into the new-side lines of each
 /// file's hunks. \p Names are the files of the same diff, in its order, as
@@ -130,7 +132,8 @@ std::map<std::string, std::vector<int>> changedLinesSince(const std::string &Bas
 /// when the two disagree or a hunk header cannot be read.
 /// Example: parseUnifiedDiff(Patch, {"src/a b.c"});
 std::map<std::string, std::vector<int>>
-parseUnifiedDiff(const std::string &Diff, const std::vector<std::string> &Names);
+parseUnifiedDiff(const std::string &Diff,
+                 const std::vector<std::string> &Names);
 
 /// Keeps only the files \p Options selects and makes their paths relative to
 /// the source folder.
@@ -178,8 +181,7 @@ std::optional<TestOutcome> parseTestOutcome(std::string_view Name);
 /// does; counts and lists follow from the cases alone, so merged shards are
 /// classified exactly as one run over the same JUnit files.
 /// Example: TestsEvidence E = testsFromCases({{"s", "t", 0, {Passed}}}, 0.1);
-TestsEvidence testsFromCases(std::vector<TestCaseResult> Cases,
-                             double Seconds);
+TestsEvidence testsFromCases(std::vector<TestCaseResult> Cases, double Seconds);
 
 } // namespace exitbar
 

@@ -17,13 +17,14 @@ namespace exitbar {
 /// `exitbar tidy` command (\p Exitbar, the options, the working folder)
 /// that runDeferredTidy runs later. Returns the fragment's path.
 /// Example: deferTidy(Options, "/usr/bin/exitbar");
-std::string deferTidy(const TidyRunOptions &Options, const std::string &Exitbar);
+std::string deferTidy(const TidyRunOptions &Options,
+                      const std::string &Exitbar);
 
 /// What runDeferredTidy did.
 struct DeferredTidyResult {
-  size_t Run = 0;      ///< analyses run (each rewrote its unit's fragment)
-  size_t Dropped = 0;  ///< jobs of sources that no longer exist
-  size_t Failed = 0;   ///< jobs that could not be read or run; kept
+  size_t Run = 0;     ///< analyses run (each rewrote its unit's fragment)
+  size_t Dropped = 0; ///< jobs of sources that no longer exist
+  size_t Failed = 0;  ///< jobs that could not be read or run; kept
 };
 
 /// Runs every analysis recorded in \p FragmentDir, \p Jobs at a time

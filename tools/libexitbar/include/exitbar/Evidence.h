@@ -40,10 +40,10 @@ struct PathStep {
 };
 
 struct Finding {
-  std::string Check;       ///< e.g. "exitbar-unsafe-function"
+  std::string Check; ///< e.g. "exitbar-unsafe-function"
   Severity Level = Severity::Medium;
   std::vector<std::string> Cwe; ///< e.g. {"CWE-242"}
-  std::string File;        ///< relative to the source directory when inside it
+  std::string File; ///< relative to the source directory when inside it
   int Line = 0;
   int Column = 0;
   std::string Message;
@@ -69,8 +69,8 @@ struct AnalysisError {
 /// __clang__ (`#ifndef __clang__`): other compilers build it, no check saw it.
 struct UnanalysedRegion {
   std::string File;
-  int Line = 0;      ///< the line of the directive that opens the block
-  int Lines = 0;     ///< lines between that directive and the next one
+  int Line = 0;          ///< the line of the directive that opens the block
+  int Lines = 0;         ///< lines between that directive and the next one
   std::string Condition; ///< e.g. "#ifndef __clang__"
   bool operator==(const UnanalysedRegion &O) const {
     return File == O.File && Line == O.Line && Lines == O.Lines &&

@@ -1,5 +1,5 @@
-// EvidenceJson.h - JSON serialisation of evidence and verdicts (ADL to_json/from_json)
-// SPDX-License-Identifier: Apache-2.0
+// EvidenceJson.h - JSON serialisation of evidence and verdicts (ADL
+// to_json/from_json) SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_EVIDENCEJSON_H
 #define EXITBAR_EVIDENCEJSON_H
@@ -9,8 +9,8 @@
 #include "exitbar/Evidence.h"
 #include "exitbar/JsonCursor.h"
 #include "exitbar/Readiness.h"
-#include "exitbar/Signatures.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/Signatures.h"
 #include "exitbar/Verdict.h"
 #include <cstdint>
 #include <limits>

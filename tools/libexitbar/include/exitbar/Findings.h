@@ -70,7 +70,8 @@ FindingsEvidence findingsFromTidyOutput(const std::string &Output,
 /// checks/utils/TaintSummaries.h), with files named as findings name them
 /// and each sink's source line for its fingerprint. \p File names the
 /// input in errors: a malformed line throws Error naming the line.
-/// Example: E.TaintSummaries = readPluginTaintSummaries(Text, Path, {"/src", {}});
+/// Example: E.TaintSummaries = readPluginTaintSummaries(Text, Path, {"/src",
+/// {}});
 std::vector<TaintSummary>
 readPluginTaintSummaries(const std::string &Text, const std::string &File,
                          const TidyOutputOptions &Options);

@@ -59,10 +59,9 @@ public:
   /// An integer in T's range (a float or an out-of-range value is
   /// `input.evidence.wrong-type`).
   template <typename T> T integer() const {
-    if (auto V = integerIn(static_cast<long double>(
-                               std::numeric_limits<T>::min()),
-                           static_cast<long double>(
-                               std::numeric_limits<T>::max())))
+    if (auto V =
+            integerIn(static_cast<long double>(std::numeric_limits<T>::min()),
+                      static_cast<long double>(std::numeric_limits<T>::max())))
       return static_cast<T>(*V);
     fail("input.evidence.wrong-type",
          "must be an integer in range, got " + dump());
@@ -70,8 +69,8 @@ public:
   /// A non-negative integer of type T: a negative count is
   /// `input.evidence.invalid`, so `"failed": -1` is bad input, not a pass.
   template <typename T = int> T count() const {
-    if (auto V = integerIn(0, static_cast<long double>(
-                                  std::numeric_limits<T>::max())))
+    if (auto V = integerIn(
+            0, static_cast<long double>(std::numeric_limits<T>::max())))
       return static_cast<T>(*V);
     fail("input.evidence.invalid",
          "must be a non-negative integer, got " + dump());

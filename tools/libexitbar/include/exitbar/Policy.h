@@ -4,8 +4,8 @@
 #ifndef EXITBAR_POLICY_H
 #define EXITBAR_POLICY_H
 
-#include <map>
 #include "exitbar/Readiness.h"
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +27,10 @@ bool compare(double Actual, Comparison C, double Threshold);
 
 /// One line of the exit bar.
 struct Criterion {
-  std::string Id;          ///< e.g. "no-critical-findings"
-  std::string Category;    ///< e.g. "security"
+  std::string Id;       ///< e.g. "no-critical-findings"
+  std::string Category; ///< e.g. "security"
   Level Required = Level::Must;
-  std::string Metric;      ///< e.g. "findings.severity.critical"
+  std::string Metric; ///< e.g. "findings.severity.critical"
   Comparison Op = Comparison::LessEqual;
   double Threshold = 0;
   double Weight = 1;
@@ -92,7 +92,8 @@ std::string policyToJson(const Policy &P);
 /// True when \p Metric names something the evidence model can measure:
 /// `findings.check.<name>` only for a catalogued exitbar-* check or another
 /// clang-tidy check name, `findings.cwe.<id>` only for `CWE-<n>`.
-/// Example: isKnownMetric("findings.cwe.CWE-120") && !isKnownMetric("findings.cwe.cwe-120")
+/// Example: isKnownMetric("findings.cwe.CWE-120") &&
+/// !isKnownMetric("findings.cwe.cwe-120")
 bool isKnownMetric(std::string_view Metric);
 
 /// True for a check `findings.check.<name>` may count: an exitbar-* check

@@ -35,7 +35,7 @@ struct MonitoringSignal {
 
 /// evidence/readiness.json.
 struct ReadinessEvidence {
-  std::string LicenseFile;             ///< empty when there is none
+  std::string LicenseFile;              ///< empty when there is none
   std::optional<std::string> LicenseId; ///< SPDX id when identified
   /// "licensecheck", or "built-in" with why licensecheck was not used.
   std::string LicenseMatcher;
@@ -64,9 +64,8 @@ struct ReadinessEvidence {
 struct ReadinessRequirements {
   std::vector<std::string> Documents = {"README", "SECURITY", "CONTRIBUTING",
                                         "ARCHITECTURE", "CHANGELOG"};
-  std::vector<std::string> RunbookSections = {"deployment", "rollback",
-                                              "incident response",
-                                              "monitoring"};
+  std::vector<std::string> RunbookSections = {
+      "deployment", "rollback", "incident response", "monitoring"};
   /// Kinds of signal that count as monitoring: a runbook's monitoring
   /// section, a health/metrics endpoint in the code, a monitoring library
   /// (Prometheus, OpenTelemetry) in the code, build or SBOM.

@@ -1,5 +1,5 @@
-// Reports.h - the reports of a verdict: Markdown, HTML, SARIF, JUnit, GitLab, verdict.json
-// SPDX-License-Identifier: Apache-2.0
+// Reports.h - the reports of a verdict: Markdown, HTML, SARIF, JUnit, GitLab,
+// verdict.json SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_REPORTS_H
 #define EXITBAR_REPORTS_H
@@ -14,7 +14,7 @@ namespace exitbar {
 
 /// What reports need beyond the verdict.
 struct ReportOptions {
-  std::string SourceDir;   ///< the project's source folder (SARIF base URI)
+  std::string SourceDir; ///< the project's source folder (SARIF base URI)
   std::string ToolVersion = "0.1.0";
   /// Source lines around each finding, by "file:line" (HTML snippets).
   std::map<std::string, std::vector<std::pair<int, std::string>>> Snippets;

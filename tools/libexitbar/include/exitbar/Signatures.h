@@ -1,5 +1,5 @@
-// Signatures.h - signatures evidence: which release artifacts are signed, and by whom
-// SPDX-License-Identifier: Apache-2.0
+// Signatures.h - signatures evidence: which release artifacts are signed, and
+// by whom SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SIGNATURES_H
 #define EXITBAR_SIGNATURES_H
@@ -51,7 +51,7 @@ struct TrustedKeyInfo {
 
 /// evidence/signatures.json.
 struct SignaturesEvidence {
-  std::vector<TrustedKeyInfo> TrustedKeys; ///< sorted by id
+  std::vector<TrustedKeyInfo> TrustedKeys;  ///< sorted by id
   std::vector<ArtifactSignature> Artifacts; ///< sorted by path
   /// How many artifacts have status \p S.
   int count(SignatureStatus S) const;

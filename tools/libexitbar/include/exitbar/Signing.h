@@ -1,5 +1,5 @@
-// Signing.h - keys, detached signatures and their verification (Ed25519, ECDSA P-256)
-// SPDX-License-Identifier: Apache-2.0
+// Signing.h - keys, detached signatures and their verification (Ed25519, ECDSA
+// P-256) SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SIGNING_H
 #define EXITBAR_SIGNING_H
@@ -238,8 +238,9 @@ std::vector<ArtifactRef> readArtifactList(std::string_view Text,
 /// targets of a File API reply build (all of them, or those named in
 /// \p Targets; an unknown name is an Error, input.artifacts.target).
 /// Example: auto A = artifactsFromFileApi(readFileApiReply("build"), {});
-std::vector<ArtifactRef> artifactsFromFileApi(const FileApiReply &Reply,
-                                              const std::vector<std::string> &Targets);
+std::vector<ArtifactRef>
+artifactsFromFileApi(const FileApiReply &Reply,
+                     const std::vector<std::string> &Targets);
 
 /// verifyFile for an artifact already read into \p Data.
 SignatureCheck verifyData(std::string_view Data, const std::string &Path,

@@ -80,7 +80,8 @@ bool isHttpCacheUrl(const std::string &Url);
 /// The paths a clang-tidy configuration text (a `.clang-tidy` file, a
 /// `--config` value) gives the taint checks' `TaintModels` option, in
 /// either CheckOptions spelling; what the cache key hashes besides it.
-/// Example: taintModelPaths("exitbar.TaintModels: 'a.json;m'") == {"a.json", "m"}
+/// Example: taintModelPaths("exitbar.TaintModels: 'a.json;m'") == {"a.json",
+/// "m"}
 std::vector<std::string> taintModelPaths(const std::string &ConfigText);
 
 /// What determines an analysis's result before it runs, hashed: the cache

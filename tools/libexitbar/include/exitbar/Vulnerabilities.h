@@ -1,5 +1,5 @@
-// Vulnerabilities.h - security evidence: SBOM components matched against an offline OSV database
-// SPDX-License-Identifier: Apache-2.0
+// Vulnerabilities.h - security evidence: SBOM components matched against an
+// offline OSV database SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_VULNERABILITIES_H
 #define EXITBAR_VULNERABILITIES_H
@@ -53,7 +53,8 @@ struct OsvRecord {
 /// Reads one OSV JSON record (https://ossf.github.io/osv-schema/, 1.6).
 /// Throws Error (input.osv.json) naming \p Origin and the JSON pointer of
 /// the first problem.
-/// Example: OsvRecord R = readOsv(readFile("DSA-5000-1.json"), "DSA-5000-1.json");
+/// Example: OsvRecord R = readOsv(readFile("DSA-5000-1.json"),
+/// "DSA-5000-1.json");
 OsvRecord readOsv(std::string_view Text, const std::string &Origin);
 
 /// Reads every *.json file below \p Dir (sorted by path). Throws Error
@@ -64,7 +65,8 @@ std::vector<OsvRecord> loadOsvDatabase(const std::string &Dir);
 /// Reads the components of a CycloneDX 1.x JSON SBOM (nested ones
 /// included, the metadata component left out). Throws Error
 /// (input.cyclonedx.json) with the JSON pointer of a problem.
-/// Example: auto C = readCycloneDxComponents(readFile("sbom.cdx.json"), "sbom.cdx.json");
+/// Example: auto C = readCycloneDxComponents(readFile("sbom.cdx.json"),
+/// "sbom.cdx.json");
 std::vector<SbomComponent> readCycloneDxComponents(std::string_view Text,
                                                    const std::string &Origin);
 
@@ -118,7 +120,8 @@ SbomComponent componentFromPurl(const std::string &Purl);
 /// "semver" or "exact"): <0, 0, >0, or nothing when it cannot order them.
 /// Example: *compareVersionStrings("dpkg", "1:0", "2") > 0
 std::optional<int> compareVersionStrings(std::string_view Scheme,
-                                         std::string_view A, std::string_view B);
+                                         std::string_view A,
+                                         std::string_view B);
 
 /// evidence/vulnerabilities.json text, and back (throws Error naming \p File).
 std::string vulnerabilitiesToJson(const VulnerabilitiesEvidence &E);

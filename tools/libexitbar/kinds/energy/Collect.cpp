@@ -10,8 +10,8 @@
 #include "kinds/energy/Energy.h"
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sys/resource.h>
@@ -71,8 +71,7 @@ std::optional<double> readRaplJoules(const std::string &PowercapDir) {
     std::string Name = D.path().filename().string();
     // Package domains only ("intel-rapl:0"); their sub-domains
     // ("intel-rapl:0:0", core and uncore) are already inside them.
-    if (Name.rfind("intel-rapl:", 0) != 0 ||
-        Name.find(':') != Name.rfind(':'))
+    if (Name.rfind("intel-rapl:", 0) != 0 || Name.find(':') != Name.rfind(':'))
       continue;
     auto Uj = readCounter(D.path() / "energy_uj");
     if (!Uj)
@@ -141,9 +140,9 @@ CollectResult collectEnergy(const CollectRequest &Request) {
     while (wait4(Pid, &Status, 0, &Usage) < 0 && errno == EINTR) {
     }
     EnergyActivity A;
-    A.WallSeconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - Start)
-                        .count();
+    A.WallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     std::optional<double> RaplAfter = readRaplJoules(Powercap);
     if (RaplBefore && RaplAfter && *RaplAfter >= *RaplBefore)
       A.RaplJoules = *RaplAfter - *RaplBefore;
@@ -151,8 +150,8 @@ CollectResult collectEnergy(const CollectRequest &Request) {
     for (const std::string &Word : Request.Command)
       A.Source += (A.Source.empty() ? "" : " ") + Word;
     A.CpuSeconds = seconds(Usage.ru_utime) + seconds(Usage.ru_stime);
-    A.ExitCode = WIFEXITED(Status) ? WEXITSTATUS(Status)
-                                   : 128 + WTERMSIG(Status);
+    A.ExitCode =
+        WIFEXITED(Status) ? WEXITSTATUS(Status) : 128 + WTERMSIG(Status);
     if (*A.ExitCode == 127)
       throw Error("input.command.not-run", Request.Command.front(), "",
                   "the command could not be run (exit code 127)");
@@ -171,13 +170,13 @@ CollectResult collectEnergy(const CollectRequest &Request) {
   CollectResult R;
   R.Evidence = energyToJson(E);
   char Line[256];
-  std::snprintf(
-      Line, sizeof Line, "energy: build %s, test run %s",
-      E.Build ? energyQuantity(E.Build->Kwh, "kWh").c_str() : "not measured",
-      E.TestRun ? (energyQuantity(E.TestRun->Kwh, "kWh") + " (" +
-                   E.TestRun->Method + ")")
-                      .c_str()
-                : "not measured");
+  std::snprintf(Line, sizeof Line, "energy: build %s, test run %s",
+                E.Build ? energyQuantity(E.Build->Kwh, "kWh").c_str()
+                        : "not measured",
+                E.TestRun ? (energyQuantity(E.TestRun->Kwh, "kWh") + " (" +
+                             E.TestRun->Method + ")")
+                                .c_str()
+                          : "not measured");
   R.Summary = Line;
   R.ExitCode = E.TestRun ? *E.TestRun->ExitCode : 0;
   return R;

@@ -36,9 +36,8 @@ NinjaLogTotals readNinjaLog(std::string_view Text, const std::string &File) {
     std::vector<std::string_view> Fields;
     for (size_t Start = 0;;) {
       size_t Tab = Line.find('\t', Start);
-      Fields.push_back(Line.substr(Start, Tab == std::string_view::npos
-                                              ? Tab
-                                              : Tab - Start));
+      Fields.push_back(Line.substr(
+          Start, Tab == std::string_view::npos ? Tab : Tab - Start));
       if (Tab == std::string_view::npos)
         break;
       Start = Tab + 1;
@@ -161,15 +160,15 @@ std::optional<ReportSection> report(const EvidenceSet &Set) {
       continue;
     }
     S.Rows.push_back({Name, energyQuantity((*A)->Kwh, "kWh") + ", " +
-                                energyQuantity((*A)->KgCo2e, "kg CO2e") +
-                                " (" + (*A)->Method + ", " +
-                                Number("%.2f CPU s", (*A)->CpuSeconds) +
-                                ", " + (*A)->Source + ")"});
+                                energyQuantity((*A)->KgCo2e, "kg CO2e") + " (" +
+                                (*A)->Method + ", " +
+                                Number("%.2f CPU s", (*A)->CpuSeconds) + ", " +
+                                (*A)->Source + ")"});
   }
-  S.Rows.push_back(
-      {"growth over baseline",
-       E->TestRunGrowthPercent ? Number("%+.1f %%", *E->TestRunGrowthPercent)
-                               : "no baseline"});
+  S.Rows.push_back({"growth over baseline",
+                    E->TestRunGrowthPercent
+                        ? Number("%+.1f %%", *E->TestRunGrowthPercent)
+                        : "no baseline"});
   S.Note = "Method: RAPL package counters when readable, else CPU seconds x " +
            Number("%.2f", E->Inputs.WattsPerCore) + " W per core; x PUE " +
            Number("%.2f", E->Inputs.Pue) + "; x " +
@@ -215,8 +214,7 @@ const EvidenceKind &kind() {
                              [](const EnergyActivity &A) { return A.Kwh; });
            }},
           {"energy.test_run_growth_percent", "energy.json",
-           "growth of test-run kWh over the baseline; none is no data",
-           growth},
+           "growth of test-run kWh over the baseline; none is no data", growth},
       },
       {
           {"--ninja-log", "Ninja's log of the build (build/.ninja_log)"},
@@ -228,10 +226,10 @@ const EvidenceKind &kind() {
            "Watts per fully loaded core of the power model (default 3.5)"},
           {"--policy", "Policy whose \"energy\" section gives the inputs"},
           {"--baseline", "An earlier energy.json to compare the test run with"},
-          {"--rapl-dir",
-           "Powercap folder to read RAPL counters from (default "
-           "/sys/class/powercap)"},
-          {"-o,--output", "Evidence file (default exitbar/evidence/energy.json)"},
+          {"--rapl-dir", "Powercap folder to read RAPL counters from (default "
+                         "/sys/class/powercap)"},
+          {"-o,--output",
+           "Evidence file (default exitbar/evidence/energy.json)"},
       },
       /*TakesCommand=*/true,
       collectEnergy,

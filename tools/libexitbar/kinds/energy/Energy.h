@@ -39,7 +39,7 @@ struct EnergyActivity {
   std::string Method; ///< "rapl" or "power-model"
   double Kwh = 0;     ///< facility energy (PUE applied)
   double KgCo2e = 0;
-  int Edges = 0;                ///< build: the edges in the log
+  int Edges = 0;               ///< build: the edges in the log
   std::optional<int> ExitCode; ///< test run: the command's exit code
 };
 

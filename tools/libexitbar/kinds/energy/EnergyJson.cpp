@@ -64,11 +64,10 @@ std::string energyToJson(const EnergyEvidence &E) {
         {"grid_gco2e_per_kwh", E.Inputs.GridGramsPerKwh}}},
       {"build", activityJson(E.Build)},
       {"test_run", activityJson(E.TestRun)},
-      {"baseline",
-       E.BaselineFile.empty()
-           ? json(nullptr)
-           : json{{"file", E.BaselineFile},
-                  {"test_run_kwh", orNull(E.BaselineTestRunKwh)}}},
+      {"baseline", E.BaselineFile.empty()
+                       ? json(nullptr)
+                       : json{{"file", E.BaselineFile},
+                              {"test_run_kwh", orNull(E.BaselineTestRunKwh)}}},
       {"test_run_growth_percent", orNull(E.TestRunGrowthPercent)}});
 }
 
