@@ -25,6 +25,8 @@ if [[ "${1:-}" == "--test" ]]; then
   # (libxml2-utils) validates Cobertura output against its DTD; git makes
   # the repositories the diff-coverage tests compare with.
   packages+=(googletest libgtest-dev chromium lcov libxml2-utils git)
+  # The `format` test (scripts/check-format.sh) formats with Debian's 14.
+  packages+=(clang-format-14)
   # Every LLVM Debian 12 ships: the ci preset builds the plugin for each and
   # runs the check and example suites in each one's clang-tidy
   # (docs/llvm-versions.md); the plugin must also refuse to load into a
