@@ -9,6 +9,7 @@
 #include "exitbar/Collect.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
+#include "support/Strings.h"
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -29,30 +30,6 @@ constexpr const char *Style =
     ".bar{display:inline-block;height:.8em;background:#c33}"
     ".bar>span{display:block;height:100%;background:#3a3}";
 
-std::string escape(std::string_view S) {
-  std::string Out;
-  Out.reserve(S.size());
-  for (char C : S) {
-    switch (C) {
-    case '&':
-      Out += "&amp;";
-      break;
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    default:
-      Out += C;
-    }
-  }
-  return Out;
-}
-
 std::string pct(long long Hit, long long Found) {
   if (Found == 0)
     return "-";
@@ -72,8 +49,8 @@ std::string pageName(const std::string &Path) {
 std::string header(const std::string &Title) {
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<title>" +
-         escape(Title) + "</title><style>" + Style +
-         "</style></head><body>\n<h1>" + escape(Title) + "</h1>\n";
+         escapeHtml(Title) + "</title><style>" + Style +
+         "</style></head><body>\n<h1>" + escapeHtml(Title) + "</h1>\n";
 }
 
 std::string filePage(const std::string &Path, const FileCoverage &F,
@@ -111,7 +88,7 @@ std::string filePage(const std::string &Path, const FileCoverage &F,
     }
     Out << "<tr id=\"L" << N << "\" class=\"" << Class << "\"><td class=\"ln\">"
         << N << "</td><td class=\"cnt\">" << Count << "</td><td>"
-        << escape(Code) << "</td></tr>\n";
+        << escapeHtml(Code) << "</td></tr>\n";
   };
   if (In) {
     while (std::getline(In, Text))
@@ -147,8 +124,8 @@ void writeCoverageHtml(const CoverageEvidence &E, const std::string &SourceDir,
   for (const auto &[Path, F] : E.Files) {
     CoverageTotals T = totalsOf(F);
     int Width = static_cast<int>(percent(T.LinesHit, T.LinesFound));
-    Index << "<tr><td><a href=\"" << escape(pageName(Path)) << "\">"
-          << escape(Path)
+    Index << "<tr><td><a href=\"" << escapeHtml(pageName(Path)) << "\">"
+          << escapeHtml(Path)
           << "</a></td><td><span class=\"bar\" style=\"width:100px\">"
           << "<span style=\"width:" << Width << "px\"></span></span></td>"
           << "<td class=\"num\">" << pct(T.LinesHit, T.LinesFound) << " ("

@@ -7,6 +7,7 @@
 
 #include "exitbar/Reports.h"
 #include "report/CheckDocs.h"
+#include "support/Strings.h"
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -15,33 +16,6 @@
 
 namespace exitbar {
 namespace {
-
-std::string escape(const std::string &Text) {
-  std::string Out;
-  Out.reserve(Text.size());
-  for (char C : Text) {
-    switch (C) {
-    case '&':
-      Out += "&amp;";
-      break;
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    case '\'':
-      Out += "&#39;";
-      break;
-    default:
-      Out += C;
-    }
-  }
-  return Out;
-}
 
 std::string number(double V) {
   char Buf[32];
@@ -111,8 +85,8 @@ void writeGauge(double Score, Status S, std::ostream &Out) {
 void writeCategories(const Verdict &V, std::ostream &Out) {
   Out << "<section id=\"scorecard\"><h2>Scorecard</h2><div class=\"cards\">\n";
   for (const CategoryResult &C : V.Categories) {
-    Out << "<div class=\"category\" data-category=\"" << escape(C.Name)
-        << "\"><h3>" << escape(C.Name) << "</h3>";
+    Out << "<div class=\"category\" data-category=\"" << escapeHtml(C.Name)
+        << "\"><h3>" << escapeHtml(C.Name) << "</h3>";
     if (!C.Score) {
       Out << "<div class=\"bar\"></div><div class=\"state\">no criteria</div>";
     } else {
@@ -135,15 +109,15 @@ void writeBlocking(const Verdict &V, std::ostream &Out) {
     if (!Any)
       Out << "<section id=\"blocking\"><h2>Blocking items</h2>\n";
     Any = true;
-    Out << "<div class=\"finding\" data-criterion=\"" << escape(R.Rule.Id)
-        << "\"><b>" << escape(R.Rule.Id) << "</b> <span class=\"state\">("
-        << escape(R.Rule.Category) << ", must)</span><div>" << escape(R.Detail)
-        << " &middot; evidence: <code>" << escape(R.Evidence)
-        << "</code></div>";
+    Out << "<div class=\"finding\" data-criterion=\"" << escapeHtml(R.Rule.Id)
+        << "\"><b>" << escapeHtml(R.Rule.Id) << "</b> <span class=\"state\">("
+        << escapeHtml(R.Rule.Category) << ", must)</span><div>"
+        << escapeHtml(R.Detail) << " &middot; evidence: <code>"
+        << escapeHtml(R.Evidence) << "</code></div>";
     if (!R.Items.empty()) {
       Out << "<ul class=\"items\">";
       for (const std::string &Item : R.Items)
-        Out << "<li>" << escape(Item) << "</li>";
+        Out << "<li>" << escapeHtml(Item) << "</li>";
       Out << "</ul>";
     }
     Out << "</div>\n";
@@ -169,12 +143,12 @@ void writeCriteria(const Verdict &V, std::ostream &Out) {
                          : R.Waived      ? "waived"
                          : R.Passed      ? "pass"
                                          : "fail";
-    Out << "<tr><td title=\"" << escape(R.Rule.Description) << "\">"
-        << escape(R.Rule.Id) << "</td><td>" << escape(R.Rule.Category)
+    Out << "<tr><td title=\"" << escapeHtml(R.Rule.Description) << "\">"
+        << escapeHtml(R.Rule.Id) << "</td><td>" << escapeHtml(R.Rule.Category)
         << "</td><td>" << toString(R.Rule.Required) << "</td><td><code>"
-        << escape(R.Rule.Metric) << " " << escape(Bar) << "</code></td><td>"
-        << escape(Actual) << "</td><td class=\"" << Result << "\">" << Result
-        << "</td></tr>\n";
+        << escapeHtml(R.Rule.Metric) << " " << escapeHtml(Bar)
+        << "</code></td><td>" << escapeHtml(Actual) << "</td><td class=\""
+        << Result << "\">" << Result << "</td></tr>\n";
   }
   Out << "</tbody></table></div></section>\n";
 }
@@ -188,8 +162,9 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
            "compilers):";
     for (size_t I = 0; I < V.UnanalysedRegions.size(); ++I) {
       const UnanalysedRegion &R = V.UnanalysedRegions[I];
-      Out << (I ? ", " : " ") << "<code>" << escape(R.File) << ":" << R.Line
-          << "</code> (" << escape(R.Condition) << ", " << R.Lines << " lines)";
+      Out << (I ? ", " : " ") << "<code>" << escapeHtml(R.File) << ":" << R.Line
+          << "</code> (" << escapeHtml(R.Condition) << ", " << R.Lines
+          << " lines)";
     }
     Out << "</p>\n";
   }
@@ -205,7 +180,7 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
          "<th>critical</th><th>high</th><th>medium</th><th>low</th></tr>"
          "</thead><tbody>\n";
   for (const auto &[Check, Counts] : ByCheck) {
-    Out << "<tr><td>" << escape(Check) << "</td>";
+    Out << "<tr><td>" << escapeHtml(Check) << "</td>";
     for (Severity S : {Severity::Critical, Severity::High, Severity::Medium,
                        Severity::Low}) {
       auto It = Counts.find(S);
@@ -218,17 +193,18 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
   for (const FindingResult &F : V.Findings) {
     const Finding &I = F.Item;
     std::string Sev(toString(I.Level));
-    Out << "<div class=\"finding\" data-check=\"" << escape(I.Check)
+    Out << "<div class=\"finding\" data-check=\"" << escapeHtml(I.Check)
         << "\"><span class=\"sev " << Sev << "\">" << Sev << "</span> "
-        << escape(I.Message) << " <span class=\"state\">[" << escape(I.Check);
+        << escapeHtml(I.Message) << " <span class=\"state\">["
+        << escapeHtml(I.Check);
     for (const std::string &Cwe : I.Cwe)
-      Out << ", " << escape(Cwe);
+      Out << ", " << escapeHtml(Cwe);
     Out << "]";
     if (F.State != FindingState::New)
       Out << " &middot; " << toString(F.State);
     if (!F.Note.empty())
-      Out << ": " << escape(F.Note);
-    Out << "</span><div class=\"where\">" << escape(I.File) << ":" << I.Line
+      Out << ": " << escapeHtml(F.Note);
+    Out << "</span><div class=\"where\">" << escapeHtml(I.File) << ":" << I.Line
         << ":" << I.Column << "</div>";
     auto Snippet = Options.Snippets.find(I.File + ":" + std::to_string(I.Line));
     if (Snippet != Options.Snippets.end() && !Snippet->second.empty()) {
@@ -237,9 +213,10 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
         char Number[16];
         std::snprintf(Number, sizeof Number, "%5d  ", Line);
         if (Line == I.Line)
-          Out << "<span class=\"hit\">" << Number << escape(Text) << "</span>";
+          Out << "<span class=\"hit\">" << Number << escapeHtml(Text)
+              << "</span>";
         else
-          Out << Number << escape(Text) << "\n";
+          Out << Number << escapeHtml(Text) << "\n";
       }
       Out << "</pre>";
     }
@@ -247,8 +224,9 @@ void writeFindings(const Verdict &V, const ReportOptions &Options,
     if (!I.Path.empty()) {
       Out << "<ol class=\"path\">";
       for (const PathStep &S : I.Path)
-        Out << "<li><span class=\"where\">" << escape(S.File) << ":" << S.Line
-            << ":" << S.Column << "</span> " << escape(S.Message) << "</li>";
+        Out << "<li><span class=\"where\">" << escapeHtml(S.File) << ":"
+            << S.Line << ":" << S.Column << "</span> " << escapeHtml(S.Message)
+            << "</li>";
       Out << "</ol>";
     }
     Out << "</div>\n";
@@ -287,8 +265,8 @@ void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
          "</tr></thead><tbody>\n";
   for (const auto &[Dir, Entry] : Dirs) {
     const CoverageTotals &T = Entry.first;
-    Out << "<tr><td>" << escape(Dir) << "</td><td>" << Entry.second << "</td>"
-        << Cell(T.LinesHit, T.LinesFound)
+    Out << "<tr><td>" << escapeHtml(Dir) << "</td><td>" << Entry.second
+        << "</td>" << Cell(T.LinesHit, T.LinesFound)
         << Cell(T.BranchesHit, T.BranchesFound)
         << Cell(T.FunctionsHit, T.FunctionsFound) << "</tr>\n";
   }
@@ -318,23 +296,23 @@ void writeSignatures(const SignaturesEvidence &S, std::ostream &Out) {
          "</tr></thead><tbody>\n";
   for (const ArtifactSignature *A : Rows) {
     bool Good = A->Status == SignatureStatus::Good;
-    Out << "<tr data-artifact=\"" << escape(A->Path) << "\"><td>"
-        << escape(A->Path) << "</td><td>" << escape(A->Kind)
+    Out << "<tr data-artifact=\"" << escapeHtml(A->Path) << "\"><td>"
+        << escapeHtml(A->Path) << "</td><td>" << escapeHtml(A->Kind)
         << "</td><td class=\"" << (Good ? "pass" : "fail") << "\">"
-        << escape(std::string(toString(A->Status))) << "</td><td>"
-        << escape(Good ? A->KeyId : A->Detail) << "</td></tr>\n";
+        << escapeHtml(std::string(toString(A->Status))) << "</td><td>"
+        << escapeHtml(Good ? A->KeyId : A->Detail) << "</td></tr>\n";
   }
   Out << "</tbody></table></div></section>\n";
 }
 
 /// The SBOM's size and each component's missing NTIA minimum elements.
 void writeSbom(const SbomEvidence &S, std::ostream &Out) {
-  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>" << escape(S.completeness())
+  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>" << escapeHtml(S.completeness())
       << "; " << S.Edges << " dependency relationships";
   if (!S.CycloneDx.empty())
-    Out << "; <code>" << escape(S.CycloneDx) << "</code>";
+    Out << "; <code>" << escapeHtml(S.CycloneDx) << "</code>";
   if (!S.Spdx.empty())
-    Out << ", <code>" << escape(S.Spdx) << "</code>";
+    Out << ", <code>" << escapeHtml(S.Spdx) << "</code>";
   Out << ".</p>";
   if (!S.HasAuthor || !S.HasTimestamp)
     Out << "<p class=\"fail\">The document has no "
@@ -348,10 +326,11 @@ void writeSbom(const SbomEvidence &S, std::ostream &Out) {
     std::string Missing;
     for (const std::string &M : C.Missing)
       Missing += (Missing.empty() ? "missing " : ", ") + M;
-    Out << "<tr data-component=\"" << escape(C.Ref) << "\"><td>"
-        << escape(C.Name.empty() ? C.Ref : C.Name) << "</td><td>"
-        << escape(C.Origin) << "</td><td class=\""
-        << (Missing.empty() ? "pass\">complete" : "fail\">" + escape(Missing))
+    Out << "<tr data-component=\"" << escapeHtml(C.Ref) << "\"><td>"
+        << escapeHtml(C.Name.empty() ? C.Ref : C.Name) << "</td><td>"
+        << escapeHtml(C.Origin) << "</td><td class=\""
+        << (Missing.empty() ? "pass\">complete"
+                            : "fail\">" + escapeHtml(Missing))
         << "</td></tr>\n";
   }
   Out << "</tbody></table></div></section>\n";
@@ -377,7 +356,7 @@ void writeVulnerabilities(const VulnerabilitiesEvidence &E, std::ostream &Out) {
   Out << "<section id=\"vulnerabilities\"><h2>Known vulnerabilities</h2><p>"
       << E.Findings.size() << " in " << E.ComponentsChecked
       << " components checked against " << E.Records << " OSV records of <code>"
-      << escape(E.Database) << "</code>.</p>";
+      << escapeHtml(E.Database) << "</code>.</p>";
   if (Rows.empty()) {
     Out << "</section>\n";
     return;
@@ -395,12 +374,13 @@ void writeVulnerabilities(const VulnerabilitiesEvidence &E, std::ostream &Out) {
     std::string Component = F->ComponentName + " " + F->ComponentVersion;
     if (F->Package != F->ComponentName)
       Component += " (" + F->Package + ")";
-    Out << "<tr data-vulnerability=\"" << escape(F->Id) << "\"><td>"
-        << escape(Id) << "</td><td class=\""
+    Out << "<tr data-vulnerability=\"" << escapeHtml(F->Id) << "\"><td>"
+        << escapeHtml(Id) << "</td><td class=\""
         << (Rank(F->Severity) <= 1 ? "fail" : "waived") << "\">"
-        << escape(F->Severity + Score) << "</td><td>" << escape(Component)
-        << "</td><td>" << escape(F->Fixed.empty() ? "-" : F->Fixed)
-        << "</td><td>" << escape(F->Summary) << "</td></tr>\n";
+        << escapeHtml(F->Severity + Score) << "</td><td>"
+        << escapeHtml(Component) << "</td><td>"
+        << escapeHtml(F->Fixed.empty() ? "-" : F->Fixed) << "</td><td>"
+        << escapeHtml(F->Summary) << "</td></tr>\n";
   }
   Out << "</tbody></table></div></section>\n";
 }
@@ -412,7 +392,7 @@ void writeLineSection(std::ostream &Out, const char *Id, const char *Title,
     return;
   Out << "<section id=\"" << Id << "\"><h2>" << Title << "</h2><ul>";
   for (const std::string &Line : Lines)
-    Out << "<li>" << escape(Line) << "</li>";
+    Out << "<li>" << escapeHtml(Line) << "</li>";
   Out << "</ul></section>\n";
 }
 
@@ -431,12 +411,12 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
   writeGauge(V.ReadinessScore, V.Result, Out);
   Out << "<div><div class=\"badge " << statusClass(V.Result) << "\">" << Status
       << "</div></div><div class=\"facts\"><span>release <b>"
-      << escape(V.ReleaseVersion.empty() ? "unversioned" : V.ReleaseVersion)
+      << escapeHtml(V.ReleaseVersion.empty() ? "unversioned" : V.ReleaseVersion)
       << "</b></span><span>readiness <b id=\"readiness\">"
       << number(V.ReadinessScore) << " %</b></span><span>must-pass <b>"
       << V.MustPassed << "/" << V.MustTotal
       << "</b></span><span>should-pass <b>" << V.ShouldPassed << "/"
-      << V.ShouldTotal << "</b></span><span>" << escape(V.GeneratedAt)
+      << V.ShouldTotal << "</b></span><span>" << escapeHtml(V.GeneratedAt)
       << "</span></div></header>\n";
   writeCategories(V, Out);
   writeBlocking(V, Out);
@@ -450,14 +430,14 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
   writeFindings(V, Options, Out);
   // The registered evidence kinds' sections (EvidenceKinds.h).
   for (const ReportSection &S : V.Sections) {
-    Out << "<section id=\"" << escape(S.Id) << "\"><h2>" << escape(S.Title)
-        << "</h2><table>";
+    Out << "<section id=\"" << escapeHtml(S.Id) << "\"><h2>"
+        << escapeHtml(S.Title) << "</h2><table>";
     for (const auto &[Name, Value] : S.Rows)
-      Out << "<tr><th>" << escape(Name) << "</th><td>" << escape(Value)
+      Out << "<tr><th>" << escapeHtml(Name) << "</th><td>" << escapeHtml(Value)
           << "</td></tr>";
     Out << "</table>";
     if (!S.Note.empty())
-      Out << "<p>" << escape(S.Note) << "</p>";
+      Out << "<p>" << escapeHtml(S.Note) << "</p>";
     Out << "</section>\n";
   }
   if (Options.Coverage)
@@ -469,7 +449,7 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
   if (Options.Vulnerabilities)
     writeVulnerabilities(*Options.Vulnerabilities, Out);
   Out << "<footer class=\"state\" style=\"margin:16px 0\">ExitBar "
-      << escape(Options.ToolVersion) << "</footer></main></body></html>\n";
+      << escapeHtml(Options.ToolVersion) << "</footer></main></body></html>\n";
 }
 
 } // namespace exitbar
