@@ -9,7 +9,7 @@
 # <LANG>_CLANG_TIDY, which CMake runs inside each compile edge (`cmake -E
 # __run_co_compile`): an object, and every link waiting for it, waits for
 # its unit's analysis. This script builds PROJECT-SOURCE with GCC, Ninja
-# -j2, no findings cache, four ways, EXITBAR_BENCH_REPEAT rounds (default
+# -j2, no findings cache, five ways, EXITBAR_BENCH_REPEAT rounds (default
 # 1), `ninja clean` between them:
 #   plain     the project alone
 #   inline    exitbar_enable(ALL) as it is: analysis inside the compile edges
@@ -18,6 +18,9 @@
 #             project's: Ninja 1.11 starts ready edges in the order the file
 #             declares them, so compiles and links come first
 #   pool-1    the same with the analysis edges in a Ninja pool of depth 1
+#   deferred  -DEXITBAR_DEFER_ANALYSIS=ON: each compile records its unit's
+#             analysis, and the build step exitbar_analysis runs them all
+#             after the links (what ExitBar ships)
 # and prints, per way, the median wall and CPU time of the whole build and
 # the time until its last link ended (from .ninja_log): what a developer
 # waits for before the tests can run. ExitBar's gate needs every analysis,
@@ -30,6 +33,8 @@ exitbar=(-DExitBar_DIR="$exitbar_build" -DCMAKE_PROJECT_INCLUDE="$work/enable-ex
 
 cmake -S "$project" -B "$work/plain" -G Ninja "${gcc[@]}" "${cmake_args[@]}" > /dev/null
 cmake -S "$project" -B "$work/inline" -G Ninja "${gcc[@]}" "${cmake_args[@]}" "${exitbar[@]}" > /dev/null
+cmake -S "$project" -B "$work/deferred" -G Ninja "${gcc[@]}" "${cmake_args[@]}" "${exitbar[@]}" \
+  -DEXITBAR_DEFER_ANALYSIS=ON > /dev/null
 for way in separate pool-1; do
   cmake -S "$project" -B "$work/$way" -G Ninja "${gcc[@]}" "${cmake_args[@]}" \
     -DCMAKE_EXPORT_COMPILE_COMMANDS=ON > /dev/null
@@ -61,7 +66,7 @@ done
 
 exec 3> "$work/results"
 for round in $(seq "${EXITBAR_BENCH_REPEAT:-1}"); do
-  for way in plain inline separate pool-1; do
+  for way in plain inline separate pool-1 deferred; do
     if [[ $round != 1 ]]; then
       cmake --build "$work/$way" --target clean > /dev/null
       rm -rf "$work/$way/exitbar-analysis"
@@ -73,7 +78,7 @@ for round in $(seq "${EXITBAR_BENCH_REPEAT:-1}"); do
     esac
     # When the last link (an edge whose output is not an object or an
     # analysis stamp) ended, in seconds from the build's start.
-    links=$(awk 'NR > 1 && $4 !~ /\.o$/ && $4 !~ /exitbar-analysis/ && $2 > m { m = $2 } END { printf "%.1f", m / 1000 }' "$work/$way/.ninja_log")
+    links=$(awk 'NR > 1 && $4 !~ /\.o$/ && $4 !~ /exitbar[-_]analysis/ && $2 > m { m = $2 } END { printf "%.1f", m / 1000 }' "$work/$way/.ninja_log")
     echo "$way $links" >> "$work/links"
   done
 done
@@ -89,7 +94,7 @@ for way in dict.fromkeys(r[0] for r in rows):
         way, statistics.median(float(r[1]) for r in rows if r[0] == way)))
 PY
 # Every way analysed every unit alike.
-for way in inline separate pool-1; do
+for way in inline separate pool-1 deferred; do
   "$exitbar_build/bin/exitbar" collect findings --build-dir "$work/$way" \
     --source-dir "$project" -o "$work/$way.json" > /dev/null
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["findings"]), d["translation_units"], len(d["analysis_errors"]))' "$work/$way.json"
