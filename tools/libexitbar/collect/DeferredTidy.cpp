@@ -48,15 +48,17 @@ std::vector<std::string> tidyCommand(const TidyRunOptions &Options,
 
 struct Job {
   std::string Path;
+  std::string Text; ///< the file as read, to remove only that version
   std::string Directory;
   std::string Source;
   std::vector<std::string> Argv;
 };
 
 Job readJob(const std::string &Path) {
-  nlohmann::json J = parseJsonText(readFile(Path), Path);
   Job Result;
   Result.Path = Path;
+  Result.Text = readFile(Path);
+  nlohmann::json J = parseJsonText(Result.Text, Path);
   try {
     Result.Directory = J.at("directory").get<std::string>();
     Result.Source = J.at("source").get<std::string>();
@@ -122,8 +124,9 @@ runDeferredTidy(const std::string &FragmentDir, unsigned Jobs,
     for (size_t I = Next++; I < Paths.size(); I = Next++) {
       std::string Output;
       bool Ran = false, Dropped = false;
+      Job J;
       try {
-        Job J = readJob(Paths[I]);
+        J = readJob(Paths[I]);
         std::error_code Missing;
         if (!fs::exists(J.Source, Missing)) {
           // The source is gone (renamed, deleted): so is its unit.
@@ -146,10 +149,18 @@ runDeferredTidy(const std::string &FragmentDir, unsigned Jobs,
         }
       } catch (const Error &E) {
         Output += "exitbar: error: " + formatError(E) + "\n";
+      } catch (const std::exception &E) {
+        Output += "exitbar: error: " + Paths[I] + ": " + E.what() + "\n";
       }
+      // Only the job that ran: a compile may have recorded its unit anew
+      // meanwhile (a second build at once), and that job must stay.
       std::error_code Ignored;
-      if (Ran || Dropped)
-        fs::remove(Paths[I], Ignored);
+      try {
+        if ((Ran || Dropped) && readFile(Paths[I]) == J.Text)
+          fs::remove(Paths[I], Ignored);
+      } catch (const Error &) {
+        // Gone already: nothing to remove.
+      }
       std::lock_guard<std::mutex> Guard(Lock);
       (Ran ? Result.Run : Dropped ? Result.Dropped : Result.Failed) += 1;
       if (!Output.empty())
