@@ -1296,7 +1296,7 @@ function(_exitbar_add_sign_target exe default_targets)
       "name TARGETS or FILES, or call exitbar_enable() first")
   endif()
   add_custom_target(exitbar_sign ALL
-    COMMAND "${exe}" sign --key "${_key}" ${_artifacts}
+    COMMAND "${exe}" sign --private-key "${_key}" ${_artifacts}
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
     COMMENT "ExitBar: signing the release artifacts"
     VERBATIM)

@@ -7,6 +7,8 @@
 #include "exitbar/Env.h"
 #include "exitbar/Signing.h"
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
 
 namespace exitbar::cli {
 
@@ -33,6 +35,35 @@ void writeEvidenceFile(const Context &Ctx, const std::string &Path,
 /// is a usage error (exit 2).
 /// Example: Cmd->add_option("--run-id", Id)->check(runIdValidator());
 CLI::Validator runIdValidator();
+
+/// Adds \p Old as a deprecated spelling of the option \p New, which \p Cmd
+/// already has: it sets the same variable \p Target, is hidden from --help,
+/// cannot be combined with \p New, and warns on stderr each time it is used,
+/// so scripts written for an older ExitBar keep working while they move.
+/// Example: addDeprecatedAlias(*Cmd, "--key", "--private-key", A->Key);
+template <typename T>
+CLI::Option *addDeprecatedAlias(CLI::App &Cmd, const std::string &Old,
+                                const std::string &New, T &Target) {
+  // Not CLI::Option::excludes: a hidden option has no name in its message.
+  const CLI::Option *NewOption = Cmd.get_option(New);
+  return Cmd.add_option(Old, Target)
+      ->group("")
+      ->allow_extra_args(false)
+      ->each([Old, New, NewOption](const std::string &) {
+        if (NewOption->count() > 0)
+          throw CLI::ExcludesError(Old, New);
+        std::fprintf(stderr, "exitbar: warning: %s is deprecated; use %s\n",
+                     Old.c_str(), New.c_str());
+      });
+}
+
+/// The check of an option that has a deprecated alias and so cannot be
+/// marked required: a usage error (exit 2) naming \p Flag when \p Value
+/// is empty.
+inline void requireOption(const std::string &Value, const std::string &Flag) {
+  if (Value.empty())
+    throw CLI::RequiredError(Flag);
+}
 
 /// Runs the tool; returns the process exit code.
 int run(int Argc, char **Argv);

@@ -117,7 +117,7 @@ for kind, data in bench_bad.items():
 for kind, data in pem_bad.items():
     f = write(f"key-{kind}.pem", data)
     target = write("artifact.bin", b"release")
-    cases.append((f"verify --key: {kind}", ["verify", "--key", f, target], f, None))
+    cases.append((f"verify --trusted-key: {kind}", ["verify", "--trusted-key", f, target], f, None))
 
 # An SBOM whose components nest 100,000 levels deep: refused by the JSON
 # depth bound (input.json.too-deep, line:column), not a stack overflow.

@@ -139,9 +139,9 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
                   "The role approving (release-manager, "
                   "security, ...)")
       ->required();
-  Cmd->add_option("--private-key,--key", A->Key,
-                  "The approver's PEM private key file, or env://NAME")
-      ->required();
+  Cmd->add_option("--private-key", A->Key,
+                  "The approver's PEM private key file, or env://NAME");
+  addDeprecatedAlias(*Cmd, "--key", "--private-key", A->Key);
   Cmd->add_option("--release-version", A->ReleaseVersion,
                   "The version approved")
       ->required();
@@ -158,7 +158,10 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("-o,--output", A->Output,
                   "Approval file (default <approvals-dir>/<version>/"
                   "<role>.<key>.approval.json)");
-  Cmd->callback([A, &Ctx] { runApprove(*A, Ctx); });
+  Cmd->callback([A, &Ctx] {
+    requireOption(A->Key, "--private-key");
+    runApprove(*A, Ctx);
+  });
 }
 
 void addCollectApprovals(CLI::App &Collect, Context &Ctx) {

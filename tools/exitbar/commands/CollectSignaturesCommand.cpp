@@ -93,15 +93,20 @@ void addCollectSignatures(CLI::App &Collect, Context &Ctx) {
       "and --artifact) into evidence/signatures.json.\n"
       "Example: exitbar collect signatures --build-dir build --trusted-keys "
       "keys/");
+  // A misspelt build folder would otherwise be "0 artifacts", which reads
+  // as a clean result.
   Cmd->add_option("--build-dir", A->BuildDir, "The CMake build tree")
-      ->required();
+      ->required()
+      ->check(CLI::ExistingDirectory);
   Cmd->add_option("--trusted-keys", A->Trust.TrustedDirs,
                   "Trust file, folder with trust.json (its artifact-signing "
                   "keys) or folder of PEM public keys (default "
                   "$EXITBAR_TRUST_STORE, which replaces this when set)")
       ->allow_extra_args(false);
-  Cmd->add_option("--key", A->Trust.KeyFiles, "Trusted PEM public key file")
+  Cmd->add_option("--trusted-key", A->Trust.KeyFiles,
+                  "Trusted PEM public key file")
       ->allow_extra_args(false);
+  addDeprecatedAlias(*Cmd, "--key", "--trusted-key", A->Trust.KeyFiles);
   Cmd->add_option("--known-keys", A->Trust.KnownDirs,
                   "Folder of known but untrusted public keys")
       ->allow_extra_args(false);

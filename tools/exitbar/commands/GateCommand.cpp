@@ -134,7 +134,7 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
                    bool Passed) {
   if (A.AttestKeys.empty())
     throw Error("usage.attest.no-key", "", "",
-                "--attest needs --attest-key FILE (or env://NAME)");
+                "--attest needs --private-key FILE (or env://NAME)");
   if (!Evidence.Signatures)
     throw Error("usage.attest.no-subjects", A.EvidenceDir, "",
                 "--attest needs signatures.json in the evidence (exitbar "
@@ -340,10 +340,12 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
                   "Also write the signed verdict: a DSSE envelope of an "
                   "in-toto statement (SLSA VSA) over the artifacts of "
                   "signatures.json");
-  Cmd->add_option("--attest-key,--key", A->AttestKeys,
+  Cmd->add_option("--private-key", A->AttestKeys,
                   "Private key that signs the attestation (file or "
                   "env://NAME)")
       ->allow_extra_args(false);
+  addDeprecatedAlias(*Cmd, "--attest-key", "--private-key", A->AttestKeys);
+  addDeprecatedAlias(*Cmd, "--key", "--private-key", A->AttestKeys);
   Cmd->add_option("--build-dir", A->BuildDir,
                   "Where the artifacts of signatures.json are, for --attest "
                   "(default: the evidence folder's grandparent, as in "

@@ -47,14 +47,17 @@ void addSignCommand(CLI::App &App, Context &Ctx) {
               "FILE.sig (base64 of the signature, as cosign sign-blob does) "
               "next to each file.\n"
               "Example: exitbar sign --key release.key build/app");
-  Cmd->add_option("--private-key,--key", A->Key,
+  Cmd->add_option("--private-key", A->Key,
                   "PEM private key file, or env://NAME for the PEM text in "
-                  "environment variable NAME")
-      ->required();
+                  "environment variable NAME");
+  addDeprecatedAlias(*Cmd, "--key", "--private-key", A->Key);
   Cmd->add_option("--output-signature", A->Output,
                   "Signature file (one input file only; default FILE.sig)");
   Cmd->add_option("files", A->Files, "Files to sign")->required();
-  Cmd->callback([A, &Ctx] { runSign(*A, Ctx); });
+  Cmd->callback([A, &Ctx] {
+    requireOption(A->Key, "--private-key");
+    runSign(*A, Ctx);
+  });
 }
 
 } // namespace exitbar::cli

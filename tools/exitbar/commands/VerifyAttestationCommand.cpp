@@ -91,9 +91,10 @@ void addVerifyAttestationCommand(CLI::App &App, Context &Ctx) {
       "Example: exitbar verify-attestation --trusted-keys trust.json "
       "--artifact build/app --release-version 1.4.0 --max-age 7d "
       "build/exitbar/verdict.intoto.json");
-  Cmd->add_option("--trusted-key,--key", A->Trust.KeyFiles,
+  Cmd->add_option("--trusted-key", A->Trust.KeyFiles,
                   "PEM public key trusted for this attestation")
       ->allow_extra_args(false);
+  addDeprecatedAlias(*Cmd, "--key", "--trusted-key", A->Trust.KeyFiles);
   Cmd->add_option("--trusted-keys", A->Trust.TrustedDirs,
                   "Trust file or folder with trust.json: its attestation "
                   "keys (default $EXITBAR_TRUST_STORE, which replaces this "

@@ -64,9 +64,10 @@ void addVerifyCommand(CLI::App &App, Context &Ctx) {
       "FILE.sigstore.json): good, unsigned, invalid, untrusted-key or "
       "needs-online-check; exit 1 unless every file is good.\n"
       "Example: exitbar verify --trusted-keys keys/ build/app");
-  Cmd->add_option("--trusted-key,--key", A->Trust.KeyFiles,
+  Cmd->add_option("--trusted-key", A->Trust.KeyFiles,
                   "Trusted PEM public key file")
       ->allow_extra_args(false);
+  addDeprecatedAlias(*Cmd, "--key", "--trusted-key", A->Trust.KeyFiles);
   Cmd->add_option("--trusted-keys", A->Trust.TrustedDirs,
                   "Trust file, folder with trust.json (its artifact-signing "
                   "keys) or folder of PEM public keys (default "
