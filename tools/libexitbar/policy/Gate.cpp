@@ -19,18 +19,6 @@ namespace fs = std::filesystem;
 
 namespace exitbar {
 
-std::string_view toString(Status S) {
-  switch (S) {
-  case Status::Go:
-    return "GO";
-  case Status::Conditional:
-    return "CONDITIONAL";
-  case Status::NoGo:
-    return "NO_GO";
-  }
-  return "NO_GO";
-}
-
 namespace {
 
 std::string formatNumber(double V) {
@@ -110,18 +98,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
       Set.Kinds[K->Name] = std::move(*Read);
   }
   return Set;
-}
-
-std::string_view toString(FindingState S) {
-  switch (S) {
-  case FindingState::New:
-    return "new";
-  case FindingState::Baselined:
-    return "baselined";
-  case FindingState::Waived:
-    return "waived";
-  }
-  return "new";
 }
 
 /// "waived by OWNER until DATE: REASON"

@@ -18,26 +18,6 @@ using nlohmann::json;
 
 namespace exitbar {
 
-std::string_view toString(Level L) {
-  return L == Level::Must ? "must" : "should";
-}
-
-std::string_view toString(Comparison C) {
-  switch (C) {
-  case Comparison::Less:
-    return "<";
-  case Comparison::LessEqual:
-    return "<=";
-  case Comparison::Equal:
-    return "==";
-  case Comparison::GreaterEqual:
-    return ">=";
-  case Comparison::Greater:
-    return ">";
-  }
-  return "<=";
-}
-
 bool compare(double Actual, Comparison C, double Threshold) {
   switch (C) {
   case Comparison::Less:
