@@ -447,7 +447,7 @@ private:
     while (true) {
       auto Parents = Ctx.getParents(*Current);
       Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
-      if (Parent && isa<ParenExpr>(Parent)) {
+      if (isa_and_nonnull<ParenExpr>(Parent)) {
         Current = Parent;
         continue;
       }

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <functional>
 #include <optional>
+#include <utility>
 
 using namespace clang::ast_matchers;
 
@@ -218,7 +219,8 @@ public:
   using PhraseFinder = std::function<std::string(StringRef)>;
 
   BodyAnalysis(ASTContext &Ctx, PhraseFinder FindPhrase)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), FindPhrase(FindPhrase) {}
+      : Ctx(Ctx), SM(Ctx.getSourceManager()),
+        FindPhrase(std::move(FindPhrase)) {}
 
   Kind classify(const Stmt *S) {
     if (isa<NullStmt>(S))
@@ -606,7 +608,7 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
   }
   std::optional<Marker> Comment;
   std::optional<Marker> Text;
-  auto isSkipped = [&](SourceLocation Loc) {
+  auto IsSkipped = [&](SourceLocation Loc) {
     return llvm::any_of(SkippedRanges, [&](SourceRange R) {
       return !SM.isBeforeInTranslationUnit(Loc, R.getBegin()) &&
              SM.isBeforeInTranslationUnit(Loc, R.getEnd());
@@ -624,7 +626,7 @@ void StubImplementationCheck::check(const MatchFinder::MatchResult &Result) {
     lexRange(
         SM, LO, FID, Begin, SM.getFileOffset(To) + 1,
         [&](const Token &Tok, StringRef Spelling) {
-          if (isSkipped(Tok.getLocation()))
+          if (IsSkipped(Tok.getLocation()))
             return;
           if (Tok.is(tok::comment) && (!Comment || !Comment->Strong)) {
             // The first strong marker, else the first marker.
@@ -723,7 +725,7 @@ bool StubImplementationCheck::isConfigurationFallback(
   if (Invalid)
     return false;
   StringRef Name = F.getDeclName().isIdentifier() ? F.getName() : StringRef();
-  auto isIdentifierChar = [](char C) { return isalnum(C) || C == '_'; };
+  auto IsIdentifierChar = [](char C) { return isalnum(C) || C == '_'; };
   for (SourceRange R : SkippedRanges) {
     SourceLocation RB = R.getBegin();
     if (SM.getFileID(RB) != FID)
@@ -743,10 +745,10 @@ bool StubImplementationCheck::isConfigurationFallback(
     StringRef Text = Buffer.slice(From, To);
     for (size_t Pos = Text.find(Name); Pos != StringRef::npos;
          Pos = Text.find(Name, Pos + 1)) {
-      if (Pos > 0 && isIdentifierChar(Text[Pos - 1]))
+      if (Pos > 0 && IsIdentifierChar(Text[Pos - 1]))
         continue;
       StringRef After = Text.drop_front(Pos + Name.size());
-      if (After.empty() || isIdentifierChar(After.front()))
+      if (After.empty() || IsIdentifierChar(After.front()))
         continue;
       if (!compat::startsWith(After.ltrim(" \t"), "("))
         continue;

@@ -12,8 +12,9 @@
 #
 #   1. coverage of tools/ and checks/ from the suite's .gcda files (first,
 #      before anything below runs instrumented code and adds to the counts);
-#   2. the exitbar-* checks over every translation unit of tools/ and checks/,
-#      one `exitbar tidy` each, as CMAKE_CXX_CLANG_TIDY would run them;
+#   2. the exitbar-* checks and the root .clang-tidy's lint checks over every
+#      translation unit of tools/ and checks/, one `exitbar tidy` each, as
+#      CMAKE_CXX_CLANG_TIDY would run them;
 #   3. the suite's JUnit results, the repository's readiness, the SBOM;
 #   4. `exitbar gate` with .exitbar/policy.json and --fail-on conditional.
 #
@@ -63,7 +64,9 @@ done
 # files, not the check sources: each source a unity file includes gets that
 # file's command in a database of its own, and the checks still analyse
 # every source by itself. The first command for a source wins: the main
-# plugin's, which CMake lists before the other LLVM majors'.
+# plugin's, which CMake lists before the other LLVM majors'. The lint checks
+# come from the root .clang-tidy, which clang-tidy finds beside the sources;
+# --checks adds exitbar-* to them, so one parse serves both.
 mkdir -p "$build/exitbar/own-db"
 python3 - "$build/compile_commands.json" "$PWD" "$build/exitbar/own-db/compile_commands.json" \
   > "$build/exitbar/own-sources.txt" <<'EOF'
@@ -91,7 +94,7 @@ print("\n".join(sorted(entries)))
 EOF
 xargs -P 2 -I{} "$exe" tidy --clang-tidy "$tidy" --source-dir . \
   --fragments "$build/exitbar/fragments/findings" -- \
-  "--load=$plugin" '--checks=-*,exitbar-*' --quiet "-p=$build/exitbar/own-db" {} \
+  "--load=$plugin" '--checks=exitbar-*' "--header-filter=^$PWD/(tools|checks)/" --quiet "-p=$build/exitbar/own-db" {} \
   < "$build/exitbar/own-sources.txt"
 "$exe" collect findings --build-dir "$build" -o "$evidence/findings.json"
 

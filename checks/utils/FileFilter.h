@@ -19,7 +19,7 @@ class FileFilter {
 public:
   /// Takes a StringRef: ClangTidyCheck::OptionsView::get returns a
   /// std::string in LLVM 14 and a StringRef from LLVM 15 on.
-  explicit FileFilter(llvm::StringRef Pattern);
+  explicit FileFilter(llvm::StringRef Text);
 
   /// True when the file \p Loc is expanded in matches the pattern.
   bool matches(SourceLocation Loc, const SourceManager &SM) const;

@@ -41,6 +41,7 @@ std::string joinList(const std::vector<std::string> &Items) {
 std::string
 joinPairs(const std::vector<std::pair<std::string, std::string>> &Pairs) {
   std::vector<std::string> Items;
+  Items.reserve(Pairs.size());
   for (const auto &[Key, Val] : Pairs)
     Items.push_back(Val.empty() ? Key : Key + "=" + Val);
   return joinList(Items);

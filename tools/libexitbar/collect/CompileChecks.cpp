@@ -176,7 +176,7 @@ CompileRunResult runCompileWithChecks(const CompileRunOptions &Options) {
     // once more, with the compiler alone and no object written.
     std::vector<std::string> Analyse(Options.Command.begin() + First,
                                      Options.Command.end());
-    Analyse.push_back("-fsyntax-only");
+    Analyse.emplace_back("-fsyntax-only");
     Analyse.insert(Analyse.end(), PluginArgs.begin(), PluginArgs.end());
     Run Check = runKeepingStderr(Analyse, StderrFile);
     if (Check.ExitCode != 0 || !fs::is_regular_file(OutputFile, Ec)) {

@@ -270,7 +270,7 @@ CoverageEvidence collectLlvmCoverage(const CoverageOptions &Options) {
                                   "-format=lcov",  "-instr-profile",
                                   Merged.string(), Binaries.front()};
   for (size_t I = 1; I < Binaries.size(); ++I) {
-    Export.push_back("-object");
+    Export.emplace_back("-object");
     Export.push_back(Binaries[I]);
   }
   ProcessResult X = runProcess(Export, /*DiscardStderr=*/true);

@@ -41,7 +41,7 @@ std::vector<std::string> tidyCommand(const TidyRunOptions &Options,
   }
   if (!Options.RemoteCache.empty())
     Argv.push_back("--remote-cache=" + Options.RemoteCache);
-  Argv.push_back("--");
+  Argv.emplace_back("--");
   Argv.insert(Argv.end(), Options.Arguments.begin(), Options.Arguments.end());
   return Argv;
 }

@@ -265,7 +265,7 @@ void scanResource(const HclBlock &R, const std::string &File,
         continue;
       std::vector<std::string> Ports = stringsOf(Allow, "ports", V);
       if (Ports.empty())
-        Ports.push_back("*");
+        Ports.emplace_back("*");
       std::string Via = viaOf(R, {"source_ranges"});
       if (Via.empty())
         Via = viaOf(Allow, {"ports"});
@@ -469,6 +469,7 @@ TerraformValues moduleValues(const fs::path &Dir,
               return ARoot != BRoot ? ARoot : A < B;
             });
   std::vector<std::string> TfvarsTexts;
+  TfvarsTexts.reserve(Tfvars.size());
   for (const fs::path &P : Tfvars)
     TfvarsTexts.push_back(Read(P));
   return terraformValues(Module, TfvarsTexts);

@@ -180,8 +180,6 @@ std::vector<MonitoringSignal> findMonitoringSignals(const std::string &File,
   return Out;
 }
 
-std::string placeholderReason(std::string_view Text);
-
 namespace {
 /// A runbook section may be short, but not empty or a TODO.
 bool sectionHasContent(const std::string &Body) {

@@ -78,14 +78,14 @@ std::vector<OsvRecord> loadOsvDatabase(const std::string &Dir) {
   return Out;
 }
 
-SbomComponent componentFromPurl(const std::string &Text) {
-  std::optional<vuln::Purl> P = vuln::parsePurl(Text);
+SbomComponent componentFromPurl(const std::string &Purl) {
+  std::optional<vuln::Purl> P = vuln::parsePurl(Purl);
   if (!P)
     throw Error("usage.vulnerabilities.purl", "", "",
-                "'" + Text + "' is not a package URL (pkg:type/name@version)");
+                "'" + Purl + "' is not a package URL (pkg:type/name@version)");
   SbomComponent C;
-  C.Ref = Text;
-  C.Purl = Text;
+  C.Ref = Purl;
+  C.Purl = Purl;
   C.Name = P->Name;
   C.Version = P->Version;
   return C;

@@ -46,32 +46,8 @@ void to_json(json &J, const Finding &F) {
     J["path"] = stepsJson(F.Path);
 }
 
-void from_json(const json &J, Finding &F) {
-  F.Check = J.at("check").get<std::string>();
-  auto Level = parseSeverity(J.at("severity").get<std::string>());
-  if (!Level)
-    throw json::other_error::create(501, "unknown severity", &J);
-  F.Level = *Level;
-  F.Cwe = J.at("cwe").get<std::vector<std::string>>();
-  F.File = J.at("file").get<std::string>();
-  F.Line = asInteger<int>(J.at("line"));
-  F.Column = asInteger<int>(J.at("column"));
-  F.Message = J.at("message").get<std::string>();
-  F.Fingerprint = J.at("fingerprint").get<std::string>();
-  if (J.contains("path"))
-    for (const json &S : J.at("path"))
-      F.Path.push_back(
-          {S.at("file").get<std::string>(), asInteger<int>(S.at("line")),
-           asInteger<int>(S.at("column")), S.at("message").get<std::string>()});
-}
-
 void to_json(json &J, const AnalysisError &E) {
   J = json{{"file", E.File}, {"message", E.Message}};
-}
-
-void from_json(const json &J, AnalysisError &E) {
-  E.File = J.at("file").get<std::string>();
-  E.Message = J.at("message").get<std::string>();
 }
 
 void to_json(json &J, const UnanalysedRegion &R) {
@@ -81,25 +57,11 @@ void to_json(json &J, const UnanalysedRegion &R) {
            {"condition", R.Condition}};
 }
 
-void from_json(const json &J, UnanalysedRegion &R) {
-  R.File = J.at("file").get<std::string>();
-  R.Line = asInteger<int>(J.at("line"));
-  R.Lines = asInteger<int>(J.at("lines"));
-  R.Condition = J.at("condition").get<std::string>();
-}
-
 void to_json(json &J, const Suppression &S) {
   J = json{{"file", S.File},
            {"line", S.Line},
            {"text", S.Text},
            {"blanket", S.Blanket}};
-}
-
-void from_json(const json &J, Suppression &S) {
-  S.File = J.at("file").get<std::string>();
-  S.Line = asInteger<int>(J.at("line"));
-  S.Text = J.at("text").get<std::string>();
-  S.Blanket = J.at("blanket").get<bool>();
 }
 
 namespace {
@@ -202,19 +164,6 @@ void to_json(json &J, const FindingsEvidence &E) {
   // Fragments only (see TaintSummary).
   if (!E.TaintSummaries.empty())
     J["taint_summaries"] = E.TaintSummaries;
-}
-
-void from_json(const json &J, FindingsEvidence &E) {
-  E.TranslationUnits = asInteger<int>(J.at("translation_units"));
-  E.Findings = J.at("findings").get<std::vector<Finding>>();
-  E.AnalysisErrors = J.at("analysis_errors").get<std::vector<AnalysisError>>();
-  // Optional: fragments written before regions were recorded have none.
-  E.UnanalysedRegions.clear();
-  if (auto It = J.find("unanalysed_regions"); It != J.end())
-    E.UnanalysedRegions = It->get<std::vector<UnanalysedRegion>>();
-  // Fragments and evidence written before suppressions were recorded.
-  if (auto It = J.find("suppressions"); It != J.end())
-    E.Suppressions = It->get<std::vector<Suppression>>();
 }
 
 static json optionalNumber(const std::optional<double> &V) {

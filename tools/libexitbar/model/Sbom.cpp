@@ -152,17 +152,17 @@ SbomEvidence checkSbom(const SbomDocument &Doc) {
   auto Check = [&](const SbomComponent &C, bool IsRoot) {
     SbomComponentCheck R{C.Ref, C.Name, C.Origin, {}};
     if (C.Supplier.empty())
-      R.Missing.push_back("supplier");
+      R.Missing.emplace_back("supplier");
     if (C.Name.empty())
-      R.Missing.push_back("name");
+      R.Missing.emplace_back("name");
     if (C.Version.empty())
-      R.Missing.push_back("version");
+      R.Missing.emplace_back("version");
     if (C.Purl.empty())
-      R.Missing.push_back("unique identifier");
+      R.Missing.emplace_back("unique identifier");
     // The project relates to what it describes; everything else must be
     // reachable from some other component.
     if (!IsRoot && !Related.count(C.Ref))
-      R.Missing.push_back("dependency relationship");
+      R.Missing.emplace_back("dependency relationship");
     E.Checks.push_back(std::move(R));
   };
   Check(Doc.Root, true);

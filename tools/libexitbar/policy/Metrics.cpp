@@ -89,9 +89,9 @@ Measurement vulnerabilities(const MetricInput &In) {
   std::string Name = In.Metric.substr(std::string("vulnerabilities.").size());
   if (!E.Vulnerabilities && Name == "database") {
     Measurement M{0.0, "vulnerabilities.json", {}};
-    M.Items.push_back("no OSV database configured: exitbar_enable("
-                      "OSV_DATABASE <dir>) or `exitbar collect "
-                      "vulnerabilities --osv-db <dir>`");
+    M.Items.emplace_back("no OSV database configured: exitbar_enable("
+                         "OSV_DATABASE <dir>) or `exitbar collect "
+                         "vulnerabilities --osv-db <dir>`");
     return M;
   }
   if (!E.Vulnerabilities)
@@ -429,11 +429,11 @@ Measurement sbom(const MetricInput &In, double (*Of)(const SbomEvidence &)) {
   const SbomEvidence &S = *In.Evidence.Sbom;
   Measurement M{Of(S), "sbom.json", {}};
   if (!S.HasAuthor)
-    M.Items.push_back("the SBOM has no author (set a supplier or author: "
-                      "exitbar_enable(SBOM_SUPPLIER ...), the policy's "
-                      "\"sbom\" section, or --author)");
+    M.Items.emplace_back("the SBOM has no author (set a supplier or author: "
+                         "exitbar_enable(SBOM_SUPPLIER ...), the policy's "
+                         "\"sbom\" section, or --author)");
   if (!S.HasTimestamp)
-    M.Items.push_back("the SBOM has no timestamp");
+    M.Items.emplace_back("the SBOM has no timestamp");
   for (const SbomComponentCheck &C : S.Checks) {
     if (C.Missing.empty() || M.Items.size() >= MaxItems)
       continue;
@@ -651,8 +651,8 @@ std::vector<MetricDef> builtInMetrics() {
        [](In I) {
          return readiness(I, [](In, RE R, Items L) {
            if (R.CiFiles.empty())
-             L.push_back("no CI configuration (.github/workflows, "
-                         ".gitlab-ci.yml, Jenkinsfile, .ci/)");
+             L.emplace_back("no CI configuration (.github/workflows, "
+                            ".gitlab-ci.yml, Jenkinsfile, .ci/)");
            return R.CiFiles.empty() ? 0.0 : 1.0;
          });
        }},
@@ -661,10 +661,11 @@ std::vector<MetricDef> builtInMetrics() {
        [](In I) {
          return readiness(I, [](In, RE R, Items L) {
            if (!R.CiRunsTests)
-             L.push_back(R.CiFiles.empty()
-                             ? "no CI configuration"
-                             : "no CI file runs the tests (ctest, make test, "
-                               "...)");
+             L.emplace_back(
+                 R.CiFiles.empty()
+                     ? "no CI configuration"
+                     : "no CI file runs the tests (ctest, make test, "
+                       "...)");
            return R.CiRunsTests ? 1.0 : 0.0;
          });
        }},
@@ -694,7 +695,7 @@ std::vector<MetricDef> builtInMetrics() {
          Measurement M{
              static_cast<double>(B.Benchmarks.size()), "benchmarks.json", {}};
          if (B.Benchmarks.empty())
-           M.Items.push_back("the benchmark run produced no results");
+           M.Items.emplace_back("the benchmark run produced no results");
          return M;
        }},
       {"benchmarks.max_regression_percent", "benchmarks.json",

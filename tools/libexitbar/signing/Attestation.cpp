@@ -210,10 +210,10 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
       }
   }
   if (!C.SignedByTrustedKey)
-    C.Problems.push_back(Sigs->empty()
-                             ? "the envelope has no signature"
-                             : "no trusted key signed the envelope (or its "
-                               "payload was changed)");
+    C.Problems.emplace_back(Sigs->empty()
+                                ? "the envelope has no signature"
+                                : "no trusted key signed the envelope (or its "
+                                  "payload was changed)");
 
   json Statement;
   try {
@@ -225,7 +225,7 @@ AttestationCheck verifyAttestationFor(std::string_view EnvelopeText,
   if (!Statement.is_object())
     malformed(File, "/payload", "the statement is not a JSON object");
   if (Statement.value("_type", "") != "https://in-toto.io/Statement/v1")
-    C.Problems.push_back("the payload is not an in-toto Statement v1");
+    C.Problems.emplace_back("the payload is not an in-toto Statement v1");
   if (Statement.value("predicateType", "") != VsaPredicateType)
     C.Problems.push_back(std::string("predicateType is not ") +
                          VsaPredicateType);

@@ -153,6 +153,7 @@ std::vector<PublicKey> loadTrustStore(const std::string &Dir) {
   }
   std::sort(Files.begin(), Files.end());
   std::vector<PublicKey> Keys;
+  Keys.reserve(Files.size());
   for (const std::string &File : Files)
     Keys.push_back(loadPublicKey(File));
   return Keys;

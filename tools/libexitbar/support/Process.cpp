@@ -18,7 +18,10 @@
 #include <thread>
 #include <unistd.h>
 
-extern char **environ; // NOLINT(readability-identifier-naming): POSIX name
+// unistd.h declares it only with _GNU_SOURCE, which g++ defines and other
+// compilers need not.
+extern char **
+    environ; // NOLINT(readability-redundant-declaration,readability-identifier-naming): POSIX name
 
 namespace exitbar {
 

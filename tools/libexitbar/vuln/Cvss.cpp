@@ -20,7 +20,9 @@ double roundUp(double Value) {
   long long Int = std::llround(Value * 100000);
   if (Int % 10000 == 0)
     return static_cast<double>(Int) / 100000.0;
-  return static_cast<double>(Int / 10000 + 1) / 10.0;
+  // CVSS 3.1 Roundup: the next tenth up, in integers to avoid 4.0000001.
+  long long Tenths = Int / 10000 + 1;
+  return static_cast<double>(Tenths) / 10.0;
 }
 
 } // namespace

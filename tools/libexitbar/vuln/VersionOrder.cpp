@@ -175,8 +175,8 @@ std::optional<int> compareSemver(std::string_view A, std::string_view B) {
       return X->Core[I] < Y->Core[I] ? -1 : 1;
   // A pre-release sorts before its release.
   if (X->Pre.empty() || Y->Pre.empty())
-    return sign(static_cast<long long>(Y->Pre.size() != 0) -
-                static_cast<long long>(X->Pre.size() != 0));
+    return sign(static_cast<long long>(!Y->Pre.empty()) -
+                static_cast<long long>(!X->Pre.empty()));
   for (size_t I = 0; I < X->Pre.size() && I < Y->Pre.size(); ++I) {
     std::string_view P = X->Pre[I], Q = Y->Pre[I];
     bool PN = allDigits(P), QN = allDigits(Q);

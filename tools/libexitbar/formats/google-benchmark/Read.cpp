@@ -100,6 +100,7 @@ std::vector<BenchmarkResult> readGoogleBenchmark(std::string_view Text,
     benchmarkJsonError(Origin, "/benchmarks", X.what());
   }
   std::vector<BenchmarkResult> Out;
+  Out.reserve(Sums.size());
   for (const auto &[Name, S] : Sums)
     Out.push_back(
         {Name, S.Real / S.Runs, S.Cpu / S.Runs, std::nullopt, std::nullopt});

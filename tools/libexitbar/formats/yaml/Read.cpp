@@ -43,7 +43,7 @@ std::string stripComment(const std::string &Raw) {
   return Raw;
 }
 
-std::string trim(std::string S) {
+std::string trim(const std::string &S) {
   size_t B = S.find_first_not_of(" \t\r");
   if (B == std::string::npos)
     return {};
@@ -348,7 +348,7 @@ std::vector<YamlNode> readYamlSubset(std::string_view Text) {
       Flush();
       continue;
     }
-    if (Raw.rfind("%", 0) == 0)
+    if (Raw.rfind('%', 0) == 0)
       continue; // a directive
     std::replace(Raw.begin(), Raw.end(), '\t', ' ');
     std::string Text = trim(stripComment(Raw));

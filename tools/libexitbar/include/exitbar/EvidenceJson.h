@@ -20,19 +20,17 @@
 
 namespace exitbar {
 
+// Writers only: evidence is read by the validating readers below
+// (findingsFromJson, ...), which name the file and the JSON pointer of
+// every problem; nlohmann's from_json would not.
 void to_json(nlohmann::json &J, const Finding &F);
-void from_json(const nlohmann::json &J, Finding &F);
 void to_json(nlohmann::json &J, const AnalysisError &E);
-void from_json(const nlohmann::json &J, AnalysisError &E);
 void to_json(nlohmann::json &J, const UnanalysedRegion &R);
-void from_json(const nlohmann::json &J, UnanalysedRegion &R);
 void to_json(nlohmann::json &J, const Suppression &S);
-void from_json(const nlohmann::json &J, Suppression &S);
 void to_json(nlohmann::json &J, const TaintSummary &S);
 /// A taint summary record, as fragments and the plugin write them.
 TaintSummary taintSummaryFrom(const JsonCursor &C);
 void to_json(nlohmann::json &J, const FindingsEvidence &E);
-void from_json(const nlohmann::json &J, FindingsEvidence &E);
 void to_json(nlohmann::json &J, const Verdict &V);
 void to_json(nlohmann::json &J, const CoverageEvidence &E);
 void to_json(nlohmann::json &J, const TestsEvidence &E);

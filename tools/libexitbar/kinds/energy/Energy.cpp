@@ -156,19 +156,19 @@ std::optional<ReportSection> report(const EvidenceSet &Set) {
       Activities[] = {{"build", &E->Build}, {"test run", &E->TestRun}};
   for (const auto &[Name, A] : Activities) {
     if (!*A) {
-      S.Rows.push_back({Name, "not measured"});
+      S.Rows.emplace_back(Name, "not measured");
       continue;
     }
-    S.Rows.push_back({Name, energyQuantity((*A)->Kwh, "kWh") + ", " +
-                                energyQuantity((*A)->KgCo2e, "kg CO2e") + " (" +
-                                (*A)->Method + ", " +
-                                Number("%.2f CPU s", (*A)->CpuSeconds) + ", " +
-                                (*A)->Source + ")"});
+    S.Rows.emplace_back(Name, energyQuantity((*A)->Kwh, "kWh") + ", " +
+                                  energyQuantity((*A)->KgCo2e, "kg CO2e") +
+                                  " (" + (*A)->Method + ", " +
+                                  Number("%.2f CPU s", (*A)->CpuSeconds) +
+                                  ", " + (*A)->Source + ")");
   }
-  S.Rows.push_back({"growth over baseline",
-                    E->TestRunGrowthPercent
-                        ? Number("%+.1f %%", *E->TestRunGrowthPercent)
-                        : "no baseline"});
+  S.Rows.emplace_back("growth over baseline",
+                      E->TestRunGrowthPercent
+                          ? Number("%+.1f %%", *E->TestRunGrowthPercent)
+                          : "no baseline");
   S.Note = "Method: RAPL package counters when readable, else CPU seconds x " +
            Number("%.2f", E->Inputs.WattsPerCore) + " W per core; x PUE " +
            Number("%.2f", E->Inputs.Pue) + "; x " +
