@@ -9,6 +9,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
@@ -42,7 +43,8 @@ bool isCommandFlag(StringRef Arg) {
   if (Arg.size() < 2 || Arg[0] != '-' || Arg[1] == '-')
     return false;
   return Arg.drop_front().contains('c') &&
-         llvm::all_of(Arg.drop_front(), [](char C) { return isalpha(C); });
+         llvm::all_of(Arg.drop_front(),
+                      [](char C) { return llvm::isAlpha(C); });
 }
 
 /// The string an expression spells, if it is a literal; wide literals

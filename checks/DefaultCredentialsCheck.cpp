@@ -75,8 +75,11 @@ comparedOperands(const Stmt *S) {
 }
 
 /// The string literal an operand is: directly, through a one-argument
-/// string construction, or through a constant initialised with one.
-const StringLiteral *literalOf(const Expr *E) {
+/// string construction, or through a constant initialised with one (a few
+/// constants deep: `const char *const p = p;` compiles).
+const StringLiteral *literalOf(const Expr *E, unsigned Depth = 0) {
+  if (Depth > 8)
+    return nullptr;
   E = utils::stripWrappers(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     unsigned Given = 0;
@@ -95,7 +98,7 @@ const StringLiteral *literalOf(const Expr *E) {
             Var->getType()->getPointeeType().isConstQualified() &&
             !utils::isTrackedVariable(Var))) &&
           Var->getInit())
-        return literalOf(Var->getInit());
+        return literalOf(Var->getInit(), Depth + 1);
   return nullptr;
 }
 

@@ -4,6 +4,7 @@
 #include "HardcodedSecretCheck.h"
 #include "utils/Compat.h"
 #include "utils/DeclNames.h"
+#include "utils/ExprValues.h"
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
@@ -33,19 +34,6 @@ constexpr llvm::StringLiteral DefaultPlaceholders =
 
 constexpr llvm::StringLiteral Advice =
     "load it from configuration, the environment or a secret store instead";
-
-/// The text of a string literal of any character width; code units that are
-/// not ASCII become '?', which no pattern below matches.
-std::string literalText(const StringLiteral *Lit) {
-  if (Lit->getCharByteWidth() == 1)
-    return Lit->getString().str();
-  std::string Text;
-  for (unsigned I = 0, N = Lit->getLength(); I < N; ++I) {
-    uint32_t Unit = Lit->getCodeUnit(I);
-    Text += Unit < 128 ? static_cast<char>(Unit) : '?';
-  }
-  return Text;
-}
 
 /// Looks through the wrappers a literal gets on its way into a variable:
 /// casts, temporaries, `std::string("...")`, `{"..."}`, `"..."s`, and both
@@ -133,7 +121,7 @@ std::optional<std::string> constantText(const Expr *E) {
   llvm::SmallVector<const StringLiteral *, 2> Lits;
   collectLiterals(E, Lits);
   if (Lits.size() == 1)
-    return literalText(Lits.front());
+    return utils::literalText(*Lits.front());
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       if (Var->getType().isConstQualified() || Var->getType()->isArrayType())
@@ -141,7 +129,7 @@ std::optional<std::string> constantText(const Expr *E) {
           Lits.clear();
           collectLiterals(Init, Lits);
           if (Lits.size() == 1)
-            return literalText(Lits.front());
+            return utils::literalText(*Lits.front());
         }
   return std::nullopt;
 }
@@ -230,8 +218,6 @@ bool hasFormatConversion(StringRef Value) {
   return false;
 }
 
-/// True for file-system paths and file names, which name where a secret is
-/// kept rather than being one.
 /// `EVP_DigestSignInit`, `SSL_CTX_new`: letters joined by underscores
 /// into three or more words, no digits; how C APIs name their functions,
 /// not how secrets look (those have digits or are one run of characters).
@@ -242,6 +228,23 @@ bool looksLikeCodeName(StringRef Value) {
   return utils::splitNameWords(Value).size() >= 3;
 }
 
+/// `password;passwd;secret`, `token,apikey,bearer`: three or more words of
+/// letters joined by one separator, a vocabulary (a check's word list, a
+/// set of field names), not a secret (those have digits or symbols).
+bool looksLikeWordList(StringRef Value) {
+  for (char Separator : {';', ','}) {
+    llvm::SmallVector<StringRef, 8> Items;
+    Value.split(Items, Separator);
+    if (Items.size() >= 3 && llvm::all_of(Items, [](StringRef Item) {
+          return Item.size() >= 2 && llvm::all_of(Item, llvm::isAlpha);
+        }))
+      return true;
+  }
+  return false;
+}
+
+/// True for file-system paths and file names, which name where a secret is
+/// kept rather than being one.
 bool looksLikePath(StringRef Value) {
   if (compat::startsWith(Value, "/") || compat::startsWith(Value, "./") ||
       compat::startsWith(Value, "../") || compat::startsWith(Value, "~/") ||
@@ -621,7 +624,7 @@ bool HardcodedSecretCheck::isSecretValue(StringRef Value,
       }))
     return false;
   if (hasFormatConversion(Value) || looksLikePath(Value) ||
-      Value.contains("://"))
+      looksLikeWordList(Value) || Value.contains("://"))
     return false;
   // A value that is itself a secret's name ("password", "X-Api-Key",
   // "API_TOKEN") is a key, header or variable name, not a secret; a
@@ -650,7 +653,7 @@ void HardcodedSecretCheck::reportStored(const StringLiteral *Lit,
                                         StringRef Target, SecretKind Kind,
                                         StringRef How,
                                         const SourceManager &SM) {
-  std::string Value = literalText(Lit);
+  std::string Value = utils::literalText(*Lit);
   if (!isSecretValue(Value, Kind))
     return;
   // `#name` in a macro (gtest's TEST(Suite, Name)) makes an identifier
@@ -828,7 +831,7 @@ void HardcodedSecretCheck::checkComparison(const Expr *Left, const Expr *Right,
     llvm::SmallVector<const StringLiteral *, 2> Lits;
     collectLiterals(Other, Lits);
     for (const StringLiteral *Lit : Lits) {
-      std::string Text = literalText(Lit);
+      std::string Text = utils::literalText(*Lit);
       // Well-known defaults are exitbar-default-credentials' findings.
       if (llvm::any_of(DefaultCredentials, [&](const std::string &D) {
             return StringRef(Text).equals_insensitive(D);
@@ -848,7 +851,7 @@ void HardcodedSecretCheck::checkComparison(const Expr *Left, const Expr *Right,
 
 void HardcodedSecretCheck::checkFormat(const StringLiteral *Lit,
                                        const SourceManager &SM) {
-  std::string Text = literalText(Lit);
+  std::string Text = utils::literalText(*Lit);
   StringRef Kind = credentialFormat(Text);
   std::string Key;
   if (Kind.empty()) {

@@ -177,8 +177,14 @@ bool isOutputStream(QualType T) {
   };
   if (IsOstream(Record))
     return true;
-  return !Record->forallBases(
-      [&](const CXXRecordDecl *Base) { return !IsOstream(Base); });
+  // forallBases is also false when a base is dependent or undefined, so
+  // only a base found counts.
+  bool Found = false;
+  Record->forallBases([&](const CXXRecordDecl *Base) {
+    Found = Found || IsOstream(Base);
+    return true;
+  });
+  return Found;
 }
 
 /// The engine's type as the user wrote it, or its template's name when that

@@ -700,6 +700,9 @@ void SecretInLogCheck::check(const MatchFinder::MatchResult &Result) {
   for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
     if (Stream && I == *Stream)
       continue;
+    // A default argument is not written at the call (and has no location).
+    if (isa<CXXDefaultArgExpr>(Call->getArg(I)))
+      continue;
     report(Call->getArg(I), *Call, Sink, SM, Ctx);
   }
 }

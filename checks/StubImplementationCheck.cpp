@@ -725,7 +725,6 @@ bool StubImplementationCheck::isConfigurationFallback(
   if (Invalid)
     return false;
   StringRef Name = F.getDeclName().isIdentifier() ? F.getName() : StringRef();
-  auto IsIdentifierChar = [](char C) { return isalnum(C) || C == '_'; };
   for (SourceRange R : SkippedRanges) {
     SourceLocation RB = R.getBegin();
     if (SM.getFileID(RB) != FID)
@@ -745,10 +744,10 @@ bool StubImplementationCheck::isConfigurationFallback(
     StringRef Text = Buffer.slice(From, To);
     for (size_t Pos = Text.find(Name); Pos != StringRef::npos;
          Pos = Text.find(Name, Pos + 1)) {
-      if (Pos > 0 && IsIdentifierChar(Text[Pos - 1]))
+      if (Pos > 0 && utils::isIdentifierChar(Text[Pos - 1]))
         continue;
       StringRef After = Text.drop_front(Pos + Name.size());
-      if (After.empty() || IsIdentifierChar(After.front()))
+      if (After.empty() || utils::isIdentifierChar(After.front()))
         continue;
       if (!compat::startsWith(After.ltrim(" \t"), "("))
         continue;

@@ -3,6 +3,7 @@
 
 #include "UnanalysedRegionCheck.h"
 #include "utils/Compat.h"
+#include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
@@ -13,7 +14,7 @@
 namespace clang::tidy::exitbar {
 namespace {
 
-bool isIdentifierChar(char C) { return isalnum(C) || C == '_'; }
+using utils::isIdentifierChar;
 
 /// How a directive tests the macro __clang__ itself (not __clang_major__).
 struct ClangTests {

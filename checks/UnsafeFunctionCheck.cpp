@@ -13,6 +13,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 #include <optional>
@@ -157,7 +158,7 @@ std::vector<UnboundedConversion> findUnboundedConversions(StringRef Format) {
       continue;
     bool Positional = false;
     size_t Digits = I;
-    while (Digits < Format.size() && isdigit(Format[Digits]))
+    while (Digits < Format.size() && llvm::isDigit(Format[Digits]))
       ++Digits;
     if (Digits < Format.size() && Format[Digits] == '$' && Digits > I) {
       Positional = true;
@@ -167,7 +168,7 @@ std::vector<UnboundedConversion> findUnboundedConversions(StringRef Format) {
     if (Suppressed)
       ++I;
     bool HasWidth = false;
-    while (I < Format.size() && isdigit(Format[I])) {
+    while (I < Format.size() && llvm::isDigit(Format[I])) {
       HasWidth = true;
       ++I;
     }
@@ -444,7 +445,7 @@ public:
         Why = "a width given by an argument";
         return std::nullopt;
       }
-      while (I < F.size() && isdigit(F[I]))
+      while (I < F.size() && llvm::isDigit(F[I]))
         Width = Width * 10 + (F[I++] - '0');
       if (I < F.size() && F[I] == '.') {
         ++I;
@@ -453,7 +454,7 @@ public:
           return std::nullopt;
         }
         Precision = 0;
-        while (I < F.size() && isdigit(F[I]))
+        while (I < F.size() && llvm::isDigit(F[I]))
           Precision = *Precision * 10 + (F[I++] - '0');
       }
       bool Long = false;

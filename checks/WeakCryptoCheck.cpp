@@ -665,9 +665,8 @@ void WeakCryptoCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *Fn = Nodes.getNodeAs<FunctionDecl>("algid-fn");
     if (Call->getNumArgs() < 2)
       return;
-    if (auto Id = utils::intValue(Call->getArg(1), Ctx))
-      report(*Call, algorithmOfAlgId(Id->getExtValue()),
-             utils::identifierOf(Fn), false, Ctx);
+    if (auto Id = utils::int64Value(Call->getArg(1), Ctx))
+      report(*Call, algorithmOfAlgId(*Id), utils::identifierOf(Fn), false, Ctx);
     return;
   }
 
@@ -675,9 +674,8 @@ void WeakCryptoCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *Fn = Nodes.getNodeAs<FunctionDecl>("nid-fn");
     if (Call->getNumArgs() < 1)
       return;
-    if (auto Nid = utils::intValue(Call->getArg(0), Ctx))
-      report(*Call, algorithmOfNid(Nid->getExtValue()), utils::identifierOf(Fn),
-             false, Ctx);
+    if (auto Nid = utils::int64Value(Call->getArg(0), Ctx))
+      report(*Call, algorithmOfNid(*Nid), utils::identifierOf(Fn), false, Ctx);
     return;
   }
 

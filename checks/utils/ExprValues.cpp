@@ -138,6 +138,13 @@ std::optional<llvm::APSInt> intValue(const Expr *E, const ASTContext &Ctx) {
   return std::nullopt;
 }
 
+std::optional<int64_t> int64Value(const Expr *E, const ASTContext &Ctx) {
+  std::optional<llvm::APSInt> V = intValue(E, Ctx);
+  if (!V || (V->getBitWidth() > 64 && !V->isSignedIntN(64)))
+    return std::nullopt;
+  return V->getExtValue();
+}
+
 std::string plainQualifiedName(const NamedDecl &D) {
   std::string Name = D.getNameAsString();
   for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {

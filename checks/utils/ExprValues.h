@@ -32,6 +32,11 @@ const StringLiteral *stringLiteralOf(const Expr *E, ASTContext &Ctx);
 /// Example: intValue(`htonl(INADDR_ANY)`) == 0
 std::optional<llvm::APSInt> intValue(const Expr *E, const ASTContext &Ctx);
 
+/// intValue() as an int64_t, or nothing when it does not fit: APSInt's
+/// getExtValue() asserts on wider values (an `__int128` index or id).
+/// Example: int64Value(`argv[1]`'s index) == 1
+std::optional<int64_t> int64Value(const Expr *E, const ASTContext &Ctx);
+
 /// The qualified name of a declaration with a leading "::" and without
 /// template arguments or inline namespaces, the form options list names in.
 /// Example: for crow::Crow<>::bindaddr it is "::crow::Crow::bindaddr".

@@ -4,11 +4,16 @@
 #ifndef EXITBAR_CHECKS_UTILS_IDENTIFIERWORDS_H
 #define EXITBAR_CHECKS_UTILS_IDENTIFIERWORDS_H
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::exitbar::utils {
+
+/// A character of a C or C++ identifier (ASCII; llvm::isAlnum, not
+/// isalnum, which is undefined for a negative char).
+inline bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
 /// Splits an identifier into lowercase words at non-alphanumeric characters,
 /// camelCase and acronym boundaries, and between letters and digits; runs of

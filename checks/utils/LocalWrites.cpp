@@ -25,11 +25,13 @@ const VarDecl *trackedVar(const Expr *E) {
   return nullptr;
 }
 
-/// For functions that copy into their first argument: the index of the
-/// copied argument, and whether they append.
+/// For functions that copy one argument into another: the index of the
+/// copied argument, whether they append, and the written argument (the
+/// first, except for bcopy's (src, dst, n)).
 struct CopyInfo {
   unsigned Source;
   bool Appends;
+  unsigned Dest = 0;
 };
 
 std::optional<CopyInfo> copyInfo(StringRef Name) {
@@ -38,8 +40,8 @@ std::optional<CopyInfo> copyInfo(StringRef Name) {
              CopyInfo{1, false})
       .Cases("wcscpy", "wcsncpy", "memcpy", "memmove", "wmemcpy",
              CopyInfo{1, false})
-      .Cases("g_strlcpy", "lstrcpyA", "lstrcpyW", "lstrcpy", "bcopy",
-             CopyInfo{1, false})
+      .Cases("g_strlcpy", "lstrcpyA", "lstrcpyW", "lstrcpy", CopyInfo{1, false})
+      .Case("bcopy", CopyInfo{0, false, 1})
       .Cases("strcpy_s", "strncpy_s", "wcscpy_s", "memcpy_s",
              CopyInfo{2, false})
       .Cases("strcat", "strncat", "strlcat", "wcscat", "wcsncat",
@@ -51,9 +53,9 @@ std::optional<CopyInfo> copyInfo(StringRef Name) {
 /// For sprintf-like functions: the index of the format argument.
 std::optional<unsigned> printIntoFormat(StringRef Name) {
   return llvm::StringSwitch<std::optional<unsigned>>(Name)
-      .Cases("sprintf", "vsprintf", "asprintf", "vasprintf", 1U)
+      .Cases("sprintf", "vsprintf", "asprintf", "vasprintf", "g_sprintf", 1U)
       .Cases("snprintf", "vsnprintf", "swprintf", "vswprintf", 2U)
-      .Cases("sprintf_s", "_snprintf", "g_snprintf", "g_sprintf", 2U)
+      .Cases("sprintf_s", "_snprintf", "g_snprintf", 2U)
       .Default(std::nullopt);
 }
 
@@ -161,8 +163,8 @@ public:
     StringRef Name = Callee->getName();
     unsigned N = Call->getNumArgs();
     if (auto Copy = copyInfo(Name)) {
-      if (Copy->Source < N)
-        if (const VarDecl *V = trackedVar(Call->getArg(0)))
+      if (Copy->Source < N && Copy->Dest < N)
+        if (const VarDecl *V = trackedVar(Call->getArg(Copy->Dest)))
           record(V, Call, Copy->Appends, {Call->getArg(Copy->Source)});
       return true;
     }
@@ -224,24 +226,6 @@ private:
 };
 
 } // namespace
-
-const Expr *stripWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 /// A character type, including C's `wchar_t`, `char16_t` and `char32_t`,
 /// which are typedefs of integer types there.
@@ -322,24 +306,6 @@ const LocalWrites &LocalWritesCache::get(const Stmt &Body, ASTContext &Ctx) {
   if (!Entry)
     Entry = std::make_unique<LocalWrites>(Body, Ctx);
   return *Entry;
-}
-
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  for (unsigned Depth = 0; Depth < 256 && !Parents.empty(); ++Depth) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Fn = Parent.get<FunctionDecl>())
-      return Fn;
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    Parents = Ctx.getParents(Parent);
-  }
-  return nullptr;
-}
-
-const Stmt *enclosingBody(const Stmt &S, ASTContext &Ctx) {
-  const FunctionDecl *Fn = enclosingFunction(S, Ctx);
-  return Fn ? Fn->getBody() : nullptr;
 }
 
 } // namespace clang::tidy::exitbar::utils

@@ -11,6 +11,7 @@
 #ifndef EXITBAR_CHECKS_UTILS_LOCALWRITES_H
 #define EXITBAR_CHECKS_UTILS_LOCALWRITES_H
 
+#include "utils/AstNav.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -72,17 +73,6 @@ public:
 private:
   llvm::DenseMap<const Stmt *, std::unique_ptr<LocalWrites>> Cache;
 };
-
-/// The body of the function, lambda or block that contains \p S, or null at
-/// namespace scope.
-const Stmt *enclosingBody(const Stmt &S, ASTContext &Ctx);
-
-/// The function or lambda call operator that contains \p S, or null.
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
-
-/// \p E without parentheses, implicit and explicit casts, and the nodes that
-/// only carry temporaries (cleanups, materialisations, bindings).
-const Expr *stripWrappers(const Expr *E);
 
 /// True for text types: char pointers and arrays, and classes whose name
 /// says they hold a string (std::string, string_view, QString, QByteArray).

@@ -4,6 +4,8 @@
 #include "utils/Taint.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Callee.h"
+#include "utils/DeclNames.h"
+#include "utils/ExprValues.h"
 #include "utils/IdentifierWords.h"
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
@@ -55,15 +57,6 @@ constexpr int SourcesMode = -1; ///< sources only, parameters are not
 /// Only the return values of functions other units define.
 constexpr int ExternalMode = -3;
 
-/// The name of a function if it is a plain identifier, else "".
-StringRef plainName(const NamedDecl *D) {
-  if (!D)
-    return {};
-  if (const IdentifierInfo *II = D->getIdentifier())
-    return II->getName();
-  return {};
-}
-
 /// True when \p E names the standard input: `stdin`, `std::cin`, or the
 /// file descriptor 0 (`STDIN_FILENO`, for the stream reads that take one).
 bool isStandardInput(const Expr *E) {
@@ -71,7 +64,7 @@ bool isStandardInput(const Expr *E) {
   if (const auto *I = dyn_cast<IntegerLiteral>(E))
     return I->getValue() == 0;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return llvm::StringSwitch<bool>(plainName(Ref->getDecl()))
+    return llvm::StringSwitch<bool>(utils::identifierOf(Ref->getDecl()))
         .Cases("stdin", "cin", "wcin", true)
         .Default(false);
   return false;
@@ -90,11 +83,6 @@ Threat threatOf(const CallExpr *Call, const SourceModel &M) {
       return Stdin;
   }
   return File;
-}
-
-/// The callee of a call, or null for calls through pointers.
-const FunctionDecl *calleeOf(const CallExpr *Call) {
-  return dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
 }
 
 /// How notes name a function: its name, or "the lambda".
@@ -133,7 +121,7 @@ bool isStdRecordNamed(QualType T, llvm::ArrayRef<StringRef> Names) {
   auto Matches = [&](const CXXRecordDecl *R) {
     if (!R->isInStdNamespace())
       return false;
-    StringRef N = plainName(R);
+    StringRef N = utils::identifierOf(R);
     return llvm::is_contained(Names, N);
   };
   if (Matches(RD))
@@ -182,7 +170,8 @@ const CXXRecordDecl *pointedRecord(QualType T) {
       return nullptr;
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
     if (!Spec || !RD->isInStdNamespace() ||
-        (plainName(RD) != "shared_ptr" && plainName(RD) != "unique_ptr"))
+        (utils::identifierOf(RD) != "shared_ptr" &&
+         utils::identifierOf(RD) != "unique_ptr"))
       return RD;
     const TemplateArgumentList &Args = Spec->getTemplateArgs();
     if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
@@ -298,10 +287,10 @@ bool isNoReturnCall(const Expr *E) {
   if (isa<CXXThrowExpr>(E))
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    if (const FunctionDecl *FD = calleeOf(Call)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee()) {
       if (FD->isNoReturn())
         return true;
-      return llvm::StringSwitch<bool>(plainName(FD))
+      return llvm::StringSwitch<bool>(utils::identifierOf(FD))
           .Cases("exit", "_exit", "_Exit", "abort", "err", "errx", true)
           .Cases("quick_exit", "terminate", true)
           .Default(false);
@@ -547,7 +536,7 @@ bool isText(QualType T) {
   const auto *RD = T->getAsCXXRecordDecl();
   if (!RD)
     return false;
-  return llvm::StringSwitch<bool>(plainName(RD))
+  return llvm::StringSwitch<bool>(utils::identifierOf(RD))
       .Cases("basic_string", "basic_string_view", "path", "QString",
              "QByteArray", true)
       .Cases("StringRef", "string_view", "QStringView", "Twine", "CString",
@@ -575,7 +564,7 @@ bool isStringLike(QualType T) {
   const auto *RD = T->getAsCXXRecordDecl();
   if (!RD)
     return false;
-  StringRef Name = plainName(RD);
+  StringRef Name = utils::identifierOf(RD);
   if (llvm::StringSwitch<bool>(Name)
           .Cases("basic_string", "basic_string_view", "path", "QString",
                  "QByteArray", true)
@@ -595,54 +584,6 @@ bool isStringLike(QualType T) {
            isStringLike(Args[0].getAsType());
   }
   return Name == "QStringList";
-}
-
-const Expr *stripWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenCasts();
-    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = B->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = M->getSubExpr();
-    else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Next))
-      Next = D->getExpr();
-    if (Next == E)
-      break;
-    E = Next;
-  }
-  return E;
-}
-
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  // Parents of a statement are statements until the declaration that owns
-  // the body; the parent map memoises the walk for the whole unit.
-  for (int Depth = 0; Depth < 512 && !Parents.empty(); ++Depth) {
-    const DynTypedNode &P = Parents[0];
-    if (const auto *FD = P.get<FunctionDecl>())
-      return FD;
-    if (const auto *Lambda = P.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (P.get<Decl>() && !P.get<VarDecl>())
-      return nullptr;
-    Parents = Ctx.getParents(P);
-  }
-  return nullptr;
-}
-
-const FunctionDecl &enclosingNonLambda(const FunctionDecl &F) {
-  const FunctionDecl *Current = &F;
-  for (int Depth = 0; Depth < 16; ++Depth) {
-    const auto *M = dyn_cast<CXXMethodDecl>(Current);
-    if (!M || !isLambdaCallOperator(M))
-      break;
-    const auto *Outer =
-        dyn_cast<FunctionDecl>(M->getParent()->getDeclContext());
-    if (!Outer || !Outer->hasBody())
-      break;
-    Current = Outer;
-  }
-  return *Current;
 }
 
 namespace {
@@ -1109,7 +1050,7 @@ private:
     // Writing into a view of a buffer (`boost::asio::buffer(data)`, a
     // model passing its argument to its result) writes into the buffer.
     if (const auto *View = dyn_cast<CallExpr>(stripWrappers(Target)))
-      if (const FunctionModel *M = Cfg.Models->find(calleeOf(View)))
+      if (const FunctionModel *M = Cfg.Models->find(View->getDirectCallee()))
         for (const PropagatorModel &P : M->Propagators)
           if (P.To.K == Slot::Return && P.From.K == Slot::Argument &&
               P.From.Index < View->getNumArgs()) {
@@ -1370,7 +1311,7 @@ private:
 
   void visitMemberCall(const CXXMemberCallExpr *Call) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
-    StringRef Name = plainName(Method);
+    StringRef Name = utils::identifierOf(Method);
     const Expr *Object = Call->getImplicitObjectArgument();
     if (Name.empty() || !Object)
       return;
@@ -1397,8 +1338,8 @@ private:
   }
 
   void visitCall(const CallExpr *Call) {
-    const FunctionDecl *FD = calleeOf(Call);
-    StringRef Name = plainName(FD);
+    const FunctionDecl *FD = Call->getDirectCallee();
+    StringRef Name = utils::identifierOf(FD);
     if (Name.empty()) {
       // Through a pointer or a macro named after a modelled API (`p_recv`
       // from dlsym, `#define RECV (*api.recv)`): that API's model.
@@ -1471,12 +1412,9 @@ private:
       const Expr *Base = stripWrappers(A->getBase());
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
         if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl())) {
-          Expr::EvalResult R;
           const Expr *Idx = A->getIdx();
-          int64_t Element = -1;
-          if (!Idx->isValueDependent() &&
-              Idx->EvaluateAsInt(R, V->getASTContext()))
-            Element = R.Val.getInt().getExtValue();
+          int64_t Element =
+              utils::int64Value(Idx, V->getASTContext()).value_or(-1);
           Out.push_back({V, Element});
           collectMentions(Idx, Out, Depth + 1);
           return;
@@ -1556,7 +1494,7 @@ private:
   /// The callee when it is the project's own: declared outside system
   /// headers, so neither the C library nor the standard library.
   const FunctionDecl *projectFunction(const CallExpr *Call) const {
-    const FunctionDecl *FD = calleeOf(Call);
+    const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || FD->getBuiltinID() != 0)
       return nullptr;
     SourceLocation Loc = FD->getLocation();
@@ -1584,8 +1522,8 @@ private:
   /// The name of the function or method a call invokes, or "".
   static StringRef calleeName(const CallExpr *Call) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      return plainName(Member->getMethodDecl());
-    return plainName(calleeOf(Call));
+      return utils::identifierOf(Member->getMethodDecl());
+    return utils::identifierOf(Call->getDirectCallee());
   }
 
   /// An `if` being scanned for validations.
@@ -1776,7 +1714,7 @@ private:
   /// configured, or an exact default name, is a statement.
   bool isRequestType(const CXXRecordDecl &RD) const {
     const std::vector<std::string> &Defaults = Cfg.Models->requestTypes();
-    StringRef Name = plainName(&RD);
+    StringRef Name = utils::identifierOf(&RD);
     bool Guessed = false;
     for (const std::string &Pattern : Cfg.RequestTypes) {
       if (!globMatch(Pattern, Name))
@@ -2238,10 +2176,8 @@ private:
       const Expr *Base = stripWrappers(A->getBase());
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Base))
         if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl())) {
-          int64_t Element = -1;
-          Expr::EvalResult R;
-          if (A->getIdx()->EvaluateAsInt(R, Ctx))
-            Element = R.Val.getInt().getExtValue();
+          // Dependent or wider than 64 bits: any element.
+          int64_t Element = utils::int64Value(A->getIdx(), Ctx).value_or(-1);
           return varTaint(V, Element, seqOf(Ref), Q);
         }
       return taintOf(Base, Q);
@@ -2362,7 +2298,7 @@ private:
     const Expr *Object = Call->getImplicitObjectArgument();
     if (!Method || !Object)
       return std::nullopt;
-    StringRef Name = plainName(Method);
+    StringRef Name = utils::identifierOf(Method);
     if (!Name.empty() && globMatchAny(Cfg.CleanFunctions, Name))
       return std::nullopt;
     if (isa<CXXThisExpr>(stripWrappers(Object)))
@@ -2386,8 +2322,8 @@ private:
   }
 
   std::optional<Trace> callTaint(const CallExpr *Call, Query &Q) {
-    const FunctionDecl *FD = calleeOf(Call);
-    StringRef Name = plainName(FD);
+    const FunctionDecl *FD = Call->getDirectCallee();
+    StringRef Name = utils::identifierOf(FD);
     if (Name.empty()) {
       // Through a pointer or a macro named after a modelled API.
       std::string Api = utils::calledApiName(*Call, Ctx);

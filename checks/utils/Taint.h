@@ -20,6 +20,7 @@
 #define EXITBAR_CHECKS_UTILS_TAINT_H
 
 #include "TaintModels.h"
+#include "utils/AstNav.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceLocation.h"
@@ -273,16 +274,9 @@ bool isText(QualType T);
 /// them, which can carry text from a source to a sink.
 bool isStringLike(QualType T);
 
-/// \p E without parentheses, casts and temporary-object wrappers.
-const Expr *stripWrappers(const Expr *E);
-
-/// The function whose body contains \p S (for a statement in a lambda, the
-/// lambda's call operator), or null outside any function body.
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
-
-/// The innermost function with a body that contains a lambda's body: the
-/// function whose variables the lambda can see.
-const FunctionDecl &enclosingNonLambda(const FunctionDecl &F);
+using utils::enclosingFunction;
+using utils::enclosingNonLambda;
+using utils::stripWrappers;
 
 /// How the note at a trace's origin describes it: "parameter 'user'",
 /// "'getenv'", "the command line ('argv')".

@@ -243,3 +243,13 @@ void apiNames(NameSwitch &S) {
 // A value with digits after such a key stays a secret: flagged.
 static const std::vector<std::string> kKeyed = {"signing_key", "Hk_9f2_Qz_x71"};
 // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: hard-coded secret stored under key 'signing_key'
+
+// A vocabulary in one string (ExitBar's own SecretNames.h): words of letters
+// joined by ';' or ',' are names, not a secret. Not flagged.
+static const char *const kSecretWords = "password;passwd;passphrase;secret;psk";
+static const char *const kTokenWords = "token,apikey,bearer";
+// Two items, or items with digits or symbols, can be a secret: flagged.
+static const char *const kSecretPair = "alpha;beta";
+// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: hard-coded secret in 'kSecretPair'
+static const char *const kSecretMix = "x9f;Qz7;k_2";
+// CHECK-MESSAGES: :[[@LINE-1]]:39: warning: hard-coded secret in 'kSecretMix'

@@ -8,7 +8,7 @@
 
 namespace tinyxml2 {
 class XMLDocument;
-}
+} // namespace tinyxml2
 
 namespace exitbar::formats {
 
