@@ -233,8 +233,16 @@ int main(int argc, char **argv) {
   system(cmd);
   if (strcmp(argv[1], "status") == 0)
     system(argv[1]);
+  // An index wider than 64 bits is any element (it once aborted the
+  // assertion-enabled plugin in APSInt::getExtValue).
+  system(argv[(__int128)1 << 100]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'system' runs a shell command
   return 0;
 }
+
+// An index that depends on a template argument is not evaluated.
+template <int N> int atIndex(char **argv) { return system(argv[N]); }
+int useAtIndex(char **argv) { return atIndex<1>(argv); }
 
 // --- Accepted look-alikes -----------------------------------------------------
 

@@ -42,6 +42,15 @@ void wide(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: secret 'password' reaches logging call 'wprintf'
 }
 
+// bcopy copies its first argument into its second.
+void bcopy(const void *src, void *dest, unsigned long n);
+void copiedBackwards(const struct user_pass *up) {
+  char buf[64];
+  bcopy(up->password, buf, sizeof buf);
+  printf("%s\n", buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: secret 'password' reaches logging call 'printf' through 'buf'
+}
+
 // --- Accepted ---------------------------------------------------------------
 
 void send(const struct user_pass *up, struct buffer *out, int fd) {
