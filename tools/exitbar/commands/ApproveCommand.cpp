@@ -133,7 +133,7 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
       "Record a signed approval of a release version at a git commit by a "
       "role; the gate's 'approvals' criterion checks that the policy's roles "
       "approved.\n"
-      "Example: exitbar approve --role release-manager --key me.key "
+      "Example: exitbar approve --role release-manager --private-key me.key "
       "--release-version 1.4.0");
   Cmd->add_option("--role", A->Role,
                   "The role approving (release-manager, "

@@ -46,7 +46,7 @@ void addSignCommand(CLI::App &App, Context &Ctx) {
       "sign", "Sign files with an Ed25519 or ECDSA P-256 private key; writes "
               "FILE.sig (base64 of the signature, as cosign sign-blob does) "
               "next to each file.\n"
-              "Example: exitbar sign --key release.key build/app");
+              "Example: exitbar sign --private-key release.key build/app");
   Cmd->add_option("--private-key", A->Key,
                   "PEM private key file, or env://NAME for the PEM text in "
                   "environment variable NAME");

@@ -46,7 +46,7 @@ void runVerifyAttestation(const VerifyAttestationArgs &A, Context &Ctx) {
   applyTrustEnvironment(Ctx, Options);
   if (Options.KeyFiles.empty() && Options.TrustedDirs.empty())
     throw Error("usage.verify.no-keys", "", "",
-                "give --key PUBFILE or --trusted-keys DIR");
+                "give --trusted-key PUBFILE or --trusted-keys DIR");
   TrustStore Trust = loadTrust(Options);
   printWarnings(Trust.Warnings);
   AttestationExpectations Expect;

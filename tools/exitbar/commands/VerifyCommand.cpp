@@ -34,9 +34,10 @@ void runVerify(const VerifyArgs &A, Context &Ctx) {
   }
   applyTrustEnvironment(Ctx, Options);
   if (Options.KeyFiles.empty() && Options.TrustedDirs.empty())
-    throw Error("usage.verify.no-keys", "", "",
-                "give --key PUBFILE, --trusted-keys DIR or a --policy that "
-                "names trusted keys");
+    throw Error(
+        "usage.verify.no-keys", "", "",
+        "give --trusted-key PUBFILE, --trusted-keys DIR or a --policy that "
+        "names trusted keys");
   if (!A.Signature.empty() && A.Files.size() != 1)
     throw Error("usage.verify.signature", "", "",
                 "--signature needs exactly one file to verify");
