@@ -22,22 +22,13 @@ void addTidyCommand(CLI::App &App, Context &Ctx) {
       "Example: exitbar tidy --clang-tidy clang-tidy-14 --source-dir . "
       "--fragments build/exitbar/fragments/findings -- "
       "--load=libExitBarChecks.so a.cpp -- c++ -c a.cpp");
-  Cmd->add_option("--clang-tidy", Options->ClangTidy, "clang-tidy to run")
-      ->required();
-  Cmd->add_option("--source-dir", Options->SourceDir, "Project source folder");
-  Cmd->add_option("--fragments", Options->FragmentDir,
-                  "Folder of per-translation-unit findings fragments")
-      ->required();
+  // One list with the recorded commands of deferred analyses.
+  for (const TidyTextOption &O : tidyTextOptions())
+    Cmd->add_option(O.Flag, (*Options).*O.Member, O.Help)->required(O.Required);
   auto MaxSize = std::make_shared<std::string>();
-  Cmd->add_option("--cache-dir", Options->CacheDir,
-                  "Findings cache folder (default: $EXITBAR_CACHE_DIR; "
-                  "none when both are empty)");
   Cmd->add_option("--cache-max-size", *MaxSize,
                   "Bound of the cache, e.g. 500M or 2G (default: "
                   "$EXITBAR_CACHE_MAX_SIZE, else 5G)");
-  Cmd->add_option("--remote-cache", Options->RemoteCache,
-                  "Shared cache server, http://host:port/path (WebDAV GET "
-                  "and PUT; default: $EXITBAR_REMOTE_CACHE)");
   auto Defer = std::make_shared<bool>(false);
   Cmd->add_flag("--defer", *Defer,
                 "Record the analysis for `exitbar tidy-deferred` instead of "

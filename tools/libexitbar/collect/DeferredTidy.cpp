@@ -28,19 +28,16 @@ namespace {
 
 constexpr const char *JobSuffix = ".job";
 
-/// The `exitbar tidy` command that runs the analysis \p Options describes.
+/// The `exitbar tidy` command that runs the analysis \p Options describes:
+/// the options the CLI read them from (tidyTextOptions), written back.
 std::vector<std::string> tidyCommand(const TidyRunOptions &Options,
                                      const std::string &Exitbar) {
-  std::vector<std::string> Argv{Exitbar, "tidy",
-                                "--clang-tidy=" + Options.ClangTidy,
-                                "--source-dir=" + Options.SourceDir,
-                                "--fragments=" + Options.FragmentDir};
-  if (!Options.CacheDir.empty()) {
-    Argv.push_back("--cache-dir=" + Options.CacheDir);
+  std::vector<std::string> Argv{Exitbar, "tidy"};
+  for (const TidyTextOption &O : tidyTextOptions())
+    if (!(Options.*O.Member).empty())
+      Argv.push_back(std::string(O.Flag) + "=" + Options.*O.Member);
+  if (!Options.CacheDir.empty())
     Argv.push_back("--cache-max-size=" + std::to_string(Options.CacheMaxBytes));
-  }
-  if (!Options.RemoteCache.empty())
-    Argv.push_back("--remote-cache=" + Options.RemoteCache);
   Argv.emplace_back("--");
   Argv.insert(Argv.end(), Options.Arguments.begin(), Options.Arguments.end());
   return Argv;

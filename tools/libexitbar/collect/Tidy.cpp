@@ -301,6 +301,22 @@ FindingsEvidence evidenceOfAnalysis(const std::string &Output,
   return Evidence;
 }
 
+const std::vector<TidyTextOption> &tidyTextOptions() {
+  static const std::vector<TidyTextOption> Options = {
+      {"--clang-tidy", &TidyRunOptions::ClangTidy, "clang-tidy to run", true},
+      {"--source-dir", &TidyRunOptions::SourceDir, "Project source folder"},
+      {"--fragments", &TidyRunOptions::FragmentDir,
+       "Folder of per-translation-unit findings fragments", true},
+      {"--cache-dir", &TidyRunOptions::CacheDir,
+       "Findings cache folder (default: $EXITBAR_CACHE_DIR; none when both "
+       "are empty)"},
+      {"--remote-cache", &TidyRunOptions::RemoteCache,
+       "Shared cache server, http://host:port/path (WebDAV GET and PUT; "
+       "default: $EXITBAR_REMOTE_CACHE)"},
+  };
+  return Options;
+}
+
 TidyRunResult runTidy(const TidyRunOptions &Options) {
   auto [Source, Object] = tidySourceAndObject(Options.Arguments);
   if (Source.empty())

@@ -26,6 +26,21 @@ struct TidyRunOptions {
   std::string RemoteCache;
 };
 
+/// An option of `exitbar tidy` that sets a text member of TidyRunOptions.
+/// The CLI registers these, and a deferred analysis (DeferredTidy.cpp)
+/// writes its recorded `exitbar tidy` command from the same list, so the
+/// two cannot drift apart. (--cache-max-size, a size, and --defer, a flag,
+/// are the CLI's own.)
+struct TidyTextOption {
+  const char *Flag; ///< "--clang-tidy"
+  std::string TidyRunOptions::*Member;
+  const char *Help;
+  bool Required = false;
+};
+
+/// Every TidyTextOption, in the order `exitbar tidy --help` shows them.
+const std::vector<TidyTextOption> &tidyTextOptions();
+
 /// What one run produced.
 struct TidyRunResult {
   int ClangTidyExitCode = 0;
