@@ -7,6 +7,7 @@
 #include "exitbar/Files.h"
 #include "exitbar/Process.h"
 #include "exitbar/Verdict.h"
+#include <filesystem>
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -47,6 +48,15 @@ std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
   Trust.TrustedDirs = {*Store};
   Trust.KeyFiles.clear();
   return Trust.TrustedDirs;
+}
+
+std::string evidenceOutput(const std::string &Output,
+                           const std::string &BuildDir,
+                           const std::string &File) {
+  if (!Output.empty())
+    return Output;
+  return (std::filesystem::path(BuildDir) / "exitbar" / "evidence" / File)
+      .string();
 }
 
 void printWarnings(const std::vector<std::string> &Lines) {

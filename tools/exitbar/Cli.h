@@ -30,6 +30,15 @@ struct Context {
 void writeEvidenceFile(const Context &Ctx, const std::string &Path,
                        const std::string &Text);
 
+/// The evidence file a command writes: \p Output (its -o) when given, else
+/// the one default rule, <BuildDir>/exitbar/evidence/<File> for a command
+/// given a build folder and ./exitbar/evidence/<File> otherwise.
+/// Example: evidenceOutput("", "build", "tests.json")
+///          == "build/exitbar/evidence/tests.json"
+std::string evidenceOutput(const std::string &Output,
+                           const std::string &BuildDir,
+                           const std::string &File);
+
 /// The check of every --run-id: an empty or blank id would silently turn
 /// the stale-evidence check off (the gate treats "" as "no run id"), so it
 /// is a usage error (exit 2).

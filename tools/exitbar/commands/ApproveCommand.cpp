@@ -108,9 +108,7 @@ void runCollectApprovals(const CollectArgs &A, Context &Ctx, bool RolesGiven) {
                    " is inside the repository "
                    "it approves: whoever can commit can change it (set "
                    "EXITBAR_TRUST_STORE in CI)"});
-  std::string Out = A.Output.empty()
-                        ? std::string("exitbar/evidence/approvals.json")
-                        : A.Output;
+  std::string Out = evidenceOutput(A.Output, "", "approvals.json");
   writeEvidenceFile(Ctx, Out, approvalsToJson(E));
   int Good = 0;
   for (const ApprovalCheck &C : E.Approvals)

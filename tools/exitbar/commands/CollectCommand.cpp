@@ -21,13 +21,6 @@
 
 namespace exitbar::cli {
 
-static std::string defaultEvidencePath(const std::string &BuildDir,
-                                       const char *Kind) {
-  return (std::filesystem::path(BuildDir) / "exitbar" / "evidence" /
-          (std::string(Kind) + ".json"))
-      .string();
-}
-
 static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
   struct Args {
     std::string BuildDir;
@@ -67,9 +60,7 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
     Options.ExpectedSources = readExpectedSources(Expect);
     FindingsEvidence E =
         collectFindings(findingsFragmentDir(A->BuildDir), Options);
-    std::string Out = A->Output.empty()
-                          ? defaultEvidencePath(A->BuildDir, "findings")
-                          : A->Output;
+    std::string Out = evidenceOutput(A->Output, A->BuildDir, "findings.json");
     writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     int Counts[4] = {0, 0, 0, 0};
     for (const Finding &F : E.Findings)
@@ -159,10 +150,8 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
     if (!A->DiffBase.empty())
       E.Diff = diffCoverage(
           E, changedLinesSince(A->DiffBase, A->Options.SourceDir), A->DiffBase);
-    std::string Out = !A->Output.empty() ? A->Output
-                      : !A->Options.BuildDir.empty()
-                          ? defaultEvidencePath(A->Options.BuildDir, "coverage")
-                          : "exitbar/evidence/coverage.json";
+    std::string Out =
+        evidenceOutput(A->Output, A->Options.BuildDir, "coverage.json");
     if (!A->Lcov.empty()) {
       std::ostringstream Lcov;
       writeLcov(E, Lcov);
@@ -215,7 +204,8 @@ static void addCollectBenchmarks(CLI::App &Collect, Context &Ctx) {
                   "Baseline from `exitbar benchmarks baseline`");
   Cmd->add_option("--metric", A->Metric,
                   "Time compared: cpu (default) or real");
-  Cmd->add_option("-o,--output", A->Output, "Evidence file")->required();
+  Cmd->add_option("-o,--output", A->Output,
+                  "Evidence file (default exitbar/evidence/benchmarks.json)");
   Cmd->callback([A, &Ctx] {
     std::vector<BenchmarkResult> All;
     for (const std::string &In : A->Inputs)
@@ -226,11 +216,12 @@ static void addCollectBenchmarks(CLI::App &Collect, Context &Ctx) {
       Baseline = parseBenchmarkBaseline(readFile(A->Baseline), A->Baseline);
     BenchmarksEvidence E =
         compareBenchmarks(std::move(All), Baseline, A->Metric, A->Baseline);
-    writeEvidenceFile(Ctx, A->Output, benchmarksToJson(E));
+    std::string Out = evidenceOutput(A->Output, "", "benchmarks.json");
+    writeEvidenceFile(Ctx, Out, benchmarksToJson(E));
     fmt::print(
         "benchmarks: {}, largest slow-down {:+.1f} % ({} time{}) -> {}\n",
         E.Benchmarks.size(), maxRegressionPercent(E), E.Metric,
-        E.BaselineFile.empty() ? ", no baseline" : "", A->Output);
+        E.BaselineFile.empty() ? ", no baseline" : "", Out);
     Ctx.Exit = Success;
   });
 }
@@ -251,9 +242,7 @@ static void addCollectTests(CLI::App &Collect, Context &Ctx) {
                   "Evidence file (default exitbar/evidence/tests.json)");
   Cmd->callback([A, &Ctx] {
     TestsEvidence E = collectTests(A->JUnit);
-    std::string Out = A->Output.empty()
-                          ? std::string("exitbar/evidence/tests.json")
-                          : A->Output;
+    std::string Out = evidenceOutput(A->Output, "", "tests.json");
     writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     fmt::print("tests: {} (passed {}, failed {}, errored {}, skipped {}, "
                "flaky {}) -> {}\n",
@@ -314,9 +303,7 @@ static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
         Options.RateLimitEvidence = R.RateLimitEvidence;
     }
     ReadinessEvidence E = collectReadiness(Options);
-    std::string Out = A->Output.empty()
-                          ? std::string("exitbar/evidence/readiness.json")
-                          : A->Output;
+    std::string Out = evidenceOutput(A->Output, "", "readiness.json");
     writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
     int Present = 0;
     for (const DocumentCheck &D : E.Documents)
@@ -423,7 +410,7 @@ static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
             : (!A->EvidenceDir.empty()
                    ? (std::filesystem::path(A->EvidenceDir) / "sbom.json")
                          .string()
-                   : defaultEvidencePath(Options.BuildDir, "sbom"));
+                   : evidenceOutput("", Options.BuildDir, "sbom.json"));
     // The two documents are independent; write them side by side.
     std::ostringstream Cdx, Spdx;
     auto CdxDone =
@@ -466,10 +453,9 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
   }
   Cmd->callback([Request, &Ctx, &K] {
     CollectResult R = K.Collect(*Request);
-    // One default-path rule: <working folder>/exitbar/evidence/<file>.
-    std::string Out = Request->value(
-        "--output",
-        (std::filesystem::path("exitbar") / "evidence" / K.File).string());
+    // The one default-path rule, with the kind's --build-dir if it has one.
+    std::string Out = evidenceOutput(Request->value("--output"),
+                                     Request->value("--build-dir"), K.File);
     writeEvidenceFile(Ctx, Out, R.Evidence);
     fmt::print("{} -> {}\n", R.Summary, Out);
     Ctx.Exit = R.ExitCode;

@@ -64,11 +64,7 @@ void runCollectSignatures(const CollectSignaturesArgs &A, Context &Ctx) {
                 "(configure it with exitbar_enable, or query codemodel-v2)");
 
   SignaturesEvidence E = collectSignatures(Options);
-  std::string Out =
-      A.Output.empty()
-          ? (fs::path(A.BuildDir) / "exitbar" / "evidence" / "signatures.json")
-                .string()
-          : A.Output;
+  std::string Out = evidenceOutput(A.Output, A.BuildDir, "signatures.json");
   writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
   fmt::print("signatures: {} artifacts (good {}, unsigned {}, invalid {}, "
              "untrusted key {}, needs online check {}, missing {}) against {} "

@@ -52,9 +52,7 @@ void addCollectVulnerabilities(CLI::App &Collect, Context &Ctx) {
     VulnerabilitiesEvidence E = matchVulnerabilities(Components, Db, Options);
     E.Database = A->Database;
     E.Sbom = A->Sbom;
-    std::string Out = A->Output.empty()
-                          ? std::string("exitbar/evidence/vulnerabilities.json")
-                          : A->Output;
+    std::string Out = evidenceOutput(A->Output, "", "vulnerabilities.json");
     writeEvidenceFile(Ctx, Out, vulnerabilitiesToJson(E));
     std::map<std::string, int> Counts;
     for (const VulnerabilityFinding &F : E.Findings)
