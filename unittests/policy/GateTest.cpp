@@ -1,6 +1,7 @@
 // GateTest.cpp - unit tests of the verdict: each path and the score arithmetic
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/Verdict.h"
 #include <algorithm>
@@ -57,9 +58,10 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Sbom = SbomEvidence{};
   E.Sbom->HasAuthor = E.Sbom->HasTimestamp = true;
   E.Sbom->Checks = {{"project:p", "p", "project", {}}};
-  E.Benchmarks = BenchmarksEvidence{};
-  E.Benchmarks->Benchmarks.push_back({"BM_Add", 10, 10, 10, 0.0});
-  E.Benchmarks->BaselineFile = "benchmark-baseline.json";
+  BenchmarksEvidence B;
+  B.Benchmarks.push_back({"BM_Add", 10, 10, 10, 0.0});
+  B.BaselineFile = "benchmark-baseline.json";
+  E.Kinds["benchmarks"] = B;
   return E;
 }
 
@@ -279,13 +281,14 @@ TEST(GateTest, VacuousEvidenceIsNoData) {
   E.Vulnerabilities = VulnerabilitiesEvidence{};
   E.Vulnerabilities->Database = "osv";
   E.Vulnerabilities->ComponentsChecked = 3;
-  E.Benchmarks->BaselineFile.clear();
-  E.Benchmarks->Benchmarks[0].ChangePercent.reset();
+  auto &Bench = std::any_cast<BenchmarksEvidence &>(E.Kinds.at("benchmarks"));
+  Bench.BaselineFile.clear();
+  Bench.Benchmarks[0].ChangePercent.reset();
   E.Findings->TranslationUnits = 0;
   Expect(E, "no records, no baseline, no translation unit");
   E.Vulnerabilities->Records = 5;
   E.Vulnerabilities->ComponentsChecked = 0;
-  E.Benchmarks->BaselineFile = "benchmark-baseline.json"; // none of it ran
+  Bench.BaselineFile = "benchmark-baseline.json"; // none of it ran
   Expect(E, "no component checked, nothing compared");
   Verdict V = evaluate(P, E, {});
   EXPECT_NE(V.Criteria[3].Detail.find("no translation unit was analysed"),

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
-#include "exitbar/Benchmarks.h"
 #include "exitbar/Collect.h"
 #include "exitbar/Env.h"
 #include "exitbar/Error.h"
@@ -181,47 +180,6 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
       fmt::print("coverage of lines changed since {}: {:.2f} % ({}/{})\n",
                  E.Diff->Base, percent(E.Diff->LinesHit, E.Diff->LinesFound),
                  E.Diff->LinesHit, E.Diff->LinesFound);
-    Ctx.Exit = Success;
-  });
-}
-
-static void addCollectBenchmarks(CLI::App &Collect, Context &Ctx) {
-  struct Args {
-    std::vector<std::string> Inputs;
-    std::string Baseline, Metric = "cpu", Output;
-  };
-  auto A = std::make_shared<Args>();
-  CLI::App *Cmd = Collect.add_subcommand(
-      "benchmarks",
-      "Read Google Benchmark JSON results, compare each benchmark with the "
-      "baseline, into evidence/benchmarks.json.\n"
-      "Example: exitbar collect benchmarks --input bench.json --baseline "
-      "benchmark-baseline.json -o build/exitbar/evidence/benchmarks.json");
-  Cmd->add_option("--input", A->Inputs,
-                  "Google Benchmark JSON output (repeatable)")
-      ->required();
-  Cmd->add_option("--baseline", A->Baseline,
-                  "Baseline from `exitbar benchmarks baseline`");
-  Cmd->add_option("--metric", A->Metric,
-                  "Time compared: cpu (default) or real");
-  Cmd->add_option("-o,--output", A->Output,
-                  "Evidence file (default exitbar/evidence/benchmarks.json)");
-  Cmd->callback([A, &Ctx] {
-    std::vector<BenchmarkResult> All;
-    for (const std::string &In : A->Inputs)
-      for (BenchmarkResult &R : readGoogleBenchmark(readFile(In), In))
-        All.push_back(std::move(R));
-    std::optional<BenchmarkBaseline> Baseline;
-    if (!A->Baseline.empty())
-      Baseline = parseBenchmarkBaseline(readFile(A->Baseline), A->Baseline);
-    BenchmarksEvidence E =
-        compareBenchmarks(std::move(All), Baseline, A->Metric, A->Baseline);
-    std::string Out = evidenceOutput(A->Output, "", "benchmarks.json");
-    writeEvidenceFile(Ctx, Out, benchmarksToJson(E));
-    fmt::print(
-        "benchmarks: {}, largest slow-down {:+.1f} % ({} time{}) -> {}\n",
-        E.Benchmarks.size(), maxRegressionPercent(E), E.Metric,
-        E.BaselineFile.empty() ? ", no baseline" : "", Out);
     Ctx.Exit = Success;
   });
 }
@@ -437,13 +395,16 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
     std::string Flag = O.Flag;
     // The long name is the key: "-o,--output" is "--output".
     std::string Key = Flag.substr(Flag.rfind(',') + 1);
-    Cmd->add_option_function<std::vector<std::string>>(
-           Flag,
-           [Request, Key](const std::vector<std::string> &Values) {
-             Request->Options[Key] = Values;
-           },
-           O.Help)
-        ->expected(O.Multiple ? -1 : 1);
+    CLI::Option *Opt =
+        Cmd->add_option_function<std::vector<std::string>>(
+               Flag,
+               [Request, Key](const std::vector<std::string> &Values) {
+                 Request->Options[Key] = Values;
+               },
+               O.Help)
+            ->expected(O.Multiple ? -1 : 1);
+    if (O.Required)
+      Opt->required();
   }
   if (K.TakesCommand) {
     Cmd->add_option("command", Request->Command,
@@ -475,7 +436,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
                    "Record this run id in the evidence written (see "
                    "`gate --run-id`)")
       ->check(runIdValidator());
-  addCollectBenchmarks(*Collect, Ctx);
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectInfra(*Collect, Ctx);

@@ -8,12 +8,16 @@
 
 namespace exitbar {
 
+namespace benchmarks {
+const EvidenceKind &kind();
+} // namespace benchmarks
 namespace energy {
 const EvidenceKind &kind();
 } // namespace energy
 
 const std::vector<const EvidenceKind *> &evidenceKinds() {
   static const std::vector<const EvidenceKind *> Kinds = {
+      &benchmarks::kind(),
       &energy::kind(),
   };
   return Kinds;

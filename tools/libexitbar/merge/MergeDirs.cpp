@@ -4,6 +4,7 @@
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/EvidenceKinds.h"
 #include "exitbar/Files.h"
 #include "exitbar/Merge.h"
 #include "exitbar/Verdict.h"
@@ -103,10 +104,16 @@ template <typename T, typename F> T reduce(std::vector<T> Items, F Merge) {
 } // namespace
 
 const std::vector<std::string> &mergeableEvidenceFiles() {
-  static const std::vector<std::string> Files{
-      "findings.json",   "coverage.json",        "tests.json",
-      "sbom.json",       "readiness.json",       "signatures.json",
-      "benchmarks.json", "vulnerabilities.json", "approvals.json"};
+  static const std::vector<std::string> Files = [] {
+    std::vector<std::string> Names{"findings.json",        "coverage.json",
+                                   "tests.json",           "sbom.json",
+                                   "readiness.json",       "signatures.json",
+                                   "vulnerabilities.json", "approvals.json"};
+    for (const EvidenceKind *K : evidenceKinds())
+      if (K->Merge != ShardMerge::None)
+        Names.push_back(K->File);
+    return Names;
+  }();
   return Files;
 }
 

@@ -88,7 +88,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
   Load("signatures.json", Set.Signatures, FromJson(signaturesFromJson));
   Load("sbom.json", Set.Sbom, FromJson(sbomFromJson));
   Load("tests.json", Set.Tests, FromJson(testsFromJson));
-  Load("benchmarks.json", Set.Benchmarks, benchmarksFromJson);
   Load("approvals.json", Set.Approvals, approvalsFromJson);
   Load("vulnerabilities.json", Set.Vulnerabilities, vulnerabilitiesFromJson);
   for (const EvidenceKind *K : evidenceKinds()) {

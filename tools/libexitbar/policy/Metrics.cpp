@@ -359,41 +359,6 @@ std::string unrecognisedLicense(const ReadinessEvidence &R) {
   return Out;
 }
 
-/// The benchmarks that slowed down most, as the items behind a failure.
-Measurement maxRegression(const MetricInput &In) {
-  if (!In.Evidence.Benchmarks)
-    return {std::nullopt, "benchmarks.json", {}};
-  const BenchmarksEvidence &B = *In.Evidence.Benchmarks;
-  Measurement M{std::nullopt, "benchmarks.json", {}};
-  bool Compared = std::any_of(
-      B.Benchmarks.begin(), B.Benchmarks.end(),
-      [](const BenchmarkResult &R) { return R.ChangePercent.has_value(); });
-  // No baseline (or none of it ran) is no regression measured, not 0 %.
-  if (B.BaselineFile.empty() || !Compared) {
-    M.NoData = B.BaselineFile.empty()
-                   ? "no baseline was given, so no regression was measured"
-                   : "no benchmark of the baseline " + B.BaselineFile +
-                         " ran, so no regression was measured";
-    return M;
-  }
-  M.Value = maxRegressionPercent(B);
-  std::vector<const BenchmarkResult *> Slower;
-  for (const BenchmarkResult &R : B.Benchmarks)
-    if (R.ChangePercent && *R.ChangePercent > 0)
-      Slower.push_back(&R);
-  std::sort(Slower.begin(), Slower.end(), [](auto *A, auto *C) {
-    return *A->ChangePercent > *C->ChangePercent;
-  });
-  for (size_t I = 0; I < Slower.size() && I < 10; ++I) {
-    char Line[160];
-    double Now = B.Metric == "cpu" ? Slower[I]->CpuNs : Slower[I]->RealNs;
-    std::snprintf(Line, sizeof Line, ": +%.1f %% (%.0f ns, baseline %.0f ns)",
-                  *Slower[I]->ChangePercent, Now, *Slower[I]->BaselineNs);
-    M.Items.push_back(Slower[I]->Name + Line);
-  }
-  return M;
-}
-
 /// signatures.<Name>; the items are the artifacts that are not good.
 Measurement signatures(const MetricInput &In) {
   if (!In.Evidence.Signatures)
@@ -686,21 +651,6 @@ std::vector<MetricDef> builtInMetrics() {
       // approvals.json
       {"approvals.missing_roles", "approvals.json",
        "required roles without a good approval", missingRoles},
-      // benchmarks.json
-      {"benchmarks.count", "benchmarks.json", "benchmarks run",
-       [](In I) {
-         if (!I.Evidence.Benchmarks)
-           return Measurement{std::nullopt, "benchmarks.json", {}};
-         const BenchmarksEvidence &B = *I.Evidence.Benchmarks;
-         Measurement M{
-             static_cast<double>(B.Benchmarks.size()), "benchmarks.json", {}};
-         if (B.Benchmarks.empty())
-           M.Items.emplace_back("the benchmark run produced no results");
-         return M;
-       }},
-      {"benchmarks.max_regression_percent", "benchmarks.json",
-       "largest slow-down over the baseline; no baseline is no data",
-       maxRegression},
       // signatures.json: no artifact is no data but for artifacts and good.
       {"signatures.artifacts", "signatures.json", "release artifacts",
        signatures},

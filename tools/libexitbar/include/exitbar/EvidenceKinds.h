@@ -21,6 +21,16 @@ struct CollectOption {
   const char *Flag; ///< "--ninja-log"
   const char *Help;
   bool Multiple = false; ///< may be given more than once
+  bool Required = false; ///< a usage error when missing
+};
+
+/// How `exitbar merge` combines a kind's files from several shards.
+enum class ShardMerge {
+  /// Not merged: a shard's file of this kind is left out of the merge.
+  None,
+  /// Not added up (collected once per pipeline): every shard that has the
+  /// file must have the same, else the merge fails.
+  SameInEveryShard,
 };
 
 /// What `exitbar collect <kind>` was given: each option's values by flag,
@@ -65,6 +75,7 @@ struct EvidenceKind {
   CollectResult (*Collect)(const CollectRequest &Request);
   /// The kind's section of the Markdown and HTML reports, or nothing.
   std::optional<ReportSection> (*Report)(const EvidenceSet &E) = nullptr;
+  ShardMerge Merge = ShardMerge::None;
 };
 
 /// Every registered kind (kinds/Registry.cpp lists them), in report order.

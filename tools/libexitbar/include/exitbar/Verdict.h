@@ -5,7 +5,6 @@
 #define EXITBAR_VERDICT_H
 
 #include "exitbar/Approvals.h"
-#include "exitbar/Benchmarks.h"
 #include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
@@ -140,7 +139,6 @@ struct EvidenceSet {
   std::optional<CoverageEvidence> Coverage;
   std::optional<TestsEvidence> Tests;
   std::optional<ReadinessEvidence> Readiness;
-  std::optional<BenchmarksEvidence> Benchmarks;
   std::optional<SignaturesEvidence> Signatures;
   std::optional<SbomEvidence> Sbom;
   std::optional<VulnerabilitiesEvidence> Vulnerabilities;

@@ -1,5 +1,6 @@
-// Benchmarks.cpp - benchmark results compared with a baseline; their evidence
-// files SPDX-License-Identifier: Apache-2.0
+// Benchmarks.cpp - benchmark results compared with a baseline, and their
+// evidence file
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
