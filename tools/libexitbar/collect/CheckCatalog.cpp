@@ -167,6 +167,16 @@ void reclassifyFindings(FindingsEvidence &E) {
   E.normalize();
 }
 
+std::vector<CheckInfo> checkClassifications(const std::string &Check) {
+  auto It = catalog().find(Check);
+  if (It == catalog().end())
+    return {};
+  std::vector<CheckInfo> All{{It->second.Level, It->second.Cwe}};
+  for (const SubjectRule &Rule : It->second.Subjects)
+    All.push_back({Rule.Level, Rule.Cwe});
+  return All;
+}
+
 std::vector<std::string> knownChecks() {
   std::vector<std::string> Names;
   for (const auto &Entry : catalog())

@@ -30,6 +30,11 @@ CheckInfo classifyFinding(const std::string &Check, const std::string &Message);
 /// Example: reclassifyFindings(E); // a planted "low" exitbar-* is high again
 void reclassifyFindings(FindingsEvidence &E);
 
+/// Every severity and CWE set a finding of \p Check can get: the check's
+/// own first, then one per subject that refines it; empty for a check the
+/// catalogue does not know. The doc pages are tested against this.
+std::vector<CheckInfo> checkClassifications(const std::string &Check);
+
 /// Every exitbar-* check the catalogue knows, sorted.
 std::vector<std::string> knownChecks();
 
