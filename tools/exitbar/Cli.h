@@ -86,7 +86,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx);
 void addCollectApprovals(CLI::App &Collect, Context &Ctx);
 void addCollectInfra(CLI::App &Collect, Context &Ctx);
 void addCollectSignatures(CLI::App &Collect, Context &Ctx);
-void addCollectVulnerabilities(CLI::App &Collect, Context &Ctx);
 void addCompareVersionsCommand(CLI::App &App, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);
 void addMergeCommand(CLI::App &App, Context &Ctx);

@@ -4,12 +4,21 @@
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/Verdict.h"
+#include "exitbar/Vulnerabilities.h"
 #include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace exitbar;
 
 namespace {
+
+/// The evidence of registered kind \p Name in \p E, created when missing.
+template <typename T> T &kindIn(EvidenceSet &E, const std::string &Name) {
+  std::any &A = E.Kinds[Name];
+  if (!A.has_value())
+    A = T{};
+  return std::any_cast<T &>(A);
+}
 
 Finding high() {
   Finding F;
@@ -220,7 +229,7 @@ TEST(GateTest, VulnerabilityCriteriaDoNotApplyWithoutADatabase) {
 
 TEST(GateTest, HighVulnerabilitiesBlock) {
   EvidenceSet E;
-  E.Vulnerabilities = VulnerabilitiesEvidence{};
+  auto &Vuln = kindIn<VulnerabilitiesEvidence>(E, "vulnerabilities");
   VulnerabilityFinding F;
   F.Id = "DSA-1";
   F.Aliases = {"CVE-2024-1"};
@@ -233,9 +242,9 @@ TEST(GateTest, HighVulnerabilitiesBlock) {
   VulnerabilityFinding Low = F;
   Low.Id = "DSA-2";
   Low.Severity = "low";
-  E.Vulnerabilities->Findings = {F, Low};
-  E.Vulnerabilities->Records = 2;
-  E.Vulnerabilities->ComponentsChecked = 1;
+  Vuln.Findings = {F, Low};
+  Vuln.Records = 2;
+  Vuln.ComponentsChecked = 1;
   Policy P = defaultPolicy();
   Verdict V = evaluate(P, E, {});
   auto It = std::find_if(V.Criteria.begin(), V.Criteria.end(), [](auto &C) {
@@ -278,16 +287,16 @@ TEST(GateTest, VacuousEvidenceIsNoData) {
     }
   };
   EvidenceSet E = withFindings({});
-  E.Vulnerabilities = VulnerabilitiesEvidence{};
-  E.Vulnerabilities->Database = "osv";
-  E.Vulnerabilities->ComponentsChecked = 3;
-  auto &Bench = std::any_cast<BenchmarksEvidence &>(E.Kinds.at("benchmarks"));
+  auto &Vuln = kindIn<VulnerabilitiesEvidence>(E, "vulnerabilities");
+  Vuln.Database = "osv";
+  Vuln.ComponentsChecked = 3;
+  auto &Bench = kindIn<BenchmarksEvidence>(E, "benchmarks");
   Bench.BaselineFile.clear();
   Bench.Benchmarks[0].ChangePercent.reset();
   E.Findings->TranslationUnits = 0;
   Expect(E, "no records, no baseline, no translation unit");
-  E.Vulnerabilities->Records = 5;
-  E.Vulnerabilities->ComponentsChecked = 0;
+  Vuln.Records = 5;
+  Vuln.ComponentsChecked = 0;
   Bench.BaselineFile = "benchmark-baseline.json"; // none of it ran
   Expect(E, "no component checked, nothing compared");
   Verdict V = evaluate(P, E, {});

@@ -444,7 +444,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectSignatures(*Collect, Ctx);
   addCollectSbom(*Collect, Ctx);
   addCollectTests(*Collect, Ctx);
-  addCollectVulnerabilities(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())
     addCollectRegistered(*Collect, Ctx, *K);
   // `exitbar collect coverage ... --run-id ID` as well as before the kind.

@@ -258,8 +258,6 @@ void runGate(const GateArgs &A, Context &Ctx) {
     Report.Signatures = &*Evidence.Signatures;
   if (Evidence.Sbom)
     Report.Sbom = &*Evidence.Sbom;
-  if (Evidence.Vulnerabilities)
-    Report.Vulnerabilities = &*Evidence.Vulnerabilities;
   std::string Markdown =
       render([&](std::ostream &O) { writeMarkdownReport(V, O); });
   writeFileAtomically(Out("verdict.json"), verdictToJson(V));

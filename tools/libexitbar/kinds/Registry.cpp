@@ -14,11 +14,15 @@ const EvidenceKind &kind();
 namespace energy {
 const EvidenceKind &kind();
 } // namespace energy
+namespace vulnerabilities {
+const EvidenceKind &kind();
+} // namespace vulnerabilities
 
 const std::vector<const EvidenceKind *> &evidenceKinds() {
   static const std::vector<const EvidenceKind *> Kinds = {
       &benchmarks::kind(),
       &energy::kind(),
+      &vulnerabilities::kind(),
   };
   return Kinds;
 }

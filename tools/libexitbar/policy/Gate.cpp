@@ -89,7 +89,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
   Load("sbom.json", Set.Sbom, FromJson(sbomFromJson));
   Load("tests.json", Set.Tests, FromJson(testsFromJson));
   Load("approvals.json", Set.Approvals, approvalsFromJson);
-  Load("vulnerabilities.json", Set.Vulnerabilities, vulnerabilitiesFromJson);
   for (const EvidenceKind *K : evidenceKinds()) {
     std::optional<std::any> Read;
     Load(K->File, Read, K->Read);

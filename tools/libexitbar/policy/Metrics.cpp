@@ -17,88 +17,6 @@
 namespace exitbar {
 namespace {
 
-/// Only evidence that needs something a project may not have (an OSV
-/// database) is optional; missing coverage or tests still fail.
-std::string vulnerabilitiesNotApplicable(const std::string &,
-                                         const EvidenceSet &E) {
-  if (!E.Vulnerabilities && !E.Stale.count("vulnerabilities.json"))
-    return "no vulnerability database configured (vulnerabilities.json was "
-           "not collected; see docs/vulnerabilities.md)";
-  return "";
-}
-
-/// vulnerabilities.<Name>: the counts of evidence/vulnerabilities.json; the
-/// items behind a failure are the worst findings first.
-Measurement measureVulnerabilities(const std::string &Name,
-                                   const VulnerabilitiesEvidence &V) {
-  Measurement M{std::nullopt, "vulnerabilities.json", {}};
-  bool HighOnly = Name == "high_or_critical";
-  if (Name == "database")
-    M.Value = 1;
-  else if (Name == "count")
-    M.Value = static_cast<double>(V.Findings.size());
-  else if (HighOnly)
-    M.Value = V.highOrCritical();
-  else
-    return M;
-  // Fail closed: an empty database or no component checked finds nothing
-  // because it looked at nothing, which is not "no known vulnerability".
-  if (V.Records <= 0)
-    M.NoData = "the OSV database " + V.Database + " holds no record";
-  else if (V.ComponentsChecked <= 0)
-    M.NoData = "no component was checked against the OSV database";
-  if (!M.NoData.empty()) {
-    M.Value.reset();
-    return M;
-  }
-  auto Rank = [](const std::string &S) {
-    return S == "critical" ? 0
-           : S == "high"   ? 1
-           : S == "medium" ? 2
-           : S == "low"    ? 3
-                           : 4;
-  };
-  std::vector<const VulnerabilityFinding *> Worst;
-  for (const VulnerabilityFinding &F : V.Findings)
-    if (!HighOnly || Rank(F.Severity) <= 1)
-      Worst.push_back(&F);
-  std::stable_sort(Worst.begin(), Worst.end(), [&](auto *A, auto *B) {
-    return Rank(A->Severity) < Rank(B->Severity);
-  });
-  for (const VulnerabilityFinding *F : Worst) {
-    if (M.Items.size() >= MaxItems)
-      break;
-    std::string Line = F->Id;
-    for (const std::string &Alias : F->Aliases)
-      Line += " " + Alias;
-    char Score[16] = "";
-    if (F->CvssScore)
-      std::snprintf(Score, sizeof Score, " %.1f", *F->CvssScore);
-    Line += " (" + F->Severity + Score + ") in " + F->ComponentName + " " +
-            F->ComponentVersion;
-    if (F->Package != F->ComponentName)
-      Line += " (package " + F->Package + ")";
-    Line += F->Fixed.empty() ? ": no fixed version" : ": fixed in " + F->Fixed;
-    M.Items.push_back(Line);
-  }
-  return M;
-}
-
-Measurement vulnerabilities(const MetricInput &In) {
-  const EvidenceSet &E = In.Evidence;
-  std::string Name = In.Metric.substr(std::string("vulnerabilities.").size());
-  if (!E.Vulnerabilities && Name == "database") {
-    Measurement M{0.0, "vulnerabilities.json", {}};
-    M.Items.emplace_back("no OSV database configured: exitbar_enable("
-                         "OSV_DATABASE <dir>) or `exitbar collect "
-                         "vulnerabilities --osv-db <dir>`");
-    return M;
-  }
-  if (!E.Vulnerabilities)
-    return {std::nullopt, "vulnerabilities.json", {}};
-  return measureVulnerabilities(Name, *E.Vulnerabilities);
-}
-
 std::string describe(const Finding &F) {
   return F.File + ":" + std::to_string(F.Line) + ":" +
          std::to_string(F.Column) + ": " + std::string(toString(F.Level)) +
@@ -684,17 +602,6 @@ std::vector<MetricDef> builtInMetrics() {
            return static_cast<double>(S.incomplete());
          });
        }},
-      // vulnerabilities.json: optional evidence (it needs an OSV database);
-      // vulnerabilities.database stays applicable: it is how a policy
-      // demands that a database be configured at all.
-      {"vulnerabilities.database", "vulnerabilities.json",
-       "1 when an OSV database was configured", vulnerabilities},
-      {"vulnerabilities.count", "vulnerabilities.json",
-       "known vulnerabilities of the SBOM's components", vulnerabilities,
-       vulnerabilitiesNotApplicable},
-      {"vulnerabilities.high_or_critical", "vulnerabilities.json",
-       "known vulnerabilities of high or critical severity", vulnerabilities,
-       vulnerabilitiesNotApplicable},
   };
 }
 

@@ -336,56 +336,46 @@ void writeSbom(const SbomEvidence &S, std::ostream &Out) {
   Out << "</tbody></table></div></section>\n";
 }
 
-/// Known vulnerabilities of the SBOM's components, worst first: what to
-/// upgrade, and to which version.
-void writeVulnerabilities(const VulnerabilitiesEvidence &E, std::ostream &Out) {
-  auto Rank = [](const std::string &S) {
-    return S == "critical" ? 0
-           : S == "high"   ? 1
-           : S == "medium" ? 2
-           : S == "low"    ? 3
-           : S == "none"   ? 4
-                           : 5;
-  };
-  std::vector<const VulnerabilityFinding *> Rows;
-  for (const VulnerabilityFinding &F : E.Findings)
-    Rows.push_back(&F);
-  std::stable_sort(Rows.begin(), Rows.end(), [&](auto *A, auto *B) {
-    return Rank(A->Severity) < Rank(B->Severity);
-  });
-  Out << "<section id=\"vulnerabilities\"><h2>Known vulnerabilities</h2><p>"
-      << E.Findings.size() << " in " << E.ComponentsChecked
-      << " components checked against " << E.Records << " OSV records of <code>"
-      << escapeHtml(E.Database) << "</code>.</p>";
-  if (Rows.empty()) {
-    Out << "</section>\n";
-    return;
+/// A registered evidence kind's section: its name/value rows, or its table.
+void writeSection(const ReportSection &S, std::ostream &Out) {
+  Out << "<section id=\"" << escapeHtml(S.Id) << "\"><h2>"
+      << escapeHtml(S.Title) << "</h2>";
+  if (!S.Intro.empty())
+    Out << "<p>" << escapeHtml(S.Intro) << "</p>";
+  if (!S.Rows.empty()) {
+    Out << "<table>";
+    for (const auto &[Name, Value] : S.Rows)
+      Out << "<tr><th>" << escapeHtml(Name) << "</th><td>" << escapeHtml(Value)
+          << "</td></tr>";
+    Out << "</table>";
   }
-  Out << "<div class=\"table\"><table><thead><tr><th>id</th><th>severity</th>"
-         "<th>component</th><th>fixed in</th><th>summary</th></tr></thead>"
-         "<tbody>\n";
-  for (const VulnerabilityFinding *F : Rows) {
-    std::string Id = F->Id;
-    for (const std::string &A : F->Aliases)
-      Id += " " + A;
-    char Score[16] = "";
-    if (F->CvssScore)
-      std::snprintf(Score, sizeof Score, " %.1f", *F->CvssScore);
-    std::string Component = F->ComponentName + " " + F->ComponentVersion;
-    if (F->Package != F->ComponentName)
-      Component += " (" + F->Package + ")";
-    Out << "<tr data-vulnerability=\"" << escapeHtml(F->Id) << "\"><td>"
-        << escapeHtml(Id) << "</td><td class=\""
-        << (Rank(F->Severity) <= 1 ? "fail" : "waived") << "\">"
-        << escapeHtml(F->Severity + Score) << "</td><td>"
-        << escapeHtml(Component) << "</td><td>"
-        << escapeHtml(F->Fixed.empty() ? "-" : F->Fixed) << "</td><td>"
-        << escapeHtml(F->Summary) << "</td></tr>\n";
+  if (!S.Table.empty()) {
+    Out << "<div class=\"table\"><table><thead><tr>";
+    for (const std::string &C : S.Columns)
+      Out << "<th>" << escapeHtml(C) << "</th>";
+    Out << "</tr></thead><tbody>\n";
+    for (const ReportRow &R : S.Table) {
+      Out << "<tr";
+      if (!S.RowKey.empty() && !R.Key.empty())
+        Out << " data-" << escapeHtml(S.RowKey) << "=\"" << escapeHtml(R.Key)
+            << "\"";
+      Out << ">";
+      for (const ReportCell &C : R.Cells) {
+        Out << "<td";
+        if (!C.Class.empty())
+          Out << " class=\"" << escapeHtml(C.Class) << "\"";
+        Out << ">" << escapeHtml(C.Text) << "</td>";
+      }
+      Out << "</tr>\n";
+    }
+    Out << "</tbody></table></div>";
   }
-  Out << "</tbody></table></div></section>\n";
+  if (!S.Note.empty())
+    Out << "<p>" << escapeHtml(S.Note) << "</p>";
+  Out << "</section>\n";
 }
 
-/// lines.
+/// A section of \p Lines, one list item each; nothing without lines.
 void writeLineSection(std::ostream &Out, const char *Id, const char *Title,
                       const std::vector<std::string> &Lines) {
   if (Lines.empty())
@@ -429,25 +419,14 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
                    "Suppressions (NOLINT of exitbar-* checks)", V.Suppressions);
   writeFindings(V, Options, Out);
   // The registered evidence kinds' sections (EvidenceKinds.h).
-  for (const ReportSection &S : V.Sections) {
-    Out << "<section id=\"" << escapeHtml(S.Id) << "\"><h2>"
-        << escapeHtml(S.Title) << "</h2><table>";
-    for (const auto &[Name, Value] : S.Rows)
-      Out << "<tr><th>" << escapeHtml(Name) << "</th><td>" << escapeHtml(Value)
-          << "</td></tr>";
-    Out << "</table>";
-    if (!S.Note.empty())
-      Out << "<p>" << escapeHtml(S.Note) << "</p>";
-    Out << "</section>\n";
-  }
+  for (const ReportSection &S : V.Sections)
+    writeSection(S, Out);
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);
   if (Options.Signatures)
     writeSignatures(*Options.Signatures, Out);
   if (Options.Sbom)
     writeSbom(*Options.Sbom, Out);
-  if (Options.Vulnerabilities)
-    writeVulnerabilities(*Options.Vulnerabilities, Out);
   Out << "<footer class=\"state\" style=\"margin:16px 0\">ExitBar "
       << escapeHtml(Options.ToolVersion) << "</footer></main></body></html>\n";
 }

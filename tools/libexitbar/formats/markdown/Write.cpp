@@ -152,9 +152,29 @@ void writeMarkdownReport(const Verdict &V, std::ostream &Out) {
 
   // The registered evidence kinds' sections (EvidenceKinds.h).
   for (const ReportSection &S : V.Sections) {
-    Out << "\n## " << cell(S.Title) << "\n\n| | |\n|---|---|\n";
-    for (const auto &[Name, Value] : S.Rows)
-      Out << "| " << cell(Name) << " | " << cell(Value) << " |\n";
+    Out << "\n## " << cell(S.Title) << "\n";
+    if (!S.Intro.empty())
+      Out << "\n" << cell(S.Intro) << "\n";
+    if (!S.Rows.empty()) {
+      Out << "\n| | |\n|---|---|\n";
+      for (const auto &[Name, Value] : S.Rows)
+        Out << "| " << cell(Name) << " | " << cell(Value) << " |\n";
+    }
+    if (!S.Table.empty()) {
+      std::string Rule;
+      Out << "\n|";
+      for (const std::string &C : S.Columns) {
+        Out << " " << cell(C) << " |";
+        Rule += "---|";
+      }
+      Out << "\n|" << Rule << "\n";
+      for (const ReportRow &R : S.Table) {
+        Out << "|";
+        for (const ReportCell &C : R.Cells)
+          Out << " " << cell(C.Text) << " |";
+        Out << "\n";
+      }
+    }
     if (!S.Note.empty())
       Out << "\n" << cell(S.Note) << "\n";
   }

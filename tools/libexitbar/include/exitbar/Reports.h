@@ -23,8 +23,6 @@ struct ReportOptions {
   /// Artifact signatures and the SBOM summary, for the HTML report's tables.
   const SignaturesEvidence *Signatures = nullptr;
   const SbomEvidence *Sbom = nullptr;
-  /// Known vulnerabilities, for the HTML report's table of them.
-  const VulnerabilitiesEvidence *Vulnerabilities = nullptr;
 };
 
 /// Writes the Markdown report: verdict, scorecard, blocking items.

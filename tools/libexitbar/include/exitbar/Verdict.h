@@ -11,7 +11,6 @@
 #include "exitbar/Readiness.h"
 #include "exitbar/Sbom.h"
 #include "exitbar/Signatures.h"
-#include "exitbar/Vulnerabilities.h"
 #include <any>
 #include <map>
 #include <optional>
@@ -55,12 +54,33 @@ struct FindingResult {
   std::string Note; ///< the waiver behind a Waived finding
 };
 
+/// One cell of a report section's table; Class marks it for the HTML
+/// report ("fail": shown as a failure, "waived": as a warning).
+struct ReportCell {
+  std::string Text;
+  std::string Class;
+};
+
+/// One row of a report section's table with headings; Key, when set, is
+/// the row's data-<RowKey> attribute in the HTML report (for scripts).
+struct ReportRow {
+  std::string Key;
+  std::vector<ReportCell> Cells;
+};
+
 /// A registered evidence kind's part of the Markdown and HTML reports: a
-/// title, rows of name and value, and a note (how it was measured).
+/// title, an introduction, rows of name and value or a table with
+/// headings, and a note (how it was measured).
 struct ReportSection {
   std::string Id;    ///< an HTML id, "energy"
   std::string Title; ///< "Energy and CO2e"
+  std::string Intro; ///< a paragraph before the table, or nothing
+  /// Name and value, one pair per row (no headings).
   std::vector<std::pair<std::string, std::string>> Rows;
+  /// Or a table: its headings and rows (no table when there is no row).
+  std::vector<std::string> Columns;
+  std::vector<ReportRow> Table;
+  std::string RowKey; ///< "vulnerability": <tr data-vulnerability="...">
   std::string Note;
 };
 
@@ -141,7 +161,6 @@ struct EvidenceSet {
   std::optional<ReadinessEvidence> Readiness;
   std::optional<SignaturesEvidence> Signatures;
   std::optional<SbomEvidence> Sbom;
-  std::optional<VulnerabilitiesEvidence> Vulnerabilities;
   std::optional<ApprovalsEvidence> Approvals;
   /// Evidence files present but not produced by this run, by file name
   /// ("coverage.json"), with why; their members stay empty and every

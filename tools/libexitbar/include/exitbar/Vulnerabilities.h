@@ -83,6 +83,10 @@ struct VulnerabilityFinding {
   std::string Summary;
 };
 
+/// Orders OSV severities worst first: critical 0, high 1, medium 2, low 3,
+/// none 4, anything else (unknown) 5.
+int severityRank(const std::string &Severity);
+
 /// evidence/vulnerabilities.json.
 struct VulnerabilitiesEvidence {
   std::string Database; ///< the OSV folder

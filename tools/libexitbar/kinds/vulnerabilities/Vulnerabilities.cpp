@@ -1,5 +1,6 @@
 // Vulnerabilities.cpp - SBOM components matched against an offline OSV
-// database; the evidence file SPDX-License-Identifier: Apache-2.0
+// database, and the evidence file
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Vulnerabilities.h"
 #include "exitbar/Error.h"
@@ -19,14 +20,6 @@ using nlohmann::json;
 
 namespace exitbar {
 namespace {
-
-int severityRank(const std::string &S) {
-  static const char *Order[] = {"critical", "high", "medium", "low", "none"};
-  for (int I = 0; I < 5; ++I)
-    if (S == Order[I])
-      return I;
-  return 5; // unknown
-}
 
 /// The family and release of an OSV ecosystem: "Debian:12" -> {Debian, 12}.
 std::pair<std::string, std::string> splitEcosystem(const std::string &E) {
@@ -48,6 +41,14 @@ std::string property(const SbomComponent &C, const char *Name) {
 }
 
 } // namespace
+
+int severityRank(const std::string &S) {
+  static const char *Order[] = {"critical", "high", "medium", "low", "none"};
+  for (int I = 0; I < 5; ++I)
+    if (S == Order[I])
+      return I;
+  return 5; // unknown
+}
 
 int VulnerabilitiesEvidence::highOrCritical() const {
   return static_cast<int>(std::count_if(
