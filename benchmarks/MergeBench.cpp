@@ -11,6 +11,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Merge.h"
+#include "exitbar/Tests.h"
 #include <benchmark/benchmark.h>
 #include <filesystem>
 #include <string>

@@ -9,6 +9,7 @@
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
 #include <cstddef>

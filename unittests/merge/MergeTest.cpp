@@ -6,6 +6,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
+#include "exitbar/Tests.h"
 #include <algorithm>
 #include <filesystem>
 #include <functional>

@@ -4,6 +4,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
+#include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
 #include <gtest/gtest.h>

@@ -3,6 +3,7 @@
 
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
+#include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
 #include <algorithm>
@@ -41,8 +42,8 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Findings->TranslationUnits = 1;
   E.Coverage = CoverageEvidence{};
   E.Coverage->Files["a.c"].Lines = {{1, 1}, {2, 3}};
-  E.Tests = TestsEvidence{};
-  E.Tests->Passed = 3;
+  kindIn<TestsEvidence>(E, "tests") = TestsEvidence{};
+  kindIn<TestsEvidence>(E, "tests").Passed = 3;
   E.Readiness = ReadinessEvidence{};
   E.Readiness->LicenseFile = "LICENSE";
   E.Readiness->LicenseId = "MIT";
@@ -110,8 +111,8 @@ TEST(GateTest, OnlyShouldFailuresIsConditional) {
 TEST(GateTest, CoverageAndTestFailuresBlock) {
   EvidenceSet E = withFindings({});
   E.Coverage->Files["b.c"].Lines = {{1, 0}, {2, 0}, {3, 0}};
-  E.Tests->Failed = 1;
-  E.Tests->FailingTests = {"suite.case"};
+  kindIn<TestsEvidence>(E, "tests").Failed = 1;
+  kindIn<TestsEvidence>(E, "tests").FailingTests = {"suite.case"};
   Verdict V = evaluate(defaultPolicy(), E, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   for (const auto &C : V.Criteria) {
@@ -131,8 +132,8 @@ TEST(GateTest, CoverageAndTestFailuresBlock) {
 TEST(GateTest, NothingExecutedIsNotAPass) {
   // Every test skipped: nothing failed, but nothing ran either.
   EvidenceSet E = withFindings({});
-  E.Tests->Passed = 0;
-  E.Tests->Skipped = 4;
+  kindIn<TestsEvidence>(E, "tests").Passed = 0;
+  kindIn<TestsEvidence>(E, "tests").Skipped = 4;
   Verdict V = evaluate(defaultPolicy(), E, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   for (const char *Id : {"tests-pass", "tests-ran"}) {
@@ -309,8 +310,8 @@ TEST(GateTest, VacuousEvidenceIsNoData) {
 // passed with every test failing.
 TEST(GateTest, HugeFailureCountsDoNotWrapToAPass) {
   EvidenceSet E = withFindings({});
-  E.Tests->Failed = 2147483647;
-  E.Tests->Errored = 1;
+  kindIn<TestsEvidence>(E, "tests").Failed = 2147483647;
+  kindIn<TestsEvidence>(E, "tests").Errored = 1;
   Verdict V = evaluate(defaultPolicy(), E, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   for (const CriterionResult &R : V.Criteria)

@@ -184,32 +184,6 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
   });
 }
 
-static void addCollectTests(CLI::App &Collect, Context &Ctx) {
-  struct Args {
-    std::vector<std::string> JUnit;
-    std::string Output;
-  };
-  auto A = std::make_shared<Args>();
-  CLI::App *Cmd = Collect.add_subcommand(
-      "tests", "Read JUnit XML results (ctest --output-junit, GoogleTest, "
-               "Catch2, ...) into evidence/tests.json.\n"
-               "Example: exitbar collect tests --junit build/ctest-junit.xml "
-               "-o build/exitbar/evidence/tests.json");
-  Cmd->add_option("--junit", A->JUnit, "JUnit XML files")->required();
-  Cmd->add_option("-o,--output", A->Output,
-                  "Evidence file (default exitbar/evidence/tests.json)");
-  Cmd->callback([A, &Ctx] {
-    TestsEvidence E = collectTests(A->JUnit);
-    std::string Out = evidenceOutput(A->Output, "", "tests.json");
-    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    fmt::print("tests: {} (passed {}, failed {}, errored {}, skipped {}, "
-               "flaky {}) -> {}\n",
-               E.total(), E.Passed, E.Failed, E.Errored, E.Skipped,
-               E.FlakyTests.size(), Out);
-    Ctx.Exit = Success;
-  });
-}
-
 static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
   struct Args {
     ReadinessOptions Options;
@@ -443,7 +417,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectApprovals(*Collect, Ctx);
   addCollectSignatures(*Collect, Ctx);
   addCollectSbom(*Collect, Ctx);
-  addCollectTests(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())
     addCollectRegistered(*Collect, Ctx, *K);
   // `exitbar collect coverage ... --run-id ID` as well as before the kind.

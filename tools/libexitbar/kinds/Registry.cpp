@@ -14,6 +14,9 @@ const EvidenceKind &kind();
 namespace energy {
 const EvidenceKind &kind();
 } // namespace energy
+namespace tests {
+const EvidenceKind &kind();
+} // namespace tests
 namespace vulnerabilities {
 const EvidenceKind &kind();
 } // namespace vulnerabilities
@@ -22,6 +25,7 @@ const std::vector<const EvidenceKind *> &evidenceKinds() {
   static const std::vector<const EvidenceKind *> Kinds = {
       &benchmarks::kind(),
       &energy::kind(),
+      &tests::kind(),
       &vulnerabilities::kind(),
   };
   return Kinds;

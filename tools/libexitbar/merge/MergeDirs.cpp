@@ -19,11 +19,19 @@ namespace fs = std::filesystem;
 namespace exitbar {
 namespace {
 
+/// The registered kind whose shards' files \p Name add up, or null.
+const EvidenceKind *addingKind(const std::string &Name) {
+  for (const EvidenceKind *K : evidenceKinds())
+    if (Name == K->File && K->Merge == ShardMerge::AddUp)
+      return K;
+  return nullptr;
+}
+
 /// Evidence files that add up; the others must agree between shards.
-const std::set<std::string> &addableFiles() {
+bool isAddable(const std::string &Name) {
   static const std::set<std::string> Files{"coverage.json", "findings.json",
-                                           "sbom.json", "tests.json"};
-  return Files;
+                                           "sbom.json"};
+  return Files.count(Name) || addingKind(Name);
 }
 
 /// Lists the shards' runs in merged evidence, so merging merged folders
@@ -42,12 +50,14 @@ struct ShardFile {
   std::optional<FindingsEvidence> Findings;
   std::optional<CoverageEvidence> Coverage;
   std::optional<SbomEvidence> Sbom;
-  std::optional<TestsEvidence> Tests;
+  /// A registered kind that adds up, as its Read returned it.
+  std::any Kind;
 };
 
-/// Converts \p F's document to the type of its kind \p Name and drops it,
-/// when \p Name is a kind that adds up.
-void convertAddable(ShardFile &F, const std::string &Name) {
+/// Converts \p F's document (its text \p Text) to the type of its kind
+/// \p Name and drops it, when \p Name is a kind that adds up.
+void convertAddable(ShardFile &F, const std::string &Name,
+                    const std::string &Text) {
   if (F.Coverage)
     return; // read straight into its type (coverageFromText)
   if (Name == "findings.json")
@@ -56,8 +66,8 @@ void convertAddable(ShardFile &F, const std::string &Name) {
     F.Coverage = coverageFromJson(F.Json, F.Path);
   else if (Name == "sbom.json")
     F.Sbom = sbomFromJson(F.Json, F.Path);
-  else if (Name == "tests.json")
-    F.Tests = testsFromJson(F.Json, F.Path);
+  else if (const EvidenceKind *K = addingKind(Name))
+    F.Kind = K->Read(Text, F.Path);
   else
     return;
   F.Json = nlohmann::json();
@@ -147,10 +157,11 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
                  .generic_string();
     // Coverage, most of the bytes, streams into its type; its other
     // members (the run ids) come back as a small document.
+    std::string Text = readFile(F.Path);
     if (Names[Present[I].second] == "coverage.json")
-      F.Coverage = coverageFromText(readFile(F.Path), F.Path, &F.Json);
+      F.Coverage = coverageFromText(Text, F.Path, &F.Json);
     else
-      F.Json = parseJsonText(readFile(F.Path), F.Path);
+      F.Json = parseJsonText(Text, F.Path);
     if (!F.Json.is_object())
       throw Error("input.evidence.wrong-type", F.Path, "", "not a JSON object");
     F.Run = runOf(F.Json, F.Path);
@@ -164,7 +175,7 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
     } else if (F.Run) {
       F.Runs = {*F.Run};
     }
-    convertAddable(F, Names[Present[I].second]);
+    convertAddable(F, Names[Present[I].second], Text);
   });
 
   // Runs: one per shard (a file of another run is stale), all shards
@@ -227,7 +238,7 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
       continue;
     Result.ShardsPerFile[Name] = static_cast<int>(Of.size());
     nlohmann::json Out;
-    if (!addableFiles().count(Name)) {
+    if (!isAddable(Name)) {
       // Collected from the repository or the release job, not added up:
       // every shard that has it must have the same.
       Out = withoutRun(Of.front()->Json);
@@ -259,27 +270,11 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
         Out = reduce(Typed(&ShardFile::Coverage), mergeCoverage);
       } else if (Name == "sbom.json") {
         Out = reduce(Typed(&ShardFile::Sbom), mergeSbom);
-      } else if (Name == "tests.json") {
-        auto Items = Typed(&ShardFile::Tests);
-        for (size_t I = 0; I < Items.size(); ++I) {
-          if (!Items[I].Cases)
-            throw Error("input.merge.tests-unlisted", Of[I]->Path, "/tests",
-                        "has no per-test list, so a test failing here "
-                        "could not be told from one passing in another "
-                        "shard; collect it again with this exitbar");
-          // Hand-edited counts must not disagree with the tests listed.
-          TestsEvidence Again = testsFromCases(*Items[I].Cases, 0);
-          if (Again.Passed != Items[I].Passed ||
-              Again.Failed != Items[I].Failed ||
-              Again.Errored != Items[I].Errored ||
-              Again.Skipped != Items[I].Skipped ||
-              Again.FailingTests != Items[I].FailingTests ||
-              Again.FlakyTests != Items[I].FlakyTests)
-            throw Error("input.merge.inconsistent", Of[I]->Path, "/tests",
-                        "its counts and failing tests do not match its "
-                        "per-test list");
-        }
-        Out = reduce(std::move(Items), mergeTests);
+      } else if (const EvidenceKind *K = addingKind(Name)) {
+        std::vector<ShardEvidence> Shards;
+        for (ShardFile *F : Of)
+          Shards.push_back({F->Path, std::move(F->Kind)});
+        Out = K->AddUp(Shards);
       }
     }
     if (!Result.RunId.empty()) {

@@ -75,18 +75,6 @@ CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B) {
   return Out;
 }
 
-TestsEvidence mergeTests(const TestsEvidence &A, const TestsEvidence &B) {
-  if (!A.Cases || !B.Cases)
-    throw Error("input.merge.tests-unlisted", "tests.json", "/tests",
-                "tests evidence without its per-test list cannot be merged "
-                "(a failing test of one shard could not be told from a "
-                "passing one of another); collect it again with this "
-                "version of exitbar");
-  std::vector<TestCaseResult> Cases = *A.Cases;
-  Cases.insert(Cases.end(), B.Cases->begin(), B.Cases->end());
-  return testsFromCases(std::move(Cases), A.Seconds + B.Seconds);
-}
-
 SbomEvidence mergeSbom(const SbomEvidence &A, const SbomEvidence &B) {
   SbomEvidence Out;
   // Document paths are each shard's own; the smaller, for any order.

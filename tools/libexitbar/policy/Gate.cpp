@@ -87,7 +87,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
   Load("readiness.json", Set.Readiness, FromJson(readinessFromJson));
   Load("signatures.json", Set.Signatures, FromJson(signaturesFromJson));
   Load("sbom.json", Set.Sbom, FromJson(sbomFromJson));
-  Load("tests.json", Set.Tests, FromJson(testsFromJson));
   Load("approvals.json", Set.Approvals, approvalsFromJson);
   for (const EvidenceKind *K : evidenceKinds()) {
     std::optional<std::any> Read;

@@ -161,33 +161,6 @@ Measurement diffCoverage(const MetricInput &In) {
   return M;
 }
 
-/// A tests.* metric: \p Of(tests, executed); the failing and flaky tests
-/// are the items. With \p NeedsExecuted, nothing executed is no data:
-/// nothing failed because nothing ran is not a pass (fail closed).
-Measurement tests(const MetricInput &In, bool NeedsExecuted,
-                  double (*Of)(const TestsEvidence &, long long)) {
-  if (!In.Evidence.Tests)
-    return {std::nullopt, "tests.json", {}};
-  const TestsEvidence &T = *In.Evidence.Tests;
-  Measurement M{std::nullopt, "tests.json", {}};
-  for (const std::string &Name : T.FailingTests)
-    if (M.Items.size() < MaxItems)
-      M.Items.push_back("failed: " + Name);
-  for (const std::string &Name : T.FlakyTests)
-    if (M.Items.size() < MaxItems)
-      M.Items.push_back("flaky: " + Name);
-  // 64-bit sums: INT_MAX failed plus one errored must not wrap to < 0.
-  const long long Executed =
-      static_cast<long long>(T.Passed) + T.Failed + T.Errored;
-  if (NeedsExecuted && Executed == 0) {
-    M.NoData =
-        "no test was executed (" + std::to_string(T.Skipped) + " skipped)";
-    return M;
-  }
-  M.Value = Of(T, Executed);
-  return M;
-}
-
 /// A readiness.* metric: \p Of(readiness, evidence, items).
 Measurement readiness(const MetricInput &In,
                       double (*Of)(const MetricInput &,
@@ -430,52 +403,6 @@ std::vector<MetricDef> builtInMetrics() {
        [](In I) { return coverage(I, "lines", /*FileMin=*/true); }},
       {"coverage.diff_line", "coverage.json",
        "percent of lines changed since --diff-base that ran", diffCoverage},
-      // tests.json
-      {"tests.total", "tests.json", "tests, skipped included",
-       [](In I) {
-         return tests(I, false, [](const TestsEvidence &T, long long) {
-           return static_cast<double>(T.total());
-         });
-       }},
-      {"tests.executed", "tests.json", "tests that ran",
-       [](In I) {
-         return tests(I, false, [](const TestsEvidence &, long long X) {
-           return static_cast<double>(X);
-         });
-       }},
-      {"tests.passed", "tests.json", "tests that passed",
-       [](In I) {
-         return tests(I, false, [](const TestsEvidence &T, long long) {
-           return static_cast<double>(T.Passed);
-         });
-       }},
-      {"tests.failed", "tests.json",
-       "tests that failed or errored; none run is no data",
-       [](In I) {
-         return tests(I, true, [](const TestsEvidence &T, long long) {
-           return static_cast<double>(static_cast<long long>(T.Failed) +
-                                      T.Errored);
-         });
-       }},
-      {"tests.skipped", "tests.json", "tests skipped",
-       [](In I) {
-         return tests(I, false, [](const TestsEvidence &T, long long) {
-           return static_cast<double>(T.Skipped);
-         });
-       }},
-      {"tests.flaky", "tests.json", "tests that passed only on a rerun",
-       [](In I) {
-         return tests(I, false, [](const TestsEvidence &T, long long) {
-           return static_cast<double>(T.FlakyTests.size());
-         });
-       }},
-      {"tests.pass_rate", "tests.json",
-       "percent of executed tests that passed; none run is no data",
-       [](In I) {
-         return tests(I, true, [](const TestsEvidence &T, long long X) {
-           return percent(T.Passed, X);
-         });
-       }},
       // readiness.json
       {"readiness.license", "readiness.json",
        "1 when the licence is recognised",

@@ -4,7 +4,7 @@
 #ifndef EXITBAR_FORMATS_JUNIT_READ_H
 #define EXITBAR_FORMATS_JUNIT_READ_H
 
-#include "exitbar/Coverage.h"
+#include "exitbar/Tests.h"
 #include <string>
 #include <string_view>
 #include <vector>

@@ -33,9 +33,8 @@ TaintSummary taintSummaryFrom(const JsonCursor &C);
 void to_json(nlohmann::json &J, const FindingsEvidence &E);
 void to_json(nlohmann::json &J, const Verdict &V);
 void to_json(nlohmann::json &J, const CoverageEvidence &E);
-void to_json(nlohmann::json &J, const TestsEvidence &E);
 
-/// Converts parsed coverage.json / tests.json, checking schema and members;
+/// Converts parsed coverage.json, checking schema and members;
 /// throws Error naming \p File and the JSON pointer.
 CoverageEvidence coverageFromJson(const nlohmann::json &J,
                                   const std::string &File);
@@ -50,7 +49,6 @@ CoverageEvidence coverageFromJson(const nlohmann::json &J,
 CoverageEvidence coverageFromText(const std::string &Text,
                                   const std::string &File,
                                   nlohmann::json *TopLevel = nullptr);
-TestsEvidence testsFromJson(const nlohmann::json &J, const std::string &File);
 void to_json(nlohmann::json &J, const ReadinessEvidence &E);
 ReadinessEvidence readinessFromJson(const nlohmann::json &J,
                                     const std::string &File);

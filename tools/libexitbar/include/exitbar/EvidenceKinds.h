@@ -7,6 +7,7 @@
 #include "exitbar/Metrics.h"
 #include <any>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,14 @@ enum class ShardMerge {
   /// Not added up (collected once per pipeline): every shard that has the
   /// file must have the same, else the merge fails.
   SameInEveryShard,
+  /// Added up (each shard measured a part): the kind's AddUp combines them.
+  AddUp,
+};
+
+/// One shard's evidence of a kind, as the kind's Read returned it.
+struct ShardEvidence {
+  std::string File; ///< the shard's file, for errors
+  std::any Evidence;
 };
 
 /// What `exitbar collect <kind>` was given: each option's values by flag,
@@ -76,6 +85,10 @@ struct EvidenceKind {
   /// The kind's section of the Markdown and HTML reports, or nothing.
   std::optional<ReportSection> (*Report)(const EvidenceSet &E) = nullptr;
   ShardMerge Merge = ShardMerge::None;
+  /// For ShardMerge::AddUp: the shards' evidence added up, as the evidence
+  /// document (`exitbar merge` adds the run members); throws Error naming
+  /// the shard's file when they cannot be added up.
+  nlohmann::json (*AddUp)(std::vector<ShardEvidence> &Shards) = nullptr;
 };
 
 /// Every registered kind (kinds/Registry.cpp lists them), in report order.

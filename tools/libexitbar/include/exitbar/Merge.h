@@ -29,12 +29,6 @@ FindingsEvidence mergeFindings(FindingsEvidence A, const FindingsEvidence &B);
 /// Example: CoverageEvidence C = mergeCoverage(Shard1, Shard2);
 CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B);
 
-/// Tests united by suite, name and occurrence, their outcomes united: a
-/// test that failed in one shard and passed in another is flaky. Both need
-/// their per-test list (Error input.merge.tests-unlisted otherwise).
-/// Example: TestsEvidence T = mergeTests(Shard1, Shard2);
-TestsEvidence mergeTests(const TestsEvidence &A, const TestsEvidence &B);
-
 /// SBOM components united by ref; a component lacks an NTIA element when
 /// any shard found it lacking; the document elements hold only when they
 /// hold in both.

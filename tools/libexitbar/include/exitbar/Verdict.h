@@ -157,7 +157,6 @@ struct Verdict {
 struct EvidenceSet {
   std::optional<FindingsEvidence> Findings;
   std::optional<CoverageEvidence> Coverage;
-  std::optional<TestsEvidence> Tests;
   std::optional<ReadinessEvidence> Readiness;
   std::optional<SignaturesEvidence> Signatures;
   std::optional<SbomEvidence> Sbom;

@@ -1,8 +1,8 @@
 // Tests.cpp - `exitbar collect tests`: JUnit files to tests evidence
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Collect.h"
 #include "exitbar/Files.h"
+#include "exitbar/Tests.h"
 #include "formats/junit/Read.h"
 #include <map>
 #include <set>

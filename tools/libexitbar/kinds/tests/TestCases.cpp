@@ -1,7 +1,9 @@
-// TestCases.cpp - tests evidence from per-test outcomes
+// TestCases.cpp - tests evidence from per-test outcomes, and the union of
+// two shards' tests
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Coverage.h"
+#include "exitbar/Error.h"
+#include "exitbar/Tests.h"
 #include <algorithm>
 #include <tuple>
 
@@ -81,6 +83,18 @@ TestsEvidence testsFromCases(std::vector<TestCaseResult> Cases,
   std::sort(E.FlakyTests.begin(), E.FlakyTests.end());
   E.Cases = std::move(Unique);
   return E;
+}
+
+TestsEvidence mergeTests(const TestsEvidence &A, const TestsEvidence &B) {
+  if (!A.Cases || !B.Cases)
+    throw Error("input.merge.tests-unlisted", "tests.json", "/tests",
+                "tests evidence without its per-test list cannot be merged "
+                "(a failing test of one shard could not be told from a "
+                "passing one of another); collect it again with this "
+                "version of exitbar");
+  std::vector<TestCaseResult> Cases = *A.Cases;
+  Cases.insert(Cases.end(), B.Cases->begin(), B.Cases->end());
+  return testsFromCases(std::move(Cases), A.Seconds + B.Seconds);
 }
 
 } // namespace exitbar
