@@ -6,6 +6,7 @@
 #include "utils/DeclNames.h"
 #include "utils/ExprValues.h"
 #include "utils/LocalWrites.h"
+#include "utils/NetworkValues.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -20,6 +21,9 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::exitbar {
 namespace {
+
+using utils::isAnyAddressSpec;
+using utils::isUnspecifiedHost;
 
 // Functions and constructors whose argument is the address a server listens
 // on (or, for the inet_* parsers, becomes it). A literal naming every
@@ -44,31 +48,6 @@ constexpr llvm::StringLiteral DefaultHostArguments =
     "::drogon::HttpAppFramework::addListener=0;::uWS::TemplatedApp::listen=0;"
     "::Poco::Net::SocketAddress::SocketAddress=0;"
     "::QHostAddress::QHostAddress=0;::QHostAddress::setAddress=0";
-
-/// True when \p Host (no port, no brackets) is the unspecified address.
-bool isUnspecifiedHost(StringRef Host) {
-  if (Host == "*" || Host == "0.0.0.0")
-    return true;
-  // "::", "::0", "0:0:0:0:0:0:0:0": only zero groups.
-  return Host.contains(':') && Host.find_first_not_of("0:") == StringRef::npos;
-}
-
-/// True when \p Spec names every interface: "0.0.0.0", "::", "[::]:8080",
-/// "0.0.0.0:50051", "*:9080" or a URL such as "tcp://*:5555".
-bool isAnyAddressSpec(StringRef Spec) {
-  Spec = Spec.trim();
-  size_t Scheme = Spec.find("://");
-  if (Scheme != StringRef::npos)
-    Spec = Spec.drop_front(Scheme + 3).split('/').first;
-  if (Spec.consume_front("[")) {
-    size_t Close = Spec.find(']');
-    return Close != StringRef::npos &&
-           isUnspecifiedHost(Spec.take_front(Close));
-  }
-  if (Spec.count(':') >= 2)
-    return isUnspecifiedHost(Spec);
-  return isUnspecifiedHost(Spec.split(':').first);
-}
 
 /// What a write leaves in the field of a socket address that it sets.
 enum class FieldValue {

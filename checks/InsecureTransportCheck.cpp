@@ -8,6 +8,7 @@
 #include "utils/IdentifierWords.h"
 #include "utils/LocalWrites.h"
 #include "utils/Locations.h"
+#include "utils/NetworkValues.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
 #include "clang/AST/ASTContext.h"
@@ -21,6 +22,12 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::exitbar {
 namespace {
+
+using utils::hostMatches;
+using utils::isLoopbackHost;
+using utils::looksLikeIdentifierPath;
+using utils::parseUrl;
+using utils::secureScheme;
 
 constexpr llvm::StringLiteral DefaultSchemes = "http;ftp;telnet;ws;ldap;mqtt";
 
@@ -363,87 +370,6 @@ Usage usageOf(const StringLiteral &Literal, ASTContext &Ctx) {
     return Usage::Code;
   }
   return Usage::Code;
-}
-
-/// The parts of a URL this check looks at.
-struct ParsedUrl {
-  std::string Scheme; ///< lowercase, e.g. "http"
-  std::string Host;   ///< lowercase, brackets kept for IPv6
-  std::string Path;   ///< from the first '/' after the host
-};
-
-std::optional<ParsedUrl> parseUrl(StringRef Text,
-                                  const std::vector<std::string> &Schemes) {
-  size_t Sep = Text.find("://");
-  if (Sep == StringRef::npos || Sep == 0)
-    return std::nullopt;
-  std::string Scheme = Text.take_front(Sep).lower();
-  if (!llvm::is_contained(Schemes, Scheme))
-    return std::nullopt;
-  StringRef Rest = Text.drop_front(Sep + 3);
-  size_t End = Rest.find_first_of("/?#");
-  StringRef Authority = Rest.take_front(End);
-  StringRef Path = End == StringRef::npos ? "" : Rest.drop_front(End);
-  size_t At = Authority.rfind('@');
-  if (At != StringRef::npos)
-    Authority = Authority.drop_front(At + 1);
-  StringRef Host;
-  if (compat::startsWith(Authority, "[")) {
-    size_t Close = Authority.find(']');
-    Host =
-        Close == StringRef::npos ? Authority : Authority.take_front(Close + 1);
-  } else {
-    Host = Authority.split(':').first;
-  }
-  return ParsedUrl{Scheme, Host.lower(), Path.str()};
-}
-
-bool isLoopbackHost(StringRef Host) {
-  return Host == "localhost" || compat::endsWith(Host, ".localhost") ||
-         compat::startsWith(Host, "127.") || Host == "[::1]" ||
-         Host == "0.0.0.0" || Host == "[::]" || Host == "[0:0:0:0:0:0:0:1]";
-}
-
-/// True for URLs that follow the naming conventions of XML namespaces and
-/// schemas: a path segment such as ns/, schema/, xmlns/ or a .dtd/.xsd file.
-bool looksLikeIdentifierPath(StringRef Path) {
-  std::string Lower = Path.lower();
-  StringRef L(Lower);
-  if (compat::endsWith(L, ".dtd") || compat::endsWith(L, ".xsd") ||
-      compat::endsWith(L, ".rng") || compat::endsWith(L, ".ent"))
-    return true;
-  llvm::SmallVector<StringRef, 8> Segments;
-  L.split(Segments, '/', -1, false);
-  for (StringRef Segment : Segments) {
-    Segment = Segment.split('#').first;
-    if (llvm::StringSwitch<bool>(Segment)
-            .Cases("ns", "namespace", "namespaces", "xmlns", "schema", true)
-            .Cases("schemas", "dtd", "xsd", "rdf", true)
-            .Default(false))
-      return true;
-  }
-  return false;
-}
-
-/// True when \p Host is \p Pattern or, for "*.example.org" or
-/// ".example.org", a subdomain of it.
-bool hostMatches(StringRef Host, StringRef Pattern) {
-  Pattern.consume_front("*");
-  if (compat::startsWith(Pattern, "."))
-    return compat::endsWith(Host, Pattern) || Host == Pattern.drop_front();
-  return Host == Pattern.lower() ||
-         compat::endsWith(Host, ("." + Pattern.lower()));
-}
-
-StringRef secureScheme(StringRef Scheme) {
-  return llvm::StringSwitch<StringRef>(Scheme)
-      .Case("http", "https://")
-      .Case("ftp", "sftp:// or ftps://")
-      .Case("telnet", "ssh")
-      .Case("ws", "wss://")
-      .Case("ldap", "ldaps://")
-      .Case("mqtt", "mqtts://")
-      .Default("an encrypted protocol");
 }
 
 /// True when the function around \p Literal makes libcurl encrypt or keep

@@ -60,6 +60,10 @@ void UnauthenticatedRouteCheck::check(const MatchFinder::MatchResult &Result) {
     // A handler defined in another unit is judged there, never guessed at.
     if (!Route.Body || Route.Guarded || isPublicRoute(Route.Pattern))
       continue;
+    // An OPTIONS handler answers CORS preflights, which browsers send
+    // without credentials by design (Fetch standard); it changes nothing.
+    if (Route.Method == "OPTIONS")
+      continue;
     if (utils::checksCredentials(Route.Body, Ctx, Auth))
       continue;
     diag(SM.getFileLoc(Route.Loc),

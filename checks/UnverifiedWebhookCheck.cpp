@@ -20,6 +20,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
 
 using namespace clang::ast_matchers;
 
@@ -65,6 +66,11 @@ bool isMacPrimitive(StringRef Name) {
 /// Comparisons that stop at the first differing byte, by the name of the
 /// function or operator.
 StringRef variableTimeComparison(const Stmt &S) {
+  // C++20 writes `a != b` as `!(a == b)`: the operator the code spelled.
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(&S))
+    return Rewritten->getOperator() == BO_EQ   ? "=="
+           : Rewritten->getOperator() == BO_NE ? "!="
+                                               : "";
   if (const auto *Bin = dyn_cast<BinaryOperator>(&S))
     return Bin->getOpcode() == BO_EQ   ? "=="
            : Bin->getOpcode() == BO_NE ? "!="
@@ -96,6 +102,8 @@ StringRef variableTimeComparison(const Stmt &S) {
 
 /// The operands a comparison compares.
 std::vector<const Expr *> operands(const Stmt &S) {
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(&S))
+    return {Rewritten->getLHS(), Rewritten->getRHS()};
   // `memcmp(...) != 0` compares a comparison's result, not the MAC.
   if (const auto *Bin = dyn_cast<BinaryOperator>(&S)) {
     if (Bin->getLHS()->getType()->isIntegralOrEnumerationType() ||
@@ -113,6 +121,8 @@ std::vector<const Expr *> operands(const Stmt &S) {
 }
 
 SourceLocation comparisonLoc(const Stmt &S) {
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(&S))
+    return Rewritten->getOperatorLoc();
   if (const auto *Bin = dyn_cast<BinaryOperator>(&S))
     return Bin->getOperatorLoc();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
@@ -139,8 +149,53 @@ bool usesBody(const Stmt *Body) {
     if (const auto *Call = dyn_cast<CallExpr>(&S))
       if (utils::calleeName(*Call) == "mg_read")
         Found = true;
+    // cpp-httplib's streaming handlers read the body through the
+    // ContentReader they are given: `content_reader([&](data, n) {...})`.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
+      if (Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+        if (const CXXRecordDecl *Record =
+                Op->getArg(0)->getType()->getAsCXXRecordDecl();
+            Record && Record->getIdentifier() &&
+            Record->getName() == "ContentReader")
+          Found = true;
   });
   return Found;
+}
+
+/// The variable an output argument writes into, through casts, `&` and the
+/// buffer accessors of a string or vector: `mac`, `(unsigned char *)mac`,
+/// `&out.front()`, `out.data()`, `&out[0]`.
+const VarDecl *bufferVariable(const Expr *E) {
+  for (int Depth = 0; E && Depth < 6; ++Depth) {
+    E = E->IgnoreParenCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Un = dyn_cast<UnaryOperator>(E);
+        Un && Un->getOpcode() == UO_AddrOf)
+      E = Un->getSubExpr();
+    else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+      E = Member->getImplicitObjectArgument();
+    else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+      E = Sub->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Subscript)
+      E = Op->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// True when \p E is a constant: a literal, or a variable initialised with
+/// one and never changed. A MAC is compared with another computed or
+/// received value, never with a constant; `key == "t"` while parsing a
+/// Stripe-Signature header is not a MAC comparison.
+bool isConstantOperand(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CharacterLiteral, IntegerLiteral, CXXNullPtrLiteralExpr,
+          CXXBoolLiteralExpr>(E))
+    return true;
+  return utils::stringLiteralOf(E, Ctx) != nullptr;
 }
 
 /// Function definitions of the project whose name says they handle a
@@ -178,14 +233,7 @@ bool UnverifiedWebhookCheck::isSignatureHeader(StringRef Text) const {
   for (const std::string &Header : SignatureHeaders)
     if (Text.equals_insensitive(Header))
       return true;
-  // X-Hub-Signature-256, X-Slack-Signature, Stripe-Signature,
-  // Webhook-Signature, X-Shopify-Hmac-Sha256: header names, not prose.
-  std::string Lower = Text.lower();
-  if (Lower.size() > 40 || Lower.find(' ') != std::string::npos)
-    return false;
-  return Lower.find("signature") != std::string::npos ||
-         (Lower.find("hmac") != std::string::npos &&
-          Lower.find('-') != std::string::npos);
+  return utils::looksLikeSignatureHeader(Text);
 }
 
 bool UnverifiedWebhookCheck::isMacFunction(const FunctionDecl &FD) const {
@@ -204,10 +252,19 @@ bool UnverifiedWebhookCheck::isMacFunction(const FunctionDecl &FD) const {
         (Record->getName().contains("HMAC") ||
          Record->getName().contains("Hmac")))
       return true;
-  return !utils::firstPhraseIn(Name, {"hmac", "verify signature",
-                                      "check signature", "validate signature",
-                                      "verify webhook", "verify mac"})
-              .empty();
+  if (!utils::firstPhraseIn(Name, {"hmac", "verify webhook"}).empty())
+    return true;
+  // verifySignature, verify_github_signature, isValidSignature, check_sig:
+  // a verb of checking and a word for the signature, in any order and with
+  // words between them (a verifier of another file is known by its name).
+  bool Checks = false, Signature = false;
+  for (const std::string &Word : utils::splitIdentifier(Name)) {
+    Checks |= Word == "verify" || Word == "validate" || Word == "check" ||
+              Word == "valid" || Word == "authenticate";
+    Signature |= Word == "signature" || Word == "signatures" || Word == "sig" ||
+                 Word == "mac" || Word == "hmac";
+  }
+  return Checks && Signature;
 }
 
 void UnverifiedWebhookCheck::checkHandler(const Stmt *Body, SourceLocation Loc,
@@ -228,10 +285,33 @@ void UnverifiedWebhookCheck::checkHandler(const Stmt *Body, SourceLocation Loc,
       if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         return Macs.count(VD) != 0;
     if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *FD = Call->getDirectCallee();
-          FD && FD->getIdentifier() && macOutputArg(FD->getName()) >= 0)
-        return true;
+      if (const FunctionDecl *FD = Call->getDirectCallee()) {
+        if (FD->getIdentifier() && macOutputArg(FD->getName()) >= 0)
+          return true;
+        // `hmac<SHA1>(body, key)`, `computeHmac(...)`: a MAC function that
+        // returns the MAC rather than whether it matched.
+        QualType Result = FD->getReturnType();
+        if (!Result->isVoidType() && !Result->isIntegralOrEnumerationType() &&
+            isMacFunction(*FD))
+          return true;
+      }
     return llvm::any_of(S->children(), IsMac);
+  };
+  auto Assigned =
+      [](const Stmt &S) -> std::pair<const VarDecl *, const Expr *> {
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    if (const auto *Bin = dyn_cast<BinaryOperator>(&S);
+        Bin && Bin->getOpcode() == BO_Assign) {
+      LHS = Bin->getLHS();
+      RHS = Bin->getRHS();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+    }
+    const auto *Ref =
+        LHS ? dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()) : nullptr;
+    return {Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr, RHS};
   };
   for (int Round = 0; Round < 2; ++Round)
     utils::forEachReachableStmt(Body, [&](const Stmt &S) {
@@ -240,6 +320,9 @@ void UnverifiedWebhookCheck::checkHandler(const Stmt *Body, SourceLocation Loc,
           if (const auto *VD = dyn_cast<VarDecl>(D);
               VD && VD->hasInit() && IsMac(VD->getInit()))
             Macs.insert(VD);
+      // `signature = req.get_header_value("X-Hub-Signature");`
+      if (auto [VD, Value] = Assigned(S); VD && IsMac(Value))
+        Macs.insert(VD);
       const auto *Call = dyn_cast<CallExpr>(&S);
       if (!Call)
         return;
@@ -250,10 +333,25 @@ void UnverifiedWebhookCheck::checkHandler(const Stmt *Body, SourceLocation Loc,
         Verified = true;
       int Out = FD->getIdentifier() ? macOutputArg(FD->getName()) : -1;
       if (Out >= 0 && static_cast<unsigned>(Out) < Call->getNumArgs())
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                Call->getArg(Out)->IgnoreParenImpCasts()->IgnoreImplicit()))
-          if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-            Macs.insert(VD);
+        if (const VarDecl *VD = bufferVariable(Call->getArg(Out)))
+          Macs.insert(VD);
+      // What a call writes from a signature into its output arguments is
+      // the signature, or part of it: `regex_search(sig, match, re)`.
+      if (!isa<CXXMemberCallExpr>(Call) &&
+          llvm::any_of(Call->arguments(), IsMac))
+        for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams();
+             ++I) {
+          QualType Param = FD->getParamDecl(I)->getType();
+          bool Writes = (Param->isLValueReferenceType() &&
+                         !Param.getNonReferenceType().isConstQualified()) ||
+                        (Param->isPointerType() &&
+                         !Param->getPointeeType().isConstQualified());
+          if (const auto *Ref =
+                  dyn_cast<DeclRefExpr>(Call->getArg(I)->IgnoreParenImpCasts());
+              Writes && Ref)
+            if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+              Macs.insert(VD);
+        }
       // A helper that gets the signature compares its parameter.
       if (const FunctionDecl *Def = FD->getDefinition())
         for (unsigned I = 0; I < Call->getNumArgs() && I < Def->getNumParams();
@@ -273,9 +371,26 @@ void UnverifiedWebhookCheck::checkHandler(const Stmt *Body, SourceLocation Loc,
     StringRef Comparison = variableTimeComparison(S);
     if (Comparison.empty() || llvm::is_contained(Reported, &S))
       return;
-    if (!llvm::any_of(operands(S), IsMac))
+    std::vector<const Expr *> Operands = operands(S);
+    // The two values compared come first (memcmp's length is not one).
+    llvm::ArrayRef<const Expr *> Compared(Operands.data(),
+                                          std::min<size_t>(Operands.size(), 2));
+    if (!llvm::any_of(Operands, IsMac) ||
+        llvm::any_of(Compared,
+                     [&](const Expr *E) { return isConstantOperand(E, Ctx); }))
       return;
     Reported.push_back(&S);
+    // The rewritten form's own `==` is the same comparison.
+    if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(&S)) {
+      std::function<void(const Stmt *)> Mark = [&](const Stmt *Child) {
+        if (!Child)
+          return;
+        Reported.push_back(Child);
+        for (const Stmt *Grand : Child->children())
+          Mark(Grand);
+      };
+      Mark(Rewritten->getSemanticForm());
+    }
     diag(SM.getFileLoc(comparisonLoc(S)),
          "'%0' compares a webhook signature in variable time; use "
          "CRYPTO_memcmp, sodium_memcmp or another constant-time comparison")

@@ -189,11 +189,24 @@ bool isAuthFunction(const FunctionDecl &FD, const AuthKnowledge &Auth) {
   if (First == "set" || First == "add" || First == "register" ||
       First == "remove" || First == "get" || First == "has")
     return false;
-  return !firstPhraseIn(Name, authPhrases()).empty();
+  if (!firstPhraseIn(Name, authPhrases()).empty())
+    return true;
+  // `auth.validate(req)`, `authenticator->check(req)`: a checking method
+  // of a class named for authentication (AuthMiddleware, Authenticator).
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD))
+    if (const CXXRecordDecl *Record = Method->getParent();
+        Record && Record->getIdentifier() &&
+        !firstPhraseIn(Record->getName(), authPhrases()).empty())
+      return First == "validate" || First == "verify" || First == "check" ||
+             First == "is" || First == "authenticate" || First == "allow" ||
+             First == "allows" || First == "permit" || First == "permits";
+  return false;
 }
 
 /// Names of headers, parameters and cookies that carry credentials.
 bool isCredentialName(llvm::StringRef Text) {
+  if (looksLikeSignatureHeader(Text))
+    return true;
   std::string Lower = Text.lower();
   return llvm::StringSwitch<bool>(Lower)
       .Cases("authorization", "proxy-authorization", "x-api-key", "x-api-token",
@@ -285,6 +298,15 @@ bool isComparisonOp(BinaryOperatorKind Op) {
 
 } // namespace
 
+bool looksLikeSignatureHeader(llvm::StringRef Text) {
+  std::string Lower = Text.lower();
+  if (Lower.size() > 40 || Lower.find(' ') != std::string::npos)
+    return false;
+  return Lower.find("signature") != std::string::npos ||
+         (Lower.find("hmac") != std::string::npos &&
+          Lower.find('-') != std::string::npos);
+}
+
 std::string calleeName(const CallExpr &Call) {
   const FunctionDecl *FD = Call.getDirectCallee();
   return FD ? FD->getNameAsString() : std::string();
@@ -346,6 +368,13 @@ bool checksCredentials(const Stmt *S, ASTContext &Ctx,
                   dyn_cast_or_null<VarDecl>(objectDecl(Assign->getLHS())))
             if (mentionsCredential(Assign->getRHS(), Ctx, Vars))
               Vars.insert(VD);
+      // `token = req.get_header_value("Authorization");` on a std::string.
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Node);
+          Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        if (const auto *VD =
+                dyn_cast_or_null<VarDecl>(objectDecl(Op->getArg(0))))
+          if (mentionsCredential(Op->getArg(1), Ctx, Vars))
+            Vars.insert(VD);
     });
   if (Found)
     return true;

@@ -71,6 +71,13 @@ void forEachReachableStmt(const Stmt *S,
 /// The name of the function a call calls ("" for calls through pointers).
 std::string calleeName(const CallExpr &Call);
 
+/// True when \p Text is the name of a header that carries a webhook's
+/// signature: X-Hub-Signature(-256), X-Slack-Signature, Stripe-Signature,
+/// Webhook-Signature, X-Shopify-Hmac-Sha256. A header name, not prose: no
+/// spaces, at most 40 characters. A signature is the sender's credential,
+/// so a route that checks one is authenticated.
+bool looksLikeSignatureHeader(llvm::StringRef Text);
+
 } // namespace clang::tidy::exitbar::utils
 
 #endif // EXITBAR_CHECKS_UTILS_HTTPROUTES_H

@@ -14,6 +14,9 @@ namespace acme {
 bool gatekeeper(const httplib::Request &req);
 }
 
+std::string expectedSignature(const std::string &body);
+void logLine(const std::string &line);
+
 #ifndef OPTIONS
 // cpp-httplib: state-changing routes are high, reads medium (by the
 // catalogue); health and metrics are public by design.
@@ -80,6 +83,72 @@ void httplibChecked(httplib::Server &svr) {
                              httplib::Response &res) {
     if (req.get_header_value("Authorization") != "Bearer s3cret")
       res.status = 401;
+  });
+  // A webhook's signature is its sender's credential: a route that checks
+  // it is authenticated (how well is exitbar-unverified-webhook's part).
+  svr.Post("/github/webhook", [](const httplib::Request &req,
+                                 httplib::Response &res) {
+    std::string sig = req.get_header_value("X-Hub-Signature-256");
+    if (sig != expectedSignature(req.body))
+      res.status = 401;
+  });
+}
+
+// Accepted: the pre-routing handler asks a class named for authentication
+// (its method defined in another file) whether the request may pass.
+class ApiKeyAuth {
+public:
+  bool validate(const httplib::Request &req) const;
+};
+void middlewareServer(httplib::Server &svr, ApiKeyAuth &auth) {
+  svr.set_pre_routing_handler(
+      [&auth](const httplib::Request &req, httplib::Response &res) {
+        if (!auth.validate(req)) {
+          res.status = 401;
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
+  svr.Post("/v1/agents", [](const httplib::Request &req,
+                            httplib::Response &res) {
+    res.set_content(req.body, "text/plain");
+  });
+}
+// Flagged: a cache's validate() is not authentication.
+class ResponseCache {
+public:
+  bool validate(const httplib::Request &req) const;
+};
+void cachedServer(httplib::Server &svr, ResponseCache &cache) {
+  svr.set_pre_routing_handler(
+      [&cache](const httplib::Request &req, httplib::Response &res) {
+        if (!cache.validate(req))
+          return httplib::Server::HandlerResponse::Handled;
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
+  svr.Post("/v1/reports", [](const httplib::Request &req,
+                             httplib::Response &res) {
+    // CHECK-MESSAGES: :[[@LINE-2]]:12: warning: unauthenticated 'POST' route '/v1/reports'
+    res.set_content(req.body, "text/plain");
+  });
+}
+
+// Accepted: a CORS preflight handler; browsers send preflights without
+// credentials.
+void corsServer(httplib::Server &svr) {
+  svr.Options("/api/new", [](const httplib::Request &req,
+                             httplib::Response &res) {
+    res.set_content("", "text/plain");
+  });
+}
+
+// Flagged: the signature header read, logged, never checked.
+void httplibUncheckedHook(httplib::Server &svr) {
+  svr.Post("/stripe/webhook", [](const httplib::Request &req,
+                                 httplib::Response &res) {
+    // CHECK-MESSAGES: :[[@LINE-2]]:12: warning: unauthenticated 'POST' route '/stripe/webhook'; check credentials in the handler or register an authentication handler on the cpp-httplib server [exitbar-unauthenticated-route]
+    logLine(req.get_header_value("Stripe-Signature"));
+    res.set_content(req.body, "text/plain");
   });
 }
 

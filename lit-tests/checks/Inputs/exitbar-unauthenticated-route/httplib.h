@@ -15,6 +15,11 @@ struct Response {
   int status;
   void set_content(const std::string &s, const std::string &content_type);
 };
+using ContentReceiver = std::function<bool(const char *data, unsigned long n)>;
+class ContentReader {
+public:
+  bool operator()(ContentReceiver receiver) const;
+};
 class Server {
 public:
   using Handler = std::function<void(const Request &, Response &)>;
@@ -24,7 +29,10 @@ public:
   Server();
   virtual ~Server();
   Server &Get(const std::string &pattern, Handler handler);
+  using HandlerWithContentReader =
+      std::function<void(const Request &, Response &, const ContentReader &)>;
   Server &Post(const std::string &pattern, Handler handler);
+  Server &Post(const std::string &pattern, HandlerWithContentReader handler);
   Server &Put(const std::string &pattern, Handler handler);
   Server &Patch(const std::string &pattern, Handler handler);
   Server &Delete(const std::string &pattern, Handler handler);
