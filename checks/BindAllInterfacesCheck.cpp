@@ -23,7 +23,6 @@ namespace clang::tidy::exitbar {
 namespace {
 
 using utils::isAnyAddressSpec;
-using utils::isUnspecifiedHost;
 
 // Functions and constructors whose argument is the address a server listens
 // on (or, for the inet_* parsers, becomes it). A literal naming every

@@ -120,7 +120,7 @@ const std::vector<std::string> &mergeableEvidenceFiles() {
         "readiness.json", "signatures.json", "approvals.json"};
     for (const EvidenceKind *K : evidenceKinds())
       if (K->Merge != ShardMerge::None)
-        Names.push_back(K->File);
+        Names.emplace_back(K->File);
     return Names;
   }();
   return Files;
@@ -272,6 +272,7 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
         Out = reduce(Typed(&ShardFile::Sbom), mergeSbom);
       } else if (const EvidenceKind *K = addingKind(Name)) {
         std::vector<ShardEvidence> Shards;
+        Shards.reserve(Of.size());
         for (ShardFile *F : Of)
           Shards.push_back({F->Path, std::move(F->Kind)});
         Out = K->AddUp(Shards);
