@@ -19,6 +19,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -240,10 +241,21 @@ bool isCredentialRead(const CallExpr &Call, ASTContext &Ctx) {
         if (const auto *Record = Arg.getAsType()->getAsCXXRecordDecl())
           if (Record->getIdentifier() && isCredentialName(Record->getName()))
             return true;
-  for (const Expr *Arg : Call.arguments())
+  for (const Expr *Arg : Call.arguments()) {
     if (std::string Text = textOf(Arg, Ctx);
         !Text.empty() && isCredentialName(Text))
       return true;
+    // Boost.Beast: `req[http::field::authorization]`, `req.find(field::
+    // cookie)`: the header named by its enumerator.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+      if (const auto *Field = dyn_cast<EnumConstantDecl>(Ref->getDecl());
+          Field && Field->getIdentifier()) {
+        std::string Name = Field->getName().str();
+        std::replace(Name.begin(), Name.end(), '_', '-');
+        if (isCredentialName(Name))
+          return true;
+      }
+  }
   return false;
 }
 
@@ -482,6 +494,20 @@ std::string methodComparedIn(const Stmt *S) {
         Found = Text;
       return;
     }
+    // Boost.Beast: `req.method() == http::verb::post`.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+      if (const auto *Verb = dyn_cast<EnumConstantDecl>(Ref->getDecl());
+          Verb && inNamespace(Verb, "beast") && Verb->getIdentifier()) {
+        std::string Name = llvm::StringSwitch<std::string>(Verb->getName())
+                               .Case("post", "POST")
+                               .Case("put", "PUT")
+                               .Case("patch", "PATCH")
+                               .Case("delete_", "DELETE")
+                               .Default("");
+        if (!Name.empty())
+          Found = Name;
+        return;
+      }
     for (const Stmt *Child : Node->children())
       Walk(Child);
   };
@@ -512,6 +538,61 @@ std::string mongooseMatchPath(const Stmt *S, ASTContext &Ctx) {
   for (const Stmt *Child : S->children())
     if (std::string Path = mongooseMatchPath(Child, Ctx); !Path.empty())
       return Path;
+  return {};
+}
+
+/// A Boost.Beast request's target compared with a literal path
+/// (`req.target() == "/api/items"`); returns the path.
+std::string beastTargetPath(const Stmt *S) {
+  if (!S)
+    return {};
+  const Expr *L = nullptr, *R = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_EqualEqual && Op->getNumArgs() == 2) {
+    L = Op->getArg(0);
+    R = Op->getArg(1);
+  } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(S);
+             Rewritten && Rewritten->getOperator() == BO_EQ) {
+    L = Rewritten->getLHS();
+    R = Rewritten->getRHS();
+  }
+  auto IsTarget = [](const Expr *E) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit());
+    for (int Depth = 0; !Call && E && Depth < 4; ++Depth) {
+      E = strip(E);
+      Call = dyn_cast<CXXMemberCallExpr>(E);
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+          Construct && Construct->getNumArgs() == 1)
+        E = Construct->getArg(0);
+      else
+        break;
+    }
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() && Method->getName() == "target" &&
+           inNamespace(Method, "beast");
+  };
+  if (L && R) {
+    for (auto [Target, Path] : {std::pair{L, R}, std::pair{R, L}})
+      if (IsTarget(Target))
+        if (std::string Text = firstLiteralUnder(Path);
+            !Text.empty() && Text[0] == '/')
+          return Text;
+    return {};
+  }
+  for (const Stmt *Child : S->children())
+    if (std::string Path = beastTargetPath(Child); !Path.empty())
+      return Path;
+  return {};
+}
+
+/// The library and path of a route an `if` dispatches on: mongoose's URI
+/// matchers or a Boost.Beast target comparison; empty when it is none.
+std::pair<std::string, std::string> dispatchedRoute(const Stmt *Cond,
+                                                    ASTContext &Ctx) {
+  if (std::string Path = mongooseMatchPath(Cond, Ctx); !Path.empty())
+    return {"mongoose", Path};
+  if (std::string Path = beastTargetPath(Cond); !Path.empty())
+    return {"Boost.Beast", Path};
   return {};
 }
 
@@ -546,11 +627,11 @@ public:
   }
 
   bool VisitIfStmt(IfStmt *If) {
-    std::string Path = mongooseMatchPath(If->getCond(), Ctx);
+    auto [Library, Path] = dispatchedRoute(If->getCond(), Ctx);
     if (Path.empty())
       return true;
     HttpRoute R;
-    R.Library = "mongoose";
+    R.Library = Library;
     R.Pattern = Path;
     R.Loc = If->getCond()->getBeginLoc();
     R.Body = If->getThen();
@@ -812,8 +893,9 @@ private:
     return true;
   }
 
-  /// mongoose: a credential check in the event handler ahead of the
-  /// `if (mg_match(...))` dispatch covers every route after it.
+  /// mongoose and Boost.Beast: a credential check in the handler ahead of
+  /// the `if (mg_match(...))` / `if (req.target() == ...)` dispatch covers
+  /// every route after it.
   bool checkedBeforeDispatch(const IfStmt &Route) {
     DynTypedNode Node = DynTypedNode::create(Route);
     for (int Level = 0; Level < 16; ++Level) {
@@ -829,14 +911,14 @@ private:
             break;
           const auto *OtherRoute = dyn_cast<IfStmt>(Sibling);
           if (OtherRoute &&
-              !mongooseMatchPath(OtherRoute->getCond(), Ctx).empty())
+              !dispatchedRoute(OtherRoute->getCond(), Ctx).second.empty())
             continue;
           if (checksCredentials(Sibling, Ctx, Auth))
             return true;
         }
       } else if (const auto *Outer = Parent.get<IfStmt>()) {
         if (Outer->getElse() == Node.get<Stmt>() &&
-            mongooseMatchPath(Outer->getCond(), Ctx).empty() &&
+            dispatchedRoute(Outer->getCond(), Ctx).second.empty() &&
             checksCredentials(Outer->getCond(), Ctx, Auth))
           return true;
       }

@@ -3,6 +3,7 @@
 // RUN:   -config='{CheckOptions: [{key: exitbar-unauthenticated-route.PublicRoutes, value: "/catalog"}, {key: exitbar-unauthenticated-route.AuthFunctions, value: "acme::gatekeeper"}]}' \
 // RUN:   -- -std=c++17 -isystem %S/Inputs/exitbar-unauthenticated-route -DOPTIONS
 
+#include <boost/beast/http.hpp>
 #include <crow.h>
 #include <drogon/drogon.h>
 #include <httplib.h>
@@ -140,6 +141,41 @@ void corsServer(httplib::Server &svr) {
                              httplib::Response &res) {
     res.set_content("", "text/plain");
   });
+}
+
+// Boost.Beast has no router: a dispatch on the request's target compared
+// with a literal path is a route, its method from `req.method() == verb`.
+namespace http = boost::beast::http;
+bool tokenIsKnown(boost::beast::string_view token);
+void beastDispatch(http::request<http::string_body> &req) {
+  if (req.target() == "/api/items" && req.method() == http::verb::post) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: unauthenticated 'POST' route '/api/items'; check credentials in the handler or register an authentication handler on the Boost.Beast server [exitbar-unauthenticated-route]
+    req.body() = "created";
+    return;
+  }
+  if (req.target() == "/api/report") {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: unauthenticated 'ANY' route '/api/report'
+    req.body() = "report";
+    return;
+  }
+  // Accepted: the Authorization header compared in the handler.
+  if (req.target() == "/api/keys" && req.method() == http::verb::delete_) {
+    if (!tokenIsKnown(req[http::field::authorization]))
+      return;
+    req.body() = "deleted";
+  }
+  // Accepted: public by design, and no literal path (file serving).
+  if (req.target() == "/healthz")
+    req.body() = "ok";
+  if (req.target().starts_with("/static/"))
+    req.body() = "file";
+}
+// Accepted: a credential check ahead of the dispatch covers every route.
+void beastGuarded(http::request<http::string_body> &req) {
+  if (!tokenIsKnown(req[http::field::authorization]))
+    return;
+  if (req.target() == "/api/admin" && req.method() == http::verb::put)
+    req.body() = "changed";
 }
 
 // Flagged: the signature header read, logged, never checked.
