@@ -304,6 +304,52 @@ bool mentionsCredential(const Stmt *S, ASTContext &Ctx,
   return false;
 }
 
+/// A test that a credential is there, not what it is: `get_header(c,
+/// "Authorization") == NULL`, `!header`, `if (header)`, `token.empty()`.
+/// A sender that sends anything passes it.
+bool isPresenceTest(const Stmt *S, ASTContext &Ctx) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreParens();
+  if (const auto *Bin = dyn_cast<BinaryOperator>(E))
+    if (Bin->getOpcode() == BO_EQ || Bin->getOpcode() == BO_NE)
+      return Bin->getLHS()->isNullPointerConstant(
+                 Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+             Bin->getRHS()->isNullPointerConstant(
+                 Ctx, Expr::NPC_ValueDependentIsNotNull);
+  if (const auto *Un = dyn_cast<UnaryOperator>(E);
+      Un && Un->getOpcode() == UO_LNot)
+    return Un->getSubExpr()->IgnoreParenImpCasts()->getType()->isPointerType();
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+    return Cast->getCastKind() == CK_PointerToBoolean;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *Method = Member->getMethodDecl();
+        Method && Method->getIdentifier())
+      return Method->getName() == "empty" || Method->getName() == "size" ||
+             Method->getName() == "length";
+  return false;
+}
+
+/// mentionsCredential, but not inside presence tests.
+bool mentionsCheckedCredential(
+    const Stmt *S, ASTContext &Ctx,
+    const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+  if (!S || isPresenceTest(S, Ctx))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && isCredentialRead(*Call, Ctx))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Vars.count(VD))
+        return true;
+  for (const Stmt *Child : S->children())
+    if (mentionsCheckedCredential(Child, Ctx, Vars))
+      return true;
+  return false;
+}
+
 bool isComparisonOp(BinaryOperatorKind Op) {
   return BinaryOperator::isComparisonOp(Op) || BinaryOperator::isLogicalOp(Op);
 }
@@ -423,7 +469,7 @@ bool checksCredentials(const Stmt *S, ASTContext &Ctx,
       }
       return;
     }
-    if (Checked && mentionsCredential(Checked, Ctx, Vars))
+    if (Checked && mentionsCheckedCredential(Checked, Ctx, Vars))
       Found = true;
   });
   return Found;

@@ -37,12 +37,24 @@ static int reportHandler(struct mg_connection *conn, void *data) {
 
 static int authorize(struct mg_connection *conn, void *data) { return 1; }
 
+// Testing that a credential header is there is no check of what it says:
+// any sender can send one.
+static int hookHandler(struct mg_connection *conn, void *data) {
+  if (mg_get_header(conn, "X-Hub-Signature-256") == (void *)0)
+    return 400;
+  if (!mg_get_header(conn, "Authorization"))
+    return 401;
+  return 204;
+}
+
 void civetweb(struct mg_context *ctx) {
   mg_set_request_handler(ctx, "/items", itemsHandler, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: unauthenticated 'POST' route '/items'; check credentials in the handler or register an authentication handler on the civetweb server [exitbar-unauthenticated-route]
   mg_set_request_handler(ctx, "/reports", reportHandler, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: unauthenticated 'ANY' route '/reports'
   mg_set_request_handler(ctx, "/status", statusHandler, 0);
+  mg_set_request_handler(ctx, "/hooks/stock", hookHandler, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: unauthenticated 'ANY' route '/hooks/stock'
   mg_set_request_handler(ctx, "/secret", secretHandler, 0);
   mg_set_auth_handler(ctx, "/admin", authorize, 0);
   mg_set_request_handler(ctx, "/admin/users", adminHandler, 0);
