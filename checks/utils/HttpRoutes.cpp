@@ -285,25 +285,6 @@ bool isDefinedInProject(const FunctionDecl &FD) {
                            Def->getLocation());
 }
 
-/// True when \p S refers to a credential: contains a read of one or names a
-/// variable that holds one.
-bool mentionsCredential(const Stmt *S, ASTContext &Ctx,
-                        const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
-  if (!S)
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && isCredentialRead(*Call, Ctx))
-    return true;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (Vars.count(VD))
-        return true;
-  for (const Stmt *Child : S->children())
-    if (mentionsCredential(Child, Ctx, Vars))
-      return true;
-  return false;
-}
-
 /// A test that a credential is there, not what it is: `get_header(c,
 /// "Authorization") == NULL`, `!header`, `if (header)`, `token.empty()`.
 /// A sender that sends anything passes it.
@@ -331,11 +312,13 @@ bool isPresenceTest(const Stmt *S, ASTContext &Ctx) {
   return false;
 }
 
-/// mentionsCredential, but not inside presence tests.
-bool mentionsCheckedCredential(
-    const Stmt *S, ASTContext &Ctx,
-    const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
-  if (!S || isPresenceTest(S, Ctx))
+/// True when \p S refers to a credential: contains a read of one or names a
+/// variable that holds one. With \p OnlyChecked, a mention inside a
+/// presence test (isPresenceTest) does not count.
+bool mentionsCredential(const Stmt *S, ASTContext &Ctx,
+                        const llvm::SmallPtrSetImpl<const VarDecl *> &Vars,
+                        bool OnlyChecked = false) {
+  if (!S || (OnlyChecked && isPresenceTest(S, Ctx)))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S);
       Call && isCredentialRead(*Call, Ctx))
@@ -345,7 +328,7 @@ bool mentionsCheckedCredential(
       if (Vars.count(VD))
         return true;
   for (const Stmt *Child : S->children())
-    if (mentionsCheckedCredential(Child, Ctx, Vars))
+    if (mentionsCredential(Child, Ctx, Vars, OnlyChecked))
       return true;
   return false;
 }
@@ -469,7 +452,7 @@ bool checksCredentials(const Stmt *S, ASTContext &Ctx,
       }
       return;
     }
-    if (Checked && mentionsCheckedCredential(Checked, Ctx, Vars))
+    if (Checked && mentionsCredential(Checked, Ctx, Vars, /*OnlyChecked=*/true))
       Found = true;
   });
   return Found;
