@@ -41,7 +41,10 @@ void addCollectInfra(CLI::App &Collect, Context &Ctx) {
       throw Error("usage.infra.no-output", "", "",
                   "give --build-dir (the fragment goes into its findings "
                   "fragments) or -o FILE");
-    FindingsEvidence E = collectInfra(A->Options);
+    std::vector<std::string> Warnings;
+    FindingsEvidence E = collectInfra(A->Options, &Warnings);
+    for (const std::string &Warning : Warnings)
+      fmt::print(stderr, "exitbar: warning: {}\n", Warning);
     std::string Out =
         !A->Output.empty()
             ? A->Output

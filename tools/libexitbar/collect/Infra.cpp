@@ -13,6 +13,7 @@
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
 #include "formats/hcl/Read.h"
+#include "formats/helm/Render.h"
 #include "formats/yaml/Read.h"
 #include "support/Glob.h"
 #include "support/Strings.h"
@@ -20,6 +21,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -394,13 +396,24 @@ void scanContainers(const YamlNode &Pod, const std::string &Object,
 }
 
 /// Files found walking the source tree, by the scanner that reads them.
-enum class FileKind { None, Terraform, Kubernetes, Compose, Dockerfile };
+/// A Helm template is a Kubernetes file inside a chart's templates folder;
+/// HelmHelpers (`.tpl`) only define named templates for them.
+enum class FileKind {
+  None,
+  Terraform,
+  Kubernetes,
+  Compose,
+  Dockerfile,
+  HelmHelpers
+};
 
 FileKind kindOf(const fs::path &P) {
   std::string Name = toLower(P.filename().string());
   std::string Ext = toLower(P.extension().string());
   if (Ext == ".tf" || Ext == ".tofu")
     return FileKind::Terraform;
+  if (Ext == ".tpl")
+    return FileKind::HelmHelpers;
   if (Name == "dockerfile" || Name.rfind("dockerfile.", 0) == 0 ||
       Name == "containerfile" || Ext == ".dockerfile")
     return FileKind::Dockerfile;
@@ -519,6 +532,143 @@ moduleCalls(const std::vector<fs::path> &Files,
     }
   }
   return Calls;
+}
+
+/// The chart whose templates folder holds \p File (the nearest), or "".
+fs::path chartOf(const fs::path &File, const std::set<fs::path> &Charts) {
+  for (fs::path Dir = File.parent_path(); Dir.has_relative_path();
+       Dir = Dir.parent_path()) {
+    if (Dir.filename() == "templates" && Charts.count(Dir.parent_path()))
+      return Dir.parent_path();
+    if (Charts.count(Dir))
+      return {}; // inside a chart, but not among its templates
+  }
+  return {};
+}
+
+/// The first document of a chart's YAML file, or a null node.
+YamlNode chartYaml(const fs::path &File) {
+  std::error_code Ec;
+  if (!fs::is_regular_file(File, Ec))
+    return {};
+  try {
+    std::vector<YamlNode> Docs =
+        formats::readYamlSubset(readFile(File.string()));
+    return Docs.empty() ? YamlNode() : Docs.front();
+  } catch (const Error &) {
+    return {};
+  }
+}
+
+/// The renderers of a tree's Helm charts, each with its chart's values and
+/// every named template it can use: its own files', its subcharts' (under
+/// charts/) and its dependencies' found in the tree (a `file://` path, else
+/// a chart of that name, as Bitnami's `common` library is).
+class HelmCharts {
+public:
+  HelmCharts(const std::vector<fs::path> &Files,
+             const std::set<fs::path> &Roots)
+      : Roots(Roots) {
+    std::map<fs::path, std::vector<fs::path>> Templates;
+    for (const fs::path &P : Files) {
+      fs::path Chart = chartOf(P, Roots);
+      if (!Chart.empty())
+        Templates[Chart].push_back(P);
+    }
+    std::map<fs::path, YamlNode> Meta;
+    std::map<std::string, std::vector<fs::path>> ByName;
+    for (const fs::path &Root : Roots) {
+      Meta[Root] = chartYaml(Root / "Chart.yaml");
+      ByName[Meta[Root].text("name")].push_back(Root);
+    }
+    for (const auto &[Chart, Own] : Templates) {
+      // A library chart only defines templates for others.
+      if (Meta[Chart].text("type") == "library")
+        continue;
+      formats::HelmChartInputs In;
+      In.Values = chartYaml(Chart / "values.yaml");
+      In.ChartYaml = Meta[Chart];
+      auto R = std::make_unique<formats::HelmRenderer>(std::move(In));
+      std::set<fs::path> Seen;
+      std::vector<fs::path> Pending{Chart};
+      while (!Pending.empty()) {
+        fs::path C = Pending.back();
+        Pending.pop_back();
+        if (!Seen.insert(C).second)
+          continue;
+        for (const fs::path &P : Templates[C])
+          try {
+            R->addDefinitions(readFile(P.string()),
+                              Meta[C].text("name") + "/" +
+                                  P.lexically_relative(C).generic_string());
+          } catch (const Error &) {
+          }
+        for (const fs::path &Root : Roots)
+          if (Root.parent_path() == C / "charts")
+            Pending.push_back(Root);
+        const YamlNode *Deps = Meta[C].get("dependencies");
+        if (!Deps || Deps->Type != YamlNode::Kind::Seq)
+          continue;
+        for (const YamlNode &D : Deps->Elements) {
+          std::string Repository = D.text("repository");
+          if (Repository.rfind("file://", 0) == 0) {
+            fs::path Local = (C / Repository.substr(7)).lexically_normal();
+            if (Roots.count(Local))
+              Pending.push_back(Local);
+            continue;
+          }
+          for (const fs::path &Named : ByName[D.text("name")])
+            Pending.push_back(Named);
+        }
+      }
+      Renderers[Chart] = std::move(R);
+    }
+  }
+
+  /// Whether \p File is in a chart's templates folder.
+  bool isTemplate(const fs::path &File) const {
+    return !chartOf(File, Roots).empty();
+  }
+
+  /// The renderer of the chart \p File is a template of, or null (also
+  /// for a library chart's).
+  const formats::HelmRenderer *rendererOf(const fs::path &File) const {
+    auto It = Renderers.find(chartOf(File, Roots));
+    return It == Renderers.end() ? nullptr : It->second.get();
+  }
+
+private:
+  const std::set<fs::path> &Roots;
+  std::map<fs::path, std::unique_ptr<formats::HelmRenderer>> Renderers;
+};
+
+std::vector<Finding> scanHelmTemplate(const std::string &File,
+                                      std::string_view Text,
+                                      const formats::HelmRenderer &Chart,
+                                      std::vector<std::string> *Warnings) {
+  formats::HelmRendered R = Chart.render(Text);
+  if (!R.Problem.empty()) {
+    // Half a manifest would read as containers without their settings.
+    if (Warnings)
+      Warnings->push_back(File + ": Helm template not rendered (" + R.Problem +
+                          "); not scanned");
+    return {};
+  }
+  if (Warnings && !R.UnknownFunctions.empty()) {
+    std::string Names;
+    for (const std::string &F : R.UnknownFunctions)
+      Names += (Names.empty() ? "" : ", ") + F;
+    Warnings->push_back(File +
+                        ": Helm functions not known, rendered as no "
+                        "value: " +
+                        Names);
+  }
+  std::vector<Finding> Out = scanKubernetes(File, R.Text);
+  for (Finding &F : Out) {
+    F.Line = R.templateLine(F.Line);
+    F.Message += " (rendered with the chart's values.yaml)";
+  }
+  return Out;
 }
 
 std::string lineOf(std::string_view Text, int Line) {
@@ -671,13 +821,15 @@ std::vector<Finding> scanDockerfile(const std::string &File,
   return Out;
 }
 
-FindingsEvidence collectInfra(const InfraOptions &Options) {
+FindingsEvidence collectInfra(const InfraOptions &Options,
+                              std::vector<std::string> *Warnings) {
   fs::path Root = fs::absolute(Options.SourceDir).lexically_normal();
   std::error_code Ec;
   if (!fs::is_directory(Root, Ec))
     throw Error("input.infra.source-dir", Options.SourceDir, "",
                 "source folder does not exist");
   std::vector<fs::path> Files;
+  std::set<fs::path> ChartRoots;
   for (auto It = fs::recursive_directory_iterator(
            Root, fs::directory_options::skip_permission_denied, Ec);
        It != fs::recursive_directory_iterator(); It.increment(Ec)) {
@@ -692,11 +844,15 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
         It.disable_recursion_pending();
       continue;
     }
-    if (!Excluded && It->is_regular_file(Ec) &&
-        kindOf(It->path()) != FileKind::None)
+    if (Excluded || !It->is_regular_file(Ec))
+      continue;
+    if (It->path().filename() == "Chart.yaml")
+      ChartRoots.insert(It->path().parent_path());
+    if (kindOf(It->path()) != FileKind::None)
       Files.push_back(It->path());
   }
   std::sort(Files.begin(), Files.end());
+  HelmCharts Charts(Files, ChartRoots);
   // A Terraform module is a folder: its variables, locals and .tfvars
   // files give the values its rules refer to.
   std::map<fs::path, TerraformValues> ModuleValues;
@@ -737,6 +893,12 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
       break;
     }
     case FileKind::Kubernetes:
+      if (Charts.isTemplate(P)) {
+        const formats::HelmRenderer *Chart = Charts.rendererOf(P);
+        if (Chart && P.filename().string().rfind('_', 0) != 0)
+          Found = scanHelmTemplate(Name, Text, *Chart, Warnings);
+        break;
+      }
       Found = scanKubernetes(Name, Text);
       break;
     case FileKind::Compose:
@@ -745,6 +907,7 @@ FindingsEvidence collectInfra(const InfraOptions &Options) {
     case FileKind::Dockerfile:
       Found = scanDockerfile(Name, Text);
       break;
+    case FileKind::HelmHelpers:
     case FileKind::None:
       break;
     }

@@ -69,9 +69,13 @@ std::vector<Finding> scanDockerfile(const std::string &File,
 /// Every deployment file under the source folder, as a findings fragment
 /// (TranslationUnits 0) that `collect findings` merges: severity and CWE
 /// from the check catalogue, fingerprints as for the plugin's findings.
+/// The templates of a Helm chart (a folder with Chart.yaml) are rendered
+/// with the chart's values.yaml first; a template that cannot be rendered
+/// is not scanned and gets a line in \p Warnings.
 /// Throws Error (input.infra.source-dir) when the folder does not exist.
 /// Example: InfraOptions O; O.SourceDir = "."; collectInfra(O);
-FindingsEvidence collectInfra(const InfraOptions &Options);
+FindingsEvidence collectInfra(const InfraOptions &Options,
+                              std::vector<std::string> *Warnings = nullptr);
 
 } // namespace exitbar
 
