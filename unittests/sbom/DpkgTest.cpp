@@ -15,7 +15,7 @@ namespace {
 /// A dpkg database with zlib for two architectures, a dev package, an
 /// arch-all package and a removed package.
 fs::path fakeDpkg(const std::string &Name) {
-  fs::path Root = test::freshTestDir("dpkg-" + Name);
+  fs::path Root = exitbar::test::freshTestDir("dpkg-" + Name);
   fs::create_directories(Root / "info");
   std::ofstream(Root / "status")
       << "Package: zlib1g\nStatus: install ok installed\nArchitecture: amd64\n"
@@ -88,7 +88,7 @@ TEST(DpkgTest, SharedFoldersHaveSeveralOwnersAndArchAllPackagesCount) {
 
 TEST(DpkgTest, KeepsTheSourceVersionOfABinNmu) {
   // A binNMU: the binary is rebuilt as +b1, the source stays at its version.
-  fs::path Root = test::freshTestDir("dpkg");
+  fs::path Root = exitbar::test::freshTestDir("dpkg");
   fs::create_directories(Root / "info");
   std::ofstream(Root / "status")
       << "Package: libssl3\nStatus: install ok installed\nArchitecture: "
