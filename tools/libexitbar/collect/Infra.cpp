@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -596,13 +597,20 @@ public:
         Pending.pop_back();
         if (!Seen.insert(C).second)
           continue;
-        for (const fs::path &P : Templates[C])
-          try {
-            R->addDefinitions(readFile(P.string()),
-                              Meta[C].text("name") + "/" +
-                                  P.lexically_relative(C).generic_string());
-          } catch (const Error &) {
+        for (const fs::path &P : Templates[C]) {
+          auto &File = Parsed[P];
+          if (!File) {
+            std::string Text;
+            try {
+              Text = readFile(P.string());
+            } catch (const Error &) {
+            }
+            File = formats::parseHelmFile(
+                Text, Meta[C].text("name") + "/" +
+                          P.lexically_relative(C).generic_string());
           }
+          R->addDefinitions(File);
+        }
         for (const fs::path &Root : Roots)
           if (Root.parent_path() == C / "charts")
             Pending.push_back(Root);
@@ -630,23 +638,26 @@ public:
     return !chartOf(File, Roots).empty();
   }
 
-  /// The renderer of the chart \p File is a template of, or null (also
-  /// for a library chart's).
-  const formats::HelmRenderer *rendererOf(const fs::path &File) const {
+  /// \p File rendered by its chart's renderer, or nothing for a library
+  /// chart's.
+  std::optional<formats::HelmRendered> render(const fs::path &File) const {
     auto It = Renderers.find(chartOf(File, Roots));
-    return It == Renderers.end() ? nullptr : It->second.get();
+    auto Text = Parsed.find(File);
+    if (It == Renderers.end() || Text == Parsed.end())
+      return std::nullopt;
+    return It->second->render(*Text->second);
   }
 
 private:
   const std::set<fs::path> &Roots;
+  /// Each file parsed once, shared by every chart that uses it.
+  std::map<fs::path, std::shared_ptr<const formats::HelmFile>> Parsed;
   std::map<fs::path, std::unique_ptr<formats::HelmRenderer>> Renderers;
 };
 
 std::vector<Finding> scanHelmTemplate(const std::string &File,
-                                      std::string_view Text,
-                                      const formats::HelmRenderer &Chart,
+                                      const formats::HelmRendered &R,
                                       std::vector<std::string> *Warnings) {
-  formats::HelmRendered R = Chart.render(Text);
   if (!R.Problem.empty()) {
     // Half a manifest would read as containers without their settings.
     if (Warnings)
@@ -894,9 +905,9 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
     }
     case FileKind::Kubernetes:
       if (Charts.isTemplate(P)) {
-        const formats::HelmRenderer *Chart = Charts.rendererOf(P);
-        if (Chart && P.filename().string().rfind('_', 0) != 0)
-          Found = scanHelmTemplate(Name, Text, *Chart, Warnings);
+        if (P.filename().string().rfind('_', 0) != 0)
+          if (auto Rendered = Charts.render(P))
+            Found = scanHelmTemplate(Name, *Rendered, Warnings);
         break;
       }
       Found = scanKubernetes(Name, Text);

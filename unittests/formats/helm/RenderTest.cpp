@@ -178,3 +178,42 @@ TEST(HelmRender, OddInputNeverThrows) {
     EXPECT_NO_THROW(R.render(T));
   }
 }
+
+TEST(HelmRender, OfflineStandInsAreHelmTemplates) {
+  // Built-in APIs are served, CRDs and OpenShift's are not.
+  EXPECT_EQ(render("", "{{ .Capabilities.APIVersions.Has \"policy/v1\" }} "
+                       "{{ .Capabilities.APIVersions.Has "
+                       "\"apps/v1/Deployment\" }} "
+                       "{{ .Capabilities.APIVersions.Has "
+                       "\"security.openshift.io/v1\" }} "
+                       "{{ .Capabilities.APIVersions.Has "
+                       "\"monitoring.coreos.com/v1\" }}"),
+            "true true false false");
+  EXPECT_EQ(render("", "{{ lookup \"v1\" \"Secret\" \"ns\" \"s\" | toYaml }}"
+                       " {{ .Files.Get \"x\" }}|"),
+            "{} |");
+}
+
+TEST(HelmRender, SprigStringsAndRegexes) {
+  EXPECT_EQ(render("", "{{ regexReplaceAll \"([a-z]+)-([0-9]+)\" \"ab-12\" "
+                       "\"${2}.${1}\" }} {{ regexMatch \"^v[0-9]\" \"v1\" }} "
+                       "{{ regexFind \"[0-9]+\" \"abc123def\" }} "
+                       "{{ regexMatch \"(\" \"x\" }}"),
+            "12.ab true 123 false");
+  EXPECT_EQ(render("", "{{ list 3 1 2 | sortAlpha | join \",\" }} "
+                       "{{ until 3 | join \"\" }} {{ mod 7 3 }} "
+                       "{{ \"a-b-\" | trimSuffix \"-\" | upper }}"),
+            "1,2,3 012 1 A-B");
+}
+
+TEST(HelmRender, MultilineStringsAreLiteralBlocks) {
+  // A literal block survives tpl and the YAML reader, as Helm's does.
+  EXPECT_EQ(render("cfg:\n  script: |-\n    line one\n    line two\n",
+                   "{{ toYaml .Values.cfg }}"),
+            "script: |-\n  line one\n  line two");
+  std::vector<YamlNode> Docs = readYamlSubset(
+      render("cfg:\n  script: |\n    a: {{ .Release.Name }}\n",
+             "v:\n  {{- tpl (toYaml .Values.cfg) . | nindent 2 }}\n"));
+  ASSERT_EQ(Docs.size(), 1u);
+  EXPECT_EQ(Docs[0].get("v")->text("script"), "a: RELEASE-NAME\n");
+}

@@ -68,3 +68,21 @@ TEST(YamlSubset, OddInputNeverThrows) {
     EXPECT_NO_THROW(readYamlSubset(Text));
   EXPECT_EQ(readYamlSubset("a: &anchor !!str v\n").at(0).text("a"), "v");
 }
+
+TEST(YamlSubset, BlockScalarsKeepIndentationAndChomp) {
+  auto Docs = readYamlSubset("keep: |\n"
+                             "  a:\n"
+                             "    b: 1\n"
+                             "strip: |-\n"
+                             "  one\n"
+                             "  two\n"
+                             "fold: >-\n"
+                             "  one\n"
+                             "  two\n"
+                             "next: x\n");
+  ASSERT_EQ(Docs.size(), 1u);
+  EXPECT_EQ(Docs[0].text("keep"), "a:\n  b: 1\n");
+  EXPECT_EQ(Docs[0].text("strip"), "one\ntwo");
+  EXPECT_EQ(Docs[0].text("fold"), "one two");
+  EXPECT_EQ(Docs[0].text("next"), "x");
+}

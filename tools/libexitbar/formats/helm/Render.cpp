@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 #include <stdexcept>
 
@@ -249,6 +250,28 @@ std::string yamlScalar(const std::string &S) {
   return Out + "\"";
 }
 
+bool isMultiline(const Value &V) {
+  return V.Type == Value::Kind::String && V.S.find('\n') != std::string::npos;
+}
+
+/// A multi-line string as YAML writes it: a literal block (`|-` when it
+/// does not end in a newline), its lines indented by \p Indent.
+std::string blockScalar(const std::string &S, int Indent) {
+  bool Newline = !S.empty() && S.back() == '\n';
+  std::string Body = Newline ? S.substr(0, S.size() - 1) : S;
+  std::string Out = Newline ? "|\n" : "|-\n", Pad(Indent, ' ');
+  size_t Begin = 0;
+  while (true) {
+    size_t End = Body.find('\n', Begin);
+    std::string Line = Body.substr(Begin, End - Begin);
+    Out += (Line.empty() ? "" : Pad + Line) + "\n";
+    if (End == std::string::npos)
+      break;
+    Begin = End + 1;
+  }
+  return Out;
+}
+
 /// Sprig's toYaml: block style, no trailing newline.
 void writeYaml(const Value &V, int Indent, std::string &Out) {
   std::string Pad(Indent, ' ');
@@ -277,6 +300,10 @@ void writeYaml(const Value &V, int Indent, std::string &Out) {
   }
   if (V.Type == Value::Kind::Map) {
     for (const auto &[Key, Item] : V.items()) {
+      if (isMultiline(Item)) {
+        Out += Pad + yamlScalar(Key) + ": " + blockScalar(Item.S, Indent + 2);
+        continue;
+      }
       if (Inline(Item)) {
         Out += Pad + yamlScalar(Key) + ": " + InlineText(Item) + "\n";
         continue;
@@ -287,6 +314,10 @@ void writeYaml(const Value &V, int Indent, std::string &Out) {
     return;
   }
   for (const Value &Item : V.list()) {
+    if (isMultiline(Item)) {
+      Out += Pad + "- " + blockScalar(Item.S, Indent + 2);
+      continue;
+    }
     if (Inline(Item)) {
       Out += Pad + "- " + InlineText(Item) + "\n";
       continue;
@@ -301,6 +332,10 @@ void writeYaml(const Value &V, int Indent, std::string &Out) {
 std::string toYaml(const Value &V) {
   if (V.Type == Value::Kind::Nil)
     return "null";
+  if (isMultiline(V)) {
+    std::string Block = blockScalar(V.S, 2);
+    return Block.substr(0, Block.size() - 1);
+  }
   std::string Out;
   writeYaml(V, 0, Out);
   if (!Out.empty() && Out.back() == '\n')
@@ -352,6 +387,44 @@ std::string indented(const std::string &Text, size_t Width) {
 }
 
 // Templates.
+
+/// Whether a Kubernetes 1.29 cluster serves \p Api ("policy/v1",
+/// "apps/v1/Deployment") without CRDs: what `helm template` assumes without
+/// a cluster. OpenShift's and operators' APIs are absent, as there.
+bool isBuiltInApi(const std::string &Api) {
+  static const char *const Versions[] = {
+      "v1",
+      "apps/v1",
+      "batch/v1",
+      "policy/v1",
+      "autoscaling/v1",
+      "autoscaling/v2",
+      "networking.k8s.io/v1",
+      "rbac.authorization.k8s.io/v1",
+      "storage.k8s.io/v1",
+      "apiextensions.k8s.io/v1",
+      "admissionregistration.k8s.io/v1",
+      "coordination.k8s.io/v1",
+      "discovery.k8s.io/v1",
+      "scheduling.k8s.io/v1",
+      "certificates.k8s.io/v1",
+      "node.k8s.io/v1",
+      "events.k8s.io/v1",
+      "apiregistration.k8s.io/v1",
+      "authentication.k8s.io/v1",
+      "authorization.k8s.io/v1",
+      "flowcontrol.apiserver.k8s.io/v1beta3"};
+  for (const char *V : Versions) {
+    std::string_view Version(V);
+    if (Api == Version ||
+        (Api.size() > Version.size() + 1 &&
+         Api.compare(0, Version.size(), Version) == 0 &&
+         Api[Version.size()] == '/' &&
+         Api.find('/', Version.size() + 1) == std::string::npos))
+      return true;
+  }
+  return false;
+}
 
 /// Raised inside the renderer; render() turns it into Problem.
 struct RenderStop : std::runtime_error {
@@ -878,6 +951,7 @@ struct HelmRenderer::Impl {
   /// One rendering: variables in scopes, limits against runaway charts.
   struct Run {
     const Impl &Self;
+    const Definitions *FileDefs; ///< the rendered file's own, first
     std::vector<std::vector<std::pair<std::string, Value>>> Scopes;
     int Depth = 0;
     long Steps = 0;
@@ -931,11 +1005,13 @@ struct HelmRenderer::Impl {
         return call(Head.Name, Args, Dot);
       }
       // A method call on a built-in object: only APIVersions.Has matters
-      // (charts pick current API versions with it), and it is true.
-      if (C.Args.size() > 1 || Piped)
-        return Head.Fields.empty() || Head.Fields.back() != "Has"
-                   ? Value()
-                   : Value::boolean(true);
+      // (charts pick API versions, and add CRD objects, with it).
+      if (C.Args.size() > 1 || Piped) {
+        if (Head.Fields.empty() || Head.Fields.back() != "Has")
+          return Value();
+        Value Asked = C.Args.size() > 1 ? operand(C.Args[1], Dot) : *Piped;
+        return Value::boolean(isBuiltInApi(printed(Asked)));
+      }
       return operand(Head, Dot);
     }
 
@@ -964,6 +1040,11 @@ struct HelmRenderer::Impl {
     /// The named template \p Name; Helm fails on one that does not exist,
     /// and so does this (a dependency chart missing from the tree).
     const NodeList &definition(const std::string &Name) const {
+      if (FileDefs) {
+        auto Own = FileDefs->find(Name);
+        if (Own != FileDefs->end())
+          return *Own->second;
+      }
       auto It = Self.Defs.find(Name);
       if (It == Self.Defs.end())
         throw RenderStop("no template \"" + Name +
@@ -1097,6 +1178,63 @@ std::string replaceAll(std::string S, const std::string &From,
        P = S.find(From, P + To.size()))
     S.replace(P, From.size(), To);
   return S;
+}
+
+/// Sprig's regex functions, with ECMAScript standing in for RE2 (the same
+/// for the patterns charts use); a pattern it rejects matches nothing.
+Value regexCall(const std::string &F, const std::vector<Value> &A) {
+  std::string Pattern = str(A, 0), Text = str(A, 1);
+  if (F == "regexQuoteMeta") {
+    std::string Out;
+    for (char C : Pattern) {
+      if (std::string_view("\\.+*?()|[]{}^$").find(C) != std::string_view::npos)
+        Out += '\\';
+      Out += C;
+    }
+    return Value::string(Out);
+  }
+  try {
+    // Charts call the same few patterns for every value: compile each once.
+    thread_local std::map<std::string, std::regex> Compiled;
+    auto It = Compiled.find(Pattern);
+    if (It == Compiled.end()) {
+      if (Compiled.size() > 512)
+        Compiled.clear();
+      It = Compiled.emplace(Pattern, std::regex(Pattern)).first;
+    }
+    const std::regex &Re = It->second;
+    if (F == "regexMatch")
+      return Value::boolean(std::regex_search(Text, Re));
+    if (F == "regexFind") {
+      std::smatch M;
+      return Value::string(std::regex_search(Text, M, Re) ? M.str(0) : "");
+    }
+    if (F == "regexFindAll" || F == "regexSplit") {
+      Value Out = Value::emptyList();
+      if (F == "regexSplit") {
+        std::sregex_token_iterator It(Text.begin(), Text.end(), Re, -1), End;
+        for (; It != End; ++It)
+          Out.listMut().push_back(Value::string(*It));
+        return Out;
+      }
+      for (std::sregex_iterator It(Text.begin(), Text.end(), Re), End;
+           It != End; ++It)
+        Out.listMut().push_back(Value::string(It->str(0)));
+      return Out;
+    }
+    if (F == "regexReplaceAll" || F == "regexReplaceAllLiteral") {
+      std::string With = str(A, 2);
+      if (F == "regexReplaceAllLiteral")
+        With = replaceAll(With, "$", "$$");
+      else { // Go's ${1} is ECMAScript's $1
+        static const std::regex GoGroup("\\$\\{([0-9]+)\\}");
+        With = std::regex_replace(With, GoGroup, "$$$1");
+      }
+      return Value::string(std::regex_replace(Text, Re, With));
+    }
+  } catch (const std::regex_error &) {
+  }
+  return F == "regexMatch" ? Value::boolean(false) : Value::string(Text);
 }
 
 /// Go's Sprintf for the verbs charts use (%s %d %v %q, widths ignored).
@@ -1287,8 +1425,9 @@ Value HelmRenderer::Impl::Run::call(const std::string &F, std::vector<Value> A,
   }
   if (F == "b64enc" || F == "b64dec" || F == "sha256sum" || F == "sha1sum" ||
       F == "randAlphaNum" || F == "randAlpha" || F == "randNumeric" ||
-      F == "uuidv4" || F == "now" || F == "date" || F == "htpasswd" ||
-      F == "genCA" || F == "genPrivateKey" || F == "derivePassword")
+      F == "uuidv4" || F == "now" || F == "date" || F == "dateInZone" ||
+      F == "htpasswd" || F == "genPrivateKey" || F == "derivePassword" ||
+      F == "encryptAES" || F == "decryptAES" || F == "bcrypt")
     return Value::string("exitbar-stand-in");
   // Numbers.
   if (F == "int" || F == "int64" || F == "float64" || F == "atoi")
@@ -1307,6 +1446,28 @@ Value HelmRenderer::Impl::Run::call(const std::string &F, std::vector<Value> A,
     }
     return Value::number(R);
   }
+  if (F == "mod")
+    return Value::number(num(A, 1) == 0 ? 0
+                                        : std::fmod(std::trunc(num(A, 0)),
+                                                    std::trunc(num(A, 1))));
+  if (F == "addf" || F == "subf" || F == "mulf" || F == "divf" || F == "maxf" ||
+      F == "minf") {
+    double R = num(A, 0);
+    for (size_t I = 1; I < A.size(); ++I) {
+      double X = num(A, I);
+      R = F == "addf"   ? R + X
+          : F == "subf" ? R - X
+          : F == "mulf" ? R * X
+          : F == "divf" ? (X == 0 ? 0 : R / X)
+          : F == "maxf" ? std::max(R, X)
+                        : std::min(R, X);
+    }
+    return Value::number(R);
+  }
+  if (F == "floor" || F == "ceil" || F == "round")
+    return Value::number(F == "floor"  ? std::floor(num(A, 0))
+                         : F == "ceil" ? std::ceil(num(A, 0))
+                                       : std::round(num(A, 0)));
   if (F == "add1")
     return Value::number(num(A, 0) + 1);
   // Collections.
@@ -1458,6 +1619,37 @@ Value HelmRenderer::Impl::Run::call(const std::string &F, std::vector<Value> A,
   }
   if (F == "fail")
     throw RenderStop("the chart calls fail: " + str(A, 0));
+  if (F.rfind("regex", 0) == 0 || F.rfind("mustRegex", 0) == 0) {
+    std::string Name = F.rfind("must", 0) == 0 ? F.substr(4) : F;
+    Name[0] = 'r';
+    return regexCall(Name, A);
+  }
+  if (F == "reverse" || F == "mustReverse") {
+    Value Out = Arg(0);
+    std::reverse(Out.listMut().begin(), Out.listMut().end());
+    return Out;
+  }
+  if (F == "until" || F == "untilStep" || F == "seq") {
+    double From = F == "untilStep" ? num(A, 0) : 0;
+    double To = F == "untilStep" ? num(A, 1) : num(A, 0);
+    double Step = F == "untilStep" ? num(A, 2) : 1;
+    Value Out = Value::emptyList();
+    for (double I = From; Step > 0 && I < To && Out.list().size() < 10000;
+         I += Step)
+      Out.listMut().push_back(Value::number(I));
+    return Out;
+  }
+  if (F == "deepCopy" || F == "mustDeepCopy")
+    return Arg(0);
+  if (F == "genCA" || F == "genSelfSignedCert" || F == "genSignedCert" ||
+      F == "genSelfSignedCertWithKey" || F == "genSignedCertWithKey") {
+    Value Cert = Value::emptyMap();
+    Cert.set("Cert", Value::string("exitbar-stand-in"));
+    Cert.set("Key", Value::string("exitbar-stand-in"));
+    return Cert;
+  }
+  if (F == "urlquery" || F == "html" || F == "js")
+    return Value::string(str(A, 0));
   if (F == "semverCompare" || F == "semver")
     return Value::boolean(true);
   if (F == "lookup")
@@ -1512,42 +1704,61 @@ HelmRenderer::HelmRenderer(HelmChartInputs Inputs) : P(new Impl) {
 
 HelmRenderer::~HelmRenderer() = default;
 
-void HelmRenderer::addDefinitions(std::string_view Text,
-                                  const std::string &Name) {
+/// A chart file parsed once: its body and the templates it defines.
+struct HelmFile {
+  NodeList Body;
+  Definitions Defs;
+  std::string Problem; ///< why it could not be parsed
+};
+
+std::shared_ptr<const HelmFile> parseHelmFile(std::string_view Text,
+                                              const std::string &Name) {
+  auto File = std::make_shared<HelmFile>();
   try {
-    Definitions Defs;
-    NodeList Whole = TreeParser(segments(Text), Defs).parseAll();
+    File->Body = TreeParser(segments(Text), File->Defs).parseAll();
     if (!Name.empty())
-      Defs[Name] = std::make_shared<NodeList>(std::move(Whole));
-    for (auto &[Name, Body] : Defs)
-      P->Defs[Name] = std::move(Body);
-  } catch (const RenderStop &) {
-    // A broken file defines nothing; the templates that use it say so.
+      File->Defs[Name] = std::make_shared<NodeList>(File->Body);
+  } catch (const RenderStop &Stop) {
+    File->Problem = Stop.what();
+    File->Body.clear();
+    File->Defs.clear();
   }
+  return File;
 }
 
-HelmRendered HelmRenderer::render(std::string_view Template) const {
+void HelmRenderer::addDefinitions(const std::shared_ptr<const HelmFile> &File) {
+  // A broken file defines nothing; the templates that use it say so.
+  for (const auto &[Name, Body] : File->Defs)
+    P->Defs[Name] = Body;
+}
+
+void HelmRenderer::addDefinitions(std::string_view Text,
+                                  const std::string &Name) {
+  addDefinitions(parseHelmFile(Text, Name));
+}
+
+HelmRendered HelmRenderer::render(const HelmFile &File) const {
   HelmRendered R;
+  if (!File.Problem.empty()) {
+    R.Problem = File.Problem;
+    return R;
+  }
   Output Out;
+  Impl::Run Run{*P, &File.Defs, {}, 0, 0, {}};
+  Run.Scopes.push_back({{"$", P->Root}});
   try {
-    Definitions Local = P->Defs;
-    NodeList Nodes = TreeParser(segments(Template), Local).parseAll();
-    Impl Scoped{P->Root, std::move(Local)};
-    Impl::Run Run{Scoped, {}, 0, 0, {}};
-    Run.Scopes.push_back({{"$", P->Root}});
-    try {
-      Run.render(Nodes, P->Root, Out, 0);
-    } catch (const RenderStop &) {
-      R.UnknownFunctions.assign(Run.Unknown.begin(), Run.Unknown.end());
-      throw;
-    }
-    R.UnknownFunctions.assign(Run.Unknown.begin(), Run.Unknown.end());
+    Run.render(File.Body, P->Root, Out, 0);
   } catch (const RenderStop &Stop) {
     R.Problem = Stop.what();
   }
+  R.UnknownFunctions.assign(Run.Unknown.begin(), Run.Unknown.end());
   R.Text = std::move(Out.Text);
   R.Lines = std::move(Out.Lines);
   return R;
+}
+
+HelmRendered HelmRenderer::render(std::string_view Template) const {
+  return render(*parseHelmFile(Template));
 }
 
 } // namespace exitbar::formats

@@ -38,14 +38,26 @@ struct HelmRendered {
   int templateLine(int OutputLine) const;
 };
 
+/// A chart file parsed once (its body and the templates it defines), to be
+/// rendered or lent to several charts' renderers.
+struct HelmFile;
+
+/// \p Text parsed; a file that does not parse keeps why, as the Problem of
+/// rendering it. \p Name: the file as a template itself (see
+/// HelmRenderer::addDefinitions).
+std::shared_ptr<const HelmFile> parseHelmFile(std::string_view Text,
+                                              const std::string &Name = "");
+
 /// Renders a chart's templates the way `helm template` does with the
 /// chart's default values: Go's text/template (actions, `-` trimming,
 /// pipelines, variables, if/else/with/range, define/template/block) and the
 /// Sprig and Helm functions charts use to build manifests (toYaml, nindent,
 /// include, default, quote, printf, dict, list, tpl...). What cannot be
-/// known offline is a fixed stand-in: `.Capabilities.APIVersions.Has` is
-/// true, `lookup` and `.Files` are empty, random and time functions return
-/// constants. An unknown function yields no value. Never throws.
+/// known offline is a fixed stand-in, as `helm template` has without a
+/// cluster: `.Capabilities.APIVersions.Has` knows Kubernetes 1.29's
+/// built-in APIs and no CRDs (so no OpenShift), `lookup` and `.Files` are
+/// empty, random, time and hash functions return constants. An unknown
+/// function yields no value. Never throws.
 ///
 /// Example:
 ///   HelmRenderer R(Inputs);
@@ -63,9 +75,11 @@ public:
   /// file itself a template named \p Name ("mychart/templates/cm.yaml",
   /// what `include (print $.Template.BasePath "/cm.yaml") .` renders).
   void addDefinitions(std::string_view Text, const std::string &Name = "");
+  void addDefinitions(const std::shared_ptr<const HelmFile> &File);
 
   /// \p Template rendered.
   HelmRendered render(std::string_view Template) const;
+  HelmRendered render(const HelmFile &File) const;
 
 private:
   struct Impl;

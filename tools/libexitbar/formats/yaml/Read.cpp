@@ -214,11 +214,23 @@ private:
     YamlNode Node;
     Node.Line = Number;
     if (!Rest.empty() && (Rest[0] == '|' || Rest[0] == '>')) {
+      // Literal (|) keeps line breaks, folded (>) joins lines; `-` strips
+      // the final line break. Lines deeper than the first keep the extra
+      // indentation. (Blank lines and comments were dropped with the
+      // lines: a scanner does not need them.)
       Node.Type = YamlNode::Kind::Scalar;
+      bool Folded = Rest[0] == '>';
+      int BlockIndent = I < Lines.size() ? Lines[I].Indent : 0;
       while (I < Lines.size() && Lines[I].Indent > Indent) {
-        Node.Value += Lines[I].Text + "\n";
+        if (Folded && !Node.Value.empty())
+          Node.Value.back() = ' ';
+        Node.Value += std::string(std::max(0, Lines[I].Indent - BlockIndent),
+                                  ' ') +
+                      Lines[I].Text + "\n";
         ++I;
       }
+      if (Rest.find('-') != std::string::npos && !Node.Value.empty())
+        Node.Value.pop_back();
       return Node;
     }
     if (!Rest.empty() && (Rest[0] == '[' || Rest[0] == '{')) {
