@@ -217,3 +217,13 @@ TEST(HelmRender, MultilineStringsAreLiteralBlocks) {
   ASSERT_EQ(Docs.size(), 1u);
   EXPECT_EQ(Docs[0].get("v")->text("script"), "a: RELEASE-NAME\n");
 }
+
+TEST(HelmRender, LongRegexInputsDoNotRecurseDeep) {
+  std::string Long(200000, 'a');
+  HelmRenderer R(chart("big: " + Long + "\n"));
+  HelmRendered Out =
+      R.render("{{ regexMatch \"(a|b)*c\" .Values.big }} {{ len "
+               "(regexReplaceAll \"(a|b)*\" .Values.big \"x\") }}");
+  EXPECT_EQ(Out.Problem, "");
+  EXPECT_EQ(Out.Text, "false 200000");
+}

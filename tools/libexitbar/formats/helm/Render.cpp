@@ -1193,6 +1193,10 @@ Value regexCall(const std::string &F, const std::vector<Value> &A) {
     }
     return Value::string(Out);
   }
+  // std::regex recurses per character: a crafted value must not be able to
+  // overflow the stack, so long texts and patterns match nothing.
+  if (Text.size() > 4096 || Pattern.size() > 512)
+    return F == "regexMatch" ? Value::boolean(false) : Value::string(Text);
   try {
     // Charts call the same few patterns for every value: compile each once.
     thread_local std::map<std::string, std::regex> Compiled;
