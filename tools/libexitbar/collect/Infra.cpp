@@ -8,6 +8,7 @@
 // plugin's. docs/infra.md maps them to Checkov, tfsec/Trivy and KICS rules.
 
 #include "exitbar/Infra.h"
+#include "collect/Kustomize.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
@@ -24,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace fs = std::filesystem;
 
@@ -396,6 +398,24 @@ void scanContainers(const YamlNode &Pod, const std::string &Object,
   }
 }
 
+void scanKubernetesObject(const YamlNode &Doc, const std::string &File,
+                          std::vector<Finding> &Out) {
+  std::string Kind = Doc.text("kind");
+  if (Kind.empty() || Doc.text("apiVersion").empty())
+    return;
+  std::string Name = scalarAt(&Doc, {"metadata", "name"});
+  if (Kind == "Service")
+    scanService(Doc, Name, File, Out);
+  else if (const YamlNode *Pod = podSpec(Doc, Kind))
+    scanContainers(*Pod, Kind + "/" + Name, File, Out);
+}
+
+bool isKustomization(const fs::path &P) {
+  std::string Name = P.filename().string();
+  return Name == "kustomization.yaml" || Name == "kustomization.yml" ||
+         Name == "Kustomization";
+}
+
 /// Files found walking the source tree, by the scanner that reads them.
 /// A Helm template is a Kubernetes file inside a chart's templates folder;
 /// HelmHelpers (`.tpl`) only define named templates for them.
@@ -708,16 +728,8 @@ std::vector<Finding> scanTerraform(const std::string &File,
 std::vector<Finding> scanKubernetes(const std::string &File,
                                     std::string_view Text) {
   std::vector<Finding> Out;
-  for (const YamlNode &Doc : formats::readYamlSubset(Text)) {
-    std::string Kind = Doc.text("kind");
-    if (Kind.empty() || Doc.text("apiVersion").empty())
-      continue;
-    std::string Name = scalarAt(&Doc, {"metadata", "name"});
-    if (Kind == "Service")
-      scanService(Doc, Name, File, Out);
-    else if (const YamlNode *Pod = podSpec(Doc, Kind))
-      scanContainers(*Pod, Kind + "/" + Name, File, Out);
-  }
+  for (const YamlNode &Doc : formats::readYamlSubset(Text))
+    scanKubernetesObject(Doc, File, Out);
   return Out;
 }
 
@@ -841,6 +853,7 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
                 "source folder does not exist");
   std::vector<fs::path> Files;
   std::set<fs::path> ChartRoots;
+  std::vector<fs::path> Kustomizations;
   for (auto It = fs::recursive_directory_iterator(
            Root, fs::directory_options::skip_permission_denied, Ec);
        It != fs::recursive_directory_iterator(); It.increment(Ec)) {
@@ -859,11 +872,15 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
       continue;
     if (It->path().filename() == "Chart.yaml")
       ChartRoots.insert(It->path().parent_path());
+    if (isKustomization(It->path()))
+      Kustomizations.push_back(It->path());
     if (kindOf(It->path()) != FileKind::None)
       Files.push_back(It->path());
   }
   std::sort(Files.begin(), Files.end());
+  std::sort(Kustomizations.begin(), Kustomizations.end());
   HelmCharts Charts(Files, ChartRoots);
+  KustomizeBuilds Overlays = buildKustomizations(Kustomizations);
   // A Terraform module is a folder: its variables, locals and .tfvars
   // files give the values its rules refer to.
   std::map<fs::path, TerraformValues> ModuleValues;
@@ -880,6 +897,17 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
       moduleCalls(Files, ModuleValues);
   FindingsEvidence E;
   std::map<std::string, int> Occurrences;
+  std::set<std::tuple<std::string, int, std::string>> Reported;
+  auto Add = [&](Finding F, std::string_view Text, bool OnlyIfNew = false) {
+    if (!Reported.insert({F.File, F.Line, F.Check}).second && OnlyIfNew)
+      return;
+    std::string Key = fingerprintKey(F, lineOf(Text, F.Line));
+    int Occurrence = Occurrences[Key]++;
+    F.Fingerprint =
+        sha256Hex(Key + '\n' + std::to_string(Occurrence)).substr(0, 32);
+    E.Findings.push_back(std::move(F));
+  };
+  std::map<fs::path, std::string> Texts;
   for (const fs::path &P : Files) {
     std::string Text;
     try {
@@ -910,7 +938,10 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
             Found = scanHelmTemplate(Name, *Rendered, Warnings);
         break;
       }
-      Found = scanKubernetes(Name, Text);
+      // A kustomization's patch is part of an object, scanned below
+      // applied to it.
+      if (!Overlays.PatchFiles.count(P))
+        Found = scanKubernetes(Name, Text);
       break;
     case FileKind::Compose:
       Found = scanCompose(Name, Text);
@@ -922,12 +953,35 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
     case FileKind::None:
       break;
     }
+    for (Finding &F : Found)
+      Add(std::move(F), Text);
+    Texts[P] = std::move(Text);
+  }
+  // Objects as their kustomizations patch them: a finding is reported at
+  // the file and line the offending setting (or the container missing it)
+  // came from, once, whether a base or a patch.
+  for (size_t I = 0; I < Overlays.Patched.size(); ++I) {
+    std::vector<Finding> Found;
+    scanKubernetesObject(Overlays.Patched[I], "", Found);
+    std::string By = Overlays.PatchedBy[I]
+                         .parent_path()
+                         .lexically_relative(Root)
+                         .generic_string();
     for (Finding &F : Found) {
-      std::string Key = fingerprintKey(F, lineOf(Text, F.Line));
-      int Occurrence = Occurrences[Key]++;
-      F.Fingerprint =
-          sha256Hex(Key + '\n' + std::to_string(Occurrence)).substr(0, 32);
-      E.Findings.push_back(std::move(F));
+      F.Message += " (as kustomization '" + By + "' builds it)";
+      if (F.Line < 0 || static_cast<size_t>(F.Line) >= Overlays.Origins.size())
+        continue;
+      const auto &[From, Line] = Overlays.Origins[static_cast<size_t>(F.Line)];
+      F.File = From.lexically_relative(Root).generic_string();
+      F.Line = Line;
+      auto Text = Texts.find(From);
+      if (Text == Texts.end())
+        try {
+          Text = Texts.emplace(From, readFile(From.string())).first;
+        } catch (const Error &) {
+          continue;
+        }
+      Add(std::move(F), Text->second, true);
     }
   }
   E.normalize();
