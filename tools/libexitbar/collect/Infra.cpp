@@ -880,7 +880,7 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
   std::sort(Files.begin(), Files.end());
   std::sort(Kustomizations.begin(), Kustomizations.end());
   HelmCharts Charts(Files, ChartRoots);
-  KustomizeBuilds Overlays = buildKustomizations(Kustomizations);
+  KustomizeBuilds Overlays = buildKustomizations(Kustomizations, Root);
   // A Terraform module is a folder: its variables, locals and .tfvars
   // files give the values its rules refer to.
   std::map<fs::path, TerraformValues> ModuleValues;

@@ -165,7 +165,8 @@ struct Resource {
 
 class Builder {
 public:
-  explicit Builder(KustomizeBuilds &Out) : Out(Out) {}
+  Builder(KustomizeBuilds &Out, fs::path Root)
+      : Out(Out), Root(std::move(Root)) {}
 
   /// The kustomization of \p Dir: its resources after its patches.
   std::vector<Resource> build(const fs::path &File) {
@@ -193,6 +194,8 @@ private:
         if (isRemote(Name))
           continue;
         fs::path P = (Dir / Name).lexically_normal();
+        if (!inTree(P))
+          continue;
         std::error_code Ec;
         if (fs::is_directory(P, Ec)) {
           fs::path Sub = kustomizationIn(P);
@@ -248,6 +251,8 @@ private:
       if (Path.find('\n') != std::string::npos)
         return inlineDocs(Path, KFile, Line);
       fs::path P = (Dir / Path).lexically_normal();
+      if (!inTree(P))
+        return {};
       Out.PatchFiles.insert(P);
       return read(P, true);
     }
@@ -331,16 +336,23 @@ private:
       renumber(E, File, Offset);
   }
 
+  bool inTree(const fs::path &P) const {
+    std::string Relative = P.lexically_relative(Root).generic_string();
+    return !Relative.empty() && Relative.rfind("..", 0) != 0;
+  }
+
   KustomizeBuilds &Out;
+  fs::path Root;
   std::map<fs::path, std::vector<Resource>> Built;
   std::set<fs::path> InProgress;
 };
 
 } // namespace
 
-KustomizeBuilds buildKustomizations(const std::vector<fs::path> &Files) {
+KustomizeBuilds buildKustomizations(const std::vector<fs::path> &Files,
+                                    const fs::path &Root) {
   KustomizeBuilds Out;
-  Builder B(Out);
+  Builder B(Out, Root);
   for (const fs::path &File : Files)
     for (Resource &R : B.build(File))
       if (R.Patched) {

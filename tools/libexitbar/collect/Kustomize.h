@@ -31,10 +31,12 @@ struct KustomizeBuilds {
 /// resources (files, and folders with a kustomization of their own, built
 /// first) with their strategic-merge and JSON 6902 patches applied
 /// (`patches`, `patchesStrategicMerge`, `patchesJson6902`). Remote
-/// resources and components are left out. Never throws: what cannot be
-/// read is left out.
+/// resources and components are left out, and so is anything outside
+/// \p Root (a kustomization must not make the scan read other files).
+/// Never throws: what cannot be read is left out.
 KustomizeBuilds
-buildKustomizations(const std::vector<std::filesystem::path> &Files);
+buildKustomizations(const std::vector<std::filesystem::path> &Files,
+                    const std::filesystem::path &Root);
 
 } // namespace exitbar
 
