@@ -460,6 +460,71 @@ bool checksCredentials(const Stmt *S, ASTContext &Ctx,
 
 namespace {
 
+/// `res.code = 403`, `res.status = 401`: the response refuses the caller.
+bool setsRefusalStatus(const Stmt *S, ASTContext &Ctx) {
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  const Expr *Lhs = nullptr, *Rhs = nullptr;
+  if (const auto *B = dyn_cast<BinaryOperator>(E);
+      B && B->getOpcode() == BO_Assign) {
+    Lhs = B->getLHS();
+    Rhs = B->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    Lhs = Op->getArg(0);
+    Rhs = Op->getArg(1);
+  }
+  const auto *Member =
+      Lhs ? dyn_cast<MemberExpr>(Lhs->IgnoreParenImpCasts()) : nullptr;
+  if (!Member || !Member->getMemberDecl()->getIdentifier())
+    return false;
+  llvm::StringRef Field = Member->getMemberDecl()->getName();
+  if (Field != "code" && Field != "status" && Field != "status_code")
+    return false;
+  Expr::EvalResult Value;
+  if (Rhs->isValueDependent() || !Rhs->EvaluateAsInt(Value, Ctx))
+    return false;
+  llvm::APSInt Status = Value.Val.getInt();
+  return Status == 401 || Status == 403;
+}
+
+bool containsReturn(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt>(S))
+    return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (containsReturn(Child))
+      return true;
+  return false;
+}
+
+/// A guard that refuses every request (401 or 403 before any path that
+/// returns): the routes behind it are unreachable, not unauthenticated.
+bool refusesEveryRequest(const Stmt *Body, ASTContext &Ctx) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Block)
+    return false;
+  for (const Stmt *S : Block->body()) {
+    if (setsRefusalStatus(S, Ctx))
+      return true;
+    if (containsReturn(S))
+      return false;
+  }
+  return false;
+}
+
+/// Code that runs before a server's handlers guards them when it checks
+/// credentials, or refuses everyone.
+bool guardsRequests(const Stmt *Body, ASTContext &Ctx,
+                    const AuthKnowledge &Auth) {
+  return checksCredentials(Body, Ctx, Auth) || refusesEveryRequest(Body, Ctx);
+}
+
 /// An authentication guard: code that runs before the handlers of a server
 /// (or of the routes under a prefix) and checks credentials.
 struct Guard {
@@ -708,7 +773,7 @@ private:
     if (Name == "set_pre_routing_handler" ||
         Name == "set_pre_request_handler") {
       if (Call.getNumArgs() >= 1 &&
-          checksCredentials(handlerBody(Call.getArg(0)), Ctx, Auth))
+          guardsRequests(handlerBody(Call.getArg(0)), Ctx, Auth))
         Guards.push_back({"cpp-httplib", Server, ""});
       return true;
     }
@@ -757,9 +822,15 @@ private:
       } else if (StepName == "middlewares" && M) {
         if (const TemplateArgumentList *Args =
                 M->getTemplateSpecializationArgs())
-          for (const TemplateArgument &Arg : Args->asArray())
+          // middlewares<App, Middlewares...>: the pack holds them.
+          for (const TemplateArgument &Arg : Args->asArray()) {
             if (Arg.getKind() == TemplateArgument::Type)
               Middlewares.push_back(Arg.getAsType());
+            else if (Arg.getKind() == TemplateArgument::Pack)
+              for (const TemplateArgument &Item : Arg.pack_elements())
+                if (Item.getKind() == TemplateArgument::Type)
+                  Middlewares.push_back(Item.getAsType());
+          }
       } else if (StepName == "route" || StepName == "new_rule_tagged" ||
                  StepName == "new_rule_dynamic") {
         if (Step->getNumArgs() >= 1) {
@@ -781,28 +852,47 @@ private:
       if (const CXXRecordDecl *Mw = Type->getAsCXXRecordDecl())
         for (const CXXMethodDecl *M : Mw->methods())
           if (M->getIdentifier() && M->getName() == "before_handle" &&
-              checksCredentials(M->getBody(), Ctx, Auth))
+              guardsRequests(M->getBody(), Ctx, Auth))
             R.Guarded = true;
     addRoute(R);
     return true;
   }
 
   /// crow::App<Middlewares...>: the middlewares every route of the app
-  /// passes through.
+  /// passes through. A local middleware (derived from
+  /// crow::ILocalMiddleware) is listed there too but runs only for the
+  /// routes that name it in `.middlewares<...>()` (CROW_MIDDLEWARES).
   static void collectCrowMiddlewares(QualType AppType,
                                      std::vector<QualType> &Out) {
     const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
         AppType.getNonReferenceType()->getAsCXXRecordDecl());
     if (!Spec)
       return;
+    auto Add = [&](QualType Type) {
+      if (!isCrowLocalMiddleware(Type))
+        Out.push_back(Type);
+    };
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
       if (Arg.getKind() == TemplateArgument::Type)
-        Out.push_back(Arg.getAsType());
+        Add(Arg.getAsType());
       else if (Arg.getKind() == TemplateArgument::Pack)
         for (const TemplateArgument &Item : Arg.pack_elements())
           if (Item.getKind() == TemplateArgument::Type)
-            Out.push_back(Item.getAsType());
+            Add(Item.getAsType());
     }
+  }
+
+  static bool isCrowLocalMiddleware(QualType Type) {
+    const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+    if (!Record || !Record->hasDefinition())
+      return false;
+    bool Local = false;
+    Record->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+      if (Base->getIdentifier() && Base->getName() == "ILocalMiddleware")
+        Local = true;
+      return true;
+    });
+    return Local;
   }
 
   bool visitDrogon(const CallExpr &Call, llvm::StringRef Name) {
@@ -810,7 +900,7 @@ private:
         Name == "registerPreHandlingAdvice" ||
         Name == "registerPostRoutingAdvice" || Name == "registerSyncAdvice") {
       if (Call.getNumArgs() >= 1 &&
-          checksCredentials(handlerBody(Call.getArg(0)), Ctx, Auth))
+          guardsRequests(handlerBody(Call.getArg(0)), Ctx, Auth))
         Guards.push_back({"drogon", nullptr, ""});
       return true;
     }
@@ -873,7 +963,7 @@ private:
     if (Name == "addMiddleware") {
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
         if (Call.getNumArgs() >= 1 &&
-            checksCredentials(handlerBody(Call.getArg(0)), Ctx, Auth))
+            guardsRequests(handlerBody(Call.getArg(0)), Ctx, Auth))
           Guards.push_back({"pistache",
                             objectDecl(Member->getImplicitObjectArgument()),
                             ""});
@@ -1012,7 +1102,7 @@ std::vector<HttpRoute> findHttpRoutes(ASTContext &Ctx,
     for (const CXXMethodDecl *M : It->second->methods())
       if (M->getIdentifier() && M->getName() == "doFilter") {
         const FunctionDecl *Def = M->getDefinition();
-        if (Def && checksCredentials(Def->getBody(), Ctx, Auth))
+        if (Def && guardsRequests(Def->getBody(), Ctx, Auth))
           Finder.Routes[Index].Guarded = true;
       }
   }

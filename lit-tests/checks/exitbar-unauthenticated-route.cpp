@@ -231,6 +231,39 @@ struct LogMiddleware {
   struct context {};
   void before_handle(crow::request &req, crow::response &, context &) {}
 };
+// Refuses every request: what it guards is unreachable, not open.
+struct DenyAll {
+  struct context {};
+  void before_handle(crow::request &, crow::response &res, context &) {
+    res.code = 403;
+    res.end();
+  }
+};
+struct LocalDenyAll : crow::ILocalMiddleware {
+  struct context {};
+  void before_handle(crow::request &, crow::response &res, context &) {
+    res.code = 403;
+    res.end();
+  }
+};
+// Refuses only after letting some requests through: no guard.
+struct DenyAfterwards {
+  struct context {};
+  void before_handle(crow::request &req, crow::response &res, context &) {
+    if (req.url == "/open")
+      return;
+    res.code = 403;
+    res.end();
+  }
+};
+// Refuses only some URLs: no guard either.
+struct DenySome {
+  struct context {};
+  void before_handle(crow::request &req, crow::response &res, context &) {
+    if (req.url == "/private")
+      res.code = 403;
+  }
+};
 void crowRoutes() {
   crow::SimpleApp app;
   CROW_ROUTE(app, "/items").methods("POST"_method)([](const crow::request &req) {
@@ -252,6 +285,27 @@ void crowRoutes() {
 
   crow::App<LogMiddleware, AuthMiddleware> secured;
   CROW_ROUTE(secured, "/admin").methods("POST"_method)(
+      [](const crow::request &) { return crow::response(200); });
+  crow::App<DenyAll> closed;
+  CROW_ROUTE(closed, "/secret").methods("POST"_method)(
+      [](const crow::request &) { return crow::response(200); });
+  // A local middleware listed on the app guards only the routes that
+  // enable it (Crow's example_middleware.cpp).
+  crow::App<LocalDenyAll> local;
+  CROW_ROUTE(local, "/").methods("POST"_method)(
+      // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: unauthenticated 'POST' route '/'
+      [](const crow::request &) { return crow::response(200); });
+  CROW_ROUTE(local, "/secret")
+      .methods("POST"_method)
+      .CROW_MIDDLEWARES(local, LocalDenyAll)(
+          [](const crow::request &) { return crow::response(200); });
+  crow::App<DenyAfterwards> afterwards;
+  CROW_ROUTE(afterwards, "/open").methods("POST"_method)(
+      // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: unauthenticated 'POST' route '/open'
+      [](const crow::request &) { return crow::response(200); });
+  crow::App<DenySome> some;
+  CROW_ROUTE(some, "/public").methods("POST"_method)(
+      // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: unauthenticated 'POST' route '/public'
       [](const crow::request &) { return crow::response(200); });
 }
 

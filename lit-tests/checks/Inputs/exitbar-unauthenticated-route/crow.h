@@ -16,6 +16,8 @@ struct response {
   int code;
   void end();
 };
+// Middlewares that run only for the routes that name them.
+struct ILocalMiddleware {};
 template <typename... Args> class TaggedRule {
 public:
   template <typename... Methods> TaggedRule &methods(Methods... m) { return *this; }
@@ -35,5 +37,7 @@ constexpr unsigned long get_parameter_tag(const char *) { return 0; }
 } // namespace black_magic
 } // namespace crow
 crow::HTTPMethod operator""_method(const char *str, __SIZE_TYPE__ len);
+#define CROW_MIDDLEWARES(app, ...)                                              \
+  template middlewares<decltype(app), __VA_ARGS__>()
 #define CROW_ROUTE(app, url)                                                   \
   app.template route<crow::black_magic::get_parameter_tag(url)>(url)

@@ -224,9 +224,9 @@ private:
       while (I < Lines.size() && Lines[I].Indent > Indent) {
         if (Folded && !Node.Value.empty())
           Node.Value.back() = ' ';
-        Node.Value += std::string(std::max(0, Lines[I].Indent - BlockIndent),
-                                  ' ') +
-                      Lines[I].Text + "\n";
+        Node.Value +=
+            std::string(std::max(0, Lines[I].Indent - BlockIndent), ' ') +
+            Lines[I].Text + "\n";
         ++I;
       }
       if (Rest.find('-') != std::string::npos && !Node.Value.empty())
