@@ -486,7 +486,7 @@ bool setsRefusalStatus(const Stmt *S, ASTContext &Ctx) {
   Expr::EvalResult Value;
   if (Rhs->isValueDependent() || !Rhs->EvaluateAsInt(Value, Ctx))
     return false;
-  llvm::APSInt Status = Value.Val.getInt();
+  int64_t Status = Value.Val.getInt().getExtValue();
   return Status == 401 || Status == 403;
 }
 

@@ -54,10 +54,12 @@ void strategicMerge(YamlNode &Base, const YamlNode &Patch) {
         continue; // $patch, $setElementOrder: directives, not fields
       YamlNode *Existing = child(Base, Key);
       if (Value.Type == YamlNode::Kind::Null) { // null deletes the field
-        Base.Items.erase(
-            std::remove_if(Base.Items.begin(), Base.Items.end(),
-                           [&](const auto &Item) { return Item.first == Key; }),
-            Base.Items.end());
+        const std::string &Field = Key; // a lambda cannot capture a binding
+        Base.Items.erase(std::remove_if(Base.Items.begin(), Base.Items.end(),
+                                        [&](const auto &Item) {
+                                          return Item.first == Field;
+                                        }),
+                         Base.Items.end());
       } else if (Existing) {
         strategicMerge(*Existing, Value);
       } else {

@@ -1114,16 +1114,16 @@ struct HelmRenderer::Impl {
       std::vector<std::pair<Value, Value>> Items;
       if (Over.Type == Value::Kind::List)
         for (size_t I = 0; I < Over.list().size(); ++I)
-          Items.push_back(
-              {Value::number(static_cast<double>(I)), Over.list()[I]});
+          Items.emplace_back(Value::number(static_cast<double>(I)),
+                             Over.list()[I]);
       else if (Over.Type == Value::Kind::Map)
         for (const auto &[K, V] : Over.items())
-          Items.push_back({Value::string(K), V});
+          Items.emplace_back(Value::string(K), V);
       else if (Over.Type == Value::Kind::Number && Over.N > 0)
         for (long I = 0; I < std::min<long>(static_cast<long>(Over.N), 10000);
              ++I)
-          Items.push_back({Value::number(static_cast<double>(I)),
-                           Value::number(static_cast<double>(I))});
+          Items.emplace_back(Value::number(static_cast<double>(I)),
+                             Value::number(static_cast<double>(I)));
       if (Items.empty()) {
         render(N.Else, Dot, Out, Line);
         return;
@@ -1663,7 +1663,7 @@ Value HelmRenderer::Impl::Run::call(const std::string &F, std::vector<Value> A,
   return Value(); // unknown: no value, as an unset value would be
 }
 
-HelmRenderer::HelmRenderer(HelmChartInputs Inputs) : P(new Impl) {
+HelmRenderer::HelmRenderer(const HelmChartInputs &Inputs) : P(new Impl) {
   Value Chart = Value::emptyMap();
   if (Inputs.ChartYaml.Type == YamlNode::Kind::Map)
     for (const auto &[Key, Item] : Inputs.ChartYaml.Items) {

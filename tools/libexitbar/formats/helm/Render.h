@@ -65,7 +65,7 @@ std::shared_ptr<const HelmFile> parseHelmFile(std::string_view Text,
 ///   HelmRendered Out = R.render(readFile("templates/deployment.yaml"));
 class HelmRenderer {
 public:
-  explicit HelmRenderer(HelmChartInputs Inputs);
+  explicit HelmRenderer(const HelmChartInputs &Inputs);
   ~HelmRenderer();
   HelmRenderer(const HelmRenderer &) = delete;
   HelmRenderer &operator=(const HelmRenderer &) = delete;
