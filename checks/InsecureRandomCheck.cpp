@@ -7,6 +7,7 @@
 #include "utils/Locations.h"
 #include "utils/OptionUtils.h"
 #include "utils/ProjectScope.h"
+#include "utils/TaintOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -619,7 +620,13 @@ InsecureRandomCheck::InsecureRandomCheck(StringRef Name,
           utils::parseList(Options.get("SecretNames", DefaultSecretNames))),
       ByteSecretNames(utils::parseList(
           Options.get("ByteSecretNames", DefaultByteSecretNames))),
-      Engines(utils::parseList(Options.get("Engines", DefaultEngines))) {}
+      Engines(utils::parseList(Options.get("Engines", DefaultEngines))),
+      ModelFiles(taint::TaintOptions::read(Options).ModelFiles) {
+  std::string Error;
+  Models = taint::loadModels(ModelFiles, Error);
+  if (!Error.empty())
+    configurationDiag("%0: %1", DiagnosticIDs::Error) << Name << Error;
+}
 
 void InsecureRandomCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   utils::storeBool(Options, Opts, "ReportAllUses", ReportAllUses);
@@ -628,6 +635,7 @@ void InsecureRandomCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SecretNames", utils::joinList(SecretNames));
   Options.store(Opts, "ByteSecretNames", utils::joinList(ByteSecretNames));
   Options.store(Opts, "Engines", utils::joinList(Engines));
+  Options.store(Opts, "TaintModels", ModelFiles);
 }
 
 bool InsecureRandomCheck::isSecretName(StringRef Name, QualType Type) const {
@@ -648,16 +656,22 @@ void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
   auto Ours = allOf(unless(isExpansionInSystemHeader()),
                     unless(isInTemplateInstantiation()));
 
-  // Only the C library's generators: a project's own `random(lo, hi)` is
-  // not one of them.
+  // The models' weak generators (libc.json's rand, random, *rand48, and a
+  // project's own, such as ntp's ntp_random). A plain name is a C
+  // function: a project's C++ `random(lo, hi)` is not the C library's.
+  std::vector<std::string> CNames, QualifiedNames;
+  for (const std::string &Name : Models->weakGenerators()) {
+    StringRef N(Name);
+    N.consume_front("::");
+    (N.contains("::") ? QualifiedNames : CNames).push_back("::" + N.str());
+  }
+  std::vector<StringRef> CRefs(CNames.begin(), CNames.end()),
+      QualifiedRefs(QualifiedNames.begin(), QualifiedNames.end());
   Finder->addMatcher(
-      callExpr(
-          callee(functionDecl(hasAnyName("::rand", "::random", "::rand_r",
-                                         "::drand48", "::erand48", "::lrand48",
-                                         "::nrand48", "::mrand48", "::jrand48"),
-                              isExternC())
-                     .bind("cfn")),
-          Ours)
+      callExpr(callee(functionDecl(anyOf(allOf(hasAnyName(CRefs), isExternC()),
+                                         hasAnyName(QualifiedRefs)))
+                          .bind("cfn")),
+               Ours)
           .bind("cgen"),
       this);
   if (!EngineNames.empty()) {

@@ -5,7 +5,9 @@
 #define EXITBAR_CHECKS_INSECURERANDOMCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/TaintModels.h"
 #include "llvm/ADT/DenseMap.h"
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +50,10 @@ private:
   const std::vector<std::string> SecretNames;
   const std::vector<std::string> ByteSecretNames;
   const std::vector<std::string> Engines;
+  /// The taint models' files (`exitbar.TaintModels`): their
+  /// `weak_generators` are the C and project functions checked.
+  const std::string ModelFiles;
+  std::shared_ptr<const taint::ModelSet> Models;
   /// Functions whose return value carries a random value, and the secret
   /// their callers put it in (nullopt: none), so each is searched once.
   llvm::DenseMap<const FunctionDecl *, std::optional<Sink>> ReturnSinks;

@@ -69,15 +69,16 @@ public:
   std::vector<std::pair<std::string, std::string>> Sanitizers;
   std::vector<std::string> Validators;
   std::vector<std::string> RequestTypes;
+  std::vector<std::string> WeakGenerators;
 
   void read() {
     const llvm::json::Value *Version = Root.get("schema_version");
     if (!Version || !Version->getAsInteger() || *Version->getAsInteger() != 1)
       throw ModelError{"/schema_version", "expected schema_version 1"};
     static const char *const Known[] = {
-        "schema_version", "library",     "description",
-        "sources",        "propagators", "sinks",
-        "sanitizers",     "validators",  "request_types"};
+        "schema_version", "library",        "description", "sources",
+        "propagators",    "sinks",          "sanitizers",  "validators",
+        "request_types",  "weak_generators"};
     for (const auto &Member : Root)
       if (!llvm::is_contained(Known, llvm::StringRef(Member.first)))
         throw ModelError{"/" + llvm::StringRef(Member.first).str(),
@@ -141,6 +142,7 @@ public:
                  });
     Validators = strings(Root, "validators", "", /*Required=*/false);
     RequestTypes = strings(Root, "request_types", "", /*Required=*/false);
+    WeakGenerators = strings(Root, "weak_generators", "", /*Required=*/false);
   }
 
 private:
@@ -384,6 +386,8 @@ bool ModelSet::add(llvm::StringRef Text, llvm::StringRef File,
                     Reader.Validators.end());
   RequestTypes.insert(RequestTypes.end(), Reader.RequestTypes.begin(),
                       Reader.RequestTypes.end());
+  WeakGenerators.insert(WeakGenerators.end(), Reader.WeakGenerators.begin(),
+                        Reader.WeakGenerators.end());
   return true;
 }
 

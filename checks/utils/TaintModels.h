@@ -118,6 +118,12 @@ public:
   const std::vector<std::string> &validators() const { return Validators; }
   /// The class name globs of request objects.
   const std::vector<std::string> &requestTypes() const { return RequestTypes; }
+  /// Functions whose results are predictable (statistical generators such
+  /// as `rand`, or a project's own copy of one): a plain name is a C
+  /// function, a `ns::name` a qualified one. Read by exitbar-insecure-random.
+  const std::vector<std::string> &weakGenerators() const {
+    return WeakGenerators;
+  }
 
 private:
   llvm::StringMap<FunctionModel> ByPlainName;
@@ -125,6 +131,7 @@ private:
   std::vector<std::pair<std::string, std::string>> Sanitizers; // glob, kind
   std::vector<std::string> Validators;
   std::vector<std::string> RequestTypes;
+  std::vector<std::string> WeakGenerators;
 };
 
 /// The models built into the plugin, plus the files (or folders of .json
