@@ -227,3 +227,18 @@ TEST(HelmRender, LongRegexInputsDoNotRecurseDeep) {
   EXPECT_EQ(Out.Problem, "");
   EXPECT_EQ(Out.Text, "false 200000");
 }
+
+TEST(HelmRender, RunawayTemplatesStop) {
+  HelmRenderer R(chart("n: 64\n"));
+  EXPECT_NE(R.render("{{ $x := \"ab\" }}{{ range until 64 }}{{ $x = printf "
+                     "\"%s%s\" $x $x }}{{ end }}{{ len $x }}")
+                .Problem.find("output limit"),
+            std::string::npos);
+  EXPECT_NE(
+      R.render("{{ \"a\" | nindent 42949672962 }}").Problem.find("too large"),
+      std::string::npos);
+  EXPECT_NE(R.render("{{ $l := list 1 }}{{ range until 64 }}{{ $l = concat "
+                     "$l $l }}{{ end }}")
+                .Problem.find("output limit"),
+            std::string::npos);
+}

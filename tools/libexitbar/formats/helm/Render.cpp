@@ -1002,7 +1002,7 @@ struct HelmRenderer::Impl {
           Args.push_back(operand(C.Args[I], Dot));
         if (Piped)
           Args.push_back(*Piped);
-        return call(Head.Name, Args, Dot);
+        return bounded(call(Head.Name, Args, Dot));
       }
       // A method call on a built-in object: only APIVersions.Has matters
       // (charts pick API versions, and add CRD objects, with it).
@@ -1013,6 +1013,15 @@ struct HelmRenderer::Impl {
         return Value::boolean(isBuiltInApi(printed(Asked)));
       }
       return operand(Head, Dot);
+    }
+
+    /// \p V, unless it is past the output limit: a template that doubles
+    /// a string or list in a loop must stop, not take the memory.
+    static Value bounded(Value V) {
+      if ((V.Type == Value::Kind::String && V.S.size() > MaxOutput) ||
+          (V.Type == Value::Kind::List && V.list().size() > MaxOutput / 8))
+        throw RenderStop("a value grows past the output limit");
+      return V;
     }
 
     Value pipeline(const Pipeline &P, const Value &Dot) {
@@ -1175,8 +1184,11 @@ std::string replaceAll(std::string S, const std::string &From,
   if (From.empty())
     return S;
   for (size_t P = S.find(From); P != std::string::npos;
-       P = S.find(From, P + To.size()))
+       P = S.find(From, P + To.size())) {
     S.replace(P, From.size(), To);
+    if (S.size() > MaxOutput)
+      throw RenderStop("a replacement grows the text past the output limit");
+  }
   return S;
 }
 
@@ -1288,8 +1300,15 @@ Value HelmRenderer::Impl::Run::call(const std::string &F, std::vector<Value> A,
     return Docs.empty() ? Value::emptyMap() : fromYaml(Docs.front());
   }
   if (F == "indent" || F == "nindent") {
-    std::string Text =
-        indented(str(A, 1), static_cast<size_t>(std::max(0.0, num(A, 0))));
+    // A chart is anyone's input: an indentation no manifest has, or one
+    // that would multiply the text past the output limit, stops rendering.
+    double Width = std::max(0.0, num(A, 0));
+    std::string Body = str(A, 1);
+    if (Width > 1024 ||
+        (Body.size() + 1) * (static_cast<size_t>(Width) + 1) > MaxOutput)
+      throw RenderStop("indentation of " + numberText(Value::number(Width)) +
+                       " is too large");
+    std::string Text = indented(Body, static_cast<size_t>(Width));
     return Value::string(F == "nindent" ? "\n" + Text : Text);
   }
   if (F == "quote" || F == "squote") {
