@@ -34,7 +34,9 @@
 #define NTP_KEYSDIR "/etc/ntp"
 #define VERSION "4.2.8"
 #define PACKAGE "ntp"
-/* ntp_machine.h refuses to compile without a tty interface (ntpd/ntp_config.c). */
+/* ntp_machine.h refuses to compile without a tty interface (ntpd/ntp_config.c).
+ */
 #define HAVE_TERMIOS 1
-/* ntp_intres.h turns the resolver (and CVE-2014-9293's code) off without fork(). */
+/* ntp_intres.h turns the resolver (and CVE-2014-9293's code) off without
+ * fork(). */
 #define HAVE_WORKING_FORK 1
