@@ -222,9 +222,12 @@ private:
         continue;
       for (const YamlNode &Entry : List->Elements) {
         const YamlNode *Target = Entry.get("target");
+        // An entry may also be the patch file's path alone.
+        std::string Path = Entry.Type == YamlNode::Kind::Scalar
+                               ? Entry.Value
+                               : Entry.text("path");
         for (const YamlNode &Patch :
-             patchDocs(Dir, Entry.text("path"), Entry.text("patch"), File,
-                       Entry.Line)) {
+             patchDocs(Dir, Path, Entry.text("patch"), File, Entry.Line)) {
           if (Patch.Type == YamlNode::Kind::Seq) {
             if (!Target)
               continue;
