@@ -606,10 +606,15 @@ public:
       // A library chart only defines templates for others.
       if (Meta[Chart].text("type") == "library")
         continue;
-      formats::HelmChartInputs In;
-      In.Values = chartYaml(Chart / "values.yaml");
-      In.ChartYaml = Meta[Chart];
-      auto R = std::make_unique<formats::HelmRenderer>(std::move(In));
+      std::vector<Variant> &Variants = Renderers[Chart];
+      YamlNode Defaults = chartYaml(Chart / "values.yaml");
+      for (const auto &[Label, Values] : valuesVariants(Chart, Defaults)) {
+        formats::HelmChartInputs In;
+        In.Values = Values;
+        In.ChartYaml = Meta[Chart];
+        Variants.push_back(
+            {Label, std::make_unique<formats::HelmRenderer>(In)});
+      }
       std::set<fs::path> Seen;
       std::vector<fs::path> Pending{Chart};
       while (!Pending.empty()) {
@@ -629,7 +634,8 @@ public:
                 Text, Meta[C].text("name") + "/" +
                           P.lexically_relative(C).generic_string());
           }
-          R->addDefinitions(File);
+          for (Variant &V : Variants)
+            V.Renderer->addDefinitions(File);
         }
         for (const fs::path &Root : Roots)
           if (Root.parent_path() == C / "charts")
@@ -649,7 +655,6 @@ public:
             Pending.push_back(Named);
         }
       }
-      Renderers[Chart] = std::move(R);
     }
   }
 
@@ -658,31 +663,95 @@ public:
     return !chartOf(File, Roots).empty();
   }
 
-  /// \p File rendered by its chart's renderer, or nothing for a library
-  /// chart's.
-  std::optional<formats::HelmRendered> render(const fs::path &File) const {
+  /// \p File rendered with each values variant of its chart (none for a
+  /// library chart's): the label of the values used, and the result.
+  std::vector<std::pair<std::string, formats::HelmRendered>>
+  render(const fs::path &File) const {
+    std::vector<std::pair<std::string, formats::HelmRendered>> Out;
     auto It = Renderers.find(chartOf(File, Roots));
     auto Text = Parsed.find(File);
     if (It == Renderers.end() || Text == Parsed.end())
-      return std::nullopt;
-    return It->second->render(*Text->second);
+      return Out;
+    for (const Variant &V : It->second)
+      Out.emplace_back(V.Label, V.Renderer->render(*Text->second));
+    return Out;
   }
 
 private:
+  /// A chart rendered with one set of values.
+  struct Variant {
+    std::string Label; ///< "values.yaml", "values.yaml and values-prod.yaml"
+    std::unique_ptr<formats::HelmRenderer> Renderer;
+  };
+
+  /// The values a chart can be installed with: values.yaml, and each other
+  /// values file beside it (values-prod.yaml, values.staging.yaml) over it,
+  /// as `helm install -f` merges them. Which one a deployment uses is not
+  /// in the repository, so every one is rendered.
+  static std::vector<std::pair<std::string, YamlNode>>
+  valuesVariants(const fs::path &Chart, const YamlNode &Defaults) {
+    std::vector<std::pair<std::string, YamlNode>> Out{
+        {"values.yaml", Defaults}};
+    std::vector<fs::path> Others;
+    std::error_code Ec;
+    for (const auto &Entry : fs::directory_iterator(Chart, Ec)) {
+      std::string Name = Entry.path().filename().string();
+      std::string Ext = toLower(Entry.path().extension().string());
+      if (Name != "values.yaml" && Name.rfind("values", 0) == 0 &&
+          Name.size() > 6 &&
+          (Name[6] == '-' || Name[6] == '.' || Name[6] == '_') &&
+          (Ext == ".yaml" || Ext == ".yml") && Entry.is_regular_file(Ec))
+        Others.push_back(Entry.path());
+    }
+    std::sort(Others.begin(), Others.end());
+    for (const fs::path &P : Others) {
+      YamlNode Merged = Defaults;
+      mergeValues(Merged, chartYaml(P));
+      Out.emplace_back("values.yaml and " + P.filename().string(),
+                       std::move(Merged));
+    }
+    return Out;
+  }
+
+  /// Helm's coalescing of a values file over the defaults: maps merge,
+  /// null removes, anything else replaces.
+  static void mergeValues(YamlNode &Base, const YamlNode &Over) {
+    if (Base.Type != YamlNode::Kind::Map || Over.Type != YamlNode::Kind::Map) {
+      if (Over.Type != YamlNode::Kind::Null || Base.Type != YamlNode::Kind::Map)
+        Base = Over;
+      return;
+    }
+    for (const auto &[Key, Value] : Over.Items) {
+      auto It = std::find_if(
+          Base.Items.begin(), Base.Items.end(),
+          [&Key = Key](const auto &Item) { return Item.first == Key; });
+      if (It == Base.Items.end()) {
+        if (Value.Type != YamlNode::Kind::Null)
+          Base.Items.emplace_back(Key, Value);
+      } else if (Value.Type == YamlNode::Kind::Null) {
+        Base.Items.erase(It);
+      } else {
+        mergeValues(It->second, Value);
+      }
+    }
+  }
+
   const std::set<fs::path> &Roots;
   /// Each file parsed once, shared by every chart that uses it.
   std::map<fs::path, std::shared_ptr<const formats::HelmFile>> Parsed;
-  std::map<fs::path, std::unique_ptr<formats::HelmRenderer>> Renderers;
+  std::map<fs::path, std::vector<Variant>> Renderers;
 };
 
 std::vector<Finding> scanHelmTemplate(const std::string &File,
+                                      const std::string &Values,
                                       const formats::HelmRendered &R,
                                       std::vector<std::string> *Warnings) {
   if (!R.Problem.empty()) {
     // Half a manifest would read as containers without their settings.
     if (Warnings)
-      Warnings->push_back(File + ": Helm template not rendered (" + R.Problem +
-                          "); not scanned");
+      Warnings->push_back(File + ": Helm template not rendered" +
+                          (Values == "values.yaml" ? "" : " with " + Values) +
+                          " (" + R.Problem + "); not scanned");
     return {};
   }
   if (Warnings && !R.UnknownFunctions.empty()) {
@@ -697,7 +766,7 @@ std::vector<Finding> scanHelmTemplate(const std::string &File,
   std::vector<Finding> Out = scanKubernetes(File, R.Text);
   for (Finding &F : Out) {
     F.Line = R.templateLine(F.Line);
-    F.Message += " (rendered with the chart's values.yaml)";
+    F.Message += " (rendered with the chart's " + Values + ")";
   }
   return Out;
 }
@@ -933,9 +1002,16 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
     }
     case FileKind::Kubernetes:
       if (Charts.isTemplate(P)) {
-        if (P.filename().string().rfind('_', 0) != 0)
-          if (auto Rendered = Charts.render(P))
-            Found = scanHelmTemplate(Name, *Rendered, Warnings);
+        if (P.filename().string().rfind('_', 0) != 0) {
+          // One finding per place and rule: the default values' wording
+          // if they already have it, else the first values file's.
+          std::set<std::pair<int, std::string>> Seen;
+          for (const auto &[Values, Rendered] : Charts.render(P))
+            for (Finding &F :
+                 scanHelmTemplate(Name, Values, Rendered, Warnings))
+              if (Seen.insert({F.Line, F.Check}).second)
+                Found.push_back(std::move(F));
+        }
         break;
       }
       // A kustomization's patch is part of an object, scanned below
