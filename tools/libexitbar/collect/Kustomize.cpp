@@ -165,6 +165,8 @@ struct Resource {
   bool Patched = false;
 };
 
+constexpr size_t MaxNodes = 4'000'000;
+
 class Builder {
 public:
   Builder(KustomizeBuilds &Out, fs::path Root)
@@ -191,12 +193,13 @@ private:
   std::vector<Resource> resourcesOf(const YamlNode &K, const fs::path &Dir,
                                     const fs::path &File) {
     std::vector<Resource> Resources;
+    std::set<fs::path> Listed;
     for (const char *Key : {"resources", "bases"})
       for (const std::string &Name : scalars(K.get(Key))) {
         if (isRemote(Name))
           continue;
         fs::path P = (Dir / Name).lexically_normal();
-        if (!inTree(P))
+        if (!inTree(P) || !Listed.insert(P).second)
           continue;
         std::error_code Ec;
         if (fs::is_directory(P, Ec)) {
@@ -314,6 +317,11 @@ private:
   /// \p File's documents; with \p Track, every node's Line becomes an
   /// index into Out.Origins.
   std::vector<YamlNode> read(const fs::path &File, bool Track) {
+    // A tree's kustomizations may list the same files many times over;
+    // past this many nodes the rest is left out rather than the gate
+    // running out of memory.
+    if (Track && Out.Origins.size() > MaxNodes)
+      return {};
     std::string Text;
     try {
       Text = readFile(File.string());
