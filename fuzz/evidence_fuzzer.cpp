@@ -6,12 +6,10 @@
 // to bad input; any other exception, crash or sanitizer report is a bug, so
 // nothing else is caught.
 
-#include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
-#include "exitbar/Tests.h"
+#include "exitbar/EvidenceKinds.h"
 #include "exitbar/Verdict.h"
-#include "exitbar/Vulnerabilities.h"
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -38,12 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   }
   expectError([&] { exitbar::findingsFromJson(J, File); });
   expectError([&] { exitbar::coverageFromJson(J, File); });
-  expectError([&] { exitbar::testsFromJson(J, File); });
   expectError([&] { exitbar::readinessFromJson(J, File); });
   expectError([&] { exitbar::sbomFromJson(J, File); });
-  expectError([&] { exitbar::signaturesFromJson(J, File); });
-  expectError([&] { exitbar::benchmarksFromJson(Text, File); });
-  expectError([&] { exitbar::vulnerabilitiesFromJson(Text, File); });
+  // Every registered kind, through the reader the gate's loader uses.
+  for (const exitbar::EvidenceKind *K : exitbar::evidenceKinds())
+    expectError([&] { K->Read(std::string(Text), File); });
   expectError([&] { exitbar::parseBaseline(Text, File); });
   expectError([&] { exitbar::parseWaivers(Text, File); });
   return 0;

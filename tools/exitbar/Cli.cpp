@@ -30,24 +30,11 @@ void writeEvidenceFile(const Context &Ctx, const std::string &Path,
 
 std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
                                                TrustOptions &Trust) {
-  auto Store = Ctx.Environment.get("EXITBAR_TRUST_STORE");
-  if (!Store || Store->empty()) {
-    std::vector<std::string> In = Trust.TrustedDirs;
-    In.insert(In.end(), Trust.KeyFiles.begin(), Trust.KeyFiles.end());
-    return In;
-  }
-  std::vector<std::string> Replaced = Trust.TrustedDirs;
-  Replaced.insert(Replaced.end(), Trust.KeyFiles.begin(), Trust.KeyFiles.end());
-  if (!Replaced.empty()) {
-    std::string List;
-    for (const std::string &R : Replaced)
-      List += (List.empty() ? "" : ", ") + R;
-    printWarnings(
-        {"EXITBAR_TRUST_STORE is set: its trust anchors replace " + List});
-  }
-  Trust.TrustedDirs = {*Store};
-  Trust.KeyFiles.clear();
-  return Trust.TrustedDirs;
+  std::vector<std::string> Warnings;
+  std::vector<std::string> InUse =
+      applyTrustStoreEnvironment(Ctx.Environment, Trust, Warnings);
+  printWarnings(Warnings);
+  return InUse;
 }
 
 std::string evidenceOutput(const std::string &Output,

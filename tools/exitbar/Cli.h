@@ -85,7 +85,6 @@ void addBenchmarksCommand(CLI::App &App, Context &Ctx);
 void addCollectCommand(CLI::App &App, Context &Ctx);
 void addCollectApprovals(CLI::App &Collect, Context &Ctx);
 void addCollectInfra(CLI::App &Collect, Context &Ctx);
-void addCollectSignatures(CLI::App &Collect, Context &Ctx);
 void addCompareVersionsCommand(CLI::App &App, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);
 void addMergeCommand(CLI::App &App, Context &Ctx);
@@ -97,10 +96,8 @@ void addCompileCommand(CLI::App &App, Context &Ctx);
 void addVerifyCommand(CLI::App &App, Context &Ctx);
 void addVerifyAttestationCommand(CLI::App &App, Context &Ctx);
 
-/// The CI's trust anchors: when EXITBAR_TRUST_STORE is set (a trust file or
-/// folder outside the repository), it replaces every key location of
-/// \p Trust (command line, policy), with a warning naming what it replaces.
-/// Returns the locations in use, for the report.
+/// applyTrustStoreEnvironment (Signing.h) with the CLI's environment, its
+/// warning printed on stderr. Returns the locations in use.
 std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
                                                TrustOptions &Trust);
 

@@ -7,6 +7,7 @@
 #include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
+#include "kinds/signatures/Signatures.h"
 #include <gtest/gtest.h>
 
 using namespace exitbar;

@@ -12,6 +12,7 @@
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
 #include "kinds/energy/Energy.h"
+#include "kinds/signatures/Signatures.h"
 #include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>

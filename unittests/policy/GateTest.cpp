@@ -3,6 +3,7 @@
 
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
+#include "exitbar/Signatures.h"
 #include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
@@ -60,11 +61,10 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Approvals = ApprovalsEvidence{};
   E.Approvals->ReleaseVersion = "1.0";
   E.Approvals->RequiredRoles = {"release-manager"};
-  E.Signatures = SignaturesEvidence{};
   ArtifactSignature App;
   App.Path = "app";
   App.Status = SignatureStatus::Good;
-  E.Signatures->Artifacts.push_back(App);
+  kindIn<SignaturesEvidence>(E, "signatures").Artifacts.push_back(App);
   E.Sbom = SbomEvidence{};
   E.Sbom->HasAuthor = E.Sbom->HasTimestamp = true;
   E.Sbom->Checks = {{"project:p", "p", "project", {}}};
@@ -437,7 +437,7 @@ TEST(GateSignaturesTest, EveryArtifactMustBeSignedByATrustedKey) {
     A.Path = Path;
     A.Status = S;
     A.Detail = Detail;
-    E.Signatures->Artifacts.push_back(A);
+    kindIn<SignaturesEvidence>(E, "signatures").Artifacts.push_back(A);
   };
   Add("libcore.a", SignatureStatus::Unsigned, "no libcore.a.sig");
   Add("tool", SignatureStatus::UntrustedKey, "signed by sha256:ab");
@@ -455,7 +455,7 @@ TEST(GateSignaturesTest, EveryArtifactMustBeSignedByATrustedKey) {
   EXPECT_EQ(R->Items[0], "libcore.a: unsigned: no libcore.a.sig");
   EXPECT_EQ(R->Items[1], "tool: untrusted-key: signed by sha256:ab");
 
-  E.Signatures.reset();
+  E.Kinds.erase("signatures");
   V = evaluate(defaultPolicy(), E, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   for (const auto &C : V.Criteria) {
@@ -468,7 +468,7 @@ TEST(GateSignaturesTest, EveryArtifactMustBeSignedByATrustedKey) {
 TEST(GateSignaturesTest, NoArtifactsIsNotAllSigned) {
   // Signing required and nothing to check: fail closed, not "0 bad".
   EvidenceSet E = withFindings({});
-  E.Signatures.emplace();
+  kindIn<SignaturesEvidence>(E, "signatures") = {};
   Verdict V = evaluate(defaultPolicy(), E, {});
   EXPECT_EQ(V.Result, Status::NoGo);
   auto It = std::find_if(

@@ -3,6 +3,7 @@
 
 #include "exitbar/Policy.h"
 #include "exitbar/Error.h"
+#include "exitbar/Signatures.h"
 #include <gtest/gtest.h>
 
 using namespace exitbar;
@@ -150,11 +151,14 @@ TEST(PolicyTest, SigningMember) {
       R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "signing": {
       "trusted_keys": ["keys/release.pub"], "artifacts": ["dist/*.tar.gz"]}})",
       "p.json");
-  EXPECT_EQ(P.Signing.TrustedKeys,
-            std::vector<std::string>{"keys/release.pub"});
-  EXPECT_EQ(P.Signing.Artifacts, std::vector<std::string>{"dist/*.tar.gz"});
+  // The signatures kind owns the section; the policy keeps it as written.
+  SigningSettings S = signingSettings(P.KindSections.at("signing"), "p.json");
+  EXPECT_EQ(S.TrustedKeys, std::vector<std::string>{"keys/release.pub"});
+  EXPECT_EQ(S.Artifacts, std::vector<std::string>{"dist/*.tar.gz"});
   Policy Again = parsePolicy(policyToJson(P), "again.json");
-  EXPECT_EQ(Again.Signing.Artifacts, P.Signing.Artifacts);
+  EXPECT_EQ(
+      signingSettings(Again.KindSections.at("signing"), "again.json").Artifacts,
+      S.Artifacts);
   auto Problems = checkPolicy(
       R"({"criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}], "signing": {"trusted_key": [], "artifacts": [1]}})",
       "p.json");
@@ -166,6 +170,36 @@ TEST(PolicyTest, SigningMember) {
   EXPECT_TRUE(isKnownMetric("signatures.bad"));
   EXPECT_TRUE(isKnownMetric("signatures.untrusted_key"));
   EXPECT_FALSE(isKnownMetric("signatures.bogus"));
+}
+
+// A registered kind's section is checked by its kind and kept as written,
+// so `policy check` reports its problems and a round trip keeps it.
+TEST(PolicyTest, KindSectionsAreCheckedByTheirKindAndKept) {
+  const std::string Criteria =
+      R"("criteria": [{"id": "t", "category": "quality", "level": "must", "metric": "tests.failed", "comparison": "<=", "threshold": 0}])";
+  Policy P =
+      parsePolicy("{" + Criteria +
+                      R"(, "energy": {"grid_gco2e_per_kwh": 380, "pue": 1.2}})",
+                  "p.json");
+  Policy Again = parsePolicy(policyToJson(P), "again.json");
+  ASSERT_EQ(Again.KindSections.count("energy"), 1u);
+  EXPECT_EQ(Again.KindSections.at("energy").at("pue"), 1.2);
+
+  auto Problems = checkPolicy(
+      "{" + Criteria +
+          R"(, "energy": {"pue": "high", "grid": 1, "watts_per_core": -3}})",
+      "p.json");
+  ASSERT_EQ(Problems.size(), 3u);
+  EXPECT_EQ(Problems[0], "p.json:/energy/grid: unknown member 'grid'");
+  EXPECT_EQ(Problems[1], "p.json:/energy/pue: must be a number, got string");
+  EXPECT_EQ(Problems[2],
+            "p.json:/energy/watts_per_core: must be a non-negative number");
+  EXPECT_EQ(checkPolicy("{" + Criteria + R"(, "signing": []})", "p.json"),
+            std::vector<std::string>{
+                "p.json:/signing: must be an object, got array"});
+  // A kind's name is not a policy member unless the kind owns it.
+  EXPECT_EQ(checkPolicy("{" + Criteria + R"(, "tests": {}})", "p.json"),
+            std::vector<std::string>{"p.json:/tests: unknown member 'tests'"});
 }
 
 } // namespace

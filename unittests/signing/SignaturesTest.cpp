@@ -1,6 +1,7 @@
 // SignaturesTest.cpp - unit tests of keys, detached signatures and their
 // statuses SPDX-License-Identifier: Apache-2.0
 
+#include "kinds/signatures/Signatures.h"
 #include "TestDir.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Env.h"
@@ -345,3 +346,24 @@ TEST(Base64Test, RoundTripAndRejects) {
 }
 
 } // namespace
+
+// The CI's trust store replaces every key the repository names (a committer
+// could add their own key there), and says what it replaced.
+TEST(TrustStoreEnvironmentTest, ReplacesTheRepositorysKeysWithAWarning) {
+  TrustOptions Trust;
+  Trust.TrustedDirs = {"keys"};
+  Trust.KeyFiles = {"release.pub"};
+  std::vector<std::string> Warnings;
+  EXPECT_EQ(applyTrustStoreEnvironment(Env::fixed({}), Trust, Warnings),
+            (std::vector<std::string>{"keys", "release.pub"}));
+  EXPECT_TRUE(Warnings.empty());
+
+  Env Ci = Env::fixed({{"EXITBAR_TRUST_STORE", "/ci/trust.json"}});
+  EXPECT_EQ(applyTrustStoreEnvironment(Ci, Trust, Warnings),
+            std::vector<std::string>{"/ci/trust.json"});
+  EXPECT_EQ(Trust.TrustedDirs, std::vector<std::string>{"/ci/trust.json"});
+  EXPECT_TRUE(Trust.KeyFiles.empty());
+  EXPECT_EQ(Warnings, std::vector<std::string>{
+                          "EXITBAR_TRUST_STORE is set: its trust anchors "
+                          "replace keys, release.pub"});
+}

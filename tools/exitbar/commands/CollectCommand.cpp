@@ -365,6 +365,8 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
                                  const EvidenceKind &K) {
   auto Request = std::make_shared<CollectRequest>();
   CLI::App *Cmd = Collect.add_subcommand(K.Name, K.Summary);
+  std::vector<std::pair<std::string, std::shared_ptr<std::vector<std::string>>>>
+      Aliased;
   for (const CollectOption &O : K.CollectOptions) {
     std::string Flag = O.Flag;
     // The long name is the key: "-o,--output" is "--output".
@@ -377,8 +379,16 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
                },
                O.Help)
             ->expected(O.Multiple ? -1 : 1);
+    if (O.ExistingDirectory)
+      Opt->check(CLI::ExistingDirectory);
     if (O.Required)
       Opt->required();
+    if (O.DeprecatedAlias) {
+      // Its values join the option's when the command runs.
+      auto Values = std::make_shared<std::vector<std::string>>();
+      addDeprecatedAlias(*Cmd, O.DeprecatedAlias, Key, *Values);
+      Aliased.emplace_back(Key, Values);
+    }
   }
   if (K.TakesCommand) {
     Cmd->add_option("command", Request->Command,
@@ -386,8 +396,13 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
     // The command's own options ("sh -c ...") are its, not ours.
     Cmd->positionals_at_end();
   }
-  Cmd->callback([Request, &Ctx, &K] {
+  Cmd->callback([Request, Aliased, &Ctx, &K] {
+    for (const auto &[Key, Values] : Aliased)
+      for (const std::string &V : *Values)
+        Request->Options[Key].push_back(V);
+    Request->Environment = Ctx.Environment;
     CollectResult R = K.Collect(*Request);
+    printWarnings(R.Warnings);
     // The one default-path rule, with the kind's --build-dir if it has one.
     std::string Out = evidenceOutput(Request->value("--output"),
                                      Request->value("--build-dir"), K.File);
@@ -415,7 +430,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectInfra(*Collect, Ctx);
   addCollectReadiness(*Collect, Ctx);
   addCollectApprovals(*Collect, Ctx);
-  addCollectSignatures(*Collect, Ctx);
   addCollectSbom(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())
     addCollectRegistered(*Collect, Ctx, *K);

@@ -8,6 +8,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "exitbar/Reports.h"
+#include "exitbar/Signatures.h"
 #include "exitbar/Verdict.h"
 #include <algorithm>
 #include <filesystem>
@@ -115,9 +116,10 @@ std::vector<std::string> trustAnchorWarnings(const EvidenceSet &Evidence,
          Evidence.Approvals->TrustAnchorsInRepository)
       Warn(Anchor, "approvals");
   std::error_code Ec;
-  if (Evidence.Signatures && !SourceDir.empty()) {
+  const auto *Signatures = Evidence.kind<SignaturesEvidence>("signatures");
+  if (Signatures && !SourceDir.empty()) {
     fs::path Source = fs::weakly_canonical(fs::absolute(SourceDir), Ec);
-    for (const TrustedKeyInfo &K : Evidence.Signatures->TrustedKeys) {
+    for (const TrustedKeyInfo &K : Signatures->TrustedKeys) {
       fs::path Key = fs::weakly_canonical(fs::absolute(K.File), Ec);
       fs::path Rel = Key.lexically_relative(Source);
       if (!Rel.empty() && *Rel.begin() != "..")
@@ -135,7 +137,8 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
   if (A.AttestKeys.empty())
     throw Error("usage.attest.no-key", "", "",
                 "--attest needs --private-key FILE (or env://NAME)");
-  if (!Evidence.Signatures)
+  const auto *Signatures = Evidence.kind<SignaturesEvidence>("signatures");
+  if (!Signatures)
     throw Error("usage.attest.no-subjects", A.EvidenceDir, "",
                 "--attest needs signatures.json in the evidence (exitbar "
                 "collect signatures): its artifacts are the subjects");
@@ -157,7 +160,7 @@ std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
       Evidence = Evidence.parent_path();
     BuildDir = Evidence.parent_path().parent_path().string();
   }
-  for (const ArtifactSignature &Artifact : Evidence.Signatures->Artifacts) {
+  for (const ArtifactSignature &Artifact : Signatures->Artifacts) {
     if (Artifact.Sha256.empty())
       continue;
     fs::path Path =
@@ -254,8 +257,6 @@ void runGate(const GateArgs &A, Context &Ctx) {
   Report.Snippets = readSnippets(V, A.SourceDir, 2);
   if (Evidence.Coverage)
     Report.Coverage = &*Evidence.Coverage;
-  if (Evidence.Signatures)
-    Report.Signatures = &*Evidence.Signatures;
   if (Evidence.Sbom)
     Report.Sbom = &*Evidence.Sbom;
   std::string Markdown =

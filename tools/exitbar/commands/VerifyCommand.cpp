@@ -5,6 +5,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "exitbar/Policy.h"
+#include "exitbar/Signatures.h"
 #include "exitbar/Signing.h"
 #include <filesystem>
 #include <fmt/core.h>
@@ -28,7 +29,11 @@ void runVerify(const VerifyArgs &A, Context &Ctx) {
     // The policy's keys are relative to the policy file.
     Policy P = parsePolicy(readFile(A.PolicyFile), A.PolicyFile);
     fs::path PolicyDir = fs::path(A.PolicyFile).parent_path();
-    for (const std::string &Key : P.Signing.TrustedKeys)
+    auto Signing = P.KindSections.find("signing");
+    for (const std::string &Key :
+         Signing == P.KindSections.end()
+             ? std::vector<std::string>()
+             : signingSettings(Signing->second, A.PolicyFile).TrustedKeys)
       Options.KeyFiles.push_back(
           fs::path(Key).is_absolute() ? Key : (PolicyDir / Key).string());
   }

@@ -14,6 +14,9 @@ const EvidenceKind &kind();
 namespace energy {
 const EvidenceKind &kind();
 } // namespace energy
+namespace signatures {
+const EvidenceKind &kind();
+} // namespace signatures
 namespace tests {
 const EvidenceKind &kind();
 } // namespace tests
@@ -23,10 +26,8 @@ const EvidenceKind &kind();
 
 const std::vector<const EvidenceKind *> &evidenceKinds() {
   static const std::vector<const EvidenceKind *> Kinds = {
-      &benchmarks::kind(),
-      &energy::kind(),
-      &tests::kind(),
-      &vulnerabilities::kind(),
+      &benchmarks::kind(), &energy::kind(),          &signatures::kind(),
+      &tests::kind(),      &vulnerabilities::kind(),
   };
   return Kinds;
 }
@@ -34,6 +35,13 @@ const std::vector<const EvidenceKind *> &evidenceKinds() {
 const EvidenceKind *findEvidenceKind(const std::string &Name) {
   for (const EvidenceKind *K : evidenceKinds())
     if (Name == K->Name)
+      return K;
+  return nullptr;
+}
+
+const EvidenceKind *findPolicySectionOwner(const std::string &Section) {
+  for (const EvidenceKind *K : evidenceKinds())
+    if (K->PolicySection && Section == K->PolicySection)
       return K;
   return nullptr;
 }

@@ -115,9 +115,9 @@ template <typename T, typename F> T reduce(std::vector<T> Items, F Merge) {
 
 const std::vector<std::string> &mergeableEvidenceFiles() {
   static const std::vector<std::string> Files = [] {
-    std::vector<std::string> Names{
-        "findings.json",  "coverage.json",   "tests.json",    "sbom.json",
-        "readiness.json", "signatures.json", "approvals.json"};
+    std::vector<std::string> Names{"findings.json", "coverage.json",
+                                   "sbom.json", "readiness.json",
+                                   "approvals.json"};
     for (const EvidenceKind *K : evidenceKinds())
       if (K->Merge != ShardMerge::None)
         Names.emplace_back(K->File);

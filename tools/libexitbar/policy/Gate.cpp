@@ -85,7 +85,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
        });
   Load("coverage.json", Set.Coverage, FromJson(coverageFromJson));
   Load("readiness.json", Set.Readiness, FromJson(readinessFromJson));
-  Load("signatures.json", Set.Signatures, FromJson(signaturesFromJson));
   Load("sbom.json", Set.Sbom, FromJson(sbomFromJson));
   Load("approvals.json", Set.Approvals, approvalsFromJson);
   for (const EvidenceKind *K : evidenceKinds()) {

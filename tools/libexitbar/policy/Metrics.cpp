@@ -250,33 +250,6 @@ std::string unrecognisedLicense(const ReadinessEvidence &R) {
   return Out;
 }
 
-/// signatures.<Name>; the items are the artifacts that are not good.
-Measurement signatures(const MetricInput &In) {
-  if (!In.Evidence.Signatures)
-    return {std::nullopt, "signatures.json", {}};
-  const SignaturesEvidence &S = *In.Evidence.Signatures;
-  std::string Name = after(In, "signatures.");
-  Measurement M{std::nullopt, "signatures.json", {}};
-  for (const ArtifactSignature &A : S.Artifacts)
-    if (A.Status != SignatureStatus::Good && M.Items.size() < MaxItems)
-      M.Items.push_back(A.Path + ": " + std::string(toString(A.Status)) +
-                        (A.Detail.empty() ? "" : ": " + A.Detail));
-  if (Name == "artifacts")
-    M.Value = static_cast<double>(S.Artifacts.size());
-  else if (S.Artifacts.empty() && Name != "good")
-    // Fail closed: no artifact is not "none badly signed" (DESIGN.md).
-    M.Evidence = "a release artifact in signatures.json (it lists none)";
-  else if (Name == "bad")
-    M.Value = S.bad();
-  else if (Name == "untrusted_key")
-    M.Value = S.count(SignatureStatus::UntrustedKey);
-  else if (Name == "needs_online_check")
-    M.Value = S.count(SignatureStatus::NeedsOnlineCheck);
-  else if (auto Status = parseSignatureStatus(Name))
-    M.Value = S.count(*Status);
-  return M;
-}
-
 /// An sbom.* metric: \p Of(sbom); the missing document elements and the
 /// incomplete components are the items.
 Measurement sbom(const MetricInput &In, double (*Of)(const SbomEvidence &)) {
@@ -496,23 +469,6 @@ std::vector<MetricDef> builtInMetrics() {
       // approvals.json
       {"approvals.missing_roles", "approvals.json",
        "required roles without a good approval", missingRoles},
-      // signatures.json: no artifact is no data but for artifacts and good.
-      {"signatures.artifacts", "signatures.json", "release artifacts",
-       signatures},
-      {"signatures.good", "signatures.json",
-       "artifacts signed by a trusted key", signatures},
-      {"signatures.bad", "signatures.json", "artifacts not well signed",
-       signatures},
-      {"signatures.unsigned", "signatures.json", "artifacts without signature",
-       signatures},
-      {"signatures.invalid", "signatures.json",
-       "artifacts whose signature does not verify", signatures},
-      {"signatures.untrusted_key", "signatures.json",
-       "artifacts signed by an untrusted key", signatures},
-      {"signatures.needs_online_check", "signatures.json",
-       "artifacts whose signature needs an online check", signatures},
-      {"signatures.missing", "signatures.json", "artifacts missing",
-       signatures},
       // sbom.json
       {"sbom.generated", "sbom.json", "1 when an SBOM was generated",
        [](In I) { return sbom(I, [](const SbomEvidence &) { return 1.0; }); }},

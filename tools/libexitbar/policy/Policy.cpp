@@ -9,6 +9,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/EvidenceKinds.h"
 #include "exitbar/Findings.h"
+#include "exitbar/JsonCursor.h"
 #include "exitbar/Metrics.h"
 #include <algorithm>
 #include <regex>
@@ -157,13 +158,11 @@ public:
       return P;
     }
     static const std::set<std::string> Known = {
-        "schema",     "schema_version", "release_version",
-        "categories", "criteria",       "signing",
-        "sbom",       "readiness",      "approvals",
-        "waivers"};
+        "schema", "schema_version", "release_version", "categories", "criteria",
+        "sbom",   "readiness",      "approvals",       "waivers"};
     for (const auto &Item : J.items())
-      // A registered evidence kind's settings (e.g. "energy").
-      if (!Known.count(Item.key()) && !findEvidenceKind(Item.key()))
+      // A registered evidence kind's section (e.g. "signing", "energy").
+      if (!Known.count(Item.key()) && !findPolicySectionOwner(Item.key()))
         problem("/" + Item.key(), "unknown member '" + Item.key() + "'");
     if (auto Schema = J.find("schema");
         Schema != J.end() && *Schema != "exitbar.policy")
@@ -196,7 +195,7 @@ public:
     }
     readCategories(J, P);
     readCriteria(J, P);
-    readSigning(J, P);
+    readKindSections(J, P);
     readReadiness(J, P);
     readApprovals(J, P);
     readWaiverLimits(J, P);
@@ -257,23 +256,17 @@ private:
     }
   }
 
-  void readSigning(const json &J, Policy &P) {
-    auto It = J.find("signing");
-    if (It == J.end())
-      return;
-    if (!It->is_object()) {
-      problem("/signing", "must be an object");
-      return;
-    }
-    for (const auto &Item : It->items()) {
-      if (Item.key() == "trusted_keys")
-        readStrings(Item.value(), "/signing/trusted_keys",
-                    P.Signing.TrustedKeys);
-      else if (Item.key() == "artifacts")
-        readStrings(Item.value(), "/signing/artifacts", P.Signing.Artifacts);
-      else
-        problem("/signing/" + Item.key(),
-                "unknown member '" + Item.key() + "'");
+  /// The members registered evidence kinds own, kept as written and
+  /// checked by their kind.
+  void readKindSections(const json &J, Policy &P) {
+    for (const auto &Item : J.items()) {
+      const EvidenceKind *K = findPolicySectionOwner(Item.key());
+      if (!K)
+        continue;
+      P.KindSections[Item.key()] = Item.value();
+      if (K->CheckPolicySection)
+        K->CheckPolicySection(JsonCursor(Item.value(), File, "/" + Item.key()),
+                              Problems);
     }
   }
 
@@ -537,9 +530,8 @@ std::string policyToJson(const Policy &P) {
          {"criteria", Criteria}};
   if (!P.ReleaseVersion.empty())
     J["release_version"] = P.ReleaseVersion;
-  if (!P.Signing.TrustedKeys.empty() || !P.Signing.Artifacts.empty())
-    J["signing"] = json{{"trusted_keys", P.Signing.TrustedKeys},
-                        {"artifacts", P.Signing.Artifacts}};
+  for (const auto &[Member, Section] : P.KindSections)
+    J[Member] = Section;
   if (P.ApprovalRoles != Policy().ApprovalRoles)
     J["approvals"]["roles"] = P.ApprovalRoles;
   if (P.WaiverMaxDays != Policy().WaiverMaxDays)

@@ -288,6 +288,27 @@ std::vector<TrustedKey> loadTrustedKeys(const std::string &Location,
   return Out;
 }
 
+std::vector<std::string>
+applyTrustStoreEnvironment(const Env &Environment, TrustOptions &Trust,
+                           std::vector<std::string> &Warnings) {
+  auto Store = Environment.get("EXITBAR_TRUST_STORE");
+  std::vector<std::string> Given = Trust.TrustedDirs;
+  Given.insert(Given.end(), Trust.KeyFiles.begin(), Trust.KeyFiles.end());
+  if (!Store || Store->empty())
+    return Given;
+  if (!Given.empty()) {
+    std::string List;
+    for (const std::string &G : Given)
+      List += (List.empty() ? "" : ", ") + G;
+    Warnings.push_back("EXITBAR_TRUST_STORE is set: its trust anchors "
+                       "replace " +
+                       List);
+  }
+  Trust.TrustedDirs = {*Store};
+  Trust.KeyFiles.clear();
+  return Trust.TrustedDirs;
+}
+
 TrustStore loadTrust(const TrustOptions &Options) {
   TrustStore T;
   auto Add = [&](std::vector<PublicKey> &To, const PublicKey &K) {

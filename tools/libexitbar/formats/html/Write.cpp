@@ -277,34 +277,6 @@ void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
   Out << "</tbody></table></div></section>\n";
 }
 
-/// Every release artifact with its signature status; the ones that are not
-/// good first, since those block the release.
-void writeSignatures(const SignaturesEvidence &S, std::ostream &Out) {
-  std::vector<const ArtifactSignature *> Rows;
-  for (const ArtifactSignature &A : S.Artifacts)
-    Rows.push_back(&A);
-  std::stable_sort(Rows.begin(), Rows.end(), [](auto *A, auto *B) {
-    return (A->Status != SignatureStatus::Good) >
-           (B->Status != SignatureStatus::Good);
-  });
-  Out << "<section id=\"signatures\"><h2>Release artifacts</h2><p>"
-      << S.Artifacts.size() << " artifacts, " << S.count(SignatureStatus::Good)
-      << " signed by a trusted key, checked against " << S.TrustedKeys.size()
-      << " trusted keys.</p><div class=\"table\"><table><thead><tr>"
-         "<th>artifact</th><th>kind</th><th>signature</th><th>key or "
-         "reason</th>"
-         "</tr></thead><tbody>\n";
-  for (const ArtifactSignature *A : Rows) {
-    bool Good = A->Status == SignatureStatus::Good;
-    Out << "<tr data-artifact=\"" << escapeHtml(A->Path) << "\"><td>"
-        << escapeHtml(A->Path) << "</td><td>" << escapeHtml(A->Kind)
-        << "</td><td class=\"" << (Good ? "pass" : "fail") << "\">"
-        << escapeHtml(std::string(toString(A->Status))) << "</td><td>"
-        << escapeHtml(Good ? A->KeyId : A->Detail) << "</td></tr>\n";
-  }
-  Out << "</tbody></table></div></section>\n";
-}
-
 /// The SBOM's size and each component's missing NTIA minimum elements.
 void writeSbom(const SbomEvidence &S, std::ostream &Out) {
   Out << "<section id=\"sbom\"><h2>SBOM</h2><p>" << escapeHtml(S.completeness())
@@ -423,8 +395,6 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
     writeSection(S, Out);
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);
-  if (Options.Signatures)
-    writeSignatures(*Options.Signatures, Out);
   if (Options.Sbom)
     writeSbom(*Options.Sbom, Out);
   Out << "<footer class=\"state\" style=\"margin:16px 0\">ExitBar "

@@ -10,7 +10,6 @@
 #include "exitbar/JsonCursor.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Sbom.h"
-#include "exitbar/Signatures.h"
 #include "exitbar/Verdict.h"
 #include <cstdint>
 #include <limits>
@@ -54,10 +53,6 @@ ReadinessEvidence readinessFromJson(const nlohmann::json &J,
                                     const std::string &File);
 void to_json(nlohmann::json &J, const SbomEvidence &E);
 SbomEvidence sbomFromJson(const nlohmann::json &J, const std::string &File);
-
-void to_json(nlohmann::json &J, const SignaturesEvidence &E);
-SignaturesEvidence signaturesFromJson(const nlohmann::json &J,
-                                      const std::string &File);
 
 /// True when \p J is an object whose member \p Key is the string \p Value.
 /// Unlike `J.value(Key, "") == Value` it never throws json's type_error for

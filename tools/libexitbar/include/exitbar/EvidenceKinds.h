@@ -4,6 +4,8 @@
 #ifndef EXITBAR_EVIDENCEKINDS_H
 #define EXITBAR_EVIDENCEKINDS_H
 
+#include "exitbar/Env.h"
+#include "exitbar/Error.h"
 #include "exitbar/Metrics.h"
 #include <any>
 #include <map>
@@ -14,8 +16,23 @@
 
 namespace exitbar {
 
+class JsonCursor;
 struct EvidenceSet;
 struct ReportSection;
+
+/// Problems found in a policy, each as its JSON pointer and message.
+using PolicyProblems = std::vector<std::pair<std::string, std::string>>;
+
+/// Runs \p Check; an Error it throws (a JsonCursor accessor's) becomes a
+/// problem instead, so a section reports every bad member, not the first.
+/// Example: addProblemOf(Problems, [&] { Member.number(); });
+template <typename F> void addProblemOf(PolicyProblems &Problems, F &&Check) {
+  try {
+    Check();
+  } catch (const Error &E) {
+    Problems.emplace_back(E.place(), E.message());
+  }
+}
 
 /// One option of a kind's `exitbar collect <kind>` subcommand.
 struct CollectOption {
@@ -23,6 +40,11 @@ struct CollectOption {
   const char *Help;
   bool Multiple = false; ///< may be given more than once
   bool Required = false; ///< a usage error when missing
+  /// An older spelling still accepted, with a warning ("--key").
+  const char *DeprecatedAlias = nullptr;
+  /// The value must be an existing folder: a misspelt --build-dir is a
+  /// usage error, not an empty collection.
+  bool ExistingDirectory = false;
 };
 
 /// How `exitbar merge` combines a kind's files from several shards.
@@ -47,6 +69,14 @@ struct ShardEvidence {
 struct CollectRequest {
   std::map<std::string, std::vector<std::string>> Options;
   std::vector<std::string> Command;
+  /// The environment the collector may consult (the CLI passes the
+  /// process's: EXITBAR_TRUST_STORE; tests pass a fixed one).
+  Env Environment = Env::fixed({});
+  /// All values of \p Flag (none when not given).
+  std::vector<std::string> values(const std::string &Flag) const {
+    auto It = Options.find(Flag);
+    return It == Options.end() ? std::vector<std::string>() : It->second;
+  }
   /// The first value of \p Flag, or \p Default.
   std::string value(const std::string &Flag,
                     const std::string &Default = "") const {
@@ -63,6 +93,8 @@ struct CollectResult {
   std::string Evidence;
   std::string Summary;
   int ExitCode = 0;
+  /// Lines the CLI prints as warnings (`exitbar: warning: ...`).
+  std::vector<std::string> Warnings;
 };
 
 /// An evidence kind: everything about it lives in tools/libexitbar/kinds/
@@ -89,6 +121,13 @@ struct EvidenceKind {
   /// document (`exitbar merge` adds the run members); throws Error naming
   /// the shard's file when they cannot be added up.
   nlohmann::json (*AddUp)(std::vector<ShardEvidence> &Shards) = nullptr;
+  /// The member of the policy the kind owns ("signing"), or null. The
+  /// policy keeps it as written (Policy::KindSections) and has the kind
+  /// check it, so `exitbar policy check` reports its problems.
+  const char *PolicySection = nullptr;
+  /// Adds each problem of the section \p Section to \p Problems.
+  void (*CheckPolicySection)(const JsonCursor &Section,
+                             PolicyProblems &Problems) = nullptr;
 };
 
 /// Every registered kind (kinds/Registry.cpp lists them), in report order.
@@ -96,6 +135,9 @@ const std::vector<const EvidenceKind *> &evidenceKinds();
 
 /// The registered kind named \p Name, or null.
 const EvidenceKind *findEvidenceKind(const std::string &Name);
+
+/// The registered kind that owns the policy member \p Section, or null.
+const EvidenceKind *findPolicySectionOwner(const std::string &Section);
 
 } // namespace exitbar
 

@@ -6,6 +6,7 @@
 
 #include "exitbar/Readiness.h"
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,16 +44,6 @@ struct Category {
   double Weight = 1;
 };
 
-/// The policy's `signing` member: what `collect signatures` checks.
-struct SigningPolicy {
-  /// PEM public key files trusted to sign releases, relative to the policy
-  /// file's folder.
-  std::vector<std::string> TrustedKeys;
-  /// Files or globs of release artifacts besides the targets' own files,
-  /// relative to the build folder.
-  std::vector<std::string> Artifacts;
-};
-
 /// A whole policy file.
 struct Policy {
   std::string ReleaseVersion; ///< empty: taken from the gate's arguments
@@ -61,7 +52,9 @@ struct Policy {
   std::string SbomSupplier, SbomAuthor;
   std::vector<Category> Categories;
   std::vector<Criterion> Criteria;
-  SigningPolicy Signing;
+  /// The members registered evidence kinds own ("signing", "energy"), as
+  /// written; each kind reads and checks its own (EvidenceKinds.h).
+  std::map<std::string, nlohmann::json> KindSections;
   /// The "readiness" section: required documents, runbook sections and the
   /// monitoring signals that count (`exitbar collect readiness --policy`).
   ReadinessRequirements Readiness;

@@ -20,8 +20,7 @@ struct ReportOptions {
   std::map<std::string, std::vector<std::pair<int, std::string>>> Snippets;
   /// The coverage evidence, for the HTML report's coverage by directory.
   const CoverageEvidence *Coverage = nullptr;
-  /// Artifact signatures and the SBOM summary, for the HTML report's tables.
-  const SignaturesEvidence *Signatures = nullptr;
+  /// The SBOM summary, for the HTML report's table.
   const SbomEvidence *Sbom = nullptr;
 };
 

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_SIGNATURES_H
 #define EXITBAR_SIGNATURES_H
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,23 @@ struct SignaturesEvidence {
   /// Artifacts whose status is not Good.
   int bad() const;
 };
+
+/// The policy's "signing" section: what `collect signatures` and
+/// `verify --policy` trust and check.
+struct SigningSettings {
+  /// PEM public key files trusted to sign releases, relative to the policy
+  /// file's folder.
+  std::vector<std::string> TrustedKeys;
+  /// Files or globs of release artifacts besides the targets' own files,
+  /// relative to the build folder.
+  std::vector<std::string> Artifacts;
+};
+
+/// The "signing" section \p Section of the policy file \p File (see
+/// Policy::KindSections); Error input.policy.invalid at the first problem.
+/// Example: SigningSettings S = signingSettings(P.KindSections["signing"], F);
+SigningSettings signingSettings(const nlohmann::json &Section,
+                                const std::string &File);
 
 } // namespace exitbar
 

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_SIGNING_H
 #define EXITBAR_SIGNING_H
 
+#include "exitbar/Env.h"
 #include "exitbar/Signatures.h"
 #include <cstdint>
 #include <map>
@@ -16,7 +17,6 @@
 namespace exitbar {
 
 class Env;
-struct FileApiReply;
 class PrivateKey;
 
 /// The key algorithms ExitBar signs and verifies with.
@@ -172,6 +172,15 @@ struct TrustOptions {
   KeyPurpose Purpose = KeyPurpose::ArtifactSigning;
 };
 
+/// The CI's trust anchors: when \p Environment sets EXITBAR_TRUST_STORE (a
+/// trust file or folder outside the repository), it replaces every key
+/// location of \p Trust (command line, policy), and a line naming what it
+/// replaced is added to \p Warnings. Returns the locations in use, for the
+/// report. Example: applyTrustStoreEnvironment(Env::process(), Trust, W);
+std::vector<std::string>
+applyTrustStoreEnvironment(const Env &Environment, TrustOptions &Trust,
+                           std::vector<std::string> &Warnings);
+
 /// Loads every key named in \p Options: the keys trusted for
 /// Options.Purpose are Trusted; keys of other purposes and known keys are
 /// Known (their signatures are untrusted-key, never good). Throws Error
@@ -203,44 +212,6 @@ inline constexpr std::uintmax_t MaxSignatureFileBytes = 256 * 1024;
 SignatureCheck verifyFile(const std::string &Path,
                           const std::string &SignatureFile,
                           const TrustStore &Trust);
-
-/// A file whose signature the gate checks.
-struct ArtifactRef {
-  std::string Path;   ///< absolute, or relative to the current folder
-  std::string Target; ///< the CMake target that builds it, or ""
-  std::string Kind;   ///< see ArtifactSignature::Kind
-};
-
-/// What `collect signatures` checks.
-struct SignaturesOptions {
-  /// Paths inside it are recorded relative to it.
-  std::string BuildDir;
-  std::vector<ArtifactRef> Artifacts;
-  /// Files or globs (`*`, `?`, `[...]`; `*` crosses `/`), each with the
-  /// folder it is relative to; a pattern without wildcards that matches
-  /// nothing is recorded as a missing artifact.
-  std::vector<std::pair<std::string, std::string>> Patterns;
-  TrustOptions Trust;
-};
-
-/// Checks every artifact; the evidence is sorted and de-duplicated by path.
-/// Throws Error for unreadable keys or an unreadable artifact.
-/// Example: auto E = collectSignatures(Options);
-SignaturesEvidence collectSignatures(const SignaturesOptions &Options);
-
-/// Reads the artifact list the CMake package writes at generate time, one
-/// `<kind>\t<target>\t<path>` line per artifact. Throws Error
-/// (input.artifacts.invalid) naming the line.
-std::vector<ArtifactRef> readArtifactList(std::string_view Text,
-                                          const std::string &File);
-
-/// The executables and shared, module and static libraries that the
-/// targets of a File API reply build (all of them, or those named in
-/// \p Targets; an unknown name is an Error, input.artifacts.target).
-/// Example: auto A = artifactsFromFileApi(readFileApiReply("build"), {});
-std::vector<ArtifactRef>
-artifactsFromFileApi(const FileApiReply &Reply,
-                     const std::vector<std::string> &Targets);
 
 /// verifyFile for an artifact already read into \p Data.
 SignatureCheck verifyData(std::string_view Data, const std::string &Path,

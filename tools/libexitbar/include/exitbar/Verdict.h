@@ -10,7 +10,6 @@
 #include "exitbar/Policy.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Sbom.h"
-#include "exitbar/Signatures.h"
 #include <any>
 #include <map>
 #include <optional>
@@ -158,7 +157,6 @@ struct EvidenceSet {
   std::optional<FindingsEvidence> Findings;
   std::optional<CoverageEvidence> Coverage;
   std::optional<ReadinessEvidence> Readiness;
-  std::optional<SignaturesEvidence> Signatures;
   std::optional<SbomEvidence> Sbom;
   std::optional<ApprovalsEvidence> Approvals;
   /// Evidence files present but not produced by this run, by file name

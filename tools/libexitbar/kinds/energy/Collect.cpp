@@ -84,6 +84,23 @@ std::optional<double> readRaplJoules(const std::string &PowercapDir) {
   return static_cast<double>(Joules);
 }
 
+void checkPolicySection(const JsonCursor &Section, PolicyProblems &Problems) {
+  addProblemOf(Problems, [&] { Section.expectObject(); });
+  if (!Section.json().is_object())
+    return;
+  for (const auto &[Name, Value] : Section.members()) {
+    if (Name != "grid_gco2e_per_kwh" && Name != "pue" &&
+        Name != "watts_per_core") {
+      Problems.emplace_back(Value.pointer(), "unknown member '" + Name + "'");
+      continue;
+    }
+    addProblemOf(Problems, [&, &Value = Value] {
+      if (!(Value.number() >= 0))
+        Value.fail("input.policy.invalid", "must be a non-negative number");
+    });
+  }
+}
+
 CollectResult collectEnergy(const CollectRequest &Request) {
   EnergyEvidence E;
   if (std::string Policy = Request.value("--policy"); !Policy.empty())

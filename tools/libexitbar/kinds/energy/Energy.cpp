@@ -234,6 +234,10 @@ const EvidenceKind &kind() {
       /*TakesCommand=*/true,
       collectEnergy,
       report,
+      ShardMerge::None,
+      /*AddUp=*/nullptr,
+      /*PolicySection=*/"energy",
+      checkPolicySection,
   };
   return K;
 }

@@ -77,6 +77,10 @@ std::string energyToJson(const EnergyEvidence &E);
 std::string energyQuantity(double Value, const char *Unit);
 EnergyEvidence energyFromJson(std::string_view Text, const std::string &File);
 
+/// The policy's "energy" section checked: its three inputs, each a
+/// non-negative number.
+void checkPolicySection(const JsonCursor &Section, PolicyProblems &Problems);
+
 /// `exitbar collect energy`: measures the build's Ninja log and runs the
 /// command after `--` under wait4 (and RAPL when readable).
 CollectResult collectEnergy(const CollectRequest &Request);

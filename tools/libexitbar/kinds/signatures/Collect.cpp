@@ -6,7 +6,7 @@
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
-#include "exitbar/Signing.h"
+#include "kinds/signatures/Signatures.h"
 #include <algorithm>
 #include <cstring>
 #include <filesystem>

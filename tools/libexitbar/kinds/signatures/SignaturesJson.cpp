@@ -7,7 +7,7 @@
 #include "exitbar/Evidence.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/JsonCursor.h"
-#include "exitbar/Signatures.h"
+#include "kinds/signatures/Signatures.h"
 
 using nlohmann::json;
 
