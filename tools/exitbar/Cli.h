@@ -83,7 +83,6 @@ void addAuditCommand(CLI::App &App, Context &Ctx);
 void addBaselineCommand(CLI::App &App, Context &Ctx);
 void addBenchmarksCommand(CLI::App &App, Context &Ctx);
 void addCollectCommand(CLI::App &App, Context &Ctx);
-void addCollectApprovals(CLI::App &Collect, Context &Ctx);
 void addCollectInfra(CLI::App &Collect, Context &Ctx);
 void addCompareVersionsCommand(CLI::App &App, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);

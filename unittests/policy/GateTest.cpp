@@ -1,6 +1,7 @@
 // GateTest.cpp - unit tests of the verdict: each path and the score arithmetic
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Approvals.h"
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/Signatures.h"
@@ -58,9 +59,9 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Readiness->RateLimitAccepted = {"code", "library", "deployment"};
   E.Readiness->RateLimiting = {
       {"deployment", "deploy/nginx.conf:5", "limit_req_zone"}};
-  E.Approvals = ApprovalsEvidence{};
-  E.Approvals->ReleaseVersion = "1.0";
-  E.Approvals->RequiredRoles = {"release-manager"};
+  ApprovalsEvidence &Approvals = kindIn<ApprovalsEvidence>(E, "approvals");
+  Approvals.ReleaseVersion = "1.0";
+  Approvals.RequiredRoles = {"release-manager"};
   ArtifactSignature App;
   App.Path = "app";
   App.Status = SignatureStatus::Good;
@@ -549,14 +550,15 @@ TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
 
 TEST(GateTest, MissingApprovalsAreListedRoleByRole) {
   EvidenceSet E = withFindings({});
-  E.Approvals->Commit = "0123456789abcdef";
-  E.Approvals->MissingRoles = {"release-manager"};
+  ApprovalsEvidence &Approvals = kindIn<ApprovalsEvidence>(E, "approvals");
+  Approvals.Commit = "0123456789abcdef";
+  Approvals.MissingRoles = {"release-manager"};
   ApprovalCheck Old;
   Old.File = "0.9/release-manager.k.approval.json";
   Old.Statement.Role = "release-manager";
   Old.Status = "other-version";
   Old.Detail = "approves version 0.9, the release is 1.0";
-  E.Approvals->Approvals.push_back(Old);
+  Approvals.Approvals.push_back(Old);
   Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::Conditional); // should by default
   EXPECT_EQ(criterion(V, "approvals").Items,

@@ -1,5 +1,5 @@
-// ApproveCommand.cpp - `exitbar approve` (a signed approval of a release) and
-// `exitbar collect approvals` (which approvals hold for this release)
+// ApproveCommand.cpp - `exitbar approve`: a signed approval of a release
+// (`exitbar collect approvals`, which checks them, is the approvals kind's)
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
@@ -7,7 +7,6 @@
 #include "exitbar/Env.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
-#include "exitbar/Policy.h"
 #include "exitbar/Signing.h"
 #include <filesystem>
 #include <fmt/core.h>
@@ -72,56 +71,6 @@ void runApprove(const ApproveArgs &A, Context &Ctx) {
   Ctx.Exit = Success;
 }
 
-struct CollectArgs {
-  ApprovalsOptions Options;
-  std::vector<std::string> TrustedKeys, Roles;
-  std::string Policy, Output;
-};
-
-void runCollectApprovals(const CollectArgs &A, Context &Ctx, bool RolesGiven) {
-  ApprovalsOptions Options = A.Options;
-  if (Options.ApprovalsDir.empty())
-    Options.ApprovalsDir = defaultApprovalsDir(Options.SourceDir);
-  Options.RequiredRoles = Policy().ApprovalRoles;
-  if (!A.Policy.empty()) {
-    Policy P = parsePolicy(readFile(A.Policy), A.Policy);
-    Options.RequiredRoles = P.ApprovalRoles;
-    if (Options.ReleaseVersion.empty())
-      Options.ReleaseVersion = P.ReleaseVersion;
-  }
-  if (RolesGiven)
-    Options.RequiredRoles = A.Roles;
-  if (Options.ReleaseVersion.empty())
-    throw Error("usage.approvals.version", "", "",
-                "no release version: pass --release-version");
-  TrustOptions Trust;
-  Trust.TrustedDirs = A.TrustedKeys;
-  Options.TrustAnchors = applyTrustEnvironment(Ctx, Trust);
-  std::vector<std::string> Warnings;
-  for (const std::string &Where : Trust.TrustedDirs)
-    for (TrustedKey &K : loadTrustedKeys(Where, Warnings))
-      Options.TrustedKeys.push_back(std::move(K));
-  printWarnings(Warnings);
-  ApprovalsEvidence E = collectApprovals(Options);
-  for (const std::string &Anchor : E.TrustAnchorsInRepository)
-    printWarnings({"trust anchor " + Anchor +
-                   " is inside the repository "
-                   "it approves: whoever can commit can change it (set "
-                   "EXITBAR_TRUST_STORE in CI)"});
-  std::string Out = evidenceOutput(A.Output, "", "approvals.json");
-  writeEvidenceFile(Ctx, Out, approvalsToJson(E));
-  int Good = 0;
-  for (const ApprovalCheck &C : E.Approvals)
-    Good += C.Status == "good";
-  std::string Missing;
-  for (const std::string &R : E.MissingRoles)
-    Missing += (Missing.empty() ? "" : ", ") + R;
-  fmt::print("approvals: {} of {} good for {} at {}; missing roles: {} -> {}\n",
-             Good, E.Approvals.size(), E.ReleaseVersion, E.Commit.substr(0, 12),
-             Missing.empty() ? "none" : Missing, Out);
-  Ctx.Exit = Success;
-}
-
 } // namespace
 
 void addApproveCommand(CLI::App &App, Context &Ctx) {
@@ -159,40 +108,6 @@ void addApproveCommand(CLI::App &App, Context &Ctx) {
   Cmd->callback([A, &Ctx] {
     requireOption(A->Key, "--private-key");
     runApprove(*A, Ctx);
-  });
-}
-
-void addCollectApprovals(CLI::App &Collect, Context &Ctx) {
-  auto A = std::make_shared<CollectArgs>();
-  A->Options.SourceDir = ".";
-  CLI::App *Cmd = Collect.add_subcommand(
-      "approvals",
-      "Check the approvals of this release version and commit: signed by a "
-      "trusted key, for this version, at this commit (or one differing only "
-      "in the approvals), into evidence/approvals.json.\n"
-      "Example: exitbar collect approvals --release-version 1.4.0 "
-      "--trusted-keys keys/ -o build/exitbar/evidence/approvals.json");
-  Cmd->add_option("--source-dir", A->Options.SourceDir,
-                  "The git work tree (default .)");
-  Cmd->add_option("--approvals-dir", A->Options.ApprovalsDir,
-                  "Folder of approvals (default <source>/.exitbar/approvals)");
-  Cmd->add_option("--release-version", A->Options.ReleaseVersion,
-                  "The release version (default: the policy's)");
-  Cmd->add_option("--commit", A->Options.Commit,
-                  "The release commit (default: HEAD of --source-dir)");
-  Cmd->add_option("--trusted-keys", A->TrustedKeys,
-                  "Trust anchors: a trust file (trust.json) or a folder "
-                  "holding one; only its approval keys count, each for its "
-                  "roles (default $EXITBAR_TRUST_STORE, which replaces "
-                  "this when set)");
-  Cmd->add_option("--role", A->Roles,
-                  "Roles that must approve (replaces the policy's)");
-  Cmd->add_option("--policy", A->Policy,
-                  "Policy whose 'approvals' section names the roles");
-  Cmd->add_option("-o,--output", A->Output,
-                  "Evidence file (default exitbar/evidence/approvals.json)");
-  Cmd->callback([A, &Ctx, Cmd] {
-    runCollectApprovals(*A, Ctx, Cmd->count("--role") > 0);
   });
 }
 

@@ -429,7 +429,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectFindings(*Collect, Ctx);
   addCollectInfra(*Collect, Ctx);
   addCollectReadiness(*Collect, Ctx);
-  addCollectApprovals(*Collect, Ctx);
   addCollectSbom(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())
     addCollectRegistered(*Collect, Ctx, *K);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
+#include "exitbar/Approvals.h"
 #include "exitbar/Attestation.h"
 #include "exitbar/Audit.h"
 #include "exitbar/Digest.h"
@@ -111,9 +112,8 @@ std::vector<std::string> trustAnchorWarnings(const EvidenceSet &Evidence,
     if (std::find(Out.begin(), Out.end(), Line) == Out.end())
       Out.push_back(Line);
   };
-  if (Evidence.Approvals)
-    for (const std::string &Anchor :
-         Evidence.Approvals->TrustAnchorsInRepository)
+  if (const auto *A = Evidence.kind<ApprovalsEvidence>("approvals"))
+    for (const std::string &Anchor : A->TrustAnchorsInRepository)
       Warn(Anchor, "approvals");
   std::error_code Ec;
   const auto *Signatures = Evidence.kind<SignaturesEvidence>("signatures");

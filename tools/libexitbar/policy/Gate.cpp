@@ -86,7 +86,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
   Load("coverage.json", Set.Coverage, FromJson(coverageFromJson));
   Load("readiness.json", Set.Readiness, FromJson(readinessFromJson));
   Load("sbom.json", Set.Sbom, FromJson(sbomFromJson));
-  Load("approvals.json", Set.Approvals, approvalsFromJson);
   for (const EvidenceKind *K : evidenceKinds()) {
     std::optional<std::any> Read;
     Load(K->File, Read, K->Read);

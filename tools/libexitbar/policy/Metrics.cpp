@@ -274,26 +274,6 @@ Measurement sbom(const MetricInput &In, double (*Of)(const SbomEvidence &)) {
   return M;
 }
 
-Measurement missingRoles(const MetricInput &In) {
-  const EvidenceSet &E = In.Evidence;
-  if (!E.Approvals)
-    return {std::nullopt, "approvals.json", {}};
-  Measurement M{static_cast<double>(E.Approvals->MissingRoles.size()),
-                "approvals.json",
-                {}};
-  for (const std::string &Role : E.Approvals->MissingRoles) {
-    // Say why each approval of the role that exists does not count.
-    std::string Why;
-    for (const ApprovalCheck &C : E.Approvals->Approvals)
-      if (C.Statement.Role == Role)
-        Why += "; " + C.File + ": " + C.Detail;
-    M.Items.push_back(Role + ": no good approval of version " +
-                      E.Approvals->ReleaseVersion + " at commit " +
-                      E.Approvals->Commit.substr(0, 12) + Why);
-  }
-  return M;
-}
-
 std::vector<MetricDef> builtInMetrics() {
   using In = const MetricInput &;
   using Items = std::vector<std::string> &;
@@ -466,9 +446,6 @@ std::vector<MetricDef> builtInMetrics() {
          return readiness(
              I, [](In, RE R, Items L) { return measureRateLimiting(R, L); });
        }},
-      // approvals.json
-      {"approvals.missing_roles", "approvals.json",
-       "required roles without a good approval", missingRoles},
       // sbom.json
       {"sbom.generated", "sbom.json", "1 when an SBOM was generated",
        [](In I) { return sbom(I, [](const SbomEvidence &) { return 1.0; }); }},

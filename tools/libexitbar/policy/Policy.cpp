@@ -158,8 +158,8 @@ public:
       return P;
     }
     static const std::set<std::string> Known = {
-        "schema", "schema_version", "release_version", "categories", "criteria",
-        "sbom",   "readiness",      "approvals",       "waivers"};
+        "schema",   "schema_version", "release_version", "categories",
+        "criteria", "sbom",           "readiness",       "waivers"};
     for (const auto &Item : J.items())
       // A registered evidence kind's section (e.g. "signing", "energy").
       if (!Known.count(Item.key()) && !findPolicySectionOwner(Item.key()))
@@ -197,7 +197,6 @@ public:
     readCriteria(J, P);
     readKindSections(J, P);
     readReadiness(J, P);
-    readApprovals(J, P);
     readWaiverLimits(J, P);
     return P;
   }
@@ -314,26 +313,6 @@ private:
         problem("/readiness/rate_limit_evidence/" + std::to_string(I),
                 "unknown kind '" + Kind +
                     "' (expected code, library or deployment)");
-    }
-  }
-
-  /// "approvals": {"roles": [...]}; replaces the default role list.
-  void readApprovals(const json &J, Policy &P) {
-    auto It = J.find("approvals");
-    if (It == J.end())
-      return;
-    if (!It->is_object()) {
-      problem("/approvals", "must be an object");
-      return;
-    }
-    for (const auto &Item : It->items()) {
-      if (Item.key() != "roles") {
-        problem("/approvals/" + Item.key(),
-                "unknown member '" + Item.key() + "'");
-        continue;
-      }
-      P.ApprovalRoles.clear();
-      readStrings(Item.value(), "/approvals/roles", P.ApprovalRoles);
     }
   }
 
@@ -532,8 +511,6 @@ std::string policyToJson(const Policy &P) {
     J["release_version"] = P.ReleaseVersion;
   for (const auto &[Member, Section] : P.KindSections)
     J[Member] = Section;
-  if (P.ApprovalRoles != Policy().ApprovalRoles)
-    J["approvals"]["roles"] = P.ApprovalRoles;
   if (P.WaiverMaxDays != Policy().WaiverMaxDays)
     J["waivers"]["max_days"] = P.WaiverMaxDays;
   const ReadinessRequirements Defaults;

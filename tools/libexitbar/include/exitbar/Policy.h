@@ -58,9 +58,6 @@ struct Policy {
   /// The "readiness" section: required documents, runbook sections and the
   /// monitoring signals that count (`exitbar collect readiness --policy`).
   ReadinessRequirements Readiness;
-  /// The "approvals" section: roles that must approve each release
-  /// (`exitbar collect approvals --policy`).
-  std::vector<std::string> ApprovalRoles = {"release-manager"};
   /// "waivers": {"max_days": N}: the longest a waiver may run, counted from
   /// the real clock at the gate; a waiver expiring later is an input error.
   int WaiverMaxDays = 90;

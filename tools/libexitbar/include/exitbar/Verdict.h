@@ -4,7 +4,6 @@
 #ifndef EXITBAR_VERDICT_H
 #define EXITBAR_VERDICT_H
 
-#include "exitbar/Approvals.h"
 #include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
@@ -158,7 +157,6 @@ struct EvidenceSet {
   std::optional<CoverageEvidence> Coverage;
   std::optional<ReadinessEvidence> Readiness;
   std::optional<SbomEvidence> Sbom;
-  std::optional<ApprovalsEvidence> Approvals;
   /// Evidence files present but not produced by this run, by file name
   /// ("coverage.json"), with why; their members stay empty and every
   /// criterion that needs them fails (never "not applicable").
