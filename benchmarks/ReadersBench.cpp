@@ -1,5 +1,6 @@
 // ReadersBench.cpp - Google Benchmark microbenchmarks of the readers on the hot
-// path of a gate SPDX-License-Identifier: Apache-2.0
+// path of a gate
+// SPDX-License-Identifier: Apache-2.0
 //
 // Every gate reads the coverage and test reports of the whole build, so the
 // readers' throughput bounds how far ExitBar scales (docs/performance.md,

@@ -1,5 +1,6 @@
 // TaintLinksBench.cpp - Google Benchmark of linking taint summaries across
-// translation units SPDX-License-Identifier: Apache-2.0
+// translation units
+// SPDX-License-Identifier: Apache-2.0
 //
 // What `exitbar collect findings` adds for flows across units: N units,
 // each with the summaries a unit of a C server has (docs/performance.md,

@@ -1,5 +1,6 @@
 // StandaloneMain.cpp - runs a fuzz target without libFuzzer: its seeds, then
-// random mutations of them SPDX-License-Identifier: Apache-2.0
+// random mutations of them
+// SPDX-License-Identifier: Apache-2.0
 //
 // Usage: <target>_fuzz_smoke [--seconds S] [--seed N] FILE_OR_DIR...
 //

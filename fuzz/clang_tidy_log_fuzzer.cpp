@@ -1,5 +1,6 @@
 // clang_tidy_log_fuzzer.cpp - libFuzzer target: clang-tidy logs
-// (readClangTidyLog) SPDX-License-Identifier: Apache-2.0
+// (readClangTidyLog)
+// SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.

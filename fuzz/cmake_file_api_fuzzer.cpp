@@ -1,5 +1,6 @@
 // cmake_file_api_fuzzer.cpp - libFuzzer target: CMake File API replies
-// (readFileApiReply) SPDX-License-Identifier: Apache-2.0
+// (readFileApiReply)
+// SPDX-License-Identifier: Apache-2.0
 //
 // The reader takes a build folder, so the input is a whole reply folder:
 // NUL-separated parts, each `<file name>\n<content>`, written to

@@ -1,5 +1,6 @@
 // cyclonedx_fuzzer.cpp - libFuzzer target: CycloneDX JSON SBOMs
-// (readCycloneDxComponents) SPDX-License-Identifier: Apache-2.0
+// (readCycloneDxComponents)
+// SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.

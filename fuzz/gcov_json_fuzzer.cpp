@@ -1,5 +1,6 @@
 // gcov_json_fuzzer.cpp - libFuzzer target: gcov's JSON intermediate format
-// (readGcovJson) SPDX-License-Identifier: Apache-2.0
+// (readGcovJson)
+// SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.

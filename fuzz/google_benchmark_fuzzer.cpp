@@ -1,5 +1,6 @@
 // google_benchmark_fuzzer.cpp - libFuzzer target: Google Benchmark JSON and
-// baselines SPDX-License-Identifier: Apache-2.0
+// baselines
+// SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.

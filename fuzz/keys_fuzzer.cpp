@@ -1,5 +1,6 @@
 // keys_fuzzer.cpp - libFuzzer target: PEM keys (parsePublicKey,
-// parsePrivateKey) SPDX-License-Identifier: Apache-2.0
+// parsePrivateKey)
+// SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.

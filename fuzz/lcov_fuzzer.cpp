@@ -1,5 +1,6 @@
 // lcov_fuzzer.cpp - libFuzzer target: LCOV tracefiles (readLcov; also what
-// llvm-cov export -format=lcov gives) SPDX-License-Identifier: Apache-2.0
+// llvm-cov export -format=lcov gives)
+// SPDX-License-Identifier: Apache-2.0
 //
 // exitbar::Error is the expected answer to bad input; any other exception,
 // crash or sanitizer report is a bug, so nothing else is caught.

@@ -1,6 +1,6 @@
 // selftest_fuzzer.cpp - a target with a planted bug, so the fuzz.selftest test
-// shows that StandaloneMain finds and keeps crashes SPDX-License-Identifier:
-// Apache-2.0
+// shows that StandaloneMain finds and keeps crashes
+// SPDX-License-Identifier: Apache-2.0
 //
 // The seed is "CRAS"; the bug needs "CRASH", which only a mutation (an
 // inserted byte) makes. The test passes when the smoke run fails and leaves

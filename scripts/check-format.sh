@@ -4,6 +4,8 @@
 #
 # Usage: scripts/check-format.sh [clang-format]   (default: clang-format-14)
 #
+# Also fails on a file whose licence line is not a line of its own.
+#
 # Runs under ctest (`format`). Every tracked .cpp and .h of the tool, the
 # checks, the tests, the benchmarks and the fuzz targets; not the lit
 # tests' inputs (their CHECK lines must stay whole lines), the examples
@@ -18,6 +20,10 @@ mapfile -t files < <(git ls-files '*.cpp' '*.h' |
 bad=()
 for f in "${files[@]}"; do
   "$format" --dry-run --Werror "$f" > /dev/null 2>&1 || bad+=("$f")
+  # The licence line stands alone near the top: a reflowed first comment
+  # once swallowed it into a sentence ("... by whom SPDX-License-...").
+  head -n 5 "$f" | grep -qE '^(//| \*|/\*) SPDX-License-Identifier: Apache-2.0( \*/)?$' ||
+    bad+=("$f (its first 5 lines have no line of its own '// SPDX-License-Identifier: Apache-2.0')")
 done
 if ((${#bad[@]})); then
   echo "check-format: ${#bad[@]} of ${#files[@]} files are not formatted (clang-format-14 -i FILE):" >&2

@@ -1,5 +1,6 @@
 // DiffCoverageTest.cpp - unit tests of diff coverage: hunks in, changed code
-// lines counted SPDX-License-Identifier: Apache-2.0
+// lines counted
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Coverage.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,6 @@
 // FindingsTest.cpp - unit tests of turning clang-tidy output into findings
-// evidence SPDX-License-Identifier: Apache-2.0
+// evidence
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Findings.h"
 #include "TestDir.h"

@@ -1,5 +1,6 @@
 // TaintLinksTest.cpp - unit tests of linking taint summaries across translation
-// units SPDX-License-Identifier: Apache-2.0
+// units
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"

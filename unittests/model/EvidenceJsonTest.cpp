@@ -1,5 +1,6 @@
 // EvidenceJsonTest.cpp - unit tests of reading evidence JSON that is malformed
-// or hostile SPDX-License-Identifier: Apache-2.0
+// or hostile
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Benchmarks.h"

@@ -1,5 +1,6 @@
 // EvidenceTest.cpp - unit tests of the evidence model's canonical form and
-// merge SPDX-License-Identifier: Apache-2.0
+// merge
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Evidence.h"
 #include <gtest/gtest.h>

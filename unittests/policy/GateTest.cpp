@@ -4,6 +4,7 @@
 #include "exitbar/Approvals.h"
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
+#include "exitbar/Readiness.h"
 #include "exitbar/Signatures.h"
 #include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
@@ -46,18 +47,18 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Coverage->Files["a.c"].Lines = {{1, 1}, {2, 3}};
   kindIn<TestsEvidence>(E, "tests") = TestsEvidence{};
   kindIn<TestsEvidence>(E, "tests").Passed = 3;
-  E.Readiness = ReadinessEvidence{};
-  E.Readiness->LicenseFile = "LICENSE";
-  E.Readiness->LicenseId = "MIT";
+  ReadinessEvidence &Readiness = kindIn<ReadinessEvidence>(E, "readiness");
+  Readiness.LicenseFile = "LICENSE";
+  Readiness.LicenseId = "MIT";
   for (const char *Name :
        {"README", "SECURITY", "CONTRIBUTING", "ARCHITECTURE", "CHANGELOG"})
-    E.Readiness->Documents.push_back({Name, Name, "present", ""});
-  E.Readiness->CiFiles = {".ci/run"};
-  E.Readiness->CiRunsTests = true;
-  E.Readiness->MonitoringAccepted = {"runbook", "endpoint", "library"};
-  E.Readiness->Monitoring = {{"endpoint", "src/server.cpp:10", "/healthz"}};
-  E.Readiness->RateLimitAccepted = {"code", "library", "deployment"};
-  E.Readiness->RateLimiting = {
+    Readiness.Documents.push_back({Name, Name, "present", ""});
+  Readiness.CiFiles = {".ci/run"};
+  Readiness.CiRunsTests = true;
+  Readiness.MonitoringAccepted = {"runbook", "endpoint", "library"};
+  Readiness.Monitoring = {{"endpoint", "src/server.cpp:10", "/healthz"}};
+  Readiness.RateLimitAccepted = {"code", "library", "deployment"};
+  Readiness.RateLimiting = {
       {"deployment", "deploy/nginx.conf:5", "limit_req_zone"}};
   ApprovalsEvidence &Approvals = kindIn<ApprovalsEvidence>(E, "approvals");
   Approvals.ReleaseVersion = "1.0";
@@ -526,9 +527,9 @@ const CriterionResult &criterion(const Verdict &V, const std::string &Id) {
 
 TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
   EvidenceSet E = withFindings({});
-  E.Readiness->Monitoring = {
-      {"runbook", "docs/runbook.md", "monitoring section"}};
-  E.Readiness->MonitoringAccepted = {"endpoint", "library"};
+  ReadinessEvidence &Readiness = kindIn<ReadinessEvidence>(E, "readiness");
+  Readiness.Monitoring = {{"runbook", "docs/runbook.md", "monitoring section"}};
+  Readiness.MonitoringAccepted = {"endpoint", "library"};
   Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_FALSE(criterion(V, "monitoring").Passed);
   EXPECT_EQ(V.Result, Status::Conditional); // a should criterion
@@ -543,7 +544,7 @@ TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
   EXPECT_TRUE(criterion(V, "monitoring").Passed);
   EXPECT_EQ(criterion(V, "monitoring").Actual, 1);
   // ... unless the policy does not accept libraries.
-  E.Readiness->MonitoringAccepted = {"endpoint"};
+  Readiness.MonitoringAccepted = {"endpoint"};
   V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_FALSE(criterion(V, "monitoring").Passed);
 }
@@ -579,7 +580,7 @@ TEST(GateTest, RateLimitingCountsOnlyAcceptedKinds) {
     return CriterionResult{};
   };
   EXPECT_TRUE(Find(evaluate(defaultPolicy(), E, {})).Passed);
-  E.Readiness->RateLimitAccepted = {"code"};
+  kindIn<ReadinessEvidence>(E, "readiness").RateLimitAccepted = {"code"};
   CriterionResult Failed = Find(evaluate(defaultPolicy(), E, {}));
   EXPECT_FALSE(Failed.Passed);
   EXPECT_EQ(Failed.Rule.Required, Level::Should);

@@ -1,5 +1,6 @@
 // AttestationTest.cpp - unit tests of DSSE PAE and the signed verdict (in-toto
-// + SLSA VSA) SPDX-License-Identifier: Apache-2.0
+// + SLSA VSA)
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Attestation.h"
 #include "exitbar/Error.h"

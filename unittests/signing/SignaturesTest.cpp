@@ -1,5 +1,6 @@
 // SignaturesTest.cpp - unit tests of keys, detached signatures and their
-// statuses SPDX-License-Identifier: Apache-2.0
+// statuses
+// SPDX-License-Identifier: Apache-2.0
 
 #include "kinds/signatures/Signatures.h"
 #include "TestDir.h"

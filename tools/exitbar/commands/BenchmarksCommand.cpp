@@ -1,5 +1,6 @@
 // BenchmarksCommand.cpp - `exitbar benchmarks baseline`: store today's
-// benchmark times SPDX-License-Identifier: Apache-2.0
+// benchmark times
+// SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Benchmarks.h"

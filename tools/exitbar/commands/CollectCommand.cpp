@@ -184,81 +184,6 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
   });
 }
 
-static void addCollectReadiness(CLI::App &Collect, Context &Ctx) {
-  struct Args {
-    ReadinessOptions Options;
-    std::string Output, Policy;
-  };
-  auto A = std::make_shared<Args>();
-  CLI::App *Cmd = Collect.add_subcommand(
-      "readiness",
-      "Look through the source tree for a LICENSE (and its SPDX id), README, "
-      "SECURITY, CONTRIBUTING, ARCHITECTURE, CHANGELOG, runbooks with "
-      "deployment/rollback/incident/monitoring sections, and CI that runs "
-      "the tests.\n"
-      "Example: exitbar collect readiness --source-dir . "
-      "-o build/exitbar/evidence/readiness.json");
-  Cmd->add_option("--source-dir", A->Options.SourceDir, "Project source folder")
-      ->required();
-  Cmd->add_option("--policy", A->Policy,
-                  "Policy whose 'readiness' section names the documents, "
-                  "runbook sections and monitoring evidence required");
-  Cmd->add_option("--document", A->Options.Documents,
-                  "Documents to require (replaces the policy's list)");
-  Cmd->add_option("--runbook-section", A->Options.RunbookSections,
-                  "Runbook sections to require (replaces the policy's list)");
-  Cmd->add_option("--monitoring-evidence", A->Options.MonitoringEvidence,
-                  "Kinds of monitoring evidence that count: runbook, "
-                  "endpoint, library (replaces the policy's list)");
-  Cmd->add_option("--licensecheck", A->Options.Licensecheck,
-                  "Debian's licensecheck program that identifies the licence "
-                  "text (default licensecheck; '' for the built-in matcher "
-                  "of the common texts)");
-  Cmd->add_option("--rate-limit-evidence", A->Options.RateLimitEvidence,
-                  "Kinds of rate-limiting evidence that count: code, "
-                  "library, deployment (replaces the policy's list)");
-  Cmd->add_option("-o,--output", A->Output,
-                  "Evidence file (default exitbar/evidence/readiness.json)");
-  Cmd->callback([A, &Ctx, Cmd] {
-    ReadinessOptions Options = A->Options;
-    if (!A->Policy.empty()) {
-      // The command line wins over the policy, the policy over defaults.
-      ReadinessRequirements R =
-          parsePolicy(readFile(A->Policy), A->Policy).Readiness;
-      if (Cmd->count("--document") == 0)
-        Options.Documents = R.Documents;
-      if (Cmd->count("--runbook-section") == 0)
-        Options.RunbookSections = R.RunbookSections;
-      if (Cmd->count("--monitoring-evidence") == 0)
-        Options.MonitoringEvidence = R.MonitoringEvidence;
-      if (Cmd->count("--rate-limit-evidence") == 0)
-        Options.RateLimitEvidence = R.RateLimitEvidence;
-    }
-    ReadinessEvidence E = collectReadiness(Options);
-    std::string Out = evidenceOutput(A->Output, "", "readiness.json");
-    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    int Present = 0;
-    for (const DocumentCheck &D : E.Documents)
-      Present += D.Status == "present";
-    fmt::print("readiness: licence {}, documents {}/{}, runbook sections "
-               "missing {}, CI {}, monitoring signals {} -> {}\n",
-               E.LicenseId ? *E.LicenseId
-               : E.LicenseFile.empty()
-                   ? "missing"
-                   : "unknown (" + E.LicenseMatcher +
-                         (E.LicenseMatcherResult.empty()
-                              ? ""
-                              : ": " + E.LicenseMatcherResult) +
-                         ")",
-               Present, E.Documents.size(), E.SectionsMissing.size(),
-               E.CiFiles.empty()
-                   ? "none"
-                   : (E.CiRunsTests ? "runs tests" : "does not run tests"),
-               E.Monitoring.size(), Out);
-    Ctx.Exit = Success;
-  });
-}
-
 static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
   struct Args {
     SbomOptions Options;
@@ -428,7 +353,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectInfra(*Collect, Ctx);
-  addCollectReadiness(*Collect, Ctx);
   addCollectSbom(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())
     addCollectRegistered(*Collect, Ctx, *K);

@@ -1,5 +1,6 @@
 // CompareVersionsCommand.cpp - `exitbar compare-versions`: a hidden test hook
-// for the version orderings SPDX-License-Identifier: Apache-2.0
+// for the version orderings
+// SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Vulnerabilities.h"

@@ -1,5 +1,6 @@
 // VerifyAttestationCommand.cpp - `exitbar verify-attestation`: check a signed
-// verdict SPDX-License-Identifier: Apache-2.0
+// verdict
+// SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
 #include "exitbar/Attestation.h"

@@ -1,5 +1,6 @@
 // Coverage.cpp - `exitbar collect coverage`: gcov over a build tree, merged and
-// filtered SPDX-License-Identifier: Apache-2.0
+// filtered
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Coverage.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,6 @@
 // CoverageReports.cpp - reads existing coverage reports, whatever tool wrote
-// them SPDX-License-Identifier: Apache-2.0
+// them
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Collect.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,6 @@
 // Digest.cpp - cryptographic digests; with signing, the only code that includes
-// OpenSSL SPDX-License-Identifier: Apache-2.0
+// OpenSSL
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,6 @@
 // Keys.cpp - Ed25519 and ECDSA P-256 keys, signing and verification over
-// OpenSSL 3 EVP SPDX-License-Identifier: Apache-2.0
+// OpenSSL 3 EVP
+// SPDX-License-Identifier: Apache-2.0
 //
 // Signature formats (docs/signing.md): ECDSA P-256 signs SHA-256 of the data
 // and yields an ASN.1 DER Ecdsa-Sig-Value, as `openssl dgst -sha256 -sign`

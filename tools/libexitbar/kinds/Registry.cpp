@@ -17,6 +17,9 @@ const EvidenceKind &kind();
 namespace energy {
 const EvidenceKind &kind();
 } // namespace energy
+namespace readiness {
+const EvidenceKind &kind();
+} // namespace readiness
 namespace signatures {
 const EvidenceKind &kind();
 } // namespace signatures
@@ -34,6 +37,7 @@ const std::vector<const EvidenceKind *> &evidenceKinds() {
       &approvals::kind(),
       &benchmarks::kind(),
       &energy::kind(),
+      &readiness::kind(),
       &signatures::kind(),
       &tests::kind(),
       &vulnerabilities::kind(),

@@ -116,7 +116,7 @@ template <typename T, typename F> T reduce(std::vector<T> Items, F Merge) {
 const std::vector<std::string> &mergeableEvidenceFiles() {
   static const std::vector<std::string> Files = [] {
     std::vector<std::string> Names{"findings.json", "coverage.json",
-                                   "sbom.json", "readiness.json"};
+                                   "sbom.json"};
     for (const EvidenceKind *K : evidenceKinds())
       if (K->Merge != ShardMerge::None)
         Names.emplace_back(K->File);

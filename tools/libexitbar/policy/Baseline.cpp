@@ -1,5 +1,6 @@
 // Baseline.cpp - baseline and waiver files: accepted findings and accepted
-// failures SPDX-License-Identifier: Apache-2.0
+// failures
+// SPDX-License-Identifier: Apache-2.0
 //
 // Schemas: docs/evidence-schema/baseline.md and
 // docs/evidence-schema/waivers.md.

@@ -161,95 +161,6 @@ Measurement diffCoverage(const MetricInput &In) {
   return M;
 }
 
-/// A readiness.* metric: \p Of(readiness, evidence, items).
-Measurement readiness(const MetricInput &In,
-                      double (*Of)(const MetricInput &,
-                                   const ReadinessEvidence &,
-                                   std::vector<std::string> &)) {
-  if (!In.Evidence.Readiness)
-    return {std::nullopt, "readiness.json", {}};
-  Measurement M{std::nullopt, "readiness.json", {}};
-  M.Value = Of(In, *In.Evidence.Readiness, M.Items);
-  return M;
-}
-
-std::string missingDocument(const DocumentCheck &D) {
-  return D.Name + ": " +
-         (D.File.empty() ? "missing" : D.File + " is " + D.Reason);
-}
-
-/// Monitoring signals of the kinds the policy accepts: from the readiness
-/// evidence, plus monitoring libraries (Prometheus, OpenTelemetry) among the
-/// SBOM's components. Lists them, or what would have counted.
-double measureMonitoring(const ReadinessEvidence &R, const SbomEvidence *Sbom,
-                         std::vector<std::string> &Items) {
-  auto Accepted = [&](const std::string &Kind) {
-    return std::find(R.MonitoringAccepted.begin(), R.MonitoringAccepted.end(),
-                     Kind) != R.MonitoringAccepted.end();
-  };
-  double Count = 0;
-  for (const MonitoringSignal &S : R.Monitoring)
-    if (Accepted(S.Kind)) {
-      ++Count;
-      Items.push_back(S.Kind + " " + S.What + " (" + S.Where + ")");
-    }
-  if (Sbom && Accepted("library"))
-    for (const SbomComponentCheck &C : Sbom->Checks) {
-      std::string Name = toLower(C.Name);
-      for (const char *Library : {"prometheus", "opentelemetry", "opencensus"})
-        if (Name.find(Library) != std::string::npos) {
-          ++Count;
-          Items.push_back("library " + C.Name + " (SBOM " + C.Ref + ")");
-          break;
-        }
-    }
-  if (Count == 0) {
-    std::string Kinds;
-    for (const std::string &K : R.MonitoringAccepted)
-      Kinds += (Kinds.empty() ? "" : ", ") + K;
-    Items.push_back("no monitoring evidence (accepted: " +
-                    (Kinds.empty() ? std::string("none") : Kinds) +
-                    "): no runbook monitoring section, /health or /metrics "
-                    "route, or Prometheus/OpenTelemetry");
-  }
-  return Count;
-}
-
-/// Rate-limiting signals of the kinds the policy accepts.
-double measureRateLimiting(const ReadinessEvidence &R,
-                           std::vector<std::string> &Items) {
-  double Count = 0;
-  for (const MonitoringSignal &S : R.RateLimiting)
-    if (std::find(R.RateLimitAccepted.begin(), R.RateLimitAccepted.end(),
-                  S.Kind) != R.RateLimitAccepted.end()) {
-      ++Count;
-      Items.push_back(S.Kind + " " + S.What + " (" + S.Where + ")");
-    }
-  if (Count == 0) {
-    std::string Kinds;
-    for (const std::string &K : R.RateLimitAccepted)
-      Kinds += (Kinds.empty() ? "" : ", ") + K;
-    Items.push_back("no rate limiting (accepted: " +
-                    (Kinds.empty() ? std::string("none") : Kinds) +
-                    "): no limiter on the server in the code, no nginx "
-                    "limit_req, Envoy rate-limit filter or ingress limit");
-  }
-  return Count;
-}
-
-/// What the report says of a licence file no matcher identified: what
-/// licensecheck called it when that is no SPDX id, and which matcher
-/// looked, so "not recognised" can be told from "licensecheck missing".
-std::string unrecognisedLicense(const ReadinessEvidence &R) {
-  std::string Out = "licence not recognised";
-  if (!R.LicenseMatcherResult.empty() && R.LicenseMatcherResult != "UNKNOWN")
-    return Out + " (licensecheck calls it '" + R.LicenseMatcherResult +
-           "', which has no SPDX id)";
-  if (!R.LicenseMatcher.empty())
-    Out += " (by " + R.LicenseMatcher + ")";
-  return Out;
-}
-
 /// An sbom.* metric: \p Of(sbom); the missing document elements and the
 /// incomplete components are the items.
 Measurement sbom(const MetricInput &In, double (*Of)(const SbomEvidence &)) {
@@ -277,7 +188,6 @@ Measurement sbom(const MetricInput &In, double (*Of)(const SbomEvidence &)) {
 std::vector<MetricDef> builtInMetrics() {
   using In = const MetricInput &;
   using Items = std::vector<std::string> &;
-  using RE = const ReadinessEvidence &;
   return {
       // findings.json: new findings (neither baselined nor waived); zero
       // analysed translation units is no data.
@@ -356,96 +266,6 @@ std::vector<MetricDef> builtInMetrics() {
        [](In I) { return coverage(I, "lines", /*FileMin=*/true); }},
       {"coverage.diff_line", "coverage.json",
        "percent of lines changed since --diff-base that ran", diffCoverage},
-      // readiness.json
-      {"readiness.license", "readiness.json",
-       "1 when the licence is recognised",
-       [](In I) {
-         return readiness(I, [](In, RE R, Items L) {
-           L.push_back(
-               R.LicenseFile.empty()
-                   ? "no LICENSE file"
-                   : R.LicenseFile + ": " +
-                         (R.LicenseId ? *R.LicenseId : unrecognisedLicense(R)));
-           return R.LicenseId ? 1.0 : 0.0;
-         });
-       }},
-      {"readiness.documents_missing", "readiness.json",
-       "required documents missing or empty",
-       [](In I) {
-         return readiness(I, [](In, RE R, Items L) {
-           double Missing = 0;
-           for (const DocumentCheck &D : R.Documents)
-             if (D.Status != "present") {
-               ++Missing;
-               L.push_back(missingDocument(D));
-             }
-           return Missing;
-         });
-       }},
-      {"readiness.document.", "readiness.json",
-       "1 when the named document is present",
-       [](In I) {
-         return readiness(I, [](In X, RE R, Items L) {
-           std::string Name = after(X, "readiness.document.");
-           double Value = 0;
-           for (const DocumentCheck &D : R.Documents)
-             if (D.Name == Name) {
-               Value = D.Status == "present" ? 1 : 0;
-               if (D.Status != "present")
-                 L.push_back(missingDocument(D));
-             }
-           if (L.empty() && Value == 0)
-             L.push_back(Name + ": not among the documents collected");
-           return Value;
-         });
-       },
-       nullptr, [](std::string_view) { return true; }},
-      {"readiness.runbook_sections_missing", "readiness.json",
-       "required runbook sections no runbook has",
-       [](In I) {
-         return readiness(I, [](In, RE R, Items L) {
-           for (const std::string &S : R.SectionsMissing)
-             L.push_back("no runbook section on " + S +
-                         (R.Runbooks.empty() ? " (no runbook found)" : ""));
-           return static_cast<double>(R.SectionsMissing.size());
-         });
-       }},
-      {"readiness.ci", "readiness.json", "1 when a CI configuration exists",
-       [](In I) {
-         return readiness(I, [](In, RE R, Items L) {
-           if (R.CiFiles.empty())
-             L.emplace_back("no CI configuration (.github/workflows, "
-                            ".gitlab-ci.yml, Jenkinsfile, .ci/)");
-           return R.CiFiles.empty() ? 0.0 : 1.0;
-         });
-       }},
-      {"readiness.ci_runs_tests", "readiness.json",
-       "1 when a CI file runs the tests",
-       [](In I) {
-         return readiness(I, [](In, RE R, Items L) {
-           if (!R.CiRunsTests)
-             L.emplace_back(
-                 R.CiFiles.empty()
-                     ? "no CI configuration"
-                     : "no CI file runs the tests (ctest, make test, "
-                       "...)");
-           return R.CiRunsTests ? 1.0 : 0.0;
-         });
-       }},
-      {"readiness.monitoring", "readiness.json",
-       "monitoring signals of the accepted kinds (SBOM libraries included)",
-       [](In I) {
-         return readiness(I, [](In X, RE R, Items L) {
-           const EvidenceSet &E = X.Evidence;
-           return measureMonitoring(R, E.Sbom ? &*E.Sbom : nullptr, L);
-         });
-       }},
-      {"readiness.rate_limiting", "readiness.json",
-       "rate-limiting signals of the accepted kinds",
-       [](In I) {
-         return readiness(
-             I, [](In, RE R, Items L) { return measureRateLimiting(R, L); });
-       }},
       // sbom.json
       {"sbom.generated", "sbom.json", "1 when an SBOM was generated",
        [](In I) { return sbom(I, [](const SbomEvidence &) { return 1.0; }); }},

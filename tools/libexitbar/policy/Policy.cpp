@@ -159,7 +159,7 @@ public:
     }
     static const std::set<std::string> Known = {
         "schema",   "schema_version", "release_version", "categories",
-        "criteria", "sbom",           "readiness",       "waivers"};
+        "criteria", "sbom",           "waivers"};
     for (const auto &Item : J.items())
       // A registered evidence kind's section (e.g. "signing", "energy").
       if (!Known.count(Item.key()) && !findPolicySectionOwner(Item.key()))
@@ -196,7 +196,6 @@ public:
     readCategories(J, P);
     readCriteria(J, P);
     readKindSections(J, P);
-    readReadiness(J, P);
     readWaiverLimits(J, P);
     return P;
   }
@@ -240,21 +239,6 @@ private:
     }
   }
 
-  void readStrings(const json &J, const std::string &Pointer,
-                   std::vector<std::string> &Out) {
-    if (!J.is_array()) {
-      problem(Pointer, "must be an array of strings");
-      return;
-    }
-    for (size_t I = 0; I < J.size(); ++I) {
-      if (J[I].is_string() && !J[I].get<std::string>().empty())
-        Out.push_back(J[I].get<std::string>());
-      else
-        problem(Pointer + "/" + std::to_string(I),
-                "must be a non-empty string");
-    }
-  }
-
   /// The members registered evidence kinds own, kept as written and
   /// checked by their kind.
   void readKindSections(const json &J, Policy &P) {
@@ -266,53 +250,6 @@ private:
       if (K->CheckPolicySection)
         K->CheckPolicySection(JsonCursor(Item.value(), File, "/" + Item.key()),
                               Problems);
-    }
-  }
-
-  /// "readiness": {"documents", "runbook_sections", "monitoring_evidence"};
-  /// a member present replaces its default list (an empty list requires
-  /// nothing).
-  void readReadiness(const json &J, Policy &P) {
-    auto It = J.find("readiness");
-    if (It == J.end())
-      return;
-    if (!It->is_object()) {
-      problem("/readiness", "must be an object");
-      return;
-    }
-    for (const auto &Item : It->items()) {
-      std::vector<std::string> *Into =
-          Item.key() == "documents"          ? &P.Readiness.Documents
-          : Item.key() == "runbook_sections" ? &P.Readiness.RunbookSections
-          : Item.key() == "monitoring_evidence"
-              ? &P.Readiness.MonitoringEvidence
-          : Item.key() == "rate_limit_evidence" ? &P.Readiness.RateLimitEvidence
-                                                : nullptr;
-      if (!Into) {
-        problem("/readiness/" + Item.key(),
-                "unknown member '" + Item.key() + "'");
-        continue;
-      }
-      Into->clear();
-      readStrings(Item.value(), "/readiness/" + Item.key(), *Into);
-    }
-    for (size_t I = 0; I < P.Readiness.MonitoringEvidence.size(); ++I) {
-      const std::string &Kind = P.Readiness.MonitoringEvidence[I];
-      if (Kind != "runbook" && Kind != "endpoint" && Kind != "library")
-        problem("/readiness/monitoring_evidence/" + std::to_string(I),
-                "unknown kind '" + Kind +
-                    "' (expected runbook, endpoint or library)");
-    }
-    checkRateLimitKinds(P);
-  }
-
-  void checkRateLimitKinds(const Policy &P) {
-    for (size_t I = 0; I < P.Readiness.RateLimitEvidence.size(); ++I) {
-      const std::string &Kind = P.Readiness.RateLimitEvidence[I];
-      if (Kind != "code" && Kind != "library" && Kind != "deployment")
-        problem("/readiness/rate_limit_evidence/" + std::to_string(I),
-                "unknown kind '" + Kind +
-                    "' (expected code, library or deployment)");
     }
   }
 
@@ -513,15 +450,6 @@ std::string policyToJson(const Policy &P) {
     J[Member] = Section;
   if (P.WaiverMaxDays != Policy().WaiverMaxDays)
     J["waivers"]["max_days"] = P.WaiverMaxDays;
-  const ReadinessRequirements Defaults;
-  if (P.Readiness.Documents != Defaults.Documents)
-    J["readiness"]["documents"] = P.Readiness.Documents;
-  if (P.Readiness.RunbookSections != Defaults.RunbookSections)
-    J["readiness"]["runbook_sections"] = P.Readiness.RunbookSections;
-  if (P.Readiness.MonitoringEvidence != Defaults.MonitoringEvidence)
-    J["readiness"]["monitoring_evidence"] = P.Readiness.MonitoringEvidence;
-  if (P.Readiness.RateLimitEvidence != Defaults.RateLimitEvidence)
-    J["readiness"]["rate_limit_evidence"] = P.Readiness.RateLimitEvidence;
   if (!P.SbomSupplier.empty())
     J["sbom"]["supplier"] = P.SbomSupplier;
   if (!P.SbomAuthor.empty())

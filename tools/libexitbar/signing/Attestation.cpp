@@ -1,5 +1,6 @@
 // Attestation.cpp - in-toto Statement v1 + SLSA VSA v1 predicate in a DSSE
-// envelope SPDX-License-Identifier: Apache-2.0
+// envelope
+// SPDX-License-Identifier: Apache-2.0
 //
 // Specifications implemented:
 // - DSSE v1 envelope and PAE: https://github.com/secure-systems-lab/dsse

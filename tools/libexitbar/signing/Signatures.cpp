@@ -1,5 +1,6 @@
 // Signatures.cpp - signature files (bare base64, cosign and Sigstore bundles),
-// trust stores, key loading SPDX-License-Identifier: Apache-2.0
+// trust stores, key loading
+// SPDX-License-Identifier: Apache-2.0
 //
 // Formats read (docs/signing.md):
 // - base64 of a raw signature, what `cosign sign-blob --key` and

@@ -1,5 +1,6 @@
 // Files.cpp - reading inputs and writing outputs without ever leaving half a
-// file SPDX-License-Identifier: Apache-2.0
+// file
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Files.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,6 @@
 // ReadTest.cpp - unit tests of the CycloneDX reader's handling of malformed
-// input SPDX-License-Identifier: Apache-2.0
+// input
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Error.h"
 #include "exitbar/Vulnerabilities.h"

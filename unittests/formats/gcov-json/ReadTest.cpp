@@ -1,5 +1,6 @@
 // ReadTest.cpp - unit tests of the gcov JSON reader's handling of malformed
-// input SPDX-License-Identifier: Apache-2.0
+// input
+// SPDX-License-Identifier: Apache-2.0
 
 #include "formats/gcov-json/Read.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,6 @@
 // ReadTest.cpp - unit tests of the Google Benchmark reader and the baseline
-// comparison SPDX-License-Identifier: Apache-2.0
+// comparison
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"

@@ -1,5 +1,6 @@
 // Write.cpp - per-file HTML coverage view: an index and one page per source
-// file SPDX-License-Identifier: Apache-2.0
+// file
+// SPDX-License-Identifier: Apache-2.0
 //
 // Static HTML5, no scripts, one shared stylesheet inline in every page so a
 // page opened alone from a CI artifact still renders. Lines are marked

@@ -1,5 +1,6 @@
 // Read.cpp - reader of JUnit XML test results (ctest, GoogleTest, Catch2,
-// pytest, ...) SPDX-License-Identifier: Apache-2.0
+// pytest, ...)
+// SPDX-License-Identifier: Apache-2.0
 //
 // Format: the de-facto JUnit XML (Jenkins junit-10.xsd): <testcase> with an
 // optional <failure>, <error> or <skipped> child. Producers differ in

@@ -1,5 +1,6 @@
 // Read.h - reader of JUnit XML test results (ctest, GoogleTest, Catch2, pytest,
-// ...) SPDX-License-Identifier: Apache-2.0
+// ...)
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_FORMATS_JUNIT_READ_H
 #define EXITBAR_FORMATS_JUNIT_READ_H

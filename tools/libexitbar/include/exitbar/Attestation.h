@@ -1,5 +1,6 @@
 // Attestation.h - the signed verdict: an in-toto Statement with a SLSA VSA
-// predicate in a DSSE envelope SPDX-License-Identifier: Apache-2.0
+// predicate in a DSSE envelope
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_ATTESTATION_H
 #define EXITBAR_ATTESTATION_H

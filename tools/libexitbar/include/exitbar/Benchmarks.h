@@ -1,5 +1,6 @@
 // Benchmarks.h - performance evidence: benchmark results against a stored
-// baseline SPDX-License-Identifier: Apache-2.0
+// baseline
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_BENCHMARKS_H
 #define EXITBAR_BENCHMARKS_H

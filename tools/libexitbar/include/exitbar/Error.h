@@ -1,5 +1,6 @@
 // Error.h - the typed error every ExitBar library function reports input
-// problems with SPDX-License-Identifier: Apache-2.0
+// problems with
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_ERROR_H
 #define EXITBAR_ERROR_H

@@ -1,5 +1,6 @@
 // EvidenceJson.h - JSON serialisation of evidence and verdicts (ADL
-// to_json/from_json) SPDX-License-Identifier: Apache-2.0
+// to_json/from_json)
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_EVIDENCEJSON_H
 #define EXITBAR_EVIDENCEJSON_H
@@ -8,7 +9,6 @@
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/JsonCursor.h"
-#include "exitbar/Readiness.h"
 #include "exitbar/Sbom.h"
 #include "exitbar/Verdict.h"
 #include <cstdint>
@@ -48,9 +48,6 @@ CoverageEvidence coverageFromJson(const nlohmann::json &J,
 CoverageEvidence coverageFromText(const std::string &Text,
                                   const std::string &File,
                                   nlohmann::json *TopLevel = nullptr);
-void to_json(nlohmann::json &J, const ReadinessEvidence &E);
-ReadinessEvidence readinessFromJson(const nlohmann::json &J,
-                                    const std::string &File);
 void to_json(nlohmann::json &J, const SbomEvidence &E);
 SbomEvidence sbomFromJson(const nlohmann::json &J, const std::string &File);
 

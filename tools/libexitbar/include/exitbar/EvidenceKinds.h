@@ -23,6 +23,12 @@ struct ReportSection;
 /// Problems found in a policy, each as its JSON pointer and message.
 using PolicyProblems = std::vector<std::pair<std::string, std::string>>;
 
+/// The strings of the list \p List in a policy section; a list that is no
+/// array of non-empty strings adds its problems to \p Problems.
+/// Example: S.Artifacts = policyStrings(Section.at("artifacts"), Problems);
+std::vector<std::string> policyStrings(const JsonCursor &List,
+                                       PolicyProblems &Problems);
+
 /// Runs \p Check; an Error it throws (a JsonCursor accessor's) becomes a
 /// problem instead, so a section reports every bad member, not the first.
 /// Example: addProblemOf(Problems, [&] { Member.number(); });

@@ -4,7 +4,6 @@
 #ifndef EXITBAR_POLICY_H
 #define EXITBAR_POLICY_H
 
-#include "exitbar/Readiness.h"
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -55,9 +54,6 @@ struct Policy {
   /// The members registered evidence kinds own ("signing", "energy"), as
   /// written; each kind reads and checks its own (EvidenceKinds.h).
   std::map<std::string, nlohmann::json> KindSections;
-  /// The "readiness" section: required documents, runbook sections and the
-  /// monitoring signals that count (`exitbar collect readiness --policy`).
-  ReadinessRequirements Readiness;
   /// "waivers": {"max_days": N}: the longest a waiver may run, counted from
   /// the real clock at the gate; a waiver expiring later is an input error.
   int WaiverMaxDays = 90;

@@ -4,6 +4,7 @@
 #ifndef EXITBAR_READINESS_H
 #define EXITBAR_READINESS_H
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -132,6 +133,12 @@ LicenseMatch identifyLicenseFile(const std::string &Path,
 /// Why a document's text counts as missing ("empty", "a template full of
 /// TODO/TBD", ...), or "" when it has real content.
 std::string placeholderReason(std::string_view Text);
+
+/// evidence/readiness.json, written and read (schema and members checked;
+/// Error with the file and JSON pointer otherwise).
+void to_json(nlohmann::json &J, const ReadinessEvidence &E);
+ReadinessEvidence readinessFromJson(const nlohmann::json &J,
+                                    const std::string &File);
 
 /// Looks through the source tree.
 /// Example: ReadinessOptions O; O.SourceDir = "."; collectReadiness(O);

@@ -1,5 +1,6 @@
 // Reports.h - the reports of a verdict: Markdown, HTML, SARIF, JUnit, GitLab,
-// verdict.json SPDX-License-Identifier: Apache-2.0
+// verdict.json
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_REPORTS_H
 #define EXITBAR_REPORTS_H

@@ -1,5 +1,6 @@
 // Signatures.h - signatures evidence: which release artifacts are signed, and
-// by whom SPDX-License-Identifier: Apache-2.0
+// by whom
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SIGNATURES_H
 #define EXITBAR_SIGNATURES_H

@@ -1,5 +1,6 @@
 // Signing.h - keys, detached signatures and their verification (Ed25519, ECDSA
-// P-256) SPDX-License-Identifier: Apache-2.0
+// P-256)
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_SIGNING_H
 #define EXITBAR_SIGNING_H

@@ -1,5 +1,6 @@
 // Vulnerabilities.h - security evidence: SBOM components matched against an
-// offline OSV database SPDX-License-Identifier: Apache-2.0
+// offline OSV database
+// SPDX-License-Identifier: Apache-2.0
 
 #ifndef EXITBAR_VULNERABILITIES_H
 #define EXITBAR_VULNERABILITIES_H

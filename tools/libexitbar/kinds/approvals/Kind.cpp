@@ -42,18 +42,7 @@ readApprovalsSection(const JsonCursor &Section, PolicyProblems &Problems) {
       Problems.emplace_back(Value.pointer(), "unknown member '" + Name + "'");
       continue;
     }
-    if (!Value.json().is_array()) {
-      Problems.emplace_back(Value.pointer(), "must be an array of strings");
-      continue;
-    }
-    Roles.emplace();
-    for (const JsonCursor &Item : Value.elements()) {
-      if (Item.json().is_string() &&
-          !Item.json().get_ref<const std::string &>().empty())
-        Roles->push_back(Item.string());
-      else
-        Problems.emplace_back(Item.pointer(), "must be a non-empty string");
-    }
+    Roles = policyStrings(Value, Problems);
   }
   return Roles;
 }

@@ -40,17 +40,7 @@ SigningSettings readSigningSection(const JsonCursor &Section,
       Problems.emplace_back(Value.pointer(), "unknown member '" + Name + "'");
       continue;
     }
-    if (!Value.json().is_array()) {
-      Problems.emplace_back(Value.pointer(), "must be an array of strings");
-      continue;
-    }
-    for (const JsonCursor &Item : Value.elements()) {
-      if (Item.json().is_string() &&
-          !Item.json().get_ref<const std::string &>().empty())
-        Into->push_back(Item.string());
-      else
-        Problems.emplace_back(Item.pointer(), "must be a non-empty string");
-    }
+    *Into = policyStrings(Value, Problems);
   }
   return S;
 }

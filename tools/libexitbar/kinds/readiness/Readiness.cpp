@@ -1,5 +1,6 @@
 // Readiness.cpp - `exitbar collect readiness`: licence, documents, runbooks and
-// CI of a repository SPDX-License-Identifier: Apache-2.0
+// CI of a repository
+// SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Readiness.h"
 #include "exitbar/Error.h"
