@@ -36,8 +36,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   }
   expectError([&] { exitbar::findingsFromJson(J, File); });
   expectError([&] { exitbar::coverageFromJson(J, File); });
-  expectError([&] { exitbar::readinessFromJson(J, File); });
-  expectError([&] { exitbar::sbomFromJson(J, File); });
   // Every registered kind, through the reader the gate's loader uses.
   for (const exitbar::EvidenceKind *K : exitbar::evidenceKinds())
     expectError([&] { K->Read(std::string(Text), File); });

@@ -5,6 +5,7 @@
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/Readiness.h"
+#include "exitbar/Sbom.h"
 #include "exitbar/Signatures.h"
 #include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
@@ -67,9 +68,9 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   App.Path = "app";
   App.Status = SignatureStatus::Good;
   kindIn<SignaturesEvidence>(E, "signatures").Artifacts.push_back(App);
-  E.Sbom = SbomEvidence{};
-  E.Sbom->HasAuthor = E.Sbom->HasTimestamp = true;
-  E.Sbom->Checks = {{"project:p", "p", "project", {}}};
+  SbomEvidence &Sbom = kindIn<SbomEvidence>(E, "sbom");
+  Sbom.HasAuthor = Sbom.HasTimestamp = true;
+  Sbom.Checks = {{"project:p", "p", "project", {}}};
   BenchmarksEvidence B;
   B.Benchmarks.push_back({"BM_Add", 10, 10, 10, 0.0});
   B.BaselineFile = "benchmark-baseline.json";
@@ -500,7 +501,7 @@ TEST(GateTest, WaiverExpiryFollowsNowNotTheOutputTime) {
 
 TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
   EvidenceSet E = withFindings({});
-  E.Sbom->Checks.push_back(
+  kindIn<SbomEvidence>(E, "sbom").Checks.push_back(
       {"pkg:generic/x", "x", "find_package", {"supplier", "version"}});
   Verdict V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::NoGo);
@@ -511,7 +512,7 @@ TEST(GateTest, IncompleteSbomIsNoGoAndListsTheComponents) {
   EXPECT_FALSE(It->Passed);
   EXPECT_EQ(It->Items, std::vector<std::string>{
                            "pkg:generic/x: missing supplier, version"});
-  E.Sbom.reset();
+  E.Kinds.erase("sbom");
   V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_EQ(V.Result, Status::NoGo); // no SBOM at all
 }
@@ -538,7 +539,7 @@ TEST(GateTest, MonitoringCountsOnlyAcceptedKindsAndSbomLibraries) {
       criterion(V, "monitoring").Items[0].find("accepted: endpoint, library"),
       std::string::npos);
   // A Prometheus client in the SBOM is a monitoring library.
-  E.Sbom->Checks.push_back(
+  kindIn<SbomEvidence>(E, "sbom").Checks.push_back(
       {"pkg:conan/prometheus-cpp@1.2.4", "prometheus-cpp", "conan", {}});
   V = evaluate(defaultPolicy(), E, {"1.0", 0, {}, {}, {}});
   EXPECT_TRUE(criterion(V, "monitoring").Passed);

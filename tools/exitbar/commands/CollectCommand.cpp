@@ -184,105 +184,6 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
   });
 }
 
-static void addCollectSbom(CLI::App &Collect, Context &Ctx) {
-  struct Args {
-    SbomOptions Options;
-    std::string CycloneDx, Spdx, Output, EvidenceDir, Policy;
-    bool NoDpkg = false, NoRefresh = false;
-  };
-  auto A = std::make_shared<Args>();
-  CLI::App *Cmd = Collect.add_subcommand(
-      "sbom",
-      "Write the SBOM of a build tree (CMake File API reply, find_package "
-      "packages, Debian packages owning linked libraries, FetchContent, "
-      "ExternalProject, vcpkg.json, conanfile.txt/.py) as CycloneDX 1.5 and "
-      "SPDX 2.3 JSON, one CycloneDX SBOM per target, and its NTIA "
-      "completeness into evidence/sbom.json.\n"
-      "Example: exitbar collect sbom --build-dir build");
-  Cmd->add_option("--build-dir", A->Options.BuildDir, "The CMake build tree")
-      ->required();
-  Cmd->add_option("--source-dir", A->Options.SourceDir,
-                  "Project source folder (default: the reply's)");
-  Cmd->add_option("--cyclonedx", A->CycloneDx,
-                  "CycloneDX file (default <build>/exitbar/sbom.cdx.json)");
-  Cmd->add_option("--spdx", A->Spdx,
-                  "SPDX file (default <build>/exitbar/sbom.spdx.json)");
-  Cmd->add_option("--evidence-dir", A->EvidenceDir,
-                  "Evidence folder (default <build>/exitbar/evidence)");
-  Cmd->add_option("-o,--output", A->Output,
-                  "Evidence file (default <evidence-dir>/sbom.json)");
-  Cmd->add_option("--policy", A->Policy,
-                  "Policy file whose 'sbom' section names supplier/author");
-  Cmd->add_option("--release-version", A->Options.ReleaseVersion,
-                  "Version of the project's components (default "
-                  "project(VERSION))");
-  Cmd->add_option("--supplier", A->Options.Supplier,
-                  "Supplier of the project's components (overrides policy)");
-  Cmd->add_option("--author", A->Options.Author,
-                  "Author of the SBOM (overrides policy; default supplier)");
-  Cmd->add_option("--configuration", A->Options.Configuration,
-                  "Configuration of a multi-config build (default first)");
-  Cmd->add_flag("--with-sources", A->Options.WithSources,
-                "List each target's source files");
-  Cmd->add_flag("--no-dpkg", A->NoDpkg,
-                "Do not map system files to Debian packages");
-  Cmd->add_option("--dpkg-root", A->Options.DpkgRoot,
-                  "dpkg database folder (default /var/lib/dpkg)");
-  Cmd->add_flag("--no-refresh", A->NoRefresh,
-                "Never re-run cmake when the File API reply is stale");
-  Cmd->add_option("--cmake", A->Options.CMakeCommand,
-                  "The cmake that re-runs the build tree (default: cmake "
-                  "from PATH; never the one CMakeCache.txt names)");
-  Cmd->add_option("--target-sboms", A->Options.FragmentsDir,
-                  "Also write each target's own CycloneDX SBOM into this "
-                  "folder (<target>.cdx.json; the CMake gate uses "
-                  "<build>/exitbar/sbom/targets)");
-  Cmd->callback([A, &Ctx] {
-    SbomOptions Options = A->Options;
-    if (A->NoDpkg)
-      Options.DpkgRoot.clear();
-    Options.Refresh = !A->NoRefresh;
-    if (!A->Policy.empty()) {
-      Policy P = parsePolicy(readFile(A->Policy), A->Policy);
-      if (Options.Supplier.empty())
-        Options.Supplier = P.SbomSupplier;
-      if (Options.Author.empty())
-        Options.Author = P.SbomAuthor;
-      if (Options.ReleaseVersion.empty())
-        Options.ReleaseVersion = P.ReleaseVersion;
-    }
-    SbomDocument Doc = collectSbom(Options, Ctx.Environment);
-    auto Default = [&](const std::string &Given, const char *Name) {
-      return Given.empty()
-                 ? (std::filesystem::path(Options.BuildDir) / "exitbar" / Name)
-                       .string()
-                 : Given;
-    };
-    SbomEvidence E = checkSbom(Doc);
-    E.CycloneDx = Default(A->CycloneDx, "sbom.cdx.json");
-    E.Spdx = Default(A->Spdx, "sbom.spdx.json");
-    std::string Out =
-        !A->Output.empty()
-            ? A->Output
-            : (!A->EvidenceDir.empty()
-                   ? (std::filesystem::path(A->EvidenceDir) / "sbom.json")
-                         .string()
-                   : evidenceOutput("", Options.BuildDir, "sbom.json"));
-    // The two documents are independent; write them side by side.
-    std::ostringstream Cdx, Spdx;
-    auto CdxDone =
-        std::async(std::launch::async, [&] { writeCycloneDx(Doc, Cdx); });
-    writeSpdx(Doc, Spdx);
-    CdxDone.get();
-    writeFileAtomically(E.CycloneDx, Cdx.str());
-    writeFileAtomically(E.Spdx, Spdx.str());
-    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    fmt::print("sbom: {}, {} dependency edges -> {}, {}\n", E.completeness(),
-               E.Edges, E.CycloneDx, E.Spdx);
-    Ctx.Exit = Success;
-  });
-}
-
 /// `exitbar collect <kind>` of a registered kind (EvidenceKinds.h): its
 /// options and collector come from the registry, so a new kind needs no
 /// code here.
@@ -296,6 +197,16 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
     std::string Flag = O.Flag;
     // The long name is the key: "-o,--output" is "--output".
     std::string Key = Flag.substr(Flag.rfind(',') + 1);
+    if (O.IsFlag) {
+      Cmd->add_flag_function(
+          Flag,
+          [Request, Key](std::int64_t Count) {
+            if (Count > 0)
+              Request->Options[Key] = {"true"};
+          },
+          O.Help);
+      continue;
+    }
     CLI::Option *Opt =
         Cmd->add_option_function<std::vector<std::string>>(
                Flag,
@@ -328,9 +239,15 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
     Request->Environment = Ctx.Environment;
     CollectResult R = K.Collect(*Request);
     printWarnings(R.Warnings);
-    // The one default-path rule, with the kind's --build-dir if it has one.
-    std::string Out = evidenceOutput(Request->value("--output"),
-                                     Request->value("--build-dir"), K.File);
+    // The one default-path rule: --output, else the kind's --evidence-dir
+    // or --build-dir if it has one.
+    std::string Out =
+        Request->value("--output").empty() &&
+                !Request->value("--evidence-dir").empty()
+            ? (std::filesystem::path(Request->value("--evidence-dir")) / K.File)
+                  .string()
+            : evidenceOutput(Request->value("--output"),
+                             Request->value("--build-dir"), K.File);
     writeEvidenceFile(Ctx, Out, R.Evidence);
     fmt::print("{} -> {}\n", R.Summary, Out);
     Ctx.Exit = R.ExitCode;
@@ -353,7 +270,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
   addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectInfra(*Collect, Ctx);
-  addCollectSbom(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())
     addCollectRegistered(*Collect, Ctx, *K);
   // `exitbar collect coverage ... --run-id ID` as well as before the kind.

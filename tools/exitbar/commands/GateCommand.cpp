@@ -257,8 +257,6 @@ void runGate(const GateArgs &A, Context &Ctx) {
   Report.Snippets = readSnippets(V, A.SourceDir, 2);
   if (Evidence.Coverage)
     Report.Coverage = &*Evidence.Coverage;
-  if (Evidence.Sbom)
-    Report.Sbom = &*Evidence.Sbom;
   std::string Markdown =
       render([&](std::ostream &O) { writeMarkdownReport(V, O); });
   writeFileAtomically(Out("verdict.json"), verdictToJson(V));

@@ -20,6 +20,9 @@ const EvidenceKind &kind();
 namespace readiness {
 const EvidenceKind &kind();
 } // namespace readiness
+namespace sbom {
+const EvidenceKind &kind();
+} // namespace sbom
 namespace signatures {
 const EvidenceKind &kind();
 } // namespace signatures
@@ -38,6 +41,7 @@ const std::vector<const EvidenceKind *> &evidenceKinds() {
       &benchmarks::kind(),
       &energy::kind(),
       &readiness::kind(),
+      &sbom::kind(),
       &signatures::kind(),
       &tests::kind(),
       &vulnerabilities::kind(),

@@ -29,8 +29,7 @@ const EvidenceKind *addingKind(const std::string &Name) {
 
 /// Evidence files that add up; the others must agree between shards.
 bool isAddable(const std::string &Name) {
-  static const std::set<std::string> Files{"coverage.json", "findings.json",
-                                           "sbom.json"};
+  static const std::set<std::string> Files{"coverage.json", "findings.json"};
   return Files.count(Name) || addingKind(Name);
 }
 
@@ -49,7 +48,6 @@ struct ShardFile {
   std::vector<std::string> Runs; ///< the runs it stands for
   std::optional<FindingsEvidence> Findings;
   std::optional<CoverageEvidence> Coverage;
-  std::optional<SbomEvidence> Sbom;
   /// A registered kind that adds up, as its Read returned it.
   std::any Kind;
 };
@@ -64,8 +62,6 @@ void convertAddable(ShardFile &F, const std::string &Name,
     F.Findings = findingsFromJson(F.Json, F.Path);
   else if (Name == "coverage.json")
     F.Coverage = coverageFromJson(F.Json, F.Path);
-  else if (Name == "sbom.json")
-    F.Sbom = sbomFromJson(F.Json, F.Path);
   else if (const EvidenceKind *K = addingKind(Name))
     F.Kind = K->Read(Text, F.Path);
   else
@@ -115,8 +111,7 @@ template <typename T, typename F> T reduce(std::vector<T> Items, F Merge) {
 
 const std::vector<std::string> &mergeableEvidenceFiles() {
   static const std::vector<std::string> Files = [] {
-    std::vector<std::string> Names{"findings.json", "coverage.json",
-                                   "sbom.json"};
+    std::vector<std::string> Names{"findings.json", "coverage.json"};
     for (const EvidenceKind *K : evidenceKinds())
       if (K->Merge != ShardMerge::None)
         Names.emplace_back(K->File);
@@ -267,8 +262,6 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
         Out = reduce(Typed(&ShardFile::Findings), mergeFindings);
       } else if (Name == "coverage.json") {
         Out = reduce(Typed(&ShardFile::Coverage), mergeCoverage);
-      } else if (Name == "sbom.json") {
-        Out = reduce(Typed(&ShardFile::Sbom), mergeSbom);
       } else if (const EvidenceKind *K = addingKind(Name)) {
         std::vector<ShardEvidence> Shards;
         Shards.reserve(Of.size());

@@ -75,43 +75,4 @@ CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B) {
   return Out;
 }
 
-SbomEvidence mergeSbom(const SbomEvidence &A, const SbomEvidence &B) {
-  SbomEvidence Out;
-  // Document paths are each shard's own; the smaller, for any order.
-  auto Smaller = [](const std::string &X, const std::string &Y) {
-    return X.empty() ? Y : Y.empty() ? X : std::min(X, Y);
-  };
-  Out.CycloneDx = Smaller(A.CycloneDx, B.CycloneDx);
-  Out.Spdx = Smaller(A.Spdx, B.Spdx);
-  Out.HasAuthor = A.HasAuthor && B.HasAuthor;
-  Out.HasTimestamp = A.HasTimestamp && B.HasTimestamp;
-  // The evidence holds no edge list to unite: the larger count.
-  Out.Edges = std::max(A.Edges, B.Edges);
-  std::map<std::string, SbomComponentCheck> ByRef;
-  for (const SbomEvidence *Side : {&A, &B})
-    for (const SbomComponentCheck &C : Side->Checks) {
-      auto [It, New] = ByRef.emplace(C.Ref, C);
-      if (New)
-        continue;
-      // Lacking in any shard is lacking.
-      std::set<std::string> Missing(It->second.Missing.begin(),
-                                    It->second.Missing.end());
-      Missing.insert(C.Missing.begin(), C.Missing.end());
-      It->second.Missing.assign(Missing.begin(), Missing.end());
-      It->second.Name = std::min(It->second.Name, C.Name);
-      It->second.Origin = std::min(It->second.Origin, C.Origin);
-    }
-  // The project first, then bom-ref order, as `collect sbom` writes it.
-  for (int Project = 1; Project >= 0; --Project)
-    for (auto &[Ref, C] : ByRef)
-      if ((C.Origin == "project") == (Project == 1)) {
-        std::sort(C.Missing.begin(), C.Missing.end());
-        Out.Checks.push_back(C);
-      }
-  Out.Components = static_cast<int>(std::count_if(
-      Out.Checks.begin(), Out.Checks.end(),
-      [](const SbomComponentCheck &C) { return C.Origin != "project"; }));
-  return Out;
-}
-
 } // namespace exitbar

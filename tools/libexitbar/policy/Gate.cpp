@@ -84,7 +84,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
          return E;
        });
   Load("coverage.json", Set.Coverage, FromJson(coverageFromJson));
-  Load("sbom.json", Set.Sbom, FromJson(sbomFromJson));
   for (const EvidenceKind *K : evidenceKinds()) {
     std::optional<std::any> Read;
     Load(K->File, Read, K->Read);

@@ -161,30 +161,6 @@ Measurement diffCoverage(const MetricInput &In) {
   return M;
 }
 
-/// An sbom.* metric: \p Of(sbom); the missing document elements and the
-/// incomplete components are the items.
-Measurement sbom(const MetricInput &In, double (*Of)(const SbomEvidence &)) {
-  if (!In.Evidence.Sbom)
-    return {std::nullopt, "sbom.json", {}};
-  const SbomEvidence &S = *In.Evidence.Sbom;
-  Measurement M{Of(S), "sbom.json", {}};
-  if (!S.HasAuthor)
-    M.Items.emplace_back("the SBOM has no author (set a supplier or author: "
-                         "exitbar_enable(SBOM_SUPPLIER ...), the policy's "
-                         "\"sbom\" section, or --author)");
-  if (!S.HasTimestamp)
-    M.Items.emplace_back("the SBOM has no timestamp");
-  for (const SbomComponentCheck &C : S.Checks) {
-    if (C.Missing.empty() || M.Items.size() >= MaxItems)
-      continue;
-    std::string Line = C.Ref + ": missing";
-    for (size_t I = 0; I < C.Missing.size(); ++I)
-      Line += (I ? ", " : " ") + C.Missing[I];
-    M.Items.push_back(Line);
-  }
-  return M;
-}
-
 std::vector<MetricDef> builtInMetrics() {
   using In = const MetricInput &;
   using Items = std::vector<std::string> &;
@@ -266,22 +242,6 @@ std::vector<MetricDef> builtInMetrics() {
        [](In I) { return coverage(I, "lines", /*FileMin=*/true); }},
       {"coverage.diff_line", "coverage.json",
        "percent of lines changed since --diff-base that ran", diffCoverage},
-      // sbom.json
-      {"sbom.generated", "sbom.json", "1 when an SBOM was generated",
-       [](In I) { return sbom(I, [](const SbomEvidence &) { return 1.0; }); }},
-      {"sbom.components", "sbom.json", "components in the SBOM",
-       [](In I) {
-         return sbom(I, [](const SbomEvidence &S) {
-           return static_cast<double>(S.Components);
-         });
-       }},
-      {"sbom.components_incomplete", "sbom.json",
-       "components missing a required element",
-       [](In I) {
-         return sbom(I, [](const SbomEvidence &S) {
-           return static_cast<double>(S.incomplete());
-         });
-       }},
   };
 }
 

@@ -158,8 +158,8 @@ public:
       return P;
     }
     static const std::set<std::string> Known = {
-        "schema",   "schema_version", "release_version", "categories",
-        "criteria", "sbom",           "waivers"};
+        "schema",     "schema_version", "release_version",
+        "categories", "criteria",       "waivers"};
     for (const auto &Item : J.items())
       // A registered evidence kind's section (e.g. "signing", "energy").
       if (!Known.count(Item.key()) && !findPolicySectionOwner(Item.key()))
@@ -175,23 +175,6 @@ public:
         P.ReleaseVersion = Release->get<std::string>();
       else
         problem("/release_version", "must be a string");
-    }
-    if (auto Sbom = J.find("sbom"); Sbom != J.end()) {
-      if (!Sbom->is_object())
-        problem("/sbom", "must be an object");
-      else
-        for (const auto &Item : Sbom->items()) {
-          std::string *Into = Item.key() == "supplier" ? &P.SbomSupplier
-                              : Item.key() == "author" ? &P.SbomAuthor
-                                                       : nullptr;
-          if (!Into)
-            problem("/sbom/" + Item.key(),
-                    "unknown member '" + Item.key() + "'");
-          else if (!Item.value().is_string())
-            problem("/sbom/" + Item.key(), "must be a string");
-          else
-            *Into = Item.value().get<std::string>();
-        }
     }
     readCategories(J, P);
     readCriteria(J, P);
@@ -450,10 +433,6 @@ std::string policyToJson(const Policy &P) {
     J[Member] = Section;
   if (P.WaiverMaxDays != Policy().WaiverMaxDays)
     J["waivers"]["max_days"] = P.WaiverMaxDays;
-  if (!P.SbomSupplier.empty())
-    J["sbom"]["supplier"] = P.SbomSupplier;
-  if (!P.SbomAuthor.empty())
-    J["sbom"]["author"] = P.SbomAuthor;
   return dumpCanonical(J);
 }
 

@@ -277,37 +277,6 @@ void writeCoverageByDirectory(const CoverageEvidence &C, std::ostream &Out) {
   Out << "</tbody></table></div></section>\n";
 }
 
-/// The SBOM's size and each component's missing NTIA minimum elements.
-void writeSbom(const SbomEvidence &S, std::ostream &Out) {
-  Out << "<section id=\"sbom\"><h2>SBOM</h2><p>" << escapeHtml(S.completeness())
-      << "; " << S.Edges << " dependency relationships";
-  if (!S.CycloneDx.empty())
-    Out << "; <code>" << escapeHtml(S.CycloneDx) << "</code>";
-  if (!S.Spdx.empty())
-    Out << ", <code>" << escapeHtml(S.Spdx) << "</code>";
-  Out << ".</p>";
-  if (!S.HasAuthor || !S.HasTimestamp)
-    Out << "<p class=\"fail\">The document has no "
-        << (!S.HasAuthor
-                ? (!S.HasTimestamp ? "author and no timestamp" : "author")
-                : "timestamp")
-        << ".</p>";
-  Out << "<div class=\"table\"><table><thead><tr><th>component</th>"
-         "<th>origin</th><th>NTIA minimum elements</th></tr></thead><tbody>\n";
-  for (const SbomComponentCheck &C : S.Checks) {
-    std::string Missing;
-    for (const std::string &M : C.Missing)
-      Missing += (Missing.empty() ? "missing " : ", ") + M;
-    Out << "<tr data-component=\"" << escapeHtml(C.Ref) << "\"><td>"
-        << escapeHtml(C.Name.empty() ? C.Ref : C.Name) << "</td><td>"
-        << escapeHtml(C.Origin) << "</td><td class=\""
-        << (Missing.empty() ? "pass\">complete"
-                            : "fail\">" + escapeHtml(Missing))
-        << "</td></tr>\n";
-  }
-  Out << "</tbody></table></div></section>\n";
-}
-
 /// A registered evidence kind's section: its name/value rows, or its table.
 void writeSection(const ReportSection &S, std::ostream &Out) {
   Out << "<section id=\"" << escapeHtml(S.Id) << "\"><h2>"
@@ -395,8 +364,6 @@ void writeHtmlReport(const Verdict &V, std::ostream &Out,
     writeSection(S, Out);
   if (Options.Coverage)
     writeCoverageByDirectory(*Options.Coverage, Out);
-  if (Options.Sbom)
-    writeSbom(*Options.Sbom, Out);
   Out << "<footer class=\"state\" style=\"margin:16px 0\">ExitBar "
       << escapeHtml(Options.ToolVersion) << "</footer></main></body></html>\n";
 }

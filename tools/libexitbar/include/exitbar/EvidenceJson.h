@@ -48,8 +48,6 @@ CoverageEvidence coverageFromJson(const nlohmann::json &J,
 CoverageEvidence coverageFromText(const std::string &Text,
                                   const std::string &File,
                                   nlohmann::json *TopLevel = nullptr);
-void to_json(nlohmann::json &J, const SbomEvidence &E);
-SbomEvidence sbomFromJson(const nlohmann::json &J, const std::string &File);
 
 /// True when \p J is an object whose member \p Key is the string \p Value.
 /// Unlike `J.value(Key, "") == Value` it never throws json's type_error for

@@ -51,6 +51,9 @@ struct CollectOption {
   /// The value must be an existing folder: a misspelt --build-dir is a
   /// usage error, not an empty collection.
   bool ExistingDirectory = false;
+  /// A flag without a value ("--no-dpkg"): CollectRequest::flag says
+  /// whether it was given.
+  bool IsFlag = false;
 };
 
 /// How `exitbar merge` combines a kind's files from several shards.
@@ -78,6 +81,8 @@ struct CollectRequest {
   /// The environment the collector may consult (the CLI passes the
   /// process's: EXITBAR_TRUST_STORE; tests pass a fixed one).
   Env Environment = Env::fixed({});
+  /// Whether the flag \p Flag (CollectOption::IsFlag) was given.
+  bool flag(const std::string &Flag) const { return Options.count(Flag) > 0; }
   /// All values of \p Flag (none when not given).
   std::vector<std::string> values(const std::string &Flag) const {
     auto It = Options.find(Flag);

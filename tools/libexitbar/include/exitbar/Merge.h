@@ -29,12 +29,6 @@ FindingsEvidence mergeFindings(FindingsEvidence A, const FindingsEvidence &B);
 /// Example: CoverageEvidence C = mergeCoverage(Shard1, Shard2);
 CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B);
 
-/// SBOM components united by ref; a component lacks an NTIA element when
-/// any shard found it lacking; the document elements hold only when they
-/// hold in both.
-/// Example: SbomEvidence S = mergeSbom(Shard1, Shard2);
-SbomEvidence mergeSbom(const SbomEvidence &A, const SbomEvidence &B);
-
 /// What `exitbar merge` reads.
 struct MergeOptions {
   std::vector<std::string> ShardDirs; ///< evidence folders, one per shard

@@ -46,9 +46,6 @@ struct Category {
 /// A whole policy file.
 struct Policy {
   std::string ReleaseVersion; ///< empty: taken from the gate's arguments
-  /// The "sbom" section: who supplies the project's components and who
-  /// authors its SBOM (`exitbar collect sbom --policy`).
-  std::string SbomSupplier, SbomAuthor;
   std::vector<Category> Categories;
   std::vector<Criterion> Criteria;
   /// The members registered evidence kinds own ("signing", "energy"), as

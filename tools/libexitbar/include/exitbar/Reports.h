@@ -21,8 +21,6 @@ struct ReportOptions {
   std::map<std::string, std::vector<std::pair<int, std::string>>> Snippets;
   /// The coverage evidence, for the HTML report's coverage by directory.
   const CoverageEvidence *Coverage = nullptr;
-  /// The SBOM summary, for the HTML report's table.
-  const SbomEvidence *Sbom = nullptr;
 };
 
 /// Writes the Markdown report: verdict, scorecard, blocking items.

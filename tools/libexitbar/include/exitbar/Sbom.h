@@ -7,6 +7,7 @@
 
 #include "exitbar/Env.h"
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -93,6 +94,17 @@ struct SbomEvidence {
 /// Checks \p Doc against the NTIA minimum elements.
 /// Example: SbomEvidence E = checkSbom(Doc);
 SbomEvidence checkSbom(const SbomDocument &Doc);
+
+/// SBOM components united by ref; a component lacks an NTIA element when
+/// any shard found it lacking; the document elements hold only when they
+/// hold in both.
+/// Example: SbomEvidence S = mergeSbom(Shard1, Shard2);
+SbomEvidence mergeSbom(const SbomEvidence &A, const SbomEvidence &B);
+
+/// evidence/sbom.json, written and read (schema and members checked;
+/// Error with the file and JSON pointer otherwise).
+void to_json(nlohmann::json &J, const SbomEvidence &E);
+SbomEvidence sbomFromJson(const nlohmann::json &J, const std::string &File);
 
 /// Writes CycloneDX 1.5 JSON. Example: writeCycloneDx(Doc, Out);
 void writeCycloneDx(const SbomDocument &Doc, std::ostream &Out);

@@ -155,7 +155,6 @@ struct Verdict {
 struct EvidenceSet {
   std::optional<FindingsEvidence> Findings;
   std::optional<CoverageEvidence> Coverage;
-  std::optional<SbomEvidence> Sbom;
   /// Evidence files present but not produced by this run, by file name
   /// ("coverage.json"), with why; their members stay empty and every
   /// criterion that needs them fails (never "not applicable").

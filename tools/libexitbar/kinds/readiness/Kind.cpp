@@ -196,40 +196,40 @@ Measurement ciRunsTests(const MetricInput &In) {
 /// evidence, plus monitoring libraries (Prometheus, OpenTelemetry) among the
 /// SBOM's components. Lists them, or what would have counted.
 Measurement monitoring(const MetricInput &In) {
-  return measure(In, [](const MetricInput &X, const ReadinessEvidence &R,
-                        Items &L) {
-    const SbomEvidence *Sbom = X.Evidence.Sbom ? &*X.Evidence.Sbom : nullptr;
-    auto Accepted = [&](const std::string &Kind) {
-      return isOneOf(Kind, R.MonitoringAccepted);
-    };
-    double Count = 0;
-    for (const MonitoringSignal &S : R.Monitoring)
-      if (Accepted(S.Kind)) {
-        ++Count;
-        L.push_back(S.Kind + " " + S.What + " (" + S.Where + ")");
-      }
-    if (Sbom && Accepted("library"))
-      for (const SbomComponentCheck &C : Sbom->Checks) {
-        std::string Name = toLower(C.Name);
-        for (const char *Library :
-             {"prometheus", "opentelemetry", "opencensus"})
-          if (Name.find(Library) != std::string::npos) {
+  return measure(
+      In, [](const MetricInput &X, const ReadinessEvidence &R, Items &L) {
+        const auto *Sbom = X.Evidence.kind<SbomEvidence>("sbom");
+        auto Accepted = [&](const std::string &Kind) {
+          return isOneOf(Kind, R.MonitoringAccepted);
+        };
+        double Count = 0;
+        for (const MonitoringSignal &S : R.Monitoring)
+          if (Accepted(S.Kind)) {
             ++Count;
-            L.push_back("library " + C.Name + " (SBOM " + C.Ref + ")");
-            break;
+            L.push_back(S.Kind + " " + S.What + " (" + S.Where + ")");
           }
-      }
-    if (Count == 0) {
-      std::string Kinds;
-      for (const std::string &K : R.MonitoringAccepted)
-        Kinds += (Kinds.empty() ? "" : ", ") + K;
-      L.push_back("no monitoring evidence (accepted: " +
-                  (Kinds.empty() ? std::string("none") : Kinds) +
-                  "): no runbook monitoring section, /health or /metrics "
-                  "route, or Prometheus/OpenTelemetry");
-    }
-    return Count;
-  });
+        if (Sbom && Accepted("library"))
+          for (const SbomComponentCheck &C : Sbom->Checks) {
+            std::string Name = toLower(C.Name);
+            for (const char *Library :
+                 {"prometheus", "opentelemetry", "opencensus"})
+              if (Name.find(Library) != std::string::npos) {
+                ++Count;
+                L.push_back("library " + C.Name + " (SBOM " + C.Ref + ")");
+                break;
+              }
+          }
+        if (Count == 0) {
+          std::string Kinds;
+          for (const std::string &K : R.MonitoringAccepted)
+            Kinds += (Kinds.empty() ? "" : ", ") + K;
+          L.push_back("no monitoring evidence (accepted: " +
+                      (Kinds.empty() ? std::string("none") : Kinds) +
+                      "): no runbook monitoring section, /health or /metrics "
+                      "route, or Prometheus/OpenTelemetry");
+        }
+        return Count;
+      });
 }
 
 /// Rate-limiting signals of the kinds the policy accepts.
