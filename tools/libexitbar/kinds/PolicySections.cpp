@@ -1,7 +1,9 @@
 // PolicySections.cpp - what the kinds' policy sections share
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/EvidenceJson.h"
 #include "exitbar/EvidenceKinds.h"
+#include "exitbar/Files.h"
 #include "exitbar/JsonCursor.h"
 
 namespace exitbar {
@@ -21,6 +23,29 @@ std::vector<std::string> policyStrings(const JsonCursor &List,
       Problems.emplace_back(Item.pointer(), "must be a non-empty string");
   }
   return Out;
+}
+
+void throwFirstProblem(const PolicyProblems &Problems,
+                       const std::string &File) {
+  if (!Problems.empty())
+    throw Error("input.policy.invalid", File,
+                Problems.front().first.empty() ? "/" : Problems.front().first,
+                Problems.front().second);
+}
+
+std::string readPolicySection(
+    const std::string &File, const std::string &Section,
+    const std::function<void(const JsonCursor &, PolicyProblems &)> &Read) {
+  nlohmann::json Policy = parseJsonText(readFile(File), File);
+  JsonCursor Root(Policy, File);
+  Root.expectObject();
+  if (auto Found = Root.find(Section)) {
+    PolicyProblems Problems;
+    Read(*Found, Problems);
+    throwFirstProblem(Problems, File);
+  }
+  auto Version = Root.find("release_version");
+  return Version ? Version->string() : "";
 }
 
 } // namespace exitbar

@@ -8,6 +8,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Metrics.h"
 #include <any>
+#include <functional>
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -28,6 +29,19 @@ using PolicyProblems = std::vector<std::pair<std::string, std::string>>;
 /// Example: S.Artifacts = policyStrings(Section.at("artifacts"), Problems);
 std::vector<std::string> policyStrings(const JsonCursor &List,
                                        PolicyProblems &Problems);
+
+/// Throws the first of \p Problems, found in the policy file \p File, as
+/// Error input.policy.invalid at its pointer; nothing when there is none.
+void throwFirstProblem(const PolicyProblems &Problems, const std::string &File);
+
+/// The policy file \p File as a collector reads it: \p Read gets its
+/// section \p Section when it has one (a problem stops the collector:
+/// throwFirstProblem). Returns the policy's release_version, "" when it
+/// names none.
+/// Example: std::string Version = readPolicySection(F, "sbom", ReadSbom);
+std::string readPolicySection(
+    const std::string &File, const std::string &Section,
+    const std::function<void(const JsonCursor &, PolicyProblems &)> &Read);
 
 /// Runs \p Check; an Error it throws (a JsonCursor accessor's) becomes a
 /// problem instead, so a section reports every bad member, not the first.

@@ -55,21 +55,14 @@ void checkPolicySection(const JsonCursor &Section, PolicyProblems &Problems) {
 /// release version, into \p Options (a release version already given
 /// wins).
 void addPolicy(const std::string &PolicyFile, ApprovalsOptions &Options) {
-  nlohmann::json Policy = parseJsonText(readFile(PolicyFile), PolicyFile);
-  JsonCursor Root(Policy, PolicyFile);
-  Root.expectObject();
-  if (auto Section = Root.find("approvals")) {
-    PolicyProblems Problems;
-    auto Roles = readApprovalsSection(*Section, Problems);
-    if (!Problems.empty())
-      throw Error("input.policy.invalid", PolicyFile, Problems.front().first,
-                  Problems.front().second);
-    if (Roles)
-      Options.RequiredRoles = *Roles;
-  }
-  if (auto Version = Root.find("release_version");
-      Version && Options.ReleaseVersion.empty())
-    Options.ReleaseVersion = Version->string();
+  std::string Version = readPolicySection(
+      PolicyFile, "approvals",
+      [&](const JsonCursor &Section, PolicyProblems &Problems) {
+        if (auto Roles = readApprovalsSection(Section, Problems))
+          Options.RequiredRoles = *Roles;
+      });
+  if (Options.ReleaseVersion.empty())
+    Options.ReleaseVersion = Version;
 }
 
 const ApprovalsEvidence *approvalsOf(const EvidenceSet &Set) {

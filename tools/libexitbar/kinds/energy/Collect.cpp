@@ -35,18 +35,18 @@ double number(const std::string &Text, const std::string &Flag) {
 
 /// The policy's optional "energy" section: grid intensity, PUE, watts.
 void readPolicyInputs(const std::string &File, EnergyInputs &In) {
-  nlohmann::json J = parseJsonText(readFile(File), File);
-  JsonCursor Root(J, File);
-  Root.expectObject();
-  auto Section = Root.find("energy");
-  if (!Section)
-    return;
-  if (auto G = Section->find("grid_gco2e_per_kwh"))
-    In.GridGramsPerKwh = G->number();
-  if (auto P = Section->find("pue"))
-    In.Pue = P->number();
-  if (auto W = Section->find("watts_per_core"))
-    In.WattsPerCore = W->number();
+  readPolicySection(File, "energy",
+                    [&](const JsonCursor &Section, PolicyProblems &Problems) {
+                      checkPolicySection(Section, Problems);
+                      if (!Problems.empty())
+                        return;
+                      if (auto G = Section.find("grid_gco2e_per_kwh"))
+                        In.GridGramsPerKwh = G->number();
+                      if (auto P = Section.find("pue"))
+                        In.Pue = P->number();
+                      if (auto W = Section.find("watts_per_core"))
+                        In.WattsPerCore = W->number();
+                    });
 }
 
 std::optional<long double> readCounter(const fs::path &Path) {

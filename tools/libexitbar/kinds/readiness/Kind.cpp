@@ -313,18 +313,11 @@ CollectResult collect(const CollectRequest &Request) {
   Options.SourceDir = Request.value("--source-dir");
   Options.Licensecheck = Request.value("--licensecheck", "licensecheck");
   // The command line wins over the policy, the policy over defaults.
-  if (std::string Policy = Request.value("--policy"); !Policy.empty()) {
-    nlohmann::json J = parseJsonText(readFile(Policy), Policy);
-    JsonCursor Root(J, Policy);
-    Root.expectObject();
-    if (auto Section = Root.find("readiness")) {
-      PolicyProblems Problems;
-      readReadinessSection(*Section, Options, Problems);
-      if (!Problems.empty())
-        throw Error("input.policy.invalid", Policy, Problems.front().first,
-                    Problems.front().second);
-    }
-  }
+  if (std::string Policy = Request.value("--policy"); !Policy.empty())
+    readPolicySection(Policy, "readiness",
+                      [&](const JsonCursor &Section, PolicyProblems &Problems) {
+                        readReadinessSection(Section, Options, Problems);
+                      });
   listOption(Request, "--document", Options.Documents);
   listOption(Request, "--runbook-section", Options.RunbookSections);
   listOption(Request, "--monitoring-evidence", Options.MonitoringEvidence,

@@ -52,24 +52,18 @@ void checkPolicySection(const JsonCursor &Section, PolicyProblems &Problems) {
 /// What the policy file says, where the command line said nothing: the
 /// supplier, the author and the release version.
 void addPolicy(const std::string &PolicyFile, SbomOptions &Options) {
-  nlohmann::json J = parseJsonText(readFile(PolicyFile), PolicyFile);
-  JsonCursor Root(J, PolicyFile);
-  Root.expectObject();
-  if (auto Section = Root.find("sbom")) {
-    std::string Supplier, Author;
-    PolicyProblems Problems;
-    readSbomSection(*Section, Supplier, Author, Problems);
-    if (!Problems.empty())
-      throw Error("input.policy.invalid", PolicyFile, Problems.front().first,
-                  Problems.front().second);
-    if (Options.Supplier.empty())
-      Options.Supplier = Supplier;
-    if (Options.Author.empty())
-      Options.Author = Author;
-  }
-  if (auto Version = Root.find("release_version");
-      Version && Options.ReleaseVersion.empty())
-    Options.ReleaseVersion = Version->string();
+  std::string Supplier, Author;
+  std::string Version = readPolicySection(
+      PolicyFile, "sbom",
+      [&](const JsonCursor &Section, PolicyProblems &Problems) {
+        readSbomSection(Section, Supplier, Author, Problems);
+      });
+  if (Options.Supplier.empty())
+    Options.Supplier = Supplier;
+  if (Options.Author.empty())
+    Options.Author = Author;
+  if (Options.ReleaseVersion.empty())
+    Options.ReleaseVersion = Version;
 }
 
 const SbomEvidence *sbomOf(const EvidenceSet &Set) {

@@ -56,9 +56,7 @@ SigningSettings signingSettings(const nlohmann::json &Section,
   PolicyProblems Problems;
   SigningSettings S =
       readSigningSection(JsonCursor(Section, File, "/signing"), Problems);
-  if (!Problems.empty())
-    throw Error("input.policy.invalid", File, Problems.front().first,
-                Problems.front().second);
+  throwFirstProblem(Problems, File);
   return S;
 }
 
@@ -133,10 +131,11 @@ std::optional<ReportSection> report(const EvidenceSet &Set) {
 /// The policy's trusted keys (relative to the policy file) and artifact
 /// patterns (relative to the build folder) added to \p Options.
 void addPolicy(const std::string &PolicyFile, SignaturesOptions &Options) {
-  nlohmann::json Policy = parseJsonText(readFile(PolicyFile), PolicyFile);
-  if (!Policy.is_object() || !Policy.contains("signing"))
-    return;
-  SigningSettings S = signingSettings(Policy["signing"], PolicyFile);
+  SigningSettings S;
+  readPolicySection(PolicyFile, "signing",
+                    [&](const JsonCursor &Section, PolicyProblems &Problems) {
+                      S = readSigningSection(Section, Problems);
+                    });
   fs::path PolicyDir = fs::path(PolicyFile).parent_path();
   for (const std::string &Key : S.TrustedKeys)
     Options.Trust.KeyFiles.push_back(
