@@ -237,8 +237,8 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
       for (const std::string &V : *Values)
         Request->Options[Key].push_back(V);
     Request->Environment = Ctx.Environment;
+    Request->Warn = [](const std::string &Line) { printWarnings({Line}); };
     CollectResult R = K.Collect(*Request);
-    printWarnings(R.Warnings);
     // The one default-path rule: --output, else the kind's --evidence-dir
     // or --build-dir if it has one.
     std::string Out =

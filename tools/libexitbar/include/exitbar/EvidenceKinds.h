@@ -95,6 +95,14 @@ struct CollectRequest {
   /// The environment the collector may consult (the CLI passes the
   /// process's: EXITBAR_TRUST_STORE; tests pass a fixed one).
   Env Environment = Env::fixed({});
+  /// Reports a warning as soon as it is found, so one said before the
+  /// collection fails is not lost (the CLI prints `exitbar: warning: ...`).
+  std::function<void(const std::string &)> Warn = [](const std::string &) {};
+  /// Reports each of \p Lines with Warn.
+  void warn(const std::vector<std::string> &Lines) const {
+    for (const std::string &Line : Lines)
+      Warn(Line);
+  }
   /// Whether the flag \p Flag (CollectOption::IsFlag) was given.
   bool flag(const std::string &Flag) const { return Options.count(Flag) > 0; }
   /// All values of \p Flag (none when not given).
@@ -118,8 +126,6 @@ struct CollectResult {
   std::string Evidence;
   std::string Summary;
   int ExitCode = 0;
-  /// Lines the CLI prints as warnings (`exitbar: warning: ...`).
-  std::vector<std::string> Warnings;
 };
 
 /// An evidence kind: everything about it lives in tools/libexitbar/kinds/

@@ -135,20 +135,24 @@ CollectResult collect(const CollectRequest &Request) {
   if (Options.ReleaseVersion.empty())
     throw Error("usage.approvals.version", "", "",
                 "no release version: pass --release-version");
-  CollectResult Result;
   TrustOptions Trust;
   Trust.TrustedDirs = Request.values("--trusted-keys");
+  std::vector<std::string> Warnings;
   Options.TrustAnchors =
-      applyTrustStoreEnvironment(Request.Environment, Trust, Result.Warnings);
-  for (const std::string &Where : Trust.TrustedDirs)
-    for (TrustedKey &K : loadTrustedKeys(Where, Result.Warnings))
+      applyTrustStoreEnvironment(Request.Environment, Trust, Warnings);
+  Request.warn(Warnings);
+  for (const std::string &Where : Trust.TrustedDirs) {
+    Warnings.clear();
+    for (TrustedKey &K : loadTrustedKeys(Where, Warnings))
       Options.TrustedKeys.push_back(std::move(K));
+    Request.warn(Warnings);
+  }
   ApprovalsEvidence E = collectApprovals(Options);
   for (const std::string &Anchor : E.TrustAnchorsInRepository)
-    Result.Warnings.push_back("trust anchor " + Anchor +
-                              " is inside the repository it approves: "
-                              "whoever can commit can change it (set "
-                              "EXITBAR_TRUST_STORE in CI)");
+    Request.Warn("trust anchor " + Anchor +
+                 " is inside the repository it approves: whoever can commit "
+                 "can change it (set EXITBAR_TRUST_STORE in CI)");
+  CollectResult Result;
   Result.Evidence = approvalsToJson(E);
   int Good = 0;
   for (const ApprovalCheck &C : E.Approvals)

@@ -152,9 +152,9 @@ CollectResult collect(const CollectRequest &Request) {
   Options.Trust.KnownDirs = Request.values("--known-keys");
   if (std::string Policy = Request.value("--policy"); !Policy.empty())
     addPolicy(Policy, Options);
-  CollectResult Result;
-  applyTrustStoreEnvironment(Request.Environment, Options.Trust,
-                             Result.Warnings);
+  std::vector<std::string> Warnings;
+  applyTrustStoreEnvironment(Request.Environment, Options.Trust, Warnings);
+  Request.warn(Warnings);
   for (const std::string &Pattern : Request.values("--artifact"))
     Options.Patterns.emplace_back(Pattern, ".");
   // The targets' artifacts: the list the CMake package writes at generate
@@ -178,6 +178,7 @@ CollectResult collect(const CollectRequest &Request) {
                 "(configure it with exitbar_enable, or query codemodel-v2)");
 
   SignaturesEvidence E = collectSignatures(Options);
+  CollectResult Result;
   Result.Evidence = dumpCanonical(nlohmann::json(E));
   Result.Summary = fmt::format(
       "signatures: {} artifacts (good {}, unsigned {}, invalid {}, "
