@@ -9,12 +9,8 @@
 #include "exitbar/EvidenceKinds.h"
 #include "exitbar/Files.h"
 #include "exitbar/Findings.h"
-#include "exitbar/Policy.h"
-#include "exitbar/Readiness.h"
-#include "exitbar/Sbom.h"
 #include <filesystem>
 #include <fmt/core.h>
-#include <future>
 #include <sstream>
 #include <unistd.h>
 

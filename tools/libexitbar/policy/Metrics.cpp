@@ -163,7 +163,6 @@ Measurement diffCoverage(const MetricInput &In) {
 
 std::vector<MetricDef> builtInMetrics() {
   using In = const MetricInput &;
-  using Items = std::vector<std::string> &;
   return {
       // findings.json: new findings (neither baselined nor waived); zero
       // analysed translation units is no data.
