@@ -19,13 +19,7 @@ bool useColor(const Context &Ctx, FILE *Stream) {
 
 void writeEvidenceFile(const Context &Ctx, const std::string &Path,
                        const std::string &Text) {
-  if (Ctx.RunId.empty()) {
-    writeFileAtomically(Path, Text);
-    return;
-  }
-  nlohmann::json J = parseJsonText(Text, Path);
-  J[EvidenceRunMember] = Ctx.RunId;
-  writeFileAtomically(Path, dumpCanonical(J));
+  writeEvidence(Path, Text, Ctx.RunId);
 }
 
 std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
@@ -77,6 +71,7 @@ const std::pair<const char *, CommandAdder> Commands[] = {
     {"gate", addGateCommand},
     {"merge", addMergeCommand},
     {"policy", addPolicyCommand},
+    {"run", addRunCommand},
     {"sign", addSignCommand},
     {"tidy", addTidyCommand},
     {"tidy-deferred", addTidyDeferredCommand},

@@ -5,6 +5,7 @@
 #define EXITBAR_TOOLS_CLI_H
 
 #include "exitbar/Env.h"
+#include "exitbar/Pipeline.h"
 #include "exitbar/Signing.h"
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -88,6 +89,7 @@ void addCompareVersionsCommand(CLI::App &App, Context &Ctx);
 void addGateCommand(CLI::App &App, Context &Ctx);
 void addMergeCommand(CLI::App &App, Context &Ctx);
 void addPolicyCommand(CLI::App &App, Context &Ctx);
+void addRunCommand(CLI::App &App, Context &Ctx);
 void addSignCommand(CLI::App &App, Context &Ctx);
 void addTidyCommand(CLI::App &App, Context &Ctx);
 void addTidyDeferredCommand(CLI::App &App, Context &Ctx);
@@ -99,6 +101,12 @@ void addVerifyAttestationCommand(CLI::App &App, Context &Ctx);
 /// warning printed on stderr. Returns the locations in use.
 std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
                                                TrustOptions &Trust);
+
+/// Prints the gate's summary, its warnings and the attestation \p Attest
+/// (when one was written), and sets the exit code: 1 when the outcome
+/// fails.
+void reportGateOutcome(const GateOutcome &Outcome, const std::string &Attest,
+                       Context &Ctx);
 
 /// Prints each line as `exitbar: warning: <line>` on stderr.
 void printWarnings(const std::vector<std::string> &Lines);

@@ -11,7 +11,6 @@
 #include "exitbar/Findings.h"
 #include <filesystem>
 #include <fmt/core.h>
-#include <sstream>
 #include <unistd.h>
 
 namespace exitbar::cli {
@@ -57,13 +56,7 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
         collectFindings(findingsFragmentDir(A->BuildDir), Options);
     std::string Out = evidenceOutput(A->Output, A->BuildDir, "findings.json");
     writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    int Counts[4] = {0, 0, 0, 0};
-    for (const Finding &F : E.Findings)
-      ++Counts[static_cast<int>(F.Level)];
-    fmt::print("findings: {} (critical {}, high {}, medium {}, low {}) from {} "
-               "translation units -> {}\n",
-               E.Findings.size(), Counts[0], Counts[1], Counts[2], Counts[3],
-               E.TranslationUnits, Out);
+    fmt::print("{} -> {}\n", findingsSummary(E), Out);
     Ctx.Exit = Success;
   });
 }
@@ -127,51 +120,16 @@ static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
                    Done == Total ? "\n" : "");
         std::fflush(stderr);
       };
-    CoverageEvidence E;
-    if (!A->Inputs.empty()) {
-      for (const std::string &Input : A->Inputs) {
-        CoverageEvidence R = readCoverageReport(Input);
-        E.Tool = E.Tool.empty() || E.Tool == R.Tool ? R.Tool : "mixed";
-        E.merge(R);
-      }
-      std::string Tool = E.Tool;
-      E = filterCoverage(E, A->Options);
-      E.Tool = Tool;
-    } else if (!A->Options.LlvmCov.empty()) {
-      E = collectLlvmCoverage(A->Options);
-    } else {
-      E = collectGcovCoverage(A->Options);
-    }
+    CoverageEvidence E = measureCoverage(A->Options, A->Inputs);
     if (!A->DiffBase.empty())
       E.Diff = diffCoverage(
           E, changedLinesSince(A->DiffBase, A->Options.SourceDir), A->DiffBase);
     std::string Out =
         evidenceOutput(A->Output, A->Options.BuildDir, "coverage.json");
-    if (!A->Lcov.empty()) {
-      std::ostringstream Lcov;
-      writeLcov(E, Lcov);
-      writeFileAtomically(A->Lcov, Lcov.str());
-    }
-    if (!A->Cobertura.empty()) {
-      std::ostringstream Xml;
-      CoberturaOptions CO;
-      CO.SourceDir = std::filesystem::absolute(A->Options.SourceDir)
-                         .lexically_normal()
-                         .string();
-      CO.Timestamp = Env::process().now();
-      writeCobertura(E, CO, Xml);
-      writeFileAtomically(A->Cobertura, Xml.str());
-    }
-    if (!A->Html.empty())
-      writeCoverageHtml(E, A->Options.SourceDir, A->Html);
+    writeCoverageViews(E, A->Options.SourceDir,
+                       {A->Lcov, A->Cobertura, A->Html, Ctx.Environment.now()});
     writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    CoverageTotals T = E.totals();
-    fmt::print("coverage: lines {:.2f} % ({}/{}), branches {:.2f} % ({}/{}), "
-               "functions {:.2f} % ({}/{}) in {} files -> {}\n",
-               percent(T.LinesHit, T.LinesFound), T.LinesHit, T.LinesFound,
-               percent(T.BranchesHit, T.BranchesFound), T.BranchesHit,
-               T.BranchesFound, percent(T.FunctionsHit, T.FunctionsFound),
-               T.FunctionsHit, T.FunctionsFound, E.Files.size(), Out);
+    fmt::print("{} -> {}\n", coverageSummary(E), Out);
     if (E.Diff)
       fmt::print("coverage of lines changed since {}: {:.2f} % ({}/{})\n",
                  E.Diff->Base, percent(E.Diff->LinesHit, E.Diff->LinesFound),

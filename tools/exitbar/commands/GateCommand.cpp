@@ -2,51 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
-#include "exitbar/Approvals.h"
-#include "exitbar/Attestation.h"
-#include "exitbar/Audit.h"
-#include "exitbar/Digest.h"
-#include "exitbar/Error.h"
-#include "exitbar/Files.h"
-#include "exitbar/Reports.h"
-#include "exitbar/Signatures.h"
-#include "exitbar/Verdict.h"
-#include <algorithm>
+#include "exitbar/Pipeline.h"
 #include <filesystem>
 #include <fmt/color.h>
 #include <fmt/core.h>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace exitbar::cli {
 
 namespace {
-
-struct GateArgs {
-  std::string EvidenceDir;
-  std::string PolicyFile;
-  std::string ReportDir;
-  std::string ReleaseVersion;
-  std::string FailOn = "no-go";
-  std::string SourceDir;
-  std::string BaselineFile;
-  std::string WaiversFile;
-  std::string AuditLog;
-  std::string Attest;
-  std::vector<std::string> AttestKeys;
-  std::string ResourceUri;
-  std::string RunId;
-  std::string BuildDir;
-  bool RequireSigned = false;
-};
-
-/// Renders one report into a string, so it is written whole or not at all.
-template <typename Writer> std::string render(Writer &&Write) {
-  std::ostringstream Out;
-  Write(Out);
-  return Out.str();
-}
 
 void printSummary(const Verdict &V, const std::string &ReportDir, bool Color) {
   fmt::text_style Style;
@@ -73,233 +38,20 @@ void printSummary(const Verdict &V, const std::string &ReportDir, bool Color) {
   fmt::print("report: {}\n", (fs::path(ReportDir) / "report.md").string());
 }
 
-/// Adds the default policy's artifacts-signed criterion to \p P unless the
-/// policy already demands, at must level, that no artifact be badly signed.
-/// Any other signatures.* criterion (`signatures.good >= 0`, a should-level
-/// one) does not satisfy --require-signed.
-void requireSigned(Policy &P) {
-  for (const Criterion &C : P.Criteria)
-    if (C.Required == Level::Must && C.Metric == "signatures.bad" &&
-        ((C.Op == Comparison::LessEqual && C.Threshold <= 0) ||
-         (C.Op == Comparison::Less && C.Threshold <= 1) ||
-         (C.Op == Comparison::Equal && C.Threshold == 0)))
-      return;
-  for (const Criterion &C : defaultPolicy().Criteria)
-    if (C.Metric == "signatures.bad" && C.Required == Level::Must) {
-      // The default replaces a weaker criterion of the same id.
-      P.Criteria.erase(
-          std::remove_if(P.Criteria.begin(), P.Criteria.end(),
-                         [&](const Criterion &Old) { return Old.Id == C.Id; }),
-          P.Criteria.end());
-      if (std::none_of(
-              P.Categories.begin(), P.Categories.end(),
-              [&](const Category &Cat) { return Cat.Name == C.Category; }))
-        P.Categories.push_back({C.Category, 1});
-      P.Criteria.push_back(C);
-    }
-}
-
-/// Trust anchors that the gated repository itself holds: whoever can commit
-/// to it can add a key to them, so the verdict says so.
-std::vector<std::string> trustAnchorWarnings(const EvidenceSet &Evidence,
-                                             const std::string &SourceDir) {
-  std::vector<std::string> Out;
-  auto Warn = [&](const std::string &Anchor, const char *Use) {
-    std::string Line = "trust anchor " + Anchor + " (" + Use +
-                       ") is inside the gated source tree: whoever can "
-                       "commit can change it; keep trust anchors outside "
-                       "(EXITBAR_TRUST_STORE in CI)";
-    if (std::find(Out.begin(), Out.end(), Line) == Out.end())
-      Out.push_back(Line);
-  };
-  if (const auto *A = Evidence.kind<ApprovalsEvidence>("approvals"))
-    for (const std::string &Anchor : A->TrustAnchorsInRepository)
-      Warn(Anchor, "approvals");
-  std::error_code Ec;
-  const auto *Signatures = Evidence.kind<SignaturesEvidence>("signatures");
-  if (Signatures && !SourceDir.empty()) {
-    fs::path Source = fs::weakly_canonical(fs::absolute(SourceDir), Ec);
-    for (const TrustedKeyInfo &K : Signatures->TrustedKeys) {
-      fs::path Key = fs::weakly_canonical(fs::absolute(K.File), Ec);
-      fs::path Rel = Key.lexically_relative(Source);
-      if (!Rel.empty() && *Rel.begin() != "..")
-        Warn(K.File, "artifact signing");
-    }
-  }
-  return Out;
-}
-
-/// The signed verdict (a DSSE envelope), made before any output is written
-/// so a bad key leaves nothing behind.
-std::string attest(const GateArgs &A, Context &Ctx, const Verdict &V,
-                   const EvidenceSet &Evidence, const std::string &PolicyText,
-                   bool Passed) {
-  if (A.AttestKeys.empty())
-    throw Error("usage.attest.no-key", "", "",
-                "--attest needs --private-key FILE (or env://NAME)");
-  const auto *Signatures = Evidence.kind<SignaturesEvidence>("signatures");
-  if (!Signatures)
-    throw Error("usage.attest.no-subjects", A.EvidenceDir, "",
-                "--attest needs signatures.json in the evidence (exitbar "
-                "collect signatures): its artifacts are the subjects");
-  std::vector<PrivateKey> Keys;
-  for (const std::string &Location : A.AttestKeys) {
-    std::string Warning;
-    Keys.push_back(loadPrivateKey(Location, Ctx.Environment, Warning));
-    if (!Warning.empty())
-      fmt::print(stderr, "exitbar: warning: {}\n", Warning);
-  }
-  StatementOptions S;
-  // The attestation vouches for the bytes on disk, not for what the
-  // evidence folder says about them: every subject is hashed again, and a
-  // file that is gone or changed since `collect signatures` stops the gate.
-  std::string BuildDir = A.BuildDir;
-  if (BuildDir.empty()) {
-    fs::path Evidence = fs::path(A.EvidenceDir).lexically_normal();
-    if (Evidence.filename().empty()) // "build/exitbar/evidence/"
-      Evidence = Evidence.parent_path();
-    BuildDir = Evidence.parent_path().parent_path().string();
-  }
-  for (const ArtifactSignature &Artifact : Signatures->Artifacts) {
-    if (Artifact.Sha256.empty())
-      continue;
-    fs::path Path =
-        fs::path(Artifact.Path).is_absolute()
-            ? fs::path(Artifact.Path)
-            : fs::path(BuildDir.empty() ? "." : BuildDir) / Artifact.Path;
-    std::error_code Ec;
-    if (!fs::is_regular_file(Path, Ec))
-      throw Error("input.attest.artifact-missing", Path.string(), "",
-                  "an artifact of signatures.json does not exist; the "
-                  "attestation would name bytes nobody can check (pass "
-                  "--build-dir when the evidence is not in <build>/exitbar/"
-                  "evidence)");
-    std::string Sha256 = sha256Hex(readFile(Path.string()));
-    if (Sha256 != Artifact.Sha256)
-      throw Error("input.attest.artifact-changed", Path.string(), "",
-                  "the file's SHA-256 is " + Sha256 +
-                      ", signatures.json "
-                      "says " +
-                      Artifact.Sha256 + "; collect signatures again");
-    S.Subjects.push_back({Artifact.Path, Sha256});
-  }
-  S.Inputs = digestEvidence(A.EvidenceDir);
-  S.PolicyUri =
-      A.PolicyFile.empty() ? "builtin:exitbar-default-policy" : A.PolicyFile;
-  S.PolicySha256 = sha256Hex(PolicyText);
-  S.ResourceUri = A.ResourceUri;
-  S.Passed = Passed;
-  // Verifiers judge the attestation's age by timeVerified: the real clock.
-  S.TimeVerified = formatTimestamp(Ctx.Environment.clock());
-  return signEnvelope(InTotoPayloadType, makeVerdictStatement(V, S), Keys);
-}
-
-void runGate(const GateArgs &A, Context &Ctx) {
-  // Every input is read and checked before any output is written.
-  std::string PolicyText = A.PolicyFile.empty() ? policyToJson(defaultPolicy())
-                                                : readFile(A.PolicyFile);
-  Policy P = A.PolicyFile.empty() ? defaultPolicy()
-                                  : parsePolicy(PolicyText, A.PolicyFile);
-  if (A.RequireSigned)
-    requireSigned(P);
-  std::error_code Ec;
-  if (!fs::is_directory(A.EvidenceDir, Ec))
-    throw Error("input.evidence.missing-dir", A.EvidenceDir, "",
-                "evidence folder does not exist");
-  EvidenceSet Evidence = loadEvidence(A.EvidenceDir, A.RunId);
-  GateOptions Options;
-  Options.ReleaseVersion = A.ReleaseVersion;
-  // Expiry is decided by the real clock; SOURCE_DATE_EPOCH only stamps the
-  // outputs (DESIGN.md, "Every output is deterministic").
-  Options.Now = Ctx.Environment.clock();
-  Options.OutputTime = Ctx.Environment.now();
-  std::vector<GateInput> Inputs;
-  if (!A.BaselineFile.empty()) {
-    std::string Text = readFile(A.BaselineFile);
-    Options.Accepted = parseBaseline(Text, A.BaselineFile);
-    Inputs.push_back({"baseline", A.BaselineFile, sha256Hex(Text)});
-  }
-  if (!A.WaiversFile.empty()) {
-    std::string Text = readFile(A.WaiversFile);
-    Options.Waivers = parseWaivers(Text, A.WaiversFile);
-    checkWaiverLifetimes(Options.Waivers, P.WaiverMaxDays, Options.Now,
-                         A.WaiversFile);
-    Inputs.push_back({"waivers", A.WaiversFile, sha256Hex(Text)});
-  }
-  Verdict V = evaluate(P, Evidence, Options);
-  V.Inputs = std::move(Inputs);
-  V.Warnings = trustAnchorWarnings(Evidence, A.SourceDir);
-  bool Fails = V.Result == Status::NoGo ||
-               (V.Result == Status::Conditional && A.FailOn == "conditional");
-
-  std::string ReportDir = A.ReportDir.empty()
-                              ? fs::path(A.EvidenceDir).parent_path().string()
-                              : A.ReportDir;
-  if (ReportDir.empty())
-    ReportDir = ".";
-  auto Out = [&](const char *Name) {
-    return (fs::path(ReportDir) / Name).string();
-  };
-  // The audit entry is prepared first, under a lock held until it is
-  // written, so the verdict and its attestation can record the head the
-  // log will have, and concurrent gates cannot fork the chain.
-  std::string AuditPath =
-      A.AuditLog.empty() ? Out("audit-log.jsonl") : A.AuditLog;
-  fs::create_directories(fs::absolute(AuditPath).parent_path(), Ec);
-  AuditLogLock AuditLock(AuditPath);
-  AuditAppend Audit = prepareAuditEntry(AuditPath, V, sha256Hex(PolicyText));
-  V.AuditLogHead = Audit.Head;
-  V.AuditLogEntry = Audit.Entries;
-  std::string Attestation =
-      A.Attest.empty() ? "" : attest(A, Ctx, V, Evidence, PolicyText, !Fails);
-  ReportOptions Report;
-  Report.SourceDir = A.SourceDir;
-  Report.Snippets = readSnippets(V, A.SourceDir, 2);
-  if (Evidence.Coverage)
-    Report.Coverage = &*Evidence.Coverage;
-  std::string Markdown =
-      render([&](std::ostream &O) { writeMarkdownReport(V, O); });
-  writeFileAtomically(Out("verdict.json"), verdictToJson(V));
-  writeFileAtomically(Out("report.md"), Markdown);
-  writeFileAtomically(Out("report.html"), render([&](std::ostream &O) {
-                        writeHtmlReport(V, O, Report);
-                      }));
-  writeFileAtomically(Out("exitbar.sarif"), render([&](std::ostream &O) {
-                        writeSarif(V, O, Report);
-                      }));
-  writeFileAtomically(Out("exitbar-junit.xml"),
-                      render([&](std::ostream &O) { writeJUnitReport(V, O); }));
-  // GitLab's merge-request widgets read these two (artifacts:reports:
-  // codequality and sast in ci/exitbar.gitlab-ci.yml).
-  writeFileAtomically(Out("gl-code-quality-report.json"),
-                      render([&](std::ostream &O) { writeCodeQuality(V, O); }));
-  writeFileAtomically(Out("gl-sast-report.json"), render([&](std::ostream &O) {
-                        writeGitLabSast(V, O, Report);
-                      }));
-  commitAuditEntry(AuditPath, Audit);
-  if (auto Summary = Ctx.Environment.get("GITHUB_STEP_SUMMARY");
-      Summary && !Summary->empty()) {
-    // Appending, not replacing: other steps write to the same summary.
-    std::FILE *F = std::fopen(Summary->c_str(), "a");
-    if (F) {
-      std::fputs(Markdown.c_str(), F);
-      std::fclose(F);
-    }
-  }
-  if (!A.Attest.empty())
-    writeFileAtomically(A.Attest, Attestation);
-  printSummary(V, ReportDir, useColor(Ctx, stdout));
-  printWarnings(V.Warnings);
-  if (!A.Attest.empty())
-    fmt::print("attestation: {}\n", A.Attest);
-
-  Ctx.Exit = Fails ? CheckFailed : Success;
-}
-
 } // namespace
 
+void reportGateOutcome(const GateOutcome &Outcome, const std::string &Attest,
+                       Context &Ctx) {
+  printSummary(Outcome.Result, Outcome.ReportDir, useColor(Ctx, stdout));
+  printWarnings(Outcome.Result.Warnings);
+  if (!Attest.empty())
+    fmt::print("attestation: {}\n", Attest);
+  Ctx.Exit = Outcome.Fails ? CheckFailed : Success;
+}
+
 void addGateCommand(CLI::App &App, Context &Ctx) {
-  auto A = std::make_shared<GateArgs>();
+  auto A = std::make_shared<GateRequest>();
+  auto FailOn = std::make_shared<std::string>("no-go");
   CLI::App *Cmd = App.add_subcommand(
       "gate", "Apply the policy to the evidence; write verdict.json, "
               "report.md, report.html, exitbar.sarif, exitbar-junit.xml, "
@@ -314,7 +66,7 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
                   "Where reports go (default: the evidence folder's parent)");
   Cmd->add_option("--release-version", A->ReleaseVersion,
                   "Version recorded in the verdict when the policy names none");
-  Cmd->add_option("--fail-on", A->FailOn,
+  Cmd->add_option("--fail-on", *FailOn,
                   "Also fail (exit 1) on CONDITIONAL with 'conditional'")
       ->check(CLI::IsMember({"no-go", "conditional"}));
   Cmd->add_option("--source-dir", A->SourceDir,
@@ -350,7 +102,13 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
   Cmd->add_option("--resource-uri", A->ResourceUri,
                   "The attestation's resourceUri (default "
                   "urn:exitbar:release:<version>)");
-  Cmd->callback([A, &Ctx] { runGate(*A, Ctx); });
+  Cmd->callback([A, FailOn, &Ctx] {
+    A->FailOnConditional = *FailOn == "conditional";
+    GateOutcome Outcome = runGate(*A, Ctx.Environment, [](const std::string &W) {
+      printWarnings({W});
+    });
+    reportGateOutcome(Outcome, A->Attest, Ctx);
+  });
 }
 
 } // namespace exitbar::cli

@@ -9,6 +9,7 @@
 #include "formats/clang-tidy-log/Read.h"
 #include <algorithm>
 #include <filesystem>
+#include <fmt/core.h>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -212,6 +213,16 @@ FindingsEvidence collectFindings(const std::string &FragmentDir,
   reclassifyFindings(All);
   All.normalize();
   return All;
+}
+
+std::string findingsSummary(const FindingsEvidence &E) {
+  int Counts[4] = {0, 0, 0, 0};
+  for (const Finding &F : E.Findings)
+    ++Counts[static_cast<int>(F.Level)];
+  return fmt::format("findings: {} (critical {}, high {}, medium {}, low {}) "
+                     "from {} translation units",
+                     E.Findings.size(), Counts[0], Counts[1], Counts[2],
+                     Counts[3], E.TranslationUnits);
 }
 
 } // namespace exitbar

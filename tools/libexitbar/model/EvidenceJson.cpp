@@ -6,6 +6,7 @@
 
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Error.h"
+#include "exitbar/Files.h"
 #include "exitbar/JsonCursor.h"
 
 using nlohmann::json;
@@ -471,6 +472,17 @@ std::string dumpCanonical(const json &J) {
   // Invalid UTF-8 read from a report (a test name, a path) becomes U+FFFD
   // rather than an exception halfway through writing evidence.
   return J.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+void writeEvidence(const std::string &Path, const std::string &Text,
+                   const std::string &RunId) {
+  if (RunId.empty()) {
+    writeFileAtomically(Path, Text);
+    return;
+  }
+  json J = parseJsonText(Text, Path);
+  J[EvidenceRunMember] = RunId;
+  writeFileAtomically(Path, dumpCanonical(J));
 }
 
 } // namespace exitbar

@@ -41,24 +41,6 @@ Secrets &secrets() {
   return S;
 }
 
-/// Our environment without the secret variables and \p Unset, as
-/// "NAME=value" strings for the child.
-std::vector<std::string>
-childEnvironment(const std::vector<std::string> &Unset) {
-  std::set<std::string> Drop(Unset.begin(), Unset.end());
-  {
-    std::lock_guard<std::mutex> Guard(secrets().Lock);
-    Drop.insert(secrets().Names.begin(), secrets().Names.end());
-  }
-  std::vector<std::string> Out;
-  for (char **Entry = environ; *Entry; ++Entry) {
-    std::string_view Var(*Entry);
-    if (!Drop.count(std::string(Var.substr(0, Var.find('=')))))
-      Out.emplace_back(Var);
-  }
-  return Out;
-}
-
 std::optional<milliseconds> &timeoutOverride() {
   static std::optional<milliseconds> Override;
   return Override;
@@ -103,6 +85,25 @@ void killGroup(pid_t Pid) {
 }
 
 } // namespace
+
+std::vector<std::string> childEnvironment(const std::vector<std::string> &Unset,
+                                          const std::vector<std::string> &Set) {
+  std::set<std::string> Drop(Unset.begin(), Unset.end());
+  {
+    std::lock_guard<std::mutex> Guard(secrets().Lock);
+    Drop.insert(secrets().Names.begin(), secrets().Names.end());
+  }
+  for (const std::string &Var : Set)
+    Drop.insert(Var.substr(0, Var.find('=')));
+  std::vector<std::string> Out;
+  for (char **Entry = environ; *Entry; ++Entry) {
+    std::string_view Var(*Entry);
+    if (!Drop.count(std::string(Var.substr(0, Var.find('=')))))
+      Out.emplace_back(Var);
+  }
+  Out.insert(Out.end(), Set.begin(), Set.end());
+  return Out;
+}
 
 void keepOutOfChildEnvironments(const std::string &Name) {
   std::lock_guard<std::mutex> Guard(secrets().Lock);
@@ -171,7 +172,7 @@ ProcessResult runProcess(const std::vector<std::string> &Argv,
     Args.push_back(const_cast<char *>(Arg.c_str()));
   Args.push_back(nullptr);
   std::vector<std::string> Environment =
-      childEnvironment(Options.UnsetEnvironment);
+      childEnvironment(Options.UnsetEnvironment, Options.SetEnvironment);
   std::vector<char *> EnvironmentPointers;
   EnvironmentPointers.reserve(Environment.size() + 1);
   for (std::string &Var : Environment)

@@ -42,6 +42,31 @@ void writeCoverageHtml(const CoverageEvidence &E, const std::string &SourceDir,
 /// Example: auto E = readCoverageReport("build/coverage.info");
 CoverageEvidence readCoverageReport(const std::string &Path);
 
+/// Coverage as `exitbar collect coverage` measures it: from the reports
+/// \p Inputs when there are any (merged, then filtered by \p Options),
+/// else from Options.BuildDir with llvm-cov (Options.LlvmCov set) or gcov.
+/// Example: auto E = measureCoverage({"build", "."}, {});
+CoverageEvidence measureCoverage(const CoverageOptions &Options,
+                                 const std::vector<std::string> &Inputs);
+
+/// The views of coverage evidence written besides it; an empty name is
+/// not written.
+struct CoverageViews {
+  std::string Lcov;
+  std::string Cobertura;
+  std::string Html;        ///< a folder
+  long long Timestamp = 0; ///< Cobertura's (SOURCE_DATE_EPOCH)
+};
+
+/// Writes each view of \p Views, each file whole or not at all.
+/// Example: writeCoverageViews(E, ".", {"", "build/exitbar/coverage.xml"});
+void writeCoverageViews(const CoverageEvidence &E, const std::string &SourceDir,
+                        const CoverageViews &Views);
+
+/// The line `exitbar collect coverage` prints: "coverage: lines 80.00 %
+/// (8/10), branches ..., functions ... in 3 files".
+std::string coverageSummary(const CoverageEvidence &E);
+
 } // namespace exitbar
 
 #endif // EXITBAR_COLLECT_H

@@ -11,6 +11,10 @@
 
 namespace exitbar {
 
+/// The `run` member an evidence file carries when its collector was given a
+/// run id (`exitbar collect <kind> --run-id ID`).
+inline constexpr const char *EvidenceRunMember = "run";
+
 /// Version of the evidence file schemas this library reads and writes.
 inline constexpr int EvidenceSchemaVersion = 1;
 

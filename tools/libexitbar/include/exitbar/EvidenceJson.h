@@ -130,6 +130,13 @@ FindingsEvidence findingsFromJson(const nlohmann::json &J,
 /// newline, so equal documents are byte-identical.
 std::string dumpCanonical(const nlohmann::json &J);
 
+/// Writes the evidence document \p Text to \p Path atomically, with \p
+/// RunId as its `run` member when it is not empty (the gate's --run-id
+/// counts only files carrying its id).
+/// Example: writeEvidence(Out, dumpCanonical(nlohmann::json(E)), RunId);
+void writeEvidence(const std::string &Path, const std::string &Text,
+                   const std::string &RunId);
+
 } // namespace exitbar
 
 #endif // EXITBAR_EVIDENCEJSON_H

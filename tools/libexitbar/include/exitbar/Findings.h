@@ -115,6 +115,10 @@ std::vector<std::string> readExpectedSources(const std::string &File);
 /// Where the per-translation-unit fragments of a build tree live.
 std::string findingsFragmentDir(const std::string &BuildDir);
 
+/// The line `exitbar collect findings` prints: "findings: 3 (critical 0,
+/// high 2, medium 1, low 0) from 12 translation units".
+std::string findingsSummary(const FindingsEvidence &E);
+
 } // namespace exitbar
 
 #endif // EXITBAR_FINDINGS_H

@@ -30,6 +30,9 @@ struct ProcessOptions {
   /// Variables removed from the child's environment, on top of every name
   /// passed to keepOutOfChildEnvironments (the env://NAME keys).
   std::vector<std::string> UnsetEnvironment;
+  /// Variables set in the child's environment ("NAME=value"), replacing
+  /// ours of the same name.
+  std::vector<std::string> SetEnvironment;
   /// The child's working directory; empty: ours.
   std::string WorkingDirectory;
 };
@@ -40,6 +43,14 @@ struct ProcessOptions {
 /// cmake, clang-tidy or anything they run.
 /// Example: keepOutOfChildEnvironments("RELEASE_SIGNING_KEY");
 void keepOutOfChildEnvironments(const std::string &Name);
+
+/// The environment a child gets: ours, less the variables kept out of
+/// children and \p Unset, with \p Set ("NAME=value") added, as
+/// "NAME=value" strings. For a child started by other means than
+/// runProcess (`collect energy` measures its command with wait4).
+/// Example: auto Envp = childEnvironment({}, {"GCOV_PREFIX=/tmp/x"});
+std::vector<std::string> childEnvironment(const std::vector<std::string> &Unset,
+                                          const std::vector<std::string> &Set);
 
 /// Runs \p Argv (argv[0] searched in PATH) in a process group of its own,
 /// with our environment less the variables kept out of children,

@@ -169,10 +169,6 @@ struct EvidenceSet {
   }
 };
 
-/// The `run` member an evidence file carries when its collector was given a
-/// run id (`exitbar collect <kind> --run-id ID`).
-inline constexpr const char *EvidenceRunMember = "run";
-
 /// Reads every evidence file present in \p EvidenceDir; a missing file leaves
 /// its member empty, a malformed one throws Error naming it. With a
 /// non-empty \p RunId, a file whose `run` is another (or none) is stale:

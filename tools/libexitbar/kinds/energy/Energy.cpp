@@ -228,6 +228,11 @@ const EvidenceKind &kind() {
           {"--baseline", "An earlier energy.json to compare the test run with"},
           {"--rapl-dir", "Powercap folder to read RAPL counters from (default "
                          "/sys/class/powercap)"},
+          {"--discard-output",
+           "The measured command's standard output goes nowhere (the "
+           "gate's test run)",
+           /*Multiple=*/false, /*Required=*/false, /*DeprecatedAlias=*/nullptr,
+           /*ExistingDirectory=*/false, /*IsFlag=*/true},
           {"-o,--output",
            "Evidence file (default exitbar/evidence/energy.json)"},
       },
