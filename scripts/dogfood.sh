@@ -6,17 +6,18 @@
 #
 # BUILD is a build of the `ci` preset (coverage-instrumented) whose test
 # suite has just run with `ctest --output-junit BUILD/exitbar/ctest-junit.xml`;
-# scripts/test.sh does both and then calls this. The steps are the ones the
-# `exitbar` target of a project using exitbar_enable() runs, done with the
-# CLI because ExitBar cannot find_package itself in its own build:
+# scripts/test.sh does both and then calls this. ExitBar cannot
+# find_package itself in its own build, so two steps the `exitbar` target
+# of a project gets from exitbar_enable() are done here first:
 #
 #   1. coverage of tools/ and checks/ from the suite's .gcda files (first,
 #      before anything below runs instrumented code and adds to the counts);
 #   2. the exitbar-* checks and the root .clang-tidy's lint checks over every
 #      translation unit of tools/ and checks/, one `exitbar tidy` each, as
 #      CMAKE_CXX_CLANG_TIDY would run them;
-#   3. the suite's JUnit results, the repository's readiness, the SBOM;
-#   4. `exitbar gate` with .exitbar/policy.json and --fail-on conditional.
+#   3. `exitbar run`, the pipeline every project's gate runs, with the
+#      suite's JUnit results and the coverage of step 1, .exitbar/policy.json
+#      and --fail-on conditional.
 #
 # Reports land in BUILD/exitbar/report (verdict.json, report.md, report.html,
 # exitbar.sarif, exitbar-junit.xml). Exit status: the gate's (0 GO, 1 not GO,
@@ -48,15 +49,11 @@ start=$SECONDS
 # 1. Coverage of ExitBar's own code, from the object folders of its own
 #    targets: the rest of the build tree holds the lit tests' projects, some
 #    with deliberately corrupt .gcda files. Tests, fuzz targets and generated
-#    files are not what the bar is about.
+#    files are not what the bar is about. `exitbar run` reads the two parts.
 for part in tools checks; do
   "$exe" collect coverage --build-dir "$build/$part" --source-dir . -j 2 \
     --filter 'tools/*' --filter 'checks/*' -o "$build/exitbar/coverage-$part.json"
 done
-"$exe" collect coverage --source-dir . \
-  --input "$build/exitbar/coverage-tools.json" --input "$build/exitbar/coverage-checks.json" \
-  --cobertura "$build/exitbar/coverage.xml" --html "$build/exitbar/coverage" \
-  -o "$evidence/coverage.json"
 
 # 2. The checks over every source file of tools/ and checks/, each with one
 # compile command. The plugins are unity builds (checks/CMakeLists.txt), so
@@ -96,19 +93,15 @@ xargs -P 2 -I{} "$exe" tidy --clang-tidy "$tidy" --source-dir . \
   --fragments "$build/exitbar/fragments/findings" -- \
   "--load=$plugin" '--checks=exitbar-*' "--header-filter=^$PWD/(tools|checks)/" --quiet "-p=$build/exitbar/own-db" {} \
   < "$build/exitbar/own-sources.txt"
-"$exe" collect findings --build-dir "$build" -o "$evidence/findings.json"
 
-# 3. Tests, readiness, SBOM.
-"$exe" collect tests --junit "$junit" -o "$evidence/tests.json"
-"$exe" collect readiness --source-dir . --policy .exitbar/policy.json \
-  -o "$evidence/readiness.json"
-"$exe" collect sbom --build-dir "$build" --source-dir . --policy .exitbar/policy.json \
-  --release-version "$version" --evidence-dir "$evidence"
-
-# 4. The verdict.
+# 3. The rest of the pipeline and the verdict: `exitbar run`, the one
+#    pipeline the `exitbar` target of every project runs, given the suite's
+#    results and the coverage of step 1 instead of running them again.
 rc=0
-"$exe" gate --evidence "$evidence" --policy .exitbar/policy.json \
-  --release-version "$version" --source-dir . --report-dir "$build/exitbar/report" \
-  --fail-on conditional || rc=$?
+"$exe" run --build-dir "$build" --source-dir . --policy .exitbar/policy.json \
+  --release-version "$version" --junit "$junit" \
+  --coverage-input "$build/exitbar/coverage-tools.json" \
+  --coverage-input "$build/exitbar/coverage-checks.json" \
+  --report-dir "$build/exitbar/report" --fail-on conditional || rc=$?
 echo "dogfood.sh: ExitBar's own gate took $((SECONDS - start)) s; report: $build/exitbar/report/report.html"
 exit $rc
