@@ -7,6 +7,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "exitbar/Signing.h"
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <gtest/gtest.h>
@@ -105,6 +106,30 @@ TEST(ProcessTest, KeysFromTheEnvironmentDoNotReachChildren) {
   ::unsetenv("EXITBAR_TEST_CHILD_KEY");
   ::unsetenv("EXITBAR_TEST_OTHER");
   ::unsetenv("EXITBAR_TEST_UNSET");
+}
+
+TEST(ProcessTest, SetEnvironmentReplacesOursAndSecretsStayOut) {
+  ::setenv("EXITBAR_TEST_PREFIX", "ours", 1);
+  ::setenv("EXITBAR_TEST_SET_SECRET", "s3cret", 1);
+  keepOutOfChildEnvironments("EXITBAR_TEST_SET_SECRET");
+  ProcessOptions Options;
+  Options.SetEnvironment = {"EXITBAR_TEST_PREFIX=theirs"};
+  std::string Seen = runProcess({"env"}, Options).Stdout;
+  EXPECT_NE(Seen.find("EXITBAR_TEST_PREFIX=theirs"), std::string::npos);
+  EXPECT_EQ(Seen.find("EXITBAR_TEST_PREFIX=ours"), std::string::npos);
+  EXPECT_EQ(Seen.find("s3cret"), std::string::npos);
+  // What a child started by other means (collect energy's wait4) gets.
+  std::vector<std::string> Child = childEnvironment({}, {});
+  EXPECT_EQ(std::count(Child.begin(), Child.end(), "EXITBAR_TEST_PREFIX=ours"),
+            1);
+  EXPECT_EQ(std::count_if(Child.begin(), Child.end(),
+                          [](const std::string &Var) {
+                            return Var.rfind("EXITBAR_TEST_SET_SECRET=", 0) ==
+                                   0;
+                          }),
+            0);
+  ::unsetenv("EXITBAR_TEST_PREFIX");
+  ::unsetenv("EXITBAR_TEST_SET_SECRET");
 }
 
 } // namespace

@@ -104,9 +104,8 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
                   "urn:exitbar:release:<version>)");
   Cmd->callback([A, FailOn, &Ctx] {
     A->FailOnConditional = *FailOn == "conditional";
-    GateOutcome Outcome = runGate(*A, Ctx.Environment, [](const std::string &W) {
-      printWarnings({W});
-    });
+    GateOutcome Outcome = runGate(
+        *A, Ctx.Environment, [](const std::string &W) { printWarnings({W}); });
     reportGateOutcome(Outcome, A->Attest, Ctx);
   });
 }

@@ -104,7 +104,8 @@ void addRunCommand(CLI::App &App, Context &Ctx) {
     reportGateOutcome(Outcome,
                       A->Request.AttestKey.empty()
                           ? ""
-                          : A->Request.BuildDir + "/exitbar/verdict.intoto.json",
+                          : A->Request.BuildDir +
+                                "/exitbar/verdict.intoto.json",
                       Ctx);
   });
 }

@@ -153,51 +153,53 @@ std::string attest(const GateRequest &A, const Env &Environment,
 
 } // namespace
 
-GateOutcome runGate(const GateRequest &A, const Env &Environment,
+GateOutcome runGate(const GateRequest &Request, const Env &Environment,
                     const std::function<void(const std::string &)> &Warn) {
   // Every input is read and checked before any output is written.
-  std::string PolicyText = A.PolicyFile.empty() ? policyToJson(defaultPolicy())
-                                                : readFile(A.PolicyFile);
-  Policy P = A.PolicyFile.empty() ? defaultPolicy()
-                                  : parsePolicy(PolicyText, A.PolicyFile);
-  if (A.RequireSigned)
+  std::string PolicyText = Request.PolicyFile.empty()
+                               ? policyToJson(defaultPolicy())
+                               : readFile(Request.PolicyFile);
+  Policy P = Request.PolicyFile.empty()
+                 ? defaultPolicy()
+                 : parsePolicy(PolicyText, Request.PolicyFile);
+  if (Request.RequireSigned)
     requireSigned(P);
   std::error_code Ec;
-  if (!fs::is_directory(A.EvidenceDir, Ec))
-    throw Error("input.evidence.missing-dir", A.EvidenceDir, "",
+  if (!fs::is_directory(Request.EvidenceDir, Ec))
+    throw Error("input.evidence.missing-dir", Request.EvidenceDir, "",
                 "evidence folder does not exist");
-  EvidenceSet Evidence = loadEvidence(A.EvidenceDir, A.RunId);
+  EvidenceSet Evidence = loadEvidence(Request.EvidenceDir, Request.RunId);
   GateOptions Options;
-  Options.ReleaseVersion = A.ReleaseVersion;
+  Options.ReleaseVersion = Request.ReleaseVersion;
   // Expiry is decided by the real clock; SOURCE_DATE_EPOCH only stamps the
   // outputs (DESIGN.md, "Every output is deterministic").
   Options.Now = Environment.clock();
   Options.OutputTime = Environment.now();
   std::vector<GateInput> Inputs;
-  if (!A.BaselineFile.empty()) {
-    std::string Text = readFile(A.BaselineFile);
-    Options.Accepted = parseBaseline(Text, A.BaselineFile);
-    Inputs.push_back({"baseline", A.BaselineFile, sha256Hex(Text)});
+  if (!Request.BaselineFile.empty()) {
+    std::string Text = readFile(Request.BaselineFile);
+    Options.Accepted = parseBaseline(Text, Request.BaselineFile);
+    Inputs.push_back({"baseline", Request.BaselineFile, sha256Hex(Text)});
   }
-  if (!A.WaiversFile.empty()) {
-    std::string Text = readFile(A.WaiversFile);
-    Options.Waivers = parseWaivers(Text, A.WaiversFile);
+  if (!Request.WaiversFile.empty()) {
+    std::string Text = readFile(Request.WaiversFile);
+    Options.Waivers = parseWaivers(Text, Request.WaiversFile);
     checkWaiverLifetimes(Options.Waivers, P.WaiverMaxDays, Options.Now,
-                         A.WaiversFile);
-    Inputs.push_back({"waivers", A.WaiversFile, sha256Hex(Text)});
+                         Request.WaiversFile);
+    Inputs.push_back({"waivers", Request.WaiversFile, sha256Hex(Text)});
   }
   GateOutcome Outcome;
   Verdict &V = Outcome.Result;
   V = evaluate(P, Evidence, Options);
   V.Inputs = std::move(Inputs);
-  V.Warnings = trustAnchorWarnings(Evidence, A.SourceDir);
+  V.Warnings = trustAnchorWarnings(Evidence, Request.SourceDir);
   Outcome.Fails =
       V.Result == Status::NoGo ||
-      (V.Result == Status::Conditional && A.FailOnConditional);
+      (V.Result == Status::Conditional && Request.FailOnConditional);
 
-  Outcome.ReportDir = A.ReportDir.empty()
-                          ? fs::path(A.EvidenceDir).parent_path().string()
-                          : A.ReportDir;
+  Outcome.ReportDir = Request.ReportDir.empty()
+                          ? fs::path(Request.EvidenceDir).parent_path().string()
+                          : Request.ReportDir;
   if (Outcome.ReportDir.empty())
     Outcome.ReportDir = ".";
   auto Out = [&](const char *Name) {
@@ -207,19 +209,21 @@ GateOutcome runGate(const GateRequest &A, const Env &Environment,
   // written, so the verdict and its attestation can record the head the
   // log will have, and concurrent gates cannot fork the chain.
   std::string AuditPath =
-      A.AuditLog.empty() ? Out("audit-log.jsonl") : A.AuditLog;
+      Request.AuditLog.empty() ? Out("audit-log.jsonl") : Request.AuditLog;
+  // The caller's own --audit-log or --report-dir, not another party's path.
+  // NOLINTNEXTLINE(exitbar-path-traversal)
   fs::create_directories(fs::absolute(AuditPath).parent_path(), Ec);
   AuditLogLock AuditLock(AuditPath);
   AuditAppend Audit = prepareAuditEntry(AuditPath, V, sha256Hex(PolicyText));
   V.AuditLogHead = Audit.Head;
   V.AuditLogEntry = Audit.Entries;
-  std::string Attestation =
-      A.Attest.empty() ? ""
-                       : attest(A, Environment, Warn, V, Evidence, PolicyText,
-                                !Outcome.Fails);
+  std::string Attestation = Request.Attest.empty()
+                                ? ""
+                                : attest(Request, Environment, Warn, V,
+                                         Evidence, PolicyText, !Outcome.Fails);
   ReportOptions Report;
-  Report.SourceDir = A.SourceDir;
-  Report.Snippets = readSnippets(V, A.SourceDir, 2);
+  Report.SourceDir = Request.SourceDir;
+  Report.Snippets = readSnippets(V, Request.SourceDir, 2);
   if (Evidence.Coverage)
     Report.Coverage = &*Evidence.Coverage;
   std::string Markdown =
@@ -251,8 +255,8 @@ GateOutcome runGate(const GateRequest &A, const Env &Environment,
       std::fclose(F);
     }
   }
-  if (!A.Attest.empty())
-    writeFileAtomically(A.Attest, Attestation);
+  if (!Request.Attest.empty())
+    writeFileAtomically(Request.Attest, Attestation);
   return Outcome;
 }
 

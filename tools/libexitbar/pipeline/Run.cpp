@@ -40,8 +40,7 @@ public:
       : R(Request), Environment(Environment), Reporter(Reporter),
         // Absolute: ctest reads --output-junit relative to its test folder.
         Build(fs::absolute(Request.BuildDir).lexically_normal()),
-        State(Build / "exitbar"),
-        Evidence(State / "evidence"),
+        State(Build / "exitbar"), Evidence(State / "evidence"),
         RunId(Request.RunId.empty() ? newRunId(Environment) : Request.RunId) {}
 
   GateOutcome run() {
@@ -164,8 +163,8 @@ private:
       removeCoverageCounts();
       Reporter.Say("running the tests for fresh results");
       std::vector<std::string> Ctest = {
-          R.Ctest, "--test-dir", Build.string(), "--output-junit", File,
-          "-E",    "^exitbar$"};
+          R.Ctest, "--test-dir", Build.string(), "--output-junit",
+          File,    "-E",         "^exitbar$"};
       // Failing tests are evidence, not an error of the pipeline. With a
       // grid intensity the energy collector runs them and measures them.
       if (std::optional<CollectRequest> E = energyRequest()) {
@@ -194,8 +193,8 @@ private:
       return;
     std::vector<fs::path> Counts;
     std::error_code Ec;
-    for (fs::recursive_directory_iterator It(
-             Build, fs::directory_options::skip_permission_denied, Ec),
+    for (fs::recursive_directory_iterator
+             It(Build, fs::directory_options::skip_permission_denied, Ec),
          End;
          It != End; It.increment(Ec))
       if (It->path().extension() == ".gcda")
@@ -304,14 +303,13 @@ private:
       O.StderrFile = Log;
       // Coverage data of benchmark runs goes to a throw-away folder: it
       // must not add to the tests' coverage in a later run.
-      O.SetEnvironment = {
-          "GCOV_PREFIX=" + (Dir / "coverage").string(),
-          "LLVM_PROFILE_FILE=" + (Dir / "coverage" / "%p.profraw").string()};
-      ProcessResult Result =
-          runProcess({Bench, "--benchmark_out=" + Out,
-                      "--benchmark_out_format=json",
-                      "--benchmark_min_time=0.05"},
-                     O);
+      O.SetEnvironment = {"GCOV_PREFIX=" + (Dir / "coverage").string(),
+                          "LLVM_PROFILE_FILE=" +
+                              (Dir / "coverage" / "%p.profraw").string()};
+      ProcessResult Result = runProcess({Bench, "--benchmark_out=" + Out,
+                                         "--benchmark_out_format=json",
+                                         "--benchmark_min_time=0.05"},
+                                        O);
       if (Result.ExitCode != 0) {
         std::string Said = readFile(Log);
         throw Error("input.benchmark.failed", Bench, "",
@@ -339,8 +337,8 @@ private:
       // A folder (with or without trust.json) or a trust file; a lone key
       // file is trusted for artifact signing.
       std::error_code Ec;
-      bool Store = fs::is_directory(Key, Ec) ||
-                   fs::path(Key).extension() == ".json";
+      bool Store =
+          fs::is_directory(Key, Ec) || fs::path(Key).extension() == ".json";
       Q.Options[Store ? "--trusted-keys" : "--trusted-key"].push_back(Key);
     }
     if (!R.PolicyFile.empty())

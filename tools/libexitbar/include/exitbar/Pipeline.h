@@ -94,8 +94,8 @@ struct RunRequest {
 /// wrote (Collected, as `exitbar collect` prints it) and a warning (Warn).
 struct RunReporter {
   std::function<void(const std::string &)> Say = [](const std::string &) {};
-  std::function<void(const std::string &)> Collected =
-      [](const std::string &) {};
+  std::function<void(const std::string &)> Collected = [](const std::string &) {
+  };
   std::function<void(const std::string &)> Warn = [](const std::string &) {};
 };
 

@@ -145,6 +145,7 @@ CollectResult collectEnergy(const CollectRequest &Request) {
     // signing key): it is the project's code, as the tests it runs are.
     std::vector<std::string> Environment = childEnvironment({}, {});
     std::vector<char *> Envp;
+    Envp.reserve(Environment.size() + 1);
     for (std::string &Var : Environment)
       Envp.push_back(Var.data());
     Envp.push_back(nullptr);
