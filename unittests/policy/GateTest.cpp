@@ -44,8 +44,8 @@ EvidenceSet withFindings(std::vector<Finding> Findings) {
   E.Findings = FindingsEvidence{};
   E.Findings->Findings = std::move(Findings);
   E.Findings->TranslationUnits = 1;
-  E.Coverage = CoverageEvidence{};
-  E.Coverage->Files["a.c"].Lines = {{1, 1}, {2, 3}};
+  kindIn<CoverageEvidence>(E, "coverage") = CoverageEvidence{};
+  kindIn<CoverageEvidence>(E, "coverage").Files["a.c"].Lines = {{1, 1}, {2, 3}};
   kindIn<TestsEvidence>(E, "tests") = TestsEvidence{};
   kindIn<TestsEvidence>(E, "tests").Passed = 3;
   ReadinessEvidence &Readiness = kindIn<ReadinessEvidence>(E, "readiness");
@@ -113,7 +113,8 @@ TEST(GateTest, OnlyShouldFailuresIsConditional) {
 
 TEST(GateTest, CoverageAndTestFailuresBlock) {
   EvidenceSet E = withFindings({});
-  E.Coverage->Files["b.c"].Lines = {{1, 0}, {2, 0}, {3, 0}};
+  kindIn<CoverageEvidence>(E, "coverage").Files["b.c"].Lines = {
+      {1, 0}, {2, 0}, {3, 0}};
   kindIn<TestsEvidence>(E, "tests").Failed = 1;
   kindIn<TestsEvidence>(E, "tests").FailingTests = {"suite.case"};
   Verdict V = evaluate(defaultPolicy(), E, {});
@@ -160,8 +161,8 @@ TEST(GateTest, NothingExecutedIsNotAPass) {
 
 TEST(GateTest, NoMeasuredLineIsNotFullCoverage) {
   EvidenceSet E = withFindings({});
-  E.Coverage->Files.clear();
-  E.Coverage->Diff = DiffCoverage{"main", 0, 0, {}};
+  kindIn<CoverageEvidence>(E, "coverage").Files.clear();
+  kindIn<CoverageEvidence>(E, "coverage").Diff = DiffCoverage{"main", 0, 0, {}};
   Policy P = defaultPolicy();
   P.Criteria = {{"line", "quality", Level::Must, "coverage.line",
                  Comparison::GreaterEqual, 80, 1, "line coverage"},
@@ -181,8 +182,9 @@ TEST(GateTest, NoMeasuredLineIsNotFullCoverage) {
 TEST(GateTest, BranchCoverageItemsCountBranchesNotLines) {
   EvidenceSet E = withFindings({});
   // a.c: every line hit, one of two branches; c.c: no branches at all.
-  E.Coverage->Files["a.c"].Branches = {{{1, 0}, 1}, {{1, 1}, 0}};
-  E.Coverage->Files["c.c"].Lines = {{1, 0}};
+  kindIn<CoverageEvidence>(E, "coverage").Files["a.c"].Branches = {{{1, 0}, 1},
+                                                                   {{1, 1}, 0}};
+  kindIn<CoverageEvidence>(E, "coverage").Files["c.c"].Lines = {{1, 0}};
   Verdict V = evaluate(defaultPolicy(), E, {});
   for (const auto &C : V.Criteria)
     if (C.Rule.Id == "branch-coverage") {

@@ -61,83 +61,6 @@ static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
   });
 }
 
-static void addCollectCoverage(CLI::App &Collect, Context &Ctx) {
-  struct Args {
-    CoverageOptions Options;
-    std::vector<std::string> Inputs;
-    std::string Output, Lcov, Cobertura, Html, DiffBase;
-  };
-  auto A = std::make_shared<Args>();
-  CLI::App *Cmd = Collect.add_subcommand(
-      "coverage",
-      "Measure coverage into evidence/coverage.json: from a GCC --coverage "
-      "build tree (gcov over every .gcno, so files compiled but never run "
-      "count with zero hits), from a Clang build tree (llvm-profdata and "
-      "llvm-cov over its .profraw files), or from existing reports (LCOV, "
-      "Cobertura XML, gcov JSON).\n"
-      "Example: exitbar collect coverage --build-dir build --source-dir .\n"
-      "Example: exitbar collect coverage --input coverage.info --source-dir .");
-  Cmd->add_option("--build-dir", A->Options.BuildDir,
-                  "The CMake build tree (left out of the evidence)");
-  Cmd->add_option("--source-dir", A->Options.SourceDir,
-                  "Project source folder; only files below it are kept")
-      ->required();
-  Cmd->add_option("--input", A->Inputs,
-                  "Read this coverage report instead of running gcov "
-                  "(repeatable; LCOV, Cobertura, gcov JSON, coverage.json)");
-  Cmd->add_option("--gcov", A->Options.Gcov,
-                  "gcov matching the compiler (default gcov)");
-  Cmd->add_option("--llvm-profdata", A->Options.LlvmProfdata,
-                  "Clang builds: llvm-profdata matching the compiler");
-  Cmd->add_option("--llvm-cov", A->Options.LlvmCov,
-                  "Clang builds: llvm-cov matching the compiler");
-  Cmd->add_option("--filter", A->Options.Filters,
-                  "Keep only files matching this glob (relative path)");
-  Cmd->add_option("--exclude", A->Options.Excludes,
-                  "Drop files matching this glob (relative path)");
-  Cmd->add_option("-j,--jobs", A->Options.Jobs, "Parallel gcov runs");
-  Cmd->add_option("--diff-base", A->DiffBase,
-                  "Also measure the lines changed since this git revision");
-  Cmd->add_option("--lcov", A->Lcov, "Also write an LCOV tracefile");
-  Cmd->add_option("--cobertura", A->Cobertura, "Also write Cobertura XML");
-  Cmd->add_option("--html", A->Html,
-                  "Also write a per-file HTML view into this folder");
-  Cmd->add_option("-o,--output", A->Output,
-                  "Evidence file (default <build>/exitbar/evidence/"
-                  "coverage.json)");
-  Cmd->callback([A, &Ctx] {
-    if (A->Options.BuildDir.empty() && A->Inputs.empty())
-      throw Error("usage.coverage.no-input", "", "",
-                  "give --build-dir (a build tree to measure) or --input "
-                  "(coverage reports to read)");
-    if (A->Options.LlvmProfdata.empty() != A->Options.LlvmCov.empty())
-      throw Error("usage.coverage.llvm-tools", "", "",
-                  "--llvm-profdata and --llvm-cov go together");
-    // A progress line only where someone watches: a terminal.
-    if (::isatty(STDERR_FILENO))
-      A->Options.Progress = [](size_t Done, size_t Total) {
-        fmt::print(stderr, "\rcoverage: {}/{} {}", Done, Total,
-                   Done == Total ? "\n" : "");
-        std::fflush(stderr);
-      };
-    CoverageEvidence E = measureCoverage(A->Options, A->Inputs);
-    if (!A->DiffBase.empty())
-      E.Diff = diffCoverage(
-          E, changedLinesSince(A->DiffBase, A->Options.SourceDir), A->DiffBase);
-    std::string Out =
-        evidenceOutput(A->Output, A->Options.BuildDir, "coverage.json");
-    writeCoverageViews(E, A->Options.SourceDir,
-                       {A->Lcov, A->Cobertura, A->Html, Ctx.Environment.now()});
-    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    fmt::print("{} -> {}\n", coverageSummary(E), Out);
-    if (E.Diff)
-      fmt::print("coverage of lines changed since {}: {:.2f} % ({}/{})\n",
-                 E.Diff->Base, percent(E.Diff->LinesHit, E.Diff->LinesFound),
-                 E.Diff->LinesHit, E.Diff->LinesFound);
-    Ctx.Exit = Success;
-  });
-}
-
 /// `exitbar collect <kind>` of a registered kind (EvidenceKinds.h): its
 /// options and collector come from the registry, so a new kind needs no
 /// code here.
@@ -187,11 +110,19 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
     Cmd->positionals_at_end();
   }
   Cmd->callback([Request, Aliased, &Ctx, &K] {
+    const char *Name = K.Name;
     for (const auto &[Key, Values] : Aliased)
       for (const std::string &V : *Values)
         Request->Options[Key].push_back(V);
     Request->Environment = Ctx.Environment;
     Request->Warn = [](const std::string &Line) { printWarnings({Line}); };
+    // A progress line only where someone watches: a terminal.
+    if (::isatty(STDERR_FILENO))
+      Request->Progress = [Name](size_t Done, size_t Total) {
+        fmt::print(stderr, "\r{}: {}/{} {}", Name, Done, Total,
+                   Done == Total ? "\n" : "");
+        std::fflush(stderr);
+      };
     CollectResult R = K.Collect(*Request);
     // The one default-path rule: --output, else the kind's --evidence-dir
     // or --build-dir if it has one.
@@ -204,6 +135,8 @@ static void addCollectRegistered(CLI::App &Collect, Context &Ctx,
                              Request->value("--build-dir"), K.File);
     writeEvidenceFile(Ctx, Out, R.Evidence);
     fmt::print("{} -> {}\n", R.Summary, Out);
+    for (const std::string &Line : R.MoreLines)
+      fmt::print("{}\n", Line);
     Ctx.Exit = R.ExitCode;
   });
 }
@@ -221,7 +154,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
                    "Record this run id in the evidence written (see "
                    "`gate --run-id`)")
       ->check(runIdValidator());
-  addCollectCoverage(*Collect, Ctx);
   addCollectFindings(*Collect, Ctx);
   addCollectInfra(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())

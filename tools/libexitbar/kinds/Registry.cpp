@@ -14,6 +14,9 @@ const EvidenceKind &kind();
 namespace benchmarks {
 const EvidenceKind &kind();
 } // namespace benchmarks
+namespace coverage {
+const EvidenceKind &kind();
+} // namespace coverage
 namespace energy {
 const EvidenceKind &kind();
 } // namespace energy
@@ -39,6 +42,7 @@ const std::vector<const EvidenceKind *> &evidenceKinds() {
   static const std::vector<const EvidenceKind *> Kinds = {
       &approvals::kind(),
       &benchmarks::kind(),
+      &coverage::kind(),
       &energy::kind(),
       &readiness::kind(),
       &sbom::kind(),

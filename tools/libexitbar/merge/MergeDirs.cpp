@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <optional>
 #include <set>
-#include <type_traits>
 
 namespace fs = std::filesystem;
 
@@ -29,8 +28,7 @@ const EvidenceKind *addingKind(const std::string &Name) {
 
 /// Evidence files that add up; the others must agree between shards.
 bool isAddable(const std::string &Name) {
-  static const std::set<std::string> Files{"coverage.json", "findings.json"};
-  return Files.count(Name) || addingKind(Name);
+  return Name == "findings.json" || addingKind(Name);
 }
 
 /// Lists the shards' runs in merged evidence, so merging merged folders
@@ -47,7 +45,6 @@ struct ShardFile {
   std::optional<std::string> Run;
   std::vector<std::string> Runs; ///< the runs it stands for
   std::optional<FindingsEvidence> Findings;
-  std::optional<CoverageEvidence> Coverage;
   /// A registered kind that adds up, as its Read returned it.
   std::any Kind;
 };
@@ -56,12 +53,10 @@ struct ShardFile {
 /// \p Name and drops it, when \p Name is a kind that adds up.
 void convertAddable(ShardFile &F, const std::string &Name,
                     const std::string &Text) {
-  if (F.Coverage)
-    return; // read straight into its type (coverageFromText)
+  if (F.Kind.has_value())
+    return; // read straight into its type (EvidenceKind::ReadShard)
   if (Name == "findings.json")
     F.Findings = findingsFromJson(F.Json, F.Path);
-  else if (Name == "coverage.json")
-    F.Coverage = coverageFromJson(F.Json, F.Path);
   else if (const EvidenceKind *K = addingKind(Name))
     F.Kind = K->Read(Text, F.Path);
   else
@@ -93,25 +88,11 @@ nlohmann::json withoutRun(nlohmann::json J) {
   return J;
 }
 
-/// Folds \p Items pairwise in parallel (the merges are associative).
-template <typename T, typename F> T reduce(std::vector<T> Items, F Merge) {
-  while (Items.size() > 1) {
-    std::vector<T> Next((Items.size() + 1) / 2);
-    parallelFor(Items.size() / 2, [&](size_t I) {
-      Next[I] = Merge(std::move(Items[2 * I]), Items[2 * I + 1]);
-    });
-    if (Items.size() % 2)
-      Next.back() = std::move(Items.back());
-    Items = std::move(Next);
-  }
-  return std::move(Items.front());
-}
-
 } // namespace
 
 const std::vector<std::string> &mergeableEvidenceFiles() {
   static const std::vector<std::string> Files = [] {
-    std::vector<std::string> Names{"findings.json", "coverage.json"};
+    std::vector<std::string> Names{"findings.json"};
     for (const EvidenceKind *K : evidenceKinds())
       if (K->Merge != ShardMerge::None)
         Names.emplace_back(K->File);
@@ -149,11 +130,12 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
     F.Path = (fs::path(Options.ShardDirs[Present[I].first]) /
               Names[Present[I].second])
                  .generic_string();
-    // Coverage, most of the bytes, streams into its type; its other
-    // members (the run ids) come back as a small document.
+    // A kind with large shards (coverage) streams into its type; its
+    // other members (the run ids) come back as a small document.
     std::string Text = readFile(F.Path);
-    if (Names[Present[I].second] == "coverage.json")
-      F.Coverage = coverageFromText(Text, F.Path, &F.Json);
+    const EvidenceKind *K = addingKind(Names[Present[I].second]);
+    if (K && K->ReadShard)
+      F.Kind = K->ReadShard(Text, F.Path, F.Json);
     else
       F.Json = parseJsonText(Text, F.Path);
     if (!F.Json.is_object())
@@ -250,18 +232,12 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
       }
     } else {
       // The typed evidence converted while reading, moved out.
-      auto Typed = [&](auto Member) {
-        using T = typename std::decay_t<decltype(Files[0].*Member)>::value_type;
-        std::vector<T> Items;
+      if (Name == "findings.json") {
+        std::vector<FindingsEvidence> Items;
         Items.reserve(Of.size());
         for (ShardFile *F : Of)
-          Items.push_back(std::move(*(F->*Member)));
-        return Items;
-      };
-      if (Name == "findings.json") {
-        Out = reduce(Typed(&ShardFile::Findings), mergeFindings);
-      } else if (Name == "coverage.json") {
-        Out = reduce(Typed(&ShardFile::Coverage), mergeCoverage);
+          Items.push_back(std::move(*F->Findings));
+        Out = parallelReduce(std::move(Items), mergeFindings);
       } else if (const EvidenceKind *K = addingKind(Name)) {
         std::vector<ShardEvidence> Shards;
         Shards.reserve(Of.size());

@@ -224,8 +224,7 @@ GateOutcome runGate(const GateRequest &Request, const Env &Environment,
   ReportOptions Report;
   Report.SourceDir = Request.SourceDir;
   Report.Snippets = readSnippets(V, Request.SourceDir, 2);
-  if (Evidence.Coverage)
-    Report.Coverage = &*Evidence.Coverage;
+  Report.Coverage = Evidence.kind<CoverageEvidence>("coverage");
   std::string Markdown =
       render([&](std::ostream &O) { writeMarkdownReport(V, O); });
   writeFileAtomically(Out("verdict.json"), verdictToJson(V));

@@ -5,7 +5,6 @@
 // (ExitBarCollect.cmake), ExitBar's own gate (scripts/dogfood.sh) and a CI
 // job all call it through `exitbar run`.
 
-#include "exitbar/Collect.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/EvidenceKinds.h"
@@ -116,6 +115,8 @@ private:
     std::string Out = (Evidence / K->File).string();
     writeEvidence(Out, Result.Evidence, RunId);
     Reporter.Collected(Result.Summary + " -> " + Out);
+    for (const std::string &Line : Result.MoreLines)
+      Reporter.Collected(Line);
     return Result;
   }
 
@@ -204,23 +205,23 @@ private:
   }
 
   void collectCoverage() const {
-    CoverageOptions O;
-    O.BuildDir = R.BuildDir;
-    O.SourceDir = R.SourceDir;
-    if (!R.Gcov.empty())
-      O.Gcov = R.Gcov;
-    O.LlvmCov = R.LlvmCov;
-    O.LlvmProfdata = R.LlvmProfdata;
-    O.Filters = R.CoverageFilters;
-    O.Excludes = R.CoverageExcludes;
-    CoverageEvidence E = measureCoverage(O, R.CoverageInputs);
-    writeCoverageViews(E, R.SourceDir,
-                       {(State / "coverage.info").string(),
-                        (State / "coverage.xml").string(),
-                        (State / "coverage").string(), Environment.now()});
-    std::string Out = (Evidence / "coverage.json").string();
-    writeEvidence(Out, dumpCanonical(nlohmann::json(E)), RunId);
-    Reporter.Collected(coverageSummary(E) + " -> " + Out);
+    CollectRequest Q;
+    Q.Options["--build-dir"] = {R.BuildDir};
+    Q.Options["--source-dir"] = {R.SourceDir};
+    auto Set = [&](const char *Flag, const std::vector<std::string> &Values) {
+      if (!Values.empty() && !Values.front().empty())
+        Q.Options[Flag] = Values;
+    };
+    Set("--gcov", {R.Gcov});
+    Set("--llvm-cov", {R.LlvmCov});
+    Set("--llvm-profdata", {R.LlvmProfdata});
+    Set("--input", R.CoverageInputs);
+    Set("--filter", R.CoverageFilters);
+    Set("--exclude", R.CoverageExcludes);
+    Q.Options["--lcov"] = {(State / "coverage.info").string()};
+    Q.Options["--cobertura"] = {(State / "coverage.xml").string()};
+    Q.Options["--html"] = {(State / "coverage").string()};
+    collect("coverage", Q);
   }
 
   /// The findings cache's statistics of the build since the last run.

@@ -71,11 +71,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
       }
     Member = Read(Text, File);
   };
-  auto FromJson = [](auto Convert) {
-    return [Convert](const std::string &Text, const std::string &File) {
-      return Convert(parseJsonText(Text, File), File);
-    };
-  };
   Load("findings.json", Set.Findings,
        [](const std::string &Text, const std::string &File) {
          // Hand-edited evidence cannot downgrade a catalogued check.
@@ -83,7 +78,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
          reclassifyFindings(E);
          return E;
        });
-  Load("coverage.json", Set.Coverage, FromJson(coverageFromJson));
   for (const EvidenceKind *K : evidenceKinds()) {
     std::optional<std::any> Read;
     Load(K->File, Read, K->Read);

@@ -81,86 +81,6 @@ Measurement suppressed(const MetricInput &In, bool BlanketOnly) {
   return M;
 }
 
-/// Line, branch or function coverage (\p Unit) of the whole project, or the
-/// least-covered file's (\p FileMin); the least-covered files, in the
-/// metric's own unit, are the items behind a failure.
-Measurement coverage(const MetricInput &In, const char *Unit,
-                     bool FileMin = false) {
-  const EvidenceSet &E = In.Evidence;
-  if (!E.Coverage)
-    return {std::nullopt, "coverage.json", {}};
-  CoverageTotals T = E.Coverage->totals();
-  Measurement M{std::nullopt, "coverage.json", {}};
-  const bool Branch = std::string_view(Unit) == "branches";
-  const bool Function = std::string_view(Unit) == "functions";
-  // No line measured is no data, not 100 % (fail closed); a project may
-  // have no branches, but code without lines is no measurement at all.
-  if (T.LinesFound == 0 && !Branch && !Function) {
-    M.NoData = "no line of code was measured";
-    return M;
-  }
-  if (FileMin) {
-    double Min = 100;
-    for (const auto &[Path, F] : E.Coverage->Files) {
-      CoverageTotals FT = totalsOf(F);
-      Min = std::min(Min, percent(FT.LinesHit, FT.LinesFound));
-    }
-    M.Value = Min;
-  } else if (Branch) {
-    M.Value = percent(T.BranchesHit, T.BranchesFound);
-  } else if (Function) {
-    M.Value = percent(T.FunctionsHit, T.FunctionsFound);
-  } else {
-    M.Value = percent(T.LinesHit, T.LinesFound);
-  }
-  std::vector<std::pair<double, std::string>> Files;
-  for (const auto &[Path, F] : E.Coverage->Files) {
-    CoverageTotals FT = totalsOf(F);
-    long long Hit = Branch     ? FT.BranchesHit
-                    : Function ? FT.FunctionsHit
-                               : FT.LinesHit;
-    long long Found = Branch     ? FT.BranchesFound
-                      : Function ? FT.FunctionsFound
-                                 : FT.LinesFound;
-    if (Found == 0)
-      continue;
-    char Line[80];
-    std::snprintf(Line, sizeof Line, "%.1f %% %s (%lld/%lld)",
-                  percent(Hit, Found), Unit, Hit, Found);
-    Files.emplace_back(percent(Hit, Found), Path + ": " + Line);
-  }
-  std::sort(Files.begin(), Files.end());
-  for (size_t I = 0; I < Files.size() && I < 10; ++I)
-    M.Items.push_back(Files[I].second);
-  return M;
-}
-
-/// Only lines changed since the base revision count, and only the changed
-/// lines never run are the items.
-Measurement diffCoverage(const MetricInput &In) {
-  const EvidenceSet &E = In.Evidence;
-  if (!E.Coverage)
-    return {std::nullopt, "coverage.json", {}};
-  if (!E.Coverage->Diff)
-    return {std::nullopt, "coverage.json (run with --diff-base)", {}};
-  Measurement M{std::nullopt, "coverage.json", {}};
-  const DiffCoverage &D = *E.Coverage->Diff;
-  if (D.LinesFound == 0) {
-    M.NoData = "no changed line since " + D.Base + " holds measured code";
-    return M;
-  }
-  M.Value = percent(D.LinesHit, D.LinesFound);
-  for (const auto &[Path, Lines] : D.Missed) {
-    std::string Item = Path + ": changed lines not run:";
-    for (size_t I = 0; I < Lines.size() && I < 20; ++I)
-      Item += " " + std::to_string(Lines[I]);
-    if (Lines.size() > 20)
-      Item += " ...";
-    M.Items.push_back(Item);
-  }
-  return M;
-}
-
 std::vector<MetricDef> builtInMetrics() {
   using In = const MetricInput &;
   return {
@@ -229,18 +149,6 @@ std::vector<MetricDef> builtInMetrics() {
       {"findings.suppressed_blanket", "findings.json",
        "NOLINT suppressions naming no check",
        [](In I) { return suppressed(I, true); }},
-      // coverage.json
-      {"coverage.line", "coverage.json", "percent of lines run",
-       [](In I) { return coverage(I, "lines"); }},
-      {"coverage.branch", "coverage.json", "percent of branches taken",
-       [](In I) { return coverage(I, "branches"); }},
-      {"coverage.function", "coverage.json", "percent of functions called",
-       [](In I) { return coverage(I, "functions"); }},
-      {"coverage.file_min_line", "coverage.json",
-       "line coverage of the least-covered file",
-       [](In I) { return coverage(I, "lines", /*FileMin=*/true); }},
-      {"coverage.diff_line", "coverage.json",
-       "percent of lines changed since --diff-base that ran", diffCoverage},
   };
 }
 

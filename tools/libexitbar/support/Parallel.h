@@ -43,6 +43,24 @@ template <typename F> void parallelFor(size_t N, F &&Job) {
       std::rethrow_exception(E);
 }
 
+/// Folds \p Items pairwise with \p Merge, each level's pairs in parallel:
+/// for an associative merge, the same result as a left fold. \p Items must
+/// not be empty.
+/// Example: Coverage C = parallelReduce(std::move(Shards), mergeCoverage);
+template <typename T, typename F>
+T parallelReduce(std::vector<T> Items, F Merge) {
+  while (Items.size() > 1) {
+    std::vector<T> Next((Items.size() + 1) / 2);
+    parallelFor(Items.size() / 2, [&](size_t I) {
+      Next[I] = Merge(std::move(Items[2 * I]), Items[2 * I + 1]);
+    });
+    if (Items.size() % 2)
+      Next.back() = std::move(Items.back());
+    Items = std::move(Next);
+  }
+  return std::move(Items.front());
+}
+
 } // namespace exitbar
 
 #endif // EXITBAR_SUPPORT_PARALLEL_H

@@ -94,6 +94,13 @@ struct CoverageOptions {
   std::function<void(size_t, size_t)> Progress;
 };
 
+/// Two shards' coverage as one (`exitbar merge`, the coverage kind's
+/// AddUp): hit counts summed per line, branch and function; tools that differ
+/// become "mixed". Diff coverage needs the same base in both (else Error
+/// input.merge.conflict); its missed lines are those no shard ran.
+/// Example: CoverageEvidence C = mergeCoverage(Shard1, Shard2);
+CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B);
+
 /// Runs gcov (JSON intermediate format, batches in parallel) over every
 /// .gcno of the build tree, so compiled-but-never-run files count with zero
 /// hits, merges the results and keeps the project's files. Throws Error

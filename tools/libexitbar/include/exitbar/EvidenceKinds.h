@@ -98,6 +98,9 @@ struct CollectRequest {
   /// Reports a warning as soon as it is found, so one said before the
   /// collection fails is not lost (the CLI prints `exitbar: warning: ...`).
   std::function<void(const std::string &)> Warn = [](const std::string &) {};
+  /// Reports work done of the total (gcov batches run), for a progress
+  /// line where someone watches; empty: nobody does.
+  std::function<void(size_t, size_t)> Progress;
   /// Reports each of \p Lines with Warn.
   void warn(const std::vector<std::string> &Lines) const {
     for (const std::string &Line : Lines)
@@ -126,6 +129,8 @@ struct CollectResult {
   std::string Evidence;
   std::string Summary;
   int ExitCode = 0;
+  /// Lines printed after the summary ("coverage of lines changed since").
+  std::vector<std::string> MoreLines;
 };
 
 /// An evidence kind: everything about it lives in tools/libexitbar/kinds/
@@ -159,6 +164,12 @@ struct EvidenceKind {
   /// Adds each problem of the section \p Section to \p Problems.
   void (*CheckPolicySection)(const JsonCursor &Section,
                              PolicyProblems &Problems) = nullptr;
+  /// For a kind whose shards are large (coverage): reads a shard's text
+  /// straight into the evidence, as Read would, and puts the document's
+  /// other top-level members (the run ids) in \p Members, so `exitbar
+  /// merge` parses it once instead of as a document and then again.
+  std::any (*ReadShard)(const std::string &Text, const std::string &File,
+                        nlohmann::json &Members) = nullptr;
 };
 
 /// Every registered kind (kinds/Registry.cpp lists them), in report order.

@@ -23,12 +23,6 @@ namespace exitbar {
 /// Example: FindingsEvidence F = mergeFindings(Shard1, Shard2);
 FindingsEvidence mergeFindings(FindingsEvidence A, const FindingsEvidence &B);
 
-/// Hit counts summed per line, branch and function; tools that differ
-/// become "mixed". Diff coverage needs the same base in both (else Error
-/// input.merge.conflict); its missed lines are those no shard ran.
-/// Example: CoverageEvidence C = mergeCoverage(Shard1, Shard2);
-CoverageEvidence mergeCoverage(CoverageEvidence A, const CoverageEvidence &B);
-
 /// What `exitbar merge` reads.
 struct MergeOptions {
   std::vector<std::string> ShardDirs; ///< evidence folders, one per shard
