@@ -1,6 +1,7 @@
 // MergeTest.cpp - unit tests of `exitbar merge`: associative, fails closed
 // SPDX-License-Identifier: Apache-2.0
 
+#include "exitbar/Findings.h"
 #include "exitbar/Merge.h"
 #include "TestDir.h"
 #include "exitbar/Error.h"

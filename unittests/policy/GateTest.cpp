@@ -41,9 +41,9 @@ Finding high() {
 /// Evidence that meets every default criterion but for \p Findings.
 EvidenceSet withFindings(std::vector<Finding> Findings) {
   EvidenceSet E;
-  E.Findings = FindingsEvidence{};
-  E.Findings->Findings = std::move(Findings);
-  E.Findings->TranslationUnits = 1;
+  kindIn<FindingsEvidence>(E, "findings") = FindingsEvidence{};
+  kindIn<FindingsEvidence>(E, "findings").Findings = std::move(Findings);
+  kindIn<FindingsEvidence>(E, "findings").TranslationUnits = 1;
   kindIn<CoverageEvidence>(E, "coverage") = CoverageEvidence{};
   kindIn<CoverageEvidence>(E, "coverage").Files["a.c"].Lines = {{1, 1}, {2, 3}};
   kindIn<TestsEvidence>(E, "tests") = TestsEvidence{};
@@ -299,7 +299,7 @@ TEST(GateTest, VacuousEvidenceIsNoData) {
   auto &Bench = kindIn<BenchmarksEvidence>(E, "benchmarks");
   Bench.BaselineFile.clear();
   Bench.Benchmarks[0].ChangePercent.reset();
-  E.Findings->TranslationUnits = 0;
+  kindIn<FindingsEvidence>(E, "findings").TranslationUnits = 0;
   Expect(E, "no records, no baseline, no translation unit");
   Vuln.Records = 5;
   Vuln.ComponentsChecked = 0;

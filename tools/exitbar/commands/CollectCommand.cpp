@@ -15,52 +15,6 @@
 
 namespace exitbar::cli {
 
-static void addCollectFindings(CLI::App &Collect, Context &Ctx) {
-  struct Args {
-    std::string BuildDir;
-    std::string Output;
-    std::string SourceDir;
-    std::string ExpectSources;
-  };
-  auto A = std::make_shared<Args>();
-  CLI::App *Cmd = Collect.add_subcommand(
-      "findings",
-      "Merge the exitbar-* findings of every translation unit of a build "
-      "into evidence/findings.json.\n"
-      "Example: exitbar collect findings --build-dir build");
-  Cmd->add_option("--build-dir", A->BuildDir, "The CMake build tree")
-      ->required();
-  Cmd->add_option("--source-dir", A->SourceDir,
-                  "Project source folder (analysis errors name files "
-                  "relative to it)");
-  Cmd->add_option("--expect-sources", A->ExpectSources,
-                  "Sources that must each have a fragment, one a line "
-                  "(default <build>/exitbar/sources.txt when present, which "
-                  "exitbar_enable writes)");
-  Cmd->add_option("-o,--output", A->Output,
-                  "Evidence file (default <build>/exitbar/evidence/"
-                  "findings.json)");
-  Cmd->callback([A, &Ctx] {
-    CollectFindingsOptions Options;
-    Options.SourceDir = A->SourceDir;
-    std::string Expect =
-        !A->ExpectSources.empty()
-            ? A->ExpectSources
-            : (std::filesystem::path(A->BuildDir) / "exitbar" / "sources.txt")
-                  .string();
-    if (!A->ExpectSources.empty() && !std::filesystem::exists(A->ExpectSources))
-      throw Error("input.file.unreadable", A->ExpectSources, "",
-                  "the list of expected sources does not exist");
-    Options.ExpectedSources = readExpectedSources(Expect);
-    FindingsEvidence E =
-        collectFindings(findingsFragmentDir(A->BuildDir), Options);
-    std::string Out = evidenceOutput(A->Output, A->BuildDir, "findings.json");
-    writeEvidenceFile(Ctx, Out, dumpCanonical(nlohmann::json(E)));
-    fmt::print("{} -> {}\n", findingsSummary(E), Out);
-    Ctx.Exit = Success;
-  });
-}
-
 /// `exitbar collect <kind>` of a registered kind (EvidenceKinds.h): its
 /// options and collector come from the registry, so a new kind needs no
 /// code here.
@@ -154,7 +108,6 @@ void addCollectCommand(CLI::App &App, Context &Ctx) {
                    "Record this run id in the evidence written (see "
                    "`gate --run-id`)")
       ->check(runIdValidator());
-  addCollectFindings(*Collect, Ctx);
   addCollectInfra(*Collect, Ctx);
   for (const EvidenceKind *K : evidenceKinds())
     addCollectRegistered(*Collect, Ctx, *K);

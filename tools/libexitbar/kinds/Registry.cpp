@@ -20,6 +20,9 @@ const EvidenceKind &kind();
 namespace energy {
 const EvidenceKind &kind();
 } // namespace energy
+namespace findings {
+const EvidenceKind &kind();
+} // namespace findings
 namespace readiness {
 const EvidenceKind &kind();
 } // namespace readiness
@@ -44,6 +47,7 @@ const std::vector<const EvidenceKind *> &evidenceKinds() {
       &benchmarks::kind(),
       &coverage::kind(),
       &energy::kind(),
+      &findings::kind(),
       &readiness::kind(),
       &sbom::kind(),
       &signatures::kind(),

@@ -26,11 +26,6 @@ const EvidenceKind *addingKind(const std::string &Name) {
   return nullptr;
 }
 
-/// Evidence files that add up; the others must agree between shards.
-bool isAddable(const std::string &Name) {
-  return Name == "findings.json" || addingKind(Name);
-}
-
 /// Lists the shards' runs in merged evidence, so merging merged folders
 /// again gives the same run id as merging all shards at once.
 constexpr const char *MergedRunsMember = "merged_runs";
@@ -44,7 +39,6 @@ struct ShardFile {
   nlohmann::json Json; ///< kinds that must agree between shards only
   std::optional<std::string> Run;
   std::vector<std::string> Runs; ///< the runs it stands for
-  std::optional<FindingsEvidence> Findings;
   /// A registered kind that adds up, as its Read returned it.
   std::any Kind;
 };
@@ -55,12 +49,10 @@ void convertAddable(ShardFile &F, const std::string &Name,
                     const std::string &Text) {
   if (F.Kind.has_value())
     return; // read straight into its type (EvidenceKind::ReadShard)
-  if (Name == "findings.json")
-    F.Findings = findingsFromJson(F.Json, F.Path);
-  else if (const EvidenceKind *K = addingKind(Name))
-    F.Kind = K->Read(Text, F.Path);
-  else
+  const EvidenceKind *K = addingKind(Name);
+  if (!K)
     return;
+  F.Kind = K->Read(Text, F.Path);
   F.Json = nlohmann::json();
 }
 
@@ -92,7 +84,7 @@ nlohmann::json withoutRun(nlohmann::json J) {
 
 const std::vector<std::string> &mergeableEvidenceFiles() {
   static const std::vector<std::string> Files = [] {
-    std::vector<std::string> Names{"findings.json"};
+    std::vector<std::string> Names;
     for (const EvidenceKind *K : evidenceKinds())
       if (K->Merge != ShardMerge::None)
         Names.emplace_back(K->File);
@@ -214,7 +206,8 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
       continue;
     Result.ShardsPerFile[Name] = static_cast<int>(Of.size());
     nlohmann::json Out;
-    if (!isAddable(Name)) {
+    const EvidenceKind *Adding = addingKind(Name);
+    if (!Adding) {
       // Collected from the repository or the release job, not added up:
       // every shard that has it must have the same.
       Out = withoutRun(Of.front()->Json);
@@ -232,19 +225,11 @@ MergeResult mergeEvidenceDirs(const MergeOptions &Options) {
       }
     } else {
       // The typed evidence converted while reading, moved out.
-      if (Name == "findings.json") {
-        std::vector<FindingsEvidence> Items;
-        Items.reserve(Of.size());
-        for (ShardFile *F : Of)
-          Items.push_back(std::move(*F->Findings));
-        Out = parallelReduce(std::move(Items), mergeFindings);
-      } else if (const EvidenceKind *K = addingKind(Name)) {
-        std::vector<ShardEvidence> Shards;
-        Shards.reserve(Of.size());
-        for (ShardFile *F : Of)
-          Shards.push_back({F->Path, std::move(F->Kind)});
-        Out = K->AddUp(Shards);
-      }
+      std::vector<ShardEvidence> Shards;
+      Shards.reserve(Of.size());
+      for (ShardFile *F : Of)
+        Shards.push_back({F->Path, std::move(F->Kind)});
+      Out = Adding->AddUp(Shards);
     }
     if (!Result.RunId.empty()) {
       Out[EvidenceRunMember] = Result.RunId;

@@ -266,14 +266,10 @@ private:
   }
 
   void collectFindings() const {
-    CollectFindingsOptions O;
-    O.SourceDir = R.SourceDir;
-    O.ExpectedSources = readExpectedSources((State / "sources.txt").string());
-    FindingsEvidence E =
-        exitbar::collectFindings(findingsFragmentDir(Build.string()), O);
-    std::string Out = (Evidence / "findings.json").string();
-    writeEvidence(Out, dumpCanonical(nlohmann::json(E)), RunId);
-    Reporter.Collected(findingsSummary(E) + " -> " + Out);
+    CollectRequest Q;
+    Q.Options["--build-dir"] = {Build.string()};
+    Q.Options["--source-dir"] = {R.SourceDir};
+    collect("findings", Q);
   }
 
   void collectReadiness() const {

@@ -71,13 +71,6 @@ EvidenceSet loadEvidence(const std::string &EvidenceDir,
       }
     Member = Read(Text, File);
   };
-  Load("findings.json", Set.Findings,
-       [](const std::string &Text, const std::string &File) {
-         // Hand-edited evidence cannot downgrade a catalogued check.
-         FindingsEvidence E = parseFindingsEvidence(Text, File);
-         reclassifyFindings(E);
-         return E;
-       });
   for (const EvidenceKind *K : evidenceKinds()) {
     std::optional<std::any> Read;
     Load(K->File, Read, K->Read);
@@ -124,12 +117,11 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
   V.HasBaseline = Options.Accepted.has_value();
   for (const auto &[File, Why] : E.Stale)
     V.StaleEvidence.push_back(File + ": " + Why);
-  if (E.Findings)
-    for (const Suppression &S : E.Findings->Suppressions)
+  if (const auto *Findings = E.kind<FindingsEvidence>("findings")) {
+    for (const Suppression &S : Findings->Suppressions)
       V.Suppressions.push_back(S.File + ":" + std::to_string(S.Line) + ": " +
                                S.Text + (S.Blanket ? " (blanket)" : ""));
-  if (E.Findings) {
-    for (const Finding &F : E.Findings->Findings) {
+    for (const Finding &F : Findings->Findings) {
       FindingResult R{F, FindingState::New, {}};
       if (const Waiver *W = activeWaiver(
               Options.Waivers, Options.Now, V,
@@ -142,7 +134,7 @@ Verdict evaluate(const Policy &P, const EvidenceSet &E,
       }
       V.Findings.push_back(std::move(R));
     }
-    V.UnanalysedRegions = E.Findings->UnanalysedRegions;
+    V.UnanalysedRegions = Findings->UnanalysedRegions;
   }
   for (const EvidenceKind *K : evidenceKinds())
     if (K->Report)

@@ -12,7 +12,6 @@
 #include "exitbar/JsonCursor.h"
 #include "exitbar/Metrics.h"
 #include <algorithm>
-#include <regex>
 #include <set>
 
 using nlohmann::json;
@@ -33,21 +32,6 @@ bool compare(double Actual, Comparison C, double Threshold) {
     return Actual > Threshold;
   }
   return false;
-}
-
-bool isKnownCheckName(std::string_view Check) {
-  // exitbar-* names are ExitBar's own: a typo would always measure 0, so
-  // only catalogued ones count. Other clang-tidy checks (bugprone-*,
-  // clang-analyzer-core.NullDereference) are kept as low findings and may
-  // be counted; their list belongs to clang-tidy, so only their shape is
-  // checked.
-  std::string Name(Check);
-  if (Name.rfind("exitbar-", 0) == 0) {
-    std::vector<std::string> Known = knownChecks();
-    return std::binary_search(Known.begin(), Known.end(), Name);
-  }
-  return std::regex_match(Name, std::regex("[a-z][a-z0-9]*(-[a-z0-9]+)*-"
-                                           "[A-Za-z0-9][A-Za-z0-9._-]*"));
 }
 
 bool isKnownMetric(std::string_view Metric) {

@@ -112,6 +112,14 @@ FindingsEvidence collectFindings(const std::string &FragmentDir,
 /// Example: auto S = readExpectedSources("build/exitbar/sources.txt");
 std::vector<std::string> readExpectedSources(const std::string &File);
 
+/// Two shards' findings as one (`exitbar merge`, the findings kind's
+/// AddUp): united and de-duplicated by fingerprint (the most severe copy
+/// wins); translation_units is the larger count, since shards that each
+/// build the whole project analyse the same units. Associative and
+/// commutative, as every merge of shards.
+/// Example: FindingsEvidence F = mergeFindings(Shard1, Shard2);
+FindingsEvidence mergeFindings(FindingsEvidence A, const FindingsEvidence &B);
+
 /// Where the per-translation-unit fragments of a build tree live.
 std::string findingsFragmentDir(const std::string &BuildDir);
 

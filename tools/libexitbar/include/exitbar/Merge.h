@@ -13,16 +13,6 @@
 
 namespace exitbar {
 
-// Merges of one evidence kind. Each is associative and commutative: any
-// grouping and order of shards gives the same evidence (byte-identical once
-// written), which is what lets a CI merge shards as their jobs finish.
-
-/// Findings united and de-duplicated by fingerprint (the most severe copy
-/// wins); translation_units is the larger count, since shards that each
-/// build the whole project analyse the same units.
-/// Example: FindingsEvidence F = mergeFindings(Shard1, Shard2);
-FindingsEvidence mergeFindings(FindingsEvidence A, const FindingsEvidence &B);
-
 /// What `exitbar merge` reads.
 struct MergeOptions {
   std::vector<std::string> ShardDirs; ///< evidence folders, one per shard

@@ -79,10 +79,6 @@ std::string policyToJson(const Policy &P);
 /// !isKnownMetric("findings.cwe.cwe-120")
 bool isKnownMetric(std::string_view Metric);
 
-/// True for a check `findings.check.<name>` may count: an exitbar-* check
-/// of the catalogue, or any other check name shaped like clang-tidy's.
-/// Example: isKnownCheckName("bugprone-use-after-move")
-bool isKnownCheckName(std::string_view Check);
 
 } // namespace exitbar
 

@@ -153,7 +153,6 @@ struct Verdict {
 
 /// Everything the gate may read, one optional member per evidence kind.
 struct EvidenceSet {
-  std::optional<FindingsEvidence> Findings;
   /// Evidence files present but not produced by this run, by file name
   /// ("coverage.json"), with why; their members stay empty and every
   /// criterion that needs them fails (never "not applicable").

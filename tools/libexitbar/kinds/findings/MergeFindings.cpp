@@ -1,10 +1,8 @@
-// MergeKinds.cpp - associative, order-independent merges of each evidence kind
+// MergeFindings.cpp - two shards' findings as one, in any order and grouping
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Error.h"
-#include "exitbar/Merge.h"
+#include "exitbar/Findings.h"
 #include <algorithm>
-#include <set>
 #include <utility>
 
 namespace exitbar {
