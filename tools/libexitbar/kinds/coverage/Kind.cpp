@@ -14,7 +14,7 @@
 #include "exitbar/EvidenceKinds.h"
 #include "exitbar/Merge.h"
 #include "exitbar/Verdict.h"
-#include "support/Parallel.h"
+#include "kinds/AddUp.h"
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -186,11 +186,7 @@ std::any readShard(const std::string &Text, const std::string &File,
 /// Hit counts of the same file and line add up across shards (mergeCoverage,
 /// pairwise in parallel).
 nlohmann::json addUp(std::vector<ShardEvidence> &Shards) {
-  std::vector<CoverageEvidence> Items;
-  Items.reserve(Shards.size());
-  for (ShardEvidence &S : Shards)
-    Items.push_back(std::move(std::any_cast<CoverageEvidence &>(S.Evidence)));
-  return nlohmann::json(parallelReduce(std::move(Items), mergeCoverage));
+  return addUpPairwise<CoverageEvidence>(Shards, mergeCoverage);
 }
 
 } // namespace

@@ -13,7 +13,7 @@
 #include "exitbar/EvidenceKinds.h"
 #include "exitbar/Findings.h"
 #include "exitbar/Verdict.h"
-#include "support/Parallel.h"
+#include "kinds/AddUp.h"
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -218,11 +218,7 @@ std::any readShard(const std::string &Text, const std::string &File,
 /// Shards usually each build the whole project: findings united by
 /// fingerprint (mergeFindings, pairwise in parallel).
 nlohmann::json addUp(std::vector<ShardEvidence> &Shards) {
-  std::vector<FindingsEvidence> Items;
-  Items.reserve(Shards.size());
-  for (ShardEvidence &S : Shards)
-    Items.push_back(std::move(std::any_cast<FindingsEvidence &>(S.Evidence)));
-  return nlohmann::json(parallelReduce(std::move(Items), mergeFindings));
+  return addUpPairwise<FindingsEvidence>(Shards, mergeFindings);
 }
 
 } // namespace
