@@ -1083,15 +1083,11 @@ function(_exitbar_finalize)
     _exitbar_collect_tests("${CMAKE_SOURCE_DIR}" _tests)
     list(REMOVE_ITEM _tests exitbar)
     if(_tests)
+      # By name: ctest orders tests of every folder this way. Where Clang
+      # writes the tests' profiles is `exitbar run`'s business: it runs them
+      # with LLVM_PROFILE_FILE set (a test property could name only the
+      # tests of this folder, and a project's tests/ has most of them).
       set_tests_properties(exitbar PROPERTIES DEPENDS "${_tests}")
-      # Clang writes a test's profile where LLVM_PROFILE_FILE says (%p: one
-      # file per process, %m: per instrumented binary); GCC ignores it.
-      if(_coverage)
-        foreach(_test IN LISTS _tests)
-          set_property(TEST "${_test}" APPEND PROPERTY ENVIRONMENT
-            "LLVM_PROFILE_FILE=${CMAKE_BINARY_DIR}/exitbar/profiles/%p-%m.profraw")
-        endforeach()
-      endif()
     endif()
   endif()
 endfunction()

@@ -166,15 +166,22 @@ private:
       std::vector<std::string> Ctest = {
           R.Ctest, "--test-dir", Build.string(), "--output-junit",
           File,    "-E",         "^exitbar$"};
+      // Clang writes each test's profile where LLVM_PROFILE_FILE says (%p:
+      // one file per process, %m: per instrumented binary), for coverage
+      // to find; GCC ignores it.
+      std::string Profiles = "LLVM_PROFILE_FILE=" +
+                             (State / "profiles" / "%p-%m.profraw").string();
       // Failing tests are evidence, not an error of the pipeline. With a
       // grid intensity the energy collector runs them and measures them.
       if (std::optional<CollectRequest> E = energyRequest()) {
         E->Options["--discard-output"] = {"true"};
+        E->Options["--env"] = {Profiles};
         E->Command = Ctest;
         collect("energy", *E);
       } else {
         ProcessOptions O;
         O.Timeout = ProjectCodeTimeout;
+        O.SetEnvironment = {Profiles};
         runProcess(Ctest, O);
       }
       Junit = {File};

@@ -143,7 +143,12 @@ CollectResult collectEnergy(const CollectRequest &Request) {
     Argv.push_back(nullptr);
     // The command gets no variable kept out of children (an env://NAME
     // signing key): it is the project's code, as the tests it runs are.
-    std::vector<std::string> Environment = childEnvironment({}, {});
+    std::vector<std::string> Set = Request.values("--env");
+    for (const std::string &Var : Set)
+      if (Var.find('=') == std::string::npos || Var.front() == '=')
+        throw Error("usage.energy.env", "", "",
+                    "--env takes NAME=VALUE, got '" + Var + "'");
+    std::vector<std::string> Environment = childEnvironment({}, Set);
     std::vector<char *> Envp;
     Envp.reserve(Environment.size() + 1);
     for (std::string &Var : Environment)

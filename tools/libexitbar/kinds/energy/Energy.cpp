@@ -228,6 +228,10 @@ const EvidenceKind &kind() {
           {"--baseline", "An earlier energy.json to compare the test run with"},
           {"--rapl-dir", "Powercap folder to read RAPL counters from (default "
                          "/sys/class/powercap)"},
+          {"--env",
+           "Set NAME=VALUE in the measured command's environment "
+           "(repeatable)",
+           /*Multiple=*/true},
           {"--discard-output",
            "The measured command's standard output goes nowhere (the "
            "gate's test run)",
