@@ -61,9 +61,10 @@ ExitBar sources), then call ``exitbar_enable()``.
 
   ``COVERAGE``
     Instrument the enabled targets for coverage (GCC: ``--coverage``;
-    Clang: ``-fprofile-instr-generate -fcoverage-mapping``, with
-    ``LLVM_PROFILE_FILE`` set for every test so profiles land in
-    ``<build>/exitbar/profiles``) and make the gate collect coverage and
+    Clang: ``-fprofile-instr-generate -fcoverage-mapping``; the gate runs
+    the tests with ``LLVM_PROFILE_FILE`` set so profiles land in
+    ``<build>/exitbar/profiles``; whatever links an instrumented static
+    library gets the coverage runtime) and make the gate collect coverage and
     test results: the ``exitbar`` target removes the coverage counts of
     earlier runs (every ``.gcda`` of the build tree; Clang's profiles) and
     runs ``ctest --output-junit`` into a file of this run every time, then
@@ -1043,13 +1044,20 @@ function(_exitbar_finalize)
         "$<$<COMPILE_LANG_AND_ID:CXX,GNU>:--coverage>"
         "$<$<COMPILE_LANG_AND_ID:C,Clang>:-fprofile-instr-generate;-fcoverage-mapping>"
         "$<$<COMPILE_LANG_AND_ID:CXX,Clang>:-fprofile-instr-generate;-fcoverage-mapping>")
-      if(NOT _type MATCHES "^(STATIC_LIBRARY|OBJECT_LIBRARY)$")
-        target_link_options("${_t}" PRIVATE
-          "$<$<LINK_LANG_AND_ID:C,GNU>:--coverage>"
-          "$<$<LINK_LANG_AND_ID:CXX,GNU>:--coverage>"
-          "$<$<LINK_LANG_AND_ID:C,Clang>:-fprofile-instr-generate>"
-          "$<$<LINK_LANG_AND_ID:CXX,Clang>:-fprofile-instr-generate>")
+      # Whatever links an instrumented static or object library (the
+      # project's test executables, which need not be enabled) needs the
+      # coverage runtime too: INTERFACE for those, and only in this build
+      # tree, never in an exported or installed target.
+      if(_type MATCHES "^(STATIC_LIBRARY|OBJECT_LIBRARY)$")
+        set(_link_scope INTERFACE)
+      else()
+        set(_link_scope PRIVATE)
       endif()
+      target_link_options("${_t}" ${_link_scope}
+        "$<BUILD_INTERFACE:$<$<LINK_LANG_AND_ID:C,GNU>:--coverage>>"
+        "$<BUILD_INTERFACE:$<$<LINK_LANG_AND_ID:CXX,GNU>:--coverage>>"
+        "$<BUILD_INTERFACE:$<$<LINK_LANG_AND_ID:C,Clang>:-fprofile-instr-generate>>"
+        "$<BUILD_INTERFACE:$<$<LINK_LANG_AND_ID:CXX,Clang>:-fprofile-instr-generate>>")
     endif()
     if(_in_tree)
       add_dependencies("${_t}" exitbar_tools)

@@ -5,7 +5,9 @@
 #include "exitbar/Sbom.h"
 #include "TestDir.h"
 #include "exitbar/Error.h"
+#include "exitbar/SbomBuild.h"
 #include "formats/cmake-file-api/FakeReply.h"
+#include "kinds/sbom/Sbom.h"
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>

@@ -1,13 +1,14 @@
 // MergeTest.cpp - unit tests of `exitbar merge`: associative, fails closed
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Findings.h"
 #include "exitbar/Merge.h"
 #include "TestDir.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
+#include "exitbar/Findings.h"
 #include "exitbar/Tests.h"
+#include "kinds/sbom/Sbom.h"
 #include <algorithm>
 #include <filesystem>
 #include <functional>

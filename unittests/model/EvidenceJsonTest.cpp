@@ -8,6 +8,8 @@
 #include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
+#include "kinds/readiness/Readiness.h"
+#include "kinds/sbom/Sbom.h"
 #include "kinds/signatures/Signatures.h"
 #include <gtest/gtest.h>
 

@@ -3,7 +3,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "TestDir.h"
-#include "exitbar/Approvals.h"
 #include "exitbar/Benchmarks.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
@@ -11,7 +10,10 @@
 #include "exitbar/Tests.h"
 #include "exitbar/Verdict.h"
 #include "exitbar/Vulnerabilities.h"
+#include "kinds/approvals/Approvals.h"
 #include "kinds/energy/Energy.h"
+#include "kinds/readiness/Readiness.h"
+#include "kinds/sbom/Sbom.h"
 #include "kinds/signatures/Signatures.h"
 #include <algorithm>
 #include <filesystem>

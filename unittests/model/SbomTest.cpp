@@ -4,6 +4,8 @@
 
 #include "exitbar/Sbom.h"
 #include "exitbar/EvidenceJson.h"
+#include "exitbar/SbomBuild.h"
+#include "kinds/sbom/Sbom.h"
 #include <gtest/gtest.h>
 #include <sstream>
 

@@ -3,6 +3,7 @@
 
 #include "exitbar/Approvals.h"
 #include "exitbar/Benchmarks.h"
+#include "exitbar/Coverage.h"
 #include "exitbar/Error.h"
 #include "exitbar/Readiness.h"
 #include "exitbar/Sbom.h"

@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "Cli.h"
-#include "exitbar/Approvals.h"
+#include "exitbar/Approve.h"
 #include "exitbar/Env.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"

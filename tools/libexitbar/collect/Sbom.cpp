@@ -14,6 +14,7 @@
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Files.h"
 #include "exitbar/Process.h"
+#include "exitbar/SbomBuild.h"
 #include "sbom/Dpkg.h"
 #include "support/Parallel.h"
 #include <algorithm>

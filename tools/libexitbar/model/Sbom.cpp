@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Sbom.h"
+#include "exitbar/SbomBuild.h"
 #include <algorithm>
 #include <cctype>
 #include <set>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "TestDir.h"
-#include "exitbar/Readiness.h"
+#include "kinds/readiness/Readiness.h"
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // RateLimitTest.cpp - unit tests of the rate-limiting readiness signals
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Readiness.h"
+#include "kinds/readiness/Readiness.h"
 #include <gtest/gtest.h>
 
 using namespace exitbar;

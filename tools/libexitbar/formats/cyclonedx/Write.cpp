@@ -8,6 +8,7 @@
 #include "exitbar/Digest.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/SbomBuild.h"
 
 using nlohmann::json;
 

@@ -10,6 +10,7 @@
 #include "exitbar/Digest.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/SbomBuild.h"
 #include <algorithm>
 #include <array>
 #include <cctype>

@@ -4,9 +4,7 @@
 #ifndef EXITBAR_MERGE_H
 #define EXITBAR_MERGE_H
 
-#include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
-#include "exitbar/Sbom.h"
 #include <map>
 #include <string>
 #include <vector>

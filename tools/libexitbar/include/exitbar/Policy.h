@@ -79,7 +79,6 @@ std::string policyToJson(const Policy &P);
 /// !isKnownMetric("findings.cwe.cwe-120")
 bool isKnownMetric(std::string_view Metric);
 
-
 } // namespace exitbar
 
 #endif // EXITBAR_POLICY_H

@@ -5,6 +5,7 @@
 #ifndef EXITBAR_REPORTS_H
 #define EXITBAR_REPORTS_H
 
+#include "exitbar/Coverage.h"
 #include "exitbar/Verdict.h"
 #include <map>
 #include <ostream>

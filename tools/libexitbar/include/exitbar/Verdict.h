@@ -4,11 +4,8 @@
 #ifndef EXITBAR_VERDICT_H
 #define EXITBAR_VERDICT_H
 
-#include "exitbar/Coverage.h"
 #include "exitbar/Evidence.h"
 #include "exitbar/Policy.h"
-#include "exitbar/Readiness.h"
-#include "exitbar/Sbom.h"
 #include <any>
 #include <map>
 #include <optional>

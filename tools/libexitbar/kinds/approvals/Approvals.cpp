@@ -12,7 +12,7 @@
 // file in the approvals folder that is not an approval statement, or an
 // approvals folder that holds the sources.
 
-#include "exitbar/Approvals.h"
+#include "kinds/approvals/Approvals.h"
 #include "exitbar/Attestation.h"
 #include "exitbar/Error.h"
 #include "exitbar/Evidence.h"

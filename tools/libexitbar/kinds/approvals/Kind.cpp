@@ -6,7 +6,6 @@
 // Schema: docs/evidence-schema/approvals.md. `exitbar approve`, which
 // writes the approvals this kind checks, is a command of its own.
 
-#include "exitbar/Approvals.h"
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/EvidenceKinds.h"
@@ -14,6 +13,7 @@
 #include "exitbar/JsonCursor.h"
 #include "exitbar/Signing.h"
 #include "exitbar/Verdict.h"
+#include "kinds/approvals/Approvals.h"
 #include <filesystem>
 #include <fmt/core.h>
 

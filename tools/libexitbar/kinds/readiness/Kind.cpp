@@ -10,8 +10,8 @@
 #include "exitbar/EvidenceKinds.h"
 #include "exitbar/Files.h"
 #include "exitbar/JsonCursor.h"
-#include "exitbar/Readiness.h"
 #include "exitbar/Verdict.h"
+#include "kinds/readiness/Readiness.h"
 #include "support/Strings.h"
 #include <algorithm>
 #include <fmt/core.h>

@@ -12,7 +12,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "exitbar/Process.h"
-#include "exitbar/Readiness.h"
+#include "kinds/readiness/Readiness.h"
 #include <cctype>
 #include <map>
 #include <set>

@@ -8,7 +8,7 @@
 // load. Like the monitoring signals, these are readiness facts found in
 // text, and the policy chooses which kinds count.
 
-#include "exitbar/Readiness.h"
+#include "kinds/readiness/Readiness.h"
 #include <filesystem>
 #include <regex>
 

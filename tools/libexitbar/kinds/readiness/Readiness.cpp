@@ -2,7 +2,7 @@
 // CI of a repository
 // SPDX-License-Identifier: Apache-2.0
 
-#include "exitbar/Readiness.h"
+#include "kinds/readiness/Readiness.h"
 #include "exitbar/Error.h"
 #include "exitbar/Files.h"
 #include "support/Strings.h"

@@ -5,7 +5,7 @@
 
 #include "exitbar/Evidence.h"
 #include "exitbar/JsonCursor.h"
-#include "exitbar/Readiness.h"
+#include "kinds/readiness/Readiness.h"
 
 using nlohmann::json;
 

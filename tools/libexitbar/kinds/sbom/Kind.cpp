@@ -11,7 +11,9 @@
 #include "exitbar/Files.h"
 #include "exitbar/JsonCursor.h"
 #include "exitbar/Sbom.h"
+#include "exitbar/SbomBuild.h"
 #include "exitbar/Verdict.h"
+#include "kinds/sbom/Sbom.h"
 #include <filesystem>
 #include <fmt/core.h>
 #include <future>

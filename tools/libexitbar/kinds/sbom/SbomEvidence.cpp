@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "exitbar/Sbom.h"
+#include "kinds/sbom/Sbom.h"
 #include <algorithm>
 #include <map>
 #include <set>

@@ -6,6 +6,7 @@
 #include "exitbar/Error.h"
 #include "exitbar/EvidenceJson.h"
 #include "exitbar/JsonCursor.h"
+#include "kinds/sbom/Sbom.h"
 
 using nlohmann::json;
 
