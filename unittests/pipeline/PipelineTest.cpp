@@ -29,7 +29,7 @@ TEST(PipelineTest, RunIdsAreTimeAndRandomDigitsAndDiffer) {
 TEST(PipelineTest, TheGateWritesEveryReportAndFailsWithoutEvidence) {
   fs::path Dir = test::freshTestDir("pipeline-gate");
   fs::create_directories(Dir / "evidence");
-  GateRequest R;
+  GateSettings R;
   R.EvidenceDir = (Dir / "evidence").string();
   std::vector<std::string> Warnings;
   GateOutcome O = runGate(R, Env::fixed({}, 1700000000),
@@ -46,7 +46,7 @@ TEST(PipelineTest, ABadPolicyStopsTheGateBeforeAnyOutput) {
   fs::path Dir = test::freshTestDir("pipeline-bad-policy");
   fs::create_directories(Dir / "evidence");
   writeFileAtomically((Dir / "policy.json").string(), "{\"schema\": 3}");
-  GateRequest R;
+  GateSettings R;
   R.EvidenceDir = (Dir / "evidence").string();
   R.PolicyFile = (Dir / "policy.json").string();
   EXPECT_THROW(runGate(R, Env::fixed({}), [](const std::string &) {}), Error);
@@ -56,7 +56,7 @@ TEST(PipelineTest, ABadPolicyStopsTheGateBeforeAnyOutput) {
 
 TEST(PipelineTest, RunRefusesAMissingBuildTreeBeforeRunningAnything) {
   fs::path Dir = test::freshTestDir("pipeline-run");
-  RunRequest R;
+  RunSettings R;
   R.BuildDir = (Dir / "missing").string();
   R.SourceDir = Dir.string();
   try {

@@ -50,7 +50,7 @@ void reportGateOutcome(const GateOutcome &Outcome, const std::string &Attest,
 }
 
 void addGateCommand(CLI::App &App, Context &Ctx) {
-  auto A = std::make_shared<GateRequest>();
+  auto A = std::make_shared<GateSettings>();
   auto FailOn = std::make_shared<std::string>("no-go");
   CLI::App *Cmd = App.add_subcommand(
       "gate", "Apply the policy to the evidence; write verdict.json, "

@@ -9,11 +9,11 @@ namespace exitbar::cli {
 
 void addRunCommand(CLI::App &App, Context &Ctx) {
   struct Args {
-    RunRequest Request;
+    RunSettings Request;
     std::string FailOn = "no-go";
   };
   auto A = std::make_shared<Args>();
-  RunRequest &R = A->Request;
+  RunSettings &R = A->Request;
   CLI::App *Cmd = App.add_subcommand(
       "run",
       "Run the whole pipeline on a build tree, as the `exitbar` target of "

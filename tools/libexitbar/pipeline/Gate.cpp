@@ -87,7 +87,7 @@ std::vector<std::string> trustAnchorWarnings(const EvidenceSet &Evidence,
 
 /// The signed verdict (a DSSE envelope), made before any output is written
 /// so a bad key leaves nothing behind.
-std::string attest(const GateRequest &A, const Env &Environment,
+std::string attest(const GateSettings &A, const Env &Environment,
                    const std::function<void(const std::string &)> &Warn,
                    const Verdict &V, const EvidenceSet &Evidence,
                    const std::string &PolicyText, bool Passed) {
@@ -153,7 +153,7 @@ std::string attest(const GateRequest &A, const Env &Environment,
 
 } // namespace
 
-GateOutcome runGate(const GateRequest &Request, const Env &Environment,
+GateOutcome runGate(const GateSettings &Request, const Env &Environment,
                     const std::function<void(const std::string &)> &Warn) {
   // Every input is read and checked before any output is written.
   std::string PolicyText = Request.PolicyFile.empty()

@@ -34,7 +34,7 @@ constexpr std::chrono::hours ProjectCodeTimeout{24};
 /// One run of the pipeline: its request, folders and run id.
 class Pipeline {
 public:
-  Pipeline(const RunRequest &Request, const Env &Environment,
+  Pipeline(const RunSettings &Request, const Env &Environment,
            const RunReporter &Reporter)
       : R(Request), Environment(Environment), Reporter(Reporter),
         // Absolute: ctest reads --output-junit relative to its test folder.
@@ -64,7 +64,7 @@ public:
   }
 
 private:
-  const RunRequest &R;
+  const RunSettings &R;
   const Env &Environment;
   const RunReporter &Reporter;
   const fs::path Build, State, Evidence;
@@ -413,7 +413,7 @@ private:
   }
 
   GateOutcome gate() const {
-    GateRequest G;
+    GateSettings G;
     G.EvidenceDir = Evidence.string();
     G.RunId = RunId;
     G.ReportDir = R.ReportDir.empty() ? State.string() : R.ReportDir;
@@ -449,7 +449,7 @@ std::string newRunId(const Env &Environment) {
   return Id;
 }
 
-GateOutcome runPipeline(const RunRequest &Request, const Env &Environment,
+GateOutcome runPipeline(const RunSettings &Request, const Env &Environment,
                         const RunReporter &Reporter) {
   return Pipeline(Request, Environment, Reporter).run();
 }

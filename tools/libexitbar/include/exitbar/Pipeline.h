@@ -13,7 +13,7 @@
 namespace exitbar {
 
 /// What `exitbar gate` is given.
-struct GateRequest {
+struct GateSettings {
   std::string EvidenceDir;
   std::string PolicyFile; ///< empty: the built-in policy
   std::string ReportDir;  ///< empty: the evidence folder's parent
@@ -46,14 +46,14 @@ struct GateOutcome {
 /// and the audit entry (and the attestation), each whole or not at all:
 /// every input is read and checked before any output is written. Throws
 /// Error (exit 2) on bad input. \p Warn gets each warning as it is found.
-/// Example: GateRequest R; R.EvidenceDir = "build/exitbar/evidence";
+/// Example: GateSettings R; R.EvidenceDir = "build/exitbar/evidence";
 ///          GateOutcome O = runGate(R, Env::process(), Warn);
-GateOutcome runGate(const GateRequest &Request, const Env &Environment,
+GateOutcome runGate(const GateSettings &Request, const Env &Environment,
                     const std::function<void(const std::string &)> &Warn);
 
 /// What `exitbar run` is given: the build tree of a project configured
 /// with exitbar_enable(), and what the gate of that project was told.
-struct RunRequest {
+struct RunSettings {
   std::string BuildDir;  ///< required
   std::string SourceDir; ///< required
   std::string PolicyFile;
@@ -107,9 +107,9 @@ struct RunReporter {
 /// Secrets given as env://NAME (AttestKey, <build>/exitbar/secret-env.txt)
 /// are kept from every process it starts. Throws Error when a step cannot
 /// run (exit 2); a failing test or benchmark regression is evidence.
-/// Example: RunRequest R; R.BuildDir = "build"; R.SourceDir = ".";
+/// Example: RunSettings R; R.BuildDir = "build"; R.SourceDir = ".";
 ///          GateOutcome O = runPipeline(R, Env::process(), Reporter);
-GateOutcome runPipeline(const RunRequest &Request, const Env &Environment,
+GateOutcome runPipeline(const RunSettings &Request, const Env &Environment,
                         const RunReporter &Reporter);
 
 /// A new run id: the UTC time and 12 random hex digits
