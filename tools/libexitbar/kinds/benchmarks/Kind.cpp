@@ -83,7 +83,7 @@ CollectResult collect(const CollectRequest &Request) {
                 "benchmarks: %zu, largest slow-down %+.1f %% (%s time%s)",
                 E.Benchmarks.size(), maxRegressionPercent(E), E.Metric.c_str(),
                 E.BaselineFile.empty() ? ", no baseline" : "");
-  return {benchmarksToJson(E), Line, 0};
+  return {benchmarksToJson(E), Line, 0, {}};
 }
 
 std::any read(const std::string &Text, const std::string &File) {

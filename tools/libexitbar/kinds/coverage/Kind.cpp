@@ -158,7 +158,7 @@ CollectResult collect(const CollectRequest &Request) {
   writeCoverageViews(E, O.SourceDir,
                      {Request.value("--lcov"), Request.value("--cobertura"),
                       Request.value("--html"), Request.Environment.now()});
-  CollectResult R{dumpCanonical(nlohmann::json(E)), coverageSummary(E), 0};
+  CollectResult R{dumpCanonical(nlohmann::json(E)), coverageSummary(E), 0, {}};
   if (E.Diff) {
     char Line[160];
     std::snprintf(Line, sizeof Line,

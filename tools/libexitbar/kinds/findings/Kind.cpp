@@ -193,7 +193,7 @@ CollectResult collect(const CollectRequest &Request) {
         (std::filesystem::path(BuildDir) / "exitbar" / "sources.txt").string();
   Options.ExpectedSources = readExpectedSources(Expect);
   FindingsEvidence E = collectFindings(findingsFragmentDir(BuildDir), Options);
-  return {dumpCanonical(nlohmann::json(E)), findingsSummary(E), 0};
+  return {dumpCanonical(nlohmann::json(E)), findingsSummary(E), 0, {}};
 }
 
 /// Hand-edited evidence cannot downgrade a catalogued check: every

@@ -104,7 +104,7 @@ CollectResult collect(const CollectRequest &Request) {
                 "flaky %zu)",
                 E.total(), E.Passed, E.Failed, E.Errored, E.Skipped,
                 E.FlakyTests.size());
-  return {dumpCanonical(nlohmann::json(E)), Line, 0};
+  return {dumpCanonical(nlohmann::json(E)), Line, 0, {}};
 }
 
 /// Shards' tests united, as mergeTests unites two, in one pass over all

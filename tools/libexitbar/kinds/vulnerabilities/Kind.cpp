@@ -169,7 +169,7 @@ CollectResult collect(const CollectRequest &Request) {
                 E.Findings.size(), Counts["critical"], Counts["high"],
                 Counts["medium"], Counts["low"], Counts["unknown"],
                 E.ComponentsChecked, E.Records);
-  return {vulnerabilitiesToJson(E), Line, 0};
+  return {vulnerabilitiesToJson(E), Line, 0, {}};
 }
 
 std::any read(const std::string &Text, const std::string &File) {
