@@ -102,11 +102,9 @@ void addVerifyAttestationCommand(CLI::App &App, Context &Ctx);
 std::vector<std::string> applyTrustEnvironment(const Context &Ctx,
                                                TrustOptions &Trust);
 
-/// Prints the gate's summary, its warnings and the attestation \p Attest
-/// (when one was written), and sets the exit code: 1 when the outcome
-/// fails.
-void reportGateOutcome(const GateOutcome &Outcome, const std::string &Attest,
-                       Context &Ctx);
+/// Prints the gate's summary, its warnings and the attestation written (if
+/// any), and sets the exit code: 1 when the outcome fails.
+void reportGateOutcome(const GateOutcome &Outcome, Context &Ctx);
 
 /// Prints each line as `exitbar: warning: <line>` on stderr.
 void printWarnings(const std::vector<std::string> &Lines);

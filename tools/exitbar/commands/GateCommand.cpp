@@ -40,12 +40,11 @@ void printSummary(const Verdict &V, const std::string &ReportDir, bool Color) {
 
 } // namespace
 
-void reportGateOutcome(const GateOutcome &Outcome, const std::string &Attest,
-                       Context &Ctx) {
+void reportGateOutcome(const GateOutcome &Outcome, Context &Ctx) {
   printSummary(Outcome.Result, Outcome.ReportDir, useColor(Ctx, stdout));
   printWarnings(Outcome.Result.Warnings);
-  if (!Attest.empty())
-    fmt::print("attestation: {}\n", Attest);
+  if (!Outcome.Attestation.empty())
+    fmt::print("attestation: {}\n", Outcome.Attestation);
   Ctx.Exit = Outcome.Fails ? CheckFailed : Success;
 }
 
@@ -106,7 +105,7 @@ void addGateCommand(CLI::App &App, Context &Ctx) {
     A->FailOnConditional = *FailOn == "conditional";
     GateOutcome Outcome = runGate(
         *A, Ctx.Environment, [](const std::string &W) { printWarnings({W}); });
-    reportGateOutcome(Outcome, A->Attest, Ctx);
+    reportGateOutcome(Outcome, Ctx);
   });
 }
 

@@ -101,12 +101,7 @@ void addRunCommand(CLI::App &App, Context &Ctx) {
     };
     Reporter.Warn = [](const std::string &Line) { printWarnings({Line}); };
     GateOutcome Outcome = runPipeline(A->Request, Ctx.Environment, Reporter);
-    reportGateOutcome(Outcome,
-                      A->Request.AttestKey.empty()
-                          ? ""
-                          : A->Request.BuildDir +
-                                "/exitbar/verdict.intoto.json",
-                      Ctx);
+    reportGateOutcome(Outcome, Ctx);
   });
 }
 

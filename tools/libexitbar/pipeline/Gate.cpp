@@ -254,8 +254,10 @@ GateOutcome runGate(const GateSettings &Request, const Env &Environment,
       std::fclose(F);
     }
   }
-  if (!Request.Attest.empty())
+  if (!Request.Attest.empty()) {
     writeFileAtomically(Request.Attest, Attestation);
+    Outcome.Attestation = Request.Attest;
+  }
   return Outcome;
 }
 

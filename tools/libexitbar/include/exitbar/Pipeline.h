@@ -40,6 +40,8 @@ struct GateOutcome {
   std::string ReportDir;
   /// NO_GO, or CONDITIONAL with FailOnConditional: the caller exits 1.
   bool Fails = false;
+  /// The signed verdict written, or "" when none was asked for.
+  std::string Attestation;
 };
 
 /// Applies the policy to the evidence and writes verdict.json, the reports
