@@ -24,7 +24,8 @@ UnauthenticatedRouteCheck::UnauthenticatedRouteCheck(StringRef Name,
                                                      ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       PublicRoutes(
-          utils::parseList(Options.get("PublicRoutes", DefaultPublicRoutes))) {
+          utils::parseList(Options.get("PublicRoutes", DefaultPublicRoutes))),
+      Summaries(Name) {
   Auth.AuthFunctions = utils::parseList(Options.get("AuthFunctions", ""));
 }
 
@@ -56,7 +57,9 @@ bool UnauthenticatedRouteCheck::isPublicRoute(StringRef Pattern) const {
 void UnauthenticatedRouteCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const utils::HttpRoute &Route : utils::findHttpRoutes(Ctx, Auth)) {
+  utils::HttpServers Servers = utils::scanHttpServers(Ctx, Auth);
+  Summaries.recordServers(Servers, SM);
+  for (const utils::HttpRoute &Route : Servers.Routes) {
     // A handler defined in another unit is judged there, never guessed at.
     if (!Route.Body || Route.Guarded || isPublicRoute(Route.Pattern))
       continue;
@@ -66,11 +69,20 @@ void UnauthenticatedRouteCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     if (utils::checksCredentials(Route.Body, Ctx, Auth))
       continue;
-    diag(SM.getFileLoc(Route.Loc),
-         "unauthenticated '%0' route '%1'; check credentials in the handler "
-         "or register an authentication handler on the %2 server")
-        << Route.Method << Route.Pattern << Route.Library;
+    std::string Message = "unauthenticated '" + Route.Method + "' route '" +
+                          Route.Pattern +
+                          "'; check credentials in the handler or register "
+                          "an authentication handler on the " +
+                          Route.Library + " server";
+    if (Summaries.enabled() &&
+        utils::ServerRecorder::mayBeGuardedElsewhere(Route, Servers)) {
+      Summaries.recordRoute(Route, Message, SM);
+      continue;
+    }
+    diag(SM.getFileLoc(Route.Loc), "%0") << Message;
   }
 }
+
+void UnauthenticatedRouteCheck::onEndOfTranslationUnit() { Summaries.flush(); }
 
 } // namespace clang::tidy::exitbar

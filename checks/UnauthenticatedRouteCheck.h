@@ -6,6 +6,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/HttpRoutes.h"
+#include "utils/ServerSummaries.h"
 #include <string>
 #include <vector>
 
@@ -23,12 +24,15 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
 
 private:
   bool isPublicRoute(StringRef Pattern) const;
 
   std::vector<std::string> PublicRoutes;
   utils::AuthKnowledge Auth;
+  /// Routes whose guard may be in another unit, for the link.
+  utils::ServerRecorder Summaries;
 };
 
 } // namespace clang::tidy::exitbar

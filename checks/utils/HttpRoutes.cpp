@@ -36,6 +36,42 @@ bool inNamespace(const Decl *D, llvm::StringRef Name) {
   return false;
 }
 
+/// True for the objects routes and guards are registered on: a class of a
+/// server library (httplib::Server, crow::App<...>, a Pistache router,
+/// drogon's app), a civetweb or mongoose context, or a pointer, reference
+/// or smart pointer to one.
+bool isServerType(QualType T) {
+  for (int Depth = 0; Depth < 4 && !T.isNull(); ++Depth) {
+    T = T.getNonReferenceType();
+    if (T->isPointerType()) {
+      T = T->getPointeeType();
+      continue;
+    }
+    const auto *Record = T->getAsRecordDecl();
+    if (!Record)
+      return false;
+    for (llvm::StringRef Library : {"httplib", "crow", "drogon", "Pistache"})
+      if (inNamespace(Record, Library))
+        return true;
+    if (Record->getIdentifier() &&
+        llvm::is_contained(
+            std::initializer_list<llvm::StringRef>{"mg_context", "mg_mgr",
+                                                   "CivetServer"},
+            Record->getName()))
+      return true;
+    // std::unique_ptr<httplib::Server>, std::shared_ptr<crow::SimpleApp>.
+    const auto *Smart = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+    if (!Smart || !Smart->getIdentifier() ||
+        !(Smart->getName() == "unique_ptr" ||
+          Smart->getName() == "shared_ptr") ||
+        Smart->getTemplateArgs().size() < 1 ||
+        Smart->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    T = Smart->getTemplateArgs()[0].getAsType();
+  }
+  return false;
+}
+
 /// \p E without the wrappers that keep its value: parens, implicit casts,
 /// temporaries, and one-argument constructions (a lambda in std::function).
 const Expr *strip(const Expr *E) {
@@ -525,13 +561,7 @@ bool guardsRequests(const Stmt *Body, ASTContext &Ctx,
   return checksCredentials(Body, Ctx, Auth) || refusesEveryRequest(Body, Ctx);
 }
 
-/// An authentication guard: code that runs before the handlers of a server
-/// (or of the routes under a prefix) and checks credentials.
-struct Guard {
-  std::string Library;
-  const ValueDecl *Server = nullptr; ///< null: every server of the library
-  std::string Prefix;                ///< only routes under this path
-};
+using Guard = HttpGuard;
 
 std::string upper(llvm::StringRef S) { return S.upper(); }
 
@@ -703,6 +733,7 @@ public:
   /// The objects passed to each parameter of each function of this unit:
   /// how a server set up in main() reaches the function that adds routes.
   std::map<const ParmVarDecl *, std::vector<const ValueDecl *>> PassedTo;
+  std::vector<ServerPass> Passes;
 
   bool shouldVisitLambdaBodies() const { return true; }
 
@@ -739,11 +770,20 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (FD)
-      for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams();
+    if (FD) {
+      // The definition's parameter, which the routes in its body name; a
+      // call may see an earlier declaration with parameters of its own.
+      const FunctionDecl *Def = FD->getDefinition();
+      const FunctionDecl *Params = Def ? Def : FD;
+      for (unsigned I = 0; I < Call->getNumArgs() && I < Params->getNumParams();
            ++I)
-        if (const ValueDecl *Arg = objectDecl(Call->getArg(I)))
-          PassedTo[FD->getParamDecl(I)].push_back(Arg);
+        if (const ValueDecl *Arg = objectDecl(Call->getArg(I))) {
+          const ParmVarDecl *Param = Params->getParamDecl(I);
+          PassedTo[Param].push_back(Arg);
+          if (isServerType(Arg->getType()))
+            Passes.push_back({Arg, Param, FD, I});
+        }
+    }
     if (!FD || !FD->getIdentifier())
       return visitOperatorCall(Call);
     llvm::StringRef Name = FD->getName();
@@ -1078,8 +1118,7 @@ bool guardCovers(const Guard &G, const HttpRoute &R, const PassMap &Passed) {
 
 } // namespace
 
-std::vector<HttpRoute> findHttpRoutes(ASTContext &Ctx,
-                                      const AuthKnowledge &Auth) {
+HttpServers scanHttpServers(ASTContext &Ctx, const AuthKnowledge &Auth) {
   RouteFinder Finder(Ctx, Auth);
   const SourceManager &SM = Ctx.getSourceManager();
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
@@ -1110,7 +1149,13 @@ std::vector<HttpRoute> findHttpRoutes(ASTContext &Ctx,
     for (const Guard &G : Finder.Guards)
       if (guardCovers(G, R, Finder.PassedTo))
         R.Guarded = true;
-  return std::move(Finder.Routes);
+  return {std::move(Finder.Routes), std::move(Finder.Guards),
+          std::move(Finder.Passes)};
+}
+
+std::vector<HttpRoute> findHttpRoutes(ASTContext &Ctx,
+                                      const AuthKnowledge &Auth) {
+  return scanHttpServers(Ctx, Auth).Routes;
 }
 
 } // namespace clang::tidy::exitbar::utils

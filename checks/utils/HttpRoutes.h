@@ -42,10 +42,41 @@ struct AuthKnowledge {
   std::vector<std::string> AuthFunctions;
 };
 
+/// An authentication guard: code that runs before the handlers of a server
+/// (or of the routes under a prefix) and checks credentials.
+struct HttpGuard {
+  std::string Library;
+  const ValueDecl *Server = nullptr; ///< null: every server of the library
+  std::string Prefix;                ///< only routes under this path
+};
+
+/// A server object handed to a function: how a server set up in main()
+/// reaches the function that adds its routes or its guard.
+struct ServerPass {
+  const ValueDecl *Object = nullptr;
+  /// The parameter it binds to: the definition's when this unit has it.
+  const ParmVarDecl *Param = nullptr;
+  const FunctionDecl *Callee = nullptr; ///< the function called
+  unsigned Index = 0;                   ///< the parameter's position
+};
+
+/// What a translation unit registers on HTTP servers.
+struct HttpServers {
+  std::vector<HttpRoute> Routes;
+  std::vector<HttpGuard> Guards;
+  /// Only objects of a server library's types (a httplib::Server, a
+  /// crow::App, a Pistache router, a civetweb context...).
+  std::vector<ServerPass> Passes;
+};
+
 /// Every route registered in the project code of \p Ctx with the libraries
 /// ExitBar knows (cpp-httplib, Crow, Drogon, Pistache, civetweb, mongoose),
-/// with Guarded set from the guards registered in the same unit.
-/// Example: for (const HttpRoute &R : findHttpRoutes(Ctx, {})) ...
+/// with Guarded set from the guards registered in the same unit; the guards
+/// and the servers passed between functions beside them.
+/// Example: for (const HttpRoute &R : scanHttpServers(Ctx, {}).Routes) ...
+HttpServers scanHttpServers(ASTContext &Ctx, const AuthKnowledge &Auth);
+
+/// The routes of scanHttpServers().
 std::vector<HttpRoute> findHttpRoutes(ASTContext &Ctx,
                                       const AuthKnowledge &Auth);
 

@@ -17,24 +17,9 @@
 namespace clang::tidy::exitbar::taint {
 namespace {
 
-/// Where \p Loc is as the build output shows it: the expansion of a macro,
-/// an absolute file name.
-llvm::json::Object place(SourceLocation Loc, const SourceManager &SM) {
-  SourceLocation At = SM.getExpansionLoc(Loc);
-  llvm::SmallString<256> Name(SM.getFilename(At));
-  if (!Name.empty()) {
-    llvm::sys::fs::make_absolute(Name);
-    llvm::sys::path::remove_dots(Name, /*remove_dot_dot=*/true);
-  }
-  return llvm::json::Object{
-      {"file", std::string(Name)},
-      {"line", static_cast<int64_t>(SM.getExpansionLineNumber(At))},
-      {"column", static_cast<int64_t>(SM.getExpansionColumnNumber(At))}};
-}
-
 llvm::json::Object step(SourceLocation Loc, std::string Message,
                         const SourceManager &SM) {
-  llvm::json::Object S = place(Loc, SM);
+  llvm::json::Object S = summaryPlace(Loc, SM);
   S["message"] = std::move(Message);
   return S;
 }
@@ -93,16 +78,6 @@ bool isWritableText(QualType T) {
          !T.getNonReferenceType().isConstQualified() && mayCarryText(T);
 }
 
-/// \p Record as one line of JSON. (Not llvm::formatv: its adapter's
-/// anchor differs between LLVM majors, and the plugin must still load into
-/// a clang-tidy of a near major to say it was built for another.)
-std::string jsonLine(llvm::json::Object Record) {
-  std::string Line;
-  llvm::raw_string_ostream Out(Line);
-  Out << llvm::json::Value(std::move(Record));
-  return Out.str();
-}
-
 /// The step at a trace's origin, as the checks' first note says it.
 llvm::json::Object originStep(const Trace &T, const SourceManager &SM) {
   const VarDecl *Via = T.Chain.empty() ? nullptr : T.Chain.front();
@@ -142,6 +117,46 @@ bool noLintCovers(llvm::StringRef Text, llvm::StringRef Kind,
   return false;
 }
 
+/// True when \p F is defined in one translation unit and only declared in
+/// the others, so that what it does is known across units only through
+/// its summary. Inline functions and implicit template instantiations are
+/// defined in every unit that calls them, where the analysis follows their
+/// body; summaries of them would only repeat that, in every unit that
+/// includes their header (most of the cost of summaries in header-heavy
+/// code such as fmt's).
+bool isDefinedInOneUnit(const FunctionDecl &F) {
+  if (F.isInlined() || F.isDependentContext())
+    return false;
+  return F.getTemplateSpecializationKind() != TSK_ImplicitInstantiation;
+}
+
+} // namespace
+
+/// Where \p Loc is as the build output shows it: the expansion of a macro,
+/// an absolute file name.
+llvm::json::Object summaryPlace(SourceLocation Loc, const SourceManager &SM) {
+  SourceLocation At = SM.getExpansionLoc(Loc);
+  llvm::SmallString<256> Name(SM.getFilename(At));
+  if (!Name.empty()) {
+    llvm::sys::fs::make_absolute(Name);
+    llvm::sys::path::remove_dots(Name, /*remove_dot_dot=*/true);
+  }
+  return llvm::json::Object{
+      {"file", std::string(Name)},
+      {"line", static_cast<int64_t>(SM.getExpansionLineNumber(At))},
+      {"column", static_cast<int64_t>(SM.getExpansionColumnNumber(At))}};
+}
+
+/// \p Record as one line of JSON. (Not llvm::formatv: its adapter's
+/// anchor differs between LLVM majors, and the plugin must still load into
+/// a clang-tidy of a near major to say it was built for another.)
+std::string summaryLine(llvm::json::Object Record) {
+  std::string Line;
+  llvm::raw_string_ostream Out(Line);
+  Out << llvm::json::Value(std::move(Record));
+  return Out.str();
+}
+
 /// True when a same-line or next-line no-lint marker silences \p Check
 /// at \p Loc: a flow linked to that sink later must stay as silent as the
 /// diagnostic clang-tidy would have dropped there.
@@ -168,20 +183,24 @@ bool isSilencedAt(SourceLocation Loc, llvm::StringRef Check,
   return noLintCovers(Previous, "NEXTLINE", Check);
 }
 
-/// True when \p F is defined in one translation unit and only declared in
-/// the others, so that what it does is known across units only through
-/// its summary. Inline functions and implicit template instantiations are
-/// defined in every unit that calls them, where the analysis follows their
-/// body; summaries of them would only repeat that, in every unit that
-/// includes their header (most of the cost of summaries in header-heavy
-/// code such as fmt's).
-bool isDefinedInOneUnit(const FunctionDecl &F) {
-  if (F.isInlined() || F.isDependentContext())
-    return false;
-  return F.getTemplateSpecializationKind() != TSK_ImplicitInstantiation;
+void appendSummaryLines(const std::string &File,
+                        std::vector<std::string> &Lines) {
+  if (Lines.empty() || File.empty())
+    return;
+  std::error_code Ec;
+  // O_APPEND: the unit's checks each append their lines to one file.
+  llvm::raw_fd_ostream Out(File, Ec, llvm::sys::fs::OF_Append);
+  if (Ec)
+    // Lost summaries lose findings linked from them (and a route deferred
+    // to the link): the launcher turns this line into an analysis error,
+    // as it does a configuration clang-tidy rejected.
+    llvm::errs() << "error: exitbar cannot append its summaries to " << File
+                 << ": " << Ec.message() << " [clang-tidy-config]\n";
+  else
+    for (const std::string &Line : Lines)
+      Out << Line << '\n';
+  Lines.clear();
 }
-
-} // namespace
 
 std::string linkName(const NamedDecl &F) {
   if (!F.isExternallyVisible() || F.getDeclName().isEmpty())
@@ -217,10 +236,13 @@ llvm::json::Value externalStep(const Trace &T, const SourceManager &SM) {
 
 } // namespace
 
-SummaryRecorder::SummaryRecorder(llvm::StringRef Check) : Check(Check.str()) {
-  if (const char *Path = std::getenv("EXITBAR_TAINT_SUMMARIES"))
-    File = Path;
+std::string summaryFile() {
+  const char *Path = std::getenv("EXITBAR_TAINT_SUMMARIES");
+  return Path ? Path : "";
 }
+
+SummaryRecorder::SummaryRecorder(llvm::StringRef Check)
+    : Check(Check.str()), File(summaryFile()) {}
 
 void SummaryRecorder::registerMatchers(
     ast_matchers::MatchFinder *Finder,
@@ -276,7 +298,7 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
   auto Record = [&](std::string Function, int64_t Parameter, const Trace &T,
                     llvm::json::Array Steps) {
     addSteps(Steps, T, SM);
-    llvm::json::Object R = place(Sink.getBeginLoc(), SM);
+    llvm::json::Object R = summaryPlace(Sink.getBeginLoc(), SM);
     R["kind"] = "sink";
     R["check"] = Check;
     R["function"] = std::move(Function);
@@ -286,7 +308,7 @@ void SummaryRecorder::recordSink(TaintAnalysis &Taint, const Stmt &Sink,
     R["combined"] = T.Combined;
     R["needs_remote_or_appended"] = NeedsRemoteOrAppended;
     R["steps"] = std::move(Steps);
-    Lines.push_back(jsonLine(std::move(R)));
+    Lines.push_back(summaryLine(std::move(R)));
   };
   // What another unit's function returns reaches the sink: parameter -1
   // stands for the return value.
@@ -337,7 +359,7 @@ void SummaryRecorder::recordDefinition(TaintAnalysis &Taint,
                          {"appended", T->Appended},
                          {"combined", T->Combined},
                          {"steps", std::move(Steps)}};
-    Lines.push_back(jsonLine(std::move(R)));
+    Lines.push_back(summaryLine(std::move(R)));
   };
   if (mayCarryText(F.getReturnType())) {
     Record(-1);
@@ -373,7 +395,7 @@ void SummaryRecorder::recordReturnedPasses(TaintAnalysis &Taint,
                          {"appended", T.Appended},
                          {"combined", T.Combined},
                          {"steps", std::move(Steps)}};
-    Lines.push_back(jsonLine(std::move(R)));
+    Lines.push_back(summaryLine(std::move(R)));
   };
   for (const ReturnStmt *Ret : Returns) {
     const Expr *Value = Ret->getRetValue();
@@ -427,7 +449,7 @@ void SummaryRecorder::recordCall(TaintAnalysis &Taint, const CallExpr &Call,
       R["appended"] = T.Appended;
       R["combined"] = T.Combined;
       R["steps"] = std::move(Steps);
-      Lines.push_back(jsonLine(std::move(R)));
+      Lines.push_back(summaryLine(std::move(R)));
     };
     auto T = Taint.find(Arg, *Fn, Ctx, &Call);
     if (T && (T->Source.K != Origin::Kind::Parameter || T->Source.Remote)) {
@@ -479,19 +501,9 @@ void SummaryRecorder::recordGlobalWrite(TaintAnalysis &Taint,
                        {"appended", T->Appended},
                        {"combined", T->Combined},
                        {"steps", std::move(Steps)}};
-  Lines.push_back(jsonLine(std::move(R)));
+  Lines.push_back(summaryLine(std::move(R)));
 }
 
-void SummaryRecorder::flush() {
-  if (Lines.empty() || File.empty())
-    return;
-  std::error_code Ec;
-  // O_APPEND: the unit's checks each append their lines to one file.
-  llvm::raw_fd_ostream Out(File, Ec, llvm::sys::fs::OF_Append);
-  if (!Ec)
-    for (const std::string &Line : Lines)
-      Out << Line << '\n';
-  Lines.clear();
-}
+void SummaryRecorder::flush() { appendSummaryLines(File, Lines); }
 
 } // namespace clang::tidy::exitbar::taint

@@ -37,6 +37,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
 
@@ -108,6 +109,28 @@ private:
 /// declares it), or "" for what other units cannot reach (static, in an
 /// anonymous namespace, a lambda).
 std::string linkName(const NamedDecl &F);
+
+/// The place of \p Loc as the build output shows it (the expansion of a
+/// macro, an absolute file name): a record's "file", "line", "column".
+llvm::json::Object summaryPlace(SourceLocation Loc, const SourceManager &SM);
+
+/// \p Record as one line of the summaries file.
+std::string summaryLine(llvm::json::Object Record);
+
+/// True when a same-line or next-line no-lint marker silences \p Check
+/// at \p Loc: a flow linked to that sink later must stay as silent as the
+/// diagnostic clang-tidy would have dropped there.
+bool isSilencedAt(SourceLocation Loc, llvm::StringRef Check,
+                  const SourceManager &SM);
+
+/// Appends \p Lines to the summaries file \p File and clears them (the
+/// checks of a unit each append theirs).
+void appendSummaryLines(const std::string &File,
+                        std::vector<std::string> &Lines);
+
+/// The file the launcher asked the checks to record summaries in (the
+/// EXITBAR_TAINT_SUMMARIES variable), or "".
+std::string summaryFile();
 
 } // namespace clang::tidy::exitbar::taint
 

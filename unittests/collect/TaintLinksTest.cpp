@@ -168,12 +168,14 @@ TEST(TaintLinksTest, AMalformedPluginLineIsAnErrorNamingItsLine) {
       R"({"kind":"source","check":"exitbar-command-injection","callee":"c:@F@f",)"
       R"("argument":0,"remote":true,"appended":false,"combined":false,)"
       R"("steps":[{"file":"/src/a.c","line":3,"column":1,"message":"m"}]})";
-  auto Read = readPluginTaintSummaries(Good + "\n", "t.jsonl", {"/src", {}});
-  ASSERT_EQ(Read.size(), 1u);
-  EXPECT_EQ(Read[0].Steps[0].File, "a.c"); // named as findings name files
+  FindingsEvidence Read;
+  readPluginSummaries(Good + "\n", "t.jsonl", {"/src", {}}, Read);
+  ASSERT_EQ(Read.TaintSummaries.size(), 1u);
+  // Named as findings name files.
+  EXPECT_EQ(Read.TaintSummaries[0].Steps[0].File, "a.c");
   try {
-    readPluginTaintSummaries(Good + "\n{\"kind\":\"sideways\"}\n", "t.jsonl",
-                             {"/src", {}});
+    readPluginSummaries(Good + "\n{\"kind\":\"sideways\"}\n", "t.jsonl",
+                        {"/src", {}}, Read);
     FAIL() << "no error";
   } catch (const Error &X) {
     EXPECT_NE(X.file().find("t.jsonl:2"), std::string::npos) << X.what();

@@ -209,6 +209,8 @@ FindingsEvidence collectFindings(const std::string &FragmentDir,
     }
   // Flows from a source in one unit to a sink in another.
   linkTaintSummaries(All);
+  // Routes registered in one unit and guarded (or not) in another.
+  linkServerSummaries(All);
   // A fragment's severity is what the fragment says; the catalogue decides.
   reclassifyFindings(All);
   All.normalize();

@@ -44,11 +44,10 @@ PathStep displayed(const PathStep &S, const TidyOutputOptions &Options) {
 
 } // namespace
 
-std::vector<TaintSummary>
-readPluginTaintSummaries(const std::string &Text, const std::string &File,
-                         const TidyOutputOptions &Options) {
+void readPluginSummaries(const std::string &Text, const std::string &File,
+                         const TidyOutputOptions &Options,
+                         FindingsEvidence &Into) {
   LineReader ReadLine = Options.ReadLine ? Options.ReadLine : readLineFromDisk;
-  std::vector<TaintSummary> Out;
   size_t Start = 0;
   for (int LineNo = 1; Start < Text.size(); ++LineNo) {
     size_t End = Text.find('\n', Start);
@@ -60,16 +59,26 @@ readPluginTaintSummaries(const std::string &Text, const std::string &File,
       continue;
     std::string Place = File + ":" + std::to_string(LineNo);
     nlohmann::json J = parseJsonText(Line, Place);
-    TaintSummary S = taintSummaryFrom(JsonCursor(J, Place));
+    JsonCursor Record(J, Place);
+    if (J.is_object() && J.contains("kind") && J["kind"].is_string() &&
+        isServerSummaryKind(J["kind"].get<std::string>())) {
+      ServerSummary S = serverSummaryFrom(Record);
+      if (S.K == ServerSummary::Kind::Route) {
+        S.LineText = ReadLine(S.File, S.Line);
+        S.File = displayPath(S.File, Options.SourceDir);
+      }
+      Into.ServerSummaries.push_back(std::move(S));
+      continue;
+    }
+    TaintSummary S = taintSummaryFrom(Record);
     if (S.K == TaintSummary::Kind::Sink) {
       S.LineText = ReadLine(S.File, S.Line);
       S.File = displayPath(S.File, Options.SourceDir);
     }
     for (PathStep &Step : S.Steps)
       Step = displayed(Step, Options);
-    Out.push_back(std::move(S));
+    Into.TaintSummaries.push_back(std::move(S));
   }
-  return Out;
 }
 
 void linkTaintSummaries(FindingsEvidence &E) {

@@ -284,12 +284,14 @@ FindingsEvidence evidenceOfAnalysis(const std::string &Output,
     // Unreadable summaries lose the flows through this unit: an incomplete
     // analysis, as a crash is, not a clean one.
     try {
-      Evidence.TaintSummaries = readPluginTaintSummaries(
-          readFile(SummaryFile), SummaryFile, TidyOutputOptions{SourceDir, {}});
+      FindingsEvidence Summaries;
+      readPluginSummaries(readFile(SummaryFile), SummaryFile,
+                          TidyOutputOptions{SourceDir, {}}, Summaries);
+      Evidence.TaintSummaries = std::move(Summaries.TaintSummaries);
+      Evidence.ServerSummaries = std::move(Summaries.ServerSummaries);
     } catch (const Error &X) {
       Evidence.AnalysisErrors.push_back(
-          {Shown,
-           std::string("the taint summaries are unreadable: ") + X.what()});
+          {Shown, std::string("the summaries are unreadable: ") + X.what()});
     }
     fs::remove(SummaryFile, Ec);
   }

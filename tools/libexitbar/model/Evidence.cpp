@@ -63,6 +63,19 @@ static auto summaryKey(const TaintSummary &S) {
                   S.NeedsRemoteOrAppended, S.Message, S.LineText);
 }
 
+static auto serverKey(const ServerSummary &S) {
+  return std::tie(S.K, S.Server, S.Library, S.Prefix, S.To, S.Check, S.Pattern,
+                  S.File, S.Line, S.Column, S.Message, S.LineText);
+}
+
+bool ServerSummary::operator==(const ServerSummary &O) const {
+  return serverKey(*this) == serverKey(O);
+}
+
+bool ServerSummary::operator<(const ServerSummary &O) const {
+  return serverKey(*this) < serverKey(O);
+}
+
 bool TaintSummary::operator==(const TaintSummary &O) const {
   return summaryKey(*this) == summaryKey(O) && Steps == O.Steps;
 }
@@ -128,6 +141,10 @@ void FindingsEvidence::normalize() {
   TaintSummaries.erase(
       std::unique(TaintSummaries.begin(), TaintSummaries.end()),
       TaintSummaries.end());
+  std::sort(ServerSummaries.begin(), ServerSummaries.end());
+  ServerSummaries.erase(
+      std::unique(ServerSummaries.begin(), ServerSummaries.end()),
+      ServerSummaries.end());
 }
 
 void FindingsEvidence::merge(const FindingsEvidence &Other) {
@@ -146,6 +163,8 @@ void FindingsEvidence::append(const FindingsEvidence &Other) {
                       Other.Suppressions.end());
   TaintSummaries.insert(TaintSummaries.end(), Other.TaintSummaries.begin(),
                         Other.TaintSummaries.end());
+  ServerSummaries.insert(ServerSummaries.end(), Other.ServerSummaries.begin(),
+                         Other.ServerSummaries.end());
   TranslationUnits += Other.TranslationUnits;
 }
 

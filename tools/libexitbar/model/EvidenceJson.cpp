@@ -149,6 +149,85 @@ TaintSummary taintSummaryFrom(const JsonCursor &C) {
   return S;
 }
 
+namespace {
+
+constexpr std::pair<ServerSummary::Kind, const char *> ServerKindNames[] = {
+    {ServerSummary::Kind::Route, "route"},
+    {ServerSummary::Kind::Guard, "guard"},
+    {ServerSummary::Kind::Pass, "server-pass"}};
+
+} // namespace
+
+bool isServerSummaryKind(const std::string &Name) {
+  for (const auto &[Kind, Text] : ServerKindNames)
+    if (Name == Text)
+      return true;
+  return false;
+}
+
+void to_json(json &J, const ServerSummary &S) {
+  for (const auto &[Kind, Text] : ServerKindNames)
+    if (S.K == Kind)
+      J = json{{"kind", Text}, {"server", S.Server}};
+  switch (S.K) {
+  case ServerSummary::Kind::Route:
+    J["check"] = S.Check;
+    J["library"] = S.Library;
+    J["pattern"] = S.Pattern;
+    J["file"] = S.File;
+    J["line"] = S.Line;
+    J["column"] = S.Column;
+    J["message"] = S.Message;
+    J["line_text"] = S.LineText;
+    break;
+  case ServerSummary::Kind::Guard:
+    J["library"] = S.Library;
+    J["prefix"] = S.Prefix;
+    break;
+  case ServerSummary::Kind::Pass:
+    J["to"] = S.To;
+    break;
+  }
+}
+
+ServerSummary serverSummaryFrom(const JsonCursor &C) {
+  ServerSummary S;
+  JsonCursor Kind = C.at("kind");
+  std::string Name = Kind.string();
+  bool Known = false;
+  for (const auto &[K, Text] : ServerKindNames)
+    if (Name == Text) {
+      S.K = K;
+      Known = true;
+    }
+  if (!Known)
+    Kind.fail("input.evidence.invalid",
+              "must be \"route\", \"guard\" or \"server-pass\", got \"" + Name +
+                  "\"");
+  S.Server = C.at("server").string();
+  switch (S.K) {
+  case ServerSummary::Kind::Route:
+    S.Check = C.at("check").string();
+    S.Library = C.at("library").string();
+    S.Pattern = C.at("pattern").string();
+    S.File = C.at("file").string();
+    S.Line = C.at("line").integer<int>();
+    S.Column = C.at("column").integer<int>();
+    S.Message = C.at("message").string();
+    if (auto Text = C.find("line_text"))
+      S.LineText = Text->string();
+    break;
+  case ServerSummary::Kind::Guard:
+    S.Library = C.at("library").string();
+    S.Prefix = C.at("prefix").string();
+    break;
+  case ServerSummary::Kind::Pass:
+    S.To = C.at("to").string();
+    break;
+  }
+  return S;
+}
+
 void to_json(json &J, const FindingsEvidence &E) {
   J = json{{"schema", FindingsSchema},
            {"schema_version", EvidenceSchemaVersion},
@@ -165,6 +244,8 @@ void to_json(json &J, const FindingsEvidence &E) {
   // Fragments only (see TaintSummary).
   if (!E.TaintSummaries.empty())
     J["taint_summaries"] = E.TaintSummaries;
+  if (!E.ServerSummaries.empty())
+    J["server_summaries"] = E.ServerSummaries;
 }
 
 static json optionalNumber(const std::optional<double> &V) {
@@ -390,6 +471,9 @@ FindingsEvidence findingsFromJson(const json &J, const std::string &File) {
   if (auto Summaries = C.find("taint_summaries"))
     for (const JsonCursor &S : Summaries->elements())
       E.TaintSummaries.push_back(taintSummaryFrom(S));
+  if (auto Summaries = C.find("server_summaries"))
+    for (const JsonCursor &S : Summaries->elements())
+      E.ServerSummaries.push_back(serverSummaryFrom(S));
   return E;
 }
 

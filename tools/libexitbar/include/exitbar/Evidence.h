@@ -133,6 +133,36 @@ struct TaintSummary {
   bool operator<(const TaintSummary &O) const;
 };
 
+/// One record of what exitbar-unauthenticated-route saw of a unit's HTTP
+/// servers (checks/utils/ServerSummaries.h), which `exitbar collect
+/// findings` links across units: a route is reported when a server it may
+/// be registered on has no guard anywhere in the program. Servers are named
+/// alike in every unit ("" a library's one application, "param:<USR>#<i>",
+/// "global:<USR>", "field:<USR>", "local:<file>:<line>:<column>").
+struct ServerSummary {
+  enum class Kind {
+    Route, ///< a route on Server that no guard of its unit covers
+    Guard, ///< a guard on Server ("" every server of Library)
+    Pass,  ///< the object Server is handed to the parameter To
+  };
+  Kind K = Kind::Route;
+  std::string Server;
+  std::string Library; ///< Route, Guard
+  std::string Prefix;  ///< Guard: only routes under this path ("" all)
+  std::string To;      ///< Pass
+  /// Route: the finding the check would have reported, and the route's
+  /// path; LineText is the route's source line, for the fingerprint.
+  std::string Check;
+  std::string Pattern;
+  std::string File;
+  int Line = 0;
+  int Column = 0;
+  std::string Message;
+  std::string LineText;
+  bool operator==(const ServerSummary &O) const;
+  bool operator<(const ServerSummary &O) const;
+};
+
 /// evidence/findings.json: every finding of every translation unit.
 struct FindingsEvidence {
   std::vector<Finding> Findings;
@@ -143,6 +173,8 @@ struct FindingsEvidence {
   /// Fragments only: what `collect findings` links across units; the
   /// collected evidence holds the findings linked from them instead.
   std::vector<TaintSummary> TaintSummaries;
+  /// Fragments only: the routes, guards and servers of the unit.
+  std::vector<ServerSummary> ServerSummaries;
   int TranslationUnits = 0;
 
   /// Sorts and de-duplicates by fingerprint, making the evidence canonical.

@@ -29,6 +29,11 @@ void to_json(nlohmann::json &J, const Suppression &S);
 void to_json(nlohmann::json &J, const TaintSummary &S);
 /// A taint summary record, as fragments and the plugin write them.
 TaintSummary taintSummaryFrom(const JsonCursor &C);
+void to_json(nlohmann::json &J, const ServerSummary &S);
+/// A server summary record (route, guard, server-pass).
+ServerSummary serverSummaryFrom(const JsonCursor &C);
+/// True for the "kind" of a server summary record.
+bool isServerSummaryKind(const std::string &Name);
 void to_json(nlohmann::json &J, const FindingsEvidence &E);
 void to_json(nlohmann::json &J, const Verdict &V);
 void to_json(nlohmann::json &J, const CoverageEvidence &E);

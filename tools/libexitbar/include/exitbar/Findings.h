@@ -70,16 +70,16 @@ struct TidyOutputOptions {
 FindingsEvidence findingsFromTidyOutput(const std::string &Output,
                                         const TidyOutputOptions &Options);
 
-/// The taint summaries the checks wrote for one translation unit (JSON
-/// lines in the file EXITBAR_TAINT_SUMMARIES named, see
-/// checks/utils/TaintSummaries.h), with files named as findings name them
-/// and each sink's source line for its fingerprint. \p File names the
-/// input in errors: a malformed line throws Error naming the line.
-/// Example: E.TaintSummaries = readPluginTaintSummaries(Text, Path, {"/src",
-/// {}});
-std::vector<TaintSummary>
-readPluginTaintSummaries(const std::string &Text, const std::string &File,
-                         const TidyOutputOptions &Options);
+/// Adds to \p Into the summaries the checks wrote for one translation unit
+/// (JSON lines in the file EXITBAR_TAINT_SUMMARIES named, see
+/// checks/utils/TaintSummaries.h and ServerSummaries.h): taint records and
+/// server records, with files named as findings name them and each sink's
+/// or route's source line for its fingerprint. \p File names the input in
+/// errors: a malformed line throws Error naming the line.
+/// Example: readPluginSummaries(Text, Path, {"/src", {}}, Fragment);
+void readPluginSummaries(const std::string &Text, const std::string &File,
+                         const TidyOutputOptions &Options,
+                         FindingsEvidence &Into);
 
 /// Links the taint summaries of \p E (every unit's) into findings: each
 /// source record, followed through the pass records of the functions it
@@ -88,6 +88,15 @@ readPluginTaintSummaries(const std::string &Text, const std::string &File,
 /// unit to the sink in another. Then drops the summaries.
 /// Example: linkTaintSummaries(All); // before reclassifyFindings
 void linkTaintSummaries(FindingsEvidence &E);
+
+/// Links the server summaries of \p E (every unit's) into findings of
+/// exitbar-unauthenticated-route: a route a unit left to the link is
+/// reported when some server object it may be registered on (followed
+/// back through the functions it is handed to) has no guard that covers
+/// it anywhere in the program, and dropped when every one has. Then drops
+/// the summaries.
+/// Example: linkServerSummaries(All); // before reclassifyFindings
+void linkServerSummaries(FindingsEvidence &E);
 
 /// What collectFindings checks the fragments against.
 struct CollectFindingsOptions {
