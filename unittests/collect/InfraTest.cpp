@@ -74,6 +74,155 @@ resource "azurerm_network_security_rule" "deny" {
             std::string::npos);
 }
 
+// Forms found by running the anchors' (KICS, Checkov) fixtures through
+// ExitBar (docs/infra.md "Compared with ..."): each was missed or
+// misread before.
+TEST(InfraTerraform, FormsTheAnchorsFixturesUse) {
+  auto F = scanTerraform("main.tf", R"(
+resource "azurerm_network_security_rule" "number" {
+  direction              = "Inbound"
+  access                 = "Allow"
+  source_address_prefix  = "internet"
+  destination_port_range = 22
+}
+resource "azurerm_network_security_rule" "several" {
+  direction               = "inbound"
+  access                  = "allow"
+  protocol                = "Tcp"
+  source_address_prefix   = "any"
+  destination_port_ranges = [443, "21-24, 8080"]
+}
+resource "aws_security_group" "list" {
+  ingress = [{
+    cidr_blocks = ["0.0.0.0/0"], from_port = 3389, to_port = 3389,
+    protocol = "tcp", self = false
+  }]
+}
+resource "aws_security_group_rule" "long_ipv6" {
+  type             = "ingress"
+  from_port        = 22
+  to_port          = 22
+  protocol         = "tcp"
+  ipv6_cidr_blocks = ["0:0:0:0:0:0:0:0/0"]
+}
+)");
+  ASSERT_EQ(F.size(), 4u);
+  EXPECT_EQ(F[0].Line, 2);
+  EXPECT_NE(F[0].Message.find("port 22 (SSH) to internet"), std::string::npos)
+      << F[0].Message;
+  EXPECT_NE(F[1].Message.find("ports 22 (SSH), 23 (Telnet)"), std::string::npos)
+      << F[1].Message;
+  EXPECT_EQ(F[2].Line, 16); // the object in the list
+  EXPECT_NE(F[2].Message.find("port 3389 (RDP)"), std::string::npos);
+  EXPECT_NE(F[3].Message.find("0:0:0:0:0:0:0:0/0"), std::string::npos);
+}
+
+TEST(InfraTerraform, ProtocolsThatOpenNoAdminPort) {
+  // ICMP has no ports (AWS's from_port is its type); UDP reaches only the
+  // services that listen on it (RDP's UDP transport does; SSH does not); a
+  // GCP port written as a number is that port, not every port; a /0
+  // prefix on another address is not canonical (the provider rejects it).
+  auto F = scanTerraform("main.tf", R"(
+resource "aws_security_group_rule" "ping" {
+  type        = "ingress"
+  from_port   = 8
+  to_port     = 0
+  protocol    = "icmp"
+  cidr_blocks = ["0.0.0.0/0"]
+}
+resource "google_compute_firewall" "icmp" {
+  source_ranges = ["0.0.0.0/0"]
+  allow {
+    protocol = "icmp"
+  }
+}
+resource "google_compute_firewall" "web" {
+  source_ranges = ["0.0.0.0/0"]
+  allow {
+    protocol = "tcp"
+    ports    = [8080, 443]
+  }
+}
+resource "azurerm_network_security_rule" "udp_ssh" {
+  direction              = "Inbound"
+  access                 = "Allow"
+  protocol               = "Udp"
+  source_address_prefix  = "*"
+  destination_port_range = "20-50"
+}
+resource "aws_security_group_rule" "odd" {
+  type        = "ingress"
+  from_port   = 22
+  to_port     = 22
+  protocol    = "tcp"
+  cidr_blocks = ["10.1.0.0/0"]
+}
+resource "azurerm_network_security_rule" "udp_rdp" {
+  direction              = "Inbound"
+  access                 = "Allow"
+  protocol               = "Udp"
+  source_address_prefix  = "*"
+  destination_port_range = "3389"
+}
+)");
+  ASSERT_EQ(F.size(), 1u);
+  EXPECT_NE(F[0].Message.find("'azurerm_network_security_rule.udp_rdp' opens "
+                              "UDP port 3389 (RDP)"),
+            std::string::npos)
+      << F[0].Message;
+}
+
+TEST(InfraTerraform, TheRegistrySecurityGroupModule) {
+  auto F = scanTerraform("main.tf", R"(
+module "named" {
+  source              = "terraform-aws-modules/security-group/aws"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ["https-443-tcp", "ssh-tcp"]
+}
+module "preset" {
+  source              = "terraform-aws-modules/security-group/aws//modules/postgresql"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+}
+module "objects" {
+  source = "registry.terraform.io/terraform-aws-modules/security-group/aws"
+  ingress_with_cidr_blocks = [
+    {
+      rule        = "redis-tcp"
+      cidr_blocks = "10.0.0.0/8,0.0.0.0/0"
+    },
+    {
+      from_port   = 443
+      to_port     = 443
+      protocol    = "tcp"
+      cidr_blocks = "0.0.0.0/0"
+    },
+  ]
+}
+module "private" {
+  source              = "terraform-aws-modules/security-group/aws"
+  ingress_cidr_blocks = ["10.0.0.0/8"]
+  ingress_rules       = ["ssh-tcp"]
+}
+module "other" {
+  source              = "./modules/sg"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ["ssh-tcp"]
+}
+)");
+  ASSERT_EQ(F.size(), 3u);
+  EXPECT_EQ(F[0].Line, 5);
+  EXPECT_NE(F[0].Message.find("'module.named' opens port 22 (SSH)"),
+            std::string::npos)
+      << F[0].Message;
+  EXPECT_NE(F[1].Message.find("'module.preset' opens port 5432"),
+            std::string::npos)
+      << F[1].Message;
+  EXPECT_EQ(F[2].Line, 14);
+  EXPECT_NE(F[2].Message.find("port 6379 (Redis) to 0.0.0.0/0"),
+            std::string::npos)
+      << F[2].Message;
+}
+
 TEST(InfraKubernetes, ServicesPrivilegedAndRoot) {
   auto F = scanKubernetes("k8s.yaml", R"(apiVersion: v1
 kind: Service
@@ -146,6 +295,8 @@ TEST(InfraCompose, PortsOnEveryInterface) {
       - target: 81
         published: 8082
         host_ip: 127.0.0.1
+      - target: 82
+        published: 127.0.0.1:8083
 )");
   ASSERT_EQ(F.size(), 3u);
   EXPECT_EQ(F[0].Line, 5);

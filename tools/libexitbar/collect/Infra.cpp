@@ -40,43 +40,82 @@ const char *const PrivilegedContainer = "exitbar-infra-privileged-container";
 const char *const RootContainer = "exitbar-infra-root-container";
 const char *const ComposePublicPort = "exitbar-infra-compose-public-port";
 
-/// Ports of remote administration and of data stores, which no firewall
-/// should open to the whole Internet.
-const std::map<long, const char *> &adminPorts() {
-  static const std::map<long, const char *> Ports = {
-      {22, "SSH"},
-      {23, "Telnet"},
-      {1433, "SQL Server"},
-      {1521, "Oracle"},
-      {2375, "Docker API"},
-      {2376, "Docker API"},
-      {2379, "etcd"},
-      {3306, "MySQL"},
-      {3389, "RDP"},
-      {5432, "PostgreSQL"},
-      {5601, "Kibana"},
-      {5900, "VNC"},
-      {5984, "CouchDB"},
-      {6379, "Redis"},
-      {6443, "Kubernetes API"},
-      {8086, "InfluxDB"},
-      {9042, "Cassandra"},
-      {9200, "Elasticsearch"},
-      {9300, "Elasticsearch"},
-      {10250, "kubelet"},
-      {11211, "Memcached"},
-      {15672, "RabbitMQ management"},
-      {27017, "MongoDB"}};
+/// Ports of remote administration, file sharing and data stores, which no
+/// firewall should open to the whole Internet.
+struct AdminPort {
+  const char *Name;
+  bool Udp; ///< the service also (or only) listens on UDP
+};
+
+const std::map<long, AdminPort> &adminPorts() {
+  static const std::map<long, AdminPort> Ports = {
+      {22, {"SSH", false}},
+      {23, {"Telnet", false}},
+      {135, {"MS RPC", true}},
+      {137, {"NetBIOS", true}},
+      {138, {"NetBIOS", true}},
+      {139, {"NetBIOS", false}},
+      {445, {"SMB", false}},
+      {1433, {"SQL Server", false}},
+      {1521, {"Oracle", false}},
+      {2375, {"Docker API", false}},
+      {2376, {"Docker API", false}},
+      {2379, {"etcd", false}},
+      {3306, {"MySQL", false}},
+      {3389, {"RDP", true}},
+      {5432, {"PostgreSQL", false}},
+      {5601, {"Kibana", false}},
+      {5900, {"VNC", false}},
+      {5984, {"CouchDB", false}},
+      {6379, {"Redis", false}},
+      {6443, {"Kubernetes API", false}},
+      {8086, {"InfluxDB", false}},
+      {9042, {"Cassandra", false}},
+      {9200, {"Elasticsearch", false}},
+      {9300, {"Elasticsearch", false}},
+      {10250, {"kubelet", false}},
+      {11211, {"Memcached", true}},
+      {15672, {"RabbitMQ management", false}},
+      {27017, {"MongoDB", false}}};
   return Ports;
 }
 
+/// What a rule's protocol lets through.
+enum class Transport {
+  Tcp,
+  Udp,
+  Any,  ///< every protocol, every port
+  None, ///< no ports at all: ICMP, ESP, AH, GRE
+};
+
+/// The transport of a protocol as AWS, GCP, Azure and Kubernetes write it
+/// (names in any case, IANA numbers, "-1"/"all"/"*"); an unknown or
+/// missing one counts as TCP, so a rule is never dropped for a spelling.
+Transport transportOf(std::string Protocol) {
+  Protocol = toLower(Protocol);
+  if (Protocol == "-1" || Protocol == "all" || Protocol == "*")
+    return Transport::Any;
+  if (Protocol == "udp" || Protocol == "17")
+    return Transport::Udp;
+  for (const char *NoPorts :
+       {"icmp", "icmpv6", "icmp6", "ipv6-icmp", "1", "58", "esp", "50", "ah",
+        "51", "gre", "47", "ipip", "4"})
+    if (Protocol == NoPorts)
+      return Transport::None;
+  return Transport::Tcp;
+}
+
 /// "22 (SSH)" or "22 (SSH), 3389 (RDP) and 3 more" for the admin ports in
-/// [From, To]; "" when there are none.
-std::string adminPortsIn(long From, long To) {
+/// [From, To] that \p Through reaches; "" when there are none.
+std::string adminPortsIn(long From, long To,
+                         Transport Through = Transport::Tcp) {
+  if (Through == Transport::None)
+    return {};
   std::vector<std::string> Names;
-  for (const auto &[Port, Name] : adminPorts())
-    if (Port >= From && Port <= To)
-      Names.push_back(std::to_string(Port) + " (" + Name + ")");
+  for (const auto &[Port, Service] : adminPorts())
+    if (Port >= From && Port <= To &&
+        (Through != Transport::Udp || Service.Udp))
+      Names.push_back(std::to_string(Port) + " (" + Service.Name + ")");
   if (Names.empty())
     return {};
   std::string Text = Names[0];
@@ -85,9 +124,10 @@ std::string adminPortsIn(long From, long To) {
   if (Names.size() > 2)
     Text += " and " + std::to_string(Names.size() - 2) + " more";
   bool All = From <= 1 && To >= 65535;
-  return (All                ? "all ports, including "
-          : Names.size() > 1 ? "ports "
-                             : "port ") +
+  std::string Udp = Through == Transport::Udp ? "UDP " : "";
+  return (All                ? "all " + Udp + "ports, including "
+          : Names.size() > 1 ? Udp + "ports "
+                             : Udp + "port ") +
          Text;
 }
 
@@ -105,9 +145,35 @@ Finding makeFinding(const char *Check, const std::string &File, int Line,
   return F;
 }
 
+/// True for an IPv4 or IPv6 address (the part of a CIDR before the '/').
+bool isAddress(const std::string &A) {
+  if (A.empty() || A.size() > 45)
+    return false;
+  bool Colon = A.find(':') != std::string::npos;
+  for (char C : A)
+    if (!(std::isdigit(static_cast<unsigned char>(C)) || C == '.' ||
+          (Colon &&
+           (C == ':' || std::isxdigit(static_cast<unsigned char>(C))))))
+      return false;
+  return Colon || std::count(A.begin(), A.end(), '.') == 3;
+}
+
+/// True for a source that is the whole Internet: the all-zero address
+/// with a /0 prefix however it is spelled (`0.0.0.0/0`, `::/0`,
+/// `0:0:0:0:0:0:0:0/0`), `0.0.0.0`, and Azure's `*` and service tags
+/// `Internet` and `Any` in any case. (`10.1.0.0/0` is not canonical: the
+/// AWS provider rejects it, so it never reaches a cloud.)
 bool isOpenCidr(const std::string &Cidr) {
-  return Cidr == "0.0.0.0/0" || Cidr == "::/0" || Cidr == "*" ||
-         Cidr == "Internet" || Cidr == "Any" || Cidr == "0.0.0.0";
+  std::string Lower = toLower(Cidr);
+  if (Lower == "*" || Lower == "internet" || Lower == "any" ||
+      Lower == "0.0.0.0")
+    return true;
+  size_t Slash = Cidr.find('/');
+  if (Slash == std::string::npos || Cidr.substr(Slash) != "/0")
+    return false;
+  std::string Address = Cidr.substr(0, Slash);
+  return isAddress(Address) &&
+         Address.find_first_not_of("0.:") == std::string::npos;
 }
 
 std::string firstOpen(const std::vector<std::string> &Cidrs) {
@@ -130,6 +196,38 @@ std::string stringOf(const HclBlock &B, const char *Name,
                      const TerraformValues &V) {
   std::vector<std::string> S = stringsOf(B, Name, V);
   return S.empty() ? std::string() : S[0];
+}
+
+/// The non-empty parts of \p Item between commas, trimmed, appended to
+/// \p Out: "21-24, 230" gives "21-24" and "230".
+void appendCommaParts(const std::string &Item, std::vector<std::string> &Out) {
+  size_t Start = 0;
+  while (Start <= Item.size()) {
+    size_t Comma = Item.find(',', Start);
+    std::string Part = Item.substr(Start, Comma - Start);
+    Part.erase(0, Part.find_first_not_of(" \t"));
+    Part.erase(Part.find_last_not_of(" \t") + 1);
+    if (!Part.empty())
+      Out.push_back(Part);
+    if (Comma == std::string::npos)
+      break;
+    Start = Comma + 1;
+  }
+}
+
+/// The port ranges of attribute \p Name: strings and bare numbers
+/// (`"22"`, `22`, `["22", 3389]`), a string holding several split at its
+/// commas (`"21-24, 230"`).
+std::vector<std::string> portsOf(const HclBlock &B, const char *Name,
+                                 const TerraformValues &V) {
+  std::vector<std::string> Out;
+  const formats::HclAttribute *A = B.attribute(Name);
+  if (!A)
+    return Out;
+  for (const std::string &Item :
+       formats::hclScalars(resolveTerraformReferences(A->Expression, V)))
+    appendCommaParts(Item, Out);
+  return Out;
 }
 
 /// Where a rule's values came from when not written in it: the first
@@ -158,12 +256,22 @@ std::pair<long, long> portRange(const std::string &Text) {
   return {*From, *To};
 }
 
-/// from_port/to_port of an AWS rule; protocol "-1" (all) opens every port.
-std::pair<long, long> awsPorts(const HclBlock &B, const char *ProtocolName,
-                               const TerraformValues &V) {
-  std::string Protocol = stringOf(B, ProtocolName, V);
-  if (Protocol == "-1" || Protocol == "all")
-    return {0, 65535};
+/// The ports and transport of an AWS rule: protocol "-1" (all) opens every
+/// port; ICMP's from_port/to_port are a type and a code, not ports.
+struct PortRule {
+  long From = -1;
+  long To = -1;
+  Transport Through = Transport::Tcp;
+};
+
+PortRule awsPorts(const HclBlock &B, const char *ProtocolName,
+                  const TerraformValues &V) {
+  Transport Through = transportOf(stringOf(B, ProtocolName, V));
+  if (const formats::HclAttribute *A = B.attribute(ProtocolName))
+    if (auto Number = formats::hclNumber(A->Expression))
+      Through = transportOf(std::to_string(*Number));
+  if (Through == Transport::Any)
+    return {0, 65535, Through};
   auto Number = [&](const char *Name) -> std::optional<long> {
     const formats::HclAttribute *A = B.attribute(Name);
     return A ? formats::hclNumber(resolveTerraformReferences(A->Expression, V))
@@ -171,16 +279,16 @@ std::pair<long, long> awsPorts(const HclBlock &B, const char *ProtocolName,
   };
   auto From = Number("from_port"), To = Number("to_port");
   if (!From || !To)
-    return {-1, -1};
+    return {-1, -1, Through};
   if (*From == 0 && *To == 0)
-    return {0, 65535};
-  return {*From, *To};
+    return {0, 65535, Through};
+  return {*From, *To, Through};
 }
 
 void reportOpen(std::vector<Finding> &Out, const std::string &File, int Line,
-                const std::string &Where, const std::string &Cidr, long From,
-                long To, const std::string &Via) {
-  std::string Ports = adminPortsIn(From, To);
+                const std::string &Where, const std::string &Cidr,
+                const PortRule &Rule, const std::string &Via) {
+  std::string Ports = adminPortsIn(Rule.From, Rule.To, Rule.Through);
   if (Ports.empty())
     return;
   Out.push_back(
@@ -202,20 +310,35 @@ void scanAzureRule(const HclBlock &Rule, const std::string &Where,
   std::string Cidr = firstOpen(Sources);
   if (Cidr.empty())
     return;
-  std::vector<std::string> Ranges =
-      stringsOf(Rule, "destination_port_range", V);
-  for (const std::string &R : stringsOf(Rule, "destination_port_ranges", V))
+  Transport Through = transportOf(stringOf(Rule, "protocol", V));
+  std::vector<std::string> Ranges = portsOf(Rule, "destination_port_range", V);
+  for (const std::string &R : portsOf(Rule, "destination_port_ranges", V))
     Ranges.push_back(R);
   std::string Via =
       viaOf(Rule, {"source_address_prefix", "source_address_prefixes",
                    "destination_port_range", "destination_port_ranges"});
   for (const std::string &R : Ranges) {
     auto [From, To] = portRange(R);
-    if (!adminPortsIn(From, To).empty()) {
-      reportOpen(Out, File, Rule.Line, Where, Cidr, From, To, Via);
+    if (!adminPortsIn(From, To, Through).empty()) {
+      reportOpen(Out, File, Rule.Line, Where, Cidr, {From, To, Through}, Via);
       return;
     }
   }
+}
+
+/// An AWS ingress rule, written as a block, a resource, or an object of an
+/// `ingress = [{...}]` list.
+void scanAwsIngress(const HclBlock &In, int Line, const std::string &Where,
+                    const std::string &File, const TerraformValues &V,
+                    std::vector<Finding> &Out) {
+  std::vector<std::string> Cidrs = stringsOf(In, "cidr_blocks", V);
+  for (const std::string &C : stringsOf(In, "ipv6_cidr_blocks", V))
+    Cidrs.push_back(C);
+  std::string Cidr = firstOpen(Cidrs);
+  if (!Cidr.empty())
+    reportOpen(Out, File, Line, Where, Cidr, awsPorts(In, "protocol", V),
+               viaOf(In, {"cidr_blocks", "ipv6_cidr_blocks", "from_port",
+                          "to_port", "protocol"}));
 }
 
 void scanResource(const HclBlock &R, const std::string &File,
@@ -225,37 +348,20 @@ void scanResource(const HclBlock &R, const std::string &File,
   const std::string &Type = R.Labels[0];
   std::string Where = Type + "." + R.Labels[1];
   if (Type == "aws_security_group") {
-    for (const HclBlock &In : R.Blocks) {
-      if (In.Type != "ingress")
-        continue;
-      std::vector<std::string> Cidrs = stringsOf(In, "cidr_blocks", V);
-      for (const std::string &C : stringsOf(In, "ipv6_cidr_blocks", V))
-        Cidrs.push_back(C);
-      std::string Cidr = firstOpen(Cidrs);
-      auto [From, To] = awsPorts(In, "protocol", V);
-      if (!Cidr.empty())
-        reportOpen(Out, File, In.Line, Where, Cidr, From, To,
-                   viaOf(In, {"cidr_blocks", "ipv6_cidr_blocks", "from_port",
-                              "to_port", "protocol"}));
-    }
+    for (const HclBlock &In : R.Blocks)
+      if (In.Type == "ingress")
+        scanAwsIngress(In, In.Line, Where, File, V, Out);
+    if (const formats::HclAttribute *List = R.attribute("ingress"))
+      for (const HclBlock &In : formats::hclObjects(*List))
+        scanAwsIngress(In, In.Line, Where, File, V, Out);
   } else if (Type == "aws_security_group_rule") {
-    if (stringOf(R, "type", V) != "ingress")
-      return;
-    std::vector<std::string> Cidrs = stringsOf(R, "cidr_blocks", V);
-    for (const std::string &C : stringsOf(R, "ipv6_cidr_blocks", V))
-      Cidrs.push_back(C);
-    std::string Cidr = firstOpen(Cidrs);
-    auto [From, To] = awsPorts(R, "protocol", V);
-    if (!Cidr.empty())
-      reportOpen(Out, File, R.Line, Where, Cidr, From, To,
-                 viaOf(R, {"cidr_blocks", "ipv6_cidr_blocks", "from_port",
-                           "to_port", "protocol"}));
+    if (stringOf(R, "type", V) == "ingress")
+      scanAwsIngress(R, R.Line, Where, File, V, Out);
   } else if (Type == "aws_vpc_security_group_ingress_rule") {
     std::string Cidr =
         firstOpen({stringOf(R, "cidr_ipv4", V), stringOf(R, "cidr_ipv6", V)});
-    auto [From, To] = awsPorts(R, "ip_protocol", V);
     if (!Cidr.empty())
-      reportOpen(Out, File, R.Line, Where, Cidr, From, To,
+      reportOpen(Out, File, R.Line, Where, Cidr, awsPorts(R, "ip_protocol", V),
                  viaOf(R, {"cidr_ipv4", "cidr_ipv6", "from_port", "to_port",
                            "ip_protocol"}));
   } else if (Type == "google_compute_firewall") {
@@ -268,7 +374,9 @@ void scanResource(const HclBlock &R, const std::string &File,
     for (const HclBlock &Allow : R.Blocks) {
       if (Allow.Type != "allow")
         continue;
-      std::vector<std::string> Ports = stringsOf(Allow, "ports", V);
+      Transport Through = transportOf(stringOf(Allow, "protocol", V));
+      std::vector<std::string> Ports = portsOf(Allow, "ports", V);
+      // No ports: every port of the protocol.
       if (Ports.empty())
         Ports.emplace_back("*");
       std::string Via = viaOf(R, {"source_ranges"});
@@ -276,8 +384,9 @@ void scanResource(const HclBlock &R, const std::string &File,
         Via = viaOf(Allow, {"ports"});
       for (const std::string &P : Ports) {
         auto [From, To] = portRange(P);
-        if (!adminPortsIn(From, To).empty()) {
-          reportOpen(Out, File, Allow.Line, Where, Cidr, From, To, Via);
+        if (!adminPortsIn(From, To, Through).empty()) {
+          reportOpen(Out, File, Allow.Line, Where, Cidr, {From, To, Through},
+                     Via);
           break;
         }
       }
@@ -287,6 +396,9 @@ void scanResource(const HclBlock &R, const std::string &File,
   } else if (Type == "azurerm_network_security_group") {
     for (const HclBlock &Rule : R.Blocks)
       if (Rule.Type == "security_rule")
+        scanAzureRule(Rule, Where, File, V, Out);
+    if (const formats::HclAttribute *List = R.attribute("security_rule"))
+      for (const HclBlock &Rule : formats::hclObjects(*List))
         scanAzureRule(Rule, Where, File, V, Out);
   }
 }
@@ -339,7 +451,8 @@ void scanService(const YamlNode &Doc, const std::string &Name,
       auto Port = formats::hclNumber(P.text(Key));
       if (!Port)
         continue;
-      std::string Names = adminPortsIn(*Port, *Port);
+      std::string Names =
+          adminPortsIn(*Port, *Port, transportOf(P.text("protocol")));
       if (Names.empty())
         continue;
       Out.push_back(makeFinding(
@@ -784,6 +897,141 @@ std::string lineOf(std::string_view Text, int Line) {
 
 } // namespace
 
+namespace {
+
+/// The named rules of the registry module terraform-aws-modules/
+/// security-group/aws (its rules.tf) that reach an administrative port,
+/// and the "all" rules.
+struct RegistryRule {
+  const char *Name;
+  long From;
+  long To;
+  Transport Through;
+};
+
+constexpr RegistryRule RegistryRules[] = {
+    {"all-all", 0, 65535, Transport::Any},
+    {"all-tcp", 0, 65535, Transport::Tcp},
+    {"all-udp", 0, 65535, Transport::Udp},
+    {"ssh-tcp", 22, 22, Transport::Tcp},
+    {"rdp-tcp", 3389, 3389, Transport::Tcp},
+    {"rdp-udp", 3389, 3389, Transport::Udp},
+    {"mysql-tcp", 3306, 3306, Transport::Tcp},
+    {"postgresql-tcp", 5432, 5432, Transport::Tcp},
+    {"mssql-tcp", 1433, 1433, Transport::Tcp},
+    {"oracle-db-tcp", 1521, 1521, Transport::Tcp},
+    {"redis-tcp", 6379, 6379, Transport::Tcp},
+    {"mongodb-27017-tcp", 27017, 27017, Transport::Tcp},
+    {"elasticsearch-rest-tcp", 9200, 9200, Transport::Tcp},
+    {"elasticsearch-java-tcp", 9300, 9300, Transport::Tcp},
+    {"kibana-tcp", 5601, 5601, Transport::Tcp},
+    {"memcached-tcp", 11211, 11211, Transport::Tcp},
+    {"cassandra-clients-tcp", 9042, 9042, Transport::Tcp},
+    {"rabbitmq-15672-tcp", 15672, 15672, Transport::Tcp},
+    {"etcd-client-tcp", 2379, 2379, Transport::Tcp},
+    {"kubernetes-api-tcp", 6443, 6443, Transport::Tcp},
+    {"docker-swarm-mngmt-tcp", 2377, 2377, Transport::Tcp},
+};
+
+/// The rules the module's preset submodules (`//modules/ssh`) add to
+/// ingress_cidr_blocks by default (auto_ingress_rules).
+std::vector<std::string> submoduleRules(const std::string &Submodule) {
+  if (Submodule == "rdp")
+    return {"rdp-tcp", "rdp-udp"};
+  if (Submodule == "mongodb")
+    return {"mongodb-27017-tcp"};
+  if (Submodule == "elasticsearch")
+    return {"elasticsearch-rest-tcp", "elasticsearch-java-tcp"};
+  if (Submodule == "cassandra")
+    return {"cassandra-clients-tcp"};
+  if (Submodule == "rabbitmq")
+    return {"rabbitmq-15672-tcp"};
+  for (const char *Plain : {"ssh", "mysql", "postgresql", "mssql", "oracle-db",
+                            "redis", "kibana", "memcached"})
+    if (Submodule == Plain)
+      return {Submodule + "-tcp"};
+  return {};
+}
+
+const RegistryRule *registryRule(const std::string &Name) {
+  for (const RegistryRule &R : RegistryRules)
+    if (Name == R.Name)
+      return &R;
+  return nullptr;
+}
+
+/// CIDRs as the module takes them: lists, or one string with commas.
+std::vector<std::string> cidrsOf(const HclBlock &B,
+                                 std::initializer_list<const char *> Names,
+                                 const TerraformValues &V) {
+  std::vector<std::string> Out;
+  for (const char *Name : Names)
+    for (const std::string &Item : stringsOf(B, Name, V))
+      appendCommaParts(Item, Out);
+  return Out;
+}
+
+/// A call of the registry module terraform-aws-modules/security-group/aws:
+/// its `ingress_rules` (and a preset submodule's rules) on
+/// `ingress_cidr_blocks`, and its `ingress_with_cidr_blocks` objects (each
+/// a named `rule` or from_port/to_port/protocol, with its own CIDRs or the
+/// module's).
+void scanSecurityGroupModule(const HclBlock &M, const std::string &File,
+                             const TerraformValues &V,
+                             std::vector<Finding> &Out) {
+  std::string Source = stringOf(M, "source", V);
+  const std::string Registry = "terraform-aws-modules/security-group/aws";
+  size_t At = Source.find(Registry);
+  if (M.Labels.empty() || At == std::string::npos)
+    return;
+  std::string Submodule;
+  if (size_t Sub = Source.find("//modules/", At); Sub != std::string::npos)
+    Submodule = Source.substr(Sub + 10);
+  std::string Where = "module." + M.Labels[0];
+  std::vector<std::string> ModuleCidrs =
+      cidrsOf(M, {"ingress_cidr_blocks", "ingress_ipv6_cidr_blocks"}, V);
+  std::string Via = viaOf(
+      M, {"ingress_cidr_blocks", "ingress_ipv6_cidr_blocks", "ingress_rules"});
+  auto ReportNamed = [&](const std::string &Name, const std::string &Cidr,
+                         int Line, const std::string &From) {
+    if (const RegistryRule *R = registryRule(Name))
+      reportOpen(Out, File, Line, Where, Cidr, {R->From, R->To, R->Through},
+                 From);
+  };
+  if (std::string Cidr = firstOpen(ModuleCidrs); !Cidr.empty()) {
+    std::vector<std::string> Rules = stringsOf(M, "ingress_rules", V);
+    const formats::HclAttribute *Auto = M.attribute("auto_ingress_rules");
+    if (!Auto || formats::hclStrings(Auto->Expression).empty())
+      for (std::string &Name : submoduleRules(Submodule))
+        Rules.push_back(std::move(Name));
+    const formats::HclAttribute *Listed = M.attribute("ingress_rules");
+    for (const std::string &Name : Rules)
+      ReportNamed(Name, Cidr, Listed ? Listed->Line : M.Line, Via);
+  }
+  for (const char *List :
+       {"ingress_with_cidr_blocks", "ingress_with_ipv6_cidr_blocks"}) {
+    const formats::HclAttribute *A = M.attribute(List);
+    if (!A)
+      continue;
+    for (const HclBlock &Rule : formats::hclObjects(*A)) {
+      std::vector<std::string> Cidrs =
+          cidrsOf(Rule, {"cidr_blocks", "ipv6_cidr_blocks"}, V);
+      std::string Cidr = firstOpen(Cidrs.empty() ? ModuleCidrs : Cidrs);
+      if (Cidr.empty())
+        continue;
+      std::string From = viaOf(Rule, {"cidr_blocks", "ipv6_cidr_blocks",
+                                      "from_port", "to_port", "protocol"});
+      if (std::string Name = stringOf(Rule, "rule", V); !Name.empty())
+        ReportNamed(Name, Cidr, Rule.Line, From);
+      else
+        reportOpen(Out, File, Rule.Line, Where, Cidr,
+                   awsPorts(Rule, "protocol", V), From);
+    }
+  }
+}
+
+} // namespace
+
 std::vector<Finding> scanTerraform(const std::string &File,
                                    std::string_view Text,
                                    const TerraformValues &Values) {
@@ -791,6 +1039,8 @@ std::vector<Finding> scanTerraform(const std::string &File,
   for (const HclBlock &B : formats::readHclBlocks(Text))
     if (B.Type == "resource")
       scanResource(B, File, Values, Out);
+    else if (B.Type == "module")
+      scanSecurityGroupModule(B, File, Values, Out);
   return Out;
 }
 
@@ -819,6 +1069,13 @@ std::vector<Finding> scanCompose(const std::string &File,
           HostIp = P.text("host_ip");
           Shown = P.text("published").empty() ? P.text("target")
                                               : P.text("published");
+          // `published: 127.0.0.1:8080`, the short form's address written
+          // into the long form: Compose binds it to that address.
+          if (size_t Colon = Shown.rfind(':');
+              HostIp.empty() && Colon != std::string::npos && Colon > 0) {
+            HostIp = Shown.substr(0, Colon);
+            Shown = Shown.substr(Colon + 1);
+          }
         } else if (P.Type == YamlNode::Kind::Scalar) {
           Shown = P.Value;
           std::string Spec = P.Value;

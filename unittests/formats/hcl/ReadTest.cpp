@@ -46,6 +46,25 @@ TEST(HclBlocks, OddInputNeverThrows) {
        {"", "}", "{", "resource \"a\" {", "a = [", "a = \"${\"", "x y z",
         "resource \"a\" \"b\" { c = <<EOT\nno end", "/* open", "a = 1 }}}"})
     EXPECT_NO_THROW(readHclBlocks(Text));
+  for (const char *List : {"[{", "[{ a = \"", "[{{{{", "[{ a: }]", "}{,:=",
+                           "[{ a = [1, {b = 2}], c = \"x,y\" }, {}]"}) {
+    EXPECT_NO_THROW(hclObjects({"ingress", List, 1}));
+    EXPECT_NO_THROW(hclScalars(List));
+  }
+  EXPECT_EQ(hclScalars("[\"22\", 3389, port22, 1.5, 0x10]"),
+            (std::vector<std::string>{"22", "3389"}));
+  std::vector<HclBlock> Objects =
+      hclObjects({"ingress",
+                  "[\n  { from_port = 22, cidr_blocks = [\"a\", \"b\"] },\n"
+                  "  { \"to_port\": 23 }\n]",
+                  4});
+  ASSERT_EQ(Objects.size(), 2u);
+  EXPECT_EQ(Objects[0].Line, 5);
+  EXPECT_EQ(Objects[0].Type, "ingress");
+  ASSERT_NE(Objects[0].attribute("cidr_blocks"), nullptr);
+  EXPECT_EQ(hclStrings(Objects[0].attribute("cidr_blocks")->Expression).size(),
+            2u);
+  EXPECT_EQ(Objects[1].Line, 6);
   EXPECT_EQ(hclNumber("\"3389\""), 3389);
   EXPECT_FALSE(hclNumber("var.port").has_value());
 }

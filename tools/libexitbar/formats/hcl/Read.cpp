@@ -266,6 +266,106 @@ std::vector<std::string> hclStrings(std::string_view Expression) {
   return Out;
 }
 
+std::vector<std::string> hclScalars(std::string_view Expression) {
+  std::vector<std::string> Out;
+  auto IsWord = [](char C) {
+    return std::isalnum(static_cast<unsigned char>(C)) || C == '_' ||
+           C == '.' || C == '-';
+  };
+  for (size_t I = 0; I < Expression.size(); ++I) {
+    char C = Expression[I];
+    if (C == '"') {
+      std::string Value;
+      for (++I; I < Expression.size() && Expression[I] != '"'; ++I) {
+        if (Expression[I] == '\\' && I + 1 < Expression.size())
+          ++I;
+        Value += Expression[I];
+      }
+      Out.push_back(Value);
+    } else if (std::isdigit(static_cast<unsigned char>(C)) &&
+               (I == 0 || !IsWord(Expression[I - 1]))) {
+      size_t End = I;
+      while (End < Expression.size() &&
+             std::isdigit(static_cast<unsigned char>(Expression[End])))
+        ++End;
+      // A whole number, not the start of a name or a decimal.
+      if (End == Expression.size() || !IsWord(Expression[End]))
+        Out.emplace_back(Expression.substr(I, End - I));
+      I = End - 1;
+    } else if (IsWord(C)) {
+      while (I + 1 < Expression.size() && IsWord(Expression[I + 1]))
+        ++I;
+    }
+  }
+  return Out;
+}
+
+std::vector<HclBlock> hclObjects(const HclAttribute &List) {
+  std::vector<HclBlock> Out;
+  std::string_view E = List.Expression;
+  int Line = List.Line;
+  for (size_t I = 0; I < E.size(); ++I) {
+    if (E[I] == '\n')
+      ++Line;
+    if (E[I] == '"') {
+      for (++I; I < E.size() && E[I] != '"'; ++I)
+        if (E[I] == '\\')
+          ++I;
+      continue;
+    }
+    if (E[I] != '{')
+      continue;
+    // One object: its items, separated by commas or newlines, become the
+    // lines of a block body (`key: value` as `key = value`).
+    int ObjectLine = Line;
+    std::string Body = "object {";
+    int Depth = 0;
+    bool ItemHasValue = false;
+    for (++I; I < E.size(); ++I) {
+      char C = E[I];
+      if (C == '"') {
+        size_t Start = I;
+        for (++I; I < E.size() && E[I] != '"'; ++I)
+          if (E[I] == '\\')
+            ++I;
+        Body.append(E.substr(Start, I - Start + 1));
+        continue;
+      }
+      if (C == '\n')
+        ++Line;
+      if (C == '{' || C == '[' || C == '(')
+        ++Depth;
+      if (C == '}' || C == ']' || C == ')') {
+        if (Depth == 0)
+          break;
+        --Depth;
+      }
+      if (Depth == 0 && (C == ',' || C == '\n')) {
+        Body += '\n';
+        ItemHasValue = false;
+        continue;
+      }
+      if (Depth == 0 && C == ':' && !ItemHasValue)
+        C = '=';
+      if (Depth == 0 && C == '=')
+        ItemHasValue = true;
+      Body += C;
+    }
+    Body += "\n}\n";
+    std::vector<HclBlock> Parsed = readHclBlocks(Body);
+    if (Parsed.empty())
+      continue;
+    HclBlock Object = std::move(Parsed[0]);
+    Object.Type = List.Name;
+    Object.Labels.clear();
+    Object.Line = ObjectLine;
+    for (HclAttribute &A : Object.Attributes)
+      A.Line += ObjectLine - 1;
+    Out.push_back(std::move(Object));
+  }
+  return Out;
+}
+
 std::optional<long> hclNumber(std::string_view Expression) {
   std::string S(Expression);
   if (S.size() >= 2 && S.front() == '"' && S.back() == '"')

@@ -40,6 +40,15 @@ std::vector<HclBlock> readHclBlocks(std::string_view Text);
 /// The string literals of an expression: `["0.0.0.0/0", "::/0"]` gives both.
 std::vector<std::string> hclStrings(std::string_view Expression);
 
+/// The string literals and bare numbers of an expression, in order:
+/// `["22", 3389]` gives "22" and "3389".
+std::vector<std::string> hclScalars(std::string_view Expression);
+
+/// The object literals of a list attribute (`ingress = [{ from_port = 22,
+/// ... }, {...}]`, the attributes-as-blocks form of nested blocks), each as
+/// a block of the attribute's name, with the lines its parts are on.
+std::vector<HclBlock> hclObjects(const HclAttribute &List);
+
 /// The number an expression is (`22`, `"22"`), or nothing.
 std::optional<long> hclNumber(std::string_view Expression);
 
