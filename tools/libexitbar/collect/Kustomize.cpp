@@ -193,6 +193,15 @@ private:
   std::vector<Resource> resourcesOf(const YamlNode &K, const fs::path &Dir,
                                     const fs::path &File) {
     std::vector<Resource> Resources;
+    expand(K, Dir, File, Resources);
+    return Resources;
+  }
+
+  /// What `kustomize build` does with the kustomization \p K (in \p File)
+  /// on top of \p Resources: adds its resources, applies its components,
+  /// then its patches.
+  void expand(const YamlNode &K, const fs::path &Dir, const fs::path &File,
+              std::vector<Resource> &Resources) {
     std::set<fs::path> Listed;
     for (const char *Key : {"resources", "bases"})
       for (const std::string &Name : scalars(K.get(Key))) {
@@ -214,6 +223,21 @@ private:
             Resources.push_back({std::move(Doc), false});
         }
       }
+    // Components (kind: Component): their resources join these, and their
+    // patches apply to everything gathered so far, before this
+    // kustomization's own patches.
+    for (const std::string &Name : scalars(K.get("components"))) {
+      if (isRemote(Name))
+        continue;
+      fs::path P = (Dir / Name).lexically_normal();
+      fs::path Sub = inTree(P) ? kustomizationIn(P) : fs::path();
+      if (Sub.empty() || !InProgress.insert(P).second)
+        continue; // missing, outside the tree, or a cycle
+      std::vector<YamlNode> Docs = read(Sub, false);
+      if (!Docs.empty())
+        expand(Docs.front(), P, Sub, Resources);
+      InProgress.erase(P);
+    }
     // patchesStrategicMerge: files (or inline objects).
     for (const std::string &Entry : scalars(K.get("patchesStrategicMerge")))
       for (const YamlNode &Patch : patchDocs(Dir, Entry, "", File, K.Line))
@@ -246,7 +270,6 @@ private:
         }
       }
     }
-    return Resources;
   }
 
   /// A patch's documents: the file \p Path (then a patch file, not a

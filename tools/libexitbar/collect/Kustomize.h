@@ -29,10 +29,12 @@ struct KustomizeBuilds {
 
 /// Builds the kustomizations \p Files (kustomization.yaml files): their
 /// resources (files, and folders with a kustomization of their own, built
-/// first) with their strategic-merge and JSON 6902 patches applied
-/// (`patches`, `patchesStrategicMerge`, `patchesJson6902`). Remote
-/// resources and components are left out, and so is anything outside
-/// \p Root (a kustomization must not make the scan read other files).
+/// first), then their components (whose resources join and whose patches
+/// apply to everything gathered so far), then their strategic-merge and
+/// JSON 6902 patches (`patches`, `patchesStrategicMerge`,
+/// `patchesJson6902`). Remote resources and components are left out, and
+/// so is anything outside \p Root (a kustomization must not make the scan
+/// read other files).
 /// Never throws: what cannot be read is left out.
 KustomizeBuilds
 buildKustomizations(const std::vector<std::filesystem::path> &Files,
