@@ -8,6 +8,7 @@
 // plugin's. docs/infra.md maps them to Checkov, tfsec/Trivy and KICS rules.
 
 #include "exitbar/Infra.h"
+#include "collect/DownloadedModules.h"
 #include "collect/Kustomize.h"
 #include "exitbar/Digest.h"
 #include "exitbar/Error.h"
@@ -566,8 +567,11 @@ FileKind kindOf(const fs::path &P) {
 bool skipDirectory(const fs::path &Dir) {
   std::string Name = Dir.filename().string();
   static const std::set<std::string> Skipped = {
-      ".git",  "node_modules", "third_party", "vendor",    "_deps",    "test",
-      "tests", "testdata",     "fixtures",    "lit-tests", "unittests"};
+      ".git", "node_modules", "third_party", "vendor", "_deps", "test", "tests",
+      "testdata", "fixtures", "lit-tests", "unittests",
+      // What `terraform init` downloads (providers, modules): modules are
+      // scanned through their calls (DownloadedModules.h).
+      ".terraform"};
   std::error_code Ec;
   if (Skipped.count(Name) || fs::exists(Dir / "CMakeCache.txt", Ec))
     return true;
@@ -666,6 +670,44 @@ moduleCalls(const std::vector<fs::path> &Files,
     }
   }
   return Calls;
+}
+
+/// The findings of a downloaded module's files, scanned with the values
+/// \p Call passes (resolved with its caller's \p CallerValues) over the
+/// module's defaults; each message says where in the module it is.
+std::vector<Finding> scanDownloadedModule(const DownloadedModuleCall &Call,
+                                          const TerraformValues &CallerValues,
+                                          const fs::path &Root) {
+  static const std::set<std::string> MetaArguments = {
+      "source", "version", "providers", "count", "for_each", "depends_on"};
+  std::vector<fs::path> ModuleFiles;
+  std::error_code Ec;
+  for (const fs::directory_entry &D : fs::directory_iterator(Call.Dir, Ec))
+    if (D.is_regular_file(Ec) && kindOf(D.path()) == FileKind::Terraform)
+      ModuleFiles.push_back(D.path());
+  std::sort(ModuleFiles.begin(), ModuleFiles.end());
+  TerraformValues Values = moduleValues(Call.Dir, ModuleFiles);
+  for (const formats::HclAttribute &A : Call.Call.Attributes)
+    if (!MetaArguments.count(A.Name))
+      Values["var." + A.Name] =
+          resolveTerraformReferences(A.Expression, CallerValues);
+  std::vector<Finding> Out;
+  for (const fs::path &P : ModuleFiles) {
+    std::string Text;
+    try {
+      Text = readFile(P.string());
+    } catch (const Error &) {
+      continue;
+    }
+    std::string Shown = P.lexically_relative(Root).generic_string();
+    for (Finding &F : scanTerraform(Shown, Text, Values)) {
+      F.Message += " (in module '" + Call.Call.Labels[0] + "' from " +
+                   Call.Source + ", " + Shown + ":" + std::to_string(F.Line) +
+                   ")";
+      Out.push_back(std::move(F));
+    }
+  }
+  return Out;
 }
 
 /// The chart whose templates folder holds \p File (the nearest), or "".
@@ -1315,6 +1357,26 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
           continue;
         }
       Add(std::move(F), Text->second, true);
+    }
+  }
+  // Registry and remote modules whose code `terraform init` downloaded:
+  // scanned with the values each call passes, reported at the call, where
+  // the values (and so the fix) are.
+  for (const fs::path &P : Files) {
+    auto Text = Texts.find(P);
+    if (kindOf(P) != FileKind::Terraform || Text == Texts.end())
+      continue;
+    std::string Name = P.lexically_relative(Root).generic_string();
+    for (const DownloadedModuleCall &Call : downloadedModuleCalls(
+             formats::readHclBlocks(Text->second), P.parent_path())) {
+      std::set<std::string> Seen;
+      for (Finding &F :
+           scanDownloadedModule(Call, ModuleValues[P.parent_path()], Root)) {
+        F.File = Name;
+        F.Line = Call.Call.Line;
+        if (Seen.insert(F.Message).second)
+          Add(std::move(F), Text->second);
+      }
     }
   }
   E.normalize();
