@@ -17,8 +17,10 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::exitbar {
 namespace {
 
-/// The models' sinks this check looks at (checks/models/*.json).
+/// The models' sinks this check looks at (checks/models/*.json): commands,
+/// and writes that may go to a command's standard input.
 constexpr llvm::StringLiteral CommandSinks = "command";
+constexpr llvm::StringLiteral CommandInputSinks = "command-input";
 
 /// True for programs that run their "-c" (cmd.exe: "/c") argument as a
 /// shell script.
@@ -152,6 +154,16 @@ void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
                               unless(isExpansionInSystemHeader()))
                          .bind("indirect"),
                      this);
+  // Writes to a stream, which matter when the stream is a pipe to a
+  // command (checkCommandInput).
+  std::vector<std::string> Writers =
+      Taint.config().Models->sinkNames(CommandInputSinks);
+  std::vector<StringRef> WriterRefs(Writers.begin(), Writers.end());
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(WriterRefs)).bind("writer")),
+               unless(isExpansionInSystemHeader()))
+          .bind("write"),
+      this);
   // What the summaries that link flows across units need.
   Summaries.registerMatchers(Finder, this);
 }
@@ -159,6 +171,11 @@ void CommandInjectionCheck::registerMatchers(MatchFinder *Finder) {
 void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
   if (Summaries.record(Taint, Result))
     return;
+  if (const auto *Write = Result.Nodes.getNodeAs<CallExpr>("write")) {
+    checkCommandInput(*Write, *Result.Nodes.getNodeAs<FunctionDecl>("writer"),
+                      *Result.Context);
+    return;
+  }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const taint::ModelSet &Models = *Taint.config().Models;
   std::string Name;
@@ -220,6 +237,79 @@ void CommandInjectionCheck::check(const MatchFinder::MatchResult &Result) {
             "'%0' passes untrusted input to a shell as its command; run a "
             "fixed program and pass the input as a separate argument",
             "the command");
+}
+
+std::string CommandInjectionCheck::commandReading(const Expr &Stream,
+                                                  const CallExpr &Write,
+                                                  const FunctionDecl &Fn,
+                                                  ASTContext &Ctx) {
+  const Expr *E = taint::stripWrappers(&Stream);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (const Expr *Value = Taint.lastAssignedValue(*V, Write, Fn, Ctx))
+        E = taint::stripWrappers(Value);
+  const auto *Open = dyn_cast_or_null<CallExpr>(E);
+  if (!Open || Open->getNumArgs() < 2)
+    return "";
+  std::string Name;
+  if (const FunctionDecl *Callee = Open->getDirectCallee())
+    Name = Callee->getName().str();
+  else
+    Name = utils::calledApiName(*Open, Ctx);
+  const taint::FunctionModel *Model =
+      Name.empty() ? nullptr : Taint.config().Models->find(Name);
+  const taint::SinkModel *Runs = Model ? Model->sink(CommandSinks) : nullptr;
+  // popen(command, mode): a shell command with a mode; "w" pipes into it.
+  auto Mode = literalText(Open->getArg(1));
+  if (!Runs || Runs->Program >= 0 || !Mode ||
+      Mode->find('w') == std::string::npos)
+    return "";
+  return Name;
+}
+
+void CommandInjectionCheck::checkCommandInput(const CallExpr &Write,
+                                              const FunctionDecl &Writer,
+                                              ASTContext &Ctx) {
+  const taint::FunctionModel *Model = Taint.config().Models->find(&Writer);
+  const taint::SinkModel *Spec =
+      Model ? Model->sink(CommandInputSinks) : nullptr;
+  if (!Spec || Spec->Stream < 0 ||
+      static_cast<unsigned>(Spec->Stream) >= Write.getNumArgs())
+    return;
+  const FunctionDecl *Fn = taint::enclosingFunction(Write, Ctx);
+  if (!Fn)
+    return;
+  std::string Command = commandReading(
+      *Write.getArg(static_cast<unsigned>(Spec->Stream)), Write, *Fn, Ctx);
+  if (Command.empty())
+    return;
+  llvm::SmallVector<unsigned, 8> Data(Spec->Arguments.begin(),
+                                      Spec->Arguments.end());
+  if (Spec->Rest && !Data.empty())
+    for (unsigned I = Data.back() + 1; I < Write.getNumArgs(); ++I)
+      Data.push_back(I);
+  // The command reads its input as lines of its own language (xauth's
+  // "add" lines in CVE-2016-3115, sendmail's headers): a newline in the
+  // data starts a line the data's sender wrote.
+  std::string Message =
+      "'%0' writes untrusted input to the standard input of the command '" +
+      Command +
+      "' started, which reads it as commands or headers of its own; reject "
+      "newlines and other control characters in the input, or check it "
+      "against an allow-list";
+  std::string Name = Writer.getName().str();
+  for (unsigned Index : Data) {
+    if (Index >= Write.getNumArgs())
+      continue;
+    const Expr *Arg = Write.getArg(Index);
+    Summaries.recordSink(Taint, Write, *Arg, *Fn, withCallee(Message, Name),
+                         /*NeedsRemoteOrAppended=*/false, Ctx);
+    auto T = Taint.find(*Arg, *Fn, Ctx, &Write, /*LineBreaksSuffice=*/true);
+    if (!T || (!FlagForwardedParameters && isForwardedParameter(*T)))
+      continue;
+    report(Write, Name, *Arg, *T, Message, "the input", Ctx.getSourceManager());
+    return;
+  }
 }
 
 const Expr *CommandInjectionCheck::shellCommand(const CallExpr &Call,

@@ -36,6 +36,16 @@ private:
   const Expr *shellCommand(const CallExpr &Call, const taint::SinkModel &Exec,
                            const FunctionDecl &Fn, ASTContext &Ctx);
 
+  /// Writes of untrusted data to \p Write's stream when that stream is a
+  /// pipe into a command (`FILE *p = popen("xauth -q -", "w"); fprintf(p,
+  /// "add %s\n", data)`).
+  void checkCommandInput(const CallExpr &Write, const FunctionDecl &Writer,
+                         ASTContext &Ctx);
+  /// The function that started the command \p Stream pipes into (popen
+  /// with a "w" mode), or "" when it is not such a pipe.
+  std::string commandReading(const Expr &Stream, const CallExpr &Write,
+                             const FunctionDecl &Fn, ASTContext &Ctx);
+
   std::string ParameterPolicy;
   taint::TaintOptions Shared;
   const bool FlagForwardedParameters;

@@ -721,11 +721,13 @@ public:
       walk(Body);
   }
 
-  std::optional<Trace> find(const Expr &E, const Stmt &At, unsigned Depth = 0) {
+  std::optional<Trace> find(const Expr &E, const Stmt &At, unsigned Depth = 0,
+                            bool LineBreaksSuffice = false) {
     auto AtSeq = Seq.find(&At);
     if (AtSeq == Seq.end())
       return std::nullopt;
     Query Q{AtSeq->second, 0, NormalMode, nullptr, nullptr, Depth};
+    Q.LineBreaksSuffice = LineBreaksSuffice;
     return taintOf(&E, Q);
   }
 
@@ -879,6 +881,9 @@ private:
     unsigned Seq = 0;            ///< when the check happened
     bool After = false;          ///< holds for everything after Seq
     unsigned Begin = 0, End = 0; ///< else: holds inside [Begin, End]
+    /// Only line breaks (or other white space) were rejected: enough for
+    /// input a command reads line by line, not for a shell command line.
+    bool LineBreaksOnly = false;
   };
 
   struct Query {
@@ -892,6 +897,8 @@ private:
     const ParmVarDecl *Self;
     /// How many functions this query is away from the one first asked.
     unsigned Depth;
+    /// Rejecting line breaks validates (see Validation::LineBreaksOnly).
+    bool LineBreaksSuffice = false;
   };
 
   /// A part of the body that may run or not, or run again: a branch, a
@@ -1436,7 +1443,8 @@ private:
   /// were computed from) are validated inside \p Range once \p CondSeq is
   /// reached and, when \p AfterSeq is not 0, everywhere after it.
   void addValidations(const Expr *Check, unsigned CondSeq, unsigned AfterSeq,
-                      std::pair<unsigned, unsigned> Range, unsigned IfSeq = 0) {
+                      std::pair<unsigned, unsigned> Range, unsigned IfSeq = 0,
+                      bool LineBreaksOnly = false) {
     llvm::SmallVector<VarRef, 8> Mentioned;
     collectMentions(Check, Mentioned);
     // One level of aliases: `char c = name[i]`, `bool ok = ...`, the range
@@ -1472,10 +1480,10 @@ private:
     for (const VarRef &Ref : Mentioned) {
       llvm::SmallVector<Validation, 2> &List = Vals[Ref.Var];
       if (Range.first != 0 && Range.second >= Range.first)
-        List.push_back(
-            {Ref.Element, CondSeq, false, Range.first, Range.second});
+        List.push_back({Ref.Element, CondSeq, false, Range.first, Range.second,
+                        LineBreaksOnly});
       if (AfterSeq != 0)
-        List.push_back({Ref.Element, AfterSeq, true, 0, 0});
+        List.push_back({Ref.Element, AfterSeq, true, 0, 0, LineBreaksOnly});
     }
   }
 
@@ -1614,8 +1622,14 @@ private:
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
       StringRef Name = calleeName(Call);
       if (isValidatorName(Name)) {
-        if (llvm::any_of(Call->arguments(), isBlankLiteral))
+        if (llvm::any_of(Call->arguments(), isBlankLiteral)) {
+          // A search for a line break trims input unless a branch leaves:
+          // `if (strpbrk(s, "\r\n")) return;` rejects multi-line input.
+          if (G.ThenExits || G.ElseExits)
+            addValidations(Call, G.CondSeq, G.IfSeq, {0, 0}, 0,
+                           /*LineBreaksOnly=*/true);
           return;
+        }
         // A three-way comparison is "true" when it did not match.
         if (isThreeWayComparison(Name) &&
             llvm::none_of(Call->arguments(), isDangerousLiteral))
@@ -1662,12 +1676,14 @@ private:
   }
 
   bool isValidated(const VarDecl *V, int64_t Element, unsigned From,
-                   unsigned Sink) const {
+                   const Query &Q) const {
     auto It = Vals.find(V);
     if (It == Vals.end())
       return false;
+    unsigned Sink = Q.Sink;
     return llvm::any_of(It->second, [&](const Validation &Val) {
-      if ((Val.Element != -1 && Val.Element != Element) || Val.Seq <= From)
+      if ((Val.Element != -1 && Val.Element != Element) || Val.Seq <= From ||
+          (Val.LineBreaksOnly && !Q.LineBreaksSuffice))
         return false;
       return Val.After ? Val.Seq < Sink : Val.Begin <= Sink && Sink <= Val.End;
     });
@@ -1984,7 +2000,7 @@ private:
       if (cannotReach(D, Use) || disjointMembers(Field, D.Field))
         continue;
       // A validation after this write covers it and everything before it.
-      if (isValidated(V, Element, D.Seq, Q.Sink))
+      if (isValidated(V, Element, D.Seq, Q))
         return std::nullopt;
       T = defTaint(V, Element, D, Q, Field);
       // An append looked at everything before it already.
@@ -2009,13 +2025,13 @@ private:
           if (cannotReach(D, Regions[Loop].End + 1) ||
               disjointMembers(Field, D.Field))
             continue;
-          if (D.K != Def::Append && !isValidated(V, Element, D.Seq, Q.Sink))
+          if (D.K != Def::Append && !isValidated(V, Element, D.Seq, Q))
             T = defTaint(V, Element, D, Q, Field);
         }
     }
     if (!T && !Killed)
       if (const auto *P = dyn_cast<ParmVarDecl>(V))
-        if (!isValidated(V, Element, 0, Q.Sink))
+        if (!isValidated(V, Element, 0, Q))
           T = paramTaint(P, Q);
     if (T) {
       T->Chain.insert(T->Chain.begin(), V);
@@ -2114,8 +2130,7 @@ private:
     if (!Member)
       return std::nullopt;
     auto T = varTaint(Member, -1, seqOf(M), Q);
-    if (T || hasDefBefore(Member, seqOf(M)) ||
-        isValidated(Member, -1, 0, Q.Sink) ||
+    if (T || hasDefBefore(Member, seqOf(M)) || isValidated(Member, -1, 0, Q) ||
         !(Q.Mode == NormalMode || Q.Mode == SourcesMode))
       return T;
     if ((T = Owner.fieldTaint(*Field, *FnStack.front(), Ctx, Q.Depth + 1))) {
@@ -2149,7 +2164,7 @@ private:
       // run before).
       // A check of the variable before the read validates what any of
       // them left in it.
-      bool Checked = !T && V->isFileVarDecl() && isValidated(V, -1, 0, Q.Sink);
+      bool Checked = !T && V->isFileVarDecl() && isValidated(V, -1, 0, Q);
       if (!T && !Checked && V->isFileVarDecl() &&
           !hasDefBefore(V, seqOf(Ref)) &&
           (Q.Mode == NormalMode || Q.Mode == SourcesMode))
@@ -2664,8 +2679,9 @@ std::optional<Trace> TaintAnalysis::fieldTaint(const FieldDecl &F,
 }
 
 std::optional<Trace> TaintAnalysis::find(const Expr &E, const FunctionDecl &F,
-                                         ASTContext &Ctx, const Stmt *At) {
-  return indexFor(F, Ctx).find(E, At ? *At : E);
+                                         ASTContext &Ctx, const Stmt *At,
+                                         bool LineBreaksSuffice) {
+  return indexFor(F, Ctx).find(E, At ? *At : E, 0, LineBreaksSuffice);
 }
 
 std::optional<Trace> TaintAnalysis::externalValueReaching(const Expr &E,

@@ -149,10 +149,13 @@ public:
   /// The untrusted data that \p E carries where it is evaluated, if any,
   /// ignoring data that a guard before \p At (or around it) validated. \p F
   /// is the function containing both (a lambda's enclosing function is
-  /// analysed with it); \p At defaults to \p E.
+  /// analysed with it); \p At defaults to \p E. With \p LineBreaksSuffice,
+  /// a guard that rejects line breaks (`if (strpbrk(s, "\r\n")) return;`)
+  /// validates too: enough for input a command reads line by line.
   /// Example: `if (auto T = Taint.find(*Call->getArg(0), *Fn, Ctx)) ...`
   std::optional<Trace> find(const Expr &E, const FunctionDecl &F,
-                            ASTContext &Ctx, const Stmt *At = nullptr);
+                            ASTContext &Ctx, const Stmt *At = nullptr,
+                            bool LineBreaksSuffice = false);
 
   /// The parameters of \p F (of the function around it, for a lambda)
   /// whose data \p E carries where \p At is evaluated, whatever the

@@ -128,6 +128,8 @@ public:
       M.Program = optionalIndex(E, "program", At);
       M.Argv = optionalIndex(E, "argv", At);
       M.List = optionalBool(E, "list", At);
+      M.Stream = optionalIndex(E, "stream", At);
+      M.Rest = optionalBool(E, "rest", At);
       if (M.Arguments.empty() && M.Program < 0)
         throw ModelError{At, "a sink needs \"arguments\" or \"program\""};
       for (const std::string &F : functions(E, At))
@@ -177,7 +179,8 @@ private:
       return Member == "from" || Member == "to" || Member == "appends";
     if (Key == "sinks")
       return Member == "kind" || Member == "arguments" || Member == "action" ||
-             Member == "program" || Member == "argv" || Member == "list";
+             Member == "program" || Member == "argv" || Member == "list" ||
+             Member == "stream" || Member == "rest";
     return Key == "sanitizers" && Member == "sinks";
   }
 

@@ -78,6 +78,11 @@ struct SinkModel {
   int Program = -1;
   int Argv = -1;
   bool List = false;
+  /// Command-input sinks (fprintf, fputs, fwrite): the stream argument
+  /// written to, and whether every argument after the last of Arguments
+  /// is data too (fprintf's values).
+  int Stream = -1;
+  bool Rest = false;
 };
 
 /// Everything the models say about one function.

@@ -21,6 +21,9 @@ FILE *fopen(const char *path, const char *mode);
 int remove(const char *path);
 int rename(const char *from, const char *to);
 int puts(const char *s);
+int fprintf(FILE *stream, const char *format, ...);
+int fputs(const char *s, FILE *stream);
+size_t fwrite(const void *ptr, size_t size, size_t n, FILE *stream);
 #ifdef __cplusplus
 }
 #endif
