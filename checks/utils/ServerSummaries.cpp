@@ -6,6 +6,7 @@
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/JSON.h"
+#include <algorithm>
 #include <map>
 
 namespace clang::tidy::exitbar::utils {
@@ -27,6 +28,28 @@ std::string localNode(const Decl &D, const SourceManager &SM) {
   return Node;
 }
 
+enum class Walk { Done, Stopped, CutShort };
+
+/// Visits each object reachable from \p From once, until \p Visit returns
+/// true for one; \p Next(Object, Push) pushes the objects that follow.
+template <typename NextFn, typename VisitFn>
+Walk walkObjects(const ValueDecl *From, NextFn Next, VisitFn Visit) {
+  llvm::SmallPtrSet<const ValueDecl *, 16> Seen;
+  std::vector<const ValueDecl *> Work{From};
+  while (!Work.empty()) {
+    const ValueDecl *Object = Work.back();
+    Work.pop_back();
+    if (!Seen.insert(Object).second)
+      continue;
+    if (Seen.size() > MaxObjects)
+      return Walk::CutShort;
+    if (Visit(Object))
+      return Walk::Stopped;
+    Next(Object, Work);
+  }
+  return Walk::Done;
+}
+
 /// True when only code of this unit can register a guard on \p Root: it is
 /// a local object, a file-static one or a parameter nobody else passes,
 /// and it is never handed to a function this unit does not define.
@@ -42,24 +65,20 @@ bool onlyThisUnitGuards(const ValueDecl *Root, const PassIndex &ByObject) {
         !taint::linkName(*Var).empty())
       return false;
   }
-  llvm::SmallPtrSet<const ValueDecl *, 16> Seen;
-  std::vector<const ValueDecl *> Work{Root};
-  while (!Work.empty()) {
-    const ValueDecl *Object = Work.back();
-    Work.pop_back();
-    if (!Seen.insert(Object).second)
-      continue;
-    if (Seen.size() > MaxObjects)
-      return false;
+  // Handed to code another unit has: that code may guard it.
+  auto Escapes = [&](const ValueDecl *Object) {
     auto [Begin, End] = ByObject.equal_range(Object);
-    for (auto It = Begin; It != End; ++It) {
-      const ServerPass &Pass = *It->second;
-      if (!Pass.Callee->getDefinition())
-        return false; // handed to code another unit has
-      Work.push_back(Pass.Param);
-    }
-  }
-  return true;
+    return std::any_of(Begin, End, [](const auto &Entry) {
+      return !Entry.second->Callee->getDefinition();
+    });
+  };
+  auto HandedTo = [&](const ValueDecl *Object,
+                      std::vector<const ValueDecl *> &Work) {
+    auto [Begin, End] = ByObject.equal_range(Object);
+    for (auto It = Begin; It != End; ++It)
+      Work.push_back(It->second->Param);
+  };
+  return walkObjects(Root, HandedTo, Escapes) == Walk::Done;
 }
 
 } // namespace
@@ -98,26 +117,18 @@ bool ServerRecorder::mayBeGuardedElsewhere(const HttpRoute &Route,
     ByParam.emplace(Pass.Param, &Pass);
   }
   // The objects the route's server may be: back through the calls of this
-  // unit to the objects nobody here passes in (the roots).
-  llvm::SmallPtrSet<const ValueDecl *, 16> Seen;
-  std::vector<const ValueDecl *> Work{Route.Server};
-  while (!Work.empty()) {
-    const ValueDecl *Object = Work.back();
-    Work.pop_back();
-    if (!Seen.insert(Object).second)
-      continue;
-    if (Seen.size() > MaxObjects)
-      return true;
+  // unit to the objects nobody here passes in (the roots). One only this
+  // unit can guard decides here.
+  auto PassedIn = [&](const ValueDecl *Object,
+                      std::vector<const ValueDecl *> &Work) {
     auto [Begin, End] = ByParam.equal_range(Object);
-    if (Begin == End) {
-      if (onlyThisUnitGuards(Object, ByObject))
-        return false;
-      continue;
-    }
     for (auto It = Begin; It != End; ++It)
       Work.push_back(It->second->Object);
-  }
-  return true;
+  };
+  auto ClosedRoot = [&](const ValueDecl *Object) {
+    return !ByParam.count(Object) && onlyThisUnitGuards(Object, ByObject);
+  };
+  return walkObjects(Route.Server, PassedIn, ClosedRoot) != Walk::Stopped;
 }
 
 void ServerRecorder::recordRoute(const HttpRoute &Route,

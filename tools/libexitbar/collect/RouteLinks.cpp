@@ -74,24 +74,40 @@ private:
     return false;
   }
 
-  /// The objects nobody hands in that reach \p Node; false when the walk
-  /// was cut short. A cycle without such an object has \p Node as its root.
-  bool rootsOf(const std::string &Node, std::vector<std::string> &Roots) const {
+  enum class Walk { Done, Stopped, CutShort };
+
+  /// Visits each node reachable from \p From along \p Edges once, until
+  /// \p Visit returns true for one.
+  template <typename Fn>
+  Walk walk(const std::string &From, const ServerEdges &Edges, Fn Visit) const {
     std::set<std::string> Seen;
-    std::vector<std::string> Work{Node};
+    std::vector<std::string> Work{From};
     while (!Work.empty()) {
       std::string At = std::move(Work.back());
       Work.pop_back();
       if (!Seen.insert(At).second)
         continue;
       if (Seen.size() > MaxServerVisits)
-        return false;
-      auto [Begin, End] = Backward.equal_range(At);
-      if (Begin == End)
-        Roots.push_back(At);
+        return Walk::CutShort;
+      if (Visit(At))
+        return Walk::Stopped;
+      auto [Begin, End] = Edges.equal_range(At);
       for (auto It = Begin; It != End; ++It)
         Work.push_back(It->second);
     }
+    return Walk::Done;
+  }
+
+  /// The objects nobody hands in that reach \p Node; false when the walk
+  /// was cut short. A cycle without such an object has \p Node as its root.
+  bool rootsOf(const std::string &Node, std::vector<std::string> &Roots) const {
+    Walk W = walk(Node, Backward, [&](const std::string &At) {
+      if (!Backward.count(At))
+        Roots.push_back(At);
+      return false;
+    });
+    if (W == Walk::CutShort)
+      return false;
     if (Roots.empty())
       Roots.push_back(Node);
     return true;
@@ -100,22 +116,9 @@ private:
   /// True when a guard covering \p Route is registered on \p Root or on a
   /// parameter it is handed to, at any depth.
   bool reachesGuard(const std::string &Root, const ServerSummary &Route) const {
-    std::set<std::string> Seen;
-    std::vector<std::string> Work{Root};
-    while (!Work.empty()) {
-      std::string At = std::move(Work.back());
-      Work.pop_back();
-      if (!Seen.insert(At).second)
-        continue;
-      if (Seen.size() > MaxServerVisits)
-        return false;
-      if (guardedAt(At, Route))
-        return true;
-      auto [Begin, End] = Forward.equal_range(At);
-      for (auto It = Begin; It != End; ++It)
-        Work.push_back(It->second);
-    }
-    return false;
+    return walk(Root, Forward, [&](const std::string &At) {
+             return guardedAt(At, Route);
+           }) == Walk::Stopped;
   }
 };
 
