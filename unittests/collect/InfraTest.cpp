@@ -198,6 +198,11 @@ module "objects" {
     },
   ]
 }
+module "preset_off" {
+  source              = "terraform-aws-modules/security-group/aws//modules/ssh"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  auto_ingress_rules  = []
+}
 module "private" {
   source              = "terraform-aws-modules/security-group/aws"
   ingress_cidr_blocks = ["10.0.0.0/8"]

@@ -1042,10 +1042,13 @@ void scanSecurityGroupModule(const HclBlock &M, const std::string &File,
   };
   if (std::string Cidr = firstOpen(ModuleCidrs); !Cidr.empty()) {
     std::vector<std::string> Rules = stringsOf(M, "ingress_rules", V);
-    const formats::HclAttribute *Auto = M.attribute("auto_ingress_rules");
-    if (!Auto || formats::hclStrings(Auto->Expression).empty())
-      for (std::string &Name : submoduleRules(Submodule))
-        Rules.push_back(std::move(Name));
+    // A preset submodule adds its rules unless the call replaces them
+    // (`auto_ingress_rules = []` turns them off).
+    std::vector<std::string> Preset =
+        M.attribute("auto_ingress_rules")
+            ? stringsOf(M, "auto_ingress_rules", V)
+            : submoduleRules(Submodule);
+    Rules.insert(Rules.end(), Preset.begin(), Preset.end());
     const formats::HclAttribute *Listed = M.attribute("ingress_rules");
     for (const std::string &Name : Rules)
       ReportNamed(Name, Cidr, Listed ? Listed->Line : M.Line, Via);
