@@ -13,13 +13,6 @@ namespace fs = std::filesystem;
 namespace exitbar {
 namespace {
 
-/// True when \p Source names a module outside the tree: anything but a
-/// local path.
-bool isRemoteSource(const std::string &Source) {
-  return !Source.empty() && Source.rfind("./", 0) != 0 &&
-         Source.rfind("../", 0) != 0;
-}
-
 /// The manifest's module keys and folders ("vpc" -> .terraform/modules/vpc),
 /// resolved and kept only inside \p Modules.
 std::map<std::string, fs::path> manifestFolders(const fs::path &CallerDir,
@@ -56,6 +49,10 @@ std::map<std::string, fs::path> manifestFolders(const fs::path &CallerDir,
 
 } // namespace
 
+bool isRemoteModuleSource(const std::string &Source) {
+  return Source.rfind("./", 0) != 0 && Source.rfind("../", 0) != 0;
+}
+
 std::vector<DownloadedModuleCall>
 downloadedModuleCalls(const std::vector<formats::HclBlock> &Blocks,
                       const fs::path &CallerDir) {
@@ -67,7 +64,8 @@ downloadedModuleCalls(const std::vector<formats::HclBlock> &Blocks,
     if (B.Type != "module" || B.Labels.empty() || !Source)
       continue;
     std::vector<std::string> Address = formats::hclStrings(Source->Expression);
-    if (Address.empty() || !isRemoteSource(Address[0]))
+    if (Address.empty() || Address[0].empty() ||
+        !isRemoteModuleSource(Address[0]))
       continue;
     if (!Read) {
       Folders =

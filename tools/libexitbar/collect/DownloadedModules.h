@@ -20,6 +20,10 @@ struct DownloadedModuleCall {
   std::filesystem::path Dir; ///< .terraform/modules/<key> of the caller
 };
 
+/// True when a module `source` names code outside the tree: anything but a
+/// local path (`./network`, `../modules/sg`).
+bool isRemoteModuleSource(const std::string &Source);
+
 /// The calls in \p Blocks (the blocks of a file in \p CallerDir) of
 /// registry and remote modules that the caller folder's
 /// `.terraform/modules/modules.json` (written by `terraform init`) lists

@@ -626,16 +626,32 @@ TerraformValues moduleValues(const fs::path &Dir,
   return terraformValues(Module, TfvarsTexts);
 }
 
-/// The calls of modules in the tree: for each called folder, one set of
-/// values per `module` block whose `source` is a local path (`./network`,
-/// `../modules/sg`): the folder's own values with the arguments the call
-/// passes, resolved in the caller's folder, over them.
-std::map<fs::path, std::vector<TerraformValues>>
-moduleCalls(const std::vector<fs::path> &Files,
-            const std::map<fs::path, TerraformValues> &ModuleValues) {
+/// A module's own values with the arguments \p Call passes, resolved in
+/// the caller's values \p Caller, over them.
+TerraformValues withCallArguments(TerraformValues Own, const HclBlock &Call,
+                                  const TerraformValues &Caller) {
   static const std::set<std::string> MetaArguments = {
       "source", "version", "providers", "count", "for_each", "depends_on"};
-  std::map<fs::path, std::vector<TerraformValues>> Calls;
+  for (const formats::HclAttribute &A : Call.Attributes)
+    if (!MetaArguments.count(A.Name))
+      Own["var." + A.Name] = resolveTerraformReferences(A.Expression, Caller);
+  return Own;
+}
+
+/// The module calls of the tree's Terraform files, each file read once.
+struct ModuleCalls {
+  /// For each called folder, one set of values per `module` block whose
+  /// `source` is a local path (`./network`, `../modules/sg`).
+  std::map<fs::path, std::vector<TerraformValues>> Local;
+  /// Calls of registry and remote modules `terraform init` downloaded,
+  /// with the file that makes each.
+  std::vector<std::pair<fs::path, DownloadedModuleCall>> Downloaded;
+};
+
+ModuleCalls
+moduleCalls(const std::vector<fs::path> &Files,
+            const std::map<fs::path, TerraformValues> &ModuleValues) {
+  ModuleCalls Calls;
   for (const fs::path &P : Files) {
     if (kindOf(P) != FileKind::Terraform)
       continue;
@@ -646,14 +662,17 @@ moduleCalls(const std::vector<fs::path> &Files,
       continue;
     }
     const TerraformValues &Caller = ModuleValues.at(P.parent_path());
-    for (const HclBlock &B : formats::readHclBlocks(Text)) {
+    std::vector<HclBlock> Blocks = formats::readHclBlocks(Text);
+    for (DownloadedModuleCall &Call :
+         downloadedModuleCalls(Blocks, P.parent_path()))
+      Calls.Downloaded.emplace_back(P, std::move(Call));
+    for (const HclBlock &B : Blocks) {
       const formats::HclAttribute *Source = B.attribute("source");
       if (B.Type != "module" || !Source)
         continue;
       std::vector<std::string> Path = formats::hclStrings(Source->Expression);
-      if (Path.empty() ||
-          (Path[0].rfind("./", 0) != 0 && Path[0].rfind("../", 0) != 0))
-        continue; // a registry or remote module: not in the tree
+      if (Path.empty() || isRemoteModuleSource(Path[0]))
+        continue; // not in the tree (unless downloaded, above)
       std::string Relative = Path[0];
       while (Relative.size() > 1 && Relative.back() == '/')
         Relative.pop_back();
@@ -661,12 +680,7 @@ moduleCalls(const std::vector<fs::path> &Files,
       auto Own = ModuleValues.find(Called);
       if (Own == ModuleValues.end())
         continue;
-      TerraformValues Values = Own->second;
-      for (const formats::HclAttribute &A : B.Attributes)
-        if (!MetaArguments.count(A.Name))
-          Values["var." + A.Name] =
-              resolveTerraformReferences(A.Expression, Caller);
-      Calls[Called].push_back(std::move(Values));
+      Calls.Local[Called].push_back(withCallArguments(Own->second, B, Caller));
     }
   }
   return Calls;
@@ -678,19 +692,14 @@ moduleCalls(const std::vector<fs::path> &Files,
 std::vector<Finding> scanDownloadedModule(const DownloadedModuleCall &Call,
                                           const TerraformValues &CallerValues,
                                           const fs::path &Root) {
-  static const std::set<std::string> MetaArguments = {
-      "source", "version", "providers", "count", "for_each", "depends_on"};
   std::vector<fs::path> ModuleFiles;
   std::error_code Ec;
   for (const fs::directory_entry &D : fs::directory_iterator(Call.Dir, Ec))
     if (D.is_regular_file(Ec) && kindOf(D.path()) == FileKind::Terraform)
       ModuleFiles.push_back(D.path());
   std::sort(ModuleFiles.begin(), ModuleFiles.end());
-  TerraformValues Values = moduleValues(Call.Dir, ModuleFiles);
-  for (const formats::HclAttribute &A : Call.Call.Attributes)
-    if (!MetaArguments.count(A.Name))
-      Values["var." + A.Name] =
-          resolveTerraformReferences(A.Expression, CallerValues);
+  TerraformValues Values = withCallArguments(
+      moduleValues(Call.Dir, ModuleFiles), Call.Call, CallerValues);
   std::vector<Finding> Out;
   for (const fs::path &P : ModuleFiles) {
     std::string Text;
@@ -1264,8 +1273,9 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
   // A module called from another folder of the tree gets, per call, the
   // values its caller passes (resolved in the caller's folder) over its
   // own defaults; each call is scanned, the same finding kept once.
-  std::map<fs::path, std::vector<TerraformValues>> CalledWith =
-      moduleCalls(Files, ModuleValues);
+  ModuleCalls Modules = moduleCalls(Files, ModuleValues);
+  const std::map<fs::path, std::vector<TerraformValues>> &CalledWith =
+      Modules.Local;
   FindingsEvidence E;
   std::map<std::string, int> Occurrences;
   std::set<std::tuple<std::string, int, std::string>> Reported;
@@ -1365,21 +1375,17 @@ FindingsEvidence collectInfra(const InfraOptions &Options,
   // Registry and remote modules whose code `terraform init` downloaded:
   // scanned with the values each call passes, reported at the call, where
   // the values (and so the fix) are.
-  for (const fs::path &P : Files) {
+  for (const auto &[P, Call] : Modules.Downloaded) {
     auto Text = Texts.find(P);
-    if (kindOf(P) != FileKind::Terraform || Text == Texts.end())
+    if (Text == Texts.end())
       continue;
-    std::string Name = P.lexically_relative(Root).generic_string();
-    for (const DownloadedModuleCall &Call : downloadedModuleCalls(
-             formats::readHclBlocks(Text->second), P.parent_path())) {
-      std::set<std::string> Seen;
-      for (Finding &F :
-           scanDownloadedModule(Call, ModuleValues[P.parent_path()], Root)) {
-        F.File = Name;
-        F.Line = Call.Call.Line;
-        if (Seen.insert(F.Message).second)
-          Add(std::move(F), Text->second);
-      }
+    std::set<std::string> Seen;
+    for (Finding &F :
+         scanDownloadedModule(Call, ModuleValues[P.parent_path()], Root)) {
+      F.File = P.lexically_relative(Root).generic_string();
+      F.Line = Call.Call.Line;
+      if (Seen.insert(F.Message).second)
+        Add(std::move(F), Text->second);
     }
   }
   E.normalize();

@@ -250,19 +250,27 @@ std::vector<HclBlock> readHclBlocks(std::string_view Text) {
   return Scanner(Text).body(0);
 }
 
+namespace {
+
+/// The string literal whose opening quote is at \p I, unescaped; \p I
+/// moves to its closing quote (or the end).
+std::string quotedAt(std::string_view Expression, size_t &I) {
+  std::string Value;
+  for (++I; I < Expression.size() && Expression[I] != '"'; ++I) {
+    if (Expression[I] == '\\' && I + 1 < Expression.size())
+      ++I;
+    Value += Expression[I];
+  }
+  return Value;
+}
+
+} // namespace
+
 std::vector<std::string> hclStrings(std::string_view Expression) {
   std::vector<std::string> Out;
-  for (size_t I = 0; I < Expression.size(); ++I) {
-    if (Expression[I] != '"')
-      continue;
-    std::string Value;
-    for (++I; I < Expression.size() && Expression[I] != '"'; ++I) {
-      if (Expression[I] == '\\' && I + 1 < Expression.size())
-        ++I;
-      Value += Expression[I];
-    }
-    Out.push_back(Value);
-  }
+  for (size_t I = 0; I < Expression.size(); ++I)
+    if (Expression[I] == '"')
+      Out.push_back(quotedAt(Expression, I));
   return Out;
 }
 
@@ -275,13 +283,7 @@ std::vector<std::string> hclScalars(std::string_view Expression) {
   for (size_t I = 0; I < Expression.size(); ++I) {
     char C = Expression[I];
     if (C == '"') {
-      std::string Value;
-      for (++I; I < Expression.size() && Expression[I] != '"'; ++I) {
-        if (Expression[I] == '\\' && I + 1 < Expression.size())
-          ++I;
-        Value += Expression[I];
-      }
-      Out.push_back(Value);
+      Out.push_back(quotedAt(Expression, I));
     } else if (std::isdigit(static_cast<unsigned char>(C)) &&
                (I == 0 || !IsWord(Expression[I - 1]))) {
       size_t End = I;
@@ -308,9 +310,7 @@ std::vector<HclBlock> hclObjects(const HclAttribute &List) {
     if (E[I] == '\n')
       ++Line;
     if (E[I] == '"') {
-      for (++I; I < E.size() && E[I] != '"'; ++I)
-        if (E[I] == '\\')
-          ++I;
+      quotedAt(E, I);
       continue;
     }
     if (E[I] != '{')
@@ -325,9 +325,7 @@ std::vector<HclBlock> hclObjects(const HclAttribute &List) {
       char C = E[I];
       if (C == '"') {
         size_t Start = I;
-        for (++I; I < E.size() && E[I] != '"'; ++I)
-          if (E[I] == '\\')
-            ++I;
+        quotedAt(E, I);
         Body.append(E.substr(Start, I - Start + 1));
         continue;
       }
